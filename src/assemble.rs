@@ -1,0 +1,328 @@
+//! Stage 4: classified lines to units (blocks in the making), broken lines joined.
+//!
+//! This module owns joining: a paragraph hard-wrapped at the column width, and a
+//! paragraph broken by a blank line in the middle of a word, are joined back without
+//! inserting spaces between CJK characters. Two real paragraphs are never joined: a
+//! line that ends a sentence and is short of the column width, a line followed by an
+//! indented line, a Markdown hard break, or a numbered or credited next line ends its
+//! paragraph. It also takes jump markers out of the joined text, and merges an issuing
+//! body and the date under it into one signature.
+
+use crate::byline::Credit;
+use crate::classify::{Layout, Role, numbering};
+use crate::furniture::Facts;
+use crate::jump;
+use crate::lines::Line;
+use crate::model::Jump;
+use crate::text::{PrintedDate, ends_sentence, find_date, is_han, width};
+
+/// What a unit is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnitKind {
+    /// A headline, kicker, subheadline or subhead candidate.
+    Display,
+    /// A paragraph of article text (possibly starting with a credit).
+    Body,
+    /// 图片说明.
+    Caption,
+    /// 落款: issuing body and/or date after a body.
+    Signature(Option<PrintedDate>),
+    /// A credit line.
+    Credit(Box<Credit>),
+    /// A printed date line.
+    DateLine(PrintedDate),
+    /// Jump markers alone.
+    Jump,
+    /// Page furniture or front matter.
+    Furniture(Facts),
+    /// Not text.
+    Noise,
+}
+
+/// A block in the making.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// What it is.
+    pub kind: UnitKind,
+    /// Its text: lines joined, Markdown markers and jump markers removed.
+    pub text: String,
+    /// The text as printed (lines joined with "\n"), for `removed`.
+    pub printed: String,
+    /// 1-based input line span.
+    pub lines: [usize; 2],
+    /// Markdown heading level of its first line.
+    pub heading: Option<u8>,
+    /// Whole-line bold.
+    pub bold: bool,
+    /// Markdown quote.
+    pub quote: bool,
+    /// List bullet.
+    pub bullet: bool,
+    /// Jump markers taken out of it.
+    pub jumps: Vec<Jump>,
+    /// A blank line stood before it.
+    pub after_blank: bool,
+}
+
+impl Unit {
+    fn from_line(kind: UnitKind, line: &Line, after_blank: bool) -> Unit {
+        Unit {
+            kind,
+            text: line.text.clone(),
+            printed: line.text.clone(),
+            lines: [line.no, line.no],
+            heading: line.heading,
+            bold: line.bold,
+            quote: line.quote,
+            bullet: line.bullet,
+            jumps: Vec::new(),
+            after_blank,
+        }
+    }
+}
+
+/// Groups classified lines into units, joining broken paragraphs.
+pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::new();
+    let mut blank_before = false;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        let unit = match &roles[i] {
+            Role::Blank | Role::Markup => {
+                blank_before = true;
+                i += 1;
+                continue;
+            }
+            Role::FrontMatter(f) | Role::Furniture(f) => Unit::from_line(UnitKind::Furniture(f.clone()), line, blank_before),
+            Role::Image | Role::Noise => Unit::from_line(UnitKind::Noise, line, blank_before),
+            Role::Jump => {
+                let mut u = Unit::from_line(UnitKind::Jump, line, blank_before);
+                let (rest, jumps) = jump::extract(&line.text);
+                u.text = rest;
+                u.jumps = jumps;
+                u
+            }
+            Role::Credit(c, citation) => {
+                if let Some(r) = citation {
+                    let facts = crate::furniture::read(&line.text[r.clone()], false).unwrap_or_default();
+                    let mut f = Unit::from_line(UnitKind::Furniture(facts), line, blank_before);
+                    f.text = line.text[r.clone()].to_string();
+                    f.printed = f.text.clone();
+                    units.push(f);
+                }
+                let mut u = Unit::from_line(UnitKind::Credit(c.clone()), line, blank_before);
+                u.text = c.byline.clone();
+                u
+            }
+            Role::DateLine(d) => Unit::from_line(UnitKind::DateLine(*d), line, blank_before),
+            Role::Caption => Unit::from_line(UnitKind::Caption, line, blank_before),
+            Role::Display => Unit::from_line(UnitKind::Display, line, blank_before),
+            Role::Body => {
+                let (unit, next) = paragraph(lines, roles, i, layout, blank_before);
+                units.push(unit);
+                blank_before = false;
+                i = next;
+                continue;
+            }
+        };
+        units.push(unit);
+        blank_before = false;
+        i += 1;
+    }
+    merge_signatures(&mut units);
+    units
+}
+
+/// Joins the paragraph starting at line `start`; returns it and the index after it.
+fn paragraph(lines: &[Line], roles: &[Role], start: usize, layout: Layout, after_blank: bool) -> (Unit, usize) {
+    let first = &lines[start];
+    let mut text = first.text.clone();
+    let mut printed = first.text.clone();
+    let mut last = start;
+    let mut j = start + 1;
+    loop {
+        let mut k = j;
+        while k < lines.len() && matches!(roles[k], Role::Blank | Role::Markup) {
+            k += 1;
+        }
+        if k >= lines.len() || roles[k] != Role::Body {
+            break;
+        }
+        if !should_join(&lines[last], &text, &lines[k], k > last + 1, layout) {
+            break;
+        }
+        join_into(&mut text, &lines[k].text);
+        printed.push('\n');
+        printed.push_str(&lines[k].text);
+        last = k;
+        j = k + 1;
+    }
+    let mut unit = Unit::from_line(UnitKind::Body, first, after_blank);
+    unit.lines = [first.no, lines[last].no];
+    let (clean, jumps) = jump::extract(&text);
+    unit.text = clean;
+    unit.printed = printed;
+    unit.jumps = jumps;
+    if unit.text.is_empty() {
+        unit.kind = UnitKind::Jump;
+    }
+    (unit, last + 1)
+}
+
+/// Whether `next` continues the paragraph whose last line is `prev` (`so_far` is the
+/// paragraph's text up to here), given a blank line between them or not.
+fn should_join(prev: &Line, so_far: &str, next: &Line, blank_between: bool, layout: Layout) -> bool {
+    if prev.hard_break || next.bullet || prev.bullet || next.quote != prev.quote {
+        return false;
+    }
+    if numbering(&next.text).is_some() || crate::byline::leading(&next.text).is_some() {
+        return false;
+    }
+    if jump::find(&next.text).first().is_some_and(|f| f.range.start == 0 && f.jump.direction == crate::model::JumpDirection::ContinuedFrom) {
+        return false;
+    }
+    let open = !ends_sentence(&prev.text);
+    if blank_between {
+        // A paragraph broken by a blank line in the middle of a word or sentence.
+        let long = so_far.chars().count() >= 16;
+        return open && long && next.indent == 0 && continues(&next.text);
+    }
+    if next.indent > 0 && (next.indent > prev.indent || prev.indent == 0 && !open) {
+        return false;
+    }
+    match layout.column_width {
+        Some(w) => {
+            let full = width(&prev.text) + 4 >= w;
+            full || open
+        }
+        None => open,
+    }
+}
+
+/// True when a text can be the continuation of a broken sentence: it does not open
+/// with something that starts a paragraph of its own (a numbered item, a credit).
+fn continues(text: &str) -> bool {
+    let c = text.chars().next().unwrap_or(' ');
+    !(crate::text::is_opener(c) && c != '“' && c != '‘' && c != '《' && c != '「')
+}
+
+/// Appends a continuation line: no space between CJK text, one space between two
+/// Latin words, and a hyphen at the line end kept as is.
+fn join_into(text: &mut String, next: &str) {
+    let a = text.chars().next_back().unwrap_or(' ');
+    let b = next.chars().next().unwrap_or(' ');
+    if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() && !is_han(a) {
+        text.push(' ');
+    }
+    text.push_str(next);
+}
+
+const ORG_SUFFIXES: &[&str] = &[
+    "中心", "委员会", "委員會", "指挥部", "指揮部", "政府", "办公室", "辦公室", "办公厅", "辦公廳", "局", "厅", "廳", "部", "委",
+    "院", "会", "會", "公司", "集团", "集團", "协会", "協會", "学会", "學會", "银行", "銀行", "小组", "小組", "支部", "党委",
+    "黨委", "办事处", "辦事處", "编辑部", "編輯部", "司令部", "总队", "總隊", "大学", "大學", "学校", "學校", "医院", "醫院",
+];
+
+fn org_like(text: &str) -> bool {
+    let t = crate::text::trim(text);
+    let n = t.chars().count();
+    (2..=30).contains(&n) && ORG_SUFFIXES.iter().any(|s| t.ends_with(s)) && !t.contains(['，', '。', ' '])
+}
+
+/// An issuing body (a display line naming an organisation) directly followed by a
+/// date line, or a date line alone, after body text, is a signature.
+fn merge_signatures(units: &mut Vec<Unit>) {
+    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
+    let in_body = |out: &[Unit]| {
+        out.iter().rev().find(|u| !matches!(u.kind, UnitKind::Furniture(_) | UnitKind::Noise)).is_some_and(|u| {
+            matches!(u.kind, UnitKind::Body | UnitKind::Caption | UnitKind::Jump | UnitKind::Signature(_))
+        })
+    };
+    for u in units.drain(..) {
+        match u.kind {
+            UnitKind::DateLine(d) => {
+                let org_above = out.last().is_some_and(|p| p.kind == UnitKind::Display && org_like(&p.text) && p.lines[1] + 1 >= u.lines[0].saturating_sub(1));
+                if org_above {
+                    let mut org = out.pop().expect("checked above");
+                    let body_before = in_body(&out);
+                    if body_before {
+                        org.kind = UnitKind::Signature(Some(d));
+                        org.text = format!("{} {}", org.text, u.text);
+                        org.printed = format!("{}\n{}", org.printed, u.printed);
+                        org.lines[1] = u.lines[1];
+                        out.push(org);
+                        continue;
+                    }
+                    out.push(org);
+                    out.push(u);
+                } else if in_body(&out) {
+                    out.push(Unit { kind: UnitKind::Signature(Some(d)), ..u });
+                } else {
+                    out.push(u);
+                }
+            }
+            UnitKind::Display if in_body(&out) => {
+                // "哈尔滨市疾病预防控制中心 2021年1月12日" on one line.
+                let signed = find_date(&u.text).filter(|(d, r)| d.year.is_some() && r.end == u.text.len() && org_like(&u.text[..r.start]));
+                match signed {
+                    Some((d, _)) => out.push(Unit { kind: UnitKind::Signature(Some(d)), ..u }),
+                    None => out.push(u),
+                }
+            }
+            _ => out.push(u),
+        }
+    }
+    *units = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classify::classify;
+    use crate::lines::split;
+
+    fn units(text: &str) -> Vec<Unit> {
+        let lines = split(text);
+        let (roles, layout) = classify(&lines);
+        assemble(&lines, &roles, layout)
+    }
+
+    #[test]
+    fn blank_line_in_the_middle_of_a_word_is_joined() {
+        let u = units("为实现全程网办、全区通办，将行政服务大厅的“专窗”整\n\n合成“综窗”，并引入第三方专业管理公司。\n\n运行”的政务服务。");
+        assert_eq!(u.len(), 2);
+        assert_eq!(u[0].text, "为实现全程网办、全区通办，将行政服务大厅的“专窗”整合成“综窗”，并引入第三方专业管理公司。");
+        assert_eq!(u[0].lines, [1, 3]);
+        assert_eq!(u[1].lines, [5, 5]);
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_join_but_never_across_a_sentence_end() {
+        let page = "　　市委、市政府高度重视，第一时间召开疫情领\n导小组会议，科学部署，精准实施各项防控措\n施。现将有关情况通报如下，请广大市民周知\n并相互转告。\n　　截至1月12日20:30，已追踪排查该病例在\n哈密切接触者34人。\n目前，对所有追踪到的密切接触者已全部采\n取集中隔离医学观察措施。";
+        let u = units(page);
+        let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(texts, vec![
+            "市委、市政府高度重视，第一时间召开疫情领导小组会议，科学部署，精准实施各项防控措施。现将有关情况通报如下，请广大市民周知并相互转告。",
+            "截至1月12日20:30，已追踪排查该病例在哈密切接触者34人。",
+            "目前，对所有追踪到的密切接触者已全部采取集中隔离医学观察措施。",
+        ]);
+        assert_eq!(u[0].lines, [1, 4]);
+    }
+
+    #[test]
+    fn signature_merges_body_and_date() {
+        let u = units("对隐瞒不报发生疫情的，将依法依规严肃处理。\n\n哈尔滨市疾病预防控制中心  \n2021年1月12日\n");
+        assert_eq!(u.len(), 2);
+        assert_eq!(u[1].kind, UnitKind::Signature(Some(PrintedDate { year: Some(2021), month: 1, day: 12 })));
+        assert_eq!(u[1].text, "哈尔滨市疾病预防控制中心 2021年1月12日");
+        assert_eq!(u[1].lines, [3, 4]);
+    }
+
+    #[test]
+    fn jump_marker_taken_out_of_a_paragraph() {
+        let u = units("就近受理百姓各项服务需求。(下转第五版)");
+        assert_eq!(u[0].text, "就近受理百姓各项服务需求。");
+        assert_eq!(u[0].jumps[0].page, Some(5));
+    }
+}

@@ -1,0 +1,234 @@
+//! Bylines and datelines: 本报讯（记者 X）, 新华社北京1月12日电（记者 X Y）, 本报记者 X,
+//! "李鹏 本报记者 梁可心", 记者 X 通讯员 Y, 据新华社电.
+//!
+//! This module owns reading a credit: the dateline (source, place and date of a
+//! dispatch, 电头), the credit line as printed, and the people credited with their
+//! printed role and organisation. It reads a credit at the start of a paragraph
+//! ([`leading`]) or a whole line that is nothing but a credit ([`standalone`]).
+//! Simplified and Traditional forms (本報訊, 記者, 通訊員, 新華社…電) are read alike.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::Author;
+use crate::text::{PrintedDate, collapse_spaces, find_date, is_han, is_space, trim};
+
+/// A credit read from the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credit {
+    /// The credit as printed, spaces collapsed, brackets full width: "本报讯（记者 尹明）".
+    pub byline: String,
+    /// "本报讯", "新华社北京1月12日电", "据新华社电", when the credit has one.
+    pub dateline: Option<String>,
+    /// The date the dateline states, year possibly missing.
+    pub date: Option<PrintedDate>,
+    /// The people credited, in printed order.
+    pub authors: Vec<Author>,
+    /// Byte length of the credit in the searched text (for [`leading`], where the body starts).
+    pub len: usize,
+}
+
+static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^
+        (?P<dl>
+          (?:据|據)?
+          (?:本报|本報|新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|光明网|光明網|
+             法新社|路透社|美联社|美聯社|共同社|塔斯社|合众社|合眾社|《[^》\s]{1,12}》)
+          (?P<place>\p{Han}{0,10}?)
+          (?P<date>(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?
+          (?:电|電|讯|訊|消息|专电|專電)
+        )
+        \s*
+        (?:[（(](?P<credit>[^）)\n]{1,60})[）)])?",
+    )
+    .expect("dateline pattern")
+});
+
+/// Printed roles, longest first so that 特约记者 wins over 记者.
+const ROLES: &[&str] = &[
+    "特约评论员", "特約評論員", "特约记者", "特約記者", "见习记者", "見習記者", "实习记者", "實習記者",
+    "摄影记者", "攝影記者", "首席记者", "首席記者", "本报评论员", "記者", "记者", "通讯员", "通訊員",
+    "实习生", "實習生", "评论员", "評論員", "撰稿人", "摄影", "攝影", "文/图", "文／图", "图/文", "圖/文", "文/圖",
+];
+
+/// Bullets and boxes set before a credit: ■ ● ◆ ▲ ★.
+fn strip_bullets(s: &str) -> &str {
+    s.trim_start_matches(|c: char| matches!(c, '■' | '□' | '●' | '◆' | '◇' | '▲' | '△' | '★' | '☆' | '▼' | '◎') || is_space(c))
+}
+
+/// Reads a credit at the start of a paragraph: a dateline (本报讯, 新华社北京1月12日电,
+/// 据新华社电, 本报哈尔滨1月12日讯) optionally followed by a bracketed credit
+/// (（记者 尹明）). Returns `None` when the paragraph does not start with one.
+pub fn leading(text: &str) -> Option<Credit> {
+    let stripped = strip_bullets(text);
+    let offset = text.len() - stripped.len();
+    let caps = DATELINE_RE.captures(stripped)?;
+    let dl_match = caps.name("dl")?;
+    let dateline = collapse_spaces(dl_match.as_str()).replace(' ', "");
+    let date = caps.name("date").and_then(|m| find_date(m.as_str())).map(|(d, _)| d);
+    let mut len = dl_match.end();
+    let mut authors = Vec::new();
+    let mut byline = dateline.clone();
+    if let Some(credit) = caps.name("credit") {
+        let inner = credit.as_str().trim_end_matches("报道").trim_end_matches("報道");
+        if let Some(people) = parse_people(inner, false) {
+            authors = people;
+            byline = format!("{dateline}（{}）", collapse_spaces(inner));
+            len = caps.get(0).map_or(len, |m| m.end());
+        }
+    }
+    Some(Credit { byline, dateline: Some(dateline), date, authors, len: offset + len })
+}
+
+/// Reads a line that is nothing but a credit: "本报记者 梁可心", "李鹏 本报记者 梁可心",
+/// "记者 王强 通讯员 李明", "（记者 张三）", or a dateline alone. With `roleless`, a
+/// line of names only ("祝大伟  高洪刚") is accepted too (for credit lines marked as
+/// such by the layout, e.g. a Markdown quote under a headline).
+pub fn standalone(line: &str, roleless: bool) -> Option<Credit> {
+    let s = trim(strip_bullets(line));
+    let inner = s
+        .strip_prefix(['（', '('])
+        .and_then(|x| x.strip_suffix(['）', ')']))
+        .unwrap_or(s);
+    if let Some(c) = leading(inner) {
+        return (c.len == inner.len()).then_some(Credit { len: line.len(), ..c });
+    }
+    let authors = parse_people(inner, roleless)?;
+    Some(Credit { byline: collapse_spaces(s), dateline: None, date: None, authors, len: line.len() })
+}
+
+enum Token {
+    Name(String),
+    Role(String, Option<String>),
+}
+
+/// Parses "记者 X Y 通讯员 Z", "《黑龙江日报》记者 曹忠义", "李鹏 本报记者 梁可心" into
+/// authors. Every token must be a role (with an optional organisation glued before it)
+/// or a name (2 to 4 Han characters, or a transliterated name with ·); at least one role
+/// is needed unless `roleless`.
+fn parse_people(s: &str, roleless: bool) -> Option<Vec<Author>> {
+    let mut tokens = Vec::new();
+    for raw in s.split(|c: char| is_space(c) || matches!(c, '、' | '，' | ',' | '；' | ';')) {
+        if raw.is_empty() {
+            continue;
+        }
+        split_token(raw, &mut tokens)?;
+    }
+    if tokens.is_empty() {
+        return None;
+    }
+    let has_role = tokens.iter().any(|t| matches!(t, Token::Role(..)));
+    if !has_role && !(roleless && tokens.len() <= 6) {
+        return None;
+    }
+    let mut authors = Vec::new();
+    let (mut role, mut org) = (None, None);
+    for t in tokens {
+        match t {
+            Token::Role(r, o) => {
+                role = Some(r);
+                org = o;
+            }
+            Token::Name(n) => authors.push(Author { name: n, role: role.clone(), org: org.clone() }),
+        }
+    }
+    Some(authors)
+}
+
+fn split_token(raw: &str, out: &mut Vec<Token>) -> Option<()> {
+    let found = ROLES.iter().filter_map(|r| raw.find(r).map(|i| (i, *r))).min_by_key(|(i, r)| (*i, usize::MAX - r.len()));
+    match found {
+        None => {
+            out.push(Token::Name(name(raw)?));
+        }
+        Some((i, role)) => {
+            let prefix = &raw[..i];
+            let suffix = &raw[i + role.len()..];
+            let (role_name, mut org) = match role {
+                "本报评论员" => ("评论员".to_string(), Some("本报".to_string())),
+                _ => (role.to_string(), None),
+            };
+            if !prefix.is_empty() {
+                org = Some(organisation(prefix)?);
+            }
+            out.push(Token::Role(role_name, org));
+            if !suffix.is_empty() {
+                split_token(suffix, out)?;
+            }
+        }
+    }
+    Some(())
+}
+
+/// 2 to 4 Han characters, or a transliterated name joined with · (up to 12).
+fn name(s: &str) -> Option<String> {
+    let n = s.chars().count();
+    let han = s.chars().filter(|c| is_han(*c)).count();
+    let dotted = s.contains(['·', '•', '・']);
+    let ok = (han == n && (2..=4).contains(&n)) || (dotted && han + 1 >= n - s.matches(['·', '•', '・']).count() && n <= 12 && han >= 2);
+    ok.then(|| s.to_string())
+}
+
+/// 本报, 新华社, 《黑龙江日报》, 人民日报, 哈尔滨电视台: an organisation printed before a role.
+fn organisation(s: &str) -> Option<String> {
+    let inner = s.trim_start_matches('《').trim_end_matches('》');
+    let known = matches!(inner, "本报" | "本報" | "新华社" | "新華社" | "中新社");
+    let suffix = ["日报", "日報", "晚报", "晚報", "报", "報", "社", "台", "网", "網", "杂志", "雜誌"].iter().any(|x| inner.ends_with(x));
+    let n = inner.chars().count();
+    (known || (s.starts_with('《') && n >= 2) || (suffix && (2..=12).contains(&n) && inner.chars().all(is_han)))
+        .then(|| inner.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn a(name: &str, role: Option<&str>, org: Option<&str>) -> Author {
+        Author { name: name.into(), role: role.map(Into::into), org: org.map(Into::into) }
+    }
+
+    #[test]
+    fn dateline_with_bracketed_credit_at_paragraph_start() {
+        let text = "本报讯(记者初霞)11月12日晚,市应对新冠肺炎疫情工作领导小组会议召开";
+        let c = leading(text).unwrap();
+        assert_eq!(c.byline, "本报讯（记者初霞）");
+        assert_eq!(c.dateline.as_deref(), Some("本报讯"));
+        assert_eq!(c.authors, vec![a("初霞", Some("记者"), None)]);
+        assert_eq!(&text[c.len..], "11月12日晚,市应对新冠肺炎疫情工作领导小组会议召开");
+
+        let c = leading("本报讯(《黑龙江日报》记者 曹忠义)12日晚,正在北京").unwrap();
+        assert_eq!(c.byline, "本报讯（《黑龙江日报》记者 曹忠义）");
+        assert_eq!(c.authors, vec![a("曹忠义", Some("记者"), Some("黑龙江日报"))]);
+
+        let c = leading("新华社北京1月12日电（记者 张三 李四）国务院总理").unwrap();
+        assert_eq!(c.dateline.as_deref(), Some("新华社北京1月12日电"));
+        assert_eq!(c.date.unwrap().iso(Some(2021)).as_deref(), Some("2021-01-12"));
+        assert_eq!(c.authors, vec![a("张三", Some("记者"), None), a("李四", Some("记者"), None)]);
+
+        let c = leading("据新华社电 国家统计局12日发布").unwrap();
+        assert_eq!((c.byline.as_str(), c.authors.len()), ("据新华社电", 0));
+        let c = leading("本报哈尔滨1月12日电（记者 王强 通讯员 李明）").unwrap();
+        assert_eq!(c.dateline.as_deref(), Some("本报哈尔滨1月12日电"));
+        assert_eq!(c.authors[1], a("李明", Some("通讯员"), None));
+        let c = leading("本報訊（記者 陳大文）昨日").unwrap();
+        assert_eq!((c.dateline.as_deref(), c.authors[0].role.as_deref()), (Some("本報訊"), Some("記者")));
+        assert!(leading("本报记者近日从市政府获悉").is_none());
+    }
+
+    #[test]
+    fn credit_lines_on_their_own() {
+        let c = standalone("李鹏 本报记者 梁可心", false).unwrap();
+        assert_eq!(c.authors, vec![a("李鹏", None, None), a("梁可心", Some("记者"), Some("本报"))]);
+        assert_eq!(c.byline, "李鹏 本报记者 梁可心");
+        let c = standalone("本报特约记者 赵一 实习生 钱二", false).unwrap();
+        assert_eq!(c.authors, vec![a("赵一", Some("特约记者"), Some("本报")), a("钱二", Some("实习生"), None)]);
+        let c = standalone("（记者 张三）", false).unwrap();
+        assert_eq!(c.authors, vec![a("张三", Some("记者"), None)]);
+        assert!(standalone("王兆力强调", false).is_none());
+        assert!(standalone("祝大伟  高洪刚", false).is_none());
+        assert_eq!(standalone("祝大伟  高洪刚", true).unwrap().authors.len(), 2);
+        assert!(standalone("记者发现这里的变化很大", false).is_none());
+    }
+}

@@ -1,0 +1,280 @@
+//! Stage 3: what each line is.
+//!
+//! This module owns the per-line decision: blank, markup, front matter, image, noise,
+//! page furniture, a jump marker alone, a credit line, a printed date line, a caption,
+//! a display line (a headline or subhead candidate) or body text. It also measures
+//! the page: the column width of hard-wrapped plain text (one input line per printed
+//! line), and whether the page's Markdown heading levels carry information (more than
+//! one level is used). Which display lines form a headline group, and which are
+//! subheads, is decided later by [`crate::segment`].
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::byline::{self, Credit};
+use crate::furniture::{self, Facts};
+use crate::jump;
+use crate::lines::Line;
+use crate::text::{PrintedDate, ends_sentence, find_date, is_closer, is_han, trim, width};
+
+/// What one line is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    /// No text.
+    Blank,
+    /// Nothing but Markdown syntax; dropped.
+    Markup,
+    /// YAML front matter; page furniture with what it says about the page.
+    FrontMatter(Facts),
+    /// An image reference or HTML comment; removed as noise.
+    Image,
+    /// Symbols with no Han character or word in them (border garbage); removed as noise.
+    Noise,
+    /// Page header or footer.
+    Furniture(Facts),
+    /// Nothing but jump markers.
+    Jump,
+    /// A credit line; `citation` is the byte range of a page citation inside it.
+    Credit(Box<Credit>, Option<std::ops::Range<usize>>),
+    /// A printed date alone, "（2021年1月12日）".
+    DateLine(PrintedDate),
+    /// 图片说明.
+    Caption,
+    /// A headline, kicker, subheadline or subhead candidate.
+    Display,
+    /// Article text.
+    Body,
+}
+
+/// What the classifier measured about the page as a whole.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// Display width (columns, Han = 2) of a full printed line, when the page is
+    /// hard-wrapped plain text; `None` for one paragraph per line.
+    pub column_width: Option<usize>,
+    /// More than one Markdown heading level is used, so equal levels mean equal rank.
+    pub levels_informative: bool,
+}
+
+static DATELINE_ONLY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[（(〔\[]?\s*((?:\d{4}|[一二三四五六七八九〇○零]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号])\s*[）)〕\]]?$")
+        .expect("date line pattern")
+});
+static CAPTION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^(?:图为|圖為|图：|圖：|图:|上图|下图|左图|右图|上圖|下圖|图片说明|圖片說明|题图|題圖)|(?:摄|攝|摄影|攝影|供图|供圖|资料图片|資料圖片|新华社发|新華社發)\s*[）)]?\s*$)")
+        .expect("caption pattern")
+});
+/// Numbered items: 一、 （一） 1. 1、 (1) ① 第一,
+pub(crate) static NUMBERED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?P<cn>[一二三四五六七八九十]{1,3})\s*[、，．.]|[（(]\s*(?P<pcn>[一二三四五六七八九十]{1,3})\s*[）)]|(?P<ar>[0-9０-９]{1,2})\s*(?:[、．]|\.(?:\D|$))|[（(]\s*(?P<par>[0-9０-９]{1,2})\s*[）)]|(?P<circ>[①-⑳]))")
+        .expect("numbered pattern")
+});
+
+/// Classifies every line of a page.
+pub fn classify(lines: &[Line]) -> (Vec<Role>, Layout) {
+    let text_lines: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank() && !lines[i].front_matter).collect();
+    let edge = |i: usize| -> bool {
+        let pos = text_lines.iter().position(|&j| j == i);
+        pos.is_some_and(|p| p < 3 || p + 3 >= text_lines.len())
+    };
+    let layout = Layout { column_width: column_width(lines), levels_informative: levels_informative(lines) };
+    let mut roles: Vec<Role> = Vec::with_capacity(lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        let prev_continues = i > 0
+            && matches!(roles.last(), Some(Role::Body))
+            && !lines[i - 1].is_blank()
+            && layout.column_width.is_some_and(|w| width(&lines[i - 1].text) + 4 >= w)
+            && !ends_sentence(&lines[i - 1].text)
+            && line.indent == 0;
+        roles.push(role(line, edge(i), layout, prev_continues));
+    }
+    (roles, layout)
+}
+
+fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {
+    if line.front_matter {
+        return Role::FrontMatter(furniture::front_matter(&line.text));
+    }
+    if line.markup_only {
+        return Role::Markup;
+    }
+    let t = line.text.as_str();
+    if t.is_empty() {
+        return Role::Blank;
+    }
+    if line.image {
+        return Role::Image;
+    }
+    if !t.chars().any(|c| is_han(c) || c.is_alphanumeric()) || (t.chars().count() <= 2 && !t.chars().any(is_han)) {
+        return Role::Noise;
+    }
+    if let Some(facts) = furniture::read(t, edge) {
+        return Role::Furniture(facts);
+    }
+    if jump::is_only_jumps(t) {
+        return Role::Jump;
+    }
+    if let Some(caps) = DATELINE_ONLY_RE.captures(t) {
+        if let Some((d, _)) = caps.get(1).and_then(|m| find_date(m.as_str())) {
+            return Role::DateLine(d);
+        }
+    }
+    let citation = furniture::citation(t);
+    let credit_text = match &citation {
+        Some(r) => format!("{}{}", &t[..r.start], &t[r.end..]),
+        None => t.to_string(),
+    };
+    if let Some(c) = byline::standalone(&credit_text, line.quote) {
+        return Role::Credit(Box::new(c), citation);
+    }
+    if t.chars().count() <= 120 && CAPTION_RE.is_match(t) && !t.starts_with(['“', '"']) {
+        return Role::Caption;
+    }
+    if is_display(line, layout, prev_continues) {
+        return Role::Display;
+    }
+    Role::Body
+}
+
+/// A display line: a Markdown heading or bold line of headline length, or a short
+/// plain line with no sentence punctuation that is not a full printed line.
+fn is_display(line: &Line, layout: Layout, prev_continues: bool) -> bool {
+    let t = line.text.as_str();
+    let n = t.chars().count();
+    let stops = t.chars().filter(|c| matches!(c, '。' | '；' | ';')).count();
+    if line.heading.is_some() || line.bold {
+        return n <= 60 || stops == 0;
+    }
+    if line.quote || line.bullet || prev_continues || n > 40 || stops > 0 {
+        return false;
+    }
+    // Headlines seldom carry a comma: one is allowed in a short line, never with 、.
+    let commas = t.chars().filter(|c| matches!(c, '，' | ',')).count();
+    if commas > 1 || (commas == 1 && (n > 24 || t.contains('、'))) {
+        return false;
+    }
+    let first = t.chars().next().unwrap_or(' ');
+    if is_closer(first) || matches!(first, '，' | '、' | ',' | '。') {
+        return false;
+    }
+    let last = t.chars().next_back().unwrap_or(' ');
+    if ends_sentence(t) && !(matches!(last, '！' | '？' | '!' | '?') && n <= 20) && !is_closer(last) {
+        return false;
+    }
+    if is_closer(last) && t.trim_end_matches(is_closer).ends_with(['。', '！', '？', '…']) {
+        return false;
+    }
+    if let Some(w) = layout.column_width {
+        if width(t) + 4 >= w {
+            return false;
+        }
+    }
+    true
+}
+
+/// Column width of hard-wrapped text: the width most body lines reach (within two
+/// Han characters), when at least 4 lines and 40% of the long lines reach it and most
+/// long lines are followed directly by another text line.
+fn column_width(lines: &[Line]) -> Option<usize> {
+    let mut widths = Vec::new();
+    let mut adjacent = 0usize;
+    for (i, l) in lines.iter().enumerate() {
+        if l.is_blank() || l.heading.is_some() || l.bold || l.front_matter {
+            continue;
+        }
+        let w = width(&l.text);
+        if w < 16 {
+            continue;
+        }
+        widths.push(w);
+        if lines.get(i + 1).is_some_and(|n| !n.is_blank()) {
+            adjacent += 1;
+        }
+    }
+    if widths.len() < 4 || adjacent * 2 < widths.len() {
+        return None;
+    }
+    let max = *widths.iter().max()?;
+    let mut counts = vec![0usize; max + 1];
+    for &w in &widths {
+        counts[w] += 1;
+    }
+    let (best_w, best_n) = (16..=max)
+        .map(|w| (w, counts[w.saturating_sub(4)..=w].iter().sum::<usize>()))
+        .max_by_key(|&(w, n)| (n, w))?;
+    (best_n >= 4 && best_n * 5 >= widths.len() * 2).then_some(best_w)
+}
+
+fn levels_informative(lines: &[Line]) -> bool {
+    let mut seen = [false; 7];
+    for l in lines {
+        if let Some(h) = l.heading {
+            seen[h as usize] = true;
+        }
+    }
+    seen.iter().filter(|s| **s).count() >= 2
+}
+
+/// Reads a list number at the start of a text: style (0 一、, 1 （一）, 2 1., 3 (1), 4 ①)
+/// and value.
+pub fn numbering(text: &str) -> Option<(u8, u32)> {
+    let caps = NUMBERED_RE.captures(trim(text))?;
+    let pick = |name: &str| caps.name(name).map(|m| m.as_str());
+    if let Some(v) = pick("cn") {
+        return Some((0, crate::text::parse_number(v)?));
+    }
+    if let Some(v) = pick("pcn") {
+        return Some((1, crate::text::parse_number(v)?));
+    }
+    if let Some(v) = pick("ar") {
+        return Some((2, crate::text::parse_number(v)?));
+    }
+    if let Some(v) = pick("par") {
+        return Some((3, crate::text::parse_number(v)?));
+    }
+    let c = pick("circ")?.chars().next()?;
+    Some((4, c as u32 - '①' as u32 + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split;
+
+    fn roles(text: &str) -> Vec<Role> {
+        classify(&split(text)).0
+    }
+
+    #[test]
+    fn seed_like_lines() {
+        let r = roles("王兆力在市应对新冠肺炎疫情工作领导小组会议上强调\n\n## 突出重点 严格管理\n\n孙喆出席\n\n本报讯(记者初霞)11月12日晚,会议召开。\n\n(2021年1月12日)\n\n李鹏 本报记者 梁可心\n\n**统一服务事项标准 实现服务无差别**\n\n图为市民在办理业务。本报记者 张三 摄");
+        assert_eq!(r[0], Role::Display);
+        assert_eq!(r[2], Role::Display);
+        assert_eq!(r[4], Role::Display);
+        assert_eq!(r[6], Role::Body);
+        assert!(matches!(r[8], Role::DateLine(_)));
+        assert!(matches!(r[10], Role::Credit(..)));
+        assert_eq!(r[12], Role::Display);
+        assert_eq!(r[14], Role::Caption);
+    }
+
+    #[test]
+    fn numbering_styles() {
+        assert_eq!(numbering("一、对近14天内"), Some((0, 1)));
+        assert_eq!(numbering("三、随着春节"), Some((0, 3)));
+        assert_eq!(numbering("（二）加强管理"), Some((1, 2)));
+        assert_eq!(numbering("3. 勤洗手"), Some((2, 3)));
+        assert_eq!(numbering("(4) 常通风"), Some((3, 4)));
+        assert_eq!(numbering("②少聚集"), Some((4, 2)));
+        assert_eq!(numbering("3.5亿元投资"), None);
+        assert_eq!(numbering("一些市民"), None);
+    }
+
+    #[test]
+    fn hard_wrapped_column_width() {
+        let page = "　　市委、市政府高度重视，第一时间召开疫情领\n导小组会议，科学部署，精准实施各项防控措\n施。现将有关情况通报如下，请广大市民周知\n并相互转告，共同做好各项疫情防控工作任务\n。\n";
+        let (_, layout) = classify(&split(page));
+        assert_eq!(layout.column_width, Some(40));
+    }
+}

@@ -1,0 +1,272 @@
+//! Command-line arguments and the three input modes (one page, a tree, a JSONL
+//! stream), with the progress bar, summary and exit status. Exit status: 0 when every
+//! page was processed, 1 when some page failed (all others still written), 2 for a
+//! usage error.
+
+use std::fs::File;
+use std::io::{self, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use banmian::batch::{self, Summary};
+use banmian::{Config, Error, ErrorKind, Options, Pipeline, Punct};
+use clap::{Parser, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+
+/// Turns OCR'd Chinese newspaper pages into structured article JSON (schema banmian.page/1).
+#[derive(Debug, Parser)]
+#[command(name = "banmian", version, about, long_about = None)]
+struct Args {
+    /// A page file, a folder of pages, or `-` for stdin (the default).
+    input: Option<PathBuf>,
+
+    /// Output: the folder for a folder input (required then); a file for one page or
+    /// for --jsonl (default: stdout).
+    #[arg(short, long, value_name = "PATH")]
+    output: Option<PathBuf>,
+
+    /// Write one page object per line (JSON Lines) instead of one file per page.
+    #[arg(long)]
+    jsonl: bool,
+
+    /// Read one {"id": ..., "text": ...} page per line from the input (stdin by default)
+    /// and write one page object per line, in the same order.
+    #[arg(long)]
+    input_jsonl: bool,
+
+    /// Punctuation next to Chinese text: `normalize` to full width (GB/T 15834-2011) or `keep` as printed.
+    #[arg(long, value_enum, default_value_t = PunctArg::Normalize)]
+    punct: PunctArg,
+
+    /// Convert the script with an OpenCC configuration: s2t, t2s, s2tw, tw2s, s2hk, hk2s,
+    /// s2twp, tw2sp, t2tw, t2hk, tw2t, hk2t. Default: no conversion.
+    #[arg(long, value_name = "CONFIG", value_parser = parse_config)]
+    convert: Option<Config>,
+
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
+    threads: Option<usize>,
+
+    /// Skip pages whose output file is newer than the page (folder input).
+    #[arg(long)]
+    resume: bool,
+
+    /// Also read hidden files and folders (names starting with a dot).
+    #[arg(long)]
+    hidden: bool,
+
+    /// No progress bar and no summary on stderr (errors are still reported).
+    #[arg(short, long)]
+    quiet: bool,
+
+    /// Write the run's summary as JSON to this file.
+    #[arg(long, value_name = "FILE")]
+    summary_json: Option<PathBuf>,
+
+    /// Refuse pages larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = banmian::DEFAULT_MAX_PAGE_BYTES)]
+    max_page_bytes: u64,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum PunctArg {
+    Normalize,
+    Keep,
+}
+
+fn parse_config(s: &str) -> Result<Config, String> {
+    s.parse::<Config>().map_err(|e| match e.into_kind() {
+        ErrorKind::Convert(m) => m,
+        other => other.to_string(),
+    })
+}
+
+/// Runs the command; returns the exit status.
+pub fn run() -> i32 {
+    let args = match Args::try_parse() {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    if let Some(n) = args.threads {
+        if n == 0 {
+            eprintln!("banmian: -j needs at least 1 thread");
+            return 2;
+        }
+        if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n).build_global() {
+            eprintln!("banmian: cannot start {n} threads: {e}");
+            return 2;
+        }
+    }
+    let options = Options {
+        punct: match args.punct {
+            PunctArg::Normalize => Punct::Normalize,
+            PunctArg::Keep => Punct::Keep,
+        },
+        convert: args.convert,
+        max_page_bytes: args.max_page_bytes,
+    };
+    let pipeline = match Pipeline::new(options) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("banmian: {e}");
+            return 2;
+        }
+    };
+    let input = args.input.clone().unwrap_or_else(|| PathBuf::from("-"));
+    let result = if args.input_jsonl {
+        stream(&pipeline, &args, &input)
+    } else if input.as_os_str() == "-" {
+        one_page(&pipeline, &args, None)
+    } else if input.is_dir() {
+        tree(&pipeline, &args, &input)
+    } else if input.exists() {
+        one_page(&pipeline, &args, Some(&input))
+    } else {
+        eprintln!("banmian: {}: no such file or folder", input.display());
+        return 2;
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            eprintln!("banmian: {e}");
+            1
+        }
+    }
+}
+
+fn open_output(args: &Args) -> io::Result<Box<dyn Write>> {
+    Ok(match &args.output {
+        Some(p) if p.as_os_str() != "-" => Box::new(BufWriter::new(File::create(p)?)),
+        _ => Box::new(BufWriter::new(io::stdout().lock())),
+    })
+}
+
+fn one_page(pipeline: &Pipeline, args: &Args, path: Option<&Path>) -> io::Result<i32> {
+    let (source, bytes) = match path {
+        Some(p) => match std::fs::read(p) {
+            Ok(b) => (p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()), b),
+            Err(e) => {
+                eprintln!("banmian: {}", Error::from(e).with_path(p));
+                return Ok(1);
+            }
+        },
+        None => {
+            let mut b = Vec::new();
+            io::stdin().lock().read_to_end(&mut b)?;
+            ("-".to_string(), b)
+        }
+    };
+    let page = match pipeline.process_bytes(&source, &bytes) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("banmian: {}", e.with_path(path.unwrap_or(Path::new("-"))));
+            return Ok(1);
+        }
+    };
+    let json = batch::to_json(&page, !args.jsonl).map_err(io::Error::other)?;
+    let mut w = open_output(args)?;
+    w.write_all(&json)?;
+    w.flush()?;
+    Ok(0)
+}
+
+fn progress(args: &Args, len: u64) -> ProgressBar {
+    if args.quiet || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} pages  {per_sec}  {msg}  ETA {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+fn tree(pipeline: &Pipeline, args: &Args, root: &Path) -> io::Result<i32> {
+    let walk = batch::walk(root, args.hidden);
+    for p in &walk.problems {
+        eprintln!("banmian: {p}");
+    }
+    let bar = progress(args, walk.pages.len() as u64);
+    let started = std::time::Instant::now();
+    let bytes = std::sync::atomic::AtomicU64::new(0);
+    let tick = |b: u64| {
+        let total = bytes.fetch_add(b, std::sync::atomic::Ordering::Relaxed) + b;
+        let secs = started.elapsed().as_secs_f64().max(1e-3);
+        bar.set_message(format!("{:.1} MB/s", total as f64 / 1e6 / secs));
+        bar.inc(1);
+    };
+    let mut summary = if args.jsonl {
+        let mut w = open_output(args)?;
+        batch::run_tree_jsonl(pipeline, root, &walk, &mut w, &tick)?
+    } else {
+        let Some(out) = &args.output else {
+            bar.finish_and_clear();
+            eprintln!("banmian: a folder input needs -o OUT (or --jsonl)");
+            return Ok(2);
+        };
+        batch::run_tree(pipeline, root, &walk, out, args.resume, &tick)
+    };
+    bar.finish_and_clear();
+    for f in &summary.failures {
+        eprintln!("banmian: {}", f.message);
+    }
+    if !walk.problems.is_empty() {
+        summary.failed += walk.problems.len() as u64;
+        summary.failures.extend(walk.problems.iter().map(|e| batch::Failure {
+            source: e.position().path.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
+            message: e.to_string(),
+        }));
+    }
+    finish(args, &summary)
+}
+
+fn stream(pipeline: &Pipeline, args: &Args, input: &Path) -> io::Result<i32> {
+    let (name, mut reader): (String, Box<dyn io::BufRead>) = if input.as_os_str() == "-" {
+        ("stdin".into(), Box::new(BufReader::new(io::stdin().lock())))
+    } else {
+        match File::open(input) {
+            Ok(f) => (input.display().to_string(), Box::new(BufReader::new(f))),
+            Err(e) => {
+                eprintln!("banmian: {}", Error::from(e).with_path(input));
+                return Ok(1);
+            }
+        }
+    };
+    let mut w = open_output(args)?;
+    let summary = batch::run_stream(pipeline, &mut reader, &mut w, &name)?;
+    for f in &summary.failures {
+        eprintln!("banmian: {}", f.message);
+    }
+    finish(args, &summary)
+}
+
+fn finish(args: &Args, summary: &Summary) -> io::Result<i32> {
+    if !args.quiet {
+        eprintln!(
+            "banmian: {} pages: {} processed, {} up to date, {} failed; {} articles, {} removed, {} warnings; {} other files skipped; {:.2} s, {:.1} pages/s, {:.2} MB/s",
+            summary.pages,
+            summary.processed,
+            summary.up_to_date,
+            summary.failed,
+            summary.articles,
+            summary.removed,
+            summary.warnings,
+            summary.skipped_files,
+            summary.seconds,
+            summary.pages_per_second,
+            summary.mb_per_second
+        );
+    }
+    if let Some(p) = &args.summary_json {
+        let json = serde_json::to_vec_pretty(summary).map_err(io::Error::other)?;
+        if let Err(e) = batch::write_atomic(p, &json) {
+            eprintln!("banmian: {e}");
+            return Ok(1);
+        }
+    }
+    Ok(summary.exit_code())
+}

@@ -1,0 +1,211 @@
+//! Stage 1: bytes to text.
+//!
+//! This module owns the question "what encoding is this page in". It reads UTF-8
+//! (with or without BOM), UTF-16 LE/BE (with BOM, or detected by its zero bytes),
+//! GB18030/GBK and Big5 (detected with chardetng, decoded with encoding_rs), drops NUL
+//! bytes, and refuses bytes no encoding explains with an error naming the byte offset,
+//! rather than returning a page of mojibake. Line ends are left to [`crate::lines`].
+
+use encoding_rs::{BIG5, DecoderResult, Encoding, GB18030, UTF_16BE, UTF_16LE};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{Warning, WarningKind};
+
+/// A decoded page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, without BOM and NUL characters.
+    pub text: String,
+    /// The WHATWG name of the encoding it was read in ("UTF-8", "gb18030", "UTF-16LE", "Big5").
+    pub encoding: &'static str,
+    /// Page-level warnings of kind `encoding`: not UTF-8, NUL bytes dropped, malformed
+    /// UTF-16 replaced.
+    pub warnings: Vec<Warning>,
+}
+
+/// Share of control characters (other than tab, line feed, carriage return, form feed)
+/// above which decoded bytes are taken for binary data rather than text.
+const MAX_CONTROL_SHARE: f64 = 0.01;
+
+/// Decodes one page. Errors: [`ErrorKind::Decode`] with the byte offset of the first
+/// byte that no encoding explains, or when the result is mostly control characters.
+pub fn decode(bytes: &[u8]) -> Result<Decoded> {
+    let mut warnings = Vec::new();
+    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        (utf8(rest, 3)?, "UTF-8")
+    } else if let Some((enc, bom)) = utf16_kind(bytes) {
+        let (cow, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
+        if had_errors {
+            warnings.push(warning(format!(
+                "malformed {} sequences (lone surrogates) replaced with U+FFFD",
+                enc.name()
+            )));
+        }
+        (cow.into_owned(), enc.name())
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => (s.to_string(), "UTF-8"),
+            Err(utf8_err) => legacy(bytes, utf8_err.valid_up_to())?,
+        }
+    };
+    if encoding != "UTF-8" {
+        warnings.insert(0, warning(format!("page was decoded from {encoding}, not UTF-8")));
+    }
+    let nuls = text.matches('\0').count();
+    let text = if nuls > 0 {
+        warnings.push(warning(format!("{nuls} NUL characters dropped")));
+        text.replace('\0', "")
+    } else {
+        text
+    };
+    check_texty(&text)?;
+    Ok(Decoded { text, encoding, warnings })
+}
+
+fn warning(message: String) -> Warning {
+    Warning { kind: WarningKind::Encoding, block: None, message }
+}
+
+fn utf8(bytes: &[u8], offset: usize) -> Result<String> {
+    std::str::from_utf8(bytes).map(str::to_string).map_err(|e| {
+        Error::new(ErrorKind::Decode("invalid UTF-8 after a UTF-8 byte order mark".into()))
+            .with_byte((offset + e.valid_up_to()) as u64)
+    })
+}
+
+/// UTF-16 by its BOM, or without one when zero bytes sit on one parity: ASCII and
+/// CJK-heavy UTF-16 text both put zeros (or repeats) in the high byte.
+fn utf16_kind(bytes: &[u8]) -> Option<(&'static Encoding, usize)> {
+    if bytes.starts_with(b"\xFF\xFE") {
+        return Some((UTF_16LE, 2));
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return Some((UTF_16BE, 2));
+    }
+    if bytes.len() < 32 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(4096)];
+    let zeros_at = |parity: usize| sample.iter().skip(parity).step_by(2).filter(|b| **b == 0).count();
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    let half = sample.len() / 2;
+    if odd * 4 >= half && even * 20 < half {
+        Some((UTF_16LE, 0))
+    } else if even * 4 >= half && odd * 20 < half {
+        Some((UTF_16BE, 0))
+    } else {
+        None
+    }
+}
+
+/// Not UTF-8: GB18030 (the superset of GBK and GB2312) unless chardetng is sure of Big5.
+fn legacy(bytes: &[u8], utf8_valid_up_to: usize) -> Result<(String, &'static str)> {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let order: [&'static Encoding; 2] = if guess == BIG5 { [BIG5, GB18030] } else { [GB18030, BIG5] };
+    let mut first_fault = None;
+    for enc in order {
+        match strict_decode(enc, bytes) {
+            Ok(text) => return Ok((text, enc.name())),
+            Err(at) => {
+                first_fault.get_or_insert(at);
+            }
+        }
+    }
+    let at = first_fault.unwrap_or(utf8_valid_up_to).max(utf8_valid_up_to);
+    Err(Error::new(ErrorKind::Decode(format!(
+        "invalid UTF-8 at byte {utf8_valid_up_to}, and not GB18030 or Big5 either"
+    )))
+    .with_byte(at as u64))
+}
+
+/// Decodes without replacement; on the first malformed sequence returns its byte offset.
+fn strict_decode(enc: &'static Encoding, bytes: &[u8]) -> std::result::Result<String, usize> {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(bytes.len() * 3 / 2 + 16);
+    let mut read_total = 0;
+    loop {
+        let (result, read) = decoder.decode_to_string_without_replacement(&bytes[read_total..], &mut out, true);
+        read_total += read;
+        match result {
+            DecoderResult::InputEmpty => return Ok(out),
+            DecoderResult::OutputFull => out.reserve(bytes.len() - read_total + 64),
+            DecoderResult::Malformed(bad, extra) => {
+                return Err(read_total.saturating_sub(bad as usize + extra as usize));
+            }
+        }
+    }
+}
+
+fn check_texty(text: &str) -> Result<()> {
+    let mut total = 0usize;
+    let mut controls = 0usize;
+    let mut first_control = None;
+    for (i, c) in text.char_indices() {
+        total += 1;
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}') {
+            controls += 1;
+            first_control.get_or_insert(i);
+        }
+    }
+    if total > 0 && controls as f64 > (total as f64 * MAX_CONTROL_SHARE).max(8.0) {
+        return Err(Error::new(ErrorKind::Decode(format!(
+            "{controls} of {total} characters are control characters: binary data, not a page"
+        )))
+        .with_byte(first_control.unwrap_or(0) as u64));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let d = decode("本报讯".as_bytes()).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding, d.warnings.len()), ("本报讯", "UTF-8", 0));
+        let d = decode(b"\xEF\xBB\xBFab").unwrap();
+        assert_eq!(d.text, "ab");
+    }
+
+    #[test]
+    fn gb18030_is_detected_and_warned() {
+        let (bytes, _, _) = GB18030.encode("本报讯（记者 尹明）12日，市十五届人大常委会第三十六次会议举行。");
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "gb18030");
+        assert_eq!(d.text, "本报讯（记者 尹明）12日，市十五届人大常委会第三十六次会议举行。");
+        assert_eq!(d.warnings[0].kind, WarningKind::Encoding);
+    }
+
+    #[test]
+    fn utf16_with_bom_and_without() {
+        let mut le = vec![0xFF, 0xFE];
+        for u in "下转第五版\n".encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode(&le).unwrap().text, "下转第五版\n");
+        let mut be = Vec::new();
+        for u in "page one\nline two\n".encode_utf16() {
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        let d = decode(&be).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("page one\nline two\n", "UTF-16BE"));
+    }
+
+    #[test]
+    fn nul_bytes_dropped_with_a_warning() {
+        let d = decode(b"ab\0c").unwrap();
+        assert_eq!(d.text, "abc");
+        assert!(d.warnings.iter().any(|w| w.message.contains("NUL")));
+    }
+
+    #[test]
+    fn random_bytes_are_an_error_with_an_offset() {
+        let bytes: Vec<u8> = (0..4000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+        let err = decode(&bytes).unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::Decode(_)), "{err}");
+        assert!(err.position().byte.is_some());
+    }
+}

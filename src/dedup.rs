@@ -1,0 +1,223 @@
+//! Stage 6: blocks printed twice.
+//!
+//! This module owns duplicate removal. A paragraph printed twice (an OCR or layout
+//! duplicate, in one article or in two) is kept once; the other copies go to
+//! `removed` with their lines and a reference to the kept copy. Exact duplicates are
+//! found by hashing the folded text (no spaces, punctuation width folded); near
+//! duplicates (a few OCR character errors apart) through an inverted index of Han
+//! character trigrams, whose posting lists are capped so that no page costs more than
+//! linear time in its size: there is no all-pairs comparison.
+//!
+//! Which copy is kept: within one article, the first. Across articles, the copy in
+//! the article the paragraph belongs to by topic: the one whose headline group and
+//! other paragraphs share the most of the paragraph's distinctive trigrams (those not
+//! shared by every candidate article); on a tie, the first.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::model::{BlockKind, BlockRef, Page, Removed, RemovedReason};
+use crate::text::is_han;
+
+/// Blocks shorter than this (Han characters and alphanumerics, after folding) are
+/// never treated as duplicates: short lines repeat legitimately.
+pub const MIN_CHARS: usize = 16;
+/// Near duplicates share at least this fraction of their trigrams (Jaccard).
+const NEAR_JACCARD: f64 = 0.75;
+/// Trigrams seen in more blocks than this are too common to index.
+const MAX_POSTING: usize = 32;
+
+/// The folded key of a block: its Han characters, letters and digits only.
+fn key(text: &str) -> String {
+    text.chars().filter(|c| is_han(*c) || c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+fn trigrams(key: &str) -> HashSet<u64> {
+    let chars: Vec<char> = key.chars().collect();
+    chars
+        .windows(3)
+        .map(|w| (w[0] as u64) << 42 | (w[1] as u64) << 21 | w[2] as u64)
+        .collect()
+}
+
+struct Candidate {
+    at: BlockRef,
+    key: String,
+    grams: HashSet<u64>,
+}
+
+/// Removes duplicate and near-duplicate blocks from `page`'s articles, recording them
+/// in `page.removed`.
+pub fn remove_duplicates(page: &mut Page) {
+    let mut cands: Vec<Candidate> = Vec::new();
+    for (ai, a) in page.articles.iter().enumerate() {
+        for (bi, b) in a.blocks.iter().enumerate() {
+            if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::Caption) {
+                continue;
+            }
+            let k = key(&b.text);
+            if k.chars().count() >= MIN_CHARS {
+                cands.push(Candidate { at: BlockRef { article: ai, block: bi }, grams: HashSet::new(), key: k });
+            }
+        }
+    }
+    // Groups of copies: union by exact key, then by trigram similarity.
+    let mut parent: Vec<usize> = (0..cands.len()).collect();
+    let mut exact: HashMap<&str, usize> = HashMap::new();
+    for (i, c) in cands.iter().enumerate() {
+        if let Some(&first) = exact.get(c.key.as_str()) {
+            parent[i] = first;
+        } else {
+            exact.insert(c.key.as_str(), i);
+        }
+    }
+    for i in 0..cands.len() {
+        if parent[i] == i {
+            cands[i].grams = trigrams(&cands[i].key);
+        }
+    }
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    for i in 0..cands.len() {
+        if parent[i] != i {
+            continue;
+        }
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for g in &cands[i].grams {
+            let posting = index.entry(*g).or_default();
+            if posting.len() < MAX_POSTING {
+                for &j in posting.iter() {
+                    *shared.entry(j).or_default() += 1;
+                }
+                posting.push(i);
+            }
+        }
+        let best = shared
+            .into_iter()
+            .filter(|&(j, s)| {
+                let (a, b) = (cands[i].grams.len(), cands[j].grams.len());
+                let union = a + b - s;
+                union > 0 && s as f64 / union as f64 >= NEAR_JACCARD
+            })
+            .max_by_key(|&(j, s)| (s, usize::MAX - j));
+        if let Some((j, _)) = best {
+            parent[i] = find(&parent, j);
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..cands.len() {
+        groups.entry(find(&parent, i)).or_default().push(i);
+    }
+    let mut doomed: Vec<(BlockRef, BlockRef, RemovedReason)> = Vec::new();
+    let mut roots: Vec<usize> = groups.keys().copied().filter(|r| groups[r].len() > 1).collect();
+    roots.sort_unstable();
+    for root in roots {
+        let members = &groups[&root];
+        let keep = choose_keeper(page, &cands, members);
+        for &m in members {
+            if m != keep {
+                let reason = if cands[m].key == cands[keep].key {
+                    RemovedReason::Duplicate
+                } else {
+                    RemovedReason::NearDuplicate
+                };
+                doomed.push((cands[m].at, cands[keep].at, reason));
+            }
+        }
+    }
+    apply(page, doomed);
+}
+
+fn find(parent: &[usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        i = parent[i];
+    }
+    i
+}
+
+/// The member whose article the paragraph belongs to; see the module doc.
+fn choose_keeper(page: &Page, cands: &[Candidate], members: &[usize]) -> usize {
+    let first = *members.iter().min_by_key(|&&m| (cands[m].at.article, cands[m].at.block)).expect("non-empty group");
+    let mut articles: Vec<usize> = members.iter().map(|&m| cands[m].at.article).collect();
+    articles.sort_unstable();
+    articles.dedup();
+    if articles.len() < 2 {
+        return first;
+    }
+    let grams = trigrams(&cands[first].key);
+    let member_blocks: HashSet<(usize, usize)> = members.iter().map(|&m| (cands[m].at.article, cands[m].at.block)).collect();
+    let contexts: Vec<(HashSet<u64>, HashSet<u64>)> = articles
+        .iter()
+        .map(|&ai| {
+            let a = &page.articles[ai];
+            let head = [&a.kicker, &a.headline, &a.subheadline].iter().filter_map(|x| x.as_deref()).collect::<Vec<_>>().join("");
+            let body: String = a
+                .blocks
+                .iter()
+                .enumerate()
+                .filter(|(bi, _)| !member_blocks.contains(&(ai, *bi)))
+                .map(|(_, b)| b.text.as_str())
+                .collect();
+            (trigrams(&key(&head)), trigrams(&key(&body)))
+        })
+        .collect();
+    let everywhere: HashSet<u64> = grams
+        .iter()
+        .copied()
+        .filter(|g| contexts.iter().all(|(h, b)| h.contains(g) || b.contains(g)))
+        .collect();
+    let score = |(h, b): &(HashSet<u64>, HashSet<u64>)| -> usize {
+        grams.iter().filter(|g| !everywhere.contains(g)).map(|g| 3 * usize::from(h.contains(g)) + usize::from(b.contains(g))).sum()
+    };
+    let best_article = articles
+        .iter()
+        .zip(&contexts)
+        .map(|(&ai, ctx)| (score(ctx), ai))
+        .max_by_key(|&(s, ai)| (s, usize::MAX - ai))
+        .map(|(_, ai)| ai)
+        .expect("two or more articles");
+    *members
+        .iter()
+        .filter(|&&m| cands[m].at.article == best_article)
+        .min_by_key(|&&m| cands[m].at.block)
+        .expect("the best article holds a member")
+}
+
+/// Takes the doomed blocks out and records them, with references to the kept copies
+/// re-indexed after removal.
+fn apply(page: &mut Page, doomed: Vec<(BlockRef, BlockRef, RemovedReason)>) {
+    if doomed.is_empty() {
+        return;
+    }
+    let gone: HashSet<(usize, usize)> = doomed.iter().map(|(d, _, _)| (d.article, d.block)).collect();
+    let new_index = |r: BlockRef| -> BlockRef {
+        let shift = (0..r.block).filter(|b| gone.contains(&(r.article, *b))).count();
+        BlockRef { article: r.article, block: r.block - shift }
+    };
+    let mut removed: Vec<Removed> = doomed
+        .iter()
+        .map(|(d, keep, reason)| {
+            let b = &page.articles[d.article].blocks[d.block];
+            Removed { reason: *reason, text: b.text.clone(), lines: b.lines, duplicate_of: Some(new_index(*keep)) }
+        })
+        .collect();
+    removed.sort_by_key(|r| r.lines);
+    for (ai, a) in page.articles.iter_mut().enumerate() {
+        let mut bi = 0;
+        a.blocks.retain(|_| {
+            let keep = !gone.contains(&(ai, bi));
+            bi += 1;
+            keep
+        });
+    }
+    // An article left with nothing (a headless article that was only a copy) goes.
+    let empty = |a: &crate::model::Article| a.headline.is_none() && a.blocks.is_empty() && a.byline.is_none() && a.jumps.is_empty();
+    let dropped: Vec<usize> = (0..page.articles.len()).filter(|&i| empty(&page.articles[i])).collect();
+    if !dropped.is_empty() {
+        for r in &mut removed {
+            if let Some(d) = &mut r.duplicate_of {
+                d.article -= dropped.iter().filter(|&&x| x < d.article).count();
+            }
+        }
+        page.articles.retain(|a| !empty(a));
+    }
+    page.removed.extend(removed);
+}

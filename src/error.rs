@@ -1,0 +1,146 @@
+//! Errors, and where in the input they happened.
+//!
+//! This module owns banmian's one error type. Like rust-csv's, it is a boxed,
+//! non-exhaustive kind (`Error(Box<ErrorKind>)`, one pointer wide on the happy path)
+//! and every error carries a [`Position`]: the file, line and byte offset of the fault,
+//! as far as they are known. Its `Display` names the file first, so a batch report can
+//! print it as it is.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Where in the input an error happened. Each part is `None` when unknown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Position {
+    /// The input file, `-` for stdin.
+    pub path: Option<PathBuf>,
+    /// 1-based line number (of a page, or of a JSONL stream).
+    pub line: Option<u64>,
+    /// 0-based byte offset in the file or line.
+    pub byte: Option<u64>,
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts = Vec::new();
+        if let Some(p) = &self.path {
+            parts.push(p.display().to_string());
+        }
+        if let Some(l) = self.line {
+            parts.push(format!("line {l}"));
+        }
+        if let Some(b) = self.byte {
+            parts.push(format!("byte {b}"));
+        }
+        if parts.is_empty() {
+            f.write_str("<input>")
+        } else {
+            f.write_str(&parts.join(", "))
+        }
+    }
+}
+
+/// What went wrong. New kinds may be added in minor versions.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// Reading or writing a file failed.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// The bytes are not text in any encoding banmian reads (UTF-8, UTF-16 with BOM,
+    /// GB18030). `byte` in the position is the first offending byte.
+    #[error("not text in UTF-8, UTF-16 or GB18030: {0}")]
+    Decode(String),
+    /// The page is larger than the configured limit (bytes).
+    #[error("page is {size} bytes, over the limit of {limit} bytes (see --max-page-bytes)")]
+    TooLarge {
+        /// Size of the page in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// A JSONL input line is not a `{"id": ..., "text": ...}` object.
+    #[error("bad JSONL input line: {0}")]
+    JsonInput(String),
+    /// Writing JSON failed.
+    #[error("cannot write JSON: {0}")]
+    JsonOutput(#[from] serde_json::Error),
+    /// An unknown or unavailable script-conversion configuration.
+    #[error("script conversion: {0}")]
+    Convert(String),
+}
+
+/// banmian's error: a boxed [`ErrorKind`] with the [`Position`] of the fault.
+#[derive(Debug)]
+pub struct Error(Box<Inner>);
+
+#[derive(Debug)]
+struct Inner {
+    kind: ErrorKind,
+    position: Position,
+}
+
+/// `Result` with banmian's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// An error of `kind` at an unknown position.
+    pub fn new(kind: ErrorKind) -> Error {
+        Error(Box::new(Inner { kind, position: Position::default() }))
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.0.kind
+    }
+
+    /// Consumes the error, returning its kind.
+    pub fn into_kind(self) -> ErrorKind {
+        self.0.kind
+    }
+
+    /// Where it went wrong.
+    pub fn position(&self) -> &Position {
+        &self.0.position
+    }
+
+    /// Sets the file the error belongs to (keeps line and byte).
+    pub fn with_path(mut self, path: impl AsRef<Path>) -> Error {
+        self.0.position.path = Some(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Sets the 1-based line number.
+    pub fn with_line(mut self, line: u64) -> Error {
+        self.0.position.line = Some(line);
+        self
+    }
+
+    /// Sets the 0-based byte offset.
+    pub fn with_byte(mut self, byte: u64) -> Error {
+        self.0.position.byte = Some(byte);
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.0.position, self.0.kind)
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.0.kind {
+            ErrorKind::Io(e) => Some(e),
+            ErrorKind::JsonOutput(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl<E: Into<ErrorKind>> From<E> for Error {
+    fn from(e: E) -> Error {
+        Error::new(e.into())
+    }
+}

@@ -1,0 +1,193 @@
+//! Page furniture: the paper's name, 第N版, the issue date and weekday, 责任编辑, the
+//! footer, and the page citation "《人民日报》（2025年01月10日第 06 版）".
+//!
+//! This module owns recognizing a line that is page furniture rather than text of
+//! an article, and reading what it says about the page (number, label, date) into
+//! [`PageInfo`]. It also reads YAML front matter keys (`date:`, `section:`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::PageInfo;
+use crate::text::{find_date, parse_number, trim};
+
+static LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:第\s*(?P<n>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[版頁页]|(?P<sec>[A-ZＡ-Ｚ])\s*(?P<sn>[0-9０-９]{1,3})\s*版?)")
+        .expect("page label pattern")
+});
+static WEEKDAY_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]").expect("weekday pattern"));
+static EDITOR_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:责任编辑|責任編輯|本版编辑|本版編輯|美术编辑|美術編輯|责编|責編|美编|美編|版式设计|版式設計|校对|校對|编辑|編輯|制图|製圖)\s*[:：]?")
+        .expect("editor pattern")
+});
+static MASTHEAD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:国内统一连续出版物号|國內統一連續出版物號|邮发代号|郵發代號|CN\s*\d{2}\s*[-－]\s*\d{4}|农历|農曆|今日\s*\d+\s*版|本报地址|本報地址|社址|广告热线|廣告熱線|订阅热线|印刷|零售价|定价)")
+        .expect("masthead pattern")
+});
+static PAPER_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Han}{2,8}(?:日报|日報|晚报|晚報|时报|時報|商报|商報|早报|早報|报|報)$").expect("paper pattern"));
+static CITATION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"《(?P<paper>[^》]{2,12})》\s*[（(]\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*第\s*(?P<n>\d{1,3})\s*版\s*[）)]")
+        .expect("citation pattern")
+});
+
+/// What a furniture line says about the page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facts {
+    /// Page number and label, if the line states them.
+    pub number: Option<u32>,
+    /// "第3版", "A4版".
+    pub label: Option<String>,
+    /// ISO date, when a full date is printed.
+    pub date: Option<String>,
+}
+
+impl Facts {
+    /// Fills the empty fields of `info` with these facts (the first statement on a page wins).
+    pub fn apply(&self, info: &mut PageInfo) {
+        if info.number.is_none() {
+            info.number = self.number;
+        }
+        if info.label.is_none() {
+            info.label.clone_from(&self.label);
+        }
+        if info.date.is_none() {
+            info.date.clone_from(&self.date);
+        }
+    }
+}
+
+fn label_facts(s: &str) -> Option<(Facts, std::ops::Range<usize>)> {
+    let caps = LABEL_RE.captures(s)?;
+    let all = caps.get(0)?;
+    let (number, label) = if let Some(n) = caps.name("n") {
+        let num = parse_number(n.as_str())?;
+        (num, format!("第{}版", n.as_str()))
+    } else {
+        let sec = caps.name("sec")?.as_str();
+        let sn = caps.name("sn")?.as_str();
+        (parse_number(sn)?, format!("{sec}{sn}版"))
+    };
+    Some((Facts { number: Some(number), label: Some(label), date: None }, all.range()))
+}
+
+/// Reads a furniture line. `edge` says whether the line sits in the page's header or
+/// footer zone (the first or last few text lines), where a paper name or a bare page
+/// label alone is furniture too. Returns `None` for a line of article text.
+pub fn read(line: &str, edge: bool) -> Option<Facts> {
+    let s = trim(line);
+    if s.is_empty() || s.chars().count() > 80 {
+        return None;
+    }
+    if let Some(caps) = CITATION_RE.captures(s) {
+        let date = find_date(caps.name("date")?.as_str()).and_then(|(d, _)| d.iso(None));
+        let n = caps.name("n").and_then(|m| parse_number(m.as_str()));
+        return Some(Facts { number: n, label: n.map(|n| format!("第{n}版")), date });
+    }
+    let mut facts = Facts::default();
+    let mut rest = s.to_string();
+    let mut signals = 0;
+    if let Some((f, range)) = label_facts(s) {
+        // "第3版" alone, or with other furniture; never inside a sentence.
+        facts = f;
+        rest.replace_range(range, " ");
+        signals += 1;
+    }
+    if let Some(m) = WEEKDAY_RE.find(&rest.clone()) {
+        if let Some((d, range)) = find_date(&rest) {
+            if d.year.is_some() {
+                facts.date = d.iso(None);
+                let (lo, hi) = (range.start.min(m.start()), range.end.max(m.end()));
+                rest.replace_range(lo..hi, " ");
+                signals += 2;
+            }
+        }
+    }
+    if let Some(m) = EDITOR_RE.find(&rest.clone()) {
+        // 责任编辑：张三 — the names after it are furniture too.
+        rest.replace_range(m.start().., " ");
+        signals += 2;
+    }
+    if let Some(m) = MASTHEAD_RE.find(&rest.clone()) {
+        rest.replace_range(m.start().., " ");
+        signals += 2;
+    }
+    let leftover: String = rest.chars().filter(|c| !crate::text::is_space(*c)).collect();
+    let leftover = leftover.trim_matches(|c: char| matches!(c, '|' | '｜' | '-' | '—' | '·' | ',' | '，' | '、'));
+    let paper_only = PAPER_RE.is_match(leftover);
+    let sentence = leftover.contains(['。', '，', '；', '！', '？']);
+    let short = leftover.chars().count() <= 12;
+    let accepted = match signals {
+        0 => edge && paper_only,
+        1 => !sentence && (leftover.is_empty() || (edge && short) || paper_only || leftover.chars().count() <= 4),
+        _ => !sentence && (short || paper_only),
+    };
+    accepted.then_some(facts)
+}
+
+/// Reads a YAML front matter line (`date: 2025-01-10`, `section: "第06版"`).
+pub fn front_matter(line: &str) -> Facts {
+    let mut facts = Facts::default();
+    let Some((key, value)) = line.split_once(':') else { return facts };
+    let value = trim(value).trim_matches(['"', '\'']);
+    match trim(key) {
+        "date" | "publish_date" | "pub_date" if value.len() >= 10 => {
+            let v = &value[..10];
+            if v.as_bytes().iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() }) {
+                facts.date = Some(v.to_string());
+            }
+        }
+        "section" | "page" | "plate" => {
+            if let Some((f, _)) = label_facts(value) {
+                facts = f;
+            } else if let Some(n) = parse_number(value) {
+                facts.number = Some(n);
+                facts.label = Some(format!("第{n}版"));
+            }
+        }
+        _ => {}
+    }
+    facts
+}
+
+/// Finds a page citation ("《人民日报》（2025年01月10日第 06 版）") inside a line and
+/// returns its byte range, so a credit line can be split from it.
+pub fn citation(line: &str) -> Option<std::ops::Range<usize>> {
+    CITATION_RE.find(line).map(|m| m.range())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_and_footer_lines() {
+        let f = read("哈尔滨日报  2021年3月5日 星期五", true).unwrap();
+        assert_eq!(f.date.as_deref(), Some("2021-03-05"));
+        let f = read("第3版 要闻  责任编辑：张三", false).unwrap();
+        assert_eq!((f.number, f.label.as_deref()), (Some(3), Some("第3版")));
+        let f = read("A4版", true).unwrap();
+        assert_eq!((f.number, f.label.as_deref()), (Some(4), Some("A4版")));
+        assert!(read("责任编辑 李四  美术编辑 王五", false).is_some());
+        assert!(read("哈尔滨日报", true).is_some());
+        assert!(read("哈尔滨日报", false).is_none());
+        let f = read("《人民日报》（2025年01月10日第 06 版）", false).unwrap();
+        assert_eq!((f.number, f.date.as_deref()), (Some(6), Some("2025-01-10")));
+    }
+
+    #[test]
+    fn article_text_is_not_furniture() {
+        assert!(read("省委书记在第3版刊发的文章中指出，要坚持人民至上。", false).is_none());
+        assert!(read("1月12日18:50，哈尔滨市报告1例新冠肺炎确诊病例", true).is_none());
+        assert!(read("市十五届人大常委会第三十六次会议举行", true).is_none());
+        assert!(read("编制全区所有行政审批和公共事务事项标准化业务手册和办事指南，实现一码管理", false).is_none());
+    }
+
+    #[test]
+    fn front_matter_keys() {
+        assert_eq!(front_matter("date: 2025-01-10").date.as_deref(), Some("2025-01-10"));
+        assert_eq!(front_matter("section: \"第06版\"").number, Some(6));
+    }
+}

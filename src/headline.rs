@@ -1,0 +1,183 @@
+//! Headline groups: which display lines above a body are the kicker (引题), the
+//! headline (主题), the subheadline (副题) and the rubric (栏目).
+//!
+//! This module owns the roles inside one headline group. Markdown levels from OCR
+//! tools are unreliable (a `##` kicker above a `###` headline, or every heading at
+//! `#`), so roles are decided by what the lines say first and by level second:
+//! - a line ending in 强调/指出/要求/表示/… (or a colon) above another line is a kicker;
+//! - a line under another that starts with —— or reports attendance ("X出席",
+//!   "X主持会议") is a subheadline;
+//! - among the remaining lines, slogan lines ("精准施策 坚决有效 …", short phrases set
+//!   apart by spaces) are preferred as the headline, then the highest heading level;
+//! - consecutive headline lines are one headline (joined with one space) when both
+//!   are slogans, or when they share a heading level on a page that uses several;
+//! - a bracketed label (【聚焦两会】) or a short first line above a longer group is a rubric.
+
+use crate::text::{collapse_spaces, is_han, trim};
+
+/// One display line of a group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupLine {
+    /// The text, Markdown markers removed.
+    pub text: String,
+    /// Markdown heading level, if any.
+    pub heading: Option<u8>,
+    /// Whole-line bold.
+    pub bold: bool,
+}
+
+/// The roles found in a group. Each is the text of its line(s), joined with one space.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Roles {
+    /// 引题.
+    pub kicker: Option<String>,
+    /// 主题.
+    pub headline: Option<String>,
+    /// 副题.
+    pub subheadline: Option<String>,
+    /// 栏目.
+    pub rubric: Option<String>,
+}
+
+const KICKER_ENDS: &[&str] = &[
+    "强调", "強調", "指出", "要求", "表示", "提出", "希望", "寄语", "寄語", "批示", "指示", "致信", "讲话", "講話", "回信",
+    "贺信", "賀信", "号召", "號召", "宣布", "透露", "说", "說", "：", ":",
+];
+const SUBHEAD_ENDS: &[&str] = &[
+    "出席", "主持", "主持会议", "主持會議", "出席会议", "出席會議", "出席并讲话", "出席並講話", "参加", "參加", "陪同",
+    "会见", "會見", "致辞", "致辭", "作报告", "作報告", "讲话并主持", "等出席", "参加会议", "參加會議",
+];
+
+fn kicker_cue(t: &str) -> bool {
+    let t = trim(t);
+    KICKER_ENDS.iter().any(|e| t.ends_with(e))
+}
+
+fn subheadline_cue(t: &str) -> bool {
+    let t = trim(t);
+    t.starts_with("——") || t.starts_with('—') || t.starts_with("--") || t.starts_with("－－") || SUBHEAD_ENDS.iter().any(|e| t.ends_with(e))
+}
+
+/// A slogan line: two or more short phrases (2 to 12 characters, Han or quotes) set
+/// apart by spaces, with no sentence punctuation.
+pub fn is_slogan(t: &str) -> bool {
+    let parts: Vec<&str> = t.split(crate::text::is_space).filter(|p| !p.is_empty()).collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            let n = p.chars().count();
+            (2..=12).contains(&n) && p.chars().all(|c| is_han(c) || matches!(c, '“' | '”' | '《' | '》' | '·' | '、' | '「' | '」') || c.is_ascii_digit())
+        })
+}
+
+fn is_rubric(t: &str, first: bool, group_len: usize) -> bool {
+    let t = trim(t);
+    let bracketed = (t.starts_with('【') && t.ends_with('】')) || (t.starts_with('〖') && t.ends_with('〗')) || (t.starts_with('[') && t.ends_with(']'));
+    bracketed || (first && group_len >= 3 && t.chars().count() <= 6 && t.chars().all(is_han) && !kicker_cue(t) && !subheadline_cue(t))
+}
+
+fn rank(l: &GroupLine) -> u8 {
+    match (l.heading, l.bold) {
+        (Some(h), _) => h,
+        (None, true) => 7,
+        (None, false) => 8,
+    }
+}
+
+/// Assigns roles to the display lines of one headline group, top to bottom.
+/// `levels_informative`: the page uses more than one heading level.
+pub fn assign(lines: &[GroupLine], levels_informative: bool) -> Roles {
+    let mut roles = Roles::default();
+    let mut rest: Vec<&GroupLine> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if lines.len() > 1 && is_rubric(&l.text, i == 0, lines.len()) && roles.rubric.is_none() {
+            let t = trim(&l.text).trim_start_matches(['【', '〖', '[']).trim_end_matches(['】', '〗', ']']);
+            roles.rubric = Some(collapse_spaces(t));
+        } else {
+            rest.push(l);
+        }
+    }
+    if rest.is_empty() {
+        return roles;
+    }
+    let n = rest.len();
+    let candidate: Vec<bool> = (0..n)
+        .map(|i| !(kicker_cue(&rest[i].text) && i + 1 < n) && !(subheadline_cue(&rest[i].text) && i > 0))
+        .collect();
+    let mut pool: Vec<usize> = (0..n).filter(|&i| candidate[i]).collect();
+    if pool.is_empty() {
+        // Every line carries a cue: the last kicker-cued line above the first subheadline.
+        pool = vec![(0..n).find(|&i| subheadline_cue(&rest[i].text)).unwrap_or(n).saturating_sub(1)];
+    }
+    if pool.iter().any(|&i| is_slogan(&rest[i].text)) {
+        pool.retain(|&i| is_slogan(&rest[i].text));
+    }
+    let best = *pool.iter().min_by_key(|&&i| (rank(rest[i]), i)).expect("pool is not empty");
+    let mut end = best;
+    while end + 1 < n && candidate[end + 1] {
+        let (a, b) = (rest[end], rest[end + 1]);
+        let same_level = a.heading.is_some() && a.heading == b.heading && levels_informative;
+        let slogans = is_slogan(&a.text) && is_slogan(&b.text) && rank(a) == rank(b);
+        if !(same_level || slogans) {
+            break;
+        }
+        end += 1;
+    }
+    let join = |ls: &[&GroupLine]| -> Option<String> {
+        let s = ls.iter().map(|l| collapse_spaces(&l.text)).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" ");
+        (!s.is_empty()).then_some(s)
+    };
+    roles.kicker = join(&rest[..best]);
+    roles.headline = join(&rest[best..=end]);
+    roles.subheadline = join(&rest[end + 1..]);
+    roles
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gl(text: &str, heading: Option<u8>) -> GroupLine {
+        GroupLine { text: text.into(), heading, bold: false }
+    }
+
+    #[test]
+    fn seed_groups() {
+        let r = assign(&[gl("王兆力在市应对新冠肺炎疫情工作领导小组会议上强调", None), gl("突出重点 严格管理 坚持精准 有力有效 做好当前防控工作", Some(2)), gl("孙喆出席", None)], true);
+        assert_eq!(r.kicker.as_deref(), Some("王兆力在市应对新冠肺炎疫情工作领导小组会议上强调"));
+        assert_eq!(r.headline.as_deref(), Some("突出重点 严格管理 坚持精准 有力有效 做好当前防控工作"));
+        assert_eq!(r.subheadline.as_deref(), Some("孙喆出席"));
+
+        let r = assign(&[
+            gl("张庆伟主持召开省应对新冠肺炎疫情工作领导小组第三十二次会议暨省疫情防控指挥部会议", Some(2)),
+            gl("精准施策 坚决有效 遏制局部疫情蔓延扩散", Some(3)),
+            gl("加强领导 压实责任 从严抓好全省疫情防控", Some(3)),
+            gl("陈海波出席", None),
+        ], true);
+        assert_eq!(r.kicker.as_deref(), Some("张庆伟主持召开省应对新冠肺炎疫情工作领导小组第三十二次会议暨省疫情防控指挥部会议"));
+        assert_eq!(r.headline.as_deref(), Some("精准施策 坚决有效 遏制局部疫情蔓延扩散 加强领导 压实责任 从严抓好全省疫情防控"));
+        assert_eq!(r.subheadline.as_deref(), Some("陈海波出席"));
+
+        let r = assign(&[gl("构建“三位一体”政务服务“平房模式”", Some(2)), gl("平房区推行“五个统一”打造营商环境一流城区", None)], true);
+        assert_eq!(r.headline.as_deref(), Some("构建“三位一体”政务服务“平房模式”"));
+        assert_eq!(r.subheadline.as_deref(), Some("平房区推行“五个统一”打造营商环境一流城区"));
+    }
+
+    #[test]
+    fn every_heading_at_one_level() {
+        let r = assign(&[gl("王兆力在调研疫情防控工作情况时强调", Some(1)), gl("压紧压实责任 消除防控盲点死角", Some(1)), gl("赵铭主持会议", Some(1))], false);
+        assert_eq!(r.kicker.as_deref(), Some("王兆力在调研疫情防控工作情况时强调"));
+        assert_eq!(r.headline.as_deref(), Some("压紧压实责任 消除防控盲点死角"));
+        assert_eq!(r.subheadline.as_deref(), Some("赵铭主持会议"));
+        let r = assign(&[gl("构建政务服务新模式", Some(1)), gl("平房区推行五个统一打造营商环境一流城区", Some(1))], false);
+        assert_eq!(r.headline.as_deref(), Some("构建政务服务新模式"));
+        assert_eq!(r.subheadline.as_deref(), Some("平房区推行五个统一打造营商环境一流城区"));
+    }
+
+    #[test]
+    fn rubric_and_dash_subheadline() {
+        let r = assign(&[gl("【聚焦两会】", None), gl("熠熠警徽耀忠诚", Some(1)), gl("——写在第五个“中国人民警察节”到来之际", Some(2))], true);
+        assert_eq!(r.rubric.as_deref(), Some("聚焦两会"));
+        assert_eq!(r.headline.as_deref(), Some("熠熠警徽耀忠诚"));
+        assert_eq!(r.subheadline.as_deref(), Some("——写在第五个“中国人民警察节”到来之际"));
+    }
+}

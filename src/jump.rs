@@ -1,0 +1,165 @@
+//! Jump markers: （下转第五版）, (上接第一版), 转第3版, 接第1版, 紧接第二版, 下转A4版.
+//!
+//! This module owns finding jump markers in a paragraph, reading them into
+//! [`Jump`] objects and taking them out of the text. Simplified and Traditional
+//! forms (下轉, 緊接, 續, 頁) are read alike; brackets may be full or half width, numbers
+//! Arabic (ASCII or full width), Chinese, or a section letter with a number (A4).
+//! A bracketed marker is taken anywhere in the text. An unbracketed one is taken
+//! anywhere when its verb is unmistakable (下转, 上接, 紧接), and otherwise (转, 接, 续)
+//! only when it stands at the start or end of the text, so that running prose such as
+//! "转第二版的消息" is not cut.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{Jump, JumpDirection};
+use crate::text::{parse_number, trim};
+
+static JUMP_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<open>[（(〔【\[［]\s*)?
+        (?P<verb>下转|下轉|下接|转至|轉至|转见|轉見|转|轉|上接|紧接|緊接|接上|接|续|續|承)
+        \s*(?P<di>第)?\s*
+        (?P<num>[0-9０-９]{1,3}|[一二三四五六七八九十〇零两兩]{1,4}|[A-Za-zＡ-Ｚ]\s*[0-9０-９]{1,3})
+        \s*(?P<unit>版|页|頁|面)
+        (?P<close>\s*[)）〕】\]］])?",
+    )
+    .expect("jump pattern")
+});
+
+/// A jump marker found in a text, with the byte range it occupied (brackets included).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The marker, read.
+    pub jump: Jump,
+    /// Byte range in the searched text, brackets included.
+    pub range: Range<usize>,
+}
+
+/// Finds every jump marker in `text`, in order.
+pub fn find(text: &str) -> Vec<Found> {
+    let trimmed_start = text.len() - text.trim_start_matches(crate::text::is_space).len();
+    let trimmed_end = text.trim_end_matches(crate::text::is_space).len();
+    let mut out = Vec::new();
+    for caps in JUMP_RE.captures_iter(text) {
+        let Some(all) = caps.get(0) else { continue };
+        let verb = caps.name("verb").map_or("", |m| m.as_str());
+        let bracketed = caps.name("open").is_some() && caps.name("close").is_some();
+        let distinctive = matches!(verb, "下转" | "下轉" | "上接" | "紧接" | "緊接");
+        let at_edge = all.start() <= trimmed_start || all.end() >= trimmed_end || at_sentence_edge(text, all.start(), all.end());
+        let half_bracketed = caps.name("open").is_some() || caps.name("close").is_some();
+        if !(bracketed || distinctive || at_edge) {
+            continue;
+        }
+        // A lone bracket on one side belongs to the marker only when it pairs up.
+        let mut range = all.range();
+        if half_bracketed && !bracketed {
+            if let Some(open) = caps.name("open") {
+                range.start = open.end();
+            }
+            if let Some(close) = caps.name("close") {
+                range.end = close.start();
+            }
+        }
+        let num = caps.name("num").map_or("", |m| m.as_str());
+        let unit = caps.name("unit").map_or("版", |m| m.as_str());
+        let num_clean: String = num.chars().filter(|c| !c.is_whitespace()).collect();
+        let label = format!("{}{}{}", if caps.name("di").is_some() { "第" } else { "" }, num_clean, unit);
+        let page = parse_number(&num_clean).or_else(|| {
+            let digits: String = num_clean.chars().skip(1).collect();
+            parse_number(&digits)
+        });
+        let direction = match verb {
+            "下转" | "下轉" | "下接" | "转至" | "轉至" | "转见" | "轉見" | "转" | "轉" => JumpDirection::ContinuedOn,
+            _ => JumpDirection::ContinuedFrom,
+        };
+        out.push(Found { jump: Jump { direction, page, label: label.clone(), text: format!("{verb}{label}") }, range });
+    }
+    out
+}
+
+/// True when the marker sits between sentence punctuation (or the text's edges).
+fn at_sentence_edge(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end().chars().next_back();
+    let after = text[end..].trim_start().chars().next();
+    let edge = |c: Option<char>| c.is_none_or(|c| crate::text::is_terminal(c) || matches!(c, '，' | ','));
+    edge(before) && edge(after)
+}
+
+/// Takes every jump marker out of `text`. Returns the text without them (white space
+/// left around a removed marker is collapsed) and the markers in order.
+pub fn extract(text: &str) -> (String, Vec<Jump>) {
+    let found = find(text);
+    if found.is_empty() {
+        return (text.to_string(), Vec::new());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for f in &found {
+        let before = &text[last..f.range.start];
+        out.push_str(before);
+        last = f.range.end;
+    }
+    out.push_str(&text[last..]);
+    (trim(&out).to_string(), found.into_iter().map(|f| f.jump).collect())
+}
+
+/// True when `text` is nothing but jump markers (a marker on a line of its own).
+pub fn is_only_jumps(text: &str) -> bool {
+    let found = find(text);
+    if found.is_empty() {
+        return false;
+    }
+    let (rest, _) = extract(text);
+    rest.chars().all(|c| crate::text::is_space(c) || matches!(c, '(' | ')' | '（' | '）'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(s: &str) -> Jump {
+        let (_, js) = extract(s);
+        assert_eq!(js.len(), 1, "{s}: {js:?}");
+        js[0].clone()
+    }
+
+    #[test]
+    fn every_printed_form() {
+        let j = one("就近受理百姓各项服务需求。(下转第五版)");
+        assert_eq!((j.direction, j.page, j.label.as_str(), j.text.as_str()), (JumpDirection::ContinuedOn, Some(5), "第五版", "下转第五版"));
+        let j = one("（上接第一版）");
+        assert_eq!((j.direction, j.page), (JumpDirection::ContinuedFrom, Some(1)));
+        assert_eq!(one("转第3版").page, Some(3));
+        assert_eq!(one("接第1版").direction, JumpDirection::ContinuedFrom);
+        assert_eq!(one("紧接第二版").page, Some(2));
+        let j = one("下转A4版");
+        assert_eq!((j.page, j.label.as_str()), (Some(4), "A4版"));
+        assert_eq!(one("（下轉第四版）").page, Some(4));
+        assert_eq!(one("(下转第１２版)").page, Some(12));
+        assert_eq!(one("（下转第十二版）").page, Some(12));
+    }
+
+    #[test]
+    fn marker_is_taken_out_of_the_text() {
+        let (t, js) = extract("就近受理百姓各项服务需求。(下转第五版)");
+        assert_eq!(t, "就近受理百姓各项服务需求。");
+        assert_eq!(js.len(), 1);
+        let (t, _) = extract("会议指出，（下转第二版）要坚持人民至上。");
+        assert_eq!(t, "会议指出，要坚持人民至上。");
+        let (t, _) = extract("（上接第一版）为把服务的门开在家门口。");
+        assert_eq!(t, "为把服务的门开在家门口。");
+    }
+
+    #[test]
+    fn prose_that_looks_like_a_jump_is_left() {
+        let (t, js) = extract("他把工作重心转第二版的编辑上来了");
+        assert!(js.is_empty());
+        assert_eq!(t, "他把工作重心转第二版的编辑上来了");
+        assert!(is_only_jumps("  (转第3版)  "));
+        assert!(!is_only_jumps("转第3版的稿件"));
+    }
+}

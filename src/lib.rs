@@ -1,0 +1,168 @@
+//! banmian (版面, "the page") turns the OCR output of a scanned Chinese newspaper page
+//! into clean, structured articles.
+//!
+//! An OCR or layout tool gives a flat, damaged text: headlines mixed with bodies,
+//! kickers mistaken for headlines, bylines glued to the first paragraph, jump markers
+//! inside sentences, paragraphs broken in the middle of a word, blocks printed twice,
+//! half-width punctuation in Chinese text. banmian recovers the layout (kicker 引题,
+//! headline 主题, subheadline 副题, rubric 栏目, byline and dateline, subheads, captions,
+//! signatures, jumps), repairs the text, and returns a [`Page`] that serializes to the
+//! page contract (`banmian.page/1`).
+//!
+//! ```
+//! use banmian::{Options, Pipeline};
+//!
+//! let pipeline = Pipeline::new(Options::default()).unwrap();
+//! let page = pipeline.process("2021-01-13/01.txt", "\
+//! ## 市十五届人大常委会第三十六次会议举行
+//!
+//! 赵铭主持会议
+//!
+//! 本报讯(记者 尹明)12日,市十五届人大常委会第三十六次会议举行。(下转第五版)
+//! ");
+//! let a = &page.articles[0];
+//! assert_eq!(a.headline.as_deref(), Some("市十五届人大常委会第三十六次会议举行"));
+//! assert_eq!(a.subheadline.as_deref(), Some("赵铭主持会议"));
+//! assert_eq!(a.byline.as_deref(), Some("本报讯（记者 尹明）"));
+//! assert_eq!(a.authors[0].name, "尹明");
+//! assert_eq!(a.text, "12日，市十五届人大常委会第三十六次会议举行。");
+//! assert_eq!(a.jumps[0].page, Some(5));
+//! let json = serde_json::to_string(&page).unwrap();
+//! assert!(json.starts_with(r#"{"schema":"banmian.page/1","source":"2021-01-13/01.txt""#));
+//! ```
+//!
+//! The stages, in order, each in its own module:
+//! 1. [`decode`]: bytes to text (UTF-8, UTF-16, GB18030, Big5);
+//! 2. [`lines`]: numbered lines, Markdown markers stripped but remembered;
+//! 3. [`classify`]: what each line is (display, body, credit, furniture, …);
+//! 4. [`assemble`]: broken lines joined into blocks, jump markers taken out;
+//! 5. [`segment`]: blocks into articles, headline groups read by [`headline`],
+//!    credits by [`byline`];
+//! 6. [`dedup`]: duplicate and near-duplicate blocks removed;
+//! 7. [`normalize`]: white space, punctuation ([`punct`]) and script ([`convert`]);
+//! 8. [`warn`]: what looks damaged;
+//! 9. the [`Page`] itself, serialized with serde.
+
+#![warn(missing_docs)]
+
+pub mod assemble;
+pub mod batch;
+pub mod byline;
+pub mod classify;
+pub mod convert;
+pub mod decode;
+pub mod dedup;
+pub mod error;
+pub mod furniture;
+pub mod headline;
+pub mod jump;
+pub mod lines;
+pub mod model;
+pub mod normalize;
+pub mod punct;
+pub mod segment;
+pub mod text;
+pub mod warn;
+
+pub use convert::{Config, Converter};
+pub use error::{Error, ErrorKind, Position, Result};
+pub use model::{
+    Article, Author, Block, BlockKind, BlockRef, Jump, JumpDirection, Page, PageInfo, Removed, RemovedReason, SCHEMA, Warning,
+    WarningKind,
+};
+
+/// Default largest page accepted, in bytes (64 MiB). A page over the limit is refused
+/// with [`ErrorKind::TooLarge`] rather than processed.
+pub const DEFAULT_MAX_PAGE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How punctuation is treated.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Punct {
+    /// Half-width `,;:!?()` next to Chinese become full width (GB/T 15834-2011).
+    #[default]
+    Normalize,
+    /// Punctuation is left as printed (`--punct keep`).
+    Keep,
+}
+
+/// The pipeline's options: the same as the command line's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// Punctuation width repair (`--punct`).
+    pub punct: Punct,
+    /// Script conversion, by OpenCC configuration (`--convert`); `None` leaves the
+    /// script as printed.
+    pub convert: Option<Config>,
+    /// Largest page accepted, in bytes (`--max-page-bytes`).
+    pub max_page_bytes: u64,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { punct: Punct::Normalize, convert: None, max_page_bytes: DEFAULT_MAX_PAGE_BYTES }
+    }
+}
+
+/// A configured pipeline. Build once and share: it is `Send + Sync`, and the script
+/// converter it holds is built once.
+#[derive(Debug)]
+pub struct Pipeline {
+    options: Options,
+    converter: Option<Converter>,
+}
+
+impl Pipeline {
+    /// Builds a pipeline. Errors: [`ErrorKind::Convert`] when the conversion
+    /// configuration cannot be loaded.
+    pub fn new(options: Options) -> Result<Pipeline> {
+        let converter = options.convert.map(Converter::new).transpose()?;
+        Ok(Pipeline { options, converter })
+    }
+
+    /// The options it was built with.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Processes one page of text. `source` is written to the page's `source` field
+    /// (a path relative to the input root, `-` for stdin, or a JSONL id). Never fails:
+    /// whatever the text, a page comes back.
+    pub fn process(&self, source: &str, text: &str) -> Page {
+        let lines = lines::split(text);
+        let (roles, layout) = classify::classify(&lines);
+        let units = assemble::assemble(&lines, &roles, layout);
+        let mut page = segment::segment(units, layout);
+        dedup::remove_duplicates(&mut page);
+        normalize::repair(
+            &mut page,
+            normalize::Repair { punct: self.options.punct == Punct::Normalize, convert: self.converter.as_ref() },
+        );
+        warn::check(&mut page);
+        finish(&mut page, source);
+        page
+    }
+
+    /// Decodes and processes one page of bytes (UTF-8, UTF-16, GB18030 or Big5; see
+    /// [`decode`]). Errors: [`ErrorKind::TooLarge`] over `max_page_bytes`,
+    /// [`ErrorKind::Decode`] when no encoding explains the bytes (with the byte offset).
+    /// The error's position has no path: the caller knows it and adds it.
+    pub fn process_bytes(&self, source: &str, bytes: &[u8]) -> Result<Page> {
+        let size = bytes.len() as u64;
+        if size > self.options.max_page_bytes {
+            return Err(Error::new(ErrorKind::TooLarge { size, limit: self.options.max_page_bytes }));
+        }
+        let decoded = decode::decode(bytes)?;
+        let mut page = self.process(source, &decoded.text);
+        page.warnings.splice(0..0, decoded.warnings);
+        Ok(page)
+    }
+}
+
+/// Numbers the articles and fills the derived fields (`id`, `text`, `source`).
+fn finish(page: &mut Page, source: &str) {
+    page.source = source.to_string();
+    for (i, a) in page.articles.iter_mut().enumerate() {
+        a.id = i;
+        a.text = a.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
+    }
+}

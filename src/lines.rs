@@ -1,0 +1,261 @@
+//! Stage 2: text to numbered lines, Markdown markers stripped but remembered.
+//!
+//! This module owns the reading of one input line: its 1-based number, its text
+//! without Markdown syntax, and what the syntax said: heading level (`#`..`######`,
+//! more `#` read as level 6, `#标题` without a space accepted), whole-line bold
+//! (`**…**`, `__…__`, also left unclosed), two-space or backslash hard break, `>`
+//! quote, list bullet, leading indentation (ASCII and ideographic spaces), YAML front
+//! matter, image references and lines that are nothing but markup (rules, empty
+//! headings). Line ends may be LF, CRLF or CR. It makes no layout decision.
+
+/// One input line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Line {
+    /// 1-based line number in the input.
+    pub no: usize,
+    /// The line's text, Markdown markers removed, trimmed of white space at both ends.
+    pub text: String,
+    /// Markdown heading level 1..=6, if the line is a heading.
+    pub heading: Option<u8>,
+    /// The whole line is bold (`**…**` or `__…__`).
+    pub bold: bool,
+    /// Ends with a Markdown hard break (two spaces or a backslash).
+    pub hard_break: bool,
+    /// Starts with `>`.
+    pub quote: bool,
+    /// Starts with a list bullet (`-`, `*`, `+`, `•`).
+    pub bullet: bool,
+    /// Leading indentation in columns (ASCII space 1, tab 4, ideographic space 2).
+    pub indent: usize,
+    /// Inside YAML front matter (between `---` lines at the top of the file).
+    pub front_matter: bool,
+    /// An image reference (`![alt](src)`) or an HTML comment: not text.
+    pub image: bool,
+    /// Nothing but Markdown syntax (`---`, `***`, `##`, `**`): dropped as syntax.
+    pub markup_only: bool,
+}
+
+impl Line {
+    /// True when the line has no text (blank, or markup only).
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty() || self.markup_only
+    }
+
+    /// True when any Markdown marker was seen on the line.
+    pub fn is_marked(&self) -> bool {
+        self.heading.is_some() || self.bold
+    }
+}
+
+/// Splits `text` into lines (LF, CRLF or CR) and reads each one.
+pub fn split(text: &str) -> Vec<Line> {
+    let raw: Vec<&str> = split_raw(text);
+    let front_end = front_matter_end(&raw);
+    raw.iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let no = i + 1;
+            match front_end {
+                Some(end) if i <= end => {
+                    let delim = i == 0 || i == end;
+                    Line {
+                        no,
+                        text: if delim { String::new() } else { crate::text::trim(r).to_string() },
+                        front_matter: !delim,
+                        markup_only: delim,
+                        ..Line::default()
+                    }
+                }
+                _ => read_line(no, r),
+            }
+        })
+        .collect()
+}
+
+fn split_raw(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                out.push(&text[start..i]);
+                start = i + 1;
+            }
+            b'\r' => {
+                out.push(&text[start..i]);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// Index of the closing `---` of YAML front matter opened on the first line.
+fn front_matter_end(raw: &[&str]) -> Option<usize> {
+    if raw.first().map(|l| l.trim_end()) != Some("---") {
+        return None;
+    }
+    let end = raw.iter().enumerate().skip(1).take(100).find(|(_, l)| matches!(l.trim_end(), "---" | "..."))?.0;
+    // Front matter is `key: value` lines; a rule followed by prose is not.
+    let keyed = raw[1..end].iter().filter(|l| l.contains(':') || l.trim().is_empty()).count();
+    (end > 1 && keyed * 2 >= end - 1).then_some(end)
+}
+
+fn read_line(no: usize, raw: &str) -> Line {
+    let mut line = Line { no, ..Line::default() };
+    let trimmed_end = raw.trim_end_matches(crate::text::is_space);
+    line.hard_break = raw.ends_with("  ") || trimmed_end.ends_with('\\') || trimmed_end.ends_with("<br>");
+    let mut s = trimmed_end.trim_end_matches('\\');
+    s = s.strip_suffix("<br>").unwrap_or(s);
+
+    let mut indent = 0;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            ' ' => indent += 1,
+            '\t' => indent += 4,
+            '\u{3000}' => indent += 2,
+            c if crate::text::is_space(c) => {}
+            _ => {
+                start = i;
+                break;
+            }
+        }
+        start = i + c.len_utf8();
+    }
+    line.indent = indent;
+    let mut s = &s[start..];
+
+    while let Some(rest) = s.strip_prefix('>') {
+        line.quote = true;
+        s = rest.trim_start_matches(crate::text::is_space);
+    }
+    if is_rule(s) {
+        line.markup_only = true;
+        return line;
+    }
+    if let Some((level, rest)) = heading(s) {
+        line.heading = Some(level);
+        s = rest;
+    }
+    for bullet in ["- ", "* ", "+ ", "• ", "· "] {
+        if let Some(rest) = s.strip_prefix(bullet) {
+            line.bullet = true;
+            s = rest.trim_start_matches(crate::text::is_space);
+            break;
+        }
+    }
+    let (text, bold) = strip_emphasis(s);
+    line.bold = bold;
+    let text = crate::text::trim(&text).to_string();
+    if is_image(&text) {
+        line.image = true;
+    }
+    line.markup_only = text.is_empty() && (line.heading.is_some() || line.bold || line.quote || line.bullet || !s.is_empty());
+    line.text = text;
+    line
+}
+
+fn is_rule(s: &str) -> bool {
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    t.len() >= 3 && (t.chars().all(|c| c == '-') || t.chars().all(|c| c == '*') || t.chars().all(|c| c == '_') || t.chars().all(|c| c == '='))
+}
+
+/// `#`..`######` followed by a space (or by a Han character, as OCR tools write it);
+/// longer runs of `#` count as level 6. Closing `#`s are dropped.
+fn heading(s: &str) -> Option<(u8, &str)> {
+    let hashes = s.chars().take_while(|c| *c == '#').count();
+    if hashes == 0 {
+        return None;
+    }
+    let rest = &s[hashes..];
+    let next = rest.chars().next();
+    let ok = match next {
+        None => true,
+        Some(c) => crate::text::is_space(c) || crate::text::is_cjk(c) || c == '*',
+    };
+    if !ok {
+        return None;
+    }
+    let mut body = rest.trim_matches(crate::text::is_space);
+    let closing = body.trim_end_matches('#');
+    if closing.len() != body.len() && (closing.is_empty() || closing.ends_with(crate::text::is_space)) {
+        body = closing.trim_end_matches(crate::text::is_space);
+    }
+    Some((hashes.min(6) as u8, body))
+}
+
+/// Removes `**`/`__` emphasis markers. Returns the text and whether the whole line was
+/// bold (wrapped, or opened and never closed).
+fn strip_emphasis(s: &str) -> (String, bool) {
+    for marker in ["**", "__"] {
+        if let Some(inner) = s.strip_prefix(marker) {
+            let inner_t = inner.strip_suffix(marker).unwrap_or(inner);
+            if !inner_t.contains(marker) {
+                return (inner_t.to_string(), !inner_t.trim().is_empty());
+            }
+        }
+    }
+    if s.contains("**") {
+        return (s.replace("**", ""), false);
+    }
+    (s.to_string(), false)
+}
+
+fn is_image(s: &str) -> bool {
+    (s.starts_with("![") && s.ends_with(')') && s.contains("](")) || (s.starts_with("<!--") && s.ends_with("-->"))
+        || (s.starts_with("<img") && s.ends_with('>'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_markers_are_stripped_and_remembered() {
+        let ls = split("## 突出重点 严格管理\n\n**统一服务事项标准**\n哈尔滨市疾病预防控制中心  \n2021年1月12日\r\n> 本报记者  张天培\r　　这是正文。");
+        assert_eq!(ls.len(), 7);
+        assert_eq!((ls[0].heading, ls[0].text.as_str()), (Some(2), "突出重点 严格管理"));
+        assert!(ls[1].is_blank());
+        assert!(ls[2].bold && ls[2].text == "统一服务事项标准");
+        assert!(ls[3].hard_break && ls[3].text == "哈尔滨市疾病预防控制中心");
+        assert_eq!(ls[4].no, 5);
+        assert!(ls[5].quote && ls[5].text == "本报记者  张天培");
+        assert_eq!((ls[6].indent, ls[6].text.as_str()), (4, "这是正文。"));
+    }
+
+    #[test]
+    fn odd_headings() {
+        assert_eq!(split("#标题")[0].heading, Some(1));
+        assert_eq!(split("######### 很多井号")[0].heading, Some(6));
+        assert_eq!(split("## 标题 ##")[0].text, "标题");
+        assert!(split("##")[0].markup_only);
+        assert!(split("---")[0].markup_only);
+        assert_eq!(split("#hashtag")[0].heading, None);
+        let l = &split("**没有闭合的粗体")[0];
+        assert!(l.bold && l.text == "没有闭合的粗体");
+    }
+
+    #[test]
+    fn front_matter_is_marked() {
+        let ls = split("---\ntitle: \"x\"\ndate: 2025-01-10\n---\n\n# 标题");
+        assert!(ls[0].markup_only && ls[3].markup_only);
+        assert!(ls[1].front_matter && ls[2].front_matter);
+        assert_eq!(ls[5].heading, Some(1));
+    }
+
+    #[test]
+    fn images_are_flagged() {
+        assert!(split("![](images/a.jpg)")[0].image);
+    }
+}

@@ -1,0 +1,213 @@
+//! The page contract's objects (`../shared/CONTRACT.md`, schema `banmian.page/1`).
+//!
+//! This module owns the serde types a page is written as, and nothing else: every
+//! object of the contract is here, field names are the contract's, and every type
+//! is both `Serialize` and `Deserialize` so that an embedding program can read the
+//! outputs back. Fields are declared in the order the contract lists them, which is
+//! the order they are written in.
+
+use serde::{Deserialize, Serialize};
+
+/// The schema tag written in every page object.
+pub const SCHEMA: &str = "banmian.page/1";
+
+/// One input page, recovered: `{"schema","source","page","articles","leftovers","removed","warnings"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Page {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// Path relative to the input root, `"-"` for stdin, or the id of a JSONL input line.
+    pub source: String,
+    /// What the page furniture says about the page itself.
+    pub page: PageInfo,
+    /// The articles in reading order; `id` is the position in this list.
+    pub articles: Vec<Article>,
+    /// Text that belongs to no article: page furniture, orphan rubrics and slogans.
+    pub leftovers: Vec<Block>,
+    /// Everything cleanup took out of the text, with the reason.
+    pub removed: Vec<Removed>,
+    /// Page-level warnings (encoding, ...).
+    pub warnings: Vec<Warning>,
+}
+
+/// Page number, printed label and date, from page furniture ("第3版", "2021年1月13日 星期三")
+/// or Markdown front matter. Each field is `null` when the page does not say.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageInfo {
+    /// Page number as an integer: "第3版" → 3, "第五版" → 5, "A4版" → 4.
+    pub number: Option<u32>,
+    /// The page label as printed, normalized: "第3版", "A4版".
+    pub label: Option<String>,
+    /// ISO 8601 date (`YYYY-MM-DD`) of the issue.
+    pub date: Option<String>,
+}
+
+/// One article: headline group, credit, body and the jumps that continue it elsewhere.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// 0-based position on the page.
+    pub id: usize,
+    /// 引题, the line above the headline.
+    pub kicker: Option<String>,
+    /// 主题; a headline set on several lines is joined with one space.
+    pub headline: Option<String>,
+    /// 副题, the line(s) under the headline.
+    pub subheadline: Option<String>,
+    /// 栏目, a column or series label printed with the article.
+    pub rubric: Option<String>,
+    /// The credit line as printed, normalized: "本报讯（记者 尹明）".
+    pub byline: Option<String>,
+    /// Source/place/date part of the credit ("本报讯", "新华社北京1月12日电") or a printed
+    /// issue date ("2021年1月12日").
+    pub dateline: Option<String>,
+    /// The people credited, in printed order.
+    pub authors: Vec<Author>,
+    /// ISO 8601 date the article states for itself, when a full date can be known.
+    pub date: Option<String>,
+    /// The body in reading order.
+    pub blocks: Vec<Block>,
+    /// The `text` of every block joined with `"\n"`.
+    pub text: String,
+    /// Jump markers found in (and taken out of) the body.
+    pub jumps: Vec<Jump>,
+    /// What looks damaged in this article; `block` indexes `blocks`.
+    pub warnings: Vec<Warning>,
+    /// 1-based input line span `[first, last]` of everything the article was made from.
+    pub lines: [usize; 2],
+}
+
+/// One credited person: `{"name","role","org"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Author {
+    /// The name as printed, without spaces inside a Han name.
+    pub name: String,
+    /// The printed title: 记者, 通讯员, 实习生, 特约记者, 摄影, ...; `null` when none is printed.
+    pub role: Option<String>,
+    /// The organisation printed before the title: "本报", "新华社", "黑龙江日报" (book-title marks dropped).
+    pub org: Option<String>,
+}
+
+/// What a block is. Serialized in snake case, as the contract names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// Body text.
+    Paragraph,
+    /// 小标题: a bold or short title line inside a body.
+    Subhead,
+    /// A short numbered item (一、 （一） 1.); long numbered paragraphs stay paragraphs.
+    ListItem,
+    /// 图片说明: "图为…", "…（新华社记者 张三 摄）".
+    Caption,
+    /// 落款: issuing body and date at the end of a notice.
+    Signature,
+    /// A block quotation (Markdown `>` that is not a credit line).
+    Quote,
+    /// Page header or footer; only in `leftovers`.
+    Furniture,
+    /// A column label or slogan that belongs to no article; only in `leftovers`.
+    Rubric,
+}
+
+/// A piece of text with its kind and its 1-based input line span: `{"kind","text","lines"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// The repaired text.
+    pub text: String,
+    /// 1-based input lines `[first, last]` the block was made from; a paragraph joined
+    /// from several lines spans all of them.
+    pub lines: [usize; 2],
+}
+
+/// Why cleanup took a piece of text out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RemovedReason {
+    /// The same text is kept elsewhere on the page.
+    Duplicate,
+    /// Nearly the same text (a few OCR character errors apart) is kept elsewhere.
+    NearDuplicate,
+    /// Not text: image references, border garbage, empty markup.
+    Noise,
+}
+
+/// Text that cleanup took out: `{"reason","text","lines","duplicate_of"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removed {
+    /// Why it was taken out.
+    pub reason: RemovedReason,
+    /// The text as it was printed (before punctuation repair and conversion).
+    pub text: String,
+    /// 1-based input line span.
+    pub lines: [usize; 2],
+    /// Where the kept copy is, for duplicates; `null` otherwise.
+    pub duplicate_of: Option<BlockRef>,
+}
+
+/// A reference to one block of one article: `{"article": 2, "block": 0}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BlockRef {
+    /// Index into `articles`.
+    pub article: usize,
+    /// Index into that article's `blocks`.
+    pub block: usize,
+}
+
+/// Which way a jump points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JumpDirection {
+    /// 下转第五版: the article goes on elsewhere.
+    ContinuedOn,
+    /// 上接第一版: the article began elsewhere.
+    ContinuedFrom,
+}
+
+/// A jump marker: `{"direction","page","label","text"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Jump {
+    /// Which way it points.
+    pub direction: JumpDirection,
+    /// The page number pointed at ("第五版" → 5, "A4版" → 4), `null` if it cannot be read.
+    pub page: Option<u32>,
+    /// The page as printed: "第五版", "A4版".
+    pub label: String,
+    /// The marker without brackets: "下转第五版".
+    pub text: String,
+}
+
+/// What kind of damage a warning reports. Serialized in snake case; unknown kinds
+/// read back as [`WarningKind::Other`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WarningKind {
+    /// The block starts in the middle of a sentence (a closing quote with no opening one, ...).
+    TruncatedStart,
+    /// The article's last block ends in the middle of a sentence and no jump says where it goes on.
+    TruncatedEnd,
+    /// Numbered items skip a number (一、 then 三、).
+    NumberingGap,
+    /// Opening and closing quotation marks do not pair up.
+    UnbalancedQuotes,
+    /// The input was not UTF-8; the message names the encoding.
+    Encoding,
+    /// A jump marker names a page that could not be read as a number.
+    UnreadableJump,
+    /// Any kind this version does not know.
+    #[serde(other)]
+    Other,
+}
+
+/// A warning: `{"kind","block","message"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// What kind of damage.
+    pub kind: WarningKind,
+    /// Index of the block concerned in the article's `blocks`, or `null`.
+    pub block: Option<usize>,
+    /// A sentence for people.
+    pub message: String,
+}

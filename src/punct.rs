@@ -1,0 +1,145 @@
+//! Punctuation width next to Chinese text, per GB/T 15834-2011 (标点符号用法).
+//!
+//! This module owns one rule set. In Chinese text the marks `,` `;` `:` `!` `?` `(`
+//! `)` are set full width (`，` `；` `：` `！` `？` `（` `）`). A half-width mark is made
+//! full width when it touches a Han character or CJK punctuation; a pair of
+//! parentheses is converted together when either side touches Chinese or the
+//! parenthesized text contains Han characters. `:` and `,` between two digits
+//! (18:50, 1,000) and `.` anywhere stay as they are. ASCII double quotes that enclose
+//! Chinese text become “ and ” when they pair up. Spaces left beside a full-width
+//! mark are dropped (the full-width mark carries its own space).
+
+use crate::text::{is_cjk, is_cjk_punct, is_han, is_space};
+
+/// Applies the rules above to `s`.
+pub fn normalize(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let n = chars.len();
+    let mut out: Vec<char> = chars.clone();
+    let (prev_ns, next_ns) = neighbours(&chars);
+    let touches = |i: usize| -> bool { prev_ns[i].is_some_and(is_cjk) || next_ns[i].is_some_and(is_cjk) };
+
+    // Parentheses, as pairs.
+    let mut stack: Vec<usize> = Vec::new();
+    let mut paired = vec![false; n];
+    for i in 0..n {
+        match chars[i] {
+            '(' => stack.push(i),
+            ')' => {
+                if let Some(open) = stack.pop() {
+                    paired[open] = true;
+                    paired[i] = true;
+                    let inner_han = chars[open + 1..i].iter().any(|c| is_han(*c));
+                    if inner_han || touches(open) || touches(i) {
+                        out[open] = '（';
+                        out[i] = '）';
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for i in 0..n {
+        let c = chars[i];
+        let digits_around = i > 0 && i + 1 < n && chars[i - 1].is_ascii_digit() && chars[i + 1].is_ascii_digit();
+        let full = match c {
+            '(' | ')' if !paired[i] => touches(i).then_some(if c == '(' { '（' } else { '）' }),
+            ',' if !digits_around => touches(i).then_some('，'),
+            ':' if !digits_around => touches(i).then_some('：'),
+            ';' => touches(i).then_some('；'),
+            '!' => touches(i).then_some('！'),
+            '?' => touches(i).then_some('？'),
+            _ => None,
+        };
+        if let Some(f) = full {
+            out[i] = f;
+        }
+    }
+    quotes(&mut out);
+    drop_spaces_beside_full_width(&out)
+}
+
+/// For every position, the nearest character before and after it that is not white
+/// space (linear time, so long runs of spaces cost nothing extra).
+fn neighbours(chars: &[char]) -> (Vec<Option<char>>, Vec<Option<char>>) {
+    let n = chars.len();
+    let mut prev = vec![None; n];
+    let mut next = vec![None; n];
+    let mut last = None;
+    for i in 0..n {
+        prev[i] = last;
+        if !is_space(chars[i]) {
+            last = Some(chars[i]);
+        }
+    }
+    last = None;
+    for i in (0..n).rev() {
+        next[i] = last;
+        if !is_space(chars[i]) {
+            last = Some(chars[i]);
+        }
+    }
+    (prev, next)
+}
+
+/// ASCII double quotes in Chinese text, when they pair up, become “ ”.
+fn quotes(chars: &mut [char]) {
+    let idx: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == '"').collect();
+    if idx.is_empty() || idx.len() % 2 != 0 {
+        return;
+    }
+    let chinese = idx.chunks(2).any(|p| chars[p[0] + 1..p[1]].iter().any(|c| is_han(*c)));
+    if !chinese {
+        return;
+    }
+    for (k, &i) in idx.iter().enumerate() {
+        chars[i] = if k % 2 == 0 { '“' } else { '”' };
+    }
+}
+
+fn drop_spaces_beside_full_width(chars: &[char]) -> String {
+    let mark = |c: char| is_cjk_punct(c) && c != '\u{3000}';
+    let (prev, next) = neighbours(chars);
+    let mut out = String::with_capacity(chars.len() * 3);
+    for (i, &c) in chars.iter().enumerate() {
+        if is_space(c) {
+            if prev[i].is_some_and(mark) || next[i].is_some_and(mark) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+
+    #[test]
+    fn marks_next_to_chinese_become_full_width() {
+        assert_eq!(normalize("本报讯(记者初霞)11月12日晚,市领导小组会议召开;会议指出:要坚持!对吗?"), "本报讯（记者初霞）11月12日晚，市领导小组会议召开；会议指出：要坚持！对吗？");
+    }
+
+    #[test]
+    fn digits_and_latin_keep_their_marks() {
+        assert_eq!(normalize("1月12日18:50,哈尔滨市报告"), "1月12日18:50，哈尔滨市报告");
+        assert_eq!(normalize("共1,000人,占比69.68%"), "共1,000人，占比69.68%");
+        assert_eq!(normalize("see (a, b): ok!"), "see (a, b): ok!");
+        assert_eq!(normalize("7x24小时"), "7x24小时");
+    }
+
+    #[test]
+    fn parentheses_convert_as_a_pair() {
+        assert_eq!(normalize("(2021年1月12日)"), "（2021年1月12日）");
+        assert_eq!(normalize("COVID-19 (新冠) 疫情"), "COVID-19（新冠）疫情");
+        assert_eq!(normalize("（ 记者 尹明 ）"), "（记者 尹明）");
+        assert_eq!(normalize("(1)加强管理"), "（1）加强管理");
+    }
+
+    #[test]
+    fn ascii_quotes_pair_up() {
+        assert_eq!(normalize("实现\"一网通办\""), "实现“一网通办”");
+        assert_eq!(normalize("odd \" quote 中"), "odd \" quote 中");
+    }
+}

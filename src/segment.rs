@@ -1,0 +1,337 @@
+//! Stage 5: units to articles.
+//!
+//! This module owns where one article ends and the next begins. A run of display
+//! lines (with a printed date line) before body text is a headline group; it starts a
+//! new article when anything says so: a credit follows it (本报讯…, 本报记者 X), it holds
+//! a Markdown heading that is not a numbered section title, it has two or more lines,
+//! it holds a printed date, the previous article was closed by a signature or a 下转
+//! jump, or the body after it starts with 上接. Otherwise a display line inside a body
+//! is a subhead (小标题). Text before any headline, or after 上接 in another article's
+//! body, is an article without a headline. A group with no body after it goes to
+//! `leftovers` as a rubric. Furniture goes to `leftovers`, noise to `removed`.
+
+use crate::assemble::{Unit, UnitKind};
+use crate::byline::{self, Credit};
+use crate::classify::{Layout, numbering};
+use crate::headline::{self, GroupLine};
+use crate::model::{Article, Block, BlockKind, JumpDirection, Page, PageInfo, Removed, RemovedReason, SCHEMA};
+use crate::text::{PrintedDate, iso_year};
+
+#[derive(Default)]
+struct Draft {
+    article: Article,
+    /// Display and date lines of the headline group.
+    group: Vec<Unit>,
+    has_credit: bool,
+    credit_date: Option<PrintedDate>,
+    closed: bool,
+}
+
+impl Draft {
+    fn touch(&mut self, lines: [usize; 2]) {
+        let l = &mut self.article.lines;
+        if l[0] == 0 || lines[0] < l[0] {
+            l[0] = lines[0];
+        }
+        l[1] = l[1].max(lines[1]);
+    }
+
+    fn set_credit(&mut self, c: &Credit, lines: [usize; 2]) {
+        let a = &mut self.article;
+        if self.has_credit {
+            // A second credit line ("通讯员 李明" under "本报记者 王强"): one byline.
+            a.byline = Some(format!("{} {}", a.byline.take().unwrap_or_default(), c.byline));
+        } else {
+            a.byline = Some(c.byline.clone());
+        }
+        if a.dateline.is_none() || c.dateline.is_some() {
+            if let Some(d) = &c.dateline {
+                a.dateline = Some(d.clone());
+            }
+        }
+        a.authors.extend(c.authors.iter().cloned());
+        self.credit_date = self.credit_date.or(c.date);
+        self.has_credit = true;
+        self.touch(lines);
+    }
+
+    fn push_block(&mut self, kind: BlockKind, text: String, lines: [usize; 2]) {
+        self.article.blocks.push(Block { kind, text, lines });
+        self.touch(lines);
+    }
+}
+
+struct Builder {
+    layout: Layout,
+    articles: Vec<Draft>,
+    cur: Option<Draft>,
+    group: Vec<Unit>,
+    leftovers: Vec<Block>,
+    removed: Vec<Removed>,
+    page_year: Option<u32>,
+}
+
+/// Segments a page's units into articles, leftovers and removed noise. The texts are
+/// as printed; repair comes later.
+pub fn segment(units: Vec<Unit>, layout: Layout) -> Page {
+    let mut info = PageInfo::default();
+    for u in &units {
+        if let UnitKind::Furniture(f) = &u.kind {
+            f.apply(&mut info);
+        }
+    }
+    let mut b = Builder {
+        layout,
+        articles: Vec::new(),
+        cur: None,
+        group: Vec::new(),
+        leftovers: Vec::new(),
+        removed: Vec::new(),
+        page_year: info.date.as_deref().and_then(iso_year),
+    };
+    for u in units {
+        b.push(u);
+    }
+    b.finish(info)
+}
+
+impl Builder {
+    fn push(&mut self, u: Unit) {
+        match &u.kind {
+            UnitKind::Furniture(_) => self.leftovers.push(Block { kind: BlockKind::Furniture, text: u.text, lines: u.lines }),
+            UnitKind::Noise => self.removed.push(Removed { reason: RemovedReason::Noise, text: u.printed, lines: u.lines, duplicate_of: None }),
+            UnitKind::Display => self.group.push(u),
+            UnitKind::DateLine(_) => {
+                if self.group.is_empty() && self.cur.as_ref().is_some_and(|c| c.article.blocks.is_empty() && !c.group.is_empty()) {
+                    let cur = self.cur.as_mut().expect("checked");
+                    cur.touch(u.lines);
+                    cur.group.push(u);
+                } else {
+                    self.group.push(u);
+                }
+            }
+            UnitKind::Credit(c) => {
+                let c = c.clone();
+                let cur_takes_it = self.group.is_empty()
+                    && self.cur.as_ref().is_some_and(|d| d.article.blocks.is_empty() || !d.has_credit);
+                if !self.group.is_empty() {
+                    self.start_article();
+                } else if !cur_takes_it {
+                    self.start_article();
+                }
+                self.cur_mut().set_credit(&c, u.lines);
+            }
+            UnitKind::Jump => {
+                let from = u.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedFrom);
+                if from && (!self.group.is_empty() || self.cur.as_ref().is_some_and(|c| !c.article.blocks.is_empty())) {
+                    self.start_article();
+                } else if !self.group.is_empty() {
+                    self.flush_group_as_subheads();
+                }
+                let cur = self.cur_mut();
+                if u.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedOn) {
+                    cur.closed = true;
+                }
+                cur.article.jumps.extend(u.jumps);
+                cur.touch(u.lines);
+            }
+            UnitKind::Body | UnitKind::Caption | UnitKind::Signature(_) => self.push_body(u),
+        }
+    }
+
+    fn cur_mut(&mut self) -> &mut Draft {
+        self.cur.get_or_insert_with(Draft::default)
+    }
+
+    /// Closes the current article and opens one headed by the pending group.
+    fn start_article(&mut self) {
+        if let Some(done) = self.cur.take() {
+            self.articles.push(done);
+        }
+        let mut d = Draft::default();
+        for g in std::mem::take(&mut self.group) {
+            d.touch(g.lines);
+            d.group.push(g);
+        }
+        self.cur = Some(d);
+    }
+
+    fn flush_group_as_subheads(&mut self) {
+        let group = std::mem::take(&mut self.group);
+        if group.is_empty() {
+            return;
+        }
+        let cur = self.cur_mut();
+        if group.iter().all(|g| g.bold) && group.len() > 1 {
+            // A subhead set on two bold lines is one subhead.
+            let text = group.iter().map(|g| g.text.as_str()).collect::<Vec<_>>().join(" ");
+            let lines = [group[0].lines[0], group[group.len() - 1].lines[1]];
+            cur.push_block(BlockKind::Subhead, text, lines);
+        } else {
+            for g in group {
+                cur.push_block(BlockKind::Subhead, g.text, g.lines);
+            }
+        }
+    }
+
+    /// Whether the pending group heads a new article rather than being subheads of the
+    /// current one, given the body unit that follows it.
+    fn group_is_headline(&self, next: &Unit) -> bool {
+        let Some(cur) = &self.cur else { return true };
+        if cur.article.blocks.is_empty() {
+            return cur.group.is_empty();
+        }
+        let displays: Vec<&Unit> = self.group.iter().filter(|g| g.kind == UnitKind::Display).collect();
+        if displays.len() < self.group.len() {
+            return true; // a printed date line under a title
+        }
+        if next.kind == UnitKind::Body && (byline::leading(&next.text).is_some() || continued_from(next)) {
+            return true;
+        }
+        if displays.iter().all(|g| numbering(&g.text).is_some()) {
+            return false;
+        }
+        if displays.iter().any(|g| g.heading.is_some() && numbering(&g.text).is_none()) {
+            return true;
+        }
+        if displays.iter().all(|g| g.bold) {
+            return false;
+        }
+        cur.closed || displays.len() >= 2
+    }
+
+    fn push_body(&mut self, u: Unit) {
+        if !self.group.is_empty() {
+            if self.group_is_headline(&u) {
+                let keep_cur = self.cur.as_ref().is_some_and(|c| c.article.blocks.is_empty() && c.group.is_empty());
+                if keep_cur {
+                    let group = std::mem::take(&mut self.group);
+                    let cur = self.cur_mut();
+                    for g in group {
+                        cur.touch(g.lines);
+                        cur.group.push(g);
+                    }
+                } else {
+                    self.start_article();
+                }
+            } else {
+                self.flush_group_as_subheads();
+            }
+        }
+        let mut text = u.text.clone();
+        let lead = if u.kind == UnitKind::Body { byline::leading(&text) } else { None };
+        let needs_new = match &self.cur {
+            None => true,
+            Some(c) => {
+                !c.article.blocks.is_empty()
+                    && ((lead.is_some() && c.has_credit) || (continued_from(&u) && !c.article.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedFrom)))
+            }
+        };
+        if needs_new {
+            self.start_article();
+        }
+        let cur = self.cur.as_mut().expect("an article is open");
+        if let Some(credit) = lead {
+            if !cur.has_credit || cur.article.blocks.is_empty() {
+                cur.set_credit(&credit, [u.lines[0], u.lines[0]]);
+                text = crate::text::trim(&text[credit.len..]).to_string();
+            }
+        }
+        for j in &u.jumps {
+            if j.direction == JumpDirection::ContinuedOn {
+                cur.closed = true;
+            }
+        }
+        cur.article.jumps.extend(u.jumps.iter().cloned());
+        let kind = match u.kind {
+            UnitKind::Caption => BlockKind::Caption,
+            UnitKind::Signature(d) => {
+                cur.closed = true;
+                if cur.article.date.is_none() {
+                    cur.article.date = d.and_then(|d| d.iso(None));
+                }
+                BlockKind::Signature
+            }
+            _ if u.bullet => BlockKind::ListItem,
+            _ if u.quote => BlockKind::Quote,
+            _ if numbering(&text).is_some() && is_short_item(&text) => BlockKind::ListItem,
+            _ => BlockKind::Paragraph,
+        };
+        if text.is_empty() {
+            cur.touch(u.lines);
+        } else {
+            cur.push_block(kind, text, u.lines);
+        }
+    }
+
+    fn finish(mut self, info: PageInfo) -> Page {
+        for g in std::mem::take(&mut self.group) {
+            self.leftovers.push(Block { kind: BlockKind::Rubric, text: g.text, lines: g.lines });
+        }
+        if let Some(done) = self.cur.take() {
+            self.articles.push(done);
+        }
+        let levels = self.layout.levels_informative;
+        let page_year = self.page_year;
+        let articles = self
+            .articles
+            .into_iter()
+            .map(|d| finish_article(d, levels, page_year))
+            .filter(|a| a.headline.is_some() || !a.blocks.is_empty() || a.byline.is_some() || !a.jumps.is_empty())
+            .collect();
+        self.leftovers.sort_by_key(|b| b.lines);
+        Page {
+            schema: SCHEMA.to_string(),
+            source: String::new(),
+            page: info,
+            articles,
+            leftovers: self.leftovers,
+            removed: self.removed,
+            warnings: Vec::new(),
+        }
+    }
+}
+
+fn continued_from(u: &Unit) -> bool {
+    u.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedFrom)
+}
+
+/// A numbered item that is one sentence or less and short: a list item, not a paragraph.
+fn is_short_item(text: &str) -> bool {
+    let stops = text.chars().filter(|c| matches!(c, '。' | '！' | '？' | '；')).count();
+    text.chars().count() <= 40 && stops <= 1
+}
+
+fn finish_article(mut d: Draft, levels_informative: bool, page_year: Option<u32>) -> Article {
+    let mut lines = Vec::new();
+    let mut date_line: Option<(PrintedDate, String)> = None;
+    for g in &d.group {
+        match g.kind {
+            UnitKind::DateLine(p) => {
+                let t = crate::text::trim(&g.text).trim_start_matches(['（', '(', '〔', '[']).trim_end_matches(['）', ')', '〕', ']']);
+                date_line.get_or_insert((p, crate::text::trim(t).to_string()));
+            }
+            _ => lines.push(GroupLine { text: g.text.clone(), heading: g.heading, bold: g.bold }),
+        }
+    }
+    let roles = headline::assign(&lines, levels_informative);
+    let a = &mut d.article;
+    a.kicker = roles.kicker;
+    a.headline = roles.headline;
+    a.subheadline = roles.subheadline;
+    a.rubric = roles.rubric;
+    let signature_date = a.date.take();
+    if let Some((p, text)) = &date_line {
+        if a.dateline.is_none() {
+            a.dateline = Some(text.clone());
+        }
+        a.date = p.iso(page_year);
+    }
+    if let Some(p) = d.credit_date {
+        a.date = p.iso(page_year).or(a.date.take());
+    }
+    if a.date.is_none() {
+        a.date = signature_date;
+    }
+    d.article
+}

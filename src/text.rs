@@ -1,0 +1,296 @@
+//! Character classes and small text helpers shared by every stage.
+//!
+//! This module owns what "Han", "CJK punctuation", "terminal punctuation" and
+//! "display width" mean in banmian, Chinese numerals and printed dates, so that every
+//! stage asks the same question the same way. It does no layout work itself.
+
+/// True for a Han ideograph: CJK Unified Ideographs, Extensions A to H, and the
+/// compatibility ideographs.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x323AF | 0x3007)
+}
+
+/// True for CJK punctuation and full-width forms: the CJK Symbols and Punctuation block,
+/// full-width ASCII variants, curly quotes “”‘’, the ellipsis …, the dash — and the
+/// middle dot ·. These are the marks GB/T 15834-2011 sets in Chinese text.
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65
+        | 0x2018..=0x201D | 0x2026 | 0x2014 | 0x2015 | 0x00B7 | 0xFE10..=0xFE1F | 0xFE30..=0xFE4F)
+}
+
+/// True for a Han character or CJK punctuation: the characters next to which ASCII
+/// punctuation becomes full width.
+pub fn is_cjk(c: char) -> bool {
+    is_han(c) || is_cjk_punct(c)
+}
+
+/// Characters that end a sentence or clause strongly enough to end a paragraph:
+/// 。！？；：…— and their ASCII forms, plus the full stop.
+pub fn is_terminal(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '：' | '…' | '—' | '!' | '?' | ';' | ':' | '.' | '．' | '｡')
+}
+
+/// Closing quotes and brackets that may follow a sentence end.
+pub fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '〉' | '"' | '\'' | '〕' | ']' | '］')
+}
+
+/// Opening quotes and brackets.
+pub fn is_opener(c: char) -> bool {
+    matches!(c, '“' | '‘' | '「' | '『' | '（' | '(' | '【' | '《' | '〈' | '〔' | '[' | '［')
+}
+
+/// True when `s` ends a sentence: its last character, after any closing quotes or
+/// brackets, is terminal punctuation; or it ends with a closing quote or bracket
+/// (quoted speech and parenthesized credits end paragraphs too).
+pub fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end();
+    match t.chars().next_back() {
+        None => false,
+        Some(c) if is_terminal(c) => true,
+        Some(c) if is_closer(c) => true,
+        _ => false,
+    }
+}
+
+/// Display width in columns: 2 for wide characters (Han, CJK punctuation, full-width
+/// forms, Hangul, kana), 1 for the rest. Used to find a page's column width.
+pub fn char_width(c: char) -> usize {
+    if is_cjk(c) || matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0x303E | 0x3040..=0x33FF | 0xAC00..=0xD7A3 | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6) {
+        2
+    } else {
+        1
+    }
+}
+
+/// Display width of a string, see [`char_width`].
+pub fn width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+/// True for any Unicode white space, plus the zero-width characters OCR tools leave
+/// behind (U+200B..U+200D, U+2060, U+FEFF).
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// Trims [`is_space`] characters from both ends.
+pub fn trim(s: &str) -> &str {
+    s.trim_matches(is_space)
+}
+
+/// Removes every [`is_space`] character: the form used to compare texts.
+pub fn squash(s: &str) -> String {
+    s.chars().filter(|c| !is_space(*c)).collect()
+}
+
+/// Collapses every run of white space to one ASCII space and trims the ends.
+pub fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending = false;
+    for c in s.chars() {
+        if is_space(c) {
+            pending = !out.is_empty();
+        } else {
+            if pending {
+                out.push(' ');
+                pending = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Folds a text for comparison: drops white space, maps full-width ASCII forms to
+/// ASCII and the CJK marks that have an ASCII twin (，；：！？（）) to it.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| !is_space(*c))
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '、' => ',',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Maps a full-width digit to ASCII, leaves other characters alone.
+pub fn ascii_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Reads a number written in Arabic digits (ASCII or full width) or in Chinese numerals
+/// (一二三…十百千, 〇/零, 两), as printed in page labels and list numbers: "12", "１２",
+/// "十二", "二十一", "一〇二". Returns `None` for anything else or on overflow.
+pub fn parse_number(s: &str) -> Option<u32> {
+    let s = trim(s);
+    if s.is_empty() {
+        return None;
+    }
+    if s.chars().all(|c| ascii_digit(c).is_ascii_digit()) {
+        let digits: String = s.chars().map(ascii_digit).collect();
+        return digits.parse().ok();
+    }
+    let digit = |c: char| -> Option<u32> {
+        Some(match c {
+            '〇' | '零' | '○' => 0,
+            '一' | '壹' => 1,
+            '二' | '两' | '兩' | '贰' | '貳' => 2,
+            '三' | '叁' => 3,
+            '四' | '肆' => 4,
+            '五' | '伍' => 5,
+            '六' | '陆' | '陸' => 6,
+            '七' | '柒' => 7,
+            '八' | '捌' => 8,
+            '九' | '玖' => 9,
+            _ => return None,
+        })
+    };
+    let chars: Vec<char> = s.chars().collect();
+    // Positional form without units: 一〇二.
+    if chars.len() > 1 && chars.iter().all(|c| digit(*c).is_some()) {
+        let mut n: u32 = 0;
+        for c in &chars {
+            n = n.checked_mul(10)?.checked_add(digit(*c)?)?;
+        }
+        return Some(n);
+    }
+    let mut total: u32 = 0;
+    let mut current: u32 = 0;
+    let mut seen = false;
+    for c in chars {
+        if let Some(d) = digit(c) {
+            current = d;
+            seen = true;
+        } else {
+            let unit = match c {
+                '十' | '拾' => 10,
+                '百' | '佰' => 100,
+                '千' | '仟' => 1000,
+                _ => return None,
+            };
+            let head = if seen { current } else { 1 };
+            total = total.checked_add(head.checked_mul(unit)?)?;
+            current = 0;
+            seen = false;
+        }
+    }
+    total.checked_add(current)
+}
+
+/// A calendar date as printed: year may be missing ("1月12日").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PrintedDate {
+    /// Four-digit year, when printed.
+    pub year: Option<u32>,
+    /// 1..=12.
+    pub month: u32,
+    /// 1..=31.
+    pub day: u32,
+}
+
+impl PrintedDate {
+    /// ISO 8601 `YYYY-MM-DD`, using `fallback_year` when no year is printed; `None`
+    /// when no year is known or the date does not exist.
+    pub fn iso(&self, fallback_year: Option<u32>) -> Option<String> {
+        let year = self.year.or(fallback_year)?;
+        if !(1..=12).contains(&self.month) || self.day == 0 || self.day > days_in_month(year, self.month) {
+            return None;
+        }
+        Some(format!("{year:04}-{:02}-{:02}", self.month, self.day))
+    }
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+/// The year of an ISO date string `YYYY-MM-DD`.
+pub fn iso_year(iso: &str) -> Option<u32> {
+    iso.get(..4)?.parse().ok()
+}
+
+static DATE_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?:(\d{4}|[一二三四五六七八九〇○零]{4})\s*年\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号號]",
+    )
+    .expect("date pattern")
+});
+
+/// Finds the first printed date in `s` ("2021年1月12日", "1月12日", "二〇二一年一月十二日")
+/// and returns it with its byte range in `s`.
+pub fn find_date(s: &str) -> Option<(PrintedDate, std::ops::Range<usize>)> {
+    DATE_RE.captures_iter(s).find_map(|caps| {
+        let year = match caps.get(1) {
+            Some(y) => Some(parse_number(y.as_str())?),
+            None => None,
+        };
+        let date = PrintedDate {
+            year,
+            month: parse_number(caps.get(2)?.as_str())?,
+            day: parse_number(caps.get(3)?.as_str())?,
+        };
+        (date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= 31)
+            .then(|| (date, caps.get(0).map(|m| m.range()).unwrap_or(0..0)))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_every_printed_form() {
+        assert_eq!(parse_number("12"), Some(12));
+        assert_eq!(parse_number("１２"), Some(12));
+        assert_eq!(parse_number("五"), Some(5));
+        assert_eq!(parse_number("十"), Some(10));
+        assert_eq!(parse_number("十二"), Some(12));
+        assert_eq!(parse_number("二十一"), Some(21));
+        assert_eq!(parse_number("一百零五"), Some(105));
+        assert_eq!(parse_number("二〇二一"), Some(2021));
+        assert_eq!(parse_number("五版"), None);
+        assert_eq!(parse_number(""), None);
+    }
+
+    #[test]
+    fn dates_with_and_without_year() {
+        let (d, r) = find_date("（2021年1月12日）").unwrap();
+        assert_eq!(d.iso(None).as_deref(), Some("2021-01-12"));
+        assert_eq!(&"（2021年1月12日）"[r], "2021年1月12日");
+        let (d, _) = find_date("新华社北京1月12日电").unwrap();
+        assert_eq!(d.year, None);
+        assert_eq!(d.iso(Some(2021)).as_deref(), Some("2021-01-12"));
+        assert_eq!(d.iso(None), None);
+        let (d, _) = find_date("二〇二一年一月十二日").unwrap();
+        assert_eq!(d.iso(None).as_deref(), Some("2021-01-12"));
+        assert!(find_date("2021年2月30日").unwrap().0.iso(None).is_none());
+    }
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("确保隔离效果。"));
+        assert!(ends_sentence("实现“一网通办”……"));
+        assert!(ends_sentence("现将有关情况通报如下："));
+        assert!(!ends_sentence("将行政服务大厅的“专窗”整"));
+        assert!(!ends_sentence("市委、市政府高度重视，"));
+    }
+
+    #[test]
+    fn widths_count_han_double() {
+        assert_eq!(width("ab"), 2);
+        assert_eq!(width("本报"), 4);
+        assert_eq!(width("，"), 2);
+    }
+}
