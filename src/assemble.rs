@@ -14,7 +14,7 @@ use crate::furniture::Facts;
 use crate::jump;
 use crate::lines::Line;
 use crate::model::Jump;
-use crate::text::{PrintedDate, ends_sentence, find_date, is_han, width};
+use crate::text::{PrintedDate, ends_sentence, find_date, is_han};
 
 /// What a unit is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -173,7 +173,7 @@ fn paragraph(lines: &[Line], roles: &[Role], start: usize, layout: Layout, after
 /// Whether `next` continues the paragraph whose last line is `prev` (`so_far` is the
 /// paragraph's text up to here), given a blank line between them or not.
 fn should_join(prev: &Line, so_far: &str, next: &Line, blank_between: bool, layout: Layout) -> bool {
-    if prev.hard_break || next.bullet || prev.bullet || next.quote != prev.quote {
+    if next.bullet || prev.bullet || next.quote != prev.quote {
         return false;
     }
     if numbering(&next.text).is_some() || crate::byline::leading(&next.text).is_some() {
@@ -183,6 +183,9 @@ fn should_join(prev: &Line, so_far: &str, next: &Line, blank_between: bool, layo
         return false;
     }
     let open = !ends_sentence(&prev.text);
+    if prev.hard_break && !open {
+        return false;
+    }
     if blank_between {
         // A paragraph broken by a blank line in the middle of a word or sentence.
         let long = so_far.chars().count() >= 16;
@@ -192,11 +195,11 @@ fn should_join(prev: &Line, so_far: &str, next: &Line, blank_between: bool, layo
         return false;
     }
     match layout.column_width {
-        Some(w) => {
-            let full = width(&prev.text) + 4 >= w;
-            full || open
-        }
-        None => open,
+        // Hard-wrapped: a line that ends a sentence ends the paragraph unless it fills
+        // the column; an open line (kinsoku may leave it a character or two short)
+        // goes on.
+        Some(w) => open || prev.width() >= w,
+        None => open || layout.soft_wrap,
     }
 }
 
@@ -219,6 +222,7 @@ fn join_into(text: &mut String, next: &str) {
 }
 
 const ORG_SUFFIXES: &[&str] = &[
+    "支队", "支隊", "大队", "大隊", "总局", "總局", "分局", "处", "處", "所", "站", "馆", "館", "团", "團", "联合会", "聯合會",
     "中心", "委员会", "委員會", "指挥部", "指揮部", "政府", "办公室", "辦公室", "办公厅", "辦公廳", "局", "厅", "廳", "部", "委",
     "院", "会", "會", "公司", "集团", "集團", "协会", "協會", "学会", "學會", "银行", "銀行", "小组", "小組", "支部", "党委",
     "黨委", "办事处", "辦事處", "编辑部", "編輯部", "司令部", "总队", "總隊", "大学", "大學", "学校", "學校", "医院", "醫院",

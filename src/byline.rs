@@ -73,13 +73,27 @@ pub fn leading(text: &str) -> Option<Credit> {
     let mut byline = dateline.clone();
     if let Some(credit) = caps.name("credit") {
         let inner = credit.as_str().trim_end_matches("报道").trim_end_matches("報道");
-        if let Some(people) = parse_people(inner, false) {
+        if let Some(mut people) = parse_people(inner, false) {
+            // A news agency's dispatch credits the agency's reporters.
+            if let Some(agency) = agency(&dateline) {
+                for p in people.iter_mut().filter(|p| p.org.is_none()) {
+                    p.org = Some(agency.to_string());
+                }
+            }
             authors = people;
             byline = format!("{dateline}（{}）", collapse_spaces(inner));
             len = caps.get(0).map_or(len, |m| m.end());
         }
     }
     Some(Credit { byline, dateline: Some(dateline), date, authors, len: offset + len })
+}
+
+/// The news agency that sent a dispatch, by its dateline: 新华社, 中新社, ...; `None`
+/// for the paper's own (本报).
+fn agency(dateline: &str) -> Option<&'static str> {
+    const AGENCIES: &[&str] = &["新华社", "新華社", "中新社", "法新社", "路透社", "美联社", "美聯社", "共同社", "塔斯社", "合众社", "合眾社"];
+    let d = dateline.trim_start_matches(['据', '據']);
+    AGENCIES.iter().copied().find(|a| d.starts_with(a))
 }
 
 /// Reads a line that is nothing but a credit: "本报记者 梁可心", "李鹏 本报记者 梁可心",
@@ -110,11 +124,8 @@ enum Token {
 /// is needed unless `roleless`.
 fn parse_people(s: &str, roleless: bool) -> Option<Vec<Author>> {
     let mut tokens = Vec::new();
-    for raw in s.split(|c: char| is_space(c) || matches!(c, '、' | '，' | ',' | '；' | ';')) {
-        if raw.is_empty() {
-            continue;
-        }
-        split_token(raw, &mut tokens)?;
+    for raw in join_spaced_names(s) {
+        split_token(&raw, &mut tokens)?;
     }
     if tokens.is_empty() {
         return None;
@@ -135,6 +146,28 @@ fn parse_people(s: &str, roleless: bool) -> Option<Vec<Author>> {
         }
     }
     Some(authors)
+}
+
+/// Splits a credit into words, joining the characters of a name that OCR or
+/// typesetting spread out ("韩  雪" → "韩雪"): typesetting pads a two-character name
+/// to the width of three, so single Han characters are joined in pairs.
+fn join_spaced_names(s: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut run = 0;
+    for w in s.split(|c: char| is_space(c) || matches!(c, '、' | '，' | ',' | '；' | ';')).filter(|w| !w.is_empty()) {
+        let single = w.chars().count() == 1 && w.chars().all(is_han);
+        match words.last_mut() {
+            Some(last) if single && run == 1 => {
+                last.push_str(w);
+                run = 0;
+            }
+            _ => {
+                words.push(w.to_string());
+                run = usize::from(single);
+            }
+        }
+    }
+    words
 }
 
 fn split_token(raw: &str, out: &mut Vec<Token>) -> Option<()> {
@@ -205,7 +238,7 @@ mod tests {
         let c = leading("新华社北京1月12日电（记者 张三 李四）国务院总理").unwrap();
         assert_eq!(c.dateline.as_deref(), Some("新华社北京1月12日电"));
         assert_eq!(c.date.unwrap().iso(Some(2021)).as_deref(), Some("2021-01-12"));
-        assert_eq!(c.authors, vec![a("张三", Some("记者"), None), a("李四", Some("记者"), None)]);
+        assert_eq!(c.authors, vec![a("张三", Some("记者"), Some("新华社")), a("李四", Some("记者"), Some("新华社"))]);
 
         let c = leading("据新华社电 国家统计局12日发布").unwrap();
         assert_eq!((c.byline.as_str(), c.authors.len()), ("据新华社电", 0));
@@ -226,6 +259,9 @@ mod tests {
         assert_eq!(c.authors, vec![a("赵一", Some("特约记者"), Some("本报")), a("钱二", Some("实习生"), None)]);
         let c = standalone("（记者 张三）", false).unwrap();
         assert_eq!(c.authors, vec![a("张三", Some("记者"), None)]);
+        let c = standalone("本报记者 韩  雪 通讯员 刘东升", false).unwrap();
+        assert_eq!(c.authors, vec![a("韩雪", Some("记者"), Some("本报")), a("刘东升", Some("通讯员"), None)]);
+        assert_eq!(c.byline, "本报记者 韩 雪 通讯员 刘东升");
         assert!(standalone("王兆力强调", false).is_none());
         assert!(standalone("祝大伟  高洪刚", false).is_none());
         assert_eq!(standalone("祝大伟  高洪刚", true).unwrap().authors.len(), 2);

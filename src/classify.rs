@@ -16,7 +16,7 @@ use crate::byline::{self, Credit};
 use crate::furniture::{self, Facts};
 use crate::jump;
 use crate::lines::Line;
-use crate::text::{PrintedDate, ends_sentence, find_date, is_closer, is_han, trim, width};
+use crate::text::{PrintedDate, ends_sentence, find_date, is_closer, is_han, trim};
 
 /// What one line is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +55,9 @@ pub struct Layout {
     pub column_width: Option<usize>,
     /// More than one Markdown heading level is used, so equal levels mean equal rank.
     pub levels_informative: bool,
+    /// A Markdown page whose paragraphs are separated by blank lines, so lines with no
+    /// blank line between them are one paragraph (a soft wrap).
+    pub soft_wrap: bool,
 }
 
 static DATELINE_ONLY_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -78,13 +81,17 @@ pub fn classify(lines: &[Line]) -> (Vec<Role>, Layout) {
         let pos = text_lines.iter().position(|&j| j == i);
         pos.is_some_and(|p| p < 3 || p + 3 >= text_lines.len())
     };
-    let layout = Layout { column_width: column_width(lines), levels_informative: levels_informative(lines) };
+    let layout = Layout {
+        column_width: column_width(lines),
+        levels_informative: levels_informative(lines),
+        soft_wrap: lines.iter().any(|l| l.heading.is_some() || l.bold) && blank_separated(lines),
+    };
     let mut roles: Vec<Role> = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
         let prev_continues = i > 0
             && matches!(roles.last(), Some(Role::Body))
             && !lines[i - 1].is_blank()
-            && layout.column_width.is_some_and(|w| width(&lines[i - 1].text) + 4 >= w)
+            && layout.column_width.is_some_and(|w| lines[i - 1].width() + 4 >= w)
             && !ends_sentence(&lines[i - 1].text)
             && line.indent == 0;
         roles.push(role(line, edge(i), layout, prev_continues));
@@ -109,11 +116,11 @@ fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {
     if !t.chars().any(|c| is_han(c) || c.is_alphanumeric()) || (t.chars().count() <= 2 && !t.chars().any(is_han)) {
         return Role::Noise;
     }
-    if let Some(facts) = furniture::read(t, edge) {
-        return Role::Furniture(facts);
-    }
     if jump::is_only_jumps(t) {
         return Role::Jump;
+    }
+    if let Some(facts) = furniture::read(t, edge) {
+        return Role::Furniture(facts);
     }
     if let Some(caps) = DATELINE_ONLY_RE.captures(t) {
         if let Some((d, _)) = caps.get(1).and_then(|m| find_date(m.as_str())) {
@@ -143,14 +150,15 @@ fn is_display(line: &Line, layout: Layout, prev_continues: bool) -> bool {
     let t = line.text.as_str();
     let n = t.chars().count();
     let stops = t.chars().filter(|c| matches!(c, '。' | '；' | ';')).count();
+    let commas = t.chars().filter(|c| matches!(c, '，' | ',')).count();
     if line.heading.is_some() || line.bold {
-        return n <= 60 || stops == 0;
+        // A marked line that reads as a sentence is body text the OCR tool mislabeled.
+        return stops == 0 && commas <= 1 && n <= 60;
     }
     if line.quote || line.bullet || prev_continues || n > 40 || stops > 0 {
         return false;
     }
     // Headlines seldom carry a comma: one is allowed in a short line, never with 、.
-    let commas = t.chars().filter(|c| matches!(c, '，' | ',')).count();
     if commas > 1 || (commas == 1 && (n > 24 || t.contains('、'))) {
         return false;
     }
@@ -166,16 +174,17 @@ fn is_display(line: &Line, layout: Layout, prev_continues: bool) -> bool {
         return false;
     }
     if let Some(w) = layout.column_width {
-        if width(t) + 4 >= w {
+        // A full printed line, or a line with a paragraph indent, is body text.
+        if line.width() + 4 >= w || (2..=4).contains(&line.indent) {
             return false;
         }
     }
     true
 }
 
-/// Column width of hard-wrapped text: the width most body lines reach (within two
-/// Han characters), when at least 4 lines and 40% of the long lines reach it and most
-/// long lines are followed directly by another text line.
+/// Column width of hard-wrapped text: the width most long lines have exactly (ties
+/// go to the wider), when at least 4 lines and 40% of the long lines come within two
+/// Han characters of it and most long lines are followed directly by another text line.
 fn column_width(lines: &[Line]) -> Option<usize> {
     let mut widths = Vec::new();
     let mut adjacent = 0usize;
@@ -183,7 +192,7 @@ fn column_width(lines: &[Line]) -> Option<usize> {
         if l.is_blank() || l.heading.is_some() || l.bold || l.front_matter {
             continue;
         }
-        let w = width(&l.text);
+        let w = l.width();
         if w < 16 {
             continue;
         }
@@ -200,10 +209,26 @@ fn column_width(lines: &[Line]) -> Option<usize> {
     for &w in &widths {
         counts[w] += 1;
     }
-    let (best_w, best_n) = (16..=max)
-        .map(|w| (w, counts[w.saturating_sub(4)..=w].iter().sum::<usize>()))
-        .max_by_key(|&(w, n)| (n, w))?;
-    (best_n >= 4 && best_n * 5 >= widths.len() * 2).then_some(best_w)
+    let mode = (16..=max).max_by_key(|&w| (counts[w], w))?;
+    let near = counts[mode.saturating_sub(4)..=(mode + 2).min(max)].iter().sum::<usize>();
+    (near >= 4 && near * 5 >= widths.len() * 2).then_some(mode)
+}
+
+/// True when most text lines are followed by a blank line: Markdown-style pages,
+/// where lines with no blank between them belong to one paragraph.
+fn blank_separated(lines: &[Line]) -> bool {
+    let mut text = 0usize;
+    let mut then_blank = 0usize;
+    for (i, l) in lines.iter().enumerate() {
+        if l.is_blank() || l.front_matter {
+            continue;
+        }
+        text += 1;
+        if lines.get(i + 1).is_none_or(Line::is_blank) {
+            then_blank += 1;
+        }
+    }
+    text >= 2 && then_blank * 3 >= text * 2
 }
 
 fn levels_informative(lines: &[Line]) -> bool {

@@ -23,7 +23,7 @@ static EDITOR_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("editor pattern")
 });
 static MASTHEAD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:国内统一连续出版物号|國內統一連續出版物號|邮发代号|郵發代號|CN\s*\d{2}\s*[-－]\s*\d{4}|农历|農曆|今日\s*\d+\s*版|本报地址|本報地址|社址|广告热线|廣告熱線|订阅热线|印刷|零售价|定价)")
+    Regex::new(r"(?:国内统一连续出版物号|國內統一連續出版物號|邮发代号|郵發代號|CN\s*\d{2}\s*[-－]\s*\d{4}|农历|農曆|今日\s*\d+\s*版|本报地址|本報地址|社址|广告热线|廣告熱線|订阅热线|訂閱熱線|新闻热线|新聞熱線|投稿邮箱|投稿郵箱|邮政编码|郵政編碼|传真|傳真|印刷|零售价|零售價|定价|定價)")
         .expect("masthead pattern")
 });
 static PAPER_RE: LazyLock<Regex> =
@@ -73,6 +73,21 @@ fn label_facts(s: &str) -> Option<(Facts, std::ops::Range<usize>)> {
     Some((Facts { number: Some(number), label: Some(label), date: None }, all.range()))
 }
 
+/// Section names printed beside the paper's name in a page header.
+const SECTIONS: &[&str] = &[
+    "要闻", "要聞", "综合", "綜合", "国内", "國內", "国际", "國際", "经济", "經濟", "社会", "社會", "文化", "体育", "體育", "副刊",
+    "评论", "評論", "专版", "專版", "地方", "民生", "时政", "時政", "财经", "財經", "港闻", "港聞", "新闻", "新聞",
+];
+
+/// The text without section names at its end ("滨江日报要闻" → "滨江日报").
+fn strip_sections(s: &str) -> &str {
+    let mut t = s;
+    while let Some(rest) = SECTIONS.iter().find_map(|x| t.strip_suffix(x)) {
+        t = rest;
+    }
+    t
+}
+
 /// Reads a furniture line. `edge` says whether the line sits in the page's header or
 /// footer zone (the first or last few text lines), where a paper name or a bare page
 /// label alone is furniture too. Returns `None` for a line of article text.
@@ -116,7 +131,7 @@ pub fn read(line: &str, edge: bool) -> Option<Facts> {
     }
     let leftover: String = rest.chars().filter(|c| !crate::text::is_space(*c)).collect();
     let leftover = leftover.trim_matches(|c: char| matches!(c, '|' | '｜' | '-' | '—' | '·' | ',' | '，' | '、'));
-    let paper_only = PAPER_RE.is_match(leftover);
+    let paper_only = PAPER_RE.is_match(strip_sections(leftover));
     let sentence = leftover.contains(['。', '，', '；', '！', '？']);
     let short = leftover.chars().count() <= 12;
     let accepted = match signals {

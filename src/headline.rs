@@ -10,7 +10,9 @@
 //! - among the remaining lines, slogan lines ("精准施策 坚决有效 …", short phrases set
 //!   apart by spaces) are preferred as the headline, then the highest heading level;
 //! - consecutive headline lines are one headline (joined with one space) when both
-//!   are slogans, or when they share a heading level on a page that uses several;
+//!   are slogans, when they share a heading level on a page that uses several, or
+//!   when both are short headings (14 characters or less) of one level (a short
+//!   headline set on two lines);
 //! - a bracketed label (【聚焦两会】) or a short first line above a longer group is a rubric.
 
 use crate::text::{collapse_spaces, is_han, trim};
@@ -117,7 +119,10 @@ pub fn assign(lines: &[GroupLine], levels_informative: bool) -> Roles {
         let (a, b) = (rest[end], rest[end + 1]);
         let same_level = a.heading.is_some() && a.heading == b.heading && levels_informative;
         let slogans = is_slogan(&a.text) && is_slogan(&b.text) && rank(a) == rank(b);
-        if !(same_level || slogans) {
+        // A short headline set on two lines: "汛前完成中小河流清淤 / 确保安全度汛".
+        let (na, nb) = (a.text.chars().count(), b.text.chars().count());
+        let short_pair = rank(a) == rank(b) && a.heading.is_some() && na <= 14 && nb <= 14;
+        if !(same_level || slogans || short_pair) {
             break;
         }
         end += 1;

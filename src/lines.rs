@@ -41,9 +41,10 @@ impl Line {
         self.text.is_empty() || self.markup_only
     }
 
-    /// True when any Markdown marker was seen on the line.
-    pub fn is_marked(&self) -> bool {
-        self.heading.is_some() || self.bold
+    /// Printed width in columns (Han = 2), indentation included: what is compared
+    /// with the column width of hard-wrapped text.
+    pub fn width(&self) -> usize {
+        self.indent + crate::text::width(&self.text)
     }
 }
 
