@@ -298,7 +298,7 @@ mod tests {
 
     #[test]
     fn hard_wrapped_column_width() {
-        let page = "　　市委、市政府高度重视，第一时间召开疫情领\n导小组会议，科学部署，精准实施各项防控措\n施。现将有关情况通报如下，请广大市民周知\n并相互转告，共同做好各项疫情防控工作任务\n。\n";
+        let page = "　　市委、市政府高度重视，第一时间召开疫\n情领导小组会议，科学部署，精准实施各项防\n控措施。现将有关情况通报如下，请广大市民\n周知并相互转告，共同做好各项疫情防控工作\n任务。\n";
         let (_, layout) = classify(&split(page));
         assert_eq!(layout.column_width, Some(40));
     }
