@@ -101,7 +101,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let io = |e: io::Error| Error::from(e).with_path(path);
     fs::create_dir_all(dir).map_err(io)?;
-    let mut tmp = tempfile::Builder::new().prefix(".banmian-").suffix(".tmp").tempfile_in(dir).map_err(io)?;
+    let mut tmp = tempfile::Builder::new().prefix(TMP_PREFIX).suffix(".tmp").tempfile_in(dir).map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_data().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
@@ -152,9 +152,28 @@ pub struct Summary {
     pub mb_per_second: f64,
     /// What failed, in input order.
     pub failures: Vec<Failure>,
+    /// Folders and links that could not be walked (symlink loops, permissions):
+    /// reported, but not page failures.
+    pub problems: Vec<Failure>,
 }
 
 impl Summary {
+    fn for_walk(walk: &Walk) -> Summary {
+        Summary {
+            pages: walk.pages.len() as u64,
+            skipped_files: walk.skipped.len() as u64,
+            problems: walk
+                .problems
+                .iter()
+                .map(|e| Failure {
+                    source: e.position().path.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
+                    message: e.to_string(),
+                })
+                .collect(),
+            ..Summary::default()
+        }
+    }
+
     fn count(&mut self, page: &Page, bytes: u64) {
         self.processed += 1;
         self.bytes += bytes;
@@ -209,12 +228,31 @@ pub fn process_file(pipeline: &Pipeline, root: &Path, rel: &Path) -> (u64, Resul
     }
 }
 
+/// Prefix of the temporary files [`write_atomic`] writes before renaming.
+const TMP_PREFIX: &str = ".banmian-";
+
+/// Removes temporary files left under `out` by a run that was killed before it could
+/// rename them (a killed process runs no destructors). Returns how many were removed.
+pub fn remove_stale_temporaries(out: &Path) -> usize {
+    walkdir::WalkDir::new(out)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_type().is_file()
+                && e.file_name().to_str().is_some_and(|n| n.starts_with(TMP_PREFIX) && n.ends_with(".tmp"))
+        })
+        .filter(|e| fs::remove_file(e.path()).is_ok())
+        .count()
+}
+
 /// Processes every page under `root` into `out/<rel>.json`, in parallel on the
 /// current rayon pool. `tick` is called once per page with its byte count, for a
-/// progress bar. With `resume`, up-to-date outputs are left alone.
+/// progress bar. With `resume`, up-to-date outputs are left alone. Temporary files a
+/// killed run left in `out` are removed first.
 pub fn run_tree(pipeline: &Pipeline, root: &Path, walk: &Walk, out: &Path, resume: bool, tick: &(dyn Fn(u64) + Sync)) -> Summary {
     let start = Instant::now();
-    let mut summary = Summary { pages: walk.pages.len() as u64, skipped_files: walk.skipped.len() as u64, ..Summary::default() };
+    remove_stale_temporaries(out);
+    let mut summary = Summary::for_walk(walk);
     for chunk in walk.pages.chunks(CHUNK) {
         let results: Vec<(PathBuf, Option<(u64, Result<Page>)>)> = chunk
             .par_iter()
@@ -256,7 +294,7 @@ pub fn run_tree_jsonl(
     tick: &(dyn Fn(u64) + Sync),
 ) -> io::Result<Summary> {
     let start = Instant::now();
-    let mut summary = Summary { pages: walk.pages.len() as u64, skipped_files: walk.skipped.len() as u64, ..Summary::default() };
+    let mut summary = Summary::for_walk(walk);
     for chunk in walk.pages.chunks(CHUNK) {
         let results: Vec<(u64, Result<Vec<u8>>, Option<Page>)> = chunk
             .par_iter()

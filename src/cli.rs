@@ -199,7 +199,7 @@ fn tree(pipeline: &Pipeline, args: &Args, root: &Path) -> io::Result<i32> {
         bar.set_message(format!("{:.1} MB/s", total as f64 / 1e6 / secs));
         bar.inc(1);
     };
-    let mut summary = if args.jsonl {
+    let summary = if args.jsonl {
         let mut w = open_output(args)?;
         batch::run_tree_jsonl(pipeline, root, &walk, &mut w, &tick)?
     } else {
@@ -213,13 +213,6 @@ fn tree(pipeline: &Pipeline, args: &Args, root: &Path) -> io::Result<i32> {
     bar.finish_and_clear();
     for f in &summary.failures {
         eprintln!("banmian: {}", f.message);
-    }
-    if !walk.problems.is_empty() {
-        summary.failed += walk.problems.len() as u64;
-        summary.failures.extend(walk.problems.iter().map(|e| batch::Failure {
-            source: e.position().path.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
-            message: e.to_string(),
-        }));
     }
     finish(args, &summary)
 }

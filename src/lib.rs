@@ -138,6 +138,9 @@ impl Pipeline {
             normalize::Repair { punct: self.options.punct == Punct::Normalize, convert: self.converter.as_ref() },
         );
         warn::check(&mut page);
+        if text.trim_matches(crate::text::is_space).is_empty() {
+            page.warnings.push(Warning { kind: WarningKind::EmptyPage, block: None, message: "the page has no text".into() });
+        }
         finish(&mut page, source);
         page
     }

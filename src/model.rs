@@ -194,8 +194,8 @@ pub enum WarningKind {
     UnbalancedQuotes,
     /// The input was not UTF-8; the message names the encoding.
     Encoding,
-    /// A jump marker names a page that could not be read as a number.
-    UnreadableJump,
+    /// The page has no text at all (an empty or blank file).
+    EmptyPage,
     /// Any kind this version does not know.
     #[serde(other)]
     Other,
