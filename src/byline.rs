@@ -73,7 +73,8 @@ pub fn leading(text: &str) -> Option<Credit> {
     let mut byline = dateline.clone();
     if let Some(credit) = caps.name("credit") {
         let inner = credit.as_str().trim_end_matches("报道").trim_end_matches("報道");
-        if let Some(mut people) = parse_people(inner, false) {
+        // After a dateline, a bracket of names alone is the credit too: 本报电（钟欣）.
+        if let Some(mut people) = parse_people(inner, true) {
             // A news agency's dispatch credits the agency's reporters.
             if let Some(agency) = agency(&dateline) {
                 for p in people.iter_mut().filter(|p| p.org.is_none()) {
@@ -248,6 +249,10 @@ mod tests {
         let c = leading("本報訊（記者 陳大文）昨日").unwrap();
         assert_eq!((c.dateline.as_deref(), c.authors[0].role.as_deref()), (Some("本報訊"), Some("記者")));
         assert!(leading("本报记者近日从市政府获悉").is_none());
+        let c = leading("本报电（钟欣）“粤港澳大湾区青年见习计划”近日启动").unwrap();
+        assert_eq!((c.byline.as_str(), c.authors[0].name.as_str(), c.authors[0].role.as_deref()), ("本报电（钟欣）", "钟欣", None));
+        let c = leading("本报讯（以下简称“计划”）近日").unwrap();
+        assert_eq!((c.byline.as_str(), c.authors.len()), ("本报讯", 0));
     }
 
     #[test]

@@ -119,6 +119,17 @@ fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {
     if jump::is_only_jumps(t) {
         return Role::Jump;
     }
+    // A credit line may carry the page citation: "本报记者 张天培《人民日报》（2025年01月10日第 06 版）".
+    let citation = furniture::citation(t);
+    let credit_text = match &citation {
+        Some(r) => format!("{}{}", &t[..r.start], &t[r.end..]),
+        None => t.to_string(),
+    };
+    if !crate::text::trim(&credit_text).is_empty() {
+        if let Some(c) = byline::standalone(&credit_text, line.quote) {
+            return Role::Credit(Box::new(c), citation);
+        }
+    }
     if let Some(facts) = furniture::read(t, edge) {
         return Role::Furniture(facts);
     }
@@ -126,14 +137,6 @@ fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {
         if let Some((d, _)) = caps.get(1).and_then(|m| find_date(m.as_str())) {
             return Role::DateLine(d);
         }
-    }
-    let citation = furniture::citation(t);
-    let credit_text = match &citation {
-        Some(r) => format!("{}{}", &t[..r.start], &t[r.end..]),
-        None => t.to_string(),
-    };
-    if let Some(c) = byline::standalone(&credit_text, line.quote) {
-        return Role::Credit(Box::new(c), citation);
     }
     if t.chars().count() <= 120 && CAPTION_RE.is_match(t) && !t.starts_with(['“', '"']) {
         return Role::Caption;

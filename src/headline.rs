@@ -13,7 +13,8 @@
 //!   are slogans, when they share a heading level on a page that uses several, or
 //!   when both are short headings (14 characters or less) of one level (a short
 //!   headline set on two lines);
-//! - a bracketed label (【聚焦两会】) or a short first line above a longer group is a rubric.
+//! - a bracketed label (【聚焦两会】), a short first line above a longer group, or a
+//!   label in brackets after the headline ("用心用情 更细更实（今日谈）") is a rubric.
 
 use crate::text::{collapse_spaces, is_han, trim};
 
@@ -77,6 +78,18 @@ fn is_rubric(t: &str, first: bool, group_len: usize) -> bool {
     bracketed || (first && group_len >= 3 && t.chars().count() <= 6 && t.chars().all(is_han) && !kicker_cue(t) && !subheadline_cue(t))
 }
 
+/// Splits a trailing bracketed column label (2 to 6 Han characters) off a headline.
+fn split_rubric_suffix(h: &str) -> (&str, Option<&str>) {
+    let Some(body) = h.strip_suffix(['）', ')']) else { return (h, None) };
+    let Some(open) = body.rfind(['（', '(']) else { return (h, None) };
+    let label = &body[open + body[open..].chars().next().map_or(1, char::len_utf8)..];
+    let n = label.chars().count();
+    if open == 0 || !(2..=6).contains(&n) || !label.chars().all(is_han) {
+        return (h, None);
+    }
+    (trim(&body[..open]), Some(label))
+}
+
 fn rank(l: &GroupLine) -> u8 {
     match (l.heading, l.bold) {
         (Some(h), _) => h,
@@ -133,6 +146,14 @@ pub fn assign(lines: &[GroupLine], levels_informative: bool) -> Roles {
     };
     roles.kicker = join(&rest[..best]);
     roles.headline = join(&rest[best..=end]);
+    // A column label set after the headline in brackets: "用心用情 更细更实（今日谈）".
+    if let Some(h) = roles.headline.take() {
+        let (head, label) = split_rubric_suffix(&h);
+        if roles.rubric.is_none() {
+            roles.rubric = label.map(str::to_string);
+        }
+        roles.headline = Some(if roles.rubric.as_deref() == label { head.to_string() } else { h.clone() });
+    }
     roles.subheadline = join(&rest[end + 1..]);
     roles
 }
@@ -184,5 +205,9 @@ mod tests {
         assert_eq!(r.rubric.as_deref(), Some("聚焦两会"));
         assert_eq!(r.headline.as_deref(), Some("熠熠警徽耀忠诚"));
         assert_eq!(r.subheadline.as_deref(), Some("——写在第五个“中国人民警察节”到来之际"));
+        let r = assign(&[gl("用心用情 更细更实（今日谈）", Some(1))], true);
+        assert_eq!((r.headline.as_deref(), r.rubric.as_deref()), (Some("用心用情 更细更实"), Some("今日谈")));
+        let r = assign(&[gl("全年目标（2021年）", Some(1))], true);
+        assert_eq!((r.headline.as_deref(), r.rubric), (Some("全年目标（2021年）"), None));
     }
 }

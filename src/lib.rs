@@ -64,6 +64,11 @@ pub mod segment;
 pub mod text;
 pub mod warn;
 
+/// The README's Rust examples, compiled and run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 pub use convert::{Config, Converter};
 pub use error::{Error, ErrorKind, Position, Result};
 pub use model::{
