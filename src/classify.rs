@@ -154,6 +154,12 @@ fn is_display(line: &Line, layout: Layout, prev_continues: bool) -> bool {
     let n = t.chars().count();
     let stops = t.chars().filter(|c| matches!(c, '。' | '；' | ';')).count();
     let commas = t.chars().filter(|c| matches!(c, '，' | ',')).count();
+    // Titles are words: a line that is mostly digits and symbols (musical notation,
+    // page numbers of a table of contents) is not one.
+    let visible = t.chars().filter(|c| !crate::text::is_space(*c)).count();
+    if t.chars().filter(|c| is_han(*c)).count() * 2 < visible {
+        return false;
+    }
     if line.heading.is_some() || line.bold {
         // A marked line that reads as a sentence is body text the OCR tool mislabeled.
         return stops == 0 && commas <= 1 && n <= 60;

@@ -271,6 +271,21 @@ impl Builder {
         if let Some(done) = self.cur.take() {
             self.articles.push(done);
         }
+        // A headline group line printed twice (the title repeated by the layout tool)
+        // is kept once.
+        for d in &mut self.articles {
+            let mut seen: Vec<String> = Vec::new();
+            let removed = &mut self.removed;
+            d.group.retain(|g| {
+                let key = crate::text::fold(&g.text);
+                if g.kind == UnitKind::Display && seen.contains(&key) {
+                    removed.push(Removed { reason: RemovedReason::Duplicate, text: g.printed.clone(), lines: g.lines, duplicate_of: None });
+                    return false;
+                }
+                seen.push(key);
+                true
+            });
+        }
         let levels = self.layout.levels_informative;
         let page_year = self.page_year;
         let articles = self
