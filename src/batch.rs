@@ -50,10 +50,16 @@ fn is_hidden(entry: &walkdir::DirEntry) -> bool {
 }
 
 /// Walks `root` recursively (following links, with loop detection), in sorted order.
-pub fn walk(root: &Path, hidden: bool) -> Walk {
+/// `exclude` is a folder not to enter: the output folder, when it lies inside `root`.
+pub fn walk(root: &Path, hidden: bool, exclude: Option<&Path>) -> Walk {
     let mut w = Walk::default();
+    let excluded = exclude.and_then(|p| fs::canonicalize(p).ok());
     let it = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter();
-    for entry in it.filter_entry(|e| hidden || !is_hidden(e)) {
+    let keep = |e: &walkdir::DirEntry| {
+        (hidden || !is_hidden(e))
+            && !(e.file_type().is_dir() && excluded.as_ref().is_some_and(|x| fs::canonicalize(e.path()).is_ok_and(|p| &p == x)))
+    };
+    for entry in it.filter_entry(keep) {
         match entry {
             Ok(e) if e.file_type().is_file() => {
                 let rel = e.path().strip_prefix(root).unwrap_or(e.path()).to_path_buf();

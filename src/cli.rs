@@ -186,7 +186,8 @@ fn progress(args: &Args, len: u64) -> ProgressBar {
 }
 
 fn tree(pipeline: &Pipeline, args: &Args, root: &Path) -> io::Result<i32> {
-    let walk = batch::walk(root, args.hidden);
+    let exclude = if args.jsonl { None } else { args.output.as_deref() };
+    let walk = batch::walk(root, args.hidden, exclude);
     for p in &walk.problems {
         eprintln!("banmian: {p}");
     }

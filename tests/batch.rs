@@ -132,6 +132,24 @@ fn archive_tree_is_processed_page_by_page() {
 }
 
 #[test]
+fn an_output_folder_inside_the_input_is_not_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("pages");
+    fs::create_dir_all(&root).unwrap();
+    fs::write(root.join("01.md"), SEED).unwrap();
+    let out = root.join("out");
+    for _ in 0..2 {
+        let r = run(&[root.to_str().unwrap(), "-o", out.to_str().unwrap(), "--quiet"]);
+        assert_eq!(r.status.code(), Some(0));
+    }
+    // Give the output a page extension: it must still not be read as input.
+    fs::write(out.join("notes.txt"), "## 不是输入\n\n正文。\n").unwrap();
+    run(&[root.to_str().unwrap(), "-o", out.to_str().unwrap(), "--quiet"]);
+    assert_eq!(files_under(&out).len(), 2, "{:?}", files_under(&out));
+    assert!(!out.join("out").exists());
+}
+
+#[test]
 fn hidden_files_are_read_when_asked() {
     let dir = tempfile::tempdir().unwrap();
     let root = archive(dir.path());
