@@ -80,6 +80,9 @@ fn parse_config(s: &str) -> Result<Config, String> {
     })
 }
 
+/// Most worker threads `-j` accepts: more only costs memory and scheduling.
+const MAX_THREADS: usize = 1024;
+
 /// Runs the command; returns the exit status.
 pub fn run() -> i32 {
     let args = match Args::try_parse() {
@@ -90,8 +93,8 @@ pub fn run() -> i32 {
         }
     };
     if let Some(n) = args.threads {
-        if n == 0 {
-            eprintln!("banmian: -j needs at least 1 thread");
+        if !(1..=MAX_THREADS).contains(&n) {
+            eprintln!("banmian: -j takes 1 to {MAX_THREADS} threads, not {n}");
             return 2;
         }
         if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n).build_global() {

@@ -96,6 +96,11 @@ fn usage_errors_exit_2() {
     assert_eq!(out.status.code(), Some(2), "a folder needs -o or --jsonl");
     let out = banmian().arg("no/such/page.txt").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
+    for j in ["0", "100000"] {
+        let out = banmian().args(["-j", j, "corpus/01_seed.md"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "-j {j}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("-j takes 1 to 1024 threads"));
+    }
 }
 
 #[test]
