@@ -14,7 +14,7 @@ use crate::furniture::Facts;
 use crate::jump;
 use crate::lines::Line;
 use crate::model::Jump;
-use crate::text::{PrintedDate, ends_sentence, find_date, is_han};
+use crate::text::{PrintedDate, ends_sentence, find_date};
 
 /// What a unit is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,12 +210,13 @@ fn continues(text: &str) -> bool {
     !(crate::text::is_opener(c) && c != '“' && c != '‘' && c != '《' && c != '「')
 }
 
-/// Appends a continuation line: no space between CJK text, one space between two
-/// Latin words, and a hyphen at the line end kept as is.
+/// Appends a continuation line: no space between CJK text or inside a number cut by
+/// the wrap ("2" / "000年"), one space between two Latin words, and a hyphen at the
+/// line end kept as is.
 fn join_into(text: &mut String, next: &str) {
     let a = text.chars().next_back().unwrap_or(' ');
     let b = next.chars().next().unwrap_or(' ');
-    if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() && !is_han(a) {
+    if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() {
         text.push(' ');
     }
     text.push_str(next);
@@ -312,6 +313,25 @@ mod tests {
             "目前，对所有追踪到的密切接触者已全部采取集中隔离医学观察措施。",
         ]);
         assert_eq!(u[0].lines, [1, 4]);
+    }
+
+    #[test]
+    fn a_number_cut_by_the_wrap_joins_without_a_space() {
+        // Hard-wrapped at 38 columns (Han = 2); the number 2000 and the decimal 1.9 are cut.
+        let page = "　　今年全市计划投入资金九亿元，对建成于2\n000年以前的一百二十个小区实施提档升\n级改造，改造面积同比增长百分之十二点1.\n9%，惠及居民四万余户，受到欢迎。\n　　各区在改造小区设立了现场服务站，施\n工方案、资金来源和工期安排全部上墙。\n";
+        let u = units(page);
+        assert_eq!(u.len(), 2, "{u:?}");
+        assert_eq!(u[0].text, "今年全市计划投入资金九亿元，对建成于2000年以前的一百二十个小区实施提档升级改造，改造面积同比增长百分之十二点1.9%，惠及居民四万余户，受到欢迎。");
+        assert_eq!(u[1].lines, [5, 6]);
+    }
+
+    #[test]
+    fn a_jump_marker_cut_by_the_wrap_is_still_read() {
+        let u = units("## 会议召开\n\n本报讯（记者 王明）对工作进行部署。（下转\n第五版）\n");
+        let body = u.iter().find(|u| u.kind == UnitKind::Body).unwrap();
+        assert_eq!(body.text, "本报讯（记者 王明）对工作进行部署。");
+        assert_eq!(body.jumps[0].page, Some(5));
+        assert!(u.iter().all(|u| !matches!(u.kind, UnitKind::Furniture(_))));
     }
 
     #[test]

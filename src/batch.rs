@@ -72,6 +72,12 @@ pub fn walk(root: &Path, hidden: bool, exclude: Option<&Path>) -> Walk {
             Ok(_) => {}
             Err(e) => {
                 let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
+                let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+                if e.loop_ancestor().is_none() && is_link && is_page(&path) {
+                    // A page whose link is broken: a page that fails, named in the summary.
+                    w.pages.push(path.strip_prefix(root).unwrap_or(&path).to_path_buf());
+                    continue;
+                }
                 let msg = if e.loop_ancestor().is_some() { format!("symlink loop: {e}") } else { e.to_string() };
                 w.problems.push(Error::new(ErrorKind::Io(io::Error::other(msg))).with_path(path));
             }
@@ -178,6 +184,13 @@ impl Summary {
                 .collect(),
             ..Summary::default()
         }
+    }
+
+    /// Records one processed page of `bytes` input bytes (for callers that process
+    /// pages themselves, such as a one-page run).
+    pub fn record_one(&mut self, page: &Page, bytes: u64) {
+        self.pages += 1;
+        self.count(page, bytes);
     }
 
     fn count(&mut self, page: &Page, bytes: u64) {
@@ -350,10 +363,29 @@ pub fn parse_input_line(line: &str) -> Result<(String, String)> {
     Ok((id, v.text))
 }
 
+/// The schema tag of an error line in a JSON Lines stream.
+pub const ERROR_SCHEMA: &str = "banmian.error/1";
+
+/// What a stream writes in place of a page for an input line it cannot read, so that
+/// output line N still answers input line N: `{"schema":"banmian.error/1","source",
+/// "line","error"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorLine {
+    /// Always [`ERROR_SCHEMA`].
+    pub schema: std::borrow::Cow<'static, str>,
+    /// `<input name>:<line>`, e.g. `stdin:2`.
+    pub source: String,
+    /// 1-based input line number.
+    pub line: u64,
+    /// The error, as printed.
+    pub error: String,
+}
+
 /// Runs a JSON Lines stream: one `{"id","text"}` page per input line, one page object
-/// per output line, in the same order. Blank lines are passed over; a bad line is
-/// reported (with its line number) in the summary and writes no output. A write error
-/// (a closed pipe) ends the run and is returned.
+/// per output line, in the same order. Blank lines are passed over. A line that is not
+/// a page gets an [`ErrorLine`] in its place (so the output stays aligned with the
+/// input, as `rdd.pipe` expects) and is counted as failed. A write error (a closed
+/// pipe) ends the run and is returned.
 pub fn run_stream(pipeline: &Pipeline, input: &mut dyn BufRead, w: &mut dyn Write, name: &str) -> io::Result<Summary> {
     let start = Instant::now();
     let mut summary = Summary::default();
@@ -401,7 +433,14 @@ pub fn run_stream(pipeline: &Pipeline, input: &mut dyn BufRead, w: &mut dyn Writ
                     w.write_all(&json)?;
                     summary.count(&page, json.len() as u64);
                 }
-                Err(e) => summary.fail(format!("{name}:{n}"), &e.with_path(name).with_line(n)),
+                Err(e) => {
+                    let e = e.with_path(name).with_line(n);
+                    let line = ErrorLine { schema: ERROR_SCHEMA.into(), source: format!("{name}:{n}"), line: n, error: e.to_string() };
+                    let mut json = serde_json::to_vec(&line).map_err(io::Error::other)?;
+                    json.push(b'\n');
+                    w.write_all(&json)?;
+                    summary.fail(line.source, &e);
+                }
             }
         }
         w.flush()?;

@@ -89,6 +89,37 @@ pub fn leading(text: &str) -> Option<Credit> {
     Some(Credit { byline, dateline: Some(dateline), date, authors, len: offset + len })
 }
 
+/// Reads a credit set at the start of a paragraph without brackets or a dateline:
+/// "李鹏 本报记者 梁可心 平房区近日推出…", "本报记者 梁可心 通讯员 李鹏 今天，…". The credit
+/// is the longest run of space-separated words (at most eight) that reads as names and
+/// printed roles, with at least one role, followed by more text. Only the first
+/// paragraph of a story is asked, where a credit is expected.
+pub fn leading_undelimited(text: &str) -> Option<Credit> {
+    let stripped = strip_bullets(text);
+    let offset = text.len() - stripped.len();
+    let mut ends = Vec::new();
+    let mut in_word = false;
+    for (i, c) in stripped.char_indices() {
+        let space = is_space(c);
+        if space && in_word {
+            ends.push(i);
+            if ends.len() == 8 {
+                break;
+            }
+        }
+        in_word = !space;
+    }
+    ends.into_iter().rev().find_map(|end| {
+        let credit = &stripped[..end];
+        let rest = trim(&stripped[end..]);
+        if rest.is_empty() {
+            return None;
+        }
+        let authors = parse_people(credit, false).filter(|a| !a.is_empty())?;
+        Some(Credit { byline: collapse_spaces(credit), dateline: None, date: None, authors, len: offset + end })
+    })
+}
+
 /// The news agency that sent a dispatch, by its dateline: 新华社, 中新社, ...; `None`
 /// for the paper's own (本报).
 fn agency(dateline: &str) -> Option<&'static str> {
@@ -253,6 +284,19 @@ mod tests {
         assert_eq!((c.byline.as_str(), c.authors[0].name.as_str(), c.authors[0].role.as_deref()), ("本报电（钟欣）", "钟欣", None));
         let c = leading("本报讯（以下简称“计划”）近日").unwrap();
         assert_eq!((c.byline.as_str(), c.authors.len()), ("本报讯", 0));
+    }
+
+    #[test]
+    fn credit_glued_to_the_first_paragraph_without_brackets() {
+        let text = "李鹏 本报记者 梁可心 平房区近日推出新举措。";
+        let c = leading_undelimited(text).unwrap();
+        assert_eq!(c.byline, "李鹏 本报记者 梁可心");
+        assert_eq!(c.authors, vec![a("李鹏", None, None), a("梁可心", Some("记者"), Some("本报"))]);
+        assert_eq!(trim(&text[c.len..]), "平房区近日推出新举措。");
+        let c = leading_undelimited("本报记者 梁可心 通讯员 李鹏 今天，我市下雨。").unwrap();
+        assert_eq!(c.authors.len(), 2);
+        assert!(leading_undelimited("今天 我市下雨。").is_none());
+        assert!(leading_undelimited("本报记者 梁可心").is_none(), "a credit alone is a credit line, not a paragraph");
     }
 
     #[test]

@@ -68,6 +68,10 @@ static CAPTION_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^(?:图为|圖為|图：|圖：|图:|上图|下图|左图|右图|上圖|下圖|图片说明|圖片說明|题图|題圖)|(?:摄|攝|摄影|攝影|供图|供圖|资料图片|資料圖片|新华社发|新華社發)\s*[）)]?\s*$)")
         .expect("caption pattern")
 });
+/// A line ending in the first half of a jump marker: "（下转", "转第".
+static JUMP_CUT_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:下转|下轉|上接|紧接|緊接|转|轉|接)\s*第?\s*$").expect("cut jump pattern"));
+
 /// Numbered items: 一、 （一） 1. 1、 (1) ① 第一,
 pub(crate) static NUMBERED_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?P<cn>[一二三四五六七八九十]{1,3})\s*[、，．.]|[（(]\s*(?P<pcn>[一二三四五六七八九十]{1,3})\s*[）)]|(?P<ar>[0-9０-９]{1,2})\s*(?:[、．]|\.(?:\D|$))|[（(]\s*(?P<par>[0-9０-９]{1,2})\s*[）)]|(?P<circ>[①-⑳]))")
@@ -94,7 +98,10 @@ pub fn classify(lines: &[Line]) -> (Vec<Role>, Layout) {
             && layout.column_width.is_some_and(|w| lines[i - 1].width() + 4 >= w)
             && !ends_sentence(&lines[i - 1].text)
             && line.indent == 0;
-        roles.push(role(line, edge(i), layout, prev_continues));
+        // "（下转" / "第五版）": a jump marker cut by the wrap; the rest is not furniture.
+        let cut_jump = i > 0 && JUMP_CUT_RE.is_match(&lines[i - 1].text);
+        let r = role(line, edge(i), layout, prev_continues);
+        roles.push(if cut_jump && matches!(r, Role::Furniture(_) | Role::Display | Role::Noise) { Role::Body } else { r });
     }
     (roles, layout)
 }
@@ -165,6 +172,11 @@ fn is_display(line: &Line, layout: Layout, prev_continues: bool) -> bool {
         return stops == 0 && commas <= 1 && n <= 60;
     }
     if line.quote || line.bullet || prev_continues || n > 40 || stops > 0 {
+        return false;
+    }
+    // A dispatch's first line (新华社北京1月12日电…) or a bracketed note
+    // ("（作者单位：某某大学）") is text, however short.
+    if byline::leading(t).is_some() || (t.starts_with(['（', '(']) && t.ends_with(['）', ')'])) {
         return false;
     }
     // Headlines seldom carry a comma: one is allowed in a short line, never with 、.

@@ -13,7 +13,7 @@ use clap::{Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
 /// Turns OCR'd Chinese newspaper pages into structured article JSON (schema banmian.page/1).
-#[derive(Debug, Parser)]
+#[derive(Debug, Clone, Parser)]
 #[command(name = "banmian", version, about, long_about = None)]
 struct Args {
     /// A page file, a folder of pages, or `-` for stdin (the default).
@@ -128,7 +128,7 @@ pub fn run() -> i32 {
         one_page(&pipeline, &args, Some(&input))
     } else {
         eprintln!("banmian: {}: no such file or folder", input.display());
-        return 2;
+        return 1;
     };
     match result {
         Ok(code) => code,
@@ -140,9 +140,10 @@ pub fn run() -> i32 {
     }
 }
 
-fn open_output(args: &Args) -> io::Result<Box<dyn Write>> {
+/// The output file (`-o FILE`) or stdout. The error names the file.
+fn open_output(args: &Args) -> Result<Box<dyn Write>, Error> {
     Ok(match &args.output {
-        Some(p) if p.as_os_str() != "-" => Box::new(BufWriter::new(File::create(p)?)),
+        Some(p) if p.as_os_str() != "-" => Box::new(BufWriter::new(File::create(p).map_err(|e| Error::from(e).with_path(p))?)),
         _ => Box::new(BufWriter::new(io::stdout().lock())),
     })
 }
@@ -170,10 +171,18 @@ fn one_page(pipeline: &Pipeline, args: &Args, path: Option<&Path>) -> io::Result
         }
     };
     let json = batch::to_json(&page, !args.jsonl).map_err(io::Error::other)?;
-    let mut w = open_output(args)?;
+    let mut w = match open_output(args) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("banmian: {e}");
+            return Ok(1);
+        }
+    };
     w.write_all(&json)?;
     w.flush()?;
-    Ok(0)
+    let mut summary = Summary::default();
+    summary.record_one(&page, bytes.len() as u64);
+    finish(&Args { quiet: true, ..args.clone() }, &summary)
 }
 
 fn progress(args: &Args, len: u64) -> ProgressBar {
@@ -182,8 +191,7 @@ fn progress(args: &Args, len: u64) -> ProgressBar {
     }
     let bar = ProgressBar::new(len);
     bar.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} pages  {per_sec}  {msg}  ETA {eta}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template("{bar:40} {pos}/{len} pages  {msg}  ETA {eta}").unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     bar
 }
@@ -200,11 +208,17 @@ fn tree(pipeline: &Pipeline, args: &Args, root: &Path) -> io::Result<i32> {
     let tick = |b: u64| {
         let total = bytes.fetch_add(b, std::sync::atomic::Ordering::Relaxed) + b;
         let secs = started.elapsed().as_secs_f64().max(1e-3);
-        bar.set_message(format!("{:.1} MB/s", total as f64 / 1e6 / secs));
         bar.inc(1);
+        bar.set_message(format!("{:.1} pages/s  {:.1} MB/s", bar.position() as f64 / secs, total as f64 / 1e6 / secs));
     };
     let summary = if args.jsonl {
-        let mut w = open_output(args)?;
+        let mut w = match open_output(args) {
+            Ok(w) => w,
+            Err(e) => {
+                eprintln!("banmian: {e}");
+                return Ok(1);
+            }
+        };
         batch::run_tree_jsonl(pipeline, root, &walk, &mut w, &tick)?
     } else {
         let Some(out) = &args.output else {
@@ -212,6 +226,11 @@ fn tree(pipeline: &Pipeline, args: &Args, root: &Path) -> io::Result<i32> {
             eprintln!("banmian: a folder input needs -o OUT (or --jsonl)");
             return Ok(2);
         };
+        if out.exists() && !out.is_dir() {
+            bar.finish_and_clear();
+            eprintln!("banmian: -o {}: exists and is not a folder", out.display());
+            return Ok(2);
+        }
         batch::run_tree(pipeline, root, &walk, out, args.resume, &tick)
     };
     bar.finish_and_clear();
@@ -233,7 +252,13 @@ fn stream(pipeline: &Pipeline, args: &Args, input: &Path) -> io::Result<i32> {
             }
         }
     };
-    let mut w = open_output(args)?;
+    let mut w = match open_output(args) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("banmian: {e}");
+            return Ok(1);
+        }
+    };
     let summary = batch::run_stream(pipeline, &mut reader, &mut w, &name)?;
     for f in &summary.failures {
         eprintln!("banmian: {}", f.message);

@@ -32,7 +32,7 @@ const MAX_CONTROL_SHARE: f64 = 0.01;
 pub fn decode(bytes: &[u8]) -> Result<Decoded> {
     let mut warnings = Vec::new();
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        (utf8(rest, 3)?, "UTF-8")
+        (utf8_damaged(rest, 3, &mut warnings).ok_or_else(|| not_text(3 + std::str::from_utf8(rest).err().map_or(0, |e| e.valid_up_to())))?, "UTF-8")
     } else if let Some((enc, bom)) = utf16_kind(bytes) {
         let (cow, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
         if had_errors {
@@ -45,7 +45,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded> {
     } else {
         match std::str::from_utf8(bytes) {
             Ok(s) => (s.to_string(), "UTF-8"),
-            Err(utf8_err) => legacy(bytes, utf8_err.valid_up_to())?,
+            Err(utf8_err) => match utf8_damaged(bytes, 0, &mut warnings) {
+                Some(text) => (text, "UTF-8"),
+                None => legacy(bytes, utf8_err.valid_up_to())?,
+            },
         }
     };
     if encoding != "UTF-8" {
@@ -66,11 +69,41 @@ fn warning(message: String) -> Warning {
     Warning { kind: WarningKind::Encoding, block: None, message }
 }
 
-fn utf8(bytes: &[u8], offset: usize) -> Result<String> {
-    std::str::from_utf8(bytes).map(str::to_string).map_err(|e| {
-        Error::new(ErrorKind::Decode("invalid UTF-8 after a UTF-8 byte order mark".into()))
-            .with_byte((offset + e.valid_up_to()) as u64)
-    })
+/// Most invalid UTF-8 sequences a page may have and still be read as UTF-8 with
+/// damage: three, or one per thousand bytes.
+fn tolerated(len: usize) -> usize {
+    (len / 1000).max(3)
+}
+
+/// UTF-8 with a few damaged bytes (a bad sector, a cut multi-byte character) is still
+/// UTF-8: the damage becomes U+FFFD with a warning. More damage than [`tolerated`]
+/// means another encoding (or none): `None`. `offset` is where `bytes` starts in the file.
+fn utf8_damaged(bytes: &[u8], offset: usize, warnings: &mut Vec<Warning>) -> Option<String> {
+    let mut bad = 0usize;
+    let mut first_bad = None;
+    let mut at = 0usize;
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        at += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            bad += 1;
+            first_bad.get_or_insert(offset + at);
+            out.push('\u{FFFD}');
+            at += chunk.invalid().len();
+        }
+    }
+    if bad > tolerated(bytes.len()) {
+        return None;
+    }
+    if let Some(first) = first_bad {
+        warnings.push(warning(format!("{bad} invalid UTF-8 sequences replaced with U+FFFD, the first at byte {first}")));
+    }
+    Some(out)
+}
+
+fn not_text(at: usize) -> Error {
+    Error::new(ErrorKind::Decode("the bytes are not UTF-8, UTF-16, GB18030 or Big5 text".into())).with_byte(at as u64)
 }
 
 /// UTF-16 by its BOM, or without one when zero bytes sit on one parity: ASCII and
@@ -104,24 +137,15 @@ fn legacy(bytes: &[u8], utf8_valid_up_to: usize) -> Result<(String, &'static str
     detector.feed(bytes, true);
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
     let order: [&'static Encoding; 2] = if guess == BIG5 { [BIG5, GB18030] } else { [GB18030, BIG5] };
-    let mut first_fault = None;
-    for enc in order {
-        match strict_decode(enc, bytes) {
-            Ok(text) => return Ok((text, enc.name())),
-            Err(at) => {
-                first_fault.get_or_insert(at);
-            }
-        }
-    }
-    let at = first_fault.unwrap_or(utf8_valid_up_to).max(utf8_valid_up_to);
-    Err(Error::new(ErrorKind::Decode(format!(
-        "invalid UTF-8 at byte {utf8_valid_up_to}, and not GB18030 or Big5 either"
-    )))
-    .with_byte(at as u64))
+    order
+        .into_iter()
+        .find_map(|enc| strict_decode(enc, bytes).map(|text| (text, enc.name())))
+        // The error points at the first byte UTF-8 cannot read; GB18030 and Big5 failed too.
+        .ok_or_else(|| not_text(utf8_valid_up_to))
 }
 
-/// Decodes without replacement; on the first malformed sequence returns its byte offset.
-fn strict_decode(enc: &'static Encoding, bytes: &[u8]) -> std::result::Result<String, usize> {
+/// Decodes without replacement; `None` at the first malformed sequence.
+fn strict_decode(enc: &'static Encoding, bytes: &[u8]) -> Option<String> {
     let mut decoder = enc.new_decoder_without_bom_handling();
     let mut out = String::with_capacity(bytes.len() * 3 / 2 + 16);
     let mut read_total = 0;
@@ -129,11 +153,9 @@ fn strict_decode(enc: &'static Encoding, bytes: &[u8]) -> std::result::Result<St
         let (result, read) = decoder.decode_to_string_without_replacement(&bytes[read_total..], &mut out, true);
         read_total += read;
         match result {
-            DecoderResult::InputEmpty => return Ok(out),
+            DecoderResult::InputEmpty => return Some(out),
             DecoderResult::OutputFull => out.reserve(bytes.len() - read_total + 64),
-            DecoderResult::Malformed(bad, extra) => {
-                return Err(read_total.saturating_sub(bad as usize + extra as usize));
-            }
+            DecoderResult::Malformed(..) => return None,
         }
     }
 }
@@ -199,6 +221,17 @@ mod tests {
         let d = decode(b"ab\0c").unwrap();
         assert_eq!(d.text, "abc");
         assert!(d.warnings.iter().any(|w| w.message.contains("NUL")));
+    }
+
+    #[test]
+    fn a_few_damaged_bytes_in_utf8_are_replaced_with_a_warning() {
+        let mut bytes = "## 标题\n\n本报讯（记者 王强）正文一段，内容完整。\n".as_bytes().to_vec();
+        bytes.extend_from_slice(b"\xff\n");
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.ends_with("内容完整。\n\u{FFFD}\n"));
+        let at = bytes.len() - 2;
+        assert_eq!(d.warnings[0].message, format!("1 invalid UTF-8 sequences replaced with U+FFFD, the first at byte {at}"));
     }
 
     #[test]

@@ -26,9 +26,11 @@ const NEAR_JACCARD: f64 = 0.75;
 /// Trigrams seen in more blocks than this are too common to index.
 const MAX_POSTING: usize = 32;
 
-/// The folded key of a block: its Han characters, letters and digits only.
+/// The folded key of a block: its Han characters, letters and digits only, without a
+/// leading credit (a first paragraph printed twice keeps its 本报讯 in the copy).
 fn key(text: &str) -> String {
-    text.chars().filter(|c| is_han(*c) || c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    let body = crate::byline::leading(text).map_or(text, |c| &text[c.len..]);
+    body.chars().filter(|c| is_han(*c) || c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 fn trigrams(key: &str) -> HashSet<u64> {

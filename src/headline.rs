@@ -13,7 +13,7 @@
 //!   are slogans, when they share a heading level on a page that uses several, or
 //!   when both are short headings (14 characters or less) of one level (a short
 //!   headline set on two lines);
-//! - a bracketed label (【聚焦两会】), a short first line above a longer group, or a
+//! - a bracketed label (【聚焦两会】), a short first line (a word or two) above the rest, or a
 //!   label in brackets after the headline ("用心用情 更细更实（今日谈）") is a rubric.
 
 use crate::text::{collapse_spaces, is_han, trim};
@@ -75,7 +75,11 @@ pub fn is_slogan(t: &str) -> bool {
 fn is_rubric(t: &str, first: bool, group_len: usize) -> bool {
     let t = trim(t);
     let bracketed = (t.starts_with('【') && t.ends_with('】')) || (t.starts_with('〖') && t.ends_with('〗')) || (t.starts_with('[') && t.ends_with(']'));
-    bracketed || (first && group_len >= 3 && t.chars().count() <= 6 && t.chars().all(is_han) && !kicker_cue(t) && !subheadline_cue(t))
+    let n = t.chars().count();
+    let label = t.chars().all(is_han) && !kicker_cue(t) && !subheadline_cue(t);
+    // A column label is a word or two: up to six characters above two or more lines,
+    // up to four above a single headline ("短评" / "守住安全底线").
+    bracketed || (first && label && ((group_len >= 3 && n <= 6) || (group_len == 2 && n <= 4)))
 }
 
 /// Splits a trailing bracketed column label (2 to 6 Han characters) off a headline.
@@ -205,6 +209,10 @@ mod tests {
         assert_eq!(r.rubric.as_deref(), Some("聚焦两会"));
         assert_eq!(r.headline.as_deref(), Some("熠熠警徽耀忠诚"));
         assert_eq!(r.subheadline.as_deref(), Some("——写在第五个“中国人民警察节”到来之际"));
+        let r = assign(&[gl("短评", None), gl("守住安全底线", None)], false);
+        assert_eq!((r.rubric.as_deref(), r.headline.as_deref()), (Some("短评"), Some("守住安全底线")));
+        let r = assign(&[gl("聚焦两会", Some(1)), gl("代表委员热议民生话题", Some(1))], false);
+        assert_eq!((r.rubric.as_deref(), r.headline.as_deref()), (Some("聚焦两会"), Some("代表委员热议民生话题")));
         let r = assign(&[gl("用心用情 更细更实（今日谈）", Some(1))], true);
         assert_eq!((r.headline.as_deref(), r.rubric.as_deref()), (Some("用心用情 更细更实"), Some("今日谈")));
         let r = assign(&[gl("全年目标（2021年）", Some(1))], true);

@@ -5,23 +5,42 @@
 //! full width when it touches a Han character or CJK punctuation; a pair of
 //! parentheses is converted together when either side touches Chinese or the
 //! parenthesized text contains Han characters. `:` and `,` between two digits
-//! (18:50, 1,000) and `.` anywhere stay as they are. ASCII double quotes that enclose
-//! Chinese text become “ and ” when they pair up. Spaces left beside a full-width
+//! (18:50, 1,000) and `.` anywhere stay as they are. ASCII quotes that enclose
+//! Chinese text become “ ” (or ‘ ’) when they pair up. Spaces left beside a full-width
 //! mark are dropped (the full-width mark carries its own space).
 
 use crate::text::{is_cjk, is_cjk_punct, is_han, is_space};
 
 /// Applies the rules above to `s`.
 pub fn normalize(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    let n = chars.len();
-    let mut out: Vec<char> = chars.clone();
-    let (prev_ns, next_ns) = neighbours(&chars);
-    let touches = |i: usize| -> bool { prev_ns[i].is_some_and(is_cjk) || next_ns[i].is_some_and(is_cjk) };
+    let mut chars: Vec<char> = s.chars().collect();
+    quotes(&mut chars, '"', '“', '”');
+    quotes(&mut chars, '\'', '‘', '’');
+    let paired = parentheses(&mut chars);
+    // A mark made full width makes its neighbour touch Chinese too ("真的?!"): repeat
+    // until nothing changes (each pass is linear; a few suffice).
+    for _ in 0..4 {
+        if !marks(&mut chars, &paired) {
+            break;
+        }
+    }
+    drop_spaces_beside_full_width(&chars)
+}
 
-    // Parentheses, as pairs.
+fn touches(prev: &[Option<char>], next: &[Option<char>], i: usize) -> bool {
+    prev[i].is_some_and(is_cjk) || next[i].is_some_and(is_cjk)
+}
+
+/// Converts parenthesis pairs; returns which positions are paired.
+fn parentheses(chars: &mut [char]) -> Vec<bool> {
+    let n = chars.len();
+    let (prev, next) = neighbours(chars);
     let mut stack: Vec<usize> = Vec::new();
     let mut paired = vec![false; n];
+    let mut han_before = vec![0usize; n + 1];
+    for i in 0..n {
+        han_before[i + 1] = han_before[i] + usize::from(is_han(chars[i]));
+    }
     for i in 0..n {
         match chars[i] {
             '(' => stack.push(i),
@@ -29,34 +48,58 @@ pub fn normalize(s: &str) -> String {
                 if let Some(open) = stack.pop() {
                     paired[open] = true;
                     paired[i] = true;
-                    let inner_han = chars[open + 1..i].iter().any(|c| is_han(*c));
-                    if inner_han || touches(open) || touches(i) {
-                        out[open] = '（';
-                        out[i] = '）';
+                    let inner_han = han_before[i] > han_before[open + 1];
+                    if inner_han || touches(&prev, &next, open) || touches(&prev, &next, i) {
+                        chars[open] = '（';
+                        chars[i] = '）';
                     }
                 }
             }
             _ => {}
         }
     }
+    paired
+}
+
+/// One pass over the single marks; returns whether anything changed.
+fn marks(chars: &mut [char], paired: &[bool]) -> bool {
+    let n = chars.len();
+    let (prev, next) = neighbours(chars);
+    let mut changed = false;
     for i in 0..n {
         let c = chars[i];
         let digits_around = i > 0 && i + 1 < n && chars[i - 1].is_ascii_digit() && chars[i + 1].is_ascii_digit();
         let full = match c {
-            '(' | ')' if !paired[i] => touches(i).then_some(if c == '(' { '（' } else { '）' }),
-            ',' if !digits_around => touches(i).then_some('，'),
-            ':' if !digits_around => touches(i).then_some('：'),
-            ';' => touches(i).then_some('；'),
-            '!' => touches(i).then_some('！'),
-            '?' => touches(i).then_some('？'),
+            '(' | ')' if !paired[i] => Some(if c == '(' { '（' } else { '）' }),
+            ',' if !digits_around => Some('，'),
+            ':' if !digits_around => Some('：'),
+            ';' => Some('；'),
+            '!' => Some('！'),
+            '?' => Some('？'),
             _ => None,
         };
-        if let Some(f) = full {
-            out[i] = f;
+        if let Some(f) = full.filter(|_| touches(&prev, &next, i)) {
+            chars[i] = f;
+            changed = true;
         }
     }
-    quotes(&mut out);
-    drop_spaces_beside_full_width(&out)
+    changed
+}
+
+/// ASCII quotes (`"` or `'`) in Chinese text, when they pair up and enclose Han
+/// characters, become the curly pair.
+fn quotes(chars: &mut [char], ascii: char, open: char, close: char) {
+    let idx: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == ascii).collect();
+    if idx.is_empty() || idx.len() % 2 != 0 {
+        return;
+    }
+    let chinese = idx.chunks(2).any(|p| chars[p[0] + 1..p[1]].iter().any(|c| is_han(*c)));
+    if !chinese {
+        return;
+    }
+    for (k, &i) in idx.iter().enumerate() {
+        chars[i] = if k % 2 == 0 { open } else { close };
+    }
 }
 
 /// For every position, the nearest character before and after it that is not white
@@ -80,21 +123,6 @@ fn neighbours(chars: &[char]) -> (Vec<Option<char>>, Vec<Option<char>>) {
         }
     }
     (prev, next)
-}
-
-/// ASCII double quotes in Chinese text, when they pair up, become “ ”.
-fn quotes(chars: &mut [char]) {
-    let idx: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == '"').collect();
-    if idx.is_empty() || idx.len() % 2 != 0 {
-        return;
-    }
-    let chinese = idx.chunks(2).any(|p| chars[p[0] + 1..p[1]].iter().any(|c| is_han(*c)));
-    if !chinese {
-        return;
-    }
-    for (k, &i) in idx.iter().enumerate() {
-        chars[i] = if k % 2 == 0 { '“' } else { '”' };
-    }
 }
 
 fn drop_spaces_beside_full_width(chars: &[char]) -> String {
@@ -130,6 +158,12 @@ mod tests {
     }
 
     #[test]
+    fn a_mark_beside_a_converted_mark_converts_too() {
+        assert_eq!(normalize("真的?!"), "真的？！");
+        assert_eq!(normalize("占比3.5%),其余"), "占比3.5%），其余");
+    }
+
+    #[test]
     fn parentheses_convert_as_a_pair() {
         assert_eq!(normalize("(2021年1月12日)"), "（2021年1月12日）");
         assert_eq!(normalize("COVID-19 (新冠) 疫情"), "COVID-19（新冠）疫情");
@@ -141,5 +175,7 @@ mod tests {
     fn ascii_quotes_pair_up() {
         assert_eq!(normalize("实现\"一网通办\""), "实现“一网通办”");
         assert_eq!(normalize("odd \" quote 中"), "odd \" quote 中");
+        assert_eq!(normalize("他说'好'"), "他说‘好’");
+        assert_eq!(normalize("don't stop"), "don't stop");
     }
 }

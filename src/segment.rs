@@ -219,12 +219,19 @@ impl Builder {
             }
         }
         let mut text = u.text.clone();
-        let lead = if u.kind == UnitKind::Body { byline::leading(&text) } else { None };
+        let first_of_story = self.cur.as_ref().is_none_or(|c| !c.has_credit && c.article.blocks.is_empty());
+        let lead = match u.kind {
+            UnitKind::Body => byline::leading(&text).or_else(|| if first_of_story { byline::leading_undelimited(&text) } else { None }),
+            _ => None,
+        };
         let needs_new = match &self.cur {
             None => true,
             Some(c) => {
+                // A credit starts a new story, unless it is this story's credit printed
+                // again (a duplicated first paragraph).
+                let new_credit = lead.as_ref().is_some_and(|l| c.has_credit && c.article.byline.as_deref() != Some(l.byline.as_str()));
                 !c.article.blocks.is_empty()
-                    && ((lead.is_some() && c.has_credit) || (continued_from(&u) && !c.article.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedFrom)))
+                    && (new_credit || (continued_from(&u) && !c.article.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedFrom)))
             }
         };
         if needs_new {

@@ -47,8 +47,11 @@ pub fn is_opener(c: char) -> bool {
 /// (quoted speech and parenthesized credits end paragraphs too).
 pub fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end();
-    match t.chars().next_back() {
+    let mut rev = t.chars().rev();
+    match rev.next() {
         None => false,
+        // "增长1." at a line end is a decimal number cut by the wrap, not a full stop.
+        Some('.') if rev.next().is_some_and(|p| p.is_ascii_digit()) => false,
         Some(c) if is_terminal(c) => true,
         Some(c) if is_closer(c) => true,
         _ => false,
@@ -285,6 +288,8 @@ mod tests {
         assert!(ends_sentence("现将有关情况通报如下："));
         assert!(!ends_sentence("将行政服务大厅的“专窗”整"));
         assert!(!ends_sentence("市委、市政府高度重视，"));
+        assert!(!ends_sentence("同比增长1."));
+        assert!(ends_sentence("It ends here."));
     }
 
     #[test]

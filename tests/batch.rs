@@ -40,7 +40,10 @@ fn archive(dir: &Path) -> PathBuf {
     fs::write(root.join("..odd.txt"), "## 点开头的文件\n\n正文。\n").unwrap();
     fs::write(root.join(".hidden.txt"), "## 隐藏文件\n\n正文。\n").unwrap();
     #[cfg(unix)]
-    std::os::unix::fs::symlink("..", root.join("2021/loop")).unwrap();
+    {
+        std::os::unix::fs::symlink("..", root.join("2021/loop")).unwrap();
+        std::os::unix::fs::symlink("/nonexistent/page.md", root.join("2021/dangling.md")).unwrap();
+    }
     root
 }
 
@@ -111,11 +114,13 @@ fn archive_tree_is_processed_page_by_page() {
     assert_eq!(page("2021/03/05/03.md.json")["page"]["number"], 3);
 
     let s: Value = serde_json::from_slice(&fs::read(&summary).unwrap()).unwrap();
-    assert_eq!(s["pages"], 8);
+    assert_eq!(s["pages"], 9);
     assert_eq!(s["processed"], 7);
-    assert_eq!(s["failed"], 1);
+    assert_eq!(s["failed"], 2, "random bytes and a broken link: {s}");
+    assert!(stderr.contains("dangling.md"), "{stderr}");
     assert_eq!(s["skipped_files"], 2, "the PNG and the PDF");
-    assert_eq!(s["failures"][0]["source"].as_str().unwrap(), root.join("2021/noise.txt").to_str().unwrap());
+    assert_eq!(s["failures"][0]["source"].as_str().unwrap(), root.join("2021/dangling.md").to_str().unwrap());
+    assert_eq!(s["failures"][1]["source"].as_str().unwrap(), root.join("2021/noise.txt").to_str().unwrap());
     assert!(s["problems"].as_array().unwrap().iter().any(|p| p["message"].as_str().unwrap().contains("loop")), "{s}");
     let articles: u64 = rel.iter().map(|r| page(r)["articles"].as_array().unwrap().len() as u64).sum();
     assert_eq!(s["articles"], articles);
@@ -166,6 +171,7 @@ fn output_is_byte_identical_for_one_and_two_threads() {
     run(&[root.to_str().unwrap(), "-o", a.to_str().unwrap(), "-j", "1", "--quiet"]);
     run(&[root.to_str().unwrap(), "-o", b.to_str().unwrap(), "-j", "2", "--quiet"]);
     let (fa, fb) = (files_under(&a), files_under(&b));
+    assert_eq!(fa.len(), fb.len());
     assert_eq!(fa.len(), 7);
     for (x, y) in fa.iter().zip(&fb) {
         assert_eq!(x.strip_prefix(&a).unwrap(), y.strip_prefix(&b).unwrap());
@@ -192,7 +198,7 @@ fn resume_skips_pages_whose_output_is_newer() {
     fs::write(root.join("2021/03/05/03.md"), BYLINES.replace("本报讯", "本报讯 ")).unwrap();
     run(&args);
     let s = read();
-    assert_eq!((s["processed"].as_u64(), s["up_to_date"].as_u64(), s["failed"].as_u64()), (Some(1), Some(6), Some(1)));
+    assert_eq!((s["processed"].as_u64(), s["up_to_date"].as_u64(), s["failed"].as_u64()), (Some(1), Some(6), Some(2)));
 }
 
 #[test]

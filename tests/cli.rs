@@ -78,9 +78,11 @@ fn input_jsonl_keeps_order_and_reports_a_bad_line_by_number() {
     assert_eq!(out.status.code(), Some(1), "a bad line makes the run exit 1");
     let lines: Vec<Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     let ids: Vec<&str> = lines.iter().map(|p| p["source"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["p1", "2", "p3"]);
-    assert_eq!(lines[1]["articles"][0]["headline"], "标题");
-    assert_eq!(lines[2]["warnings"][0]["kind"], "empty_page");
+    assert_eq!(ids, ["p1", "stdin:2", "2", "p3"], "an error line keeps the output aligned with the input");
+    assert_eq!(lines[1]["schema"], "banmian.error/1");
+    assert_eq!(lines[1]["line"], 2);
+    assert_eq!(lines[2]["articles"][0]["headline"], "标题");
+    assert_eq!(lines[3]["warnings"][0]["kind"], "empty_page");
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("stdin, line 2"), "{err}");
 }
@@ -94,13 +96,38 @@ fn usage_errors_exit_2() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown configuration"));
     let out = banmian().arg("corpus").output().unwrap();
     assert_eq!(out.status.code(), Some(2), "a folder needs -o or --jsonl");
-    let out = banmian().arg("no/such/page.txt").output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    let out = banmian().args(["corpus", "-o", file.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "-o must be a folder for a folder input");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not a folder"));
     for j in ["0", "100000"] {
         let out = banmian().args(["-j", j, "corpus/01_seed.md"]).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "-j {j}");
         assert!(String::from_utf8_lossy(&out.stderr).contains("-j takes 1 to 1024 threads"));
     }
+}
+
+#[test]
+fn missing_input_and_unwritable_output_are_errors_naming_the_file() {
+    let out = banmian().arg("no/such/page.txt").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/page.txt"));
+    let out = banmian().args(["corpus/01_seed.md", "-o", "/nonexistent/dir/x.json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/dir/x.json"), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn summary_json_is_written_for_one_page_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = dir.path().join("s.json");
+    let out = banmian().args(["corpus/01_seed.md", "--summary-json", s.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&std::fs::read(&s).unwrap()).unwrap();
+    assert_eq!((v["pages"].as_u64(), v["processed"].as_u64(), v["articles"].as_u64()), (Some(1), Some(1), Some(7)));
+    assert!(out.stderr.is_empty(), "one page prints no summary line");
 }
 
 #[test]
