@@ -2,11 +2,18 @@
 //!
 //! This module owns the conversion stage's backend. Configurations are named as
 //! OpenCC names them (`s2t`, `t2s`, `s2tw`, `tw2s`, `s2hk`, `hk2s`, `s2twp`, `tw2sp`,
-//! `t2tw`, `t2hk`, `tw2t`, `hk2t`). The default backend is ferrous-opencc (pure Rust,
-//! OpenCC's dictionaries built in); it needs no system library. A [`Converter`] is
-//! built once per configuration and is `Send + Sync`, so one instance serves every
-//! rayon worker. Conversion changes characters and phrases only: punctuation width is
-//! [`crate::punct`]'s business.
+//! `t2tw`, `t2hk`, `tw2t`, `hk2t`).
+//!
+//! The backend is chosen at build time, with one API:
+//! - default (feature `ferrous-opencc`): ferrous-opencc 0.4.0, pure Rust, OpenCC's
+//!   dictionaries built in; needs no system library;
+//! - feature `system-opencc`: the system's OpenCC library (1.1.x; Debian:
+//!   `apt-get install pkg-config libopencc-dev`) through opencc-rust 1.1.19. When both
+//!   features are on, the system library is used.
+//!
+//! A [`Converter`] is built once per configuration and is `Send + Sync`, so one
+//! instance serves every rayon worker. Conversion changes characters and phrases
+//! only: punctuation width is [`crate::punct`]'s business.
 
 use std::fmt;
 use std::str::FromStr;
@@ -89,10 +96,22 @@ impl FromStr for Config {
 }
 
 /// A script converter for one configuration; build once, share across threads.
+///
+/// The backend is chosen at build time (see the module doc); the API is the same
+/// either way. A `Converter` is `Send + Sync` with both backends (checked at compile
+/// time below), so one instance, built once per configuration, serves every rayon
+/// worker: [`crate::Pipeline`] builds it in `Pipeline::new` and its workers share it
+/// by reference.
 pub struct Converter {
     config: Config,
-    inner: ferrous_opencc::OpenCC,
+    inner: backend::Inner,
 }
+
+// Both backends must give a converter that threads can share.
+const _: fn() = || {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Converter>();
+};
 
 impl fmt::Debug for Converter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -101,15 +120,15 @@ impl fmt::Debug for Converter {
 }
 
 impl Converter {
-    /// Name of the backend this build converts with.
-    pub const BACKEND: &'static str = "ferrous-opencc";
+    /// Name of the backend this build converts with: `"ferrous-opencc"` (default) or
+    /// `"system-opencc"` (cargo feature `system-opencc`).
+    pub const BACKEND: &'static str = backend::NAME;
 
     /// Builds the converter. Errors: [`ErrorKind::Convert`] if the backend cannot load
-    /// the configuration.
+    /// the configuration (with the system backend: OpenCC's data files, e.g.
+    /// `/usr/share/opencc/t2s.json`, are missing).
     pub fn new(config: Config) -> Result<Converter> {
-        let builtin = ferrous_opencc::config::BuiltinConfig::from_filename(&format!("{}.json", config.name()))
-            .map_err(|e| Error::new(ErrorKind::Convert(format!("{config}: {e}"))))?;
-        let inner = ferrous_opencc::OpenCC::from_config(builtin).map_err(|e| Error::new(ErrorKind::Convert(format!("{config}: {e}"))))?;
+        let inner = backend::Inner::open(config).map_err(|e| Error::new(ErrorKind::Convert(format!("{config} ({}): {e}", Self::BACKEND))))?;
         Ok(Converter { config, inner })
     }
 
@@ -118,9 +137,75 @@ impl Converter {
         self.config
     }
 
-    /// Converts `text`.
+    /// Converts `text`. Any `&str` is accepted, NUL bytes included (they are passed
+    /// through unchanged); never panics.
     pub fn convert(&self, text: &str) -> String {
         self.inner.convert(text)
+    }
+}
+
+#[cfg(not(any(feature = "ferrous-opencc", feature = "system-opencc")))]
+compile_error!("banmian needs a script conversion backend: the default feature `ferrous-opencc`, or `system-opencc`");
+
+/// The pure-Rust backend: ferrous-opencc, OpenCC's dictionaries built in.
+#[cfg(all(feature = "ferrous-opencc", not(feature = "system-opencc")))]
+mod backend {
+    use super::Config;
+
+    pub(super) const NAME: &str = "ferrous-opencc";
+
+    /// ferrous-opencc's converter is plain data (dictionaries read only after
+    /// construction), `Send + Sync` by itself.
+    pub(super) struct Inner(ferrous_opencc::OpenCC);
+
+    impl Inner {
+        pub(super) fn open(config: Config) -> Result<Inner, String> {
+            let builtin = ferrous_opencc::config::BuiltinConfig::from_filename(&format!("{}.json", config.name())).map_err(|e| e.to_string())?;
+            ferrous_opencc::OpenCC::from_config(builtin).map(Inner).map_err(|e| e.to_string())
+        }
+
+        pub(super) fn convert(&self, text: &str) -> String {
+            self.0.convert(text)
+        }
+    }
+}
+
+/// The system backend: the system's OpenCC library (1.1.x) through opencc-rust.
+#[cfg(feature = "system-opencc")]
+mod backend {
+    use super::Config;
+
+    pub(super) const NAME: &str = "system-opencc";
+
+    /// opencc-rust's handle is `Send + Sync` by its own `unsafe impl`: it wraps an
+    /// OpenCC `SimpleConverter`, whose `Convert` is a `const` method reading
+    /// dictionaries that are immutable once loaded (OpenCC's SimpleConverter.cpp).
+    /// The one piece of shared mutable state in OpenCC's C API, its last-error string,
+    /// is written only when opening a configuration fails (done once, before any
+    /// sharing) or when conversion throws, which it does not on valid UTF-8 (what a
+    /// `&str` is).
+    pub(super) struct Inner(opencc_rust::OpenCC);
+
+    impl Inner {
+        pub(super) fn open(config: Config) -> Result<Inner, String> {
+            opencc_rust::OpenCC::new(format!("{}.json", config.name())).map(Inner).map_err(|e| {
+                format!("{e} (is the system OpenCC installed with its data? Debian: apt-get install libopencc-dev)")
+            })
+        }
+
+        /// opencc-rust hands the text to C as a NUL-terminated string and panics on a
+        /// NUL byte inside it, so the text is converted piece by piece between NULs,
+        /// which are kept as they are.
+        pub(super) fn convert(&self, text: &str) -> String {
+            if !text.contains('\0') {
+                return self.one(text);
+            }
+            text.split('\0').map(|piece| self.one(piece)).collect::<Vec<_>>().join("\0")
+        }
+
+        fn one(&self, piece: &str) -> String {
+            if piece.is_empty() { String::new() } else { self.0.convert(piece) }
+        }
     }
 }
 
@@ -135,5 +220,23 @@ mod tests {
         }
         assert_eq!("T2S.json".parse::<Config>().unwrap(), Config::T2s);
         assert!("x2y".parse::<Config>().is_err());
+    }
+
+    #[test]
+    fn every_configuration_builds_with_the_built_backend() {
+        for c in Config::ALL {
+            let conv = Converter::new(c).unwrap_or_else(|e| panic!("{c} with {}: {e}", Converter::BACKEND));
+            assert_eq!(conv.config(), c);
+        }
+        let expected = if cfg!(feature = "system-opencc") { "system-opencc" } else { "ferrous-opencc" };
+        assert_eq!(Converter::BACKEND, expected);
+    }
+
+    #[test]
+    fn nul_bytes_pass_through_conversion() {
+        let t2s = Converter::new(Config::T2s).unwrap();
+        assert_eq!(t2s.convert("記者\0報道\0"), "记者\0报道\0");
+        assert_eq!(t2s.convert("\0"), "\0");
+        assert_eq!(t2s.convert(""), "");
     }
 }
