@@ -5,7 +5,9 @@
 //! dispatch, 电头), the credit line as printed, and the people credited with their
 //! printed role and organisation. It reads a credit at the start of a paragraph
 //! ([`leading`]) or a whole line that is nothing but a credit ([`standalone`]).
-//! Simplified and Traditional forms (本報訊, 記者, 通訊員, 新華社…電) are read alike.
+//! Simplified and Traditional forms (本報訊, 記者, 通訊員, 新華社…電) are read alike, as
+//! are the Hong Kong bracketed dateline (【本報訊】) and the Taiwan credit
+//! "記者張志豪／臺北報導" (on its own line, or in 〔〕 at the start of a paragraph).
 
 use std::sync::LazyLock;
 
@@ -32,18 +34,34 @@ pub struct Credit {
 static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^
+        (?P<open>[【〔［\[]\s*)?
         (?P<dl>
           (?:据|據)?
-          (?:本报|本報|新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|光明网|光明網|
+          (?:本报|本報|新华社|新華社|中新社|中央社|中新网|中新網|人民网|人民網|央视网|央視網|光明网|光明網|
              法新社|路透社|美联社|美聯社|共同社|塔斯社|合众社|合眾社|《[^》\s]{1,12}》)
           (?P<place>\p{Han}{0,10}?)
           (?P<date>(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?
           (?:电|電|讯|訊|消息|专电|專電)
         )
+        (?P<close>\s*[】〕］\]])?
         \s*
         (?:[（(](?P<credit>[^）)\n]{1,60})[）)])?",
     )
     .expect("dateline pattern")
+});
+
+/// The Taiwan credit: people, a slash and the place reported from, optionally in
+/// brackets: "記者張志豪／臺北報導", "〔記者林美玲、陳怡君／綜合報導〕".
+static REPORTED_FROM_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^
+        (?P<open>[〔【［\[（(]\s*)?
+        (?P<people>[^／/〔〕【】\[\]（）()\n]{2,40}?)
+        \s*[／/]\s*
+        (?P<dl>\p{Han}{0,10}?(?:報導|报导|報道|报道))
+        (?P<close>\s*[〕】］\]）)])?",
+    )
+    .expect("reported-from pattern")
 });
 
 /// Printed roles, longest first so that 特约记者 wins over 记者.
@@ -64,13 +82,23 @@ fn strip_bullets(s: &str) -> &str {
 pub fn leading(text: &str) -> Option<Credit> {
     let stripped = strip_bullets(text);
     let offset = text.len() - stripped.len();
-    let caps = DATELINE_RE.captures(stripped)?;
+    let Some(caps) = DATELINE_RE.captures(stripped) else {
+        return reported_from(stripped).map(|c| Credit { len: offset + c.len, ..c });
+    };
+    // A bracket opened before the dateline must be closed after it: 【本報訊】.
+    if caps.name("open").is_some() != caps.name("close").is_some() {
+        return None;
+    }
     let dl_match = caps.name("dl")?;
     let dateline = collapse_spaces(dl_match.as_str()).replace(' ', "");
+    let printed = match (caps.name("open"), caps.name("close")) {
+        (Some(o), Some(c)) => format!("{}{dateline}{}", trim(o.as_str()), trim(c.as_str())),
+        _ => dateline.clone(),
+    };
     let date = caps.name("date").and_then(|m| find_date(m.as_str())).map(|(d, _)| d);
-    let mut len = dl_match.end();
+    let mut len = caps.name("close").unwrap_or(dl_match).end();
     let mut authors = Vec::new();
-    let mut byline = dateline.clone();
+    let mut byline = printed.clone();
     if let Some(credit) = caps.name("credit") {
         let inner = credit.as_str().trim_end_matches("报道").trim_end_matches("報道");
         // After a dateline, a bracket of names alone is the credit too: 本报电（钟欣）.
@@ -82,7 +110,7 @@ pub fn leading(text: &str) -> Option<Credit> {
                 }
             }
             authors = people;
-            byline = format!("{dateline}（{}）", collapse_spaces(inner));
+            byline = format!("{printed}（{}）", collapse_spaces(inner));
             len = caps.get(0).map_or(len, |m| m.end());
         }
     }
@@ -120,10 +148,28 @@ pub fn leading_undelimited(text: &str) -> Option<Credit> {
     })
 }
 
+/// Reads the Taiwan credit "記者張志豪／臺北報導" (brackets optional, matched in pairs):
+/// the people before the slash, and the place reported from ("臺北報導") as dateline.
+fn reported_from(text: &str) -> Option<Credit> {
+    let caps = REPORTED_FROM_RE.captures(text)?;
+    let paired = match (caps.name("open"), caps.name("close")) {
+        (None, None) => true,
+        (Some(o), Some(c)) => matches!((trim(o.as_str()), trim(c.as_str())), ("〔", "〕") | ("【", "】") | ("［", "］") | ("[", "]") | ("（" | "(", "）" | ")")),
+        _ => false,
+    };
+    if !paired {
+        return None;
+    }
+    let authors = parse_people(caps.name("people")?.as_str(), false)?;
+    let all = caps.get(0)?;
+    let dateline = caps.name("dl")?.as_str().to_string();
+    Some(Credit { byline: collapse_spaces(all.as_str()), dateline: Some(dateline), date: None, authors, len: all.end() })
+}
+
 /// The news agency that sent a dispatch, by its dateline: 新华社, 中新社, ...; `None`
 /// for the paper's own (本报).
 fn agency(dateline: &str) -> Option<&'static str> {
-    const AGENCIES: &[&str] = &["新华社", "新華社", "中新社", "法新社", "路透社", "美联社", "美聯社", "共同社", "塔斯社", "合众社", "合眾社"];
+    const AGENCIES: &[&str] = &["新华社", "新華社", "中新社", "中央社", "法新社", "路透社", "美联社", "美聯社", "共同社", "塔斯社", "合众社", "合眾社"];
     let d = dateline.trim_start_matches(['据', '據']);
     AGENCIES.iter().copied().find(|a| d.starts_with(a))
 }
@@ -239,7 +285,7 @@ fn name(s: &str) -> Option<String> {
 /// 本报, 新华社, 《黑龙江日报》, 人民日报, 哈尔滨电视台: an organisation printed before a role.
 fn organisation(s: &str) -> Option<String> {
     let inner = s.trim_start_matches('《').trim_end_matches('》');
-    let known = matches!(inner, "本报" | "本報" | "新华社" | "新華社" | "中新社");
+    let known = matches!(inner, "本报" | "本報" | "新华社" | "新華社" | "中新社" | "中央社");
     let suffix = ["日报", "日報", "晚报", "晚報", "报", "報", "社", "台", "网", "網", "杂志", "雜誌"].iter().any(|x| inner.ends_with(x));
     let n = inner.chars().count();
     (known || (s.starts_with('《') && n >= 2) || (suffix && (2..=12).contains(&n) && inner.chars().all(is_han)))
@@ -297,6 +343,56 @@ mod tests {
         assert_eq!(c.authors.len(), 2);
         assert!(leading_undelimited("今天 我市下雨。").is_none());
         assert!(leading_undelimited("本报记者 梁可心").is_none(), "a credit alone is a credit line, not a paragraph");
+    }
+
+    #[test]
+    fn traditional_credits() {
+        let text = "本報訊（記者 黃志偉 通訊員 李嘉明）民政事務總署昨日表示";
+        let c = leading(text).unwrap();
+        assert_eq!(c.byline, "本報訊（記者 黃志偉 通訊員 李嘉明）");
+        assert_eq!(c.authors, vec![a("黃志偉", Some("記者"), None), a("李嘉明", Some("通訊員"), None)]);
+        assert_eq!(&text[c.len..], "民政事務總署昨日表示");
+
+        let c = leading("新華社北京1月12日電（記者 林曉 何鑫）國家衛生健康委員會").unwrap();
+        assert_eq!(c.dateline.as_deref(), Some("新華社北京1月12日電"));
+        assert_eq!(c.date.unwrap().iso(Some(2023)).as_deref(), Some("2023-01-12"));
+        assert_eq!(c.authors, vec![a("林曉", Some("記者"), Some("新華社")), a("何鑫", Some("記者"), Some("新華社"))]);
+
+        let c = standalone("本報記者 陳怡君 實習生 李佳穎", false).unwrap();
+        assert_eq!(c.authors, vec![a("陳怡君", Some("記者"), Some("本報")), a("李佳穎", Some("實習生"), None)]);
+        let c = standalone("特約記者 黃文傑", false).unwrap();
+        assert_eq!(c.authors, vec![a("黃文傑", Some("特約記者"), None)]);
+    }
+
+    #[test]
+    fn hong_kong_bracketed_dateline() {
+        let text = "【本報訊】（記者 陳大文）特區政府昨日公布";
+        let c = leading(text).unwrap();
+        assert_eq!(c.byline, "【本報訊】（記者 陳大文）");
+        assert_eq!(c.dateline.as_deref(), Some("本報訊"));
+        assert_eq!(c.authors, vec![a("陳大文", Some("記者"), None)]);
+        assert_eq!(&text[c.len..], "特區政府昨日公布");
+        let c = leading("【本報訊】特區政府昨日公布").unwrap();
+        assert_eq!((c.byline.as_str(), c.len), ("【本報訊】", "【本報訊】".len()));
+        assert!(leading("【本報訊特區政府昨日公布").is_none());
+    }
+
+    #[test]
+    fn taiwan_reported_from_credit() {
+        let c = standalone("記者張志豪／臺北報導", false).unwrap();
+        assert_eq!(c.byline, "記者張志豪／臺北報導");
+        assert_eq!(c.dateline.as_deref(), Some("臺北報導"));
+        assert_eq!(c.authors, vec![a("張志豪", Some("記者"), None)]);
+        let text = "〔記者林美玲、陳怡君／綜合報導〕臺北市公車明年起";
+        let c = leading(text).unwrap();
+        assert_eq!(c.byline, "〔記者林美玲、陳怡君／綜合報導〕");
+        assert_eq!(c.authors, vec![a("林美玲", Some("記者"), None), a("陳怡君", Some("記者"), None)]);
+        assert_eq!(&text[c.len..], "臺北市公車明年起");
+        let c = leading("中央社台北3月7日電（記者 林志明）中央氣象局今天").unwrap();
+        assert_eq!(c.dateline.as_deref(), Some("中央社台北3月7日電"));
+        assert_eq!(c.authors, vec![a("林志明", Some("記者"), Some("中央社"))]);
+        assert!(leading("記者從市府獲悉／臺北報導").is_none());
+        assert!(leading("〔記者張志豪／臺北報導）臺北市").is_none());
     }
 
     #[test]

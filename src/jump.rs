@@ -2,7 +2,7 @@
 //!
 //! This module owns finding jump markers in a paragraph, reading them into
 //! [`Jump`] objects and taking them out of the text. Simplified and Traditional
-//! forms (下轉, 緊接, 續, 頁) are read alike; brackets may be full or half width, numbers
+//! forms (下轉, 緊接, 續, 續見, 頁) are read alike; brackets may be full or half width, numbers
 //! Arabic (ASCII or full width), Chinese, or a section letter with a number (A4).
 //! A bracketed marker is taken anywhere in the text. An unbracketed one is taken
 //! anywhere when its verb is unmistakable (下转, 上接, 紧接), and otherwise (转, 接, 续)
@@ -21,7 +21,7 @@ static JUMP_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?P<open>[（(〔【\[［]\s*)?
-        (?P<verb>下转|下轉|下接|转至|轉至|转见|轉見|转|轉|上接|紧接|緊接|接上|接|续|續|承)
+        (?P<verb>下转|下轉|下接|转至|轉至|转见|轉見|转|轉|上接|紧接|緊接|接上|接|续见|續見|续|續|承)
         \s*(?P<di>第)?\s*
         (?P<num>[0-9０-９]{1,3}|[一二三四五六七八九十〇零两兩]{1,4}|[A-Za-zＡ-Ｚ]\s*[0-9０-９]{1,3})
         \s*(?P<unit>版|页|頁|面)
@@ -73,7 +73,7 @@ pub fn find(text: &str) -> Vec<Found> {
             parse_number(&digits)
         });
         let direction = match verb {
-            "下转" | "下轉" | "下接" | "转至" | "轉至" | "转见" | "轉見" | "转" | "轉" => JumpDirection::ContinuedOn,
+            "下转" | "下轉" | "下接" | "转至" | "轉至" | "转见" | "轉見" | "续见" | "續見" | "转" | "轉" => JumpDirection::ContinuedOn,
             _ => JumpDirection::ContinuedFrom,
         };
         out.push(Found { jump: Jump { direction, page, label: label.clone(), text: format!("{verb}{label}") }, range });
@@ -141,6 +141,22 @@ mod tests {
         assert_eq!(one("（下轉第四版）").page, Some(4));
         assert_eq!(one("(下转第１２版)").page, Some(12));
         assert_eq!(one("（下转第十二版）").page, Some(12));
+    }
+
+    #[test]
+    fn traditional_forms() {
+        let j = one("市府表示將持續觀察。（下轉第四版）");
+        assert_eq!((j.direction, j.page, j.label.as_str(), j.text.as_str()), (JumpDirection::ContinuedOn, Some(4), "第四版", "下轉第四版"));
+        let j = one("（上接第一版）特區政府發言人表示");
+        assert_eq!((j.direction, j.page, j.text.as_str()), (JumpDirection::ContinuedFrom, Some(1), "上接第一版"));
+        let j = one("（續第一版）市府表示將持續觀察。");
+        assert_eq!((j.direction, j.page, j.text.as_str()), (JumpDirection::ContinuedFrom, Some(1), "續第一版"));
+        // 續見 (continued, see page N) points forward, unlike 續 alone.
+        let j = one("行動支付都能使用。（續見A5版）");
+        assert_eq!((j.direction, j.page, j.label.as_str(), j.text.as_str()), (JumpDirection::ContinuedOn, Some(5), "A5版", "續見A5版"));
+        let j = one("（緊接第二版）");
+        assert_eq!((j.direction, j.page), (JumpDirection::ContinuedFrom, Some(2)));
+        assert_eq!(one("（轉第3頁）").label, "第3頁");
     }
 
     #[test]

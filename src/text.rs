@@ -226,23 +226,34 @@ pub fn iso_year(iso: &str) -> Option<u32> {
 
 static DATE_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?:(\d{4}|[一二三四五六七八九〇○零]{4})\s*年\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号號]",
+        r"(?x)
+        (?:
+          (?P<y>\d{4}|[一二三四五六七八九〇○零]{4})\s*年\s*
+        | (?:中華民國|中华民国|民國|民国)\s*(?P<roc>\d{1,3}|[一二三四五六七八九十百〇○零]{1,6})\s*年\s*
+        )?
+        (?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号號]",
     )
     .expect("date pattern")
 });
 
-/// Finds the first printed date in `s` ("2021年1月12日", "1月12日", "二〇二一年一月十二日")
-/// and returns it with its byte range in `s`.
+/// Years of the Republic of China calendar (民國, used in Taiwan) are counted from 1912:
+/// 民國112年 is 2023.
+const ROC_YEAR_OFFSET: u32 = 1911;
+
+/// Finds the first printed date in `s` ("2021年1月12日", "1月12日", "二〇二一年一月十二日",
+/// or with a Republic of China year, "中華民國112年3月8日" = 2023-03-08) and returns it
+/// with its byte range in `s`.
 pub fn find_date(s: &str) -> Option<(PrintedDate, std::ops::Range<usize>)> {
     DATE_RE.captures_iter(s).find_map(|caps| {
-        let year = match caps.get(1) {
-            Some(y) => Some(parse_number(y.as_str())?),
-            None => None,
+        let year = match (caps.name("y"), caps.name("roc")) {
+            (Some(y), _) => Some(parse_number(y.as_str())?),
+            (None, Some(roc)) => Some(parse_number(roc.as_str())? + ROC_YEAR_OFFSET),
+            (None, None) => None,
         };
         let date = PrintedDate {
             year,
-            month: parse_number(caps.get(2)?.as_str())?,
-            day: parse_number(caps.get(3)?.as_str())?,
+            month: parse_number(caps.name("m")?.as_str())?,
+            day: parse_number(caps.name("d")?.as_str())?,
         };
         (date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= 31)
             .then(|| (date, caps.get(0).map(|m| m.range()).unwrap_or(0..0)))
@@ -279,6 +290,14 @@ mod tests {
         let (d, _) = find_date("二〇二一年一月十二日").unwrap();
         assert_eq!(d.iso(None).as_deref(), Some("2021-01-12"));
         assert!(find_date("2021年2月30日").unwrap().0.iso(None).is_none());
+    }
+
+    #[test]
+    fn republic_of_china_years_in_taiwan_dates() {
+        let (d, r) = find_date("中華民國112年3月8日 星期三").unwrap();
+        assert_eq!(d.iso(None).as_deref(), Some("2023-03-08"));
+        assert_eq!(r, 0.."中華民國112年3月8日".len());
+        assert_eq!(find_date("民國一百一十二年三月八日").unwrap().0.iso(None).as_deref(), Some("2023-03-08"));
     }
 
     #[test]
