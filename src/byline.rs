@@ -77,8 +77,9 @@ fn strip_bullets(s: &str) -> &str {
 }
 
 /// Reads a credit at the start of a paragraph: a dateline (本报讯, 新华社北京1月12日电,
-/// 据新华社电, 本报哈尔滨1月12日讯) optionally followed by a bracketed credit
-/// (（记者 尹明）). Returns `None` when the paragraph does not start with one.
+/// 据新华社电, 本报哈尔滨1月12日讯, 【本報訊】) optionally followed by a bracketed credit
+/// (（记者 尹明）), or the Taiwan credit (〔記者張志豪／臺北報導〕). Returns `None` when
+/// the paragraph does not start with one.
 pub fn leading(text: &str) -> Option<Credit> {
     let stripped = strip_bullets(text);
     let offset = text.len() - stripped.len();
@@ -86,7 +87,7 @@ pub fn leading(text: &str) -> Option<Credit> {
         return reported_from(stripped).map(|c| Credit { len: offset + c.len, ..c });
     };
     // A bracket opened before the dateline must be closed after it: 【本報訊】.
-    if caps.name("open").is_some() != caps.name("close").is_some() {
+    if !paired(caps.name("open"), caps.name("close")) {
         return None;
     }
     let dl_match = caps.name("dl")?;
@@ -152,18 +153,25 @@ pub fn leading_undelimited(text: &str) -> Option<Credit> {
 /// the people before the slash, and the place reported from ("臺北報導") as dateline.
 fn reported_from(text: &str) -> Option<Credit> {
     let caps = REPORTED_FROM_RE.captures(text)?;
-    let paired = match (caps.name("open"), caps.name("close")) {
-        (None, None) => true,
-        (Some(o), Some(c)) => matches!((trim(o.as_str()), trim(c.as_str())), ("〔", "〕") | ("【", "】") | ("［", "］") | ("[", "]") | ("（" | "(", "）" | ")")),
-        _ => false,
-    };
-    if !paired {
+    if !paired(caps.name("open"), caps.name("close")) {
         return None;
     }
     let authors = parse_people(caps.name("people")?.as_str(), false)?;
     let all = caps.get(0)?;
     let dateline = caps.name("dl")?.as_str().to_string();
     Some(Credit { byline: collapse_spaces(all.as_str()), dateline: Some(dateline), date: None, authors, len: all.end() })
+}
+
+/// True when both brackets are absent, or both present and of one pair (〔〕, 【】, ［］,
+/// [], （） full or half width).
+fn paired(open: Option<regex::Match<'_>>, close: Option<regex::Match<'_>>) -> bool {
+    match (open, close) {
+        (None, None) => true,
+        (Some(o), Some(c)) => {
+            matches!((trim(o.as_str()), trim(c.as_str())), ("〔", "〕") | ("【", "】") | ("［", "］") | ("[", "]") | ("（" | "(", "）" | ")"))
+        }
+        _ => false,
+    }
 }
 
 /// The news agency that sent a dispatch, by its dateline: 新华社, 中新社, ...; `None`
@@ -375,6 +383,7 @@ mod tests {
         let c = leading("【本報訊】特區政府昨日公布").unwrap();
         assert_eq!((c.byline.as_str(), c.len), ("【本報訊】", "【本報訊】".len()));
         assert!(leading("【本報訊特區政府昨日公布").is_none());
+        assert!(leading("【本報訊〕特區政府昨日公布").is_none());
     }
 
     #[test]
