@@ -189,7 +189,7 @@ mod backend {
     impl Inner {
         pub(super) fn open(config: Config) -> Result<Inner, String> {
             opencc_rust::OpenCC::new(format!("{}.json", config.name())).map(Inner).map_err(|e| {
-                format!("{e} (is the system OpenCC installed with its data? Debian: apt-get install libopencc-dev)")
+                format!("{e} (are the system OpenCC's data files installed? Debian: package libopencc-data)")
             })
         }
 
