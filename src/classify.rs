@@ -306,6 +306,21 @@ mod tests {
     }
 
     #[test]
+    fn traditional_lines() {
+        let r = roles("臺北日報　中華民國112年3月8日 星期三\n\n市長在市政會議上強調\n\n副市長主持會議\n\n本報記者 陳怡君 通訊員 王建明\n\n記者林美玲／臺北報導\n\n（下轉第四版）\n\n圖為捷運環狀線北環段動工典禮現場。記者張志豪攝\n\n（新華社記者 林曉 攝）\n\n市府昨天召開市政會議，市長強調，未來四年將再興建兩萬戶社會住宅。\n\n第四版　地方新聞　責任編輯：林美玲");
+        assert!(matches!(r[0], Role::Furniture(_)));
+        assert_eq!(r[2], Role::Display);
+        assert_eq!(r[4], Role::Display);
+        assert!(matches!(r[6], Role::Credit(..)));
+        assert!(matches!(r[8], Role::Credit(..)));
+        assert_eq!(r[10], Role::Jump);
+        assert_eq!(r[12], Role::Caption);
+        assert_eq!(r[14], Role::Caption);
+        assert_eq!(r[16], Role::Body);
+        assert!(matches!(r[18], Role::Furniture(_)));
+    }
+
+    #[test]
     fn numbering_styles() {
         assert_eq!(numbering("一、对近14天内"), Some((0, 1)));
         assert_eq!(numbering("三、随着春节"), Some((0, 3)));

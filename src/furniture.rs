@@ -193,6 +193,19 @@ mod tests {
     }
 
     #[test]
+    fn traditional_header_lines() {
+        let f = read("臺北日報　中華民國112年3月8日 星期三", true).unwrap();
+        assert_eq!(f.date.as_deref(), Some("2023-03-08"));
+        let f = read("第四版　地方新聞　責任編輯：林美玲", false).unwrap();
+        assert_eq!((f.number, f.label.as_deref()), (Some(4), Some("第四版")));
+        let f = read("港聞　　2023年1月13日 星期五", true).unwrap();
+        assert_eq!(f.date.as_deref(), Some("2023-01-13"));
+        assert!(read("新聞熱線：02-2345-6789　投稿信箱：news@taipei-daily.example", true).is_some());
+        assert!(read("香港文匯報", true).is_some());
+        assert!(read("市府昨天召開市政會議，市長強調，未來四年將再興建兩萬戶社會住宅。", true).is_none());
+    }
+
+    #[test]
     fn article_text_is_not_furniture() {
         assert!(read("省委书记在第3版刊发的文章中指出，要坚持人民至上。", false).is_none());
         assert!(read("1月12日18:50，哈尔滨市报告1例新冠肺炎确诊病例", true).is_none());
