@@ -107,15 +107,16 @@ pub fn output_path(out: &Path, rel: &Path) -> PathBuf {
     p
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed,
-/// then renamed over `path`. Creates missing parent folders.
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a
+/// rename over `path`, so a reader (or a killed run) never sees half a page. It does
+/// not fsync: atomic against a killed process, not against a power cut (an fsync per
+/// page would cost more than processing it). Creates missing parent folders.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let io = |e: io::Error| Error::from(e).with_path(path);
     fs::create_dir_all(dir).map_err(io)?;
     let mut tmp = tempfile::Builder::new().prefix(TMP_PREFIX).suffix(".tmp").tempfile_in(dir).map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;
-    tmp.as_file().sync_data().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
 }
