@@ -194,12 +194,13 @@ fn should_join(prev: &Line, so_far: &str, next: &Line, blank_between: bool, layo
     if next.indent > 0 && (next.indent > prev.indent || prev.indent == 0 && !open) {
         return false;
     }
-    match layout.column_width {
+    if prev.fills_column.is_some() || layout.column_width.is_some() {
         // Hard-wrapped: a line that ends a sentence ends the paragraph unless it fills
         // the column; an open line (kinsoku may leave it a character or two short)
-        // goes on.
-        Some(w) => open || prev.width() >= w,
-        None => open || layout.soft_wrap,
+        // goes on. The geometry of OCR boxes says which lines fill their column.
+        open || prev.is_full(layout.column_width, 0)
+    } else {
+        open || layout.soft_wrap
     }
 }
 

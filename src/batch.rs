@@ -2,7 +2,7 @@
 //!
 //! This module owns running the pipeline over many pages without ever losing one:
 //! walking an input tree (recursive, sorted, deterministic; `.txt`, `.md`,
-//! `.markdown` pages; other files skipped and counted; hidden files skipped unless
+//! `.markdown` pages, and `.json` PaddleOCR box pages; other files skipped and counted; hidden files skipped unless
 //! asked; symlink loops and unreadable folders reported, not fatal), writing each
 //! page atomically to `OUT/<relative path>.json` (a temporary file in the same folder,
 //! then a rename, so an interrupted run never leaves half a page), output paths that
@@ -12,7 +12,7 @@
 //! [`Summary`]. One bad page is reported in the summary and never stops the batch.
 
 use std::fs;
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
 use std::path::{Component, Path, PathBuf};
 use std::time::Instant;
 
@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::Page;
-use crate::Pipeline;
+use crate::{InputFormat, Pipeline};
 
 /// File extensions read as pages (compared case-insensitively).
 pub const PAGE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
@@ -49,9 +49,33 @@ fn is_hidden(entry: &walkdir::DirEntry) -> bool {
     entry.depth() > 0 && entry.file_name().to_str().is_some_and(|n| n.starts_with('.') && !n.starts_with(".."))
 }
 
-/// Walks `root` recursively (following links, with loop detection), in sorted order.
-/// `exclude` is a folder not to enter: the output folder, when it lies inside `root`.
+/// Bytes read from the start of a `.json` file to tell a box page ([`crate::boxes::sniff`]).
+const SNIFF_BYTES: u64 = 4096;
+
+/// True when `path` names a `.json` file.
+fn is_json(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
+/// True when the file at `path` opens as a PaddleOCR page.
+fn opens_as_box_page(path: &Path) -> bool {
+    let mut prefix = Vec::new();
+    fs::File::open(path).and_then(|f| f.take(SNIFF_BYTES).read_to_end(&mut prefix)).is_ok()
+        && crate::boxes::sniff(&prefix)
+}
+
+/// Walks `root` recursively (following links, with loop detection), in sorted order:
+/// text pages only, as [`walk_format`] with [`InputFormat::Text`]. `exclude` is a
+/// folder not to enter: the output folder, when it lies inside `root`.
 pub fn walk(root: &Path, hidden: bool, exclude: Option<&Path>) -> Walk {
+    walk_format(root, hidden, exclude, InputFormat::Text)
+}
+
+/// Walks `root` like [`walk`], choosing pages by `format`: text pages for
+/// [`InputFormat::Text`]; `.json` files for [`InputFormat::Paddleocr`]; both for
+/// [`InputFormat::Auto`], a `.json` file being a page when its first 4 KiB open a JSON
+/// object naming `ocr_results` (so the outputs of an earlier run are not read back).
+pub fn walk_format(root: &Path, hidden: bool, exclude: Option<&Path>, format: InputFormat) -> Walk {
     let mut w = Walk::default();
     let excluded = exclude.and_then(|p| fs::canonicalize(p).ok());
     let it = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter();
@@ -63,7 +87,12 @@ pub fn walk(root: &Path, hidden: bool, exclude: Option<&Path>) -> Walk {
         match entry {
             Ok(e) if e.file_type().is_file() => {
                 let rel = e.path().strip_prefix(root).unwrap_or(e.path()).to_path_buf();
-                if is_page(&rel) {
+                let page = match format {
+                    InputFormat::Text => is_page(&rel),
+                    InputFormat::Paddleocr => is_json(&rel),
+                    InputFormat::Auto => is_page(&rel) || (is_json(&rel) && opens_as_box_page(e.path())),
+                };
+                if page {
                     w.pages.push(rel);
                 } else {
                     w.skipped.push(rel);

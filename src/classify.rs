@@ -78,24 +78,35 @@ pub(crate) static NUMBERED_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("numbered pattern")
 });
 
-/// Classifies every line of a page.
+/// Classifies every line of a page: [`measure`], then [`classify_with`].
 pub fn classify(lines: &[Line]) -> (Vec<Role>, Layout) {
+    let layout = measure(lines);
+    (classify_with(lines, layout), layout)
+}
+
+/// Measures a page of text lines: column width, heading levels, soft wraps.
+pub fn measure(lines: &[Line]) -> Layout {
+    Layout {
+        column_width: column_width(lines),
+        levels_informative: levels_informative(lines),
+        soft_wrap: lines.iter().any(|l| l.heading.is_some() || l.bold) && blank_separated(lines),
+    }
+}
+
+/// Classifies every line of a page whose layout is known (measured by [`measure`], or
+/// given by the caller, as for OCR box input).
+pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
     let text_lines: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank() && !lines[i].front_matter).collect();
     let edge = |i: usize| -> bool {
         let pos = text_lines.iter().position(|&j| j == i);
         pos.is_some_and(|p| p < 3 || p + 3 >= text_lines.len())
-    };
-    let layout = Layout {
-        column_width: column_width(lines),
-        levels_informative: levels_informative(lines),
-        soft_wrap: lines.iter().any(|l| l.heading.is_some() || l.bold) && blank_separated(lines),
     };
     let mut roles: Vec<Role> = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
         let prev_continues = i > 0
             && matches!(roles.last(), Some(Role::Body))
             && !lines[i - 1].is_blank()
-            && layout.column_width.is_some_and(|w| lines[i - 1].width() + 4 >= w)
+            && lines[i - 1].is_full(layout.column_width, 4)
             && !ends_sentence(&lines[i - 1].text)
             && line.indent == 0;
         // "（下转" / "第五版）": a jump marker cut by the wrap; the rest is not furniture.
@@ -103,7 +114,7 @@ pub fn classify(lines: &[Line]) -> (Vec<Role>, Layout) {
         let r = role(line, edge(i), layout, prev_continues);
         roles.push(if cut_jump && matches!(r, Role::Furniture(_) | Role::Display | Role::Noise) { Role::Body } else { r });
     }
-    (roles, layout)
+    roles
 }
 
 fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {
@@ -122,6 +133,9 @@ fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {
     }
     if !t.chars().any(|c| is_han(c) || c.is_alphanumeric()) || (t.chars().count() <= 2 && !t.chars().any(is_han)) {
         return Role::Noise;
+    }
+    if line.margin {
+        return Role::Furniture(furniture::read(t, true).unwrap_or_default());
     }
     if jump::is_only_jumps(t) {
         return Role::Jump;
@@ -194,9 +208,9 @@ fn is_display(line: &Line, layout: Layout, prev_continues: bool) -> bool {
     if is_closer(last) && t.trim_end_matches(is_closer).ends_with(['。', '！', '？', '…']) {
         return false;
     }
-    if let Some(w) = layout.column_width {
+    if layout.column_width.is_some() || line.fills_column.is_some() {
         // A full printed line, or a line with a paragraph indent, is body text.
-        if line.width() + 4 >= w || (2..=4).contains(&line.indent) {
+        if line.is_full(layout.column_width, 4) || (2..=4).contains(&line.indent) {
             return false;
         }
     }

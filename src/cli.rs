@@ -8,7 +8,7 @@ use std::io::{self, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use banmian::batch::{self, Summary};
-use banmian::{Config, Error, ErrorKind, Options, Pipeline, Punct};
+use banmian::{Config, Error, ErrorKind, InputFormat, Options, Pipeline, Punct};
 use clap::{Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -32,6 +32,12 @@ struct Args {
     /// and write one page object per line, in the same order.
     #[arg(long)]
     input_jsonl: bool,
+
+    /// How pages are read: `auto` by content (a JSON object with `ocr_results` is a
+    /// PaddleOCR page, anything else text), `text`, or `paddleocr` (page JSON with OCR
+    /// boxes; a folder's `.json` files).
+    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
+    input_format: FormatArg,
 
     /// Punctuation next to Chinese text: `normalize` to full width (GB/T 15834-2011) or `keep` as printed.
     #[arg(long, value_enum, default_value_t = PunctArg::Normalize)]
@@ -65,6 +71,13 @@ struct Args {
     /// Refuse pages larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = banmian::DEFAULT_MAX_PAGE_BYTES)]
     max_page_bytes: u64,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Auto,
+    Text,
+    Paddleocr,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -109,6 +122,11 @@ pub fn run() -> i32 {
         },
         convert: args.convert,
         max_page_bytes: args.max_page_bytes,
+        input_format: match args.input_format {
+            FormatArg::Auto => InputFormat::Auto,
+            FormatArg::Text => InputFormat::Text,
+            FormatArg::Paddleocr => InputFormat::Paddleocr,
+        },
     };
     let pipeline = match Pipeline::new(options) {
         Ok(p) => p,
@@ -198,7 +216,7 @@ fn progress(args: &Args, len: u64) -> ProgressBar {
 
 fn tree(pipeline: &Pipeline, args: &Args, root: &Path) -> io::Result<i32> {
     let exclude = if args.jsonl { None } else { args.output.as_deref() };
-    let walk = batch::walk(root, args.hidden, exclude);
+    let walk = batch::walk_format(root, args.hidden, exclude, pipeline.options().input_format);
     for p in &walk.problems {
         eprintln!("banmian: {p}");
     }

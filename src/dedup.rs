@@ -198,7 +198,7 @@ fn apply(page: &mut Page, doomed: Vec<(BlockRef, BlockRef, RemovedReason)>) {
         .iter()
         .map(|(d, keep, reason)| {
             let b = &page.articles[d.article].blocks[d.block];
-            Removed { reason: *reason, text: b.text.clone(), lines: b.lines, duplicate_of: Some(new_index(*keep)) }
+            Removed::new(*reason, b.text.clone(), b.lines, Some(new_index(*keep)))
         })
         .collect();
     removed.sort_by_key(|r| r.lines);

@@ -68,6 +68,11 @@ pub enum ErrorKind {
     /// An unknown or unavailable script-conversion configuration.
     #[error("script conversion: {0}")]
     Convert(String),
+    /// A page read as PaddleOCR page JSON (by content or `--input-format paddleocr`) is
+    /// not one: not JSON, no `ocr_results`, or a box that is not a list of `[x, y]`
+    /// points. `line` and `byte` in the position locate a JSON syntax error.
+    #[error("not a PaddleOCR page: {0}")]
+    BoxPage(String),
 }
 
 /// banmian's error: a boxed [`ErrorKind`] with the [`Position`] of the fault.

@@ -42,11 +42,17 @@
 //! 7. [`normalize`]: white space, punctuation ([`punct`]) and script ([`convert`]);
 //! 8. [`warn`]: what looks damaged;
 //! 9. the [`Page`] itself, serialized with serde.
+//!
+//! OCR boxes (PaddleOCR page JSON, read by [`boxes`]) take another way in: their
+//! reading order and role hints are recovered from geometry by [`reading_order`], and
+//! the printed lines it recovers go through stages 3 to 9 like the lines of a text page
+//! ([`Pipeline::process_boxes`]).
 
 #![warn(missing_docs)]
 
 pub mod assemble;
 pub mod batch;
+pub mod boxes;
 pub mod byline;
 pub mod classify;
 pub mod convert;
@@ -60,6 +66,7 @@ pub mod lines;
 pub mod model;
 pub mod normalize;
 pub mod punct;
+pub mod reading_order;
 pub mod segment;
 pub mod text;
 pub mod warn;
@@ -90,6 +97,19 @@ pub enum Punct {
     Keep,
 }
 
+/// Which reader a page of bytes goes to (`--input-format`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum InputFormat {
+    /// By content: bytes that parse as a JSON object with an `ocr_results` member are
+    /// PaddleOCR page JSON, anything else is text.
+    #[default]
+    Auto,
+    /// Text or Markdown, whatever the bytes hold.
+    Text,
+    /// PaddleOCR page JSON ([`boxes`]); anything else is an error.
+    Paddleocr,
+}
+
 /// The pipeline's options: the same as the command line's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
@@ -100,11 +120,13 @@ pub struct Options {
     pub convert: Option<Config>,
     /// Largest page accepted, in bytes (`--max-page-bytes`).
     pub max_page_bytes: u64,
+    /// How [`Pipeline::process_bytes`] reads a page (`--input-format`).
+    pub input_format: InputFormat,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { punct: Punct::Normalize, convert: None, max_page_bytes: DEFAULT_MAX_PAGE_BYTES }
+        Options { punct: Punct::Normalize, convert: None, max_page_bytes: DEFAULT_MAX_PAGE_BYTES, input_format: InputFormat::Auto }
     }
 }
 
@@ -134,8 +156,43 @@ impl Pipeline {
     /// whatever the text, a page comes back.
     pub fn process(&self, source: &str, text: &str) -> Page {
         let lines = lines::split(text);
-        let (roles, layout) = classify::classify(&lines);
-        let units = assemble::assemble(&lines, &roles, layout);
+        let layout = classify::measure(&lines);
+        let mut page = self.run(&lines, layout);
+        if text.trim_matches(crate::text::is_space).is_empty() {
+            page.warnings.push(empty_page());
+        }
+        finish(&mut page, source);
+        page
+    }
+
+    /// Processes one page already split into numbered lines whose layout is known
+    /// (stages 3 to 9), as [`Pipeline::process_boxes`] does with the lines it recovers
+    /// from OCR boxes. `lines[i].no` are the numbers written in `lines` fields.
+    pub fn process_lines(&self, source: &str, lines: &[lines::Line], layout: classify::Layout) -> Page {
+        let mut page = self.run(lines, layout);
+        finish(&mut page, source);
+        page
+    }
+
+    /// Processes one page of OCR boxes: the reading order and role hints are recovered
+    /// from geometry by [`reading_order`], the lines go through the same stages as a
+    /// text page, and blocks, articles and `removed` texts get the boxes they came from
+    /// (`boxes`, `bbox`). Never fails.
+    pub fn process_boxes(&self, source: &str, boxes: &boxes::BoxPage) -> Page {
+        let recovered = reading_order::recover(boxes);
+        let mut page = self.run(&recovered.text_lines(), reading_order::LAYOUT);
+        recovered.annotate(&mut page);
+        if recovered.lines.is_empty() && recovered.noise.is_empty() {
+            page.warnings.push(empty_page());
+        }
+        finish(&mut page, source);
+        page
+    }
+
+    /// Stages 3 to 8 on numbered lines.
+    fn run(&self, lines: &[lines::Line], layout: classify::Layout) -> Page {
+        let roles = classify::classify_with(lines, layout);
+        let units = assemble::assemble(lines, &roles, layout);
         let mut page = segment::segment(units, layout);
         dedup::remove_duplicates(&mut page);
         normalize::repair(
@@ -143,27 +200,39 @@ impl Pipeline {
             normalize::Repair { punct: self.options.punct == Punct::Normalize, convert: self.converter.as_ref() },
         );
         warn::check(&mut page);
-        if text.trim_matches(crate::text::is_space).is_empty() {
-            page.warnings.push(Warning { kind: WarningKind::EmptyPage, block: None, message: "the page has no text".into() });
-        }
-        finish(&mut page, source);
         page
     }
 
-    /// Decodes and processes one page of bytes (UTF-8, UTF-16, GB18030 or Big5; see
-    /// [`decode`]). Errors: [`ErrorKind::TooLarge`] over `max_page_bytes`,
-    /// [`ErrorKind::Decode`] when no encoding explains the bytes (with the byte offset).
-    /// The error's position has no path: the caller knows it and adds it.
+    /// Decodes and processes one page of bytes: PaddleOCR page JSON ([`boxes`]) when
+    /// the options' [`InputFormat`] says so or, by default, when the bytes are such a
+    /// page, otherwise text (UTF-8, UTF-16, GB18030 or Big5; see [`decode`]). Errors:
+    /// [`ErrorKind::TooLarge`] over `max_page_bytes`, [`ErrorKind::Decode`] when no
+    /// encoding explains the bytes (with the byte offset), [`ErrorKind::BoxPage`] for a
+    /// malformed box page. The error's position has no path: the caller knows it and
+    /// adds it.
     pub fn process_bytes(&self, source: &str, bytes: &[u8]) -> Result<Page> {
         let size = bytes.len() as u64;
         if size > self.options.max_page_bytes {
             return Err(Error::new(ErrorKind::TooLarge { size, limit: self.options.max_page_bytes }));
+        }
+        match self.options.input_format {
+            InputFormat::Text => {}
+            InputFormat::Paddleocr => return Ok(self.process_boxes(source, &boxes::parse(bytes)?)),
+            InputFormat::Auto => {
+                if let Some(page) = boxes::detect(bytes)? {
+                    return Ok(self.process_boxes(source, &page));
+                }
+            }
         }
         let decoded = decode::decode(bytes)?;
         let mut page = self.process(source, &decoded.text);
         page.warnings.splice(0..0, decoded.warnings);
         Ok(page)
     }
+}
+
+fn empty_page() -> Warning {
+    Warning { kind: WarningKind::EmptyPage, block: None, message: "the page has no text".into() }
 }
 
 /// Numbers the articles and fills the derived fields (`id`, `text`, `source`).

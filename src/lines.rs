@@ -33,6 +33,15 @@ pub struct Line {
     pub image: bool,
     /// Nothing but Markdown syntax (`---`, `***`, `##`, `**`): dropped as syntax.
     pub markup_only: bool,
+    /// Whether the line runs to its printed column's right edge, when the input's
+    /// geometry says so (OCR boxes, see [`crate::reading_order`]); `None` for text
+    /// input, where the page's column width is guessed instead
+    /// ([`crate::classify::Layout::column_width`]).
+    pub fills_column: Option<bool>,
+    /// Set apart from the text as page furniture by the input's geometry (the vertical
+    /// side text of a masthead on a horizontally set page, see
+    /// [`crate::reading_order`]); never set for text input.
+    pub margin: bool,
 }
 
 impl Line {
@@ -45,6 +54,15 @@ impl Line {
     /// with the column width of hard-wrapped text.
     pub fn width(&self) -> usize {
         self.indent + crate::text::width(&self.text)
+    }
+
+    /// True when the line is a full printed line: as the geometry says, or else when
+    /// it comes within `slack` columns of the page's column width `column_width`.
+    pub fn is_full(&self, column_width: Option<usize>, slack: usize) -> bool {
+        match self.fills_column {
+            Some(full) => full,
+            None => column_width.is_some_and(|w| self.width() + slack >= w),
+        }
     }
 }
 

@@ -74,6 +74,12 @@ pub struct Article {
     pub warnings: Vec<Warning>,
     /// 1-based input line span `[first, last]` of everything the article was made from.
     pub lines: [usize; 2],
+    /// OCR box input only: the boxes the article was made from (see [`Block::boxes`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boxes: Option<Vec<usize>>,
+    /// OCR box input only: the union of those boxes, `[x0, y0, x1, y1]` in page pixels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<[i64; 4]>,
 }
 
 /// One credited person: `{"name","role","org"}`.
@@ -117,8 +123,25 @@ pub struct Block {
     /// The repaired text.
     pub text: String,
     /// 1-based input lines `[first, last]` the block was made from; a paragraph joined
-    /// from several lines spans all of them.
+    /// from several lines spans all of them. For OCR box input, the lines are the
+    /// printed lines in recovered reading order (see [`crate::reading_order`]).
     pub lines: [usize; 2],
+    /// OCR box input only: 0-based indices into the input's `ocr_results` of the boxes
+    /// the block was made from, ascending. Absent (not `null`) for text input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boxes: Option<Vec<usize>>,
+    /// OCR box input only: the union of the block's boxes (of the part of a box that
+    /// was split between two columns), `[x0, y0, x1, y1]` in page pixels, rounded
+    /// outwards. Absent for text input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<[i64; 4]>,
+}
+
+impl Block {
+    /// A block with no box provenance (text input).
+    pub fn new(kind: BlockKind, text: String, lines: [usize; 2]) -> Block {
+        Block { kind, text, lines, boxes: None, bbox: None }
+    }
 }
 
 /// Why cleanup took a piece of text out.
@@ -144,6 +167,19 @@ pub struct Removed {
     pub lines: [usize; 2],
     /// Where the kept copy is, for duplicates; `null` otherwise.
     pub duplicate_of: Option<BlockRef>,
+    /// OCR box input only: the boxes the text came from (see [`Block::boxes`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boxes: Option<Vec<usize>>,
+    /// OCR box input only: the union of those boxes, `[x0, y0, x1, y1]` in page pixels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<[i64; 4]>,
+}
+
+impl Removed {
+    /// A removed text with no box provenance (text input).
+    pub fn new(reason: RemovedReason, text: String, lines: [usize; 2], duplicate_of: Option<BlockRef>) -> Removed {
+        Removed { reason, text, lines, duplicate_of, boxes: None, bbox: None }
+    }
 }
 
 /// A reference to one block of one article: `{"article": 2, "block": 0}`.
@@ -196,6 +232,9 @@ pub enum WarningKind {
     Encoding,
     /// The page has no text at all (an empty or blank file).
     EmptyPage,
+    /// OCR box input: one box held the text of two columns and was split at the column
+    /// gap, its characters shared out by width; the message names the box.
+    SplitBox,
     /// Any kind this version does not know.
     #[serde(other)]
     Other,

@@ -56,7 +56,7 @@ impl Draft {
     }
 
     fn push_block(&mut self, kind: BlockKind, text: String, lines: [usize; 2]) {
-        self.article.blocks.push(Block { kind, text, lines });
+        self.article.blocks.push(Block::new(kind, text, lines));
         self.touch(lines);
     }
 }
@@ -98,8 +98,8 @@ pub fn segment(units: Vec<Unit>, layout: Layout) -> Page {
 impl Builder {
     fn push(&mut self, u: Unit) {
         match &u.kind {
-            UnitKind::Furniture(_) => self.leftovers.push(Block { kind: BlockKind::Furniture, text: u.text, lines: u.lines }),
-            UnitKind::Noise => self.removed.push(Removed { reason: RemovedReason::Noise, text: u.printed, lines: u.lines, duplicate_of: None }),
+            UnitKind::Furniture(_) => self.leftovers.push(Block::new(BlockKind::Furniture, u.text, u.lines)),
+            UnitKind::Noise => self.removed.push(Removed::new(RemovedReason::Noise, u.printed, u.lines, None)),
             UnitKind::Display => self.group.push(u),
             UnitKind::DateLine(_) => {
                 if self.group.is_empty() && self.cur.as_ref().is_some_and(|c| c.article.blocks.is_empty() && !c.group.is_empty()) {
@@ -273,7 +273,7 @@ impl Builder {
 
     fn finish(mut self, info: PageInfo) -> Page {
         for g in std::mem::take(&mut self.group) {
-            self.leftovers.push(Block { kind: BlockKind::Rubric, text: g.text, lines: g.lines });
+            self.leftovers.push(Block::new(BlockKind::Rubric, g.text, g.lines));
         }
         if let Some(done) = self.cur.take() {
             self.articles.push(done);
@@ -286,7 +286,7 @@ impl Builder {
             d.group.retain(|g| {
                 let key = crate::text::fold(&g.text);
                 if g.kind == UnitKind::Display && seen.contains(&key) {
-                    removed.push(Removed { reason: RemovedReason::Duplicate, text: g.printed.clone(), lines: g.lines, duplicate_of: None });
+                    removed.push(Removed::new(RemovedReason::Duplicate, g.printed.clone(), g.lines, None));
                     return false;
                 }
                 seen.push(key);

@@ -1,0 +1,838 @@
+//! Reading order from OCR boxes: the layout of a page recovered from box geometry.
+//!
+//! This module owns turning the boxes of one page ([`crate::boxes`]) into printed
+//! lines in reading order, with the hints the text stages need (heading level, bold,
+//! indentation, whether the line fills its column), and the provenance of every line
+//! (which boxes, where). The text stages then run on those lines as on any page
+//! ([`crate::Pipeline::process_boxes`]), and [`Recovered::annotate`] writes the
+//! provenance into the page. The steps:
+//!
+//! 1. **Measure.** A box is *vertical* when it is at least 1.5 times taller than wide
+//!    and holds two characters or more; its *thickness* is the shorter side of its
+//!    (possibly rotated) quadrilateral. Over horizontal boxes of four characters or
+//!    more: the body line height `H` is the median thickness, the character pitch `P`
+//!    the median advance per character (a Han character counts 1, others ½), and the
+//!    line gap the median space between a body line and the next one under it.
+//! 2. **Noise.** A box of at most three characters that is tiny (thinner than 0.55 `H`,
+//!    the ornaments of column rules), lies outside the text area (the body lines'
+//!    rectangle grown by `H/2`: border debris), or holds neither a Han character nor
+//!    only digits, is page noise: it goes to `removed` with reason `noise`.
+//! 3. **XY-cut.** The boxes are cut recursively into regions. At each level a region
+//!    is first cut into horizontal *bands* wherever a gap at least the normal line gap
+//!    plus 0.3 `H` runs across its whole width (above and below a headline, a rule, a
+//!    photo, between two stacked articles); bands are read top to bottom. A region no
+//!    band cut divides is cut into *columns* at the valleys of its x-projection: the
+//!    projection counts, at each x, the boxes over it (each box narrowed by 0.3 `P` at
+//!    both ends, for the padding around the glyphs and a little skew). A valley with no
+//!    box over it is a cut. A valley crossed by some boxes is a cut when every crossing
+//!    box is a body line (not a headline: at most 1.5 `H` thick, six characters or
+//!    more) and they are at most a third of the boxes on either side (at least three
+//!    each): those boxes are two columns' lines merged
+//!    into one by the detector, and each is **split** at the gap, its characters
+//!    shared out in proportion to the widths on either side, with a `split_box`
+//!    warning. Columns are read left to right, except that a run of adjacent columns
+//!    holding only vertical text is read right to left. A region that is one row, or that no cut divides, is a leaf.
+//! 4. **Lines.** In a leaf, boxes whose heights overlap by half are one printed line,
+//!    read left to right (a space where the gap is wider than 0.8 `P`); lines are read
+//!    top to bottom, vertical boxes right to left.
+//! 5. **Roles.** A line at least 1.6 `H` thick (and at most 40 characters long) is a
+//!    heading; heading levels are ranks of thickness on the page (a new level where a
+//!    heading is 15% thinner than the thickest of the level above), so the headline
+//!    outranks the subheadline. The other horizontal lines are measured against the
+//!    local edges of their column: the second-smallest left end and second-largest
+//!    right end among the body-sized lines near them in reading order that stand in the
+//!    same column (up to five on each side), so that a skewed or warped scan does not
+//!    read as indentation. A line 1.2–1.6 `H` thick of at most 24 characters with no
+//!    full stop that does not span its column is bold (a subhead, or a byline set
+//!    larger). The others get their indentation (whole characters from the left edge)
+//!    and whether they fill the column (their right end within 0.8 `P` of the right
+//!    edge), unknown when fewer than three lines stand in the column. On a page set
+//!    horizontally (at most a quarter of the lines vertical), body-sized vertical text
+//!    is a masthead's side column (issue number, date, publisher): page furniture.
+//!
+//! The lines are numbered 1, 2, … in reading order: these are the `lines` of blocks,
+//! articles and `removed` for box input. Noise boxes are numbered after the last line,
+//! in input order.
+
+use crate::boxes::{BoxPage, Rect};
+use crate::classify::Layout;
+use crate::lines::Line;
+use crate::model::{Page, Removed, RemovedReason, Warning, WarningKind};
+use crate::text::{char_width, is_han};
+
+/// The layout the text stages are run with on recovered lines: no page-wide column
+/// width (each line says whether it fills its column), heading levels are ranks of
+/// box height so they carry information, and lines are not soft-wrapped Markdown.
+pub const LAYOUT: Layout = Layout { column_width: None, levels_informative: true, soft_wrap: false };
+
+/// Deepest recursion of the XY-cut; a region deeper than this is a leaf.
+const MAX_DEPTH: usize = 64;
+
+/// What the geometry measured about the page, in pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Metrics {
+    /// Median thickness of body lines (`H`).
+    pub line_height: f64,
+    /// Median advance of one Han character along a body line (`P`).
+    pub pitch: f64,
+    /// Median gap between a body line and the next one under it; negative when boxes overlap.
+    pub line_gap: f64,
+}
+
+/// A box, or the part of a box on one side of a column gap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Piece {
+    /// 0-based index of the box in the input's `ocr_results`.
+    pub box_index: usize,
+    /// Its text.
+    pub text: String,
+    /// Where it is (for a part, the part's share of the box).
+    pub rect: Rect,
+    /// Thickness across the text (the shorter side of the box), pixels.
+    pub thickness: f64,
+    /// Vertical text (a tall narrow box of two characters or more).
+    pub vertical: bool,
+}
+
+impl Piece {
+    fn em(&self) -> f64 {
+        em(&self.text)
+    }
+
+    fn chars(&self) -> usize {
+        self.text.chars().count()
+    }
+
+    /// Vertical extent used for band cuts and rows: the box's thickness around its
+    /// centre (a slightly rotated box's rectangle is taller than its text), or the
+    /// rectangle for vertical text.
+    fn y_extent(&self) -> (f64, f64) {
+        if self.vertical {
+            (self.rect.y0, self.rect.y1)
+        } else {
+            let half = self.thickness.min(self.rect.height()) / 2.0;
+            (self.rect.cy() - half, self.rect.cy() + half)
+        }
+    }
+}
+
+/// Width of a text in Han characters: wide characters count 1, others ½.
+fn em(text: &str) -> f64 {
+    text.chars().map(|c| char_width(c) as f64 / 2.0).sum()
+}
+
+/// One printed line in reading order, with its role hints and provenance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrintedLine {
+    /// The text of its pieces, left to right.
+    pub text: String,
+    /// The pieces it was read from.
+    pub pieces: Vec<Piece>,
+    /// The union of the pieces' rectangles.
+    pub rect: Rect,
+    /// The thickest piece's thickness, pixels.
+    pub thickness: f64,
+    /// Vertical text.
+    pub vertical: bool,
+    /// Heading level (1 = the thickest headings on the page), for headline lines.
+    pub heading: Option<u8>,
+    /// A subhead-sized line (bold in Markdown terms).
+    pub bold: bool,
+    /// Indentation from the column's left edge, in display columns (a Han character is 2).
+    pub indent: usize,
+    /// Whether it runs to the column's right edge; `None` when the column has too few
+    /// lines to tell.
+    pub fills_column: Option<bool>,
+    /// The last line of a band (a horizontal cut follows).
+    pub ends_band: bool,
+    /// Page furniture by its geometry: body-sized vertical text on a page set
+    /// horizontally (a masthead's side column: issue number, date, publisher).
+    pub margin: bool,
+}
+
+impl PrintedLine {
+    /// The line as the text stages read it, numbered `no`.
+    pub fn to_line(&self, no: usize) -> Line {
+        Line {
+            no,
+            text: self.text.clone(),
+            heading: self.heading,
+            bold: self.bold,
+            hard_break: self.ends_band,
+            indent: self.indent,
+            fills_column: self.fills_column,
+            margin: self.margin,
+            ..Line::default()
+        }
+    }
+}
+
+/// A page's recovered reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recovered {
+    /// The printed lines in reading order; line `i` (0-based) is input line `i + 1`.
+    pub lines: Vec<PrintedLine>,
+    /// Boxes taken for page noise, in input order.
+    pub noise: Vec<Piece>,
+    /// One `split_box` warning per box split between two columns.
+    pub warnings: Vec<Warning>,
+    /// What was measured.
+    pub metrics: Metrics,
+}
+
+impl Recovered {
+    /// The printed lines as numbered text lines, for [`crate::Pipeline::process_lines`].
+    pub fn text_lines(&self) -> Vec<Line> {
+        self.lines.iter().enumerate().map(|(i, l)| l.to_line(i + 1)).collect()
+    }
+
+    /// The boxes (ascending, each once) and the union rectangle of lines `first..=last`
+    /// (1-based); `None` when the span holds no line.
+    pub fn provenance(&self, lines: [usize; 2]) -> Option<(Vec<usize>, Rect)> {
+        self.provenance_where(lines, |_| true)
+    }
+
+    fn provenance_where(&self, lines: [usize; 2], keep: impl Fn(usize) -> bool) -> Option<(Vec<usize>, Rect)> {
+        let first = lines[0].max(1);
+        let last = lines[1].min(self.lines.len());
+        let mut boxes = Vec::new();
+        let mut rect: Option<Rect> = None;
+        for no in (first..=last).filter(|&no| keep(no)) {
+            for p in &self.lines[no - 1].pieces {
+                boxes.push(p.box_index);
+                rect = Some(rect.map_or(p.rect, |r| r.union(&p.rect)));
+            }
+        }
+        boxes.sort_unstable();
+        boxes.dedup();
+        rect.map(|r| (boxes, r))
+    }
+
+    /// Writes the provenance into a page made from [`Recovered::text_lines`]: `boxes`
+    /// and `bbox` of every block, leftover and removed text, and of every article (the
+    /// lines of its span that are not leftovers); the noise boxes into `removed`
+    /// (numbered after the last line); the split warnings into the page's warnings.
+    pub fn annotate(&self, page: &mut Page) {
+        let set = |boxes: &mut Option<Vec<usize>>, bbox: &mut Option<[i64; 4]>, p: Option<(Vec<usize>, Rect)>| {
+            if let Some((b, r)) = p {
+                *boxes = Some(b);
+                *bbox = Some(r.round_out());
+            }
+        };
+        let mut leftover_lines = vec![false; self.lines.len() + 1];
+        for b in &mut page.leftovers {
+            set(&mut b.boxes, &mut b.bbox, self.provenance(b.lines));
+            for no in b.lines[0]..=b.lines[1].min(self.lines.len()) {
+                leftover_lines[no] = true;
+            }
+        }
+        for a in &mut page.articles {
+            for b in &mut a.blocks {
+                set(&mut b.boxes, &mut b.bbox, self.provenance(b.lines));
+            }
+            set(&mut a.boxes, &mut a.bbox, self.provenance_where(a.lines, |no| !leftover_lines[no]));
+        }
+        for r in &mut page.removed {
+            set(&mut r.boxes, &mut r.bbox, self.provenance(r.lines));
+        }
+        for (k, p) in self.noise.iter().enumerate() {
+            let no = self.lines.len() + k + 1;
+            let mut r = Removed::new(RemovedReason::Noise, p.text.clone(), [no, no], None);
+            r.boxes = Some(vec![p.box_index]);
+            r.bbox = Some(p.rect.round_out());
+            page.removed.push(r);
+        }
+        page.warnings.extend(self.warnings.iter().cloned());
+    }
+}
+
+/// Recovers the reading order of a page of boxes. Boxes with no text are left out.
+pub fn recover(page: &BoxPage) -> Recovered {
+    let pieces: Vec<Piece> = page
+        .boxes
+        .iter()
+        .filter(|b| !b.text.is_empty())
+        .map(|b| {
+            let (a, c) = b.size();
+            let thickness = a.min(c).max(1e-6);
+            let chars = b.text.chars().count();
+            let vertical = chars >= 2 && b.rect.height() >= 1.5 * b.rect.width() && a.max(c) >= 1.5 * thickness;
+            Piece { box_index: b.index, text: b.text.clone(), rect: b.rect, thickness, vertical }
+        })
+        .collect();
+    let (line_height, pitch) = measure(&pieces);
+    let area = text_area(&pieces, line_height);
+    let (noise, text): (Vec<Piece>, Vec<Piece>) =
+        pieces.into_iter().partition(|p| is_noise(p, line_height, area.as_ref()));
+    let metrics = Metrics { line_height, pitch, line_gap: line_gap(&text, line_height) };
+    let mut cutter = Cutter { m: metrics, leaves: Vec::new(), warnings: Vec::new() };
+    cutter.order(text, 0);
+    let mut lines = Vec::new();
+    for leaf in &cutter.leaves {
+        for row in rows(&leaf.pieces) {
+            lines.push(printed_line(row, metrics));
+        }
+        if leaf.ends_band {
+            if let Some(l) = lines.last_mut() {
+                l.ends_band = true;
+            }
+        }
+    }
+    assign_roles(&mut lines, metrics);
+    rank_headings(&mut lines, metrics);
+    let vertical = lines.iter().filter(|l| l.vertical).count();
+    if vertical * 4 <= lines.len() {
+        for l in lines.iter_mut().filter(|l| l.vertical && ratio(l, metrics) < 1.6) {
+            l.margin = true;
+        }
+    }
+    Recovered { lines, noise, warnings: cutter.warnings, metrics }
+}
+
+fn median(mut v: Vec<f64>) -> Option<f64> {
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    Some(v[v.len() / 2])
+}
+
+/// Body line height and character pitch over horizontal boxes of four characters or
+/// more (all boxes when there are none).
+fn measure(pieces: &[Piece]) -> (f64, f64) {
+    let body: Vec<&Piece> = pieces.iter().filter(|p| !p.vertical && p.chars() >= 4).collect();
+    let pool: Vec<&Piece> = if body.is_empty() { pieces.iter().collect() } else { body };
+    let h = median(pool.iter().map(|p| p.thickness).collect()).unwrap_or(1.0).max(1e-3);
+    let pitch = median(
+        pool.iter()
+            .filter(|p| p.em() > 0.0)
+            .map(|p| (if p.vertical { p.rect.height() } else { p.rect.width() }) / p.em())
+            .collect(),
+    )
+    .unwrap_or(h)
+    .max(1e-3);
+    (h, pitch)
+}
+
+fn is_body_like(p: &Piece, h: f64) -> bool {
+    !p.vertical && p.chars() >= 4 && p.thickness >= 0.7 * h && p.thickness <= 1.4 * h
+}
+
+/// The rectangle of the body lines, grown by half a line height.
+fn text_area(pieces: &[Piece], h: f64) -> Option<Rect> {
+    let r = pieces.iter().filter(|p| is_body_like(p, h)).map(|p| p.rect).reduce(|a, b| a.union(&b))?;
+    let g = h / 2.0;
+    Some(Rect { x0: r.x0 - g, y0: r.y0 - g, x1: r.x1 + g, y1: r.y1 + g })
+}
+
+fn is_noise(p: &Piece, h: f64, area: Option<&Rect>) -> bool {
+    if p.chars() > 3 {
+        return false;
+    }
+    let tiny = p.thickness < 0.55 * h;
+    let outside = area.is_some_and(|a| p.rect.cx() < a.x0 || p.rect.cx() > a.x1 || p.rect.cy() < a.y0 || p.rect.cy() > a.y1);
+    let wordless = !p.text.chars().any(is_han) && !p.text.chars().all(|c| c.is_ascii_digit());
+    tiny || outside || wordless
+}
+
+/// Median gap between a body line and the nearest body line under it that overlaps it
+/// by half its width (within 2.5 line heights).
+fn line_gap(pieces: &[Piece], h: f64) -> f64 {
+    let mut body: Vec<&Piece> = pieces.iter().filter(|p| is_body_like(p, h)).collect();
+    body.sort_by(|a, b| a.rect.cy().total_cmp(&b.rect.cy()));
+    let mut gaps = Vec::new();
+    for (i, a) in body.iter().enumerate() {
+        let below = body[i + 1..]
+            .iter()
+            .take_while(|b| b.rect.cy() - a.rect.cy() <= 2.5 * h)
+            .find(|b| b.rect.cy() > a.rect.cy() + 0.5 * h && a.rect.x_overlap(&b.rect) >= 0.5 * a.rect.width().min(b.rect.width()));
+        if let Some(b) = below {
+            gaps.push(b.y_extent().0 - a.y_extent().1);
+        }
+    }
+    median(gaps).unwrap_or(0.25 * h)
+}
+
+struct Leaf {
+    pieces: Vec<Piece>,
+    ends_band: bool,
+}
+
+struct Cutter {
+    m: Metrics,
+    leaves: Vec<Leaf>,
+    warnings: Vec<Warning>,
+}
+
+/// A column cut: the valley `[xa, xb]` of the narrowed projection.
+#[derive(Debug, Clone, Copy)]
+struct Cut {
+    xa: f64,
+    xb: f64,
+}
+
+impl Cutter {
+    fn order(&mut self, pieces: Vec<Piece>, depth: usize) {
+        if pieces.len() <= 1 || depth >= MAX_DEPTH || one_row(&pieces) {
+            self.leaves.push(Leaf { pieces, ends_band: false });
+            return;
+        }
+        if let Some(bands) = self.bands(&pieces) {
+            let n = bands.len();
+            for (i, band) in bands.into_iter().enumerate() {
+                self.order(band, depth + 1);
+                if i + 1 < n {
+                    if let Some(l) = self.leaves.last_mut() {
+                        l.ends_band = true;
+                    }
+                }
+            }
+            return;
+        }
+        match self.columns(pieces) {
+            Ok(columns) => {
+                for c in columns {
+                    self.order(c, depth + 1);
+                }
+            }
+            Err(pieces) => self.leaves.push(Leaf { pieces, ends_band: false }),
+        }
+    }
+
+    /// Cuts a region into bands at every horizontal gap across its whole width that is
+    /// at least the normal line gap plus 0.3 `H`; `None` when there is no such gap.
+    fn bands(&self, pieces: &[Piece]) -> Option<Vec<Vec<Piece>>> {
+        let h = self.m.line_height;
+        let threshold = (self.m.line_gap + 0.3 * h).max(0.15 * h);
+        let mut idx: Vec<usize> = (0..pieces.len()).collect();
+        idx.sort_by(|&a, &b| pieces[a].y_extent().0.total_cmp(&pieces[b].y_extent().0));
+        let mut bands: Vec<Vec<Piece>> = Vec::new();
+        let mut current: Vec<Piece> = Vec::new();
+        let mut bottom = f64::NEG_INFINITY;
+        for i in idx {
+            let (top, bot) = pieces[i].y_extent();
+            if !current.is_empty() && top - bottom >= threshold {
+                bands.push(std::mem::take(&mut current));
+            }
+            current.push(pieces[i].clone());
+            bottom = bottom.max(bot);
+        }
+        bands.push(current);
+        (bands.len() >= 2).then_some(bands)
+    }
+
+    /// The narrowing of a piece's x extent at each end for the projection.
+    fn shrink(&self, p: &Piece) -> f64 {
+        if p.vertical { 0.1 * p.rect.width() } else { (0.3 * self.m.pitch).min(0.25 * p.rect.width()) }
+    }
+
+    fn splittable(&self, p: &Piece) -> bool {
+        !p.vertical && p.em() >= 6.0 && p.thickness <= 1.5 * self.m.line_height
+    }
+
+    /// Cuts a region into columns at the valleys of its x-projection (see the module
+    /// doc), splitting merged boxes; gives the pieces back when there is no valley.
+    fn columns(&mut self, pieces: Vec<Piece>) -> Result<Vec<Vec<Piece>>, Vec<Piece>> {
+        let ext: Vec<(f64, f64)> = pieces
+            .iter()
+            .map(|p| {
+                let s = self.shrink(p);
+                (p.rect.x0 + s, (p.rect.x1 - s).max(p.rect.x0 + s))
+            })
+            .collect();
+        let mut starts: Vec<f64> = ext.iter().map(|e| e.0).collect();
+        let mut ends: Vec<f64> = ext.iter().map(|e| e.1).collect();
+        starts.sort_by(f64::total_cmp);
+        ends.sort_by(f64::total_cmp);
+        let mut xs: Vec<f64> = starts.iter().chain(ends.iter()).copied().collect();
+        xs.sort_by(f64::total_cmp);
+        xs.dedup();
+        let n = pieces.len();
+        // (segment index, crossing count) of valid valley segments.
+        let mut valid: Vec<(usize, usize)> = Vec::new();
+        for j in 0..xs.len().saturating_sub(1) {
+            let (xa, xb) = (xs[j], xs[j + 1]);
+            let left = ends.partition_point(|&e| e <= xa);
+            let right = n - starts.partition_point(|&s| s < xb);
+            if left == 0 || right == 0 || left + right > n {
+                continue;
+            }
+            let crossing = n - left - right;
+            let ok = if crossing == 0 {
+                true
+            } else {
+                let side = left.min(right);
+                side >= 3
+                    && crossing * 3 <= side
+                    && (0..n).filter(|&i| ext[i].0 < xb && ext[i].1 > xa).all(|i| self.splittable(&pieces[i]))
+            };
+            if ok {
+                valid.push((j, crossing));
+            }
+        }
+        if valid.is_empty() {
+            return Err(pieces);
+        }
+        // One cut per run of adjacent valid segments: the one with fewest crossings, widest on a tie.
+        let mut cuts: Vec<Cut> = Vec::new();
+        let mut k = 0;
+        while k < valid.len() {
+            let mut end = k;
+            while end + 1 < valid.len() && valid[end + 1].0 == valid[end].0 + 1 {
+                end += 1;
+            }
+            let best = valid[k..=end]
+                .iter()
+                .min_by(|a, b| a.1.cmp(&b.1).then((xs[b.0 + 1] - xs[b.0]).total_cmp(&(xs[a.0 + 1] - xs[a.0]))))
+                .expect("a run is not empty");
+            cuts.push(Cut { xa: xs[best.0], xb: xs[best.0 + 1] });
+            k = end + 1;
+        }
+        let mut columns: Vec<Vec<Piece>> = vec![Vec::new(); cuts.len() + 1];
+        for (p, e) in pieces.into_iter().zip(ext) {
+            let crossed: Vec<usize> = (0..cuts.len()).filter(|&c| e.0 < cuts[c].xb && e.1 > cuts[c].xa).collect();
+            if crossed.is_empty() {
+                let centre = (e.0 + e.1) / 2.0;
+                let col = cuts.iter().filter(|c| (c.xa + c.xb) / 2.0 <= centre).count();
+                columns[col].push(p);
+                continue;
+            }
+            let mut rest = p;
+            let mut col = crossed[0];
+            for &c in &crossed {
+                let s = (0.3 * self.m.pitch).min(0.25 * rest.rect.width());
+                match split(&rest, cuts[c].xa + s, cuts[c].xb - s) {
+                    Some((left, right)) => {
+                        self.warnings.push(Warning {
+                            kind: WarningKind::SplitBox,
+                            block: None,
+                            message: format!(
+                                "box {} spans two columns: split at x {:.0} into “{}” and “{}”",
+                                rest.box_index,
+                                (cuts[c].xa + cuts[c].xb) / 2.0,
+                                left.text,
+                                right.text
+                            ),
+                        });
+                        columns[c].push(left);
+                        rest = right;
+                        col = c + 1;
+                    }
+                    None => col = c + usize::from(rest.rect.cx() > (cuts[c].xa + cuts[c].xb) / 2.0),
+                }
+            }
+            columns[col].push(rest);
+        }
+        columns.retain(|c| !c.is_empty());
+        if columns.len() < 2 {
+            return Err(columns.into_iter().flatten().collect());
+        }
+        // Adjacent columns of vertical text are read right to left.
+        let mut k = 0;
+        while k < columns.len() {
+            let mut end = k;
+            while end < columns.len() && columns[end].iter().all(|p| p.vertical) {
+                end += 1;
+            }
+            columns[k..end].reverse();
+            k = end.max(k + 1);
+        }
+        Ok(columns)
+    }
+}
+
+/// True when every piece shares one horizontal band (their vertical extents overlap).
+fn one_row(pieces: &[Piece]) -> bool {
+    let top = pieces.iter().map(|p| p.y_extent().0).fold(f64::NEG_INFINITY, f64::max);
+    let bottom = pieces.iter().map(|p| p.y_extent().1).fold(f64::INFINITY, f64::min);
+    pieces.iter().all(|p| !p.vertical) && top < bottom
+}
+
+/// Splits a piece between a column ending at `left_edge` and one starting at
+/// `right_edge`: the characters are shared out in proportion to the widths on each
+/// side (a Han character counting twice a Latin one). `None` when one side would get
+/// fewer than two characters (a stray character is not a column's line).
+fn split(p: &Piece, left_edge: f64, right_edge: f64) -> Option<(Piece, Piece)> {
+    let wl = (left_edge - p.rect.x0).max(0.0);
+    let wr = (p.rect.x1 - right_edge).max(0.0);
+    if wl <= 0.0 || wr <= 0.0 {
+        return None;
+    }
+    let chars: Vec<char> = p.text.chars().collect();
+    let target = em(&p.text) * wl / (wl + wr);
+    let mut acc = 0.0;
+    let mut best = (f64::INFINITY, 0);
+    for (i, c) in chars.iter().enumerate().take(chars.len().saturating_sub(1)) {
+        acc += char_width(*c) as f64 / 2.0;
+        let d = (acc - target).abs();
+        if d < best.0 {
+            best = (d, i + 1);
+        }
+    }
+    let at = best.1;
+    if at == 0 || at >= chars.len() {
+        return None;
+    }
+    if at < 2 || chars.len() - at < 2 {
+        return None;
+    }
+    let left_text: String = chars[..at].iter().collect();
+    let right_text: String = chars[at..].iter().collect();
+    let (lt, rt) = (crate::text::trim(&left_text), crate::text::trim(&right_text));
+    if lt.is_empty() || rt.is_empty() {
+        return None;
+    }
+    let left = Piece { text: lt.to_string(), rect: Rect { x1: left_edge.min(p.rect.x1), ..p.rect }, ..p.clone() };
+    let right = Piece { text: rt.to_string(), rect: Rect { x0: right_edge.max(p.rect.x0), ..p.rect }, ..p.clone() };
+    Some((left, right))
+}
+
+/// Groups a leaf's pieces into printed lines: horizontal pieces whose vertical extents
+/// overlap by half the thinner one, and that do not overlap in x, are one line; lines
+/// top to bottom, then vertical pieces right to left.
+fn rows(pieces: &[Piece]) -> Vec<Vec<Piece>> {
+    let mut horizontal: Vec<&Piece> = pieces.iter().filter(|p| !p.vertical).collect();
+    horizontal.sort_by(|a, b| a.rect.cy().total_cmp(&b.rect.cy()));
+    let mut rows: Vec<Vec<Piece>> = Vec::new();
+    for p in horizontal {
+        let (t, b) = p.y_extent();
+        let joins = rows.last().is_some_and(|row| {
+            row.iter().all(|q| {
+                let (qt, qb) = q.y_extent();
+                let overlap = b.min(qb) - t.max(qt);
+                overlap >= 0.5 * (b - t).min(qb - qt) && p.rect.x_overlap(&q.rect) <= 0.3 * p.rect.width().min(q.rect.width())
+            })
+        });
+        match rows.last_mut() {
+            Some(row) if joins => row.push(p.clone()),
+            _ => rows.push(vec![p.clone()]),
+        }
+    }
+    let mut vertical: Vec<&Piece> = pieces.iter().filter(|p| p.vertical).collect();
+    vertical.sort_by(|a, b| b.rect.cx().total_cmp(&a.rect.cx()));
+    rows.extend(vertical.into_iter().map(|p| vec![p.clone()]));
+    rows
+}
+
+fn printed_line(mut row: Vec<Piece>, m: Metrics) -> PrintedLine {
+    row.sort_by(|a, b| a.rect.x0.total_cmp(&b.rect.x0));
+    let mut text = String::new();
+    for (i, p) in row.iter().enumerate() {
+        if i > 0 {
+            let gap = p.rect.x0 - row[i - 1].rect.x1;
+            let latin = text.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric())
+                && p.text.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+            if gap >= 0.8 * m.pitch || latin {
+                text.push(' ');
+            }
+        }
+        text.push_str(&p.text);
+    }
+    let rect = row.iter().map(|p| p.rect).reduce(|a, b| a.union(&b)).expect("a row is not empty");
+    let thickness = row.iter().map(|p| p.thickness).fold(0.0, f64::max);
+    let vertical = row.iter().all(|p| p.vertical);
+    PrintedLine {
+        text,
+        pieces: row,
+        rect,
+        thickness,
+        vertical,
+        heading: None,
+        bold: false,
+        indent: 0,
+        fills_column: None,
+        ends_band: false,
+        margin: false,
+    }
+}
+
+/// Size ratio of a line to the body line height.
+fn ratio(l: &PrintedLine, m: Metrics) -> f64 {
+    l.thickness / m.line_height
+}
+
+fn is_heading_size(l: &PrintedLine, m: Metrics) -> bool {
+    !l.vertical && ratio(l, m) >= 1.6 && em(&l.text) <= 40.0
+}
+
+/// Whether line `i` is body-sized: horizontal and thinner than 1.2 `H`.
+fn body_sized(l: &PrintedLine, m: Metrics) -> bool {
+    !l.vertical && ratio(l, m) < 1.2
+}
+
+/// The local left and right edges of the column line `i` stands in: the
+/// second-smallest left end and second-largest right end among it and the body-sized
+/// lines near it in reading order (up to five on each side, within twelve lines) that
+/// stand in the same column: they overlap it, and start where it starts (within 0.6
+/// `P`), or end where it ends (within 0.8 `P`), or both ends are within 4.5 `P` (an
+/// indented short line). `None` with fewer than three lines.
+fn column_edges(lines: &[PrintedLine], i: usize, m: Metrics) -> Option<(f64, f64)> {
+    let aligned = |k: usize| {
+        let (a, b) = (&lines[k].rect, &lines[i].rect);
+        let (dl, dr) = ((a.x0 - b.x0).abs(), (a.x1 - b.x1).abs());
+        body_sized(&lines[k], m)
+            && a.x_overlap(b) > 0.0
+            && (dl <= 0.6 * m.pitch || dr <= 0.8 * m.pitch || (dl <= 4.5 * m.pitch && dr <= 4.5 * m.pitch))
+    };
+    let mut near = vec![i];
+    near.extend((i.saturating_sub(12)..i).rev().filter(|&k| aligned(k)).take(5));
+    near.extend((i + 1..(i + 13).min(lines.len())).filter(|&k| aligned(k)).take(5));
+    if near.len() < 3 {
+        return None;
+    }
+    let mut lefts: Vec<f64> = near.iter().map(|&k| lines[k].rect.x0).collect();
+    let mut rights: Vec<f64> = near.iter().map(|&k| lines[k].rect.x1).collect();
+    lefts.sort_by(f64::total_cmp);
+    rights.sort_by(|a, b| b.total_cmp(a));
+    Some((lefts[1], rights[1]))
+}
+
+/// Bold (subhead-sized) lines, and the indentation and column fill of the other
+/// horizontal lines, from the local column edges ([`column_edges`]). A subhead-sized
+/// line that spans its column is body text set larger, not a subhead.
+fn assign_roles(lines: &mut [PrintedLine], m: Metrics) {
+    for i in 0..lines.len() {
+        if lines[i].vertical || is_heading_size(&lines[i], m) {
+            continue;
+        }
+        let edges = column_edges(lines, i, m);
+        let l = &mut lines[i];
+        let spans = edges.is_some_and(|(left, right)| l.rect.x0 <= left + 0.5 * m.pitch && l.rect.x1 >= right - 0.8 * m.pitch);
+        if ratio(l, m) >= 1.2 && em(&l.text) <= 24.0 && !l.text.contains('。') && !spans {
+            l.bold = true;
+            continue;
+        }
+        if let Some((left, right)) = edges {
+            let chars = ((l.rect.x0 - left) / m.pitch + 0.35).floor().clamp(0.0, 4.0) as usize;
+            l.indent = 2 * chars;
+            l.fills_column = Some(right - l.rect.x1 < 0.8 * m.pitch);
+        }
+    }
+}
+
+/// Heading levels by rank of thickness on the page: level 1 for the thickest, a new
+/// level wherever a heading is 15% thinner than the thickest of the level above.
+fn rank_headings(lines: &mut [PrintedLine], m: Metrics) {
+    let mut sizes: Vec<f64> = lines.iter().filter(|l| is_heading_size(l, m)).map(|l| l.thickness).collect();
+    sizes.sort_by(|a, b| b.total_cmp(a));
+    let mut tops: Vec<f64> = Vec::new();
+    for s in sizes {
+        if tops.last().is_none_or(|&t| s < 0.85 * t) {
+            tops.push(s);
+        }
+    }
+    for l in lines.iter_mut().filter(|l| is_heading_size(l, m)) {
+        let level = tops.iter().filter(|&&t| l.thickness < 0.85 * t).count() + 1;
+        l.heading = Some(level.min(6) as u8);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::boxes::OcrBox;
+
+    fn bx(index: usize, text: &str, x0: f64, y0: f64, x1: f64, y1: f64) -> OcrBox {
+        OcrBox::new(index, text, vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
+    }
+
+    fn page(boxes: Vec<OcrBox>) -> BoxPage {
+        BoxPage { boxes, width: 1000.0, height: 1000.0 }
+    }
+
+    fn texts(r: &Recovered) -> Vec<&str> {
+        r.lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    const ROWS: [&str; 8] = ["一", "二", "三", "四", "五", "六", "七", "八"];
+
+    /// Two columns of eight 10-character lines (pitch 20, line height 20, 30 apart),
+    /// interleaved as a detector emits them.
+    fn two_columns() -> Vec<OcrBox> {
+        let mut v = Vec::new();
+        for (row, n) in ROWS.iter().enumerate() {
+            let y = 100.0 + 30.0 * row as f64;
+            v.push(bx(v.len(), &format!("左栏第{n}行的正文内容"), 100.0, y, 300.0, y + 20.0));
+            v.push(bx(v.len(), &format!("右栏第{n}行的正文内容"), 330.0, y, 530.0, y + 20.0));
+        }
+        v
+    }
+
+    #[test]
+    fn interleaved_columns_are_read_column_by_column() {
+        let r = recover(&page(two_columns()));
+        let want: Vec<String> =
+            ["左", "右"].iter().flat_map(|side| ROWS.iter().map(move |n| format!("{side}栏第{n}行的正文内容"))).collect();
+        assert_eq!(texts(&r), want);
+        assert_eq!(r.metrics.line_height, 20.0);
+        assert_eq!(r.metrics.pitch, 20.0);
+        assert_eq!(r.metrics.line_gap, 10.0);
+    }
+
+    #[test]
+    fn a_box_across_two_columns_is_split_at_the_gap() {
+        let mut boxes = two_columns();
+        // Row 三 of both columns detected as one box.
+        boxes[4] = bx(4, "左栏第三行的正文内容右栏第三行的正文内容", 100.0, 160.0, 530.0, 180.0);
+        boxes.remove(5);
+        for (i, b) in boxes.iter_mut().enumerate() {
+            b.index = i;
+        }
+        let r = recover(&page(boxes));
+        assert_eq!(texts(&r)[2], "左栏第三行的正文内容");
+        assert_eq!(texts(&r)[10], "右栏第三行的正文内容");
+        assert_eq!(r.lines[2].pieces[0].box_index, 4);
+        assert_eq!(r.lines[10].pieces[0].box_index, 4);
+        assert_eq!(r.lines[2].pieces[0].rect, Rect { x0: 100.0, y0: 160.0, x1: 300.0, y1: 180.0 });
+        assert_eq!(r.warnings.len(), 1);
+        assert_eq!(r.warnings[0].kind, WarningKind::SplitBox);
+    }
+
+    #[test]
+    fn a_headline_across_columns_cuts_a_band_and_ranks_first() {
+        let mut boxes = vec![bx(0, "标题横跨两栏", 150.0, 20.0, 450.0, 70.0)];
+        for mut b in two_columns() {
+            b.index += 1;
+            boxes.push(b);
+        }
+        let r = recover(&page(boxes));
+        assert_eq!(r.lines[0].text, "标题横跨两栏");
+        assert_eq!(r.lines[0].heading, Some(1));
+        assert!(r.lines[0].ends_band);
+        assert_eq!(r.lines[1].text, "左栏第一行的正文内容");
+        assert_eq!(r.lines[9].text, "右栏第一行的正文内容");
+    }
+
+    #[test]
+    fn vertical_text_is_read_right_to_left_and_border_debris_is_noise() {
+        let mut boxes = vec![
+            bx(0, "一九六八年", 900.0, 100.0, 920.0, 200.0),
+            bx(1, "第四十五号", 930.0, 100.0, 950.0, 200.0),
+            bx(2, "福", 5.0, 990.0, 10.0, 995.0),
+        ];
+        for mut b in two_columns() {
+            b.index += 3;
+            boxes.push(b);
+        }
+        let r = recover(&page(boxes));
+        let t = texts(&r);
+        let first = t.iter().position(|s| *s == "第四十五号").unwrap_or_else(|| panic!("{t:?}"));
+        assert_eq!(t[first + 1], "一九六八年");
+        assert_eq!(r.noise.len(), 1);
+        assert_eq!(r.noise[0].box_index, 2);
+    }
+
+    #[test]
+    fn indentation_and_column_fill_come_from_the_column_edges() {
+        let boxes = vec![
+            bx(0, "　第一段首行缩进两字", 140.0, 100.0, 300.0, 120.0),
+            bx(1, "第一段第二行正文内容", 100.0, 130.0, 300.0, 150.0),
+            bx(2, "第一段完。", 100.0, 160.0, 200.0, 180.0),
+            bx(3, "第二段首行缩进两字", 140.0, 190.0, 300.0, 210.0),
+            bx(4, "第二段第二行正文内容", 100.0, 220.0, 300.0, 240.0),
+        ];
+        let r = recover(&page(boxes));
+        let got: Vec<(usize, Option<bool>)> = r.lines.iter().map(|l| (l.indent, l.fills_column)).collect();
+        assert_eq!(got, vec![(4, Some(true)), (0, Some(true)), (0, Some(false)), (4, Some(true)), (0, Some(true))]);
+    }
+}
