@@ -36,17 +36,21 @@
 //!    read left to right (a space where the gap is wider than 0.8 `P`); lines are read
 //!    top to bottom, vertical boxes right to left.
 //! 5. **Roles.** A line at least 1.6 `H` thick (and at most 40 characters long) is a
-//!    heading; heading levels are ranks of thickness on the page (a new level where a
-//!    heading is 15% thinner than the thickest of the level above), so the headline
-//!    outranks the subheadline. The other horizontal lines are measured against the
-//!    local edges of their column: the second-smallest left end and second-largest
-//!    right end among the body-sized lines near them in reading order that stand in the
-//!    same column (up to five on each side), so that a skewed or warped scan does not
-//!    read as indentation. A line 1.2–1.6 `H` thick of at most 24 characters with no
-//!    full stop that does not span its column is bold (a subhead, or a byline set
-//!    larger). The others get their indentation (whole characters from the left edge)
-//!    and whether they fill the column (their right end within 0.8 `P` of the right
-//!    edge), unknown when fewer than three lines stand in the column. On a page set
+//!    heading. The other horizontal lines are measured against their column: the lines
+//!    of a leaf are a column group, continued by the next leaf when its first line
+//!    stands in the same column just under (a column cut into bands by wide leading);
+//!    a line's local height is the median thickness of the lines near it in its group,
+//!    and its local edges are the left and right ends of those of them that are
+//!    body-sized and not split (a rank or two in, so that a stray line sticking out does
+//!    not move them, and a skewed or warped scan does not read as indentation). A line
+//!    1.2–1.6 local heights thick of at most 24 characters with no full stop that does
+//!    not span its column is a heading when it opens a band of a region wider than one
+//!    and a half columns (本报启事 over a notice), and bold (a subhead) otherwise. The
+//!    others get their indentation (whole characters from the left edge) and whether
+//!    they fill the column (their right end within 0.8 `P` of the right edge), unknown
+//!    when fewer than three lines give the edges. Heading levels are ranks of thickness
+//!    on the page (a new level where a heading is 15% thinner than the thickest of the
+//!    level above), so the headline outranks the subheadline. On a page set
 //!    horizontally (at most a quarter of the lines vertical), body-sized vertical text
 //!    is a masthead's side column (issue number, date, publisher): page furniture.
 //!
@@ -92,6 +96,8 @@ pub struct Piece {
     pub thickness: f64,
     /// Vertical text (a tall narrow box of two characters or more).
     pub vertical: bool,
+    /// A part of a box split between two columns (its edge at the gap is estimated).
+    pub part: bool,
 }
 
 impl Piece {
@@ -257,7 +263,7 @@ pub fn recover(page: &BoxPage) -> Recovered {
             let thickness = a.min(c).max(1e-6);
             let chars = b.text.chars().count();
             let vertical = chars >= 2 && b.rect.height() >= 1.5 * b.rect.width() && a.max(c) >= 1.5 * thickness;
-            Piece { box_index: b.index, text: b.text.clone(), rect: b.rect, thickness, vertical }
+            Piece { box_index: b.index, text: b.text.clone(), rect: b.rect, thickness, vertical, part: false }
         })
         .collect();
     let (line_height, pitch) = measure(&pieces);
@@ -265,12 +271,17 @@ pub fn recover(page: &BoxPage) -> Recovered {
     let (noise, text): (Vec<Piece>, Vec<Piece>) =
         pieces.into_iter().partition(|p| is_noise(p, line_height, area.as_ref()));
     let metrics = Metrics { line_height, pitch, line_gap: line_gap(&text, line_height) };
-    let mut cutter = Cutter { m: metrics, leaves: Vec::new(), warnings: Vec::new() };
-    cutter.order(text, 0);
+    let column_width = median(text.iter().filter(|p| is_body_like(p, line_height)).map(|p| p.rect.width()).collect());
+    let mut cutter = Cutter { m: metrics, column_width: column_width.unwrap_or(f64::INFINITY), leaves: Vec::new(), warnings: Vec::new() };
+    cutter.order(text, 0, true);
     let mut lines = Vec::new();
-    for leaf in &cutter.leaves {
-        for row in rows(&leaf.pieces) {
+    let mut leaf_of = Vec::new();
+    let mut opens_band = Vec::new();
+    for (k, leaf) in cutter.leaves.iter().enumerate() {
+        for (r, row) in rows(&leaf.pieces).into_iter().enumerate() {
             lines.push(printed_line(row, metrics));
+            leaf_of.push(k);
+            opens_band.push(leaf.opens_band && r == 0);
         }
         if leaf.ends_band {
             if let Some(l) = lines.last_mut() {
@@ -278,8 +289,9 @@ pub fn recover(page: &BoxPage) -> Recovered {
             }
         }
     }
-    assign_roles(&mut lines, metrics);
-    rank_headings(&mut lines, metrics);
+    let ctx = Context { group: column_groups(&lines, &leaf_of, metrics), opens_band };
+    let heading = assign_roles(&mut lines, &ctx, metrics);
+    rank_headings(&mut lines, &heading);
     let vertical = lines.iter().filter(|l| l.vertical).count();
     if vertical * 4 <= lines.len() {
         for l in lines.iter_mut().filter(|l| l.vertical && ratio(l, metrics) < 1.6) {
@@ -355,11 +367,16 @@ fn line_gap(pieces: &[Piece], h: f64) -> f64 {
 
 struct Leaf {
     pieces: Vec<Piece>,
+    /// A band cut follows it.
     ends_band: bool,
+    /// It begins a band of a region wider than one and a half columns.
+    opens_band: bool,
 }
 
 struct Cutter {
     m: Metrics,
+    /// Median width of body lines: a column's width, roughly.
+    column_width: f64,
     leaves: Vec<Leaf>,
     warnings: Vec<Warning>,
 }
@@ -372,15 +389,20 @@ struct Cut {
 }
 
 impl Cutter {
-    fn order(&mut self, pieces: Vec<Piece>, depth: usize) {
+    /// Orders a region into leaves. `opens_band`: the region begins a band of a wider
+    /// region (or the page).
+    fn order(&mut self, pieces: Vec<Piece>, depth: usize, opens_band: bool) {
         if pieces.len() <= 1 || depth >= MAX_DEPTH || one_row(&pieces) {
-            self.leaves.push(Leaf { pieces, ends_band: false });
+            self.leaves.push(Leaf { pieces, ends_band: false, opens_band });
             return;
         }
         if let Some(bands) = self.bands(&pieces) {
+            let x0 = pieces.iter().map(|p| p.rect.x0).fold(f64::INFINITY, f64::min);
+            let x1 = pieces.iter().map(|p| p.rect.x1).fold(f64::NEG_INFINITY, f64::max);
+            let wide = x1 - x0 >= 1.5 * self.column_width;
             let n = bands.len();
             for (i, band) in bands.into_iter().enumerate() {
-                self.order(band, depth + 1);
+                self.order(band, depth + 1, if i == 0 { opens_band } else { wide });
                 if i + 1 < n {
                     if let Some(l) = self.leaves.last_mut() {
                         l.ends_band = true;
@@ -391,11 +413,11 @@ impl Cutter {
         }
         match self.columns(pieces) {
             Ok(columns) => {
-                for c in columns {
-                    self.order(c, depth + 1);
+                for (i, c) in columns.into_iter().enumerate() {
+                    self.order(c, depth + 1, opens_band && i == 0);
                 }
             }
-            Err(pieces) => self.leaves.push(Leaf { pieces, ends_band: false }),
+            Err(pieces) => self.leaves.push(Leaf { pieces, ends_band: false, opens_band }),
         }
     }
 
@@ -430,6 +452,39 @@ impl Cutter {
         !p.vertical && p.em() >= 6.0 && p.thickness <= 1.5 * self.m.line_height
     }
 
+    /// Whether the pieces over the valley segment `[xa, xb]` are body lines of the
+    /// columns on either side merged into one box: each is splittable and has a body
+    /// line of each column within five line heights of it, and they are at most a third
+    /// of the body lines on either side, of which there are at least four.
+    fn merged_across(&self, pieces: &[Piece], ext: &[(f64, f64)], xa: f64, xb: f64) -> bool {
+        let h = self.m.line_height;
+        let body = |i: usize| is_body_like(&pieces[i], h);
+        let left: Vec<usize> = (0..pieces.len()).filter(|&i| ext[i].1 <= xa && body(i)).collect();
+        let right: Vec<usize> = (0..pieces.len()).filter(|&i| ext[i].0 >= xb && body(i)).collect();
+        let crossing: Vec<usize> = (0..pieces.len()).filter(|&i| ext[i].0 < xb && ext[i].1 > xa).collect();
+        let side = left.len().min(right.len());
+        let beside = |c: usize, side: &[usize]| {
+            side.iter().any(|&k| (pieces[k].rect.cy() - pieces[c].rect.cy()).abs() <= 5.0 * h && pieces[k].rect.x_overlap(&pieces[c].rect) > 0.0)
+        };
+        side >= 4
+            && crossing.len() * 3 <= side
+            && crossing.iter().all(|&c| self.splittable(&pieces[c]) && beside(c, &left) && beside(c, &right))
+    }
+
+    /// The edges of the two columns at a cut, next to the piece `c` to be split: the
+    /// median right end of the left column's lines that end at the gap (within 1.5
+    /// `P`) and the median left end of the right column's lines that start there,
+    /// among the lines within six line heights of `c`; the narrowed valley's ends
+    /// widened back by 0.3 `P` when there are none.
+    fn gap_edges(&self, pieces: &[Piece], ext: &[(f64, f64)], c: &Piece, cut: Cut) -> (f64, f64) {
+        let (p, h) = (self.m.pitch, self.m.line_height);
+        let near = |i: usize| (pieces[i].rect.cy() - c.rect.cy()).abs() <= 6.0 * h && !pieces[i].vertical;
+        let ends: Vec<f64> = (0..pieces.len()).filter(|&i| near(i) && ext[i].1 <= cut.xa && ext[i].1 >= cut.xa - 1.5 * p).map(|i| pieces[i].rect.x1).collect();
+        let starts: Vec<f64> = (0..pieces.len()).filter(|&i| near(i) && ext[i].0 >= cut.xb && ext[i].0 <= cut.xb + 1.5 * p).map(|i| pieces[i].rect.x0).collect();
+        let s = 0.3 * p;
+        (median(ends).unwrap_or(cut.xa + s), median(starts).unwrap_or(cut.xb - s))
+    }
+
     /// Cuts a region into columns at the valleys of its x-projection (see the module
     /// doc), splitting merged boxes; gives the pieces back when there is no valley.
     fn columns(&mut self, pieces: Vec<Piece>) -> Result<Vec<Vec<Piece>>, Vec<Piece>> {
@@ -458,15 +513,7 @@ impl Cutter {
                 continue;
             }
             let crossing = n - left - right;
-            let ok = if crossing == 0 {
-                true
-            } else {
-                let side = left.min(right);
-                side >= 3
-                    && crossing * 3 <= side
-                    && (0..n).filter(|&i| ext[i].0 < xb && ext[i].1 > xa).all(|i| self.splittable(&pieces[i]))
-            };
-            if ok {
+            if crossing == 0 || self.merged_across(&pieces, &ext, xa, xb) {
                 valid.push((j, crossing));
             }
         }
@@ -488,20 +535,31 @@ impl Cutter {
             cuts.push(Cut { xa: xs[best.0], xb: xs[best.0 + 1] });
             k = end + 1;
         }
+        // Where each crossing piece is split: the cut, and the edges of the columns on
+        // either side next to it.
+        let plans: Vec<Vec<(usize, f64, f64)>> = (0..n)
+            .map(|i| {
+                (0..cuts.len())
+                    .filter(|&c| ext[i].0 < cuts[c].xb && ext[i].1 > cuts[c].xa)
+                    .map(|c| {
+                        let (l, r) = self.gap_edges(&pieces, &ext, &pieces[i], cuts[c]);
+                        (c, l, r)
+                    })
+                    .collect()
+            })
+            .collect();
         let mut columns: Vec<Vec<Piece>> = vec![Vec::new(); cuts.len() + 1];
-        for (p, e) in pieces.into_iter().zip(ext) {
-            let crossed: Vec<usize> = (0..cuts.len()).filter(|&c| e.0 < cuts[c].xb && e.1 > cuts[c].xa).collect();
-            if crossed.is_empty() {
+        for ((p, e), plan) in pieces.into_iter().zip(ext).zip(plans) {
+            if plan.is_empty() {
                 let centre = (e.0 + e.1) / 2.0;
                 let col = cuts.iter().filter(|c| (c.xa + c.xb) / 2.0 <= centre).count();
                 columns[col].push(p);
                 continue;
             }
             let mut rest = p;
-            let mut col = crossed[0];
-            for &c in &crossed {
-                let s = (0.3 * self.m.pitch).min(0.25 * rest.rect.width());
-                match split(&rest, cuts[c].xa + s, cuts[c].xb - s) {
+            let mut col = plan[0].0;
+            for (c, left_edge, right_edge) in plan {
+                match split(&rest, left_edge, right_edge) {
                     Some((left, right)) => {
                         self.warnings.push(Warning {
                             kind: WarningKind::SplitBox,
@@ -582,8 +640,8 @@ fn split(p: &Piece, left_edge: f64, right_edge: f64) -> Option<(Piece, Piece)> {
     if lt.is_empty() || rt.is_empty() {
         return None;
     }
-    let left = Piece { text: lt.to_string(), rect: Rect { x1: left_edge.min(p.rect.x1), ..p.rect }, ..p.clone() };
-    let right = Piece { text: rt.to_string(), rect: Rect { x0: right_edge.max(p.rect.x0), ..p.rect }, ..p.clone() };
+    let left = Piece { text: lt.to_string(), rect: Rect { x1: left_edge.min(p.rect.x1), ..p.rect }, part: true, ..p.clone() };
+    let right = Piece { text: rt.to_string(), rect: Rect { x0: right_edge.max(p.rect.x0), ..p.rect }, part: true, ..p.clone() };
     Some((left, right))
 }
 
@@ -651,55 +709,110 @@ fn ratio(l: &PrintedLine, m: Metrics) -> f64 {
     l.thickness / m.line_height
 }
 
+/// A line thick enough for a heading: at least 1.6 `H`, at most 40 characters.
 fn is_heading_size(l: &PrintedLine, m: Metrics) -> bool {
     !l.vertical && ratio(l, m) >= 1.6 && em(&l.text) <= 40.0
 }
 
-/// Whether line `i` is body-sized: horizontal and thinner than 1.2 `H`.
-fn body_sized(l: &PrintedLine, m: Metrics) -> bool {
-    !l.vertical && ratio(l, m) < 1.2
+/// What the roles stage knows of each line besides the line itself.
+struct Context {
+    /// The column group of each line (see [`column_groups`]).
+    group: Vec<usize>,
+    /// Whether the line is the first line of a leaf that opens a band.
+    opens_band: Vec<bool>,
 }
 
-/// The local left and right edges of the column line `i` stands in: the
-/// second-smallest left end and second-largest right end among it and the body-sized
-/// lines near it in reading order (up to five on each side, within twelve lines) that
-/// stand in the same column: they overlap it, and start where it starts (within 0.6
-/// `P`), or end where it ends (within 0.8 `P`), or both ends are within 4.5 `P` (an
-/// indented short line). `None` with fewer than three lines.
-fn column_edges(lines: &[PrintedLine], i: usize, m: Metrics) -> Option<(f64, f64)> {
-    let aligned = |k: usize| {
-        let (a, b) = (&lines[k].rect, &lines[i].rect);
-        let (dl, dr) = ((a.x0 - b.x0).abs(), (a.x1 - b.x1).abs());
-        body_sized(&lines[k], m)
-            && a.x_overlap(b) > 0.0
-            && (dl <= 0.6 * m.pitch || dr <= 0.8 * m.pitch || (dl <= 4.5 * m.pitch && dr <= 4.5 * m.pitch))
-    };
-    let mut near = vec![i];
-    near.extend((i.saturating_sub(12)..i).rev().filter(|&k| aligned(k)).take(5));
-    near.extend((i + 1..(i + 13).min(lines.len())).filter(|&k| aligned(k)).take(5));
-    if near.len() < 3 {
-        return None;
-    }
-    let mut lefts: Vec<f64> = near.iter().map(|&k| lines[k].rect.x0).collect();
-    let mut rights: Vec<f64> = near.iter().map(|&k| lines[k].rect.x1).collect();
-    lefts.sort_by(f64::total_cmp);
-    rights.sort_by(|a, b| b.total_cmp(a));
-    Some((lefts[1], rights[1]))
+/// Whether two lines stand in one column: they overlap, and start where each other
+/// starts (within 0.6 `P`) or end where each other ends (within 0.8 `P`).
+fn aligned(a: &Rect, b: &Rect, m: Metrics) -> bool {
+    a.x_overlap(b) > 0.0 && ((a.x0 - b.x0).abs() <= 0.6 * m.pitch || (a.x1 - b.x1).abs() <= 0.8 * m.pitch)
 }
 
-/// Bold (subhead-sized) lines, and the indentation and column fill of the other
-/// horizontal lines, from the local column edges ([`column_edges`]). A subhead-sized
-/// line that spans its column is body text set larger, not a subhead.
-fn assign_roles(lines: &mut [PrintedLine], m: Metrics) {
+/// Column groups: the lines of one leaf are one group, and a leaf continues the group
+/// of the leaf before it in reading order when its first horizontal line stands in
+/// the same column as that leaf's last one, under it and within four line heights (a
+/// column cut into bands by wide leading, as an editor's note set larger is).
+fn column_groups(lines: &[PrintedLine], leaf_of: &[usize], m: Metrics) -> Vec<usize> {
+    let mut group = vec![0; lines.len()];
+    let mut g = 0;
+    let mut prev: Option<usize> = None;
     for i in 0..lines.len() {
-        if lines[i].vertical || is_heading_size(&lines[i], m) {
+        if i > 0 && leaf_of[i] != leaf_of[i - 1] {
+            let continues = !lines[i].vertical
+                && prev.is_some_and(|p| {
+                    let (a, b) = (&lines[p].rect, &lines[i].rect);
+                    b.cy() > a.y1 && b.y0 - a.y1 <= 4.0 * m.line_height && aligned(a, b, m)
+                });
+            if !continues {
+                g += 1;
+            }
+        }
+        group[i] = g;
+        if !lines[i].vertical {
+            prev = Some(i);
+        }
+    }
+    group
+}
+
+/// The lines of line `i`'s column group near it (up to five on each side), excluding
+/// vertical and heading-sized lines and `i` itself.
+fn neighbours(lines: &[PrintedLine], ctx: &Context, i: usize, m: Metrics) -> Vec<usize> {
+    let same = |k: usize| ctx.group[k] == ctx.group[i] && !lines[k].vertical && !is_heading_size(&lines[k], m);
+    let mut near: Vec<usize> = (0..i).rev().take_while(|&k| ctx.group[k] == ctx.group[i]).filter(|&k| same(k)).take(5).collect();
+    near.extend((i + 1..lines.len()).take_while(|&k| ctx.group[k] == ctx.group[i]).filter(|&k| same(k)).take(5));
+    near
+}
+
+/// Roles from size and position, line by line, against the line's column: its local
+/// line height (the median thickness of its neighbours, see [`neighbours`]; the page's
+/// where there are fewer than two) and its local edges, from those neighbours and
+/// itself that are body-sized (under 1.2 local heights) and not split from a merged box
+/// (their edge at the gap is only estimated): of their left and right ends, the `k`-th
+/// smallest and largest, `k` growing with their number (1 for three lines, 3 from
+/// eight), so that a stray line sticking out does not move them.
+///
+/// - At least 1.6 `H` thick and at most 40 characters: a heading (ranked later).
+/// - 1.2–1.6 local heights, at most 24 characters, no full stop, not spanning its
+///   column: a heading when it is the first line of a band of a region wider than
+///   one and a half columns (本报启事 over a notice), bold otherwise (a subhead).
+/// - Otherwise: indentation (whole characters from the left edge) and whether it
+///   fills the column (right end within 0.8 `P` of the right edge), when three lines
+///   or more give the edges.
+///
+/// Returns which lines are headings.
+fn assign_roles(lines: &mut [PrintedLine], ctx: &Context, m: Metrics) -> Vec<bool> {
+    let mut heading = vec![false; lines.len()];
+    for i in 0..lines.len() {
+        if lines[i].vertical {
             continue;
         }
-        let edges = column_edges(lines, i, m);
+        if is_heading_size(&lines[i], m) {
+            heading[i] = true;
+            continue;
+        }
+        let near = neighbours(lines, ctx, i, m);
+        let local_h = if near.len() >= 2 { median(near.iter().map(|&k| lines[k].thickness).collect()).unwrap_or(m.line_height) } else { m.line_height };
+        let refs: Vec<usize> = std::iter::once(i)
+            .chain(near.iter().copied())
+            .filter(|&k| lines[k].thickness < 1.2 * local_h && lines[k].pieces.iter().all(|p| !p.part))
+            .collect();
+        let edges = (refs.len() >= 3).then(|| {
+            let mut lefts: Vec<f64> = refs.iter().map(|&k| lines[k].rect.x0).collect();
+            let mut rights: Vec<f64> = refs.iter().map(|&k| lines[k].rect.x1).collect();
+            lefts.sort_by(f64::total_cmp);
+            rights.sort_by(|a, b| b.total_cmp(a));
+            let k = (refs.len() / 4).min(2);
+            (lefts[k], rights[k])
+        });
         let l = &mut lines[i];
         let spans = edges.is_some_and(|(left, right)| l.rect.x0 <= left + 0.5 * m.pitch && l.rect.x1 >= right - 0.8 * m.pitch);
-        if ratio(l, m) >= 1.2 && em(&l.text) <= 24.0 && !l.text.contains('。') && !spans {
-            l.bold = true;
+        if l.thickness >= 1.2 * local_h && ratio(l, m) >= 1.1 && em(&l.text) <= 24.0 && !l.text.contains('。') && !spans {
+            if ctx.opens_band[i] {
+                heading[i] = true;
+            } else {
+                l.bold = true;
+            }
             continue;
         }
         if let Some((left, right)) = edges {
@@ -708,12 +821,14 @@ fn assign_roles(lines: &mut [PrintedLine], m: Metrics) {
             l.fills_column = Some(right - l.rect.x1 < 0.8 * m.pitch);
         }
     }
+    heading
 }
 
-/// Heading levels by rank of thickness on the page: level 1 for the thickest, a new
-/// level wherever a heading is 15% thinner than the thickest of the level above.
-fn rank_headings(lines: &mut [PrintedLine], m: Metrics) {
-    let mut sizes: Vec<f64> = lines.iter().filter(|l| is_heading_size(l, m)).map(|l| l.thickness).collect();
+/// Heading levels by rank of thickness among the page's headings: level 1 for the
+/// thickest, a new level wherever a heading is 15% thinner than the thickest of the
+/// level above.
+fn rank_headings(lines: &mut [PrintedLine], heading: &[bool]) {
+    let mut sizes: Vec<f64> = (0..lines.len()).filter(|&i| heading[i]).map(|i| lines[i].thickness).collect();
     sizes.sort_by(|a, b| b.total_cmp(a));
     let mut tops: Vec<f64> = Vec::new();
     for s in sizes {
@@ -721,9 +836,9 @@ fn rank_headings(lines: &mut [PrintedLine], m: Metrics) {
             tops.push(s);
         }
     }
-    for l in lines.iter_mut().filter(|l| is_heading_size(l, m)) {
-        let level = tops.iter().filter(|&&t| l.thickness < 0.85 * t).count() + 1;
-        l.heading = Some(level.min(6) as u8);
+    for i in (0..lines.len()).filter(|&i| heading[i]) {
+        let level = tops.iter().filter(|&&t| lines[i].thickness < 0.85 * t).count() + 1;
+        lines[i].heading = Some(level.min(6) as u8);
     }
 }
 
