@@ -15,23 +15,40 @@
 //!    line gap the median space between a body line and the next one under it.
 //! 2. **Noise.** A box of at most three characters that is tiny (thinner than 0.55 `H`,
 //!    the ornaments of column rules), lies outside the text area (the body lines'
-//!    rectangle grown by `H/2`: border debris), or holds neither a Han character nor
+//!    rectangle grown by 1.5 `H`: border debris), or holds neither a Han character nor
 //!    only digits, is page noise: it goes to `removed` with reason `noise`.
-//! 3. **XY-cut.** The boxes are cut recursively into regions. At each level a region
-//!    is first cut into horizontal *bands* wherever a gap at least the normal line gap
-//!    plus 0.3 `H` runs across its whole width (above and below a headline, a rule, a
-//!    photo, between two stacked articles); bands are read top to bottom. A region no
-//!    band cut divides is cut into *columns* at the valleys of its x-projection: the
-//!    projection counts, at each x, the boxes over it (each box narrowed by 0.3 `P` at
-//!    both ends, for the padding around the glyphs and a little skew). A valley with no
-//!    box over it is a cut. A valley crossed by some boxes is a cut when every crossing
-//!    box is a body line (not a headline: at most 1.5 `H` thick, six characters or
-//!    more) and they are at most a third of the boxes on either side (at least three
-//!    each): those boxes are two columns' lines merged
-//!    into one by the detector, and each is **split** at the gap, its characters
-//!    shared out in proportion to the widths on either side, with a `split_box`
-//!    warning. Columns are read left to right, except that a run of adjacent columns
-//!    holding only vertical text is read right to left. A region that is one row, or that no cut divides, is a leaf.
+//! 3. **XY-cut.** The boxes are cut recursively into regions. First, at x gaps no box
+//!    is over: a lane of vertical text is cut off from the horizontal text beside it,
+//!    and articles side by side are cut apart, so that neither the lane nor a row of
+//!    headlines is cut off from the bodies beside or under them. Articles are side by
+//!    side when each column starts with a heading, or when two headings or more (set
+//!    apart, not one headline in pieces) top the region: each takes the columns from
+//!    the previous one's to the gap that centres it over them. Otherwise a region
+//!    is cut into horizontal *bands* at its widest gaps across its whole width (gaps
+//!    at least the normal line gap plus 0.3 `H`, and of those the ones at least 0.8
+//!    times the widest, the narrower being cut deeper down: first between stacked
+//!    articles, then under a headline, a rule, a photo); bands are read top to bottom.
+//!    A region no band cut divides is cut into *columns* at the valleys of its
+//!    x-projection: the projection counts, at each x, the boxes over it (each box
+//!    narrowed by 0.3 `P` at both ends, for the padding around the glyphs and a little
+//!    skew). A valley with no box over it is a cut. A valley crossed by some boxes is a
+//!    cut when every crossing box is a body line (not a headline: at most 1.5 `H`
+//!    thick, six characters or more) with a body line of each column beside it (within
+//!    five line heights), and they are at most a third of the body lines on either
+//!    side (at least four each), or, in short columns, no more than the body lines on
+//!    either side and each holding most of a line left of the gap: those boxes are two columns' lines merged into one by
+//!    the detector, and each is **split** at the gap (at the median right end of the
+//!    left column's lines near it, and left end of the right column's), its characters
+//!    shared out in proportion to the widths on either side (a line does not start
+//!    with a closing mark nor end with an opening one), with a `split_box`
+//!    warning; a side that would get fewer than two characters gets none (a stray
+//!    character). Columns are read left to right, except that a run of adjacent
+//!    columns holding only vertical text is read right to left. A region that is one
+//!    row, or that no cut divides, is a leaf. Last, the gaps of all column cuts are
+//!    the page's column grid: a body line that sticks out of its leaf across a gap of
+//!    the grid (the leaf's other lines end at the gap) is split there too, its part past
+//!    the gap read right after the leaf (an article's last line alone in its column,
+//!    merged with the line beside it).
 //! 4. **Lines.** In a leaf, boxes whose heights overlap by half are one printed line,
 //!    read left to right (a space where the gap is wider than 0.8 `P`); lines are read
 //!    top to bottom, vertical boxes right to left.
@@ -62,7 +79,7 @@ use crate::boxes::{BoxPage, Rect};
 use crate::classify::Layout;
 use crate::lines::Line;
 use crate::model::{Page, Removed, RemovedReason, Warning, WarningKind};
-use crate::text::{char_width, is_han};
+use crate::text::{char_width, is_closer, is_han, is_opener};
 
 /// The layout the text stages are run with on recovered lines: no page-wide column
 /// width (each line says whether it fills its column), heading levels are ranks of
@@ -70,7 +87,7 @@ use crate::text::{char_width, is_han};
 pub const LAYOUT: Layout = Layout { column_width: None, levels_informative: true, soft_wrap: false };
 
 /// Deepest recursion of the XY-cut; a region deeper than this is a leaf.
-const MAX_DEPTH: usize = 64;
+const MAX_DEPTH: usize = 256;
 
 /// What the geometry measured about the page, in pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -96,8 +113,10 @@ pub struct Piece {
     pub thickness: f64,
     /// Vertical text (a tall narrow box of two characters or more).
     pub vertical: bool,
-    /// A part of a box split between two columns (its edge at the gap is estimated).
-    pub part: bool,
+    /// Its left end is at a column gap where its box was split (so it is estimated).
+    pub cut_left: bool,
+    /// Its right end is at a column gap where its box was split (so it is estimated).
+    pub cut_right: bool,
 }
 
 impl Piece {
@@ -263,7 +282,7 @@ pub fn recover(page: &BoxPage) -> Recovered {
             let thickness = a.min(c).max(1e-6);
             let chars = b.text.chars().count();
             let vertical = chars >= 2 && b.rect.height() >= 1.5 * b.rect.width() && a.max(c) >= 1.5 * thickness;
-            Piece { box_index: b.index, text: b.text.clone(), rect: b.rect, thickness, vertical, part: false }
+            Piece { box_index: b.index, text: b.text.clone(), rect: b.rect, thickness, vertical, cut_left: false, cut_right: false }
         })
         .collect();
     let (line_height, pitch) = measure(&pieces);
@@ -272,8 +291,9 @@ pub fn recover(page: &BoxPage) -> Recovered {
         pieces.into_iter().partition(|p| is_noise(p, line_height, area.as_ref()));
     let metrics = Metrics { line_height, pitch, line_gap: line_gap(&text, line_height) };
     let column_width = median(text.iter().filter(|p| is_body_like(p, line_height)).map(|p| p.rect.width()).collect());
-    let mut cutter = Cutter { m: metrics, column_width: column_width.unwrap_or(f64::INFINITY), leaves: Vec::new(), warnings: Vec::new() };
+    let mut cutter = Cutter { m: metrics, gaps: Vec::new(), column_width: column_width.unwrap_or(f64::INFINITY), leaves: Vec::new(), warnings: Vec::new() };
     cutter.order(text, 0, true);
+    cutter.protrusions();
     let mut lines = Vec::new();
     let mut leaf_of = Vec::new();
     let mut opens_band = Vec::new();
@@ -330,10 +350,11 @@ fn is_body_like(p: &Piece, h: f64) -> bool {
     !p.vertical && p.chars() >= 4 && p.thickness >= 0.7 * h && p.thickness <= 1.4 * h
 }
 
-/// The rectangle of the body lines, grown by half a line height.
+/// The rectangle of the body lines, grown by one and a half line heights (room for a
+/// short last line under the last body line).
 fn text_area(pieces: &[Piece], h: f64) -> Option<Rect> {
     let r = pieces.iter().filter(|p| is_body_like(p, h)).map(|p| p.rect).reduce(|a, b| a.union(&b))?;
-    let g = h / 2.0;
+    let g = 1.5 * h;
     Some(Rect { x0: r.x0 - g, y0: r.y0 - g, x1: r.x1 + g, y1: r.y1 + g })
 }
 
@@ -375,10 +396,54 @@ struct Leaf {
 
 struct Cutter {
     m: Metrics,
+    /// The columns on either side of every column cut made on the page.
+    gaps: Vec<Gap>,
     /// Median width of body lines: a column's width, roughly.
     column_width: f64,
     leaves: Vec<Leaf>,
     warnings: Vec<Warning>,
+}
+
+/// Reverses each run of adjacent columns that hold only vertical text: vertical text
+/// is read right to left.
+fn right_to_left_runs(columns: &mut [Vec<Piece>]) {
+    let mut k = 0;
+    while k < columns.len() {
+        let mut end = k;
+        while end < columns.len() && columns[end].iter().all(|p| p.vertical) {
+            end += 1;
+        }
+        columns[k..end].reverse();
+        k = end.max(k + 1);
+    }
+}
+
+/// A region cut into columns, with what the cut found.
+struct Columns {
+    /// The columns, in reading order.
+    groups: Vec<Vec<Piece>>,
+    /// One `split_box` warning per box split at a cut.
+    warnings: Vec<Warning>,
+    /// The columns on either side of each cut.
+    gaps: Vec<Gap>,
+}
+
+/// The warning for a box split at a column gap at `x`.
+fn split_warning(left: &Piece, right: &Piece, x: f64) -> Warning {
+    Warning {
+        kind: WarningKind::SplitBox,
+        block: None,
+        message: format!("box {} spans two columns: split at x {x:.0} into “{}” and “{}”", left.box_index, left.text, right.text),
+    }
+}
+
+/// The columns on either side of a column cut: where the left one ends and the right
+/// one starts, and the pitch of the left one's lines (pixels).
+#[derive(Debug, Clone, Copy)]
+struct Gap {
+    left: f64,
+    right: f64,
+    pitch: Option<f64>,
 }
 
 /// A column cut: the valley `[xa, xb]` of the narrowed projection.
@@ -396,7 +461,29 @@ impl Cutter {
             self.leaves.push(Leaf { pieces, ends_band: false, opens_band });
             return;
         }
-        if let Some(bands) = self.bands(&pieces) {
+        if let Some(columns) = self.lanes(&pieces) {
+            for (i, c) in columns.into_iter().enumerate() {
+                self.order(c, depth + 1, opens_band && i == 0);
+            }
+            return;
+        }
+        let bands = self.bands(&pieces);
+        // Articles side by side, unless wider gaps than the one under their headlines
+        // cut the region first (stacked sections).
+        let heads_only = |band: &Vec<Piece>| band.iter().all(|p| !p.vertical && p.thickness >= 1.6 * self.m.line_height);
+        if bands.as_ref().is_none_or(|b| heads_only(&b[0])) {
+            if let Ok(columns) = self.columns(pieces.clone()) {
+                if let Some(t) = self.territories(&columns.groups) {
+                    self.warnings.extend(columns.warnings);
+                    self.gaps.extend(columns.gaps);
+                    for (i, g) in t.into_iter().enumerate() {
+                        self.order(g, depth + 1, opens_band && i == 0);
+                    }
+                    return;
+                }
+            }
+        }
+        if let Some(bands) = bands {
             let x0 = pieces.iter().map(|p| p.rect.x0).fold(f64::INFINITY, f64::min);
             let x1 = pieces.iter().map(|p| p.rect.x1).fold(f64::NEG_INFINITY, f64::max);
             let wide = x1 - x0 >= 1.5 * self.column_width;
@@ -413,7 +500,9 @@ impl Cutter {
         }
         match self.columns(pieces) {
             Ok(columns) => {
-                for (i, c) in columns.into_iter().enumerate() {
+                self.warnings.extend(columns.warnings);
+                self.gaps.extend(columns.gaps);
+                for (i, c) in columns.groups.into_iter().enumerate() {
                     self.order(c, depth + 1, opens_band && i == 0);
                 }
             }
@@ -421,31 +510,191 @@ impl Cutter {
         }
     }
 
-    /// Cuts a region into bands at every horizontal gap across its whole width that is
-    /// at least the normal line gap plus 0.3 `H`; `None` when there is no such gap.
+    /// Cuts a region into bands at the widest horizontal gaps across its whole width:
+    /// of the gaps at least the normal line gap plus 0.3 `H` wide, those at least 0.8
+    /// times the widest (narrower ones are cut deeper in the recursion, so that the
+    /// gaps between stacked articles are cut before the gap under a headline); `None`
+    /// when there is no such gap.
     fn bands(&self, pieces: &[Piece]) -> Option<Vec<Vec<Piece>>> {
         let h = self.m.line_height;
         let threshold = (self.m.line_gap + 0.3 * h).max(0.15 * h);
         let mut idx: Vec<usize> = (0..pieces.len()).collect();
         idx.sort_by(|&a, &b| pieces[a].y_extent().0.total_cmp(&pieces[b].y_extent().0));
-        let mut bands: Vec<Vec<Piece>> = Vec::new();
-        let mut current: Vec<Piece> = Vec::new();
+        // (position in idx where a band starts, gap above it)
+        let mut gaps: Vec<(usize, f64)> = Vec::new();
         let mut bottom = f64::NEG_INFINITY;
-        for i in idx {
+        for (k, &i) in idx.iter().enumerate() {
             let (top, bot) = pieces[i].y_extent();
-            if !current.is_empty() && top - bottom >= threshold {
-                bands.push(std::mem::take(&mut current));
+            if k > 0 && top - bottom >= threshold {
+                gaps.push((k, top - bottom));
             }
-            current.push(pieces[i].clone());
             bottom = bottom.max(bot);
         }
-        bands.push(current);
-        (bands.len() >= 2).then_some(bands)
+        let widest = gaps.iter().map(|g| g.1).fold(0.0, f64::max);
+        let starts: Vec<usize> = gaps.iter().filter(|g| g.1 >= 0.8 * widest).map(|g| g.0).collect();
+        if starts.is_empty() {
+            return None;
+        }
+        let mut bands: Vec<Vec<Piece>> = vec![Vec::new(); starts.len() + 1];
+        for (k, &i) in idx.iter().enumerate() {
+            bands[starts.partition_point(|&st| st <= k)].push(pieces[i].clone());
+        }
+        Some(bands)
+    }
+
+    /// The groups a region falls into at the x gaps no box is over (boxes narrowed as
+    /// for the projection), left to right, as indices into `pieces`.
+    fn clean_groups(&self, pieces: &[Piece]) -> Vec<Vec<usize>> {
+        let ext: Vec<(f64, f64)> = pieces
+            .iter()
+            .map(|p| {
+                let s = self.shrink(p);
+                (p.rect.x0 + s, (p.rect.x1 - s).max(p.rect.x0 + s))
+            })
+            .collect();
+        let mut idx: Vec<usize> = (0..pieces.len()).collect();
+        idx.sort_by(|&a, &b| ext[a].0.total_cmp(&ext[b].0));
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut right = f64::NEG_INFINITY;
+        for i in idx {
+            if groups.is_empty() || ext[i].0 >= right {
+                groups.push(Vec::new());
+            }
+            groups.last_mut().expect("pushed above").push(i);
+            right = right.max(ext[i].1);
+        }
+        groups
+    }
+
+    /// Lanes of vertical text (a masthead's side column) cut off, at x gaps no box is
+    /// over, from the horizontal text beside them, before any band cut, so that the
+    /// lane does not keep the text beside it from being cut into bands. `None` when
+    /// there is no such lane.
+    fn lanes(&self, pieces: &[Piece]) -> Option<Vec<Vec<Piece>>> {
+        let groups = self.clean_groups(pieces);
+        if groups.len() < 2 {
+            return None;
+        }
+        let take = |gs: Vec<Vec<usize>>| gs.into_iter().map(|g| g.into_iter().map(|i| pieces[i].clone()).collect()).collect();
+        let lane = |g: &Vec<usize>| g.iter().all(|&i| pieces[i].vertical);
+        if !groups.iter().any(lane) || groups.iter().all(lane) {
+            return None;
+        }
+        // Horizontal groups next to each other stay together.
+        let mut merged: Vec<Vec<usize>> = Vec::new();
+        for g in groups {
+            match merged.last_mut() {
+                Some(last) if !lane(&g) && !lane(last) => last.extend(g),
+                _ => merged.push(g),
+            }
+        }
+        let mut merged: Vec<Vec<Piece>> = take(merged);
+        right_to_left_runs(&mut merged);
+        Some(merged)
+    }
+
+    /// Articles side by side, given the columns a region falls into: when every column
+    /// starts with a heading, the columns; otherwise, under a row of headlines each
+    /// centred over its own columns, the headings at the top of the region (within a
+    /// line height of its top, at least one and a half heading heights apart: closer
+    /// ones are one headline) each take the columns from the end of the previous one's
+    /// to the gap nearest to the right end that centres the heading over them. `None`
+    /// with fewer than two such headings.
+    fn territories(&self, columns: &[Vec<Piece>]) -> Option<Vec<Vec<Piece>>> {
+        let h = self.m.line_height;
+        let heading = |p: &Piece| !p.vertical && p.thickness >= 1.6 * h && p.em() <= 40.0;
+        let headed = |g: &Vec<Piece>| g.iter().min_by(|a, b| a.y_extent().0.total_cmp(&b.y_extent().0)).is_some_and(heading);
+        if columns.len() >= 2 && columns.iter().all(headed) {
+            return Some(columns.to_vec());
+        }
+        let top = columns.iter().flatten().map(|p| p.y_extent().0).fold(f64::INFINITY, f64::min);
+        // (column, piece) of the headings in the top row, left to right.
+        let mut heads: Vec<(usize, &Piece)> = columns
+            .iter()
+            .enumerate()
+            .flat_map(|(c, g)| g.iter().map(move |p| (c, p)))
+            .filter(|(_, p)| heading(p) && p.y_extent().0 <= top + h)
+            .collect();
+        heads.sort_by(|a, b| a.1.rect.x0.total_cmp(&b.1.rect.x0));
+        if heads.len() < 2 {
+            return None;
+        }
+        for w in heads.windows(2) {
+            let ((ca, a), (cb, b)) = (w[0], w[1]);
+            if ca == cb || b.rect.x0 - a.rect.x1 < 1.5 * a.thickness.min(b.thickness) {
+                return None;
+            }
+        }
+        let bounds: Vec<(f64, f64)> = columns
+            .iter()
+            .map(|g| {
+                let x0 = g.iter().map(|p| p.rect.x0).fold(f64::INFINITY, f64::min);
+                let x1 = g.iter().map(|p| p.rect.x1).fold(f64::NEG_INFINITY, f64::max);
+                (x0, x1)
+            })
+            .collect();
+        let mut out: Vec<Vec<Piece>> = Vec::new();
+        let mut start = 0;
+        for (k, &(own, head)) in heads.iter().enumerate() {
+            let end = match heads.get(k + 1) {
+                None => columns.len() - 1,
+                Some(&(next, _)) => {
+                    let want = 2.0 * head.rect.cx() - bounds[start].0;
+                    (own..next).min_by(|&a, &b| (bounds[a].1 - want).abs().total_cmp(&(bounds[b].1 - want).abs())).unwrap_or(own)
+                }
+            };
+            out.push(columns[start..=end].iter().flatten().cloned().collect());
+            start = end + 1;
+        }
+        Some(out)
     }
 
     /// The narrowing of a piece's x extent at each end for the projection.
     fn shrink(&self, p: &Piece) -> f64 {
         if p.vertical { 0.1 * p.rect.width() } else { (0.3 * self.m.pitch).min(0.25 * p.rect.width()) }
+    }
+
+
+    /// Lines sticking out of their column across a gap of the page's column grid (the
+    /// gaps of the column cuts made anywhere on the page): a body line of a leaf whose
+    /// other lines, two or more, end at the gap and none crosses it, that reaches one
+    /// and a half characters past the gap, is a line merged with the first line of a
+    /// column that has no other (an article's last line alone in its column). It is
+    /// split at the gap, and the parts past it make a leaf read right after.
+    fn protrusions(&mut self) {
+        let (p, h) = (self.m.pitch, self.m.line_height);
+        let gaps = std::mem::take(&mut self.gaps);
+        let leaves = std::mem::take(&mut self.leaves);
+        for mut leaf in leaves {
+            let mut spill: Vec<Piece> = Vec::new();
+            for &gap in &gaps {
+                let (gl, gr) = (gap.left, gap.right);
+                let body = |q: &Piece| !q.vertical && q.thickness <= 1.5 * h;
+                let crossing: Vec<usize> = (0..leaf.pieces.len()).filter(|&i| leaf.pieces[i].rect.x0 < gl && leaf.pieces[i].rect.x1 > gr).collect();
+                let ending = leaf.pieces.iter().filter(|q| body(q) && q.rect.x1 <= gl + 0.5 * p && q.rect.x1 >= gl - 1.5 * p).count();
+                if crossing.len() != 1 || ending < 2 {
+                    continue;
+                }
+                let c = crossing[0];
+                let q = &leaf.pieces[c];
+                if !(body(q) && q.rect.x0 < gl - 2.0 * p && q.rect.x1 >= gr + 1.5 * p) {
+                    continue;
+                }
+                if let Some((left, right)) = split(q, gap) {
+                    self.warnings.push(split_warning(&left, &right, (gl + gr) / 2.0));
+                    leaf.pieces[c] = left;
+                    spill.push(right);
+                }
+            }
+            let ends_band = leaf.ends_band;
+            if spill.is_empty() {
+                self.leaves.push(leaf);
+            } else {
+                leaf.ends_band = false;
+                self.leaves.push(leaf);
+                self.leaves.push(Leaf { pieces: spill, ends_band, opens_band: false });
+            }
+        }
     }
 
     fn splittable(&self, p: &Piece) -> bool {
@@ -454,8 +703,11 @@ impl Cutter {
 
     /// Whether the pieces over the valley segment `[xa, xb]` are body lines of the
     /// columns on either side merged into one box: each is splittable and has a body
-    /// line of each column within five line heights of it, and they are at most a third
-    /// of the body lines on either side, of which there are at least four.
+    /// line of each column within five line heights of it, and either they are at most
+    /// a third of the body lines on either side, of which there are at least four, or
+    /// (short columns) they are no more than the body lines on either side and each
+    /// holds most of a line left of the gap (0.6 times the median body line that does
+    /// not cross) and at least one and a half characters right of it.
     fn merged_across(&self, pieces: &[Piece], ext: &[(f64, f64)], xa: f64, xb: f64) -> bool {
         let h = self.m.line_height;
         let body = |i: usize| is_body_like(&pieces[i], h);
@@ -466,28 +718,39 @@ impl Cutter {
         let beside = |c: usize, side: &[usize]| {
             side.iter().any(|&k| (pieces[k].rect.cy() - pieces[c].rect.cy()).abs() <= 5.0 * h && pieces[k].rect.x_overlap(&pieces[c].rect) > 0.0)
         };
-        side >= 4
-            && crossing.len() * 3 <= side
-            && crossing.iter().all(|&c| self.splittable(&pieces[c]) && beside(c, &left) && beside(c, &right))
+        if side == 0 || !crossing.iter().all(|&c| self.splittable(&pieces[c]) && beside(c, &left) && beside(c, &right)) {
+            return false;
+        }
+        if side >= 4 && crossing.len() * 3 <= side {
+            return true;
+        }
+        let width = median(left.iter().chain(right.iter()).map(|&i| pieces[i].rect.width()).collect()).unwrap_or(f64::INFINITY);
+        crossing.len() <= side
+            && crossing.iter().all(|&c| xa - ext[c].0 >= 0.6 * width && ext[c].1 - xb >= 1.5 * self.m.pitch)
     }
 
-    /// The edges of the two columns at a cut, next to the piece `c` to be split: the
-    /// median right end of the left column's lines that end at the gap (within 1.5
-    /// `P`) and the median left end of the right column's lines that start there,
-    /// among the lines within six line heights of `c`; the narrowed valley's ends
-    /// widened back by 0.3 `P` when there are none.
-    fn gap_edges(&self, pieces: &[Piece], ext: &[(f64, f64)], c: &Piece, cut: Cut) -> (f64, f64) {
+    /// The columns on either side of a cut (next to the piece `c` to be split, if
+    /// any), from the lines within six line heights of `c`: the median right end of the
+    /// left column's lines that end at the gap (within 1.5 `P`), the median left end of
+    /// the right column's lines that start there (the narrowed valley's ends widened
+    /// back by 0.3 `P` when there are none), and the pitch of the left column's lines
+    /// (their median width per Han character).
+    fn gap_edges(&self, pieces: &[Piece], ext: &[(f64, f64)], c: Option<&Piece>, cut: Cut) -> Gap {
         let (p, h) = (self.m.pitch, self.m.line_height);
-        let near = |i: usize| (pieces[i].rect.cy() - c.rect.cy()).abs() <= 6.0 * h && !pieces[i].vertical;
-        let ends: Vec<f64> = (0..pieces.len()).filter(|&i| near(i) && ext[i].1 <= cut.xa && ext[i].1 >= cut.xa - 1.5 * p).map(|i| pieces[i].rect.x1).collect();
+        let near = |i: usize| c.is_none_or(|c| (pieces[i].rect.cy() - c.rect.cy()).abs() <= 6.0 * h) && !pieces[i].vertical;
+        let ending: Vec<usize> = (0..pieces.len()).filter(|&i| near(i) && ext[i].1 <= cut.xa && ext[i].1 >= cut.xa - 1.5 * p).collect();
         let starts: Vec<f64> = (0..pieces.len()).filter(|&i| near(i) && ext[i].0 >= cut.xb && ext[i].0 <= cut.xb + 1.5 * p).map(|i| pieces[i].rect.x0).collect();
         let s = 0.3 * p;
-        (median(ends).unwrap_or(cut.xa + s), median(starts).unwrap_or(cut.xb - s))
+        Gap {
+            left: median(ending.iter().map(|&i| pieces[i].rect.x1).collect()).unwrap_or(cut.xa + s),
+            right: median(starts).unwrap_or(cut.xb - s),
+            pitch: median(ending.iter().filter(|&&i| pieces[i].em() > 0.0).map(|&i| pieces[i].rect.width() / pieces[i].em()).collect()),
+        }
     }
 
     /// Cuts a region into columns at the valleys of its x-projection (see the module
     /// doc), splitting merged boxes; gives the pieces back when there is no valley.
-    fn columns(&mut self, pieces: Vec<Piece>) -> Result<Vec<Vec<Piece>>, Vec<Piece>> {
+    fn columns(&self, pieces: Vec<Piece>) -> Result<Columns, Vec<Piece>> {
         let ext: Vec<(f64, f64)> = pieces
             .iter()
             .map(|p| {
@@ -535,20 +798,20 @@ impl Cutter {
             cuts.push(Cut { xa: xs[best.0], xb: xs[best.0 + 1] });
             k = end + 1;
         }
+        // The column edges at each cut, for the page's column grid.
+        let gaps: Vec<Gap> = cuts.iter().map(|&c| self.gap_edges(&pieces, &ext, None, c)).collect();
         // Where each crossing piece is split: the cut, and the edges of the columns on
         // either side next to it.
-        let plans: Vec<Vec<(usize, f64, f64)>> = (0..n)
+        let plans: Vec<Vec<(usize, Gap)>> = (0..n)
             .map(|i| {
                 (0..cuts.len())
                     .filter(|&c| ext[i].0 < cuts[c].xb && ext[i].1 > cuts[c].xa)
-                    .map(|c| {
-                        let (l, r) = self.gap_edges(&pieces, &ext, &pieces[i], cuts[c]);
-                        (c, l, r)
-                    })
+                    .map(|c| (c, self.gap_edges(&pieces, &ext, Some(&pieces[i]), cuts[c])))
                     .collect()
             })
             .collect();
         let mut columns: Vec<Vec<Piece>> = vec![Vec::new(); cuts.len() + 1];
+        let mut warnings = Vec::new();
         for ((p, e), plan) in pieces.into_iter().zip(ext).zip(plans) {
             if plan.is_empty() {
                 let centre = (e.0 + e.1) / 2.0;
@@ -558,20 +821,10 @@ impl Cutter {
             }
             let mut rest = p;
             let mut col = plan[0].0;
-            for (c, left_edge, right_edge) in plan {
-                match split(&rest, left_edge, right_edge) {
+            for (c, gap) in plan {
+                match split(&rest, gap) {
                     Some((left, right)) => {
-                        self.warnings.push(Warning {
-                            kind: WarningKind::SplitBox,
-                            block: None,
-                            message: format!(
-                                "box {} spans two columns: split at x {:.0} into “{}” and “{}”",
-                                rest.box_index,
-                                (cuts[c].xa + cuts[c].xb) / 2.0,
-                                left.text,
-                                right.text
-                            ),
-                        });
+                        warnings.push(split_warning(&left, &right, (cuts[c].xa + cuts[c].xb) / 2.0));
                         columns[c].push(left);
                         rest = right;
                         col = c + 1;
@@ -585,17 +838,9 @@ impl Cutter {
         if columns.len() < 2 {
             return Err(columns.into_iter().flatten().collect());
         }
-        // Adjacent columns of vertical text are read right to left.
-        let mut k = 0;
-        while k < columns.len() {
-            let mut end = k;
-            while end < columns.len() && columns[end].iter().all(|p| p.vertical) {
-                end += 1;
-            }
-            columns[k..end].reverse();
-            k = end.max(k + 1);
-        }
-        Ok(columns)
+
+        right_to_left_runs(&mut columns);
+        Ok(Columns { groups: columns, warnings, gaps })
     }
 }
 
@@ -606,11 +851,16 @@ fn one_row(pieces: &[Piece]) -> bool {
     pieces.iter().all(|p| !p.vertical) && top < bottom
 }
 
-/// Splits a piece between a column ending at `left_edge` and one starting at
-/// `right_edge`: the characters are shared out in proportion to the widths on each
-/// side (a Han character counting twice a Latin one). `None` when one side would get
-/// fewer than two characters (a stray character is not a column's line).
-fn split(p: &Piece, left_edge: f64, right_edge: f64) -> Option<(Piece, Piece)> {
+/// Splits a piece between the columns on either side of a gap: the characters are
+/// shared out in proportion to the widths on each side (a Han character counting twice
+/// a Latin one), at the nearest boundary that does not start a line with a closing
+/// mark or end one with an opening mark (a character further at most); of two
+/// boundaries about as near (a line squeezing in a closing mark holds a character
+/// more than its width says), the one that gives the left part as many characters as
+/// its width holds at the pitch of the left column's lines. `None` when one side would get fewer than two characters (a stray
+/// character is not a column's line).
+fn split(p: &Piece, gap: Gap) -> Option<(Piece, Piece)> {
+    let (left_edge, right_edge) = (gap.left, gap.right);
     let wl = (left_edge - p.rect.x0).max(0.0);
     let wr = (p.rect.x1 - right_edge).max(0.0);
     if wl <= 0.0 || wr <= 0.0 {
@@ -622,7 +872,12 @@ fn split(p: &Piece, left_edge: f64, right_edge: f64) -> Option<(Piece, Piece)> {
     let mut best = (f64::INFINITY, 0);
     for (i, c) in chars.iter().enumerate().take(chars.len().saturating_sub(1)) {
         acc += char_width(*c) as f64 / 2.0;
-        let d = (acc - target).abs();
+        // Line-breaking rules: a line does not start with a closing mark nor end with
+        // an opening one, so such a boundary costs a character more.
+        let next = chars[i + 1];
+        let kinsoku = is_closer(next) || matches!(next, '，' | '、' | '。' | '；' | '：' | '！' | '？' | ',' | '.') || is_opener(*c);
+        let fill = gap.pitch.map_or(0.0, |pitch| 0.25 * (acc - wl / pitch).abs().min(2.0));
+        let d = (acc - target).abs() + if kinsoku { 1.0 } else { 0.0 } + fill;
         if d < best.0 {
             best = (d, i + 1);
         }
@@ -640,8 +895,8 @@ fn split(p: &Piece, left_edge: f64, right_edge: f64) -> Option<(Piece, Piece)> {
     if lt.is_empty() || rt.is_empty() {
         return None;
     }
-    let left = Piece { text: lt.to_string(), rect: Rect { x1: left_edge.min(p.rect.x1), ..p.rect }, part: true, ..p.clone() };
-    let right = Piece { text: rt.to_string(), rect: Rect { x0: right_edge.max(p.rect.x0), ..p.rect }, part: true, ..p.clone() };
+    let left = Piece { text: lt.to_string(), rect: Rect { x1: left_edge.min(p.rect.x1), ..p.rect }, cut_right: true, ..p.clone() };
+    let right = Piece { text: rt.to_string(), rect: Rect { x0: right_edge.max(p.rect.x0), ..p.rect }, cut_left: true, ..p.clone() };
     Some((left, right))
 }
 
@@ -793,17 +1048,14 @@ fn assign_roles(lines: &mut [PrintedLine], ctx: &Context, m: Metrics) -> Vec<boo
         }
         let near = neighbours(lines, ctx, i, m);
         let local_h = if near.len() >= 2 { median(near.iter().map(|&k| lines[k].thickness).collect()).unwrap_or(m.line_height) } else { m.line_height };
-        let refs: Vec<usize> = std::iter::once(i)
-            .chain(near.iter().copied())
-            .filter(|&k| lines[k].thickness < 1.2 * local_h && lines[k].pieces.iter().all(|p| !p.part))
-            .collect();
-        let edges = (refs.len() >= 3).then(|| {
-            let mut lefts: Vec<f64> = refs.iter().map(|&k| lines[k].rect.x0).collect();
-            let mut rights: Vec<f64> = refs.iter().map(|&k| lines[k].rect.x1).collect();
+        let refs: Vec<usize> = std::iter::once(i).chain(near.iter().copied()).filter(|&k| lines[k].thickness < 1.2 * local_h).collect();
+        // The end of a part split at a gap is an estimate: only its other end counts.
+        let mut lefts: Vec<f64> = refs.iter().filter(|&&k| !starts_at_gap(&lines[k])).map(|&k| lines[k].rect.x0).collect();
+        let mut rights: Vec<f64> = refs.iter().filter(|&&k| !ends_at_gap(&lines[k])).map(|&k| lines[k].rect.x1).collect();
+        let edges = (refs.len() >= 3 && lefts.len() >= 2 && rights.len() >= 2).then(|| {
             lefts.sort_by(f64::total_cmp);
             rights.sort_by(|a, b| b.total_cmp(a));
-            let k = (refs.len() / 4).min(2);
-            (lefts[k], rights[k])
+            (lefts[(lefts.len() / 4).min(2)], rights[(rights.len() / 4).min(2)])
         });
         let l = &mut lines[i];
         let spans = edges.is_some_and(|(left, right)| l.rect.x0 <= left + 0.5 * m.pitch && l.rect.x1 >= right - 0.8 * m.pitch);
@@ -817,11 +1069,26 @@ fn assign_roles(lines: &mut [PrintedLine], ctx: &Context, m: Metrics) -> Vec<boo
         }
         if let Some((left, right)) = edges {
             let chars = ((l.rect.x0 - left) / m.pitch + 0.35).floor().clamp(0.0, 4.0) as usize;
-            l.indent = 2 * chars;
+            l.indent = if starts_at_gap(l) { 0 } else { 2 * chars };
             l.fills_column = Some(right - l.rect.x1 < 0.8 * m.pitch);
+        }
+        if ends_at_gap(l) {
+            // The detector merged the line with the next column's because its text ran
+            // to the gap: it fills its column.
+            l.fills_column = Some(true);
         }
     }
     heading
+}
+
+/// The line's left end is at a column gap where a box was split.
+fn starts_at_gap(l: &PrintedLine) -> bool {
+    l.pieces.first().is_some_and(|p| p.cut_left)
+}
+
+/// The line's right end is at a column gap where a box was split.
+fn ends_at_gap(l: &PrintedLine) -> bool {
+    l.pieces.last().is_some_and(|p| p.cut_right)
 }
 
 /// Heading levels by rank of thickness among the page's headings: level 1 for the
