@@ -463,3 +463,44 @@ fn input_format_is_picked_by_content_or_forced() {
     let e = forced.process_bytes("p.txt", "## 标题\n正文".as_bytes()).unwrap_err();
     assert!(e.to_string().contains("not a PaddleOCR page: not JSON"), "{e}");
 }
+
+fn banmian() -> std::process::Command {
+    std::process::Command::new(env!("CARGO_BIN_EXE_banmian"))
+}
+
+#[test]
+fn cli_reads_box_pages_by_content_in_a_folder_and_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let g = generate(2);
+    std::fs::write(input.join("p1.json"), serde_json::to_vec(&g.json).unwrap()).unwrap();
+    std::fs::write(input.join("t.txt"), "## 标题\n\n本报讯（记者 王强）正文写在这里。\n").unwrap();
+    std::fs::write(input.join("other.json"), br#"{"schema": "banmian.page/1"}"#).unwrap();
+    let out = dir.path().join("out");
+    let run = banmian().arg(&input).arg("-o").arg(&out).arg("--quiet").output().unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let page: Value = serde_json::from_slice(&std::fs::read(out.join("p1.json.json")).unwrap()).unwrap();
+    assert_eq!(page["source"], "p1.json");
+    assert_eq!(page["articles"].as_array().unwrap().len(), g.articles.len());
+    assert!(page["articles"][0]["blocks"][0]["boxes"].is_array());
+    assert!(out.join("t.txt.json").exists());
+    assert!(!out.join("other.json.json").exists(), "a JSON file that is not a box page is not a page");
+
+    let one = banmian().arg(input.join("p1.json")).output().unwrap();
+    assert_eq!(one.status.code(), Some(0));
+    let page: Value = serde_json::from_slice(&one.stdout).unwrap();
+    assert_eq!(page["articles"][0]["headline"], g.articles[0].headline.as_str());
+
+    let forced = banmian().args(["--input-format", "paddleocr"]).arg(input.join("t.txt")).output().unwrap();
+    assert_eq!(forced.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&forced.stderr);
+    assert!(err.contains("t.txt") && err.contains("not a PaddleOCR page"), "{err}");
+
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, br#"{"ocr_results": [{"text": "x", "box": "nowhere"}]}"#).unwrap();
+    let bad = banmian().arg(&broken).output().unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("broken.json") && err.contains("ocr_results[0].box"), "{err}");
+}

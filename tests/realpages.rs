@@ -1,0 +1,130 @@
+//! The real PaddleOCR pages in `../shared/realpages` (third-party data, never copied
+//! into this repository): every page is read without error, and on the three tabloid
+//! front pages the main articles are read column by column under their headlines, with
+//! their jumps. The assertions are structural (no text of the pages is written here).
+//! When the folder is absent the tests print why and pass.
+
+use std::path::{Path, PathBuf};
+
+use banmian::boxes;
+use banmian::reading_order::{self, Recovered};
+use banmian::{Article, BlockKind, InputFormat, JumpDirection, Options, Page, Pipeline};
+
+fn realpages() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realpages");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipped: {} is not here (the real pages are not part of the repository)", dir.display());
+        None
+    }
+}
+
+fn pipeline() -> Pipeline {
+    Pipeline::new(Options { input_format: InputFormat::Paddleocr, ..Options::default() }).unwrap()
+}
+
+#[test]
+fn every_real_box_page_is_read_without_error() {
+    let Some(dir) = realpages() else { return };
+    let mut pages = 0;
+    for folder in ["bha25-tabloids/raw_paddleocr", "bha21-leaflets/raw_paddleocr"] {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join(folder)).unwrap().map(|e| e.unwrap().path()).collect();
+        files.sort();
+        for f in files.iter().filter(|f| f.extension().is_some_and(|e| e == "json")) {
+            let bytes = std::fs::read(f).unwrap();
+            let page = pipeline().process_bytes("p.json", &bytes).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+            let boxes = boxes::parse(&bytes).unwrap().boxes.iter().filter(|b| !b.text.is_empty()).count();
+            // Every box with text is somewhere: in a block, a leftover, `removed`, or a
+            // headline group (whose lines are in an article's span).
+            let r = reading_order::recover(&boxes::parse(&bytes).unwrap());
+            let placed: usize = r.lines.iter().map(|l| l.pieces.len()).sum::<usize>() + r.noise.len();
+            assert!(placed >= boxes, "{}: {placed} pieces for {boxes} boxes", f.display());
+            assert!(!page.articles.is_empty() || !page.leftovers.is_empty(), "{}", f.display());
+            pages += 1;
+        }
+    }
+    assert_eq!(pages, 35);
+}
+
+struct Front {
+    page: Page,
+    recovered: Recovered,
+}
+
+fn front(name: &str) -> Option<Front> {
+    let dir = realpages()?;
+    let bytes = std::fs::read(dir.join("bha25-tabloids/raw_paddleocr").join(name)).unwrap();
+    let recovered = reading_order::recover(&boxes::parse(&bytes).unwrap());
+    Some(Front { page: pipeline().process_bytes(name, &bytes).unwrap(), recovered })
+}
+
+/// The article with the most paragraph text.
+fn main_article(page: &Page) -> &Article {
+    page.articles.iter().max_by_key(|a| a.text.chars().count()).unwrap()
+}
+
+/// How often the article's body lines, in reading order, step back to a line wholly
+/// left of the line before: never within a column read top to bottom, once per line
+/// on a page read line by line across its columns.
+fn steps_back(f: &Front, a: &Article) -> usize {
+    let lines: Vec<&reading_order::PrintedLine> = a
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .flat_map(|b| b.lines[0]..=b.lines[1])
+        .map(|no| &f.recovered.lines[no - 1])
+        .collect();
+    lines.windows(2).filter(|w| w[1].rect.x1 < w[0].rect.x0).count()
+}
+
+/// The article's first line is a heading above every block of its body.
+fn headline_over_body(f: &Front, a: &Article) -> bool {
+    let first = &f.recovered.lines[a.lines[0] - 1];
+    let top = a.blocks.iter().filter_map(|b| b.bbox).map(|b| b[1]).min().unwrap();
+    first.heading.is_some() && first.rect.y1 <= top as f64 + 1.0 && a.headline.is_some()
+}
+
+#[test]
+fn hongzhenjiangbao_front_page_reads_by_column_with_its_jump() {
+    let Some(f) = front("683fec8d_hongzhenjiangbao_1968-09-16_p1.json") else { return };
+    let a = main_article(&f.page);
+    assert!(headline_over_body(&f, a));
+    assert!(a.subheadline.is_some());
+    assert_eq!(steps_back(&f, a), 0);
+    assert!(a.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedOn && j.page == Some(3)), "{:?}", a.jumps);
+    assert!(a.blocks.len() >= 10);
+    // Boxes holding two columns' lines were split, with a warning each.
+    assert!(f.page.warnings.iter().filter(|w| w.kind == banmian::WarningKind::SplitBox).count() >= 8);
+    // The masthead's vertical side column is page furniture.
+    assert!(f.page.leftovers.iter().filter(|b| b.kind == BlockKind::Furniture).count() >= 3);
+}
+
+#[test]
+fn hongweibingbao_front_page_reads_by_column_with_its_jump() {
+    let Some(f) = front("50705a40_hongweibingbao_1966-10-19_p1.json") else { return };
+    let a = main_article(&f.page);
+    assert!(headline_over_body(&f, a));
+    assert_eq!(steps_back(&f, a), 0);
+    assert!(a.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedOn && j.page == Some(2)), "{:?}", a.jumps);
+    assert_eq!(a.blocks.iter().filter(|b| b.kind == BlockKind::Subhead).count(), 2);
+    // The column-rule ornaments are noise, each with its box.
+    let noise: Vec<_> = f.page.removed.iter().filter(|r| r.reason == banmian::RemovedReason::Noise).collect();
+    assert_eq!(noise.len(), 3);
+    assert!(noise.iter().all(|r| r.boxes.as_ref().is_some_and(|b| b.len() == 1)));
+}
+
+#[test]
+fn tingjinkuaibao_front_page_keeps_each_headline_over_its_article() {
+    let Some(f) = front("1983c472_tingjinkuaibao_1967-02-07_p1.json") else { return };
+    let headed: Vec<&Article> = f.page.articles.iter().filter(|a| a.headline.is_some()).collect();
+    assert_eq!(headed.len(), 4);
+    for a in &headed {
+        assert!(headline_over_body(&f, a), "{:?}", a.headline);
+        assert_eq!(steps_back(&f, a), 0, "{:?}", a.headline);
+    }
+    // The two columns of short news read left column first: the article holding them
+    // has more than twice the lines of any other.
+    let a = main_article(&f.page);
+    assert!(a.lines[1] - a.lines[0] >= 40, "{:?}", a.lines);
+}
