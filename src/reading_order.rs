@@ -54,15 +54,18 @@
 //!    top to bottom, vertical boxes right to left.
 //! 5. **Roles.** A line at least 1.6 `H` thick (and at most 40 characters long) is a
 //!    heading. The other horizontal lines are measured against their column: the lines
-//!    of a leaf are a column group, continued by the next leaf when its first line
-//!    stands in the same column just under (a column cut into bands by wide leading);
-//!    a line's local height is the median thickness of the lines near it in its group,
+//!    of a leaf, and the one-line leaves that follow right under in the same column
+//!    (a column whose wide leading cut it into bands); a line's local height is the
+//!    median thickness of the lines near it in its column,
 //!    and its local edges are the left and right ends of those of them that are
-//!    body-sized and not split (a rank or two in, so that a stray line sticking out does
-//!    not move them, and a skewed or warped scan does not read as indentation). A line
+//!    body-sized (a rank or two in, so that a stray line sticking out does not move
+//!    them, and a skewed or warped scan does not read as indentation; the end of a part
+//!    split at a gap is an estimate and does not count, and a left part fills its
+//!    column by definition). A line
 //!    1.2–1.6 local heights thick of at most 24 characters with no full stop that does
 //!    not span its column is a heading when it opens a band of a region wider than one
-//!    and a half columns (本报启事 over a notice), and bold (a subhead) otherwise. The
+//!    and a half columns and heads the lines under it (本报启事 over a notice), and bold
+//!    (a subhead, a byline set larger) otherwise. The
 //!    others get their indentation (whole characters from the left edge) and whether
 //!    they fill the column (their right end within 0.8 `P` of the right edge), unknown
 //!    when fewer than three lines give the edges. Heading levels are ranks of thickness
@@ -309,7 +312,7 @@ pub fn recover(page: &BoxPage) -> Recovered {
             }
         }
     }
-    let ctx = Context { group: column_groups(&lines, &leaf_of, metrics), opens_band };
+    let ctx = Context { group: column_groups(&lines, &leaf_of, metrics), leaf: leaf_of, opens_band };
     let heading = assign_roles(&mut lines, &ctx, metrics);
     rank_headings(&mut lines, &heading);
     let vertical = lines.iter().filter(|l| l.vertical).count();
@@ -971,40 +974,51 @@ fn is_heading_size(l: &PrintedLine, m: Metrics) -> bool {
 
 /// What the roles stage knows of each line besides the line itself.
 struct Context {
+    /// The leaf (a column, or a band of one) each line was read from.
+    leaf: Vec<usize>,
     /// The column group of each line (see [`column_groups`]).
     group: Vec<usize>,
     /// Whether the line is the first line of a leaf that opens a band.
     opens_band: Vec<bool>,
 }
 
-/// Whether two lines stand in one column: they overlap, and start where each other
-/// starts (within 0.6 `P`) or end where each other ends (within 0.8 `P`).
-fn aligned(a: &Rect, b: &Rect, m: Metrics) -> bool {
-    a.x_overlap(b) > 0.0 && ((a.x0 - b.x0).abs() <= 0.6 * m.pitch || (a.x1 - b.x1).abs() <= 0.8 * m.pitch)
-}
-
-/// Column groups: the lines of one leaf are one group, and a leaf continues the group
-/// of the leaf before it in reading order when its first horizontal line stands in
-/// the same column as that leaf's last one, under it and within four line heights (a
-/// column cut into bands by wide leading, as an editor's note set larger is).
+/// Column groups: the lines of a leaf are one group, and a leaf of one line continues
+/// the group before it when that line stands in the group's column right under it (a
+/// column whose wide leading cut it into bands of one line): within two line heights
+/// under the group's last line, and either ending at the group's right end and
+/// starting within four and a half characters of its left end (a full line, indented
+/// or under an indented one), or starting at its left end and ending at or before its
+/// right end (a short line).
 fn column_groups(lines: &[PrintedLine], leaf_of: &[usize], m: Metrics) -> Vec<usize> {
+    let (p, h) = (m.pitch, m.line_height);
     let mut group = vec![0; lines.len()];
     let mut g = 0;
-    let mut prev: Option<usize> = None;
+    // The running group's left and right ends and lowest line's bottom.
+    let mut extent: Option<(f64, f64, f64)> = None;
     for i in 0..lines.len() {
-        if i > 0 && leaf_of[i] != leaf_of[i - 1] {
-            let continues = !lines[i].vertical
-                && prev.is_some_and(|p| {
-                    let (a, b) = (&lines[p].rect, &lines[i].rect);
-                    b.cy() > a.y1 && b.y0 - a.y1 <= 4.0 * m.line_height && aligned(a, b, m)
+        let l = &lines[i].rect;
+        let new_leaf = i > 0 && leaf_of[i] != leaf_of[i - 1];
+        if new_leaf {
+            let single = leaf_of.get(i + 1) != Some(&leaf_of[i]);
+            let continues = single
+                && !lines[i].vertical
+                && extent.is_some_and(|(x0, x1, bottom)| {
+                    let under = l.y0 >= bottom - 0.5 * h && l.y0 - bottom <= 2.0 * h;
+                    let full = (l.x1 - x1).abs() <= 0.8 * p && (l.x0 - x0).abs() <= 4.5 * p;
+                    let short = (l.x0 - x0).abs() <= 0.6 * p && l.x1 <= x1 + 0.8 * p;
+                    under && (full || short)
                 });
             if !continues {
                 g += 1;
+                extent = None;
             }
         }
         group[i] = g;
         if !lines[i].vertical {
-            prev = Some(i);
+            extent = Some(match extent {
+                Some((x0, x1, _)) => (x0.min(l.x0), x1.max(l.x1), l.y1),
+                None => (l.x0, l.x1, l.y1),
+            });
         }
     }
     group
@@ -1013,7 +1027,7 @@ fn column_groups(lines: &[PrintedLine], leaf_of: &[usize], m: Metrics) -> Vec<us
 /// The lines of line `i`'s column group near it (up to five on each side), excluding
 /// vertical and heading-sized lines and `i` itself.
 fn neighbours(lines: &[PrintedLine], ctx: &Context, i: usize, m: Metrics) -> Vec<usize> {
-    let same = |k: usize| ctx.group[k] == ctx.group[i] && !lines[k].vertical && !is_heading_size(&lines[k], m);
+    let same = |k: usize| !lines[k].vertical && !is_heading_size(&lines[k], m);
     let mut near: Vec<usize> = (0..i).rev().take_while(|&k| ctx.group[k] == ctx.group[i]).filter(|&k| same(k)).take(5).collect();
     near.extend((i + 1..lines.len()).take_while(|&k| ctx.group[k] == ctx.group[i]).filter(|&k| same(k)).take(5));
     near
@@ -1022,15 +1036,16 @@ fn neighbours(lines: &[PrintedLine], ctx: &Context, i: usize, m: Metrics) -> Vec
 /// Roles from size and position, line by line, against the line's column: its local
 /// line height (the median thickness of its neighbours, see [`neighbours`]; the page's
 /// where there are fewer than two) and its local edges, from those neighbours and
-/// itself that are body-sized (under 1.2 local heights) and not split from a merged box
-/// (their edge at the gap is only estimated): of their left and right ends, the `k`-th
-/// smallest and largest, `k` growing with their number (1 for three lines, 3 from
-/// eight), so that a stray line sticking out does not move them.
+/// itself that are body-sized (under 1.2 local heights): of their left and right ends
+/// (not counting an end at a gap where a box was split, which is only estimated), the
+/// `k`-th smallest and largest, `k` growing with their number (1 for up to seven, 3
+/// from twelve), so that a stray line sticking out does not move them.
 ///
 /// - At least 1.6 `H` thick and at most 40 characters: a heading (ranked later).
 /// - 1.2–1.6 local heights, at most 24 characters, no full stop, not spanning its
 ///   column: a heading when it is the first line of a band of a region wider than
-///   one and a half columns (本报启事 over a notice), bold otherwise (a subhead).
+///   one and a half columns and two lines or more follow it in its leaf (本报启事 over
+///   a notice), bold otherwise (a subhead, a byline set larger).
 /// - Otherwise: indentation (whole characters from the left edge) and whether it
 ///   fills the column (right end within 0.8 `P` of the right edge), when three lines
 ///   or more give the edges.
@@ -1057,10 +1072,11 @@ fn assign_roles(lines: &mut [PrintedLine], ctx: &Context, m: Metrics) -> Vec<boo
             rights.sort_by(|a, b| b.total_cmp(a));
             (lefts[(lefts.len() / 4).min(2)], rights[(rights.len() / 4).min(2)])
         });
+        let heads_its_leaf = (i + 1..lines.len()).take_while(|&k| ctx.leaf[k] == ctx.leaf[i]).count() >= 2;
         let l = &mut lines[i];
         let spans = edges.is_some_and(|(left, right)| l.rect.x0 <= left + 0.5 * m.pitch && l.rect.x1 >= right - 0.8 * m.pitch);
         if l.thickness >= 1.2 * local_h && ratio(l, m) >= 1.1 && em(&l.text) <= 24.0 && !l.text.contains('。') && !spans {
-            if ctx.opens_band[i] {
+            if ctx.opens_band[i] && heads_its_leaf {
                 heading[i] = true;
             } else {
                 l.bold = true;
