@@ -10,7 +10,8 @@
 //! 1. **Measure.** A box is *vertical* when it is at least 1.5 times taller than wide
 //!    and holds two characters or more; its *thickness* is the shorter side of its
 //!    (possibly rotated) quadrilateral. Over horizontal boxes of four characters or
-//!    more: the body line height `H` is the median thickness, the character pitch `P`
+//!    more (all boxes, when those are fewer than a fifth: a page read character by
+//!    character): the body line height `H` is the median thickness, the character pitch `P`
 //!    the median advance per character (a Han character counts 1, others ½), and the
 //!    line gap the median space between a body line and the next one under it.
 //! 2. **Noise.** A box of at most three characters that is tiny (thinner than 0.55 `H`,
@@ -333,10 +334,11 @@ fn median(mut v: Vec<f64>) -> Option<f64> {
 }
 
 /// Body line height and character pitch over horizontal boxes of four characters or
-/// more (all boxes when there are none).
+/// more (over all boxes when those are fewer than a fifth of them: a page read
+/// character by character).
 fn measure(pieces: &[Piece]) -> (f64, f64) {
     let body: Vec<&Piece> = pieces.iter().filter(|p| !p.vertical && p.chars() >= 4).collect();
-    let pool: Vec<&Piece> = if body.is_empty() { pieces.iter().collect() } else { body };
+    let pool: Vec<&Piece> = if body.len() * 5 < pieces.len() || body.is_empty() { pieces.iter().collect() } else { body };
     let h = median(pool.iter().map(|p| p.thickness).collect()).unwrap_or(1.0).max(1e-3);
     let pitch = median(
         pool.iter()
