@@ -26,9 +26,11 @@
 //!    apart, not one headline in pieces) top the region: each takes the columns from
 //!    the previous one's to the gap that centres it over them. Otherwise a region
 //!    is cut into horizontal *bands* at its widest gaps across its whole width (gaps
-//!    at least the normal line gap plus 0.3 `H`, and of those the ones at least 0.8
-//!    times the widest, the narrower being cut deeper down: first between stacked
-//!    articles, then under a headline, a rule, a photo); bands are read top to bottom.
+//!    at least the normal line gap plus 0.3 `H`, or a quarter `H` under or over a
+//!    heading that no body line beside runs on across, and of those the ones at least
+//!    0.8 times the widest, the narrower being
+//!    cut deeper down: first between stacked articles, then under a headline, a rule,
+//!    a photo); bands are read top to bottom.
 //!    A region no band cut divides is cut into *columns* at the valleys of its
 //!    x-projection: the projection counts, at each x, the boxes over it (each box
 //!    narrowed by 0.3 `P` at both ends, for the padding around the glyphs and a little
@@ -36,8 +38,9 @@
 //!    cut when every crossing box is a body line (not a headline: at most 1.5 `H`
 //!    thick, six characters or more) with a body line of each column beside it (within
 //!    five line heights), and they are at most a third of the body lines on either
-//!    side (at least four each), or, in short columns, no more than the body lines on
-//!    either side and each holding most of a line left of the gap: those boxes are two columns' lines merged into one by
+//!    side (at least four each), or, in short columns, at most one more than the body
+//!    lines on either side and each holding most of a line left of the gap, within the
+//!    columns' outer edges: those boxes are two columns' lines merged into one by
 //!    the detector, and each is **split** at the gap (at the median right end of the
 //!    left column's lines near it, and left end of the right column's), its characters
 //!    shared out in proportion to the widths on either side (a line does not start
@@ -68,8 +71,9 @@
 //!    and a half columns and heads the lines under it (本报启事 over a notice), and bold
 //!    (a subhead, a byline set larger) otherwise. The
 //!    others get their indentation (whole characters from the left edge) and whether
-//!    they fill the column (their right end within 0.8 `P` of the right edge), unknown
-//!    when fewer than three lines give the edges. Heading levels are ranks of thickness
+//!    they fill the column (their right end within 0.8 `P` of the right edge); a column
+//!    of fewer than three lines takes its edges from the page's column grid (the gaps
+//!    of all column cuts), or leaves them unknown. Heading levels are ranks of thickness
 //!    on the page (a new level where a heading is 15% thinner than the thickest of the
 //!    level above), so the headline outranks the subheadline. On a page set
 //!    horizontally (at most a quarter of the lines vertical), body-sized vertical text
@@ -313,7 +317,13 @@ pub fn recover(page: &BoxPage) -> Recovered {
             }
         }
     }
-    let ctx = Context { group: column_groups(&lines, &leaf_of, metrics), leaf: leaf_of, opens_band };
+    let ctx = Context {
+        group: column_groups(&lines, &leaf_of, metrics),
+        leaf: leaf_of,
+        opens_band,
+        grid: cutter.gaps.clone(),
+        column_width: cutter.column_width,
+    };
     let heading = assign_roles(&mut lines, &ctx, metrics);
     rank_headings(&mut lines, &heading);
     let vertical = lines.iter().filter(|l| l.vertical).count();
@@ -516,7 +526,9 @@ impl Cutter {
     }
 
     /// Cuts a region into bands at the widest horizontal gaps across its whole width:
-    /// of the gaps at least the normal line gap plus 0.3 `H` wide, those at least 0.8
+    /// of the gaps at least the normal line gap plus 0.3 `H` wide (a quarter `H` under
+    /// or over a heading, unless body lines beside it run on across the gap at their
+    /// usual spacing), those at least 0.8
     /// times the widest (narrower ones are cut deeper in the recursion, so that the
     /// gaps between stacked articles are cut before the gap under a headline); `None`
     /// when there is no such gap.
@@ -525,15 +537,36 @@ impl Cutter {
         let threshold = (self.m.line_gap + 0.3 * h).max(0.15 * h);
         let mut idx: Vec<usize> = (0..pieces.len()).collect();
         idx.sort_by(|&a, &b| pieces[a].y_extent().0.total_cmp(&pieces[b].y_extent().0));
+        let heading = |p: &Piece| !p.vertical && p.thickness >= 1.6 * h;
+        // The top of the first piece that is not a heading from each position on.
+        let mut body_top_from = vec![f64::INFINITY; idx.len() + 1];
+        for k in (0..idx.len()).rev() {
+            let p = &pieces[idx[k]];
+            body_top_from[k] = if heading(p) { body_top_from[k + 1] } else { p.y_extent().0 };
+        }
         // (position in idx where a band starts, gap above it)
         let mut gaps: Vec<(usize, f64)> = Vec::new();
         let mut bottom = f64::NEG_INFINITY;
+        let mut body_bottom = f64::NEG_INFINITY;
+        let mut lowest = 0;
         for (k, &i) in idx.iter().enumerate() {
             let (top, bot) = pieces[i].y_extent();
-            if k > 0 && top - bottom >= threshold {
+            // Under or over a heading a quarter line is a gap (headings are not spaced
+            // like body lines), unless body lines beside the heading run on across it
+            // at their usual spacing.
+            let at_heading = k > 0
+                && (heading(&pieces[lowest]) || heading(&pieces[i]))
+                && body_top_from[k] - body_bottom >= threshold;
+            if k > 0 && (top - bottom >= threshold || (at_heading && top - bottom >= 0.25 * h)) {
                 gaps.push((k, top - bottom));
             }
-            bottom = bottom.max(bot);
+            if bot > bottom {
+                bottom = bot;
+                lowest = i;
+            }
+            if !heading(&pieces[i]) {
+                body_bottom = body_bottom.max(bot);
+            }
         }
         let widest = gaps.iter().map(|g| g.1).fold(0.0, f64::max);
         let starts: Vec<usize> = gaps.iter().filter(|g| g.1 >= 0.8 * widest).map(|g| g.0).collect();
@@ -668,7 +701,7 @@ impl Cutter {
     /// split at the gap, and the parts past it make a leaf read right after.
     fn protrusions(&mut self) {
         let (p, h) = (self.m.pitch, self.m.line_height);
-        let gaps = std::mem::take(&mut self.gaps);
+        let gaps = self.gaps.clone();
         let leaves = std::mem::take(&mut self.leaves);
         for mut leaf in leaves {
             let mut spill: Vec<Piece> = Vec::new();
@@ -710,9 +743,10 @@ impl Cutter {
     /// columns on either side merged into one box: each is splittable and has a body
     /// line of each column within five line heights of it, and either they are at most
     /// a third of the body lines on either side, of which there are at least four, or
-    /// (short columns) they are no more than the body lines on either side and each
-    /// holds most of a line left of the gap (0.6 times the median body line that does
-    /// not cross) and at least one and a half characters right of it.
+    /// (short columns) they are at most one more than the body lines on either side and
+    /// each holds most of a line left of the gap (0.6 times the median body line that
+    /// does not cross) and at least a character right of it, within the outer edges of
+    /// the two columns.
     fn merged_across(&self, pieces: &[Piece], ext: &[(f64, f64)], xa: f64, xb: f64) -> bool {
         let h = self.m.line_height;
         let body = |i: usize| is_body_like(&pieces[i], h);
@@ -730,8 +764,14 @@ impl Cutter {
             return true;
         }
         let width = median(left.iter().chain(right.iter()).map(|&i| pieces[i].rect.width()).collect()).unwrap_or(f64::INFINITY);
-        crossing.len() <= side
-            && crossing.iter().all(|&c| xa - ext[c].0 >= 0.6 * width && ext[c].1 - xb >= 1.5 * self.m.pitch)
+        let x0 = left.iter().map(|&i| pieces[i].rect.x0).fold(f64::INFINITY, f64::min);
+        let x1 = right.iter().map(|&i| pieces[i].rect.x1).fold(f64::NEG_INFINITY, f64::max);
+        let p = self.m.pitch;
+        crossing.len() <= side + 1
+            && crossing.iter().all(|&c| {
+                let r = &pieces[c].rect;
+                xa - ext[c].0 >= 0.6 * width && ext[c].1 - xb >= p && r.x0 >= x0 - 0.6 * p && r.x1 <= x1 + 0.8 * p
+            })
     }
 
     /// The columns on either side of a cut (next to the piece `c` to be split, if
@@ -980,6 +1020,10 @@ struct Context {
     leaf: Vec<usize>,
     /// The column group of each line (see [`column_groups`]).
     group: Vec<usize>,
+    /// The columns on either side of every column cut made on the page.
+    grid: Vec<Gap>,
+    /// Median width of body lines.
+    column_width: f64,
     /// Whether the line is the first line of a leaf that opens a band.
     opens_band: Vec<bool>,
 }
@@ -1069,11 +1113,15 @@ fn assign_roles(lines: &mut [PrintedLine], ctx: &Context, m: Metrics) -> Vec<boo
         // The end of a part split at a gap is an estimate: only its other end counts.
         let mut lefts: Vec<f64> = refs.iter().filter(|&&k| !starts_at_gap(&lines[k])).map(|&k| lines[k].rect.x0).collect();
         let mut rights: Vec<f64> = refs.iter().filter(|&&k| !ends_at_gap(&lines[k])).map(|&k| lines[k].rect.x1).collect();
-        let edges = (refs.len() >= 3 && lefts.len() >= 2 && rights.len() >= 2).then(|| {
+        let edges = if refs.len() >= 3 && lefts.len() >= 2 && rights.len() >= 2 {
             lefts.sort_by(f64::total_cmp);
             rights.sort_by(|a, b| b.total_cmp(a));
-            (lefts[(lefts.len() / 4).min(2)], rights[(rights.len() / 4).min(2)])
-        });
+            Some((lefts[(lefts.len() / 4).min(2)], rights[(rights.len() / 4).min(2)]))
+        } else if lines[i].thickness < 1.2 * local_h {
+            grid_edges(lines, &refs, ctx, m)
+        } else {
+            None
+        };
         let heads_its_leaf = (i + 1..lines.len()).take_while(|&k| ctx.leaf[k] == ctx.leaf[i]).count() >= 2;
         let l = &mut lines[i];
         let spans = edges.is_some_and(|(left, right)| l.rect.x0 <= left + 0.5 * m.pitch && l.rect.x1 >= right - 0.8 * m.pitch);
@@ -1097,6 +1145,30 @@ fn assign_roles(lines: &mut [PrintedLine], ctx: &Context, m: Metrics) -> Vec<boo
         }
     }
     heading
+}
+
+/// The edges of a column too short to give its own (fewer than three lines: an
+/// article's last lines alone in a column) from the page's column grid: the left edge
+/// is the right side of a gap at most four and a half characters left of the lines
+/// `refs`, the right edge the left side of a gap at or right of their right end within
+/// one column width; a missing edge is one column width from the other (the first or
+/// last column of a region). `None` when neither gap is there.
+fn grid_edges(lines: &[PrintedLine], refs: &[usize], ctx: &Context, m: Metrics) -> Option<(f64, f64)> {
+    let x0 = refs.iter().map(|&k| lines[k].rect.x0).fold(f64::INFINITY, f64::min);
+    let x1 = refs.iter().map(|&k| lines[k].rect.x1).fold(f64::NEG_INFINITY, f64::max);
+    let left = ctx.grid.iter().map(|g| g.right).filter(|&r| r <= x0 + 0.6 * m.pitch && x0 - r <= 4.5 * m.pitch).fold(f64::NEG_INFINITY, f64::max);
+    let right = ctx
+        .grid
+        .iter()
+        .map(|g| g.left)
+        .filter(|&l| l >= x1 - 0.8 * m.pitch && l - x0 <= ctx.column_width + 0.8 * m.pitch)
+        .fold(f64::INFINITY, f64::min);
+    match (left.is_finite(), right.is_finite()) {
+        (true, true) => Some((left, right)),
+        (true, false) => Some((left, left + ctx.column_width)),
+        (false, true) => Some((right - ctx.column_width, right)),
+        (false, false) => None,
+    }
 }
 
 /// The line's left end is at a column gap where a box was split.

@@ -1,4 +1,5 @@
-//! The real PaddleOCR pages in `../shared/realpages` (third-party data, never copied
+//! The real PaddleOCR pages in `../shared/realpages` (or `$BANMIAN_SHARED/realpages`;
+//! third-party data, never copied
 //! into this repository): every page is read without error, and on the three tabloid
 //! front pages the main articles are read column by column under their headlines, with
 //! their jumps. The assertions are structural (no text of the pages is written here).
@@ -10,8 +11,11 @@ use banmian::boxes;
 use banmian::reading_order::{self, Recovered};
 use banmian::{Article, BlockKind, InputFormat, JumpDirection, Options, Page, Pipeline};
 
+/// `$BANMIAN_SHARED/realpages` (as `.ci/run` names the shared folder), by default
+/// `../shared/realpages`.
 fn realpages() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realpages");
+    let shared = std::env::var_os("BANMIAN_SHARED").map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"), PathBuf::from);
+    let dir = shared.join("realpages");
     if dir.is_dir() {
         Some(dir)
     } else {
