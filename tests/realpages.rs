@@ -1,9 +1,9 @@
 //! The real PaddleOCR pages in `../shared/realpages` (or `$BANMIAN_SHARED/realpages`;
-//! third-party data, never copied
-//! into this repository): every page is read without error, and on the three tabloid
-//! front pages the main articles are read column by column under their headlines, with
-//! their jumps. The assertions are structural (no text of the pages is written here).
-//! When the folder is absent the tests print why and pass.
+//! third-party data, never copied into this repository): every page is read without
+//! error, and on the three tabloid front pages the main articles are read column by
+//! column under their headlines, with their jumps. The assertions are structural (no
+//! text of the pages is written here). When the folder is absent the tests print why
+//! and pass.
 
 use std::path::{Path, PathBuf};
 
