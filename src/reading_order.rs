@@ -7,77 +7,79 @@
 //! ([`crate::Pipeline::process_boxes`]), and [`Recovered::annotate`] writes the
 //! provenance into the page. The steps:
 //!
-//! 1. **Measure.** A box is *vertical* when it is at least 1.5 times taller than wide
-//!    and holds two characters or more; its *thickness* is the shorter side of its
-//!    (possibly rotated) quadrilateral. Over horizontal boxes of four characters or
-//!    more (all boxes, when those are fewer than a fifth: a page read character by
-//!    character): the body line height `H` is the median thickness, the character pitch `P`
-//!    the median advance per character (a Han character counts 1, others ½), and the
-//!    line gap the median space between a body line and the next one under it.
-//! 2. **Noise.** A box of at most three characters that is tiny (thinner than 0.55 `H`,
-//!    the ornaments of column rules), lies outside the text area (the body lines'
-//!    rectangle grown by 1.5 `H`: border debris), or holds neither a Han character nor
-//!    only digits, is page noise: it goes to `removed` with reason `noise`.
-//! 3. **XY-cut.** The boxes are cut recursively into regions. First, at x gaps no box
-//!    is over: a lane of vertical text is cut off from the horizontal text beside it,
-//!    and articles side by side are cut apart, so that neither the lane nor a row of
-//!    headlines is cut off from the bodies beside or under them. Articles are side by
-//!    side when each column starts with a heading, or when two headings or more (set
-//!    apart, not one headline in pieces) top the region: each takes the columns from
-//!    the previous one's to the gap that centres it over them. Otherwise a region
-//!    is cut into horizontal *bands* at its widest gaps across its whole width (gaps
-//!    at least the normal line gap plus 0.3 `H`, or a quarter `H` under or over a
-//!    heading that no body line beside runs on across, and of those the ones at least
-//!    0.8 times the widest, the narrower being
-//!    cut deeper down: first between stacked articles, then under a headline, a rule,
-//!    a photo); bands are read top to bottom.
-//!    A region no band cut divides is cut into *columns* at the valleys of its
-//!    x-projection: the projection counts, at each x, the boxes over it (each box
-//!    narrowed by 0.3 `P` at both ends, for the padding around the glyphs and a little
-//!    skew). A valley with no box over it is a cut. A valley crossed by some boxes is a
-//!    cut when every crossing box is a body line (not a headline: at most 1.5 `H`
-//!    thick, six characters or more) with a body line of each column beside it (within
-//!    five line heights), and they are at most a third of the body lines on either
-//!    side (at least four each), or, in short columns, at most one more than the body
-//!    lines on either side and each holding most of a line left of the gap, within the
-//!    columns' outer edges: those boxes are two columns' lines merged into one by
-//!    the detector, and each is **split** at the gap (at the median right end of the
-//!    left column's lines near it, and left end of the right column's), its characters
-//!    shared out in proportion to the widths on either side (a line does not start
-//!    with a closing mark nor end with an opening one), with a `split_box`
-//!    warning; a side that would get fewer than two characters gets none (a stray
-//!    character). Columns are read left to right, except that a run of adjacent
-//!    columns holding only vertical text is read right to left. A region that is one
-//!    row, or that no cut divides, is a leaf. Last, the gaps of all column cuts are
-//!    the page's column grid: a body line that sticks out of its leaf across a gap of
-//!    the grid (the leaf's other lines end at the gap) is split there too, its part past
-//!    the gap read right after the leaf (an article's last line alone in its column,
-//!    merged with the line beside it).
+//! 1. **Measure.** A box is *vertical* when it is at least 1.5 times taller than
+//!    wide and holds two characters or more; its *thickness* is the shorter side of
+//!    its (possibly rotated) quadrilateral. Over horizontal boxes of four characters
+//!    or more (over all boxes when those are fewer than a fifth: a page read character
+//!    by character): the body line height `H` is the median thickness, the character
+//!    pitch `P` the median advance per character (a Han character counts 1, others
+//!    ½), and the line gap the median space between a body line and the next under it.
+//! 2. **Noise.** A box of at most three characters that is tiny (thinner than 0.55
+//!    `H`: the ornaments of column rules), lies outside the text area (the body
+//!    lines' rectangle grown by 1.5 `H`: border debris), or holds neither a Han
+//!    character nor only digits, is page noise, for `removed` with reason `noise`.
+//! 3. **XY-cut.** The other boxes are cut recursively into regions; a region that is
+//!    one row, or that no cut divides, is a leaf. At each level, in this order:
+//!    - *Lanes.* At x gaps no box is over, a lane of vertical text is cut off from the
+//!      horizontal text beside it.
+//!    - *Side by side.* When no wider band gap than the one under the headlines cuts
+//!      the region, articles side by side are cut apart before any band cut, so that
+//!      a row of headlines stays over its bodies: when each column starts with a
+//!      heading, or when two headings or more (set apart: closer ones are one headline
+//!      in pieces) top the region, each taking the columns from the previous one's to
+//!      the gap that centres it over them.
+//!    - *Bands.* The region is cut at its widest gaps across its whole width (gaps at
+//!      least the normal line gap plus 0.3 `H`, or a quarter `H` under or over a
+//!      heading that no body line beside runs on across; of those, the ones at least
+//!      0.8 times the widest, narrower ones being cut deeper down: first between
+//!      stacked articles, then under a headline, a rule, a photo). Bands are read top
+//!      to bottom.
+//!    - *Columns.* The region is cut at the valleys of its x-projection, which counts
+//!      at each x the boxes over it (each narrowed by 0.3 `P` at both ends, for the
+//!      padding around the glyphs and a little skew). A valley no box is over is a
+//!      cut. A valley some boxes cross is a cut when every crossing box is a body line
+//!      (at most 1.5 `H` thick, six characters or more, not a headline) with a body
+//!      line of each column within five line heights of it, and either they are at
+//!      most a third of the body lines on either side (at least four each), or, in
+//!      short columns, at most one more than those and each holds most of a line left
+//!      of the gap, within the two columns' outer edges. Such a box holds two columns'
+//!      lines merged by the detector: it is **split** at the gap (at the median right
+//!      end of the left column's lines near it and left end of the right column's),
+//!      its characters shared out in proportion to the widths on either side (a line
+//!      does not start with a closing mark nor end with an opening one; of two
+//!      boundaries about as near, the one giving the left part as many characters as
+//!      the left column's pitch says), with a `split_box` warning; a side that would
+//!      get fewer than two characters gets none (a stray character). Columns are read
+//!      left to right, except that a run of columns holding only vertical text is read
+//!      right to left.
+//!
+//!    Last, the gaps of all column cuts are the page's *column grid*: a body line
+//!    that sticks out of its leaf across a gap of the grid (the leaf's other lines end
+//!    at the gap) is split there too, its part past the gap read right after the leaf
+//!    (an article's last line alone in its column, merged with the line beside it).
 //! 4. **Lines.** In a leaf, boxes whose heights overlap by half are one printed line,
 //!    read left to right (a space where the gap is wider than 0.8 `P`); lines are read
 //!    top to bottom, vertical boxes right to left.
-//! 5. **Roles.** A line at least 1.6 `H` thick (and at most 40 characters long) is a
-//!    heading. The other horizontal lines are measured against their column: the lines
-//!    of a leaf, and the one-line leaves that follow right under in the same column
-//!    (a column whose wide leading cut it into bands); a line's local height is the
-//!    median thickness of the lines near it in its column,
-//!    and its local edges are the left and right ends of those of them that are
-//!    body-sized (a rank or two in, so that a stray line sticking out does not move
-//!    them, and a skewed or warped scan does not read as indentation; the end of a part
-//!    split at a gap is an estimate and does not count, and a left part fills its
-//!    column by definition). A line
-//!    1.2–1.6 local heights thick of at most 24 characters with no full stop that does
-//!    not span its column is a heading when it opens a band of a region wider than one
-//!    and a half columns and heads the lines under it (本报启事 over a notice), and bold
-//!    (a subhead, a byline set larger) otherwise. The
-//!    others get their indentation (whole characters from the left edge) and whether
-//!    they fill the column (their right end within 0.8 `P` of the right edge); a column
-//!    of fewer than three lines takes its edges from the page's column grid (the gaps
-//!    of all column cuts), or leaves them unknown. Heading levels are ranks of thickness
-//!    on the page (a new level where a heading is 15% thinner than the thickest of the
-//!    level above), so the headline outranks the subheadline. On a page set
-//!    horizontally (at most a quarter of the lines vertical), body-sized vertical text
-//!    is a masthead's side column (issue number, date, publisher): page furniture.
+//! 5. **Roles.** A line at least 1.6 `H` thick and at most 40 characters long is a
+//!    heading; heading levels are ranks of thickness on the page (a new level where a
+//!    heading is 15% thinner than the thickest of the level above), so the headline
+//!    outranks the subheadline. Other horizontal lines are measured against their
+//!    column (the lines of their leaf, and the one-line leaves right under it in the
+//!    same column: a column whose wide leading cut it into bands): the local height is
+//!    the median thickness of the lines near them, the local edges the left and right
+//!    ends of those that are body-sized, a rank or two in (so that a stray line
+//!    sticking out does not move them, and a skewed or warped scan does not read as
+//!    indentation; the end of a part split at a gap is only an estimate and does not
+//!    count). A line 1.2–1.6 local heights thick, of at most 24 characters with no full
+//!    stop, that does not span its column, is a heading when it opens a band of a
+//!    region wider than one and a half columns and heads the lines under it (本报启事
+//!    over a notice), and bold otherwise (a subhead, a byline set larger). The others
+//!    get their indentation (whole characters from the left edge) and whether they fill
+//!    the column (their right end within 0.8 `P` of the right edge; a left part of a
+//!    split box always does). A column of fewer than three lines takes its edges from
+//!    the column grid, or leaves them unknown. On a page set horizontally (at most a
+//!    quarter of the lines vertical), body-sized vertical text is a masthead's side
+//!    column (issue number, date, publisher): page furniture.
 //!
 //! The lines are numbered 1, 2, … in reading order: these are the `lines` of blocks,
 //! articles and `removed` for box input. Noise boxes are numbered after the last line,
@@ -482,46 +484,47 @@ impl Cutter {
             }
             return;
         }
-        let bands = self.bands(&pieces);
+        let heads_only = |band: &Vec<Piece>| band.iter().all(|p| !p.vertical && p.thickness >= 1.6 * self.m.line_height);
+        let Some(bands) = self.bands(&pieces) else {
+            // No band to cut: columns, grouped under side-by-side headlines if any.
+            match self.columns(pieces) {
+                Ok(columns) => self.take_columns(columns, depth, opens_band),
+                Err(pieces) => self.leaves.push(Leaf { pieces, ends_band: false, opens_band }),
+            }
+            return;
+        };
         // Articles side by side, unless wider gaps than the one under their headlines
         // cut the region first (stacked sections).
-        let heads_only = |band: &Vec<Piece>| band.iter().all(|p| !p.vertical && p.thickness >= 1.6 * self.m.line_height);
-        if bands.as_ref().is_none_or(|b| heads_only(&b[0])) {
+        if heads_only(&bands[0]) {
             if let Ok(columns) = self.columns(pieces.clone()) {
-                if let Some(t) = self.territories(&columns.groups) {
-                    self.warnings.extend(columns.warnings);
-                    self.gaps.extend(columns.gaps);
-                    for (i, g) in t.into_iter().enumerate() {
-                        self.order(g, depth + 1, opens_band && i == 0);
-                    }
+                if self.territories(&columns.groups).is_some() {
+                    self.take_columns(columns, depth, opens_band);
                     return;
                 }
             }
         }
-        if let Some(bands) = bands {
-            let x0 = pieces.iter().map(|p| p.rect.x0).fold(f64::INFINITY, f64::min);
-            let x1 = pieces.iter().map(|p| p.rect.x1).fold(f64::NEG_INFINITY, f64::max);
-            let wide = x1 - x0 >= 1.5 * self.column_width;
-            let n = bands.len();
-            for (i, band) in bands.into_iter().enumerate() {
-                self.order(band, depth + 1, if i == 0 { opens_band } else { wide });
-                if i + 1 < n {
-                    if let Some(l) = self.leaves.last_mut() {
-                        l.ends_band = true;
-                    }
+        let x0 = pieces.iter().map(|p| p.rect.x0).fold(f64::INFINITY, f64::min);
+        let x1 = pieces.iter().map(|p| p.rect.x1).fold(f64::NEG_INFINITY, f64::max);
+        let wide = x1 - x0 >= 1.5 * self.column_width;
+        let n = bands.len();
+        for (i, band) in bands.into_iter().enumerate() {
+            self.order(band, depth + 1, if i == 0 { opens_band } else { wide });
+            if i + 1 < n {
+                if let Some(l) = self.leaves.last_mut() {
+                    l.ends_band = true;
                 }
             }
-            return;
         }
-        match self.columns(pieces) {
-            Ok(columns) => {
-                self.warnings.extend(columns.warnings);
-                self.gaps.extend(columns.gaps);
-                for (i, c) in columns.groups.into_iter().enumerate() {
-                    self.order(c, depth + 1, opens_band && i == 0);
-                }
-            }
-            Err(pieces) => self.leaves.push(Leaf { pieces, ends_band: false, opens_band }),
+    }
+
+    /// Orders the columns a region was cut into, grouped under side-by-side headlines
+    /// when there are (see [`Cutter::territories`]), keeping their warnings and gaps.
+    fn take_columns(&mut self, columns: Columns, depth: usize, opens_band: bool) {
+        let groups = self.territories(&columns.groups).unwrap_or(columns.groups);
+        self.warnings.extend(columns.warnings);
+        self.gaps.extend(columns.gaps);
+        for (i, g) in groups.into_iter().enumerate() {
+            self.order(g, depth + 1, opens_band && i == 0);
         }
     }
 
@@ -821,7 +824,8 @@ impl Cutter {
                 continue;
             }
             let crossing = n - left - right;
-            if crossing == 0 || self.merged_across(&pieces, &ext, xa, xb) {
+            // Cheap necessary condition first: merged boxes are few beside the columns.
+            if crossing == 0 || (crossing <= left.min(right) + 1 && self.merged_across(&pieces, &ext, xa, xb)) {
                 valid.push((j, crossing));
             }
         }

@@ -558,3 +558,46 @@ fn cli_reads_box_pages_by_content_in_a_folder_and_alone() {
     let err = String::from_utf8_lossy(&bad.stderr);
     assert!(err.contains("broken.json") && err.contains("ocr_results[0].box"), "{err}");
 }
+
+mod arbitrary {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn a_box() -> impl Strategy<Value = (String, f64, f64, f64, f64)> {
+        (
+            prop::sample::select(vec!["", "福", "·", "I", "本报讯", "正文内容写在这里，", "下转第三版", "标题", "一九六八年九月十六日", "2:00-6:00"]),
+            -50.0..3000.0f64,
+            -50.0..4000.0f64,
+            0.0..1500.0f64,
+            0.0..400.0f64,
+        )
+            .prop_map(|(t, x, y, w, h)| (t.to_string(), x, y, w, h))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Whatever the boxes, a page comes back and every box with text is in a line
+        /// or in the noise.
+        #[test]
+        fn any_boxes_give_a_page_with_every_box_placed(boxes in prop::collection::vec(a_box(), 0..60)) {
+            let results: Vec<Value> = boxes.iter().map(|(t, x, y, w, h)| json!({"text": t, "box": [[x, y], [x + w, y], [x + w, y + h], [x, y + h]]})).collect();
+            let bytes = serde_json::to_vec(&json!({"ocr_results": results})).unwrap();
+            let page = boxes::parse(&bytes).unwrap();
+            let r = reading_order::recover(&page);
+            for (i, (t, ..)) in boxes.iter().enumerate() {
+                let placed = r.lines.iter().flat_map(|l| &l.pieces).chain(&r.noise).any(|p| p.box_index == i);
+                prop_assert_eq!(placed, !t.is_empty(), "box {}", i);
+            }
+            let out = pipeline().process_boxes("p.json", &page);
+            prop_assert_eq!(out.schema, "banmian.page/1");
+        }
+
+        /// Whatever the bytes, reading them as a box page gives a page or an error.
+        #[test]
+        fn any_bytes_read_as_a_box_page_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+            let _ = boxes::parse(&bytes);
+            let _ = boxes::detect(&bytes);
+        }
+    }
+}
