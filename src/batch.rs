@@ -2,14 +2,15 @@
 //!
 //! This module owns running the pipeline over many pages without ever losing one:
 //! walking an input tree (recursive, sorted, deterministic; `.txt`, `.md`,
-//! `.markdown` pages, and `.json` PaddleOCR box pages; other files skipped and counted; hidden files skipped unless
-//! asked; symlink loops and unreadable folders reported, not fatal), writing each
-//! page atomically to `OUT/<relative path>.json` (a temporary file in the same folder,
-//! then a rename, so an interrupted run never leaves half a page), output paths that
-//! cannot leave `OUT`, `--resume` (pages whose output is newer than the input are
-//! skipped), pages in parallel on rayon in bounded chunks (memory is bounded by the
-//! pages in flight, and JSON Lines output keeps input order), and the run's
-//! [`Summary`]. One bad page is reported in the summary and never stops the batch.
+//! `.markdown` pages, and `.json` PaddleOCR box pages; other files skipped and
+//! counted; hidden files skipped unless asked; symlink loops and unreadable folders
+//! reported, not fatal), writing each page atomically to `OUT/<relative path>.json`
+//! (a temporary file in the same folder, then a rename, so an interrupted run never
+//! leaves half a page), output paths that cannot leave `OUT`, `--resume` (pages whose
+//! output is newer than the input are skipped), pages in parallel on rayon in bounded
+//! chunks (memory is bounded by the pages in flight, and JSON Lines output keeps input
+//! order), and the run's [`Summary`]. One bad page is reported in the summary and
+//! never stops the batch.
 
 use std::fs;
 use std::io::{self, BufRead, Read, Write};

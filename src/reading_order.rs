@@ -257,8 +257,9 @@ impl Recovered {
         let mut leftover_lines = vec![false; self.lines.len() + 1];
         for b in &mut page.leftovers {
             set(&mut b.boxes, &mut b.bbox, self.provenance(b.lines));
-            for no in b.lines[0]..=b.lines[1].min(self.lines.len()) {
-                leftover_lines[no] = true;
+            let last = b.lines[1].min(self.lines.len());
+            if b.lines[0] <= last {
+                leftover_lines[b.lines[0]..=last].fill(true);
             }
         }
         for a in &mut page.articles {
@@ -586,13 +587,7 @@ impl Cutter {
     /// The groups a region falls into at the x gaps no box is over (boxes narrowed as
     /// for the projection), left to right, as indices into `pieces`.
     fn clean_groups(&self, pieces: &[Piece]) -> Vec<Vec<usize>> {
-        let ext: Vec<(f64, f64)> = pieces
-            .iter()
-            .map(|p| {
-                let s = self.shrink(p);
-                (p.rect.x0 + s, (p.rect.x1 - s).max(p.rect.x0 + s))
-            })
-            .collect();
+        let ext = self.narrowed(pieces);
         let mut idx: Vec<usize> = (0..pieces.len()).collect();
         idx.sort_by(|&a, &b| ext[a].0.total_cmp(&ext[b].0));
         let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -688,6 +683,17 @@ impl Cutter {
             start = end + 1;
         }
         Some(out)
+    }
+
+    /// The x extents of the pieces narrowed at both ends (see [`Cutter::shrink`]).
+    fn narrowed(&self, pieces: &[Piece]) -> Vec<(f64, f64)> {
+        pieces
+            .iter()
+            .map(|p| {
+                let s = self.shrink(p);
+                (p.rect.x0 + s, (p.rect.x1 - s).max(p.rect.x0 + s))
+            })
+            .collect()
     }
 
     /// The narrowing of a piece's x extent at each end for the projection.
@@ -799,13 +805,7 @@ impl Cutter {
     /// Cuts a region into columns at the valleys of its x-projection (see the module
     /// doc), splitting merged boxes; gives the pieces back when there is no valley.
     fn columns(&self, pieces: Vec<Piece>) -> Result<Columns, Vec<Piece>> {
-        let ext: Vec<(f64, f64)> = pieces
-            .iter()
-            .map(|p| {
-                let s = self.shrink(p);
-                (p.rect.x0 + s, (p.rect.x1 - s).max(p.rect.x0 + s))
-            })
-            .collect();
+        let ext = self.narrowed(&pieces);
         let mut starts: Vec<f64> = ext.iter().map(|e| e.0).collect();
         let mut ends: Vec<f64> = ext.iter().map(|e| e.1).collect();
         starts.sort_by(f64::total_cmp);

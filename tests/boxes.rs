@@ -402,8 +402,6 @@ fn reading_order_accuracy_on_synthetic_pages_is_at_least_098() {
     assert!(accuracy >= 0.98, "{accuracy}");
 }
 
-
-
 #[test]
 fn every_headline_is_attached_to_its_own_body_on_synthetic_pages() {
     let (mut articles, mut exact) = (0, 0);
