@@ -11,6 +11,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use crate::model::Author;
@@ -210,8 +211,33 @@ enum Token {
 /// is needed unless `roleless`.
 fn parse_people(s: &str, roleless: bool) -> Option<Vec<Author>> {
     let mut tokens = Vec::new();
-    for raw in join_spaced_names(s) {
-        split_token(&raw, &mut tokens)?;
+    // Words are read one by one (and a line that is not a credit is turned away at its
+    // first bad word); a word is read once the next one cannot join it.
+    let mut pending: Option<String> = None;
+    let mut run = 0;
+    for w in s.split(|c: char| is_space(c) || matches!(c, '、' | '，' | ',' | '；' | ';')).filter(|w| !w.is_empty()) {
+        let single = is_single_han(w);
+        match pending.as_mut() {
+            Some(last) if single && run == 1 => {
+                last.push_str(w);
+                run = 0;
+            }
+            _ => {
+                if let Some(word) = pending.take() {
+                    split_token(&word, &mut tokens)?;
+                }
+                if single {
+                    pending = Some(w.to_string());
+                } else {
+                    // Only a single character is ever joined to the word after it.
+                    split_token(w, &mut tokens)?;
+                }
+                run = usize::from(single);
+            }
+        }
+    }
+    if let Some(word) = pending {
+        split_token(&word, &mut tokens)?;
     }
     if tokens.is_empty() {
         return None;
@@ -234,30 +260,20 @@ fn parse_people(s: &str, roleless: bool) -> Option<Vec<Author>> {
     Some(authors)
 }
 
-/// Splits a credit into words, joining the characters of a name that OCR or
-/// typesetting spread out ("韩  雪" → "韩雪"): typesetting pads a two-character name
-/// to the width of three, so single Han characters are joined in pairs.
-fn join_spaced_names(s: &str) -> Vec<String> {
-    let mut words: Vec<String> = Vec::new();
-    let mut run = 0;
-    for w in s.split(|c: char| is_space(c) || matches!(c, '、' | '，' | ',' | '；' | ';')).filter(|w| !w.is_empty()) {
-        let single = w.chars().count() == 1 && w.chars().all(is_han);
-        match words.last_mut() {
-            Some(last) if single && run == 1 => {
-                last.push_str(w);
-                run = 0;
-            }
-            _ => {
-                words.push(w.to_string());
-                run = usize::from(single);
-            }
-        }
-    }
-    words
+/// One Han character alone: typesetting pads a two-character name to the width of
+/// three ("韩  雪" → "韩雪"), so single Han characters are joined in pairs.
+fn is_single_han(w: &str) -> bool {
+    let mut cs = w.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if is_han(c))
 }
 
+/// [`ROLES`] as one automaton: the leftmost role in a word, the longest at that place.
+static ROLES_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(ROLES).expect("roles automaton")
+});
+
 fn split_token(raw: &str, out: &mut Vec<Token>) -> Option<()> {
-    let found = ROLES.iter().filter_map(|r| raw.find(r).map(|i| (i, *r))).min_by_key(|(i, r)| (*i, usize::MAX - r.len()));
+    let found = ROLES_AC.find(raw).map(|m| (m.start(), ROLES[m.pattern().as_usize()]));
     match found {
         None => {
             out.push(Token::Name(name(raw)?));

@@ -8,6 +8,7 @@
 //! one level is used). Which display lines form a headline group, and which are
 //! subheads, is decided later by [`crate::segment`].
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -98,7 +99,7 @@ pub fn measure(lines: &[Line]) -> Layout {
 pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
     let text_lines: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank() && !lines[i].front_matter).collect();
     let edge = |i: usize| -> bool {
-        let pos = text_lines.iter().position(|&j| j == i);
+        let pos = text_lines.binary_search(&i).ok();
         pos.is_some_and(|p| p < 3 || p + 3 >= text_lines.len())
     };
     let mut roles: Vec<Role> = Vec::with_capacity(lines.len());
@@ -143,8 +144,8 @@ fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {
     // A credit line may carry the page citation: "本报记者 张天培《人民日报》（2025年01月10日第 06 版）".
     let citation = furniture::citation(t);
     let credit_text = match &citation {
-        Some(r) => format!("{}{}", &t[..r.start], &t[r.end..]),
-        None => t.to_string(),
+        Some(r) => Cow::Owned(format!("{}{}", &t[..r.start], &t[r.end..])),
+        None => Cow::Borrowed(t),
     };
     if !crate::text::trim(&credit_text).is_empty() {
         if let Some(c) = byline::standalone(&credit_text, line.quote) {
@@ -154,18 +155,39 @@ fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {
     if let Some(facts) = furniture::read(t, edge) {
         return Role::Furniture(facts);
     }
-    if let Some(caps) = DATELINE_ONLY_RE.captures(t) {
-        if let Some((d, _)) = caps.get(1).and_then(|m| find_date(m.as_str())) {
-            return Role::DateLine(d);
+    if may_be_date_line(t) {
+        if let Some(caps) = DATELINE_ONLY_RE.captures(t) {
+            if let Some((d, _)) = caps.get(1).and_then(|m| find_date(m.as_str())) {
+                return Role::DateLine(d);
+            }
         }
     }
-    if t.chars().count() <= 120 && CAPTION_RE.is_match(t) && !t.starts_with(['“', '"']) {
+    if may_be_caption(t) && t.chars().count() <= 120 && CAPTION_RE.is_match(t) && !t.starts_with(['“', '"']) {
         return Role::Caption;
     }
     if is_display(line, layout, prev_continues) {
         return Role::Display;
     }
     Role::Body
+}
+
+/// Whether [`DATELINE_ONLY_RE`] can match: after an optional bracket and white space,
+/// the text opens with a digit or a Chinese numeral of a year.
+fn may_be_date_line(t: &str) -> bool {
+    let t = t.strip_prefix(['（', '(', '〔', '[']).unwrap_or(t).trim_start();
+    t.starts_with(|c: char| c.is_numeric() || matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '〇' | '○' | '零'))
+}
+
+/// Whether [`CAPTION_RE`] can match: the text opens with one of its opening words'
+/// first characters, or ends (before white space and a closing bracket) with one of
+/// its closing words' last characters.
+fn may_be_caption(t: &str) -> bool {
+    if t.starts_with(['图', '圖', '上', '下', '左', '右', '题', '題']) {
+        return true;
+    }
+    let end = t.trim_end();
+    let end = end.strip_suffix(['）', ')']).unwrap_or(end).trim_end();
+    end.ends_with(['摄', '攝', '影', '图', '圖', '片', '发', '發'])
 }
 
 /// A display line: a Markdown heading or bold line of headline length, or a short

@@ -54,7 +54,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded> {
     if encoding != "UTF-8" {
         warnings.insert(0, warning(format!("page was decoded from {encoding}, not UTF-8")));
     }
-    let nuls = text.matches('\0').count();
+    let nuls = memchr::memchr_iter(0, text.as_bytes()).count();
     let text = if nuls > 0 {
         warnings.push(warning(format!("{nuls} NUL characters dropped")));
         text.replace('\0', "")
@@ -132,16 +132,20 @@ fn utf16_kind(bytes: &[u8]) -> Option<(&'static Encoding, usize)> {
 }
 
 /// Not UTF-8: GB18030 (the superset of GBK and GB2312) unless chardetng is sure of Big5.
+/// When only one of the two decodes the bytes, that one is the answer whatever
+/// chardetng would guess, so chardetng (a pass far slower than decoding) is asked only
+/// when both decode them.
 fn legacy(bytes: &[u8], utf8_valid_up_to: usize) -> Result<(String, &'static str)> {
+    let (gb, big5) = match (strict_decode(GB18030, bytes), strict_decode(BIG5, bytes)) {
+        (Some(text), None) => return Ok((text, GB18030.name())),
+        (None, Some(text)) => return Ok((text, BIG5.name())),
+        // The error points at the first byte UTF-8 cannot read; GB18030 and Big5 failed too.
+        (None, None) => return Err(not_text(utf8_valid_up_to)),
+        (Some(gb), Some(big5)) => (gb, big5),
+    };
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
-    let order: [&'static Encoding; 2] = if guess == BIG5 { [BIG5, GB18030] } else { [GB18030, BIG5] };
-    order
-        .into_iter()
-        .find_map(|enc| strict_decode(enc, bytes).map(|text| (text, enc.name())))
-        // The error points at the first byte UTF-8 cannot read; GB18030 and Big5 failed too.
-        .ok_or_else(|| not_text(utf8_valid_up_to))
+    if detector.guess(None, chardetng::Utf8Detection::Deny) == BIG5 { Ok((big5, BIG5.name())) } else { Ok((gb, GB18030.name())) }
 }
 
 /// Decodes without replacement; `None` at the first malformed sequence.
@@ -161,12 +165,25 @@ fn strict_decode(enc: &'static Encoding, bytes: &[u8]) -> Option<String> {
 }
 
 fn check_texty(text: &str) -> Result<()> {
-    let mut total = 0usize;
+    // Counted on bytes, in passes the compiler vectorizes: a char starts at every byte
+    // that is not a continuation byte; control characters are C0 and DEL (one byte)
+    // and C1 (0xC2 0x80..=0x9F), so text without such bytes has none.
+    let bytes = text.as_bytes();
+    let suspect = |b: u8| matches!(b, 0x00..=0x08 | 0x0B | 0x0E..=0x1F | 0x7F | 0xC2);
+    if !bytes.chunks(64).any(|chunk| chunk.iter().fold(false, |any, &b| any | suspect(b))) {
+        return Ok(());
+    }
+    let total = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
     let mut controls = 0usize;
     let mut first_control = None;
-    for (i, c) in text.char_indices() {
-        total += 1;
-        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}') {
+    for (i, &b) in bytes.iter().enumerate() {
+        let control = match b {
+            b'\t' | b'\n' | b'\r' | 0x0C => false,
+            0x00..=0x1F | 0x7F => true,
+            0xC2 => matches!(bytes.get(i + 1), Some(0x80..=0x9F)),
+            _ => false,
+        };
+        if control {
             controls += 1;
             first_control.get_or_insert(i);
         }
@@ -202,6 +219,15 @@ mod tests {
     }
 
     #[test]
+    fn big5_is_detected_when_gb18030_reads_it_too() {
+        let text = "本報訊（記者 陳大文）昨日，立法會通過《財政預算案》，市民普遍表示歡迎。";
+        let (bytes, _, _) = BIG5.encode(text);
+        assert!(strict_decode(GB18030, &bytes).is_some(), "the case where chardetng decides");
+        let d = decode(&bytes).unwrap();
+        assert_eq!((d.encoding, d.text.as_str()), ("Big5", text));
+    }
+
+    #[test]
     fn utf16_with_bom_and_without() {
         let mut le = vec![0xFF, 0xFE];
         for u in "下转第五版\n".encode_utf16() {
@@ -214,6 +240,16 @@ mod tests {
         }
         let d = decode(&be).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), ("page one\nline two\n", "UTF-16BE"));
+    }
+
+    #[test]
+    fn control_characters_counted_on_bytes_as_on_chars() {
+        let text = "页\u{1}\u{85}\u{9f}\u{a0}\t\u{7f}é\u{c}".repeat(3);
+        let by_chars = text.chars().filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}')).count();
+        assert_eq!(by_chars, 12);
+        let err = check_texty(&text).unwrap_err();
+        assert!(err.to_string().contains("12 of 27 characters"), "{err}");
+        assert_eq!(err.position().byte, Some(3));
     }
 
     #[test]

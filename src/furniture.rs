@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use crate::model::PageInfo;
 use crate::text::{find_date, parse_number, trim};
@@ -31,6 +31,13 @@ static PAPER_RE: LazyLock<Regex> =
 static CITATION_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"《(?P<paper>[^》]{2,12})》\s*[（(]\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*第\s*(?P<n>\d{1,3})\s*版\s*[）)]")
         .expect("citation pattern")
+});
+
+/// Every pattern that gives a line a furniture signal (or makes it a citation), in
+/// one pass: a line that matches none of them is furniture only at the page's edge.
+static SIGNALS: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new([CITATION_RE.as_str(), LABEL_RE.as_str(), WEEKDAY_RE.as_str(), EDITOR_RE.as_str(), MASTHEAD_RE.as_str()])
+        .expect("furniture signals")
 });
 
 /// What a furniture line says about the page.
@@ -94,6 +101,9 @@ fn strip_sections(s: &str) -> &str {
 pub fn read(line: &str, edge: bool) -> Option<Facts> {
     let s = trim(line);
     if s.is_empty() || s.chars().count() > 80 {
+        return None;
+    }
+    if !edge && !SIGNALS.is_match(s) {
         return None;
     }
     if let Some(caps) = CITATION_RE.captures(s) {

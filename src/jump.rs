@@ -92,7 +92,11 @@ fn at_sentence_edge(text: &str, start: usize, end: usize) -> bool {
 /// Takes every jump marker out of `text`. Returns the text without them (white space
 /// left around a removed marker is collapsed) and the markers in order.
 pub fn extract(text: &str) -> (String, Vec<Jump>) {
-    let found = find(text);
+    take_out(text, find(text))
+}
+
+/// Takes the markers `found` in `text` out of it; see [`extract`].
+fn take_out(text: &str, found: Vec<Found>) -> (String, Vec<Jump>) {
     if found.is_empty() {
         return (text.to_string(), Vec::new());
     }
@@ -109,12 +113,29 @@ pub fn extract(text: &str) -> (String, Vec<Jump>) {
 
 /// True when `text` is nothing but jump markers (a marker on a line of its own).
 pub fn is_only_jumps(text: &str) -> bool {
+    // A character that no marker holds, and that may not be left around one, settles
+    // it before the pattern runs.
+    if !text.chars().all(|c| crate::text::is_space(c) || may_be_in_marker(c)) {
+        return false;
+    }
     let found = find(text);
     if found.is_empty() {
         return false;
     }
-    let (rest, _) = extract(text);
+    let (rest, _) = take_out(text, found);
     rest.chars().all(|c| crate::text::is_space(c) || matches!(c, '(' | ')' | '（' | '）'))
+}
+
+/// A character [`JUMP_RE`] can match outside white space: brackets, verbs, 第,
+/// numerals, section letters and page units.
+fn may_be_in_marker(c: char) -> bool {
+    c.is_alphanumeric() && (c.is_ascii() || matches!(c, '０'..='９' | 'Ａ'..='Ｚ'))
+        || matches!(
+            c,
+            '（' | '(' | '〔' | '【' | '[' | '［' | ')' | '）' | '〕' | '】' | ']' | '］' | '下' | '转' | '轉' | '接' | '至' | '见' | '見'
+                | '上' | '紧' | '緊' | '续' | '續' | '承' | '第' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+                | '十' | '〇' | '零' | '两' | '兩' | '版' | '页' | '頁' | '面'
+        )
 }
 
 #[cfg(test)]

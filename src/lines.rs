@@ -8,6 +8,10 @@
 //! matter, image references and lines that are nothing but markup (rules, empty
 //! headings). Line ends may be LF, CRLF or CR. It makes no layout decision.
 
+use std::borrow::Cow;
+
+use memchr::memmem;
+
 /// One input line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Line {
@@ -185,9 +189,21 @@ fn read_line(no: usize, raw: &str) -> Line {
     line
 }
 
+/// A Markdown rule: three or more of one of `-`, `*`, `_`, `=`, white space aside.
 fn is_rule(s: &str) -> bool {
-    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    t.len() >= 3 && (t.chars().all(|c| c == '-') || t.chars().all(|c| c == '*') || t.chars().all(|c| c == '_') || t.chars().all(|c| c == '='))
+    let mut marks = s.chars().filter(|c| !c.is_whitespace());
+    let Some(first) = marks.next() else { return false };
+    if !matches!(first, '-' | '*' | '_' | '=') {
+        return false;
+    }
+    let mut n = 1;
+    for c in marks {
+        if c != first {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 3
 }
 
 /// `#`..`######` followed by a space (or by a Han character, as OCR tools write it);
@@ -216,19 +232,19 @@ fn heading(s: &str) -> Option<(u8, &str)> {
 
 /// Removes `**`/`__` emphasis markers. Returns the text and whether the whole line was
 /// bold (wrapped, or opened and never closed).
-fn strip_emphasis(s: &str) -> (String, bool) {
+fn strip_emphasis(s: &str) -> (Cow<'_, str>, bool) {
     for marker in ["**", "__"] {
         if let Some(inner) = s.strip_prefix(marker) {
             let inner_t = inner.strip_suffix(marker).unwrap_or(inner);
-            if !inner_t.contains(marker) {
-                return (inner_t.to_string(), !inner_t.trim().is_empty());
+            if memmem::find(inner_t.as_bytes(), marker.as_bytes()).is_none() {
+                return (Cow::Borrowed(inner_t), !inner_t.trim().is_empty());
             }
         }
     }
-    if s.contains("**") {
-        return (s.replace("**", ""), false);
+    if memmem::find(s.as_bytes(), b"**").is_some() {
+        return (Cow::Owned(s.replace("**", "")), false);
     }
-    (s.to_string(), false)
+    (Cow::Borrowed(s), false)
 }
 
 fn is_image(s: &str) -> bool {

@@ -8,6 +8,8 @@
 //! gets the same white space and punctuation repair but keeps the script it was
 //! printed in.
 
+use std::borrow::Cow;
+
 use crate::convert::Converter;
 use crate::model::{BlockKind, Page};
 use crate::punct;
@@ -27,16 +29,19 @@ impl Repair<'_> {
         self.finish(collapse_spaces(s))
     }
 
-    fn body(&self, s: &str) -> String {
-        self.finish(remove_spaces_between_cjk(s))
-    }
-
     fn finish(&self, s: String) -> String {
-        let s = if self.punct { punct::normalize(&s) } else { s };
+        let s = if self.punct { reuse(s, punct::normalize_cow) } else { s };
         match self.convert {
             Some(c) => c.convert(&s),
             None => s,
         }
+    }
+
+    /// Repairs body text in place: its allocation is kept when no repair changes it.
+    fn body_in_place(&self, text: &mut String) {
+        let s = std::mem::take(text);
+        let s = reuse(s, remove_spaces_cow);
+        *text = self.finish(s);
     }
 
     fn opt(&self, s: &mut Option<String>) {
@@ -44,6 +49,16 @@ impl Repair<'_> {
             *t = self.display(t);
         }
     }
+}
+
+/// Applies a repair to `s`, keeping `s` itself when the repair borrowed it back
+/// unchanged.
+fn reuse(s: String, repair: impl for<'a> FnOnce(&'a str) -> Cow<'a, str>) -> String {
+    let changed = match repair(&s) {
+        Cow::Borrowed(_) => None,
+        Cow::Owned(o) => Some(o),
+    };
+    changed.unwrap_or(s)
 }
 
 /// True for block kinds whose text is running prose.
@@ -66,7 +81,11 @@ pub fn repair(page: &mut Page, r: Repair<'_>) {
             r.opt(&mut au.org);
         }
         for b in &mut a.blocks {
-            b.text = if is_prose(b.kind) { r.body(&b.text) } else { r.display(&b.text) };
+            if is_prose(b.kind) {
+                r.body_in_place(&mut b.text);
+            } else {
+                b.text = r.display(&b.text);
+            }
         }
         for j in &mut a.jumps {
             j.label = r.display(&j.label);
@@ -78,7 +97,7 @@ pub fn repair(page: &mut Page, r: Repair<'_>) {
     }
     let printed = Repair { convert: None, ..r };
     for x in &mut page.removed {
-        x.text = printed.body(&x.text);
+        printed.body_in_place(&mut x.text);
     }
 }
 
@@ -87,31 +106,32 @@ pub fn repair(page: &mut Page, r: Repair<'_>) {
 /// other run of white space to one space. Line breaks inside a block become spaces
 /// first.
 pub fn remove_spaces_between_cjk(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
+    remove_spaces_cow(s).into_owned()
+}
+
+/// [`remove_spaces_between_cjk`], borrowing `s` back when it has no white space.
+fn remove_spaces_cow(s: &str) -> Cow<'_, str> {
+    let Some(first) = s.find(is_space) else { return Cow::Borrowed(s) };
     let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if is_space(c) {
-            let start = i;
-            while i < chars.len() && is_space(chars[i]) {
-                i += 1;
-            }
-            let prev = out.chars().next_back();
-            let next = chars.get(i).copied();
-            let drop = match (prev, next) {
-                (None, _) | (_, None) => true,
-                (Some(p), Some(n)) => is_cjk(p) && is_cjk(n),
-            };
-            if !drop && start < i {
-                out.push(' ');
-            }
+    out.push_str(&s[..first]);
+    let mut prev: Option<char> = s[..first].chars().next_back();
+    let mut it = s[first..].chars().peekable();
+    while let Some(c) = it.next() {
+        if !is_space(c) {
+            out.push(c);
+            prev = Some(c);
             continue;
         }
-        out.push(c);
-        i += 1;
+        while it.next_if(|d| is_space(*d)).is_some() {}
+        let drop = match (prev, it.peek()) {
+            (None, _) | (_, None) => true,
+            (Some(p), Some(&n)) => is_cjk(p) && is_cjk(n),
+        };
+        if !drop {
+            out.push(' ');
+        }
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

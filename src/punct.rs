@@ -9,10 +9,26 @@
 //! Chinese text become “ ” (or ‘ ’) when they pair up. Spaces left beside a full-width
 //! mark are dropped (the full-width mark carries its own space).
 
+use std::borrow::Cow;
+
 use crate::text::{is_cjk, is_cjk_punct, is_han, is_space};
 
 /// Applies the rules above to `s`.
 pub fn normalize(s: &str) -> String {
+    normalize_cow(s).into_owned()
+}
+
+/// [`normalize`], borrowing `s` back when nothing changes. Text without any of the
+/// ASCII marks the rules change (most text) can only lose spaces, and that is done
+/// without a vector of its chars.
+pub fn normalize_cow(s: &str) -> Cow<'_, str> {
+    if !s.bytes().any(|b| matches!(b, b',' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'"' | b'\'')) {
+        return drop_spaces_in_str(s);
+    }
+    Cow::Owned(normalize_chars(s))
+}
+
+fn normalize_chars(s: &str) -> String {
     let mut chars: Vec<char> = s.chars().collect();
     quotes(&mut chars, '"', '“', '”');
     quotes(&mut chars, '\'', '‘', '’');
@@ -140,9 +156,57 @@ fn drop_spaces_beside_full_width(chars: &[char]) -> String {
     out
 }
 
+/// [`drop_spaces_beside_full_width`] on a string: every space of a run has the same
+/// nearest non-space neighbours, so a run goes or stays whole; `s` comes back
+/// borrowed when nothing goes.
+fn drop_spaces_in_str(s: &str) -> Cow<'_, str> {
+    let mark = |c: char| is_cjk_punct(c) && c != '\u{3000}';
+    let mut out = String::new();
+    let mut copied = 0; // bytes of `s` accounted for in `out`
+    let mut changed = false;
+    let mut prev: Option<char> = None;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !is_space(c) {
+            prev = Some(c);
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = it.peek() {
+            if !is_space(d) {
+                break;
+            }
+            end = j + d.len_utf8();
+            it.next();
+        }
+        let next = it.peek().map(|&(_, d)| d);
+        if prev.is_some_and(mark) || next.is_some_and(mark) {
+            if !changed {
+                out.reserve(s.len());
+                changed = true;
+            }
+            out.push_str(&s[copied..i]);
+            copied = end;
+        }
+    }
+    if !changed {
+        return Cow::Borrowed(s);
+    }
+    out.push_str(&s[copied..]);
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::normalize;
+    use super::{drop_spaces_beside_full_width, drop_spaces_in_str, normalize};
+
+    #[test]
+    fn spaces_dropped_alike_on_chars_and_on_strings() {
+        for s in ["突出重点 严格管理", " ，前后 ", "COVID 19 （新冠）  疫情", "“ 引号 ”\u{3000}全角空格\u{3000}", "  ", ""] {
+            let chars: Vec<char> = s.chars().collect();
+            assert_eq!(drop_spaces_in_str(s), drop_spaces_beside_full_width(&chars), "{s:?}");
+        }
+    }
 
     #[test]
     fn marks_next_to_chinese_become_full_width() {

@@ -176,7 +176,8 @@ impl Builder {
 
     /// Whether the pending group heads a new article rather than being subheads of the
     /// current one, given the body unit that follows it.
-    fn group_is_headline(&self, next: &Unit) -> bool {
+    /// `next_leads`: `next` is a body that opens with a credit ([`byline::leading`]).
+    fn group_is_headline(&self, next: &Unit, next_leads: bool) -> bool {
         let Some(cur) = &self.cur else { return true };
         if cur.article.blocks.is_empty() {
             return cur.group.is_empty();
@@ -185,7 +186,7 @@ impl Builder {
         if displays.len() < self.group.len() {
             return true; // a printed date line under a title
         }
-        if next.kind == UnitKind::Body && (byline::leading(&next.text).is_some() || continued_from(next)) {
+        if next.kind == UnitKind::Body && (next_leads || continued_from(next)) {
             return true;
         }
         if displays.iter().all(|g| numbering(&g.text).is_some()) {
@@ -201,8 +202,9 @@ impl Builder {
     }
 
     fn push_body(&mut self, u: Unit) {
+        let credit = if u.kind == UnitKind::Body { byline::leading(&u.text) } else { None };
         if !self.group.is_empty() {
-            if self.group_is_headline(&u) {
+            if self.group_is_headline(&u, credit.is_some()) {
                 let keep_cur = self.cur.as_ref().is_some_and(|c| c.article.blocks.is_empty() && c.group.is_empty());
                 if keep_cur {
                     let group = std::mem::take(&mut self.group);
@@ -221,7 +223,7 @@ impl Builder {
         let mut text = u.text.clone();
         let first_of_story = self.cur.as_ref().is_none_or(|c| !c.has_credit && c.article.blocks.is_empty());
         let lead = match u.kind {
-            UnitKind::Body => byline::leading(&text).or_else(|| if first_of_story { byline::leading_undelimited(&text) } else { None }),
+            UnitKind::Body => credit.or_else(|| if first_of_story { byline::leading_undelimited(&text) } else { None }),
             _ => None,
         };
         let needs_new = match &self.cur {

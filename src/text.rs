@@ -76,7 +76,15 @@ pub fn width(s: &str) -> usize {
 /// True for any Unicode white space, plus the zero-width characters OCR tools leave
 /// behind (U+200B..U+200D, U+2060, U+FEFF).
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    // The White_Space property (what `char::is_whitespace` reads) spelled out, so that
+    // the common case, a Han character, is two comparisons.
+    match c as u32 {
+        0x09..=0x0D | 0x20 => true,
+        0..0x85 => false,
+        0x3001..0xFEFF => false,
+        0x85 | 0xA0 | 0x1680 | 0x2000..=0x200D | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x2060 | 0x3000 | 0xFEFF => true,
+        _ => false,
+    }
 }
 
 /// Trims [`is_space`] characters from both ends.
@@ -309,6 +317,14 @@ mod tests {
         assert!(!ends_sentence("市委、市政府高度重视，"));
         assert!(!ends_sentence("同比增长1."));
         assert!(ends_sentence("It ends here."));
+    }
+
+    #[test]
+    fn is_space_is_white_space_and_zero_width_characters() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let expected = c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}');
+            assert_eq!(is_space(c), expected, "{c:?}");
+        }
     }
 
     #[test]

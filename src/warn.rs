@@ -39,9 +39,22 @@ fn check_article(a: &mut Article) {
                 warn(&mut out, WarningKind::TruncatedStart, i, format!("block starts in the middle of a sentence ({why})"));
             }
         }
-        for (open, close) in [('“', '”'), ('‘', '’'), ('「', '」'), ('『', '』')] {
-            let opens = b.text.matches(open).count();
-            let closes = b.text.matches(close).count();
+        // Opening and closing marks of each pair, counted in one pass.
+        let mut counts = [[0usize; 2]; 4];
+        for c in b.text.chars() {
+            match c {
+                '“' => counts[0][0] += 1,
+                '”' => counts[0][1] += 1,
+                '‘' => counts[1][0] += 1,
+                '’' => counts[1][1] += 1,
+                '「' => counts[2][0] += 1,
+                '」' => counts[2][1] += 1,
+                '『' => counts[3][0] += 1,
+                '』' => counts[3][1] += 1,
+                _ => {}
+            }
+        }
+        for ((open, close), [opens, closes]) in [('“', '”'), ('‘', '’'), ('「', '」'), ('『', '』')].into_iter().zip(counts) {
             if opens != closes {
                 warn(&mut out, WarningKind::UnbalancedQuotes, i, format!("{opens} {open} but {closes} {close}"));
             }
