@@ -12,6 +12,7 @@
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use memchr::memmem;
 use regex::Regex;
 
 use crate::model::Author;
@@ -65,6 +66,18 @@ static REPORTED_FROM_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("reported-from pattern")
 });
 
+/// Whether [`DATELINE_RE`] can match: after an optional opening bracket and white
+/// space, the text opens with 据 or the first character of a source it names. Most
+/// paragraphs are turned away here, before the pattern runs.
+fn may_be_dateline(text: &str) -> bool {
+    let t = text.strip_prefix(['【', '〔', '［', '[']).map_or(text, str::trim_start);
+    t.starts_with(['据', '據', '本', '新', '中', '人', '央', '光', '法', '路', '美', '共', '塔', '合', '《'])
+}
+
+/// The words that end the place of [`REPORTED_FROM_RE`].
+static REPORTED: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(["報導", "报导", "報道", "报道"]).expect("reported automaton"));
+
 /// Printed roles, longest first so that 特约记者 wins over 记者.
 const ROLES: &[&str] = &[
     "特约评论员", "特約評論員", "特约记者", "特約記者", "见习记者", "見習記者", "实习记者", "實習記者",
@@ -84,7 +97,7 @@ fn strip_bullets(s: &str) -> &str {
 pub fn leading(text: &str) -> Option<Credit> {
     let stripped = strip_bullets(text);
     let offset = text.len() - stripped.len();
-    let Some(caps) = DATELINE_RE.captures(stripped) else {
+    let Some(caps) = may_be_dateline(stripped).then(|| DATELINE_RE.captures(stripped)).flatten() else {
         return reported_from(stripped).map(|c| Credit { len: offset + c.len, ..c });
     };
     // A bracket opened before the dateline must be closed after it: 【本報訊】.
@@ -153,6 +166,12 @@ pub fn leading_undelimited(text: &str) -> Option<Credit> {
 /// Reads the Taiwan credit "記者張志豪／臺北報導" (brackets optional, matched in pairs):
 /// the people before the slash, and the place reported from ("臺北報導") as dateline.
 fn reported_from(text: &str) -> Option<Credit> {
+    // The slash and the 報導 the pattern needs, looked for before it runs.
+    let bytes = text.as_bytes();
+    let slash = memchr::memchr(b'/', bytes).is_some() || memmem::find(bytes, "／".as_bytes()).is_some();
+    if !slash || !REPORTED.is_match(text) {
+        return None;
+    }
     let caps = REPORTED_FROM_RE.captures(text)?;
     if !paired(caps.name("open"), caps.name("close")) {
         return None;
