@@ -111,11 +111,19 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
             && !ends_sentence(&lines[i - 1].text)
             && line.indent == 0;
         // "（下转" / "第五版）": a jump marker cut by the wrap; the rest is not furniture.
-        let cut_jump = i > 0 && JUMP_CUT_RE.is_match(&lines[i - 1].text);
+        let cut_jump = i > 0 && may_end_with_cut_jump(&lines[i - 1].text) && JUMP_CUT_RE.is_match(&lines[i - 1].text);
         let r = role(line, edge(i), layout, prev_continues);
         roles.push(if cut_jump && matches!(r, Role::Furniture(_) | Role::Display | Role::Noise) { Role::Body } else { r });
     }
     roles
+}
+
+/// Whether [`JUMP_CUT_RE`] can match: the text ends (white space and an optional 第
+/// aside) with the last character of a jump verb.
+fn may_end_with_cut_jump(text: &str) -> bool {
+    let t = text.trim_end();
+    let t = t.strip_suffix('第').map_or(t, str::trim_end);
+    t.ends_with(['转', '轉', '接'])
 }
 
 fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {
@@ -195,12 +203,23 @@ fn may_be_caption(t: &str) -> bool {
 fn is_display(line: &Line, layout: Layout, prev_continues: bool) -> bool {
     let t = line.text.as_str();
     let n = t.chars().count();
-    let stops = t.chars().filter(|c| matches!(c, '。' | '；' | ';')).count();
-    let commas = t.chars().filter(|c| matches!(c, '，' | ',')).count();
+    // Every way to a display line below needs 60 characters or fewer (40 unmarked).
+    if n > 60 {
+        return false;
+    }
+    let (mut stops, mut commas, mut visible, mut han) = (0usize, 0usize, 0usize, 0usize);
+    for c in t.chars() {
+        match c {
+            '。' | '；' | ';' => stops += 1,
+            '，' | ',' => commas += 1,
+            _ => {}
+        }
+        visible += usize::from(!crate::text::is_space(c));
+        han += usize::from(is_han(c));
+    }
     // Titles are words: a line that is mostly digits and symbols (musical notation,
     // page numbers of a table of contents) is not one.
-    let visible = t.chars().filter(|c| !crate::text::is_space(*c)).count();
-    if t.chars().filter(|c| is_han(*c)).count() * 2 < visible {
+    if han * 2 < visible {
         return false;
     }
     if line.heading.is_some() || line.bold {
