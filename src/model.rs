@@ -58,7 +58,8 @@ pub struct Article {
     /// The credit line as printed, normalized: "本报讯（记者 尹明）".
     pub byline: Option<String>,
     /// Source/place/date part of the credit ("本报讯", "新华社北京1月12日电") or a printed
-    /// issue date ("2021年1月12日").
+    /// issue date ("2021年1月12日"); both, joined with one space, when the article
+    /// prints both ("本报讯 2021年1月12日").
     pub dateline: Option<String>,
     /// The people credited, in printed order.
     pub authors: Vec<Author>,

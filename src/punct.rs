@@ -11,79 +11,107 @@
 
 use crate::text::{is_cjk, is_cjk_punct, is_han, is_space};
 
-/// Applies the rules above to `s`.
+/// Applies the rules above to `s`, in linear time and about 8 bytes of memory per
+/// character.
+///
+/// A mark made full width is CJK punctuation itself, so it can make its half-width
+/// neighbour full width in turn (`(:的` → `（：的`): the result is the fixed point of
+/// the rules, so that normalizing a normalized text changes nothing. Quotes are
+/// paired first, since “ ” and ‘ ’ count as CJK punctuation for the marks beside them.
 pub fn normalize(s: &str) -> String {
-    let mut chars: Vec<char> = s.chars().collect();
-    quotes(&mut chars, '"', '“', '”');
-    quotes(&mut chars, '\'', '‘', '’');
-    let paired = parentheses(&mut chars);
-    // A mark made full width makes its neighbour touch Chinese too ("真的?!"): repeat
-    // until nothing changes (each pass is linear; a few suffice).
-    for _ in 0..4 {
-        if !marks(&mut chars, &paired) {
-            break;
-        }
-    }
-    drop_spaces_beside_full_width(&chars)
-}
+    let mut out: Vec<char> = s.chars().collect();
+    let n = out.len();
+    quotes(&mut out, '"', '“', '”');
+    quotes(&mut out, '\'', '‘', '’');
 
-fn touches(prev: &[Option<char>], next: &[Option<char>], i: usize) -> bool {
-    prev[i].is_some_and(is_cjk) || next[i].is_some_and(is_cjk)
-}
-
-/// Converts parenthesis pairs; returns which positions are paired.
-fn parentheses(chars: &mut [char]) -> Vec<bool> {
-    let n = chars.len();
-    let (prev, next) = neighbours(chars);
-    let mut stack: Vec<usize> = Vec::new();
-    let mut paired = vec![false; n];
-    let mut han_before = vec![0usize; n + 1];
+    // Parentheses, as pairs (`NONE` for none); a pair holding a Han character is a
+    // seed, found with the Han count at its opening, however deeply pairs nest.
+    const NONE: u32 = u32::MAX;
+    let mut partner: Vec<u32> = vec![NONE; n];
+    let mut stack: Vec<(usize, usize)> = Vec::new();
+    let mut work: Vec<usize> = Vec::new();
+    let mut han = 0usize;
     for i in 0..n {
-        han_before[i + 1] = han_before[i] + usize::from(is_han(chars[i]));
-    }
-    for i in 0..n {
-        match chars[i] {
-            '(' => stack.push(i),
+        match out[i] {
+            '(' => stack.push((i, han)),
             ')' => {
-                if let Some(open) = stack.pop() {
-                    paired[open] = true;
-                    paired[i] = true;
-                    let inner_han = han_before[i] > han_before[open + 1];
-                    if inner_han || touches(&prev, &next, open) || touches(&prev, &next, i) {
-                        chars[open] = '（';
-                        chars[i] = '）';
+                if let Some((open, han_at_open)) = stack.pop() {
+                    partner[open] = i as u32;
+                    partner[i] = open as u32;
+                    if han > han_at_open {
+                        work.push(open);
                     }
                 }
             }
-            _ => {}
+            c => han += usize::from(is_han(c)),
         }
     }
-    paired
-}
-
-/// One pass over the single marks; returns whether anything changed.
-fn marks(chars: &mut [char], paired: &[bool]) -> bool {
-    let n = chars.len();
-    let (prev, next) = neighbours(chars);
-    let mut changed = false;
-    for i in 0..n {
-        let c = chars[i];
-        let digits_around = i > 0 && i + 1 < n && chars[i - 1].is_ascii_digit() && chars[i + 1].is_ascii_digit();
-        let full = match c {
-            '(' | ')' if !paired[i] => Some(if c == '(' { '（' } else { '）' }),
-            ',' if !digits_around => Some('，'),
-            ':' if !digits_around => Some('：'),
+    let digits_around = |out: &[char], i: usize| i > 0 && i + 1 < n && out[i - 1].is_ascii_digit() && out[i + 1].is_ascii_digit();
+    // The full-width form of a half-width mark that may become full width; `None` for
+    // anything else (a mark already made full width included).
+    let full_width = |out: &[char], i: usize| -> Option<char> {
+        match out[i] {
+            '(' => Some('（'),
+            ')' => Some('）'),
+            ',' if !digits_around(out, i) => Some('，'),
+            ':' if !digits_around(out, i) => Some('：'),
             ';' => Some('；'),
             '!' => Some('！'),
             '?' => Some('？'),
             _ => None,
-        };
-        if let Some(f) = full.filter(|_| touches(&prev, &next, i)) {
-            chars[i] = f;
-            changed = true;
+        }
+    };
+    let touches = |out: &[char], i: usize| {
+        prev_non_space(out, i).is_some_and(|p| is_cjk(out[p])) || next_non_space(out, i).is_some_and(|q| is_cjk(out[q]))
+    };
+    // Makes the mark at `i` full width, with its partner; returns whether it changed.
+    let convert = |out: &mut [char], i: usize| -> bool {
+        let Some(f) = full_width(out, i) else { return false };
+        out[i] = f;
+        let j = partner[i];
+        if j != NONE {
+            if let Some(g) = full_width(out, j as usize) {
+                out[j as usize] = g;
+            }
+        }
+        true
+    };
+
+    // Converts the mark at `i` if it may be, then every mark beside a converted one:
+    // each mark is converted once, and each run of spaces walked a bounded number of times.
+    let spread = |out: &mut [char], work: &mut Vec<usize>, i: usize| {
+        work.push(i);
+        while let Some(k) = work.pop() {
+            if !convert(out, k) {
+                continue;
+            }
+            for c in std::iter::once(k).chain((partner[k] != NONE).then_some(partner[k] as usize)) {
+                work.extend([prev_non_space(out, c), next_non_space(out, c)].into_iter().flatten());
+            }
+        }
+    };
+    // Seeds: pairs holding Han (above), then marks touching Chinese.
+    let mut pending = Vec::new();
+    for i in std::mem::take(&mut work) {
+        spread(&mut out, &mut pending, i);
+    }
+    for i in 0..n {
+        if full_width(&out, i).is_some() && touches(&out, i) {
+            spread(&mut out, &mut pending, i);
         }
     }
-    changed
+    drop_spaces_beside_full_width(&out)
+}
+
+/// The nearest character before `i` that is not white space. Each run of spaces is
+/// walked only from the two characters around it, so callers stay linear.
+fn prev_non_space(chars: &[char], i: usize) -> Option<usize> {
+    (0..i).rev().find(|&k| !is_space(chars[k]))
+}
+
+/// The nearest character after `i` that is not white space.
+fn next_non_space(chars: &[char], i: usize) -> Option<usize> {
+    (i + 1..chars.len()).find(|&k| !is_space(chars[k]))
 }
 
 /// ASCII quotes (`"` or `'`) in Chinese text, when they pair up and enclose Han
@@ -102,40 +130,25 @@ fn quotes(chars: &mut [char], ascii: char, open: char, close: char) {
     }
 }
 
-/// For every position, the nearest character before and after it that is not white
-/// space (linear time, so long runs of spaces cost nothing extra).
-fn neighbours(chars: &[char]) -> (Vec<Option<char>>, Vec<Option<char>>) {
-    let n = chars.len();
-    let mut prev = vec![None; n];
-    let mut next = vec![None; n];
-    let mut last = None;
-    for i in 0..n {
-        prev[i] = last;
-        if !is_space(chars[i]) {
-            last = Some(chars[i]);
-        }
-    }
-    last = None;
-    for i in (0..n).rev() {
-        next[i] = last;
-        if !is_space(chars[i]) {
-            last = Some(chars[i]);
-        }
-    }
-    (prev, next)
-}
-
+/// Drops every run of white space that has a full-width mark on either side.
 fn drop_spaces_beside_full_width(chars: &[char]) -> String {
     let mark = |c: char| is_cjk_punct(c) && c != '\u{3000}';
-    let (prev, next) = neighbours(chars);
     let mut out = String::with_capacity(chars.len() * 3);
-    for (i, &c) in chars.iter().enumerate() {
-        if is_space(c) {
-            if prev[i].is_some_and(mark) || next[i].is_some_and(mark) {
-                continue;
-            }
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_space(chars[i]) {
+            out.push(chars[i]);
+            i += 1;
+            continue;
         }
-        out.push(c);
+        let start = i;
+        while i < chars.len() && is_space(chars[i]) {
+            i += 1;
+        }
+        let beside_mark = (start > 0 && mark(chars[start - 1])) || chars.get(i).is_some_and(|c| mark(*c));
+        if !beside_mark {
+            out.extend(&chars[start..i]);
+        }
     }
     out
 }

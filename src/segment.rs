@@ -326,12 +326,12 @@ fn is_short_item(text: &str) -> bool {
 
 fn finish_article(mut d: Draft, levels_informative: bool, page_year: Option<u32>) -> Article {
     let mut lines = Vec::new();
-    let mut date_line: Option<(PrintedDate, String)> = None;
+    let mut date_lines: Vec<(PrintedDate, String)> = Vec::new();
     for g in &d.group {
         match g.kind {
             UnitKind::DateLine(p) => {
                 let t = crate::text::trim(&g.text).trim_start_matches(['（', '(', '〔', '[']).trim_end_matches(['）', ')', '〕', ']']);
-                date_line.get_or_insert((p, crate::text::trim(t).to_string()));
+                date_lines.push((p, crate::text::trim(t).to_string()));
             }
             _ => lines.push(GroupLine { text: g.text.clone(), heading: g.heading, bold: g.bold }),
         }
@@ -343,11 +343,23 @@ fn finish_article(mut d: Draft, levels_informative: bool, page_year: Option<u32>
     a.subheadline = roles.subheadline;
     a.rubric = roles.rubric;
     let signature_date = a.date.take();
-    if let Some((p, text)) = &date_line {
-        if a.dateline.is_none() {
-            a.dateline = Some(text.clone());
+    // The first printed date line is the dateline unless the credit gave one; a date
+    // line not used so is appended to the dateline after one space, so that no printed
+    // text is lost.
+    let mut unused: Vec<String> = Vec::new();
+    for (i, (p, text)) in date_lines.into_iter().enumerate() {
+        if i == 0 {
+            a.date = p.iso(page_year);
+            if a.dateline.is_none() {
+                a.dateline = Some(text);
+                continue;
+            }
         }
-        a.date = p.iso(page_year);
+        unused.push(text);
+    }
+    if !unused.is_empty() {
+        let head = a.dateline.take().into_iter();
+        a.dateline = Some(head.chain(unused).collect::<Vec<_>>().join(" "));
     }
     if let Some(p) = d.credit_date {
         a.date = p.iso(page_year).or(a.date.take());
