@@ -111,9 +111,10 @@ pub fn remove_duplicates(page: &mut Page) {
     let mut doomed: Vec<(BlockRef, BlockRef, RemovedReason)> = Vec::new();
     let mut roots: Vec<usize> = groups.keys().copied().filter(|r| groups[r].len() > 1).collect();
     roots.sort_unstable();
+    let mut contexts: HashMap<usize, Context> = HashMap::new();
     for root in roots {
         let members = &groups[&root];
-        let keep = choose_keeper(page, &cands, members);
+        let keep = choose_keeper(page, &cands, members, &mut contexts);
         for &m in members {
             if m != keep {
                 let reason = if cands[m].key == cands[keep].key {
@@ -135,8 +136,31 @@ fn find(parent: &[usize], mut i: usize) -> usize {
     i
 }
 
-/// The member whose article the paragraph belongs to; see the module doc.
-fn choose_keeper(page: &Page, cands: &[Candidate], members: &[usize]) -> usize {
+/// What an article is about, to choose which copy of a paragraph to keep: the
+/// trigrams of its headline group, and for every trigram of its blocks the number of
+/// blocks that hold it (so that the copies themselves can be taken out). Built once per
+/// article, so choosing costs the copies' size, not the articles' size, per group.
+struct Context {
+    head: HashSet<u64>,
+    body: HashMap<u64, usize>,
+}
+
+impl Context {
+    fn new(a: &crate::model::Article) -> Context {
+        let head = [&a.kicker, &a.headline, &a.subheadline].iter().filter_map(|x| x.as_deref()).collect::<Vec<_>>().join("");
+        let mut body: HashMap<u64, usize> = HashMap::new();
+        for b in &a.blocks {
+            for g in trigrams(&key(&b.text)) {
+                *body.entry(g).or_default() += 1;
+            }
+        }
+        Context { head: trigrams(&key(&head)), body }
+    }
+}
+
+/// The member whose article the paragraph belongs to; see the module doc. A trigram
+/// is in an article's body when a block other than the copies holds it.
+fn choose_keeper(page: &Page, cands: &[Candidate], members: &[usize], contexts: &mut HashMap<usize, Context>) -> usize {
     let first = *members.iter().min_by_key(|&&m| (cands[m].at.article, cands[m].at.block)).expect("non-empty group");
     let mut articles: Vec<usize> = members.iter().map(|&m| cands[m].at.article).collect();
     articles.sort_unstable();
@@ -145,34 +169,42 @@ fn choose_keeper(page: &Page, cands: &[Candidate], members: &[usize]) -> usize {
         return first;
     }
     let grams = trigrams(&cands[first].key);
-    let member_blocks: HashSet<(usize, usize)> = members.iter().map(|&m| (cands[m].at.article, cands[m].at.block)).collect();
-    let contexts: Vec<(HashSet<u64>, HashSet<u64>)> = articles
-        .iter()
-        .map(|&ai| {
-            let a = &page.articles[ai];
-            let head = [&a.kicker, &a.headline, &a.subheadline].iter().filter_map(|x| x.as_deref()).collect::<Vec<_>>().join("");
-            let body: String = a
-                .blocks
-                .iter()
-                .enumerate()
-                .filter(|(bi, _)| !member_blocks.contains(&(ai, *bi)))
-                .map(|(_, b)| b.text.as_str())
-                .collect();
-            (trigrams(&key(&head)), trigrams(&key(&body)))
-        })
-        .collect();
+    // How many copies in each article hold each of the paragraph's trigrams.
+    let mut in_copies: HashMap<(usize, u64), usize> = HashMap::new();
+    for &m in members {
+        for g in trigrams(&cands[m].key).into_iter().filter(|g| grams.contains(g)) {
+            *in_copies.entry((cands[m].at.article, g)).or_default() += 1;
+        }
+    }
+    for &ai in &articles {
+        contexts.entry(ai).or_insert_with(|| Context::new(&page.articles[ai]));
+    }
+    let has = |ai: usize, g: u64| -> (bool, bool) {
+        let c = &contexts[&ai];
+        let body = c.body.get(&g).copied().unwrap_or(0) > in_copies.get(&(ai, g)).copied().unwrap_or(0);
+        (c.head.contains(&g), body)
+    };
     let everywhere: HashSet<u64> = grams
         .iter()
         .copied()
-        .filter(|g| contexts.iter().all(|(h, b)| h.contains(g) || b.contains(g)))
+        .filter(|&g| articles.iter().all(|&ai| {
+            let (h, b) = has(ai, g);
+            h || b
+        }))
         .collect();
-    let score = |(h, b): &(HashSet<u64>, HashSet<u64>)| -> usize {
-        grams.iter().filter(|g| !everywhere.contains(g)).map(|g| 3 * usize::from(h.contains(g)) + usize::from(b.contains(g))).sum()
+    let score = |ai: usize| -> usize {
+        grams
+            .iter()
+            .filter(|g| !everywhere.contains(g))
+            .map(|&g| {
+                let (h, b) = has(ai, g);
+                3 * usize::from(h) + usize::from(b)
+            })
+            .sum()
     };
     let best_article = articles
         .iter()
-        .zip(&contexts)
-        .map(|(&ai, ctx)| (score(ctx), ai))
+        .map(|&ai| (score(ai), ai))
         .max_by_key(|&(s, ai)| (s, usize::MAX - ai))
         .map(|(_, ai)| ai)
         .expect("two or more articles");
@@ -190,8 +222,22 @@ fn apply(page: &mut Page, doomed: Vec<(BlockRef, BlockRef, RemovedReason)>) {
         return;
     }
     let gone: HashSet<(usize, usize)> = doomed.iter().map(|(d, _, _)| (d.article, d.block)).collect();
+    // For each article losing blocks, how many go before each block.
+    let mut gone_before: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &(d, _, _) in &doomed {
+        gone_before.entry(d.article).or_insert_with(|| {
+            let mut acc = 0;
+            let mut v = Vec::with_capacity(page.articles[d.article].blocks.len() + 1);
+            for b in 0..page.articles[d.article].blocks.len() {
+                v.push(acc);
+                acc += usize::from(gone.contains(&(d.article, b)));
+            }
+            v.push(acc);
+            v
+        });
+    }
     let new_index = |r: BlockRef| -> BlockRef {
-        let shift = (0..r.block).filter(|b| gone.contains(&(r.article, *b))).count();
+        let shift = gone_before.get(&r.article).map_or(0, |v| v[r.block]);
         BlockRef { article: r.article, block: r.block - shift }
     };
     let mut removed: Vec<Removed> = doomed
@@ -216,7 +262,7 @@ fn apply(page: &mut Page, doomed: Vec<(BlockRef, BlockRef, RemovedReason)>) {
     if !dropped.is_empty() {
         for r in &mut removed {
             if let Some(d) = &mut r.duplicate_of {
-                d.article -= dropped.iter().filter(|&&x| x < d.article).count();
+                d.article -= dropped.partition_point(|&x| x < d.article);
             }
         }
         page.articles.retain(|a| !empty(a));

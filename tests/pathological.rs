@@ -1,0 +1,292 @@
+//! Pathological pages: each test shows that the pipeline finishes on a page no OCR
+//! tool should write but some will, keeps every Han character and digit
+//! (`common::assert_sane`), and gives the answer the page calls for. There is no time
+//! bound here: how fast these pages go is measured by `benches/pathological.rs`
+//! (throughput in bytes at two sizes: equal throughput means linear cost).
+
+mod common;
+
+use banmian::{BlockKind, Options, Page, Pipeline, RemovedReason, WarningKind};
+
+fn pipeline() -> Pipeline {
+    Pipeline::new(Options { max_page_bytes: u64::MAX, ..Options::default() }).expect("default pipeline")
+}
+
+fn process(text: &str) -> Page {
+    let page = pipeline().process("page.txt", text);
+    common::assert_sane(text, &page);
+    page
+}
+
+const HAN: &str = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四";
+
+/// The n-th of the common Han characters above (cyclically).
+fn han(i: usize) -> char {
+    let n = HAN.chars().count();
+    HAN.chars().nth(i % n).expect("in range")
+}
+
+/// A distinct short Han word for every `i` (digits in base `HAN.chars().count()`).
+fn word(mut i: usize) -> String {
+    let n = HAN.chars().count();
+    let mut s = String::new();
+    loop {
+        s.push(han(i % n));
+        i /= n;
+        if i == 0 {
+            return s;
+        }
+    }
+}
+
+/// One sentence of varied prose (Han, digits, half-width punctuation, a Latin word).
+fn sentence(i: usize) -> String {
+    format!("{}市委{}会议于{}月{}日召开,会议指出:要坚持COVID-19防控({}人参加)。", word(i), word(i * 7 + 3), i % 12 + 1, i % 28 + 1, i % 1000)
+}
+
+/// Size of the page with no line breaks. 50 MB as the issue asks; a debug build runs
+/// it too (about a minute on one core), and `benches/pathological.rs` shows the cost is
+/// linear in the size.
+const LONG_LINE_BYTES: usize = 50_000_000;
+
+#[test]
+fn fifty_megabyte_page_without_a_line_break() {
+    let mut text = String::with_capacity(LONG_LINE_BYTES + 200);
+    text.push_str("本报讯（记者 尹明）");
+    let mut i = 0;
+    let mut jumps = 0;
+    while text.len() < LONG_LINE_BYTES {
+        text.push_str(&sentence(i));
+        if i % 5000 == 4999 {
+            // A marker in the middle of the text: taken out, the text around it joined.
+            text.push_str("（下转第五版）");
+            jumps += 1;
+        }
+        i += 1;
+    }
+    let page = process(&text);
+    assert_eq!(page.articles.len(), 1);
+    let a = &page.articles[0];
+    assert_eq!(a.byline.as_deref(), Some("本报讯（记者 尹明）"));
+    assert_eq!(a.blocks.len(), 1);
+    assert_eq!((a.blocks[0].kind, a.blocks[0].lines), (BlockKind::Paragraph, [1, 1]));
+    assert_eq!(a.jumps.len(), jumps);
+    assert!(a.jumps.iter().all(|j| j.page == Some(5)));
+    let first = sentence(0).replace(',', "，").replace(':', "：").replace('(', "（").replace(')', "）");
+    assert!(a.blocks[0].text.starts_with(&first), "{}", &a.blocks[0].text[..200]);
+    assert!(!a.blocks[0].text.contains("下转"));
+}
+
+#[test]
+fn a_million_one_character_lines() {
+    // Han characters, each alone on its line, with a few digits and letters between.
+    let text: String = (0..1_000_000)
+        .map(|i| match i % 10 {
+            0 => char::from(b'0' + (i / 10 % 10) as u8),
+            5 => 'x',
+            _ => han(i),
+        })
+        .flat_map(|c| [c, '\n'])
+        .collect();
+    let page = process(&text);
+    // Every line is accounted for once: in an article, a leftover or removed.
+    let mut seen = vec![false; 1_000_001];
+    let mut mark = |l: [usize; 2]| {
+        for n in l[0]..=l[1] {
+            assert!(!seen[n], "line {n} used twice");
+            seen[n] = true;
+        }
+    };
+    for a in &page.articles {
+        a.blocks.iter().for_each(|b| mark(b.lines));
+    }
+    page.leftovers.iter().for_each(|b| mark(b.lines));
+    page.removed.iter().for_each(|r| mark(r.lines));
+    // Single letters and digits alone on a line are border noise; Han characters are not.
+    let noise = page.removed.iter().filter(|r| r.reason == RemovedReason::Noise).count();
+    assert_eq!(noise, 200_000);
+    assert_eq!(page.removed.len(), 200_000);
+}
+
+#[test]
+fn ten_thousand_copies_of_one_paragraph() {
+    let para = "市委市政府高度重视，第一时间召开疫情领导小组会议，科学部署，精准实施各项防控措施。";
+    let text = format!("# 全市部署疫情防控工作\n\n{}", format!("{para}\n\n").repeat(10_000));
+    let page = process(&text);
+    assert_eq!(page.articles.len(), 1);
+    let a = &page.articles[0];
+    assert_eq!(a.headline.as_deref(), Some("全市部署疫情防控工作"));
+    assert_eq!(a.blocks.len(), 1);
+    assert_eq!((a.blocks[0].text.as_str(), a.blocks[0].lines), (para, [3, 3]));
+    assert_eq!(page.removed.len(), 9_999);
+    for (k, r) in page.removed.iter().enumerate() {
+        assert_eq!(r.reason, RemovedReason::Duplicate);
+        assert_eq!(r.lines, [5 + 2 * k, 5 + 2 * k]);
+        assert_eq!(r.duplicate_of, Some(banmian::BlockRef { article: 0, block: 0 }));
+        assert_eq!(r.text, para);
+    }
+}
+
+#[test]
+fn ten_thousand_distinct_short_headlines() {
+    let text: String = (0..10_000).map(|i| format!("## {}开幕\n\n{}消息。\n\n", word(i), word(i))).collect();
+    let page = process(&text);
+    assert_eq!(page.articles.len(), 10_000);
+    for (i, a) in page.articles.iter().enumerate() {
+        assert_eq!(a.headline.as_deref(), Some(format!("{}开幕", word(i)).as_str()));
+        assert_eq!(a.blocks.len(), 1);
+        assert_eq!(a.lines, [4 * i + 1, 4 * i + 3]);
+    }
+    assert!(page.removed.is_empty());
+}
+
+#[test]
+fn markdown_with_thousands_of_hashes() {
+    let many = "#".repeat(5000);
+    let text = format!(
+        "{many} 全市夏粮收购工作进展顺利\n\n{many}\n\n{many}{many}标题紧跟井号\n\n本报讯 截至7月20日，全市累计收购新产小麦12.6万吨。\n\n{}#话题\n",
+        "#".repeat(100_000)
+    );
+    let page = process(&text);
+    assert_eq!(page.articles.len(), 1);
+    let a = &page.articles[0];
+    // More than six `#` read as level 6, with or without a space before Han text; two
+    // short headings of one level are one headline set on two lines.
+    assert_eq!(a.headline.as_deref(), Some("全市夏粮收购工作进展顺利 标题紧跟井号"));
+    assert_eq!(a.lines, [1, 7]);
+    assert_eq!(a.byline.as_deref(), Some("本报讯"));
+    assert_eq!(a.blocks.len(), 1);
+    assert_eq!(a.blocks[0].text, "截至7月20日，全市累计收购新产小麦12.6万吨。");
+    // A heading with no body under it at the page end belongs to no article.
+    assert_eq!(page.leftovers.len(), 1);
+    assert_eq!((page.leftovers[0].kind, page.leftovers[0].text.as_str(), page.leftovers[0].lines), (BlockKind::Rubric, "话题", [9, 9]));
+}
+
+#[test]
+fn a_page_of_only_punctuation() {
+    let marks = "，。、；：？！…—·「」『』（）《》〈〉【】〔〕,.;:?!()[]{}\"'-_/\\|~*&^%$@";
+    let text: String = (0..20_000).map(|i| {
+        let n = marks.chars().count();
+        let line: String = marks.chars().cycle().skip(i % n).take(1 + i % 60).collect();
+        line + "\n"
+    }).collect();
+    let page = process(&text);
+    assert!(page.articles.is_empty(), "{:?}", page.articles.first());
+    assert!(page.leftovers.is_empty());
+    // Every line that is not Markdown syntax is removed as noise.
+    assert!(page.removed.iter().all(|r| r.reason == RemovedReason::Noise));
+    let removed_lines: usize = page.removed.iter().map(|r| r.lines[1] - r.lines[0] + 1).sum();
+    assert!(removed_lines >= 19_000, "{removed_lines}");
+}
+
+fn utf16le(units: &[u16], bom: bool) -> Vec<u8> {
+    let mut v = if bom { vec![0xFF, 0xFE] } else { Vec::new() };
+    v.extend(units.iter().flat_map(|u| u.to_le_bytes()));
+    v
+}
+
+#[test]
+fn lone_surrogates_in_utf16_input() {
+    const HIGH: u16 = 0xD800;
+    const LOW: u16 = 0xDC00;
+    let u = |s: &str| s.encode_utf16().collect::<Vec<u16>>();
+    // A lone high surrogate inside the headline, a lone low one in the body, and a
+    // reversed pair on a last line of its own.
+    let units: Vec<u16> = [
+        u("## 市十五届人"), vec![HIGH], u("大常委会第三十六次会议举行\n\n本报讯（记者 尹明）12日，会议举行。\n\n会议听取了关于2021年工作的报"),
+        vec![LOW], u("告。\n"), vec![LOW, HIGH],
+    ]
+    .concat();
+    for bom in [true, false] {
+        let bytes = utf16le(&units, bom);
+        let page = pipeline().process_bytes("page.txt", &bytes).expect("UTF-16 with lone surrogates is still a page");
+        let decoded = String::from_utf16_lossy(&units);
+        common::assert_sane(&decoded, &page);
+        let messages: Vec<&str> = page.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(messages, ["page was decoded from UTF-16LE, not UTF-8", "malformed UTF-16LE sequences (lone surrogates) replaced with U+FFFD"]);
+        assert!(page.warnings.iter().all(|w| w.kind == WarningKind::Encoding));
+        let a = &page.articles[0];
+        assert_eq!(a.headline.as_deref(), Some("市十五届人\u{FFFD}大常委会第三十六次会议举行"));
+        assert_eq!(a.byline.as_deref(), Some("本报讯（记者 尹明）"));
+        assert_eq!(a.blocks[0].text, "12日，会议举行。");
+        assert_eq!(a.blocks[1].text, "会议听取了关于2021年工作的报\u{FFFD}告。");
+        // Two replacement characters alone: not text.
+        assert_eq!(page.removed.len(), 1);
+        assert_eq!((page.removed[0].reason, page.removed[0].text.as_str()), (RemovedReason::Noise, "\u{FFFD}\u{FFFD}"));
+    }
+}
+
+/// Every character with the Unicode White_Space property, and the zero-width ones.
+const SPACES: &[char] = &[
+    '\t', '\u{0B}', '\u{0C}', ' ', '\u{85}', '\u{A0}', '\u{1680}', '\u{2000}', '\u{2001}', '\u{2002}', '\u{2003}', '\u{2004}',
+    '\u{2005}', '\u{2006}', '\u{2007}', '\u{2008}', '\u{2009}', '\u{200A}', '\u{2028}', '\u{2029}', '\u{202F}', '\u{205F}',
+    '\u{3000}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}',
+];
+
+#[test]
+fn every_unicode_space_and_zero_width_character() {
+    assert!(SPACES.iter().all(|c| c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')));
+    let spaced = |s: &str| -> String {
+        let mut out = String::new();
+        for (i, c) in s.chars().enumerate() {
+            if i > 0 {
+                out.push(SPACES[i % SPACES.len()]);
+            }
+            out.push(c);
+        }
+        out
+    };
+    let all: String = SPACES.iter().collect();
+    let text = format!(
+        "{all}\n## {}\n{all}\n本报记者{all}梁可心\n\n{}\n\n{all}{all}\n",
+        spaced("突出重点 严格管理"),
+        spaced("会议强调，要坚持人民至上，精准施策。")
+    );
+    let page = process(&text);
+    assert_eq!(page.articles.len(), 1);
+    let a = &page.articles[0];
+    // Headlines keep one space where spaces were; body text between Han loses them all.
+    assert_eq!(a.headline.as_deref(), Some("突 出 重 点 严 格 管 理"));
+    assert_eq!(a.byline.as_deref(), Some("本报记者 梁可心"));
+    assert_eq!(a.authors[0].name, "梁可心");
+    assert_eq!(a.blocks.len(), 1);
+    assert_eq!(a.blocks[0].text, "会议强调，要坚持人民至上，精准施策。");
+    assert!(page.leftovers.is_empty() && page.removed.is_empty(), "{:?} {:?}", page.leftovers, page.removed);
+}
+
+#[test]
+fn mixed_right_to_left_text() {
+    // Arabic and Hebrew with bidi marks, embeddings, overrides and isolates, inside
+    // Chinese text and alone on lines.
+    let text = "## 中阿合作论坛\u{200F}منتدى التعاون\u{200E}举行\n\n\
+        本报讯（记者 尹明）\u{202B}مرحبا بالعالم\u{202C}，中方代表表示，\u{2067}שלום עולם\u{2069}是“你好世界”的意思。\n\n\
+        \u{202E}אבגד 12345\u{202C}\n\n\
+        السلام عليكم 2021\n";
+    let page = process(text);
+    let rtl = |s: &str| s.chars().filter(|c| matches!(*c as u32, 0x0590..=0x06FF)).count();
+    let out_rtl: usize = common::output_texts(&page).iter().map(|t| rtl(t)).sum();
+    assert_eq!(out_rtl, rtl(text), "every Arabic and Hebrew letter is kept");
+    let a = &page.articles[0];
+    assert_eq!(a.headline.as_deref(), Some("中阿合作论坛\u{200F}منتدى التعاون\u{200E}举行"));
+    assert_eq!(a.byline.as_deref(), Some("本报讯（记者 尹明）"));
+    assert_eq!(a.blocks[0].text, "\u{202B}مرحبا بالعالم\u{202C}，中方代表表示，\u{2067}שלום עולם\u{2069}是“你好世界”的意思。");
+}
+
+#[test]
+fn deeply_nested_parentheses() {
+    let n = 100_000;
+    let text = format!("{}会议(2021){}", "(".repeat(n), ")".repeat(n));
+    let page = process(&text);
+    let t = &page.articles[0].blocks[0].text;
+    // Every pair holds Han, so every pair is full width.
+    assert_eq!(t.matches('（').count(), n + 1);
+    assert_eq!(t.matches('）').count(), n + 1);
+}
+
+#[test]
+fn a_line_of_credit_roles_repeated() {
+    for text in ["记者".repeat(200_000), "本报记者 ".repeat(100_000), format!("本报讯（{}）", "记者 ".repeat(100_000))] {
+        let page = process(&text);
+        assert_eq!(page.articles.len() + page.leftovers.len(), 1, "{text:.40}");
+    }
+}
