@@ -84,7 +84,10 @@ pub use model::{
 };
 
 /// Default largest page accepted, in bytes (64 MiB). A page over the limit is refused
-/// with [`ErrorKind::TooLarge`] rather than processed.
+/// with [`ErrorKind::TooLarge`] rather than processed: by [`Pipeline::process_bytes`],
+/// [`Pipeline::process_checked`], and by the readers in [`batch`], which stop reading
+/// a file, stdin or JSON Lines line at the limit, so an oversized input never sits in
+/// memory. Processing a page takes about 7 times its size in memory at its peak.
 pub const DEFAULT_MAX_PAGE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// How punctuation is treated.
@@ -118,7 +121,9 @@ pub struct Options {
     /// Script conversion, by OpenCC configuration (`--convert`); `None` leaves the
     /// script as printed.
     pub convert: Option<Config>,
-    /// Largest page accepted, in bytes (`--max-page-bytes`).
+    /// Largest page accepted, in bytes (`--max-page-bytes`; default
+    /// [`DEFAULT_MAX_PAGE_BYTES`]). Checked by [`Pipeline::process_bytes`] and
+    /// [`Pipeline::process_checked`], not by [`Pipeline::process`].
     pub max_page_bytes: u64,
     /// How [`Pipeline::process_bytes`] reads a page (`--input-format`).
     pub input_format: InputFormat,
@@ -153,7 +158,8 @@ impl Pipeline {
 
     /// Processes one page of text. `source` is written to the page's `source` field
     /// (a path relative to the input root, `-` for stdin, or a JSONL id). Never fails:
-    /// whatever the text, a page comes back.
+    /// whatever the text, a page comes back. It does not check `max_page_bytes` (the
+    /// text is already in memory); [`Pipeline::process_checked`] does.
     pub fn process(&self, source: &str, text: &str) -> Page {
         let lines = lines::split(text);
         let layout = classify::measure(&lines);
@@ -203,6 +209,24 @@ impl Pipeline {
         page
     }
 
+    /// [`Pipeline::process`], refusing a text over `max_page_bytes` (its UTF-8
+    /// length) with [`ErrorKind::TooLarge`], as [`Pipeline::process_bytes`] does: for
+    /// callers that take text from elsewhere (a JSON Lines stream) and want the same
+    /// limit as for files.
+    pub fn process_checked(&self, source: &str, text: &str) -> Result<Page> {
+        self.check_size(text.len() as u64)?;
+        Ok(self.process(source, text))
+    }
+
+    /// Refuses a page of `size` bytes over `max_page_bytes`.
+    fn check_size(&self, size: u64) -> Result<()> {
+        let limit = self.options.max_page_bytes;
+        if size > limit {
+            return Err(Error::new(ErrorKind::TooLarge { size, limit }));
+        }
+        Ok(())
+    }
+
     /// Decodes and processes one page of bytes: PaddleOCR page JSON ([`boxes`]) when
     /// the options' [`InputFormat`] says so or, by default, when the bytes are such a
     /// page, otherwise text (UTF-8, UTF-16, GB18030 or Big5; see [`decode`]). Errors:
@@ -211,10 +235,7 @@ impl Pipeline {
     /// malformed box page. The error's position has no path: the caller knows it and
     /// adds it.
     pub fn process_bytes(&self, source: &str, bytes: &[u8]) -> Result<Page> {
-        let size = bytes.len() as u64;
-        if size > self.options.max_page_bytes {
-            return Err(Error::new(ErrorKind::TooLarge { size, limit: self.options.max_page_bytes }));
-        }
+        self.check_size(bytes.len() as u64)?;
         match self.options.input_format {
             InputFormat::Text => {}
             InputFormat::Paddleocr => return Ok(self.process_boxes(source, &boxes::parse(bytes)?)),
