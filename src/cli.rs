@@ -73,6 +73,11 @@ struct Args {
     /// file and size, and the others go on. Default: 64 MiB.
     #[arg(long, value_name = "BYTES", default_value_t = banmian::DEFAULT_MAX_PAGE_BYTES)]
     max_page_bytes: u64,
+
+    /// Refuse pages of more than this many lines (each line costs memory however
+    /// short it is). Default: 2097152.
+    #[arg(long, value_name = "LINES", default_value_t = banmian::DEFAULT_MAX_PAGE_LINES)]
+    max_page_lines: u64,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -124,6 +129,7 @@ pub fn run() -> i32 {
         },
         convert: args.convert,
         max_page_bytes: args.max_page_bytes,
+        max_page_lines: args.max_page_lines,
         input_format: match args.input_format {
             FormatArg::Auto => InputFormat::Auto,
             FormatArg::Text => InputFormat::Text,

@@ -44,7 +44,32 @@ fn trigrams(key: &str) -> HashSet<u64> {
 struct Candidate {
     at: BlockRef,
     key: String,
-    grams: HashSet<u64>,
+    /// Number of distinct trigrams of `key` (set when it is indexed).
+    grams: usize,
+}
+
+/// The candidates holding one trigram, in page order, at most [`MAX_POSTING`]. Most
+/// trigrams of a page are in one block only, so one is held inline: the index costs
+/// about 40 bytes per distinct trigram, not twice that.
+enum Posting {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl Posting {
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Posting::One(j) => std::slice::from_ref(j),
+            Posting::Many(v) => v,
+        }
+    }
+
+    fn push(&mut self, i: usize) {
+        match self {
+            Posting::One(j) => *self = Posting::Many(vec![*j, i]),
+            Posting::Many(v) => v.push(i),
+        }
+    }
 }
 
 /// Removes duplicate and near-duplicate blocks from `page`'s articles, recording them
@@ -58,7 +83,7 @@ pub fn remove_duplicates(page: &mut Page) {
             }
             let k = key(&b.text);
             if k.chars().count() >= MIN_CHARS {
-                cands.push(Candidate { at: BlockRef { article: ai, block: bi }, grams: HashSet::new(), key: k });
+                cands.push(Candidate { at: BlockRef { article: ai, block: bi }, grams: 0, key: k });
             }
         }
     }
@@ -72,30 +97,35 @@ pub fn remove_duplicates(page: &mut Page) {
             exact.insert(c.key.as_str(), i);
         }
     }
-    for i in 0..cands.len() {
-        if parent[i] == i {
-            cands[i].grams = trigrams(&cands[i].key);
-        }
-    }
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    // Only one candidate's trigram set is held at a time; the index keeps the rest.
+    let mut index: HashMap<u64, Posting> = HashMap::new();
     for i in 0..cands.len() {
         if parent[i] != i {
             continue;
         }
+        let grams = trigrams(&cands[i].key);
+        cands[i].grams = grams.len();
         let mut shared: HashMap<usize, usize> = HashMap::new();
-        for g in &cands[i].grams {
-            let posting = index.entry(*g).or_default();
-            if posting.len() < MAX_POSTING {
-                for &j in posting.iter() {
-                    *shared.entry(j).or_default() += 1;
+        for g in grams {
+            match index.entry(g) {
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(Posting::One(i));
                 }
-                posting.push(i);
+                std::collections::hash_map::Entry::Occupied(mut o) => {
+                    let posting = o.get_mut();
+                    if posting.as_slice().len() < MAX_POSTING {
+                        for &j in posting.as_slice() {
+                            *shared.entry(j).or_default() += 1;
+                        }
+                        posting.push(i);
+                    }
+                }
             }
         }
         let best = shared
             .into_iter()
             .filter(|&(j, s)| {
-                let (a, b) = (cands[i].grams.len(), cands[j].grams.len());
+                let (a, b) = (cands[i].grams, cands[j].grams);
                 let union = a + b - s;
                 union > 0 && s as f64 / union as f64 >= NEAR_JACCARD
             })

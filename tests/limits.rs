@@ -41,6 +41,25 @@ fn process_checked_applies_the_limit_that_process_does_not() {
     assert_eq!(p.process("p.md", PAGE), limited(n).process_checked("p.md", PAGE).expect("at the limit"));
 }
 
+fn lines_limited(limit: u64) -> Pipeline {
+    Pipeline::new(Options { max_page_lines: limit, ..Options::default() }).expect("pipeline")
+}
+
+#[test]
+fn a_page_over_the_line_limit_is_refused_and_one_at_it_is_not() {
+    // PAGE has 3 lines (a blank one between); CR and CRLF end lines as LF does.
+    let err = lines_limited(2).process_bytes("p.md", PAGE.as_bytes()).expect_err("3 lines over 2");
+    assert!(matches!(err.kind(), ErrorKind::TooManyLines { lines: 3, limit: 2 }), "{err}");
+    assert_eq!(err.to_string(), "<input>: page has 3 lines, over the limit of 2 lines (see --max-page-lines)");
+    assert!(lines_limited(3).process_bytes("p.md", PAGE.as_bytes()).is_ok());
+    let crlf = "a\r\nb\rc\n\n";
+    assert!(matches!(lines_limited(3).process_checked("p.md", crlf).expect_err("4 lines").kind(), ErrorKind::TooManyLines { lines: 4, limit: 3 }));
+    assert!(lines_limited(4).process_checked("p.md", crlf).is_ok());
+    // UTF-16: lines are counted in the decoded text.
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(PAGE.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    assert!(matches!(lines_limited(2).process_bytes("p.md", &utf16).expect_err("3 lines").kind(), ErrorKind::TooManyLines { lines: 3, limit: 2 }));
+}
+
 #[test]
 fn read_limited_reports_the_real_size_without_keeping_the_page() {
     let data = vec![b'x'; 10_000];
@@ -168,4 +187,16 @@ fn cli_stream_goes_on_past_a_line_over_the_limit() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 2);
     assert_eq!(stderr(&o), format!("banmian: stdin, line 2: page is {} bytes, over the limit of {} bytes (see --max-page-bytes)\n", 3 * PAGE.len(), PAGE.len()));
+}
+
+#[test]
+fn cli_refuses_a_page_over_the_line_limit_naming_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("tall.txt");
+    std::fs::write(&path, "中\n".repeat(1000)).expect("write");
+    let p = path.to_str().expect("utf-8 path");
+    let o = banmian(&[p, "--max-page-lines", "999"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), format!("banmian: {p}: page has 1000 lines, over the limit of 999 lines (see --max-page-lines)\n"));
+    assert_eq!(banmian(&[p, "--max-page-lines", "1000"], b"").status.code(), Some(0));
 }
