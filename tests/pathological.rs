@@ -5,6 +5,7 @@
 //! (throughput in bytes at two sizes: equal throughput means linear cost).
 
 mod common;
+mod pages;
 
 use banmian::{BlockKind, Options, Page, Pipeline, RemovedReason, WarningKind};
 
@@ -18,52 +19,13 @@ fn process(text: &str) -> Page {
     page
 }
 
-const HAN: &str = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四";
-
-/// The n-th of the common Han characters above (cyclically).
-fn han(i: usize) -> char {
-    let n = HAN.chars().count();
-    HAN.chars().nth(i % n).expect("in range")
-}
-
-/// A distinct short Han word for every `i` (digits in base `HAN.chars().count()`).
-fn word(mut i: usize) -> String {
-    let n = HAN.chars().count();
-    let mut s = String::new();
-    loop {
-        s.push(han(i % n));
-        i /= n;
-        if i == 0 {
-            return s;
-        }
-    }
-}
-
-/// One sentence of varied prose (Han, digits, half-width punctuation, a Latin word).
-fn sentence(i: usize) -> String {
-    format!("{}市委{}会议于{}月{}日召开,会议指出:要坚持COVID-19防控({}人参加)。", word(i), word(i * 7 + 3), i % 12 + 1, i % 28 + 1, i % 1000)
-}
-
 /// Size of the page with no line breaks. 50 MB as the issue asks; a debug build runs
-/// it too (about a minute on one core), and `benches/pathological.rs` shows the cost is
-/// linear in the size.
+/// it in about 35 s of CPU, and `benches/pathological.rs` shows the cost is linear.
 const LONG_LINE_BYTES: usize = 50_000_000;
 
 #[test]
 fn fifty_megabyte_page_without_a_line_break() {
-    let mut text = String::with_capacity(LONG_LINE_BYTES + 200);
-    text.push_str("本报讯（记者 尹明）");
-    let mut i = 0;
-    let mut jumps = 0;
-    while text.len() < LONG_LINE_BYTES {
-        text.push_str(&sentence(i));
-        if i % 5000 == 4999 {
-            // A marker in the middle of the text: taken out, the text around it joined.
-            text.push_str("（下转第五版）");
-            jumps += 1;
-        }
-        i += 1;
-    }
+    let (text, jumps) = pages::long_line(LONG_LINE_BYTES);
     let page = process(&text);
     assert_eq!(page.articles.len(), 1);
     let a = &page.articles[0];
@@ -72,7 +34,7 @@ fn fifty_megabyte_page_without_a_line_break() {
     assert_eq!((a.blocks[0].kind, a.blocks[0].lines), (BlockKind::Paragraph, [1, 1]));
     assert_eq!(a.jumps.len(), jumps);
     assert!(a.jumps.iter().all(|j| j.page == Some(5)));
-    let first = sentence(0).replace(',', "，").replace(':', "：").replace('(', "（").replace(')', "）");
+    let first = pages::sentence(0).replace(',', "，").replace(':', "：").replace('(', "（").replace(')', "）");
     assert!(a.blocks[0].text.starts_with(&first), "{}", &a.blocks[0].text[..200]);
     assert!(!a.blocks[0].text.contains("下转"));
 }
@@ -80,14 +42,7 @@ fn fifty_megabyte_page_without_a_line_break() {
 #[test]
 fn a_million_one_character_lines() {
     // Han characters, each alone on its line, with a few digits and letters between.
-    let text: String = (0..1_000_000)
-        .map(|i| match i % 10 {
-            0 => char::from(b'0' + (i / 10 % 10) as u8),
-            5 => 'x',
-            _ => han(i),
-        })
-        .flat_map(|c| [c, '\n'])
-        .collect();
+    let text = pages::one_character_lines(1_000_000);
     let page = process(&text);
     // Every line is accounted for once: in an article, a leftover or removed.
     let mut seen = vec![false; 1_000_001];
@@ -106,12 +61,16 @@ fn a_million_one_character_lines() {
     let noise = page.removed.iter().filter(|r| r.reason == RemovedReason::Noise).count();
     assert_eq!(noise, 200_000);
     assert_eq!(page.removed.len(), 200_000);
+    // The Han lines read as one run of display lines with no body under it: no
+    // article, and every line a leftover.
+    assert!(page.articles.is_empty());
+    assert_eq!(page.leftovers.len(), 800_000);
+    assert!(page.leftovers.iter().all(|b| b.kind == BlockKind::Rubric && b.text.chars().count() == 1));
 }
 
 #[test]
 fn ten_thousand_copies_of_one_paragraph() {
-    let para = "市委市政府高度重视，第一时间召开疫情领导小组会议，科学部署，精准实施各项防控措施。";
-    let text = format!("# 全市部署疫情防控工作\n\n{}", format!("{para}\n\n").repeat(10_000));
+    let (text, para) = (pages::copies(10_000), pages::COPIED);
     let page = process(&text);
     assert_eq!(page.articles.len(), 1);
     let a = &page.articles[0];
@@ -129,11 +88,11 @@ fn ten_thousand_copies_of_one_paragraph() {
 
 #[test]
 fn ten_thousand_distinct_short_headlines() {
-    let text: String = (0..10_000).map(|i| format!("## {}开幕\n\n{}消息。\n\n", word(i), word(i))).collect();
+    let text = pages::headlines(10_000);
     let page = process(&text);
     assert_eq!(page.articles.len(), 10_000);
     for (i, a) in page.articles.iter().enumerate() {
-        assert_eq!(a.headline.as_deref(), Some(format!("{}开幕", word(i)).as_str()));
+        assert_eq!(a.headline.as_deref(), Some(format!("{}开幕", pages::word(i)).as_str()));
         assert_eq!(a.blocks.len(), 1);
         assert_eq!(a.lines, [4 * i + 1, 4 * i + 3]);
     }
@@ -164,19 +123,18 @@ fn markdown_with_thousands_of_hashes() {
 
 #[test]
 fn a_page_of_only_punctuation() {
-    let marks = "，。、；：？！…—·「」『』（）《》〈〉【】〔〕,.;:?!()[]{}\"'-_/\\|~*&^%$@";
-    let text: String = (0..20_000).map(|i| {
-        let n = marks.chars().count();
-        let line: String = marks.chars().cycle().skip(i % n).take(1 + i % 60).collect();
-        line + "\n"
-    }).collect();
+    let text = pages::only_punctuation(20_000);
     let page = process(&text);
     assert!(page.articles.is_empty(), "{:?}", page.articles.first());
     assert!(page.leftovers.is_empty());
-    // Every line that is not Markdown syntax is removed as noise.
-    assert!(page.removed.iter().all(|r| r.reason == RemovedReason::Noise));
-    let removed_lines: usize = page.removed.iter().map(|r| r.lines[1] - r.lines[0] + 1).sum();
-    assert!(removed_lines >= 19_000, "{removed_lines}");
+    // Every line is either Markdown syntax (a rule, a bare `>`), dropped as such, or
+    // removed as noise, one entry per line.
+    let syntax: Vec<usize> = banmian::lines::split(&text).iter().filter(|l| l.is_blank()).map(|l| l.no).collect();
+    assert!(page.removed.iter().all(|r| r.reason == RemovedReason::Noise && r.lines[0] == r.lines[1]));
+    let mut covered: Vec<usize> = page.removed.iter().map(|r| r.lines[0]).chain(syntax.iter().copied()).collect();
+    covered.sort_unstable();
+    assert_eq!(covered, (1..=20_000).collect::<Vec<_>>());
+    assert!(syntax.len() < 1000, "{}", syntax.len());
 }
 
 fn utf16le(units: &[u16], bom: bool) -> Vec<u8> {
@@ -275,7 +233,7 @@ fn mixed_right_to_left_text() {
 #[test]
 fn deeply_nested_parentheses() {
     let n = 100_000;
-    let text = format!("{}会议(2021){}", "(".repeat(n), ")".repeat(n));
+    let text = pages::nested_parentheses(n);
     let page = process(&text);
     let t = &page.articles[0].blocks[0].text;
     // Every pair holds Han, so every pair is full width.
@@ -288,5 +246,25 @@ fn a_line_of_credit_roles_repeated() {
     for text in ["记者".repeat(200_000), "本报记者 ".repeat(100_000), format!("本报讯（{}）", "记者 ".repeat(100_000))] {
         let page = process(&text);
         assert_eq!(page.articles.len() + page.leftovers.len(), 1, "{text:.40}");
+    }
+}
+
+#[test]
+fn an_article_printed_twice() {
+    let n = 2000;
+    let page = process(&pages::article_printed_twice(n));
+    // Both copies tie on topic: the first article keeps every paragraph, the second
+    // keeps its headline, and every copy in it is removed, pointing at its original.
+    assert_eq!(page.articles.len(), 2);
+    assert_eq!(page.articles[0].headline.as_deref(), Some("甲地新闻"));
+    assert_eq!(page.articles[0].blocks.len(), n);
+    assert_eq!(page.articles[1].headline.as_deref(), Some("乙地新闻"));
+    assert!(page.articles[1].blocks.is_empty());
+    assert_eq!(page.removed.len(), n);
+    for (k, r) in page.removed.iter().enumerate() {
+        assert_eq!(r.reason, RemovedReason::Duplicate);
+        assert_eq!(r.duplicate_of, Some(banmian::BlockRef { article: 0, block: k }));
+        assert_eq!(r.text, page.articles[0].blocks[k].text);
+        assert_eq!(r.lines, [2 * n + 5 + 2 * k, 2 * n + 5 + 2 * k]);
     }
 }
