@@ -286,8 +286,9 @@ fn apply(page: &mut Page, doomed: Vec<(BlockRef, BlockRef, RemovedReason)>) {
             keep
         });
     }
-    // An article left with nothing (a headless article that was only a copy) goes.
-    let empty = |a: &crate::model::Article| a.headline.is_none() && a.blocks.is_empty() && a.byline.is_none() && a.jumps.is_empty();
+    // An article left with no text at all (a headless article that was only a copy)
+    // goes; one that still holds a printed date or a rubric stays, so nothing is lost.
+    let empty = |a: &crate::model::Article| a.is_empty();
     let dropped: Vec<usize> = (0..page.articles.len()).filter(|&i| empty(&page.articles[i])).collect();
     if !dropped.is_empty() {
         for r in &mut removed {

@@ -83,6 +83,17 @@ pub struct Article {
     pub bbox: Option<[i64; 4]>,
 }
 
+impl Article {
+    /// True when the article holds no text at all: no headline-group field, byline,
+    /// dateline, block or jump. Only such an article may be dropped from a page
+    /// without losing input text.
+    pub fn is_empty(&self) -> bool {
+        [&self.kicker, &self.headline, &self.subheadline, &self.rubric, &self.byline, &self.dateline].iter().all(|f| f.is_none())
+            && self.blocks.is_empty()
+            && self.jumps.is_empty()
+    }
+}
+
 /// One credited person: `{"name","role","org"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Author {

@@ -302,7 +302,7 @@ impl Builder {
             .articles
             .into_iter()
             .map(|d| finish_article(d, levels, page_year))
-            .filter(|a| a.headline.is_some() || !a.blocks.is_empty() || a.byline.is_some() || !a.jumps.is_empty())
+            .filter(|a| !a.is_empty())
             .collect();
         self.leftovers.sort_by_key(|b| b.lines);
         Page {

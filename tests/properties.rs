@@ -9,7 +9,8 @@
 //! - nothing is lost: every Han character and digit of the input is in the output, and
 //!   every span is in range and ordered (`common::assert_sane`);
 //! - the output is the same across runs and across thread counts (the JSON Lines
-//!   batch on rayon pools of 1 and 2 threads, byte for byte);
+//!   stream, and a folder of pages to files and to JSON Lines, on rayon pools of 1 and
+//!   2 threads, byte for byte);
 //! - text repair is idempotent: repairing a repaired page changes nothing, and a
 //!   paragraph fed back as a page comes back unchanged.
 //!
@@ -319,6 +320,51 @@ proptest! {
             alone.extend(batch::to_json(&page, false).unwrap());
         }
         prop_assert!(one == alone, "the batch differs from one page at a time");
+    }
+}
+
+/// Every file under `dir`, relative path and bytes, sorted.
+fn files(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut v: Vec<_> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.expect("walk"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(dir).expect("under dir").to_path_buf(), std::fs::read(e.path()).expect("read")))
+        .collect();
+    v.sort();
+    v
+}
+
+proptest! {
+    #![proptest_config(config(12))]
+
+    /// A folder of pages gives the same files (and the same JSON Lines) on 1 and 2 threads.
+    #[test]
+    fn tree_output_is_identical_across_thread_counts(pages in prop::collection::vec(page(), 1..6)) {
+        let p = pipeline(Punct::Normalize);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("in");
+        for (i, t) in pages.iter().enumerate() {
+            let path = root.join(format!("{}/p{i}.md", i % 2));
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, t).expect("write");
+        }
+        let walk = batch::walk(&root, false);
+        let mut outs = Vec::new();
+        let mut lines = Vec::new();
+        for threads in [1, 2] {
+            let out = dir.path().join(format!("out{threads}"));
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a rayon pool");
+            let summary = pool.install(|| batch::run_tree(&p, &root, &walk, &out, false, &|_| {}));
+            prop_assert_eq!(summary.failed, 0);
+            outs.push(files(&out));
+            let mut jsonl = Vec::new();
+            pool.install(|| batch::run_tree_jsonl(&p, &root, &walk, &mut jsonl, &|_| {})).expect("writes to a Vec");
+            lines.push(jsonl);
+        }
+        prop_assert_eq!(outs[0].len(), pages.len());
+        prop_assert!(outs[0] == outs[1], "page files differ between 1 and 2 threads");
+        prop_assert!(lines[0] == lines[1], "JSON Lines differ between 1 and 2 threads");
     }
 }
 

@@ -48,3 +48,18 @@ fn mark_beside_a_converted_mark_converts_too() {
     assert_eq!(banmian::punct::normalize("\"中\",a"), "“中”，a");
     assert_eq!(banmian::punct::normalize("x!?的"), "x！？的");
 }
+
+/// dedup.rs (and segment.rs): an article left with only a printed date line once its
+/// duplicate paragraph was removed was dropped, and the date with it.
+#[test]
+fn article_left_with_only_a_date_line_after_dedup_is_kept() {
+    let para = "加上气问必决利里她区，此各把体表心强入然知。";
+    let page = process(&format!("(接第1版)\n\n{para}\n\n> 郑 重\n\n（2021年1月12日）\n\n{para}\n"));
+    assert_eq!(page.articles.len(), 2);
+    assert_eq!(page.articles[0].blocks[0].text, para);
+    let dated = &page.articles[1];
+    assert_eq!((dated.dateline.as_deref(), dated.date.as_deref(), dated.lines), (Some("2021年1月12日"), Some("2021-01-12"), [7, 9]));
+    assert!(dated.blocks.is_empty());
+    assert_eq!(page.removed.len(), 1);
+    assert_eq!((page.removed[0].lines, page.removed[0].duplicate_of), ([9, 9], Some(banmian::BlockRef { article: 0, block: 0 })));
+}
