@@ -106,8 +106,16 @@ fn a_stream_refuses_an_oversized_line_or_page_and_goes_on() {
         summary.failures[1].message,
         format!("stdin, line 3: bad JSONL input line: line is {line3} bytes, over the limit of {} bytes (twice --max-page-bytes, plus 64 KiB)", batch::max_line_bytes(limit))
     );
-    let ids: Vec<String> = String::from_utf8(out).expect("utf-8").lines().map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json")["source"].to_string()).collect();
-    assert_eq!(ids, ["\"0\"", "\"3\""]);
+    // Output line N answers input line N: a page, or an error line in its place.
+    let lines: Vec<serde_json::Value> = String::from_utf8(out).expect("utf-8").lines().map(|l| serde_json::from_str(l).expect("json")).collect();
+    let shape: Vec<(String, String)> = lines.iter().map(|v| (v["schema"].to_string(), v["source"].to_string())).collect();
+    assert_eq!(shape, [
+        ("\"banmian.page/1\"".to_string(), "\"0\"".to_string()),
+        ("\"banmian.error/1\"".to_string(), "\"stdin:2\"".to_string()),
+        ("\"banmian.error/1\"".to_string(), "\"stdin:3\"".to_string()),
+        ("\"banmian.page/1\"".to_string(), "\"3\"".to_string()),
+    ]);
+    assert_eq!(lines[1]["error"], summary.failures[0].message.as_str());
 }
 
 #[test]
@@ -117,7 +125,7 @@ fn a_tree_refuses_the_big_page_and_writes_the_others() {
     std::fs::create_dir(&root).expect("mkdir");
     std::fs::write(root.join("big.txt"), PAGE.repeat(3)).expect("write");
     std::fs::write(root.join("small.txt"), PAGE).expect("write");
-    let walk = batch::walk(&root, false);
+    let walk = batch::walk(&root, false, None);
     let summary = batch::run_tree(&limited(PAGE.len() as u64), &root, &walk, &out, false, &|_| {});
     assert_eq!((summary.processed, summary.failed, summary.exit_code()), (1, 1, 1));
     assert!(summary.failures[0].message.starts_with(&format!("{}: page is {} bytes", root.join("big.txt").display(), 3 * PAGE.len())));
@@ -185,7 +193,8 @@ fn cli_stream_goes_on_past_a_line_over_the_limit() {
     let input = jsonl(&[PAGE, &PAGE.repeat(3), PAGE]);
     let o = banmian(&["--input-jsonl", "--max-page-bytes", &PAGE.len().to_string(), "--quiet"], &input);
     assert_eq!(o.status.code(), Some(1));
-    assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 2);
+    let schemas: Vec<String> = String::from_utf8_lossy(&o.stdout).lines().map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json")["schema"].to_string()).collect();
+    assert_eq!(schemas, ["\"banmian.page/1\"", "\"banmian.error/1\"", "\"banmian.page/1\""]);
     assert_eq!(stderr(&o), format!("banmian: stdin, line 2: page is {} bytes, over the limit of {} bytes (see --max-page-bytes)\n", 3 * PAGE.len(), PAGE.len()));
 }
 

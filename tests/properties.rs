@@ -349,7 +349,7 @@ proptest! {
             std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
             std::fs::write(path, t).expect("write");
         }
-        let walk = batch::walk(&root, false);
+        let walk = batch::walk(&root, false, None);
         let mut outs = Vec::new();
         let mut lines = Vec::new();
         for threads in [1, 2] {
