@@ -16,7 +16,7 @@ fn pathological(c: &mut Criterion) {
     let pipeline = Pipeline::new(Options { max_page_bytes: u64::MAX, ..Options::default() }).expect("pipeline");
     type Build = fn(usize) -> String;
     let cases: [(&str, Build, usize); 7] = [
-        ("long_line", |n| pages::long_line(n).0, 1_000_000),
+        ("long_line", |n| pages::long_line(n).0, 2_000_000),
         ("one_character_lines", pages::one_character_lines, 50_000),
         ("copies", pages::copies, 2_000),
         ("headlines", pages::headlines, 2_000),

@@ -49,8 +49,8 @@ struct Candidate {
 }
 
 /// The candidates holding one trigram, in page order, at most [`MAX_POSTING`]. Most
-/// trigrams of a page are in one block only, so one is held inline: the index costs
-/// about 40 bytes per distinct trigram, not twice that.
+/// trigrams of a page are in one block only, so one is held inline, without a heap
+/// allocation of its own.
 enum Posting {
     One(usize),
     Many(Vec<usize>),
@@ -288,15 +288,14 @@ fn apply(page: &mut Page, doomed: Vec<(BlockRef, BlockRef, RemovedReason)>) {
     }
     // An article left with no text at all (a headless article that was only a copy)
     // goes; one that still holds a printed date or a rubric stays, so nothing is lost.
-    let empty = |a: &crate::model::Article| a.is_empty();
-    let dropped: Vec<usize> = (0..page.articles.len()).filter(|&i| empty(&page.articles[i])).collect();
+    let dropped: Vec<usize> = (0..page.articles.len()).filter(|&i| page.articles[i].is_empty()).collect();
     if !dropped.is_empty() {
         for r in &mut removed {
             if let Some(d) = &mut r.duplicate_of {
                 d.article -= dropped.partition_point(|&x| x < d.article);
             }
         }
-        page.articles.retain(|a| !empty(a));
+        page.articles.retain(|a| !a.is_empty());
     }
     page.removed.extend(removed);
 }

@@ -87,7 +87,8 @@ pub use model::{
 /// with [`ErrorKind::TooLarge`] rather than processed: by [`Pipeline::process_bytes`],
 /// [`Pipeline::process_checked`], and by the readers in [`batch`], which stop reading
 /// a file, stdin or JSON Lines line at the limit, so an oversized input never sits in
-/// memory. Processing a page takes about 7 times its size in memory at its peak.
+/// memory. Processing a page takes up to about 15 times its size in memory at its
+/// peak (measured figures in the README).
 pub const DEFAULT_MAX_PAGE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Default largest number of lines accepted in a page (2,097,152). Each line costs
