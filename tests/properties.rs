@@ -242,6 +242,12 @@ fn reads_as_markdown(t: &str) -> bool {
     STARTS.iter().any(|p| t.starts_with(p)) || t.ends_with('\\') || t.ends_with("<br>") || t.contains("**")
 }
 
+/// A paragraph that still opens with a credit (a story's credit printed again is
+/// left in the text): alone on a page, the credit is read as the byline, by design.
+fn opens_with_credit(t: &str) -> bool {
+    banmian::byline::leading(t).is_some()
+}
+
 proptest! {
     #![proptest_config(config(192))]
 
@@ -263,7 +269,8 @@ proptest! {
     }
 
     /// Repairing repaired text changes nothing; a paragraph fed back alone as a page
-    /// comes back with the same text.
+    /// comes back with the same text (unless the layout reads it anew: Markdown syntax,
+    /// a credit at its start).
     #[test]
     fn text_repairs_are_idempotent(text in page()) {
         let p = pipeline(Punct::Normalize);
@@ -272,7 +279,7 @@ proptest! {
         normalize::repair(&mut again, Repair { punct: true, convert: None });
         prop_assert_eq!(&again, &page);
         for a in &page.articles {
-            for b in a.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph && !reads_as_markdown(&b.text)) {
+            for b in a.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph && !reads_as_markdown(&b.text) && !opens_with_credit(&b.text)) {
                 let back = p.process("again.txt", &b.text);
                 let texts = common::output_texts(&back);
                 prop_assert!(texts.contains(&b.text.as_str()), "{:?} came back as {:?}", b.text, texts);
