@@ -188,7 +188,9 @@ fn should_join(prev: &Line, so_far: &str, next: &Line, blank_between: bool, layo
     }
     if blank_between {
         // A paragraph broken by a blank line in the middle of a word or sentence.
-        let long = so_far.chars().count() >= 16;
+        // At least 16 characters; counted no further, since `so_far` grows with
+        // every joined line (counting it all was quadratic in the paragraph).
+        let long = so_far.chars().nth(15).is_some();
         return open && long && next.indent == 0 && continues(&next.text);
     }
     if next.indent > 0 && (next.indent > prev.indent || prev.indent == 0 && !open) {

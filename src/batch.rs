@@ -268,13 +268,40 @@ pub fn to_json(page: &Page, pretty: bool) -> Result<Vec<u8>> {
     Ok(v)
 }
 
-/// Reads and processes one page file; the error names the file.
+/// Reads a whole page from `input`, but never more than `limit` bytes into memory:
+/// past the limit the rest is read and counted, not kept, and the result is
+/// [`ErrorKind::TooLarge`] with the input's real size. Errors: [`ErrorKind::Io`].
+pub fn read_limited(input: &mut dyn io::Read, limit: u64) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let read = (&mut *input).take(limit.saturating_add(1)).read_to_end(&mut bytes)? as u64;
+    if read > limit {
+        drop(bytes);
+        let rest = io::copy(input, &mut io::sink())?;
+        return Err(Error::new(ErrorKind::TooLarge { size: read + rest, limit }));
+    }
+    Ok(bytes)
+}
+
+/// Reads a page file of at most `limit` bytes. A regular file over the limit is
+/// refused by its size, without being read; anything else (a pipe, a device) is read
+/// with [`read_limited`]. Errors: [`ErrorKind::TooLarge`], [`ErrorKind::Io`], with
+/// the path.
+pub fn read_file_limited(path: &Path, limit: u64) -> Result<Vec<u8>> {
+    let read = fs::File::open(path).map_err(Error::from).and_then(|mut f| match f.metadata() {
+        Ok(m) if m.is_file() && m.len() > limit => Err(Error::new(ErrorKind::TooLarge { size: m.len(), limit })),
+        _ => read_limited(&mut f, limit),
+    });
+    read.map_err(|e| e.with_path(path))
+}
+
+/// Reads and processes one page file; the error names the file. A file over the
+/// pipeline's `max_page_bytes` is refused (see [`read_file_limited`]).
 pub fn process_file(pipeline: &Pipeline, root: &Path, rel: &Path) -> (u64, Result<Page>) {
     let path = root.join(rel);
     let source = rel.to_string_lossy().replace('\\', "/");
-    match fs::read(&path) {
+    match read_file_limited(&path, pipeline.options().max_page_bytes) {
         Ok(bytes) => (bytes.len() as u64, pipeline.process_bytes(&source, &bytes).map_err(|e| e.with_path(&path))),
-        Err(e) => (0, Err(Error::from(e).with_path(&path))),
+        Err(e) => (0, Err(e)),
     }
 }
 
@@ -412,36 +439,89 @@ pub struct ErrorLine {
     pub error: String,
 }
 
+/// Room in a JSON Lines input line for the id and the JSON around the page text.
+const LINE_SLACK: u64 = 64 * 1024;
+
+/// Largest JSON Lines input line read, for a page limit of `limit` bytes: twice the
+/// limit (JSON may escape every character of the page: `\u4e2d` is 6 bytes for the 3
+/// of 中 in UTF-8) plus 64 KiB for the id and the keys. The page text it holds must
+/// still be within the limit.
+pub fn max_line_bytes(limit: u64) -> u64 {
+    limit.saturating_mul(2).saturating_add(LINE_SLACK)
+}
+
+/// Reads one line (up to and including `\n`) into `buf`, keeping at most `cap` bytes:
+/// the rest of a longer line is read and dropped. Returns the line's full length
+/// (0 at the end of the input).
+fn read_line_capped(input: &mut dyn BufRead, buf: &mut Vec<u8>, cap: u64) -> io::Result<u64> {
+    let mut total = 0u64;
+    loop {
+        let (done, used) = {
+            let chunk = match input.fill_buf() {
+                Ok(c) => c,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if chunk.is_empty() {
+                return Ok(total);
+            }
+            let (done, used) = match chunk.iter().position(|b| *b == b'\n') {
+                Some(i) => (true, i + 1),
+                None => (false, chunk.len()),
+            };
+            let room = cap.saturating_sub(buf.len() as u64).min(used as u64) as usize;
+            buf.extend_from_slice(&chunk[..room]);
+            (done, used)
+        };
+        input.consume(used);
+        total += used as u64;
+        if done {
+            return Ok(total);
+        }
+    }
+}
+
 /// Runs a JSON Lines stream: one `{"id","text"}` page per input line, one page object
 /// per output line, in the same order. Blank lines are passed over. A line that is not
 /// a page gets an [`ErrorLine`] in its place (so the output stays aligned with the
-/// input, as `rdd.pipe` expects) and is counted as failed. A write error (a closed
-/// pipe) ends the run and is returned.
+/// input, as `rdd.pipe` expects) and is counted as failed: a line that is not JSON of
+/// that shape, a line over [`max_line_bytes`] ([`ErrorKind::JsonInput`]; such a line is
+/// never held in memory), a page text over the pipeline's limits
+/// ([`ErrorKind::TooLarge`]). A write error (a closed pipe) ends the run and is returned.
 pub fn run_stream(pipeline: &Pipeline, input: &mut dyn BufRead, w: &mut dyn Write, name: &str) -> io::Result<Summary> {
     let start = Instant::now();
     let mut summary = Summary::default();
     let mut lineno = 0u64;
     let mut eof = false;
+    let limit = pipeline.options().max_page_bytes;
+    let cap = max_line_bytes(limit);
     while !eof {
-        let mut batch: Vec<(u64, io::Result<String>)> = Vec::with_capacity(CHUNK);
+        let mut batch: Vec<(u64, Result<String>)> = Vec::with_capacity(CHUNK);
         while batch.len() < CHUNK {
             let mut buf = Vec::new();
-            match input.read_until(b'\n', &mut buf) {
+            match read_line_capped(input, &mut buf, cap) {
                 Ok(0) => {
                     eof = true;
                     break;
                 }
-                Ok(_) => {
+                Ok(len) => {
                     lineno += 1;
+                    if len > cap {
+                        let msg = format!("line is {len} bytes, over the limit of {cap} bytes (twice --max-page-bytes, plus 64 KiB)");
+                        batch.push((lineno, Err(Error::new(ErrorKind::JsonInput(msg)))));
+                        continue;
+                    }
                     if buf.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    let text = String::from_utf8(buf).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("not UTF-8 at byte {}", e.utf8_error().valid_up_to())));
+                    let text = String::from_utf8(buf).map_err(|e| {
+                        Error::from(io::Error::new(io::ErrorKind::InvalidData, format!("not UTF-8 at byte {}", e.utf8_error().valid_up_to())))
+                    });
                     batch.push((lineno, text));
                 }
                 Err(e) => {
                     lineno += 1;
-                    batch.push((lineno, Err(e)));
+                    batch.push((lineno, Err(Error::from(e))));
                     eof = true;
                 }
             }
@@ -450,8 +530,8 @@ pub fn run_stream(pipeline: &Pipeline, input: &mut dyn BufRead, w: &mut dyn Writ
         let results: Vec<(u64, u64, Result<(Page, Vec<u8>)>)> = batch
             .into_par_iter()
             .map(|(n, line)| {
-                let r = line.map_err(Error::from).and_then(|l| parse_input_line(l.trim_end())).and_then(|(id, text)| {
-                    let page = pipeline.process(&id, &text);
+                let r = line.and_then(|l| parse_input_line(l.trim_end())).and_then(|(id, text)| {
+                    let page = pipeline.process_checked(&id, &text)?;
                     let json = to_json(&page, false)?;
                     Ok((page, json))
                 });

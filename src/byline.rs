@@ -78,6 +78,11 @@ fn may_be_dateline(text: &str) -> bool {
 static REPORTED: LazyLock<AhoCorasick> =
     LazyLock::new(|| AhoCorasick::new(["報導", "报导", "報道", "报道"]).expect("reported automaton"));
 
+/// Longest credit line read by [`standalone`], in characters: a credit names a few
+/// people ("本报记者 张三 李四 通讯员 王五 赵六" is 20), the bracketed credit after a
+/// dateline is held to 60 by its pattern.
+pub const MAX_CREDIT_CHARS: usize = 80;
+
 /// Printed roles, longest first so that 特约记者 wins over 记者.
 const ROLES: &[&str] = &[
     "特约评论员", "特約評論員", "特约记者", "特約記者", "见习记者", "見習記者", "实习记者", "實習記者",
@@ -125,7 +130,8 @@ pub fn leading(text: &str) -> Option<Credit> {
                 }
             }
             authors = people;
-            byline = format!("{printed}（{}）", collapse_spaces(inner));
+            // The byline is the credit as printed: a closing 报道 stays in it.
+            byline = format!("{printed}（{}）", collapse_spaces(credit.as_str()));
             len = caps.get(0).map_or(len, |m| m.end());
         }
     }
@@ -206,8 +212,15 @@ fn agency(dateline: &str) -> Option<&'static str> {
 /// "记者 王强 通讯员 李明", "（记者 张三）", or a dateline alone. With `roleless`, a
 /// line of names only ("祝大伟  高洪刚") is accepted too (for credit lines marked as
 /// such by the layout, e.g. a Markdown quote under a headline).
+///
+/// A line longer than [`MAX_CREDIT_CHARS`] is never a credit: that bound keeps a long
+/// line (a whole page with no line breaks) from being split into words and searched
+/// for roles, which would cost its length times its number of words.
 pub fn standalone(line: &str, roleless: bool) -> Option<Credit> {
     let s = trim(strip_bullets(line));
+    if s.chars().nth(MAX_CREDIT_CHARS).is_some() {
+        return None;
+    }
     let inner = s
         .strip_prefix(['（', '('])
         .and_then(|x| x.strip_suffix(['）', ')']))

@@ -99,6 +99,7 @@ pub fn measure(lines: &[Line]) -> Layout {
 pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
     let text_lines: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank() && !lines[i].front_matter).collect();
     let edge = |i: usize| -> bool {
+        // `text_lines` is sorted: a binary search keeps the page linear-logarithmic.
         let pos = text_lines.binary_search(&i).ok();
         pos.is_some_and(|p| p < 3 || p + 3 >= text_lines.len())
     };

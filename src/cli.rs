@@ -4,7 +4,7 @@
 //! usage error.
 
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, BufReader, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use banmian::batch::{self, Summary};
@@ -68,9 +68,16 @@ struct Args {
     #[arg(long, value_name = "FILE")]
     summary_json: Option<PathBuf>,
 
-    /// Refuse pages larger than this many bytes.
+    /// Refuse pages larger than this many bytes (a page file, stdin, or the text of a
+    /// JSONL line, whose line may be twice as long); a refused page is reported with its
+    /// file and size, and the others go on. Default: 64 MiB.
     #[arg(long, value_name = "BYTES", default_value_t = banmian::DEFAULT_MAX_PAGE_BYTES)]
     max_page_bytes: u64,
+
+    /// Refuse pages of more than this many lines (each line costs memory however
+    /// short it is). Default: 2097152.
+    #[arg(long, value_name = "LINES", default_value_t = banmian::DEFAULT_MAX_PAGE_LINES)]
+    max_page_lines: u64,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -122,6 +129,7 @@ pub fn run() -> i32 {
         },
         convert: args.convert,
         max_page_bytes: args.max_page_bytes,
+        max_page_lines: args.max_page_lines,
         input_format: match args.input_format {
             FormatArg::Auto => InputFormat::Auto,
             FormatArg::Text => InputFormat::Text,
@@ -167,18 +175,21 @@ fn open_output(args: &Args) -> Result<Box<dyn Write>, Error> {
 }
 
 fn one_page(pipeline: &Pipeline, args: &Args, path: Option<&Path>) -> io::Result<i32> {
-    let (source, bytes) = match path {
-        Some(p) => match std::fs::read(p) {
-            Ok(b) => (p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()), b),
-            Err(e) => {
-                eprintln!("banmian: {}", Error::from(e).with_path(p));
-                return Ok(1);
-            }
-        },
-        None => {
-            let mut b = Vec::new();
-            io::stdin().lock().read_to_end(&mut b)?;
-            ("-".to_string(), b)
+    // Never more than --max-page-bytes in memory: a larger page is refused by its size.
+    let limit = pipeline.options().max_page_bytes;
+    let read = match path {
+        Some(p) => batch::read_file_limited(p, limit),
+        None => batch::read_limited(&mut io::stdin().lock(), limit),
+    };
+    let source = match path {
+        Some(p) => p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()),
+        None => "-".to_string(),
+    };
+    let bytes = match read {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("banmian: {}", e.with_path(path.unwrap_or(Path::new("-"))));
+            return Ok(1);
         }
     };
     let page = match pipeline.process_bytes(&source, &bytes) {

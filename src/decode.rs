@@ -1,7 +1,8 @@
 //! Stage 1: bytes to text.
 //!
 //! This module owns the question "what encoding is this page in". It reads UTF-8
-//! (with or without BOM), UTF-16 LE/BE (with BOM, or detected by its zero bytes),
+//! (with or without BOM), UTF-16 LE/BE (with BOM, or detected by its zero bytes or,
+//! for Chinese text without a BOM, by what it decodes to),
 //! GB18030/GBK and Big5 (detected with chardetng, decoded with encoding_rs), drops NUL
 //! bytes, and refuses bytes no encoding explains with an error naming the byte offset,
 //! rather than returning a page of mojibake. Line ends are left to [`crate::lines`].
@@ -34,20 +35,18 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded> {
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         (utf8_damaged(rest, 3, &mut warnings).ok_or_else(|| not_text(3 + std::str::from_utf8(rest).err().map_or(0, |e| e.valid_up_to())))?, "UTF-8")
     } else if let Some((enc, bom)) = utf16_kind(bytes) {
-        let (cow, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
-        if had_errors {
-            warnings.push(warning(format!(
-                "malformed {} sequences (lone surrogates) replaced with U+FFFD",
-                enc.name()
-            )));
-        }
-        (cow.into_owned(), enc.name())
+        utf16(enc, &bytes[bom..], &mut warnings)
     } else {
         match std::str::from_utf8(bytes) {
             Ok(s) => (s.to_string(), "UTF-8"),
-            Err(utf8_err) => match utf8_damaged(bytes, 0, &mut warnings) {
-                Some(text) => (text, "UTF-8"),
-                None => legacy(bytes, utf8_err.valid_up_to())?,
+            // UTF-16 read by its content first: Chinese UTF-16 bytes can pass as UTF-8
+            // with a little damage, while damaged UTF-8 never reads as UTF-16 text.
+            Err(utf8_err) => match utf16_by_content(bytes) {
+                Some(enc) => utf16(enc, bytes, &mut warnings),
+                None => match utf8_damaged(bytes, 0, &mut warnings) {
+                    Some(text) => (text, "UTF-8"),
+                    None => legacy(bytes, utf8_err.valid_up_to())?,
+                },
             },
         }
     };
@@ -129,6 +128,47 @@ fn utf16_kind(bytes: &[u8]) -> Option<(&'static Encoding, usize)> {
     } else {
         None
     }
+}
+
+/// Decodes UTF-16 with replacement: a lone surrogate becomes U+FFFD, with a warning.
+fn utf16(enc: &'static Encoding, bytes: &[u8], warnings: &mut Vec<Warning>) -> (String, &'static str) {
+    let (cow, had_errors) = enc.decode_without_bom_handling(bytes);
+    if had_errors {
+        warnings.push(warning(format!("malformed {} sequences (lone surrogates) replaced with U+FFFD", enc.name())));
+    }
+    (cow.into_owned(), enc.name())
+}
+
+/// Share of characters (per mille) that must be Han, CJK punctuation, printable ASCII
+/// or white space for bytes without a BOM to be read as UTF-16 by their content.
+const UTF16_TEXT_PER_MILLE: usize = 900;
+
+/// UTF-16 without a BOM and with few zero bytes (Chinese text has none in most code
+/// units): the byte order whose decoding is nearly all Han, CJK punctuation, printable
+/// ASCII or white space, with at least one ASCII character (a line break, a space, a
+/// digit: a code unit with a zero high byte). GB18030 and Big5 bytes read as UTF-16
+/// land mostly in Hangul, surrogates and private use; pairs of ASCII bytes land in
+/// the Han blocks but never on ASCII, since GB18030 text has no zero bytes. Linear
+/// in the page.
+fn utf16_by_content(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let texty = |c: char| crate::text::is_cjk(c) || c.is_ascii_graphic() || crate::text::is_space(c);
+    [UTF_16LE, UTF_16BE]
+        .into_iter()
+        .filter_map(|enc| {
+            let (text, _) = enc.decode_without_bom_handling(bytes);
+            let (mut total, mut good, mut ascii) = (0usize, 0usize, 0usize);
+            for c in text.chars() {
+                total += 1;
+                good += usize::from(texty(c));
+                ascii += usize::from(c.is_ascii());
+            }
+            (ascii > 0 && good * 1000 >= total * UTF16_TEXT_PER_MILLE).then_some((good, enc))
+        })
+        .max_by_key(|&(good, _)| good)
+        .map(|(_, enc)| enc)
 }
 
 /// Not UTF-8: GB18030 (the superset of GBK and GB2312) unless chardetng is sure of Big5.
@@ -250,6 +290,22 @@ mod tests {
         let err = check_texty(&text).unwrap_err();
         assert!(err.to_string().contains("12 of 27 characters"), "{err}");
         assert_eq!(err.position().byte, Some(3));
+    }
+
+    #[test]
+    fn chinese_utf16_without_bom_is_read_by_its_content() {
+        let text = "## 市十五届人大常委会第三十六次会议举行\n\n本报讯（记者 尹明）12日，会议举行。\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+            let d = decode(&bytes).unwrap();
+            assert_eq!((d.text.as_str(), d.encoding), (text, name));
+        }
+        let (gb, _, _) = GB18030.encode(text);
+        assert_eq!(decode(&gb).unwrap().encoding, "gb18030");
+        // Mostly ASCII in GB18030: its byte pairs would read as Han in UTF-16.
+        let (gb, _, _) = GB18030.encode("COVID-19 pandemic update, 2021-01-12: cases rose in Harbin 哈尔滨.\nMore at 11.\n");
+        assert_eq!(decode(&gb).unwrap().encoding, "gb18030");
     }
 
     #[test]

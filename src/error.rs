@@ -59,6 +59,14 @@ pub enum ErrorKind {
         /// The limit in bytes.
         limit: u64,
     },
+    /// The page has more lines than the configured limit.
+    #[error("page has {lines} lines, over the limit of {limit} lines (see --max-page-lines)")]
+    TooManyLines {
+        /// Lines in the page (LF, CRLF and CR each end one).
+        lines: u64,
+        /// The limit in lines.
+        limit: u64,
+    },
     /// A JSONL input line is not a `{"id": ..., "text": ...}` object.
     #[error("bad JSONL input line: {0}")]
     JsonInput(String),

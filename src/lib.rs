@@ -84,8 +84,19 @@ pub use model::{
 };
 
 /// Default largest page accepted, in bytes (64 MiB). A page over the limit is refused
-/// with [`ErrorKind::TooLarge`] rather than processed.
+/// with [`ErrorKind::TooLarge`] rather than processed: by [`Pipeline::process_bytes`],
+/// [`Pipeline::process_checked`], and by the readers in [`batch`], which stop reading
+/// a file, stdin or JSON Lines line at the limit, so an oversized input never sits in
+/// memory. Processing a page takes up to about 15 times its size in memory at its
+/// peak (measured figures in the README).
 pub const DEFAULT_MAX_PAGE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Default largest number of lines accepted in a page (2,097,152). Each line costs
+/// some hundreds of bytes while a page is processed, whatever its length, so the byte
+/// limit alone does not bound memory for a page of very short lines; a page over this
+/// limit is refused with [`ErrorKind::TooManyLines`]. A printed page has a few
+/// thousand lines.
+pub const DEFAULT_MAX_PAGE_LINES: u64 = 1 << 21;
 
 /// How punctuation is treated.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -118,15 +129,26 @@ pub struct Options {
     /// Script conversion, by OpenCC configuration (`--convert`); `None` leaves the
     /// script as printed.
     pub convert: Option<Config>,
-    /// Largest page accepted, in bytes (`--max-page-bytes`).
+    /// Largest page accepted, in bytes (`--max-page-bytes`; default
+    /// [`DEFAULT_MAX_PAGE_BYTES`]). Checked by [`Pipeline::process_bytes`] and
+    /// [`Pipeline::process_checked`], not by [`Pipeline::process`].
     pub max_page_bytes: u64,
+    /// Largest number of lines accepted in a page (`--max-page-lines`; default
+    /// [`DEFAULT_MAX_PAGE_LINES`]). Checked where `max_page_bytes` is.
+    pub max_page_lines: u64,
     /// How [`Pipeline::process_bytes`] reads a page (`--input-format`).
     pub input_format: InputFormat,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { punct: Punct::Normalize, convert: None, max_page_bytes: DEFAULT_MAX_PAGE_BYTES, input_format: InputFormat::Auto }
+        Options {
+            punct: Punct::Normalize,
+            convert: None,
+            max_page_bytes: DEFAULT_MAX_PAGE_BYTES,
+            max_page_lines: DEFAULT_MAX_PAGE_LINES,
+            input_format: InputFormat::Auto,
+        }
     }
 }
 
@@ -153,11 +175,17 @@ impl Pipeline {
 
     /// Processes one page of text. `source` is written to the page's `source` field
     /// (a path relative to the input root, `-` for stdin, or a JSONL id). Never fails:
-    /// whatever the text, a page comes back.
+    /// whatever the text, a page comes back. It does not check `max_page_bytes` and
+    /// `max_page_lines`; [`Pipeline::process_checked`] does.
     pub fn process(&self, source: &str, text: &str) -> Page {
-        let lines = lines::split(text);
-        let layout = classify::measure(&lines);
-        let mut page = self.run(&lines, layout);
+        // The lines are dropped once assembled: the later stages' peak memory does not
+        // hold them.
+        let (units, layout) = {
+            let lines = lines::split(text);
+            let layout = classify::measure(&lines);
+            (units(&lines, layout), layout)
+        };
+        let mut page = self.run_units(units, layout);
         if text.trim_matches(crate::text::is_space).is_empty() {
             page.warnings.push(empty_page());
         }
@@ -191,8 +219,11 @@ impl Pipeline {
 
     /// Stages 3 to 8 on numbered lines.
     fn run(&self, lines: &[lines::Line], layout: classify::Layout) -> Page {
-        let roles = classify::classify_with(lines, layout);
-        let units = assemble::assemble(lines, &roles, layout);
+        self.run_units(units(lines, layout), layout)
+    }
+
+    /// Stages 5 to 8 on assembled units.
+    fn run_units(&self, units: Vec<assemble::Unit>, layout: classify::Layout) -> Page {
         let mut page = segment::segment(units, layout);
         dedup::remove_duplicates(&mut page);
         normalize::repair(
@@ -203,18 +234,45 @@ impl Pipeline {
         page
     }
 
+    /// [`Pipeline::process`], refusing a text over `max_page_bytes` (its UTF-8
+    /// length) with [`ErrorKind::TooLarge`] or over `max_page_lines` with
+    /// [`ErrorKind::TooManyLines`], as [`Pipeline::process_bytes`] does: for callers
+    /// that take text from elsewhere (a JSON Lines stream) and want the same limits as
+    /// for files.
+    pub fn process_checked(&self, source: &str, text: &str) -> Result<Page> {
+        self.check_size(text.len() as u64)?;
+        self.check_lines(text)?;
+        Ok(self.process(source, text))
+    }
+
+    /// Refuses a text of more than `max_page_lines` lines.
+    fn check_lines(&self, text: &str) -> Result<()> {
+        let (lines, limit) = (lines::count(text) as u64, self.options.max_page_lines);
+        if lines > limit {
+            return Err(Error::new(ErrorKind::TooManyLines { lines, limit }));
+        }
+        Ok(())
+    }
+
+    /// Refuses a page of `size` bytes over `max_page_bytes`.
+    fn check_size(&self, size: u64) -> Result<()> {
+        let limit = self.options.max_page_bytes;
+        if size > limit {
+            return Err(Error::new(ErrorKind::TooLarge { size, limit }));
+        }
+        Ok(())
+    }
+
     /// Decodes and processes one page of bytes: PaddleOCR page JSON ([`boxes`]) when
     /// the options' [`InputFormat`] says so or, by default, when the bytes are such a
     /// page, otherwise text (UTF-8, UTF-16, GB18030 or Big5; see [`decode`]). Errors:
-    /// [`ErrorKind::TooLarge`] over `max_page_bytes`, [`ErrorKind::Decode`] when no
-    /// encoding explains the bytes (with the byte offset), [`ErrorKind::BoxPage`] for a
+    /// [`ErrorKind::TooLarge`] over `max_page_bytes` (before decoding),
+    /// [`ErrorKind::Decode`] when no encoding explains the bytes (with the byte offset),
+    /// [`ErrorKind::TooManyLines`] over `max_page_lines`, [`ErrorKind::BoxPage`] for a
     /// malformed box page. The error's position has no path: the caller knows it and
     /// adds it.
     pub fn process_bytes(&self, source: &str, bytes: &[u8]) -> Result<Page> {
-        let size = bytes.len() as u64;
-        if size > self.options.max_page_bytes {
-            return Err(Error::new(ErrorKind::TooLarge { size, limit: self.options.max_page_bytes }));
-        }
+        self.check_size(bytes.len() as u64)?;
         match self.options.input_format {
             InputFormat::Text => {}
             InputFormat::Paddleocr => return Ok(self.process_boxes(source, &boxes::parse(bytes)?)),
@@ -225,6 +283,7 @@ impl Pipeline {
             }
         }
         let decoded = decode::decode(bytes)?;
+        self.check_lines(&decoded.text)?;
         let mut page = self.process(source, &decoded.text);
         page.warnings.splice(0..0, decoded.warnings);
         Ok(page)
@@ -233,6 +292,13 @@ impl Pipeline {
 
 fn empty_page() -> Warning {
     Warning { kind: WarningKind::EmptyPage, block: None, message: "the page has no text".into() }
+}
+
+/// Stages 3 and 4: the lines classified and joined into units (their roles are
+/// dropped here).
+fn units(lines: &[lines::Line], layout: classify::Layout) -> Vec<assemble::Unit> {
+    let roles = classify::classify_with(lines, layout);
+    assemble::assemble(lines, &roles, layout)
 }
 
 /// Numbers the articles and fills the derived fields (`id`, `text`, `source`).

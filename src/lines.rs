@@ -95,6 +95,14 @@ pub fn split(text: &str) -> Vec<Line> {
         .collect()
 }
 
+/// Number of lines [`split`] makes of `text`, without making them: LF, CRLF and CR
+/// each end a line, and text after the last line end is a line too.
+pub fn count(text: &str) -> usize {
+    let b = text.as_bytes();
+    let breaks = b.iter().enumerate().filter(|&(i, &c)| (c == b'\n' && (i == 0 || b[i - 1] != b'\r')) || c == b'\r').count();
+    breaks + usize::from(!text.is_empty() && !text.ends_with(['\n', '\r']))
+}
+
 fn split_raw(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
@@ -279,6 +287,13 @@ mod tests {
         assert_eq!(split("#hashtag")[0].heading, None);
         let l = &split("**没有闭合的粗体")[0];
         assert!(l.bold && l.text == "没有闭合的粗体");
+    }
+
+    #[test]
+    fn count_agrees_with_split() {
+        for t in ["", "a", "a\n", "a\nb", "\n\n", "a\r\nb\rc\n", "\r\n\r", "\r\r\n\n", "末行"] {
+            assert_eq!(count(t), split(t).len(), "{t:?}");
+        }
     }
 
     #[test]

@@ -58,7 +58,8 @@ pub struct Article {
     /// The credit line as printed, normalized: "本报讯（记者 尹明）".
     pub byline: Option<String>,
     /// Source/place/date part of the credit ("本报讯", "新华社北京1月12日电") or a printed
-    /// issue date ("2021年1月12日").
+    /// issue date ("2021年1月12日"); both, joined with one space, when the article
+    /// prints both ("本报讯 2021年1月12日").
     pub dateline: Option<String>,
     /// The people credited, in printed order.
     pub authors: Vec<Author>,
@@ -80,6 +81,17 @@ pub struct Article {
     /// OCR box input only: the union of those boxes, `[x0, y0, x1, y1]` in page pixels.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bbox: Option<[i64; 4]>,
+}
+
+impl Article {
+    /// True when the article holds no text at all: no headline-group field, byline,
+    /// dateline, block or jump. Only such an article may be dropped from a page
+    /// without losing input text.
+    pub fn is_empty(&self) -> bool {
+        [&self.kicker, &self.headline, &self.subheadline, &self.rubric, &self.byline, &self.dateline].iter().all(|f| f.is_none())
+            && self.blocks.is_empty()
+            && self.jumps.is_empty()
+    }
 }
 
 /// One credited person: `{"name","role","org"}`.

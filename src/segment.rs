@@ -39,8 +39,11 @@ impl Draft {
     fn set_credit(&mut self, c: &Credit, lines: [usize; 2]) {
         let a = &mut self.article;
         if self.has_credit {
-            // A second credit line ("通讯员 李明" under "本报记者 王强"): one byline.
-            a.byline = Some(format!("{} {}", a.byline.take().unwrap_or_default(), c.byline));
+            // A second credit line ("通讯员 李明" under "本报记者 王强"): one byline,
+            // appended in place (rebuilding it was quadratic in the number of credits).
+            let byline = a.byline.get_or_insert_with(String::new);
+            byline.push(' ');
+            byline.push_str(&c.byline);
         } else {
             a.byline = Some(c.byline.clone());
         }
@@ -301,7 +304,7 @@ impl Builder {
             .articles
             .into_iter()
             .map(|d| finish_article(d, levels, page_year))
-            .filter(|a| a.headline.is_some() || !a.blocks.is_empty() || a.byline.is_some() || !a.jumps.is_empty())
+            .filter(|a| !a.is_empty())
             .collect();
         self.leftovers.sort_by_key(|b| b.lines);
         Page {
@@ -328,12 +331,12 @@ fn is_short_item(text: &str) -> bool {
 
 fn finish_article(mut d: Draft, levels_informative: bool, page_year: Option<u32>) -> Article {
     let mut lines = Vec::new();
-    let mut date_line: Option<(PrintedDate, String)> = None;
+    let mut date_lines: Vec<(PrintedDate, String)> = Vec::new();
     for g in &d.group {
         match g.kind {
             UnitKind::DateLine(p) => {
                 let t = crate::text::trim(&g.text).trim_start_matches(['（', '(', '〔', '[']).trim_end_matches(['）', ')', '〕', ']']);
-                date_line.get_or_insert((p, crate::text::trim(t).to_string()));
+                date_lines.push((p, crate::text::trim(t).to_string()));
             }
             _ => lines.push(GroupLine { text: g.text.clone(), heading: g.heading, bold: g.bold }),
         }
@@ -345,11 +348,23 @@ fn finish_article(mut d: Draft, levels_informative: bool, page_year: Option<u32>
     a.subheadline = roles.subheadline;
     a.rubric = roles.rubric;
     let signature_date = a.date.take();
-    if let Some((p, text)) = &date_line {
-        if a.dateline.is_none() {
-            a.dateline = Some(text.clone());
+    // The first printed date line is the dateline unless the credit gave one; a date
+    // line not used so is appended to the dateline after one space, so that no printed
+    // text is lost.
+    let mut unused: Vec<String> = Vec::new();
+    for (i, (p, text)) in date_lines.into_iter().enumerate() {
+        if i == 0 {
+            a.date = p.iso(page_year);
+            if a.dateline.is_none() {
+                a.dateline = Some(text);
+                continue;
+            }
         }
-        a.date = p.iso(page_year);
+        unused.push(text);
+    }
+    if !unused.is_empty() {
+        let head = a.dateline.take().into_iter();
+        a.dateline = Some(head.chain(unused).collect::<Vec<_>>().join(" "));
     }
     if let Some(p) = d.credit_date {
         a.date = p.iso(page_year).or(a.date.take());
