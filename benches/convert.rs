@@ -49,7 +49,7 @@ fn pipeline(c: &mut Criterion) {
     let mut group = c.benchmark_group(format!("pipeline {}", Converter::BACKEND));
     group.throughput(Throughput::Bytes(page.len() as u64));
     for (name, convert) in [("none", None), ("t2s", Some(Config::T2s))] {
-        let p = Pipeline::new(Options { convert, ..Options::default() }).unwrap();
+        let p = Pipeline::new(Options::default().convert(convert)).unwrap();
         group.bench_function(name, |b| b.iter(|| p.process("12_traditional.md", black_box(&page))));
     }
     group.finish();

@@ -8,8 +8,9 @@
 
 use std::collections::HashMap;
 
-use banmian::boxes::{self, BoxPage};
-use banmian::reading_order;
+use banmian::read::boxes::BoxPage;
+use banmian::read::paddleocr as boxes;
+use banmian::geometry as reading_order;
 use banmian::{InputFormat, Options, Page, Pipeline, RemovedReason, WarningKind};
 use serde_json::{Value, json};
 
@@ -508,10 +509,10 @@ fn input_format_is_picked_by_content_or_forced() {
     let bytes = serde_json::to_vec(&g.json).unwrap();
     let auto = pipeline().process_bytes("p.json", &bytes).unwrap();
     assert_eq!(auto.articles.len(), g.articles.len());
-    let text = Pipeline::new(Options { input_format: InputFormat::Text, ..Options::default() }).unwrap();
+    let text = Pipeline::new(Options::default().input_format(InputFormat::Text)).unwrap();
     let as_text = text.process_bytes("p.json", &bytes).unwrap();
     assert!(as_text.articles.iter().all(|a| a.headline.as_deref() != Some(g.articles[0].headline.as_str())));
-    let forced = Pipeline::new(Options { input_format: InputFormat::Paddleocr, ..Options::default() }).unwrap();
+    let forced = Pipeline::new(Options::default().input_format(InputFormat::Paddleocr)).unwrap();
     let e = forced.process_bytes("p.txt", "## 标题\n正文".as_bytes()).unwrap_err();
     assert!(e.to_string().contains("not a PaddleOCR page: not JSON"), "{e}");
 }

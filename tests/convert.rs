@@ -18,7 +18,7 @@ fn read(path: &str) -> String {
 }
 
 fn pipeline(convert: Option<Config>) -> Pipeline {
-    Pipeline::new(Options { convert, ..Options::default() }).unwrap()
+    Pipeline::new(Options::default().convert(convert)).unwrap()
 }
 
 /// Hong Kong page (corpus/12_traditional.md): 「」 quotes, 本報訊（記者 X）, 上接/下轉.

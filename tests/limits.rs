@@ -12,7 +12,7 @@ use banmian::{ErrorKind, Options, Pipeline};
 const PAGE: &str = "## 市十五届人大常委会第三十六次会议举行\n\n本报讯（记者 尹明）12日，会议举行。\n";
 
 fn limited(limit: u64) -> Pipeline {
-    Pipeline::new(Options { max_page_bytes: limit, ..Options::default() }).expect("pipeline")
+    Pipeline::new(Options::default().max_page_bytes(limit)).expect("pipeline")
 }
 
 fn too_large(e: &banmian::Error) -> Option<(u64, u64)> {
@@ -42,7 +42,7 @@ fn process_checked_applies_the_limit_that_process_does_not() {
 }
 
 fn lines_limited(limit: u64) -> Pipeline {
-    Pipeline::new(Options { max_page_lines: limit, ..Options::default() }).expect("pipeline")
+    Pipeline::new(Options::default().max_page_lines(limit)).expect("pipeline")
 }
 
 #[test]

@@ -10,7 +10,7 @@ mod pages;
 use banmian::{BlockKind, Options, Page, Pipeline, RemovedReason, WarningKind};
 
 fn pipeline() -> Pipeline {
-    Pipeline::new(Options { max_page_bytes: u64::MAX, ..Options::default() }).expect("default pipeline")
+    Pipeline::new(Options::default().max_page_bytes(u64::MAX)).expect("default pipeline")
 }
 
 fn process(text: &str) -> Page {

@@ -18,7 +18,7 @@ use banmian::Page;
 
 /// The characters that must survive: Han ideographs and digits.
 pub fn counted(c: char) -> bool {
-    banmian::text::is_han(c) || c.is_ascii_digit() || ('０'..='９').contains(&c)
+    banmian::rules::chars::is_han(c) || c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
 /// Every output text that carries input characters, as `check_gold.py` lists them.

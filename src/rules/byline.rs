@@ -16,7 +16,7 @@ use memchr::memmem;
 use regex::Regex;
 
 use crate::model::Author;
-use crate::text::{PrintedDate, collapse_spaces, find_date, is_han, is_space, trim};
+use crate::rules::chars::{PrintedDate, collapse_spaces, find_date, is_han, is_space, trim};
 
 /// A credit read from the text.
 #[derive(Debug, Clone, PartialEq, Eq)]

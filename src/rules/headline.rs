@@ -16,7 +16,7 @@
 //! - a bracketed label (【聚焦两会】), a short first line (a word or two) above the rest, or a
 //!   label in brackets after the headline ("用心用情 更细更实（今日谈）") is a rubric.
 
-use crate::text::{collapse_spaces, is_han, trim};
+use crate::rules::chars::{collapse_spaces, is_han, trim};
 
 /// One display line of a group.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,7 +64,7 @@ fn subheadline_cue(t: &str) -> bool {
 /// A slogan line: two or more short phrases (2 to 12 characters, Han or quotes) set
 /// apart by spaces, with no sentence punctuation.
 pub fn is_slogan(t: &str) -> bool {
-    let parts: Vec<&str> = t.split(crate::text::is_space).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> = t.split(crate::rules::chars::is_space).filter(|p| !p.is_empty()).collect();
     parts.len() >= 2
         && parts.iter().all(|p| {
             let n = p.chars().count();

@@ -10,12 +10,13 @@
 //! body, is an article without a headline. A group with no body after it goes to
 //! `leftovers` as a rubric. Furniture goes to `leftovers`, noise to `removed`.
 
-use crate::assemble::{Unit, UnitKind};
-use crate::byline::{self, Credit};
-use crate::classify::{Layout, numbering};
-use crate::headline::{self, GroupLine};
+use crate::stages::assemble::{Unit, UnitKind};
+use crate::rules::byline::{self, Credit};
+use crate::lines::Layout;
+use crate::rules::numbering::numbering;
+use crate::rules::headline::{self, GroupLine};
 use crate::model::{Article, Block, BlockKind, JumpDirection, Page, PageInfo, Removed, RemovedReason, SCHEMA};
-use crate::text::{PrintedDate, iso_year};
+use crate::rules::chars::{PrintedDate, iso_year};
 
 #[derive(Default)]
 struct Draft {
@@ -246,7 +247,7 @@ impl Builder {
         if let Some(credit) = lead {
             if !cur.has_credit || cur.article.blocks.is_empty() {
                 cur.set_credit(&credit, [u.lines[0], u.lines[0]]);
-                text = crate::text::trim(&text[credit.len..]).to_string();
+                text = crate::rules::chars::trim(&text[credit.len..]).to_string();
             }
         }
         for j in &u.jumps {
@@ -289,7 +290,7 @@ impl Builder {
             let mut seen: Vec<String> = Vec::new();
             let removed = &mut self.removed;
             d.group.retain(|g| {
-                let key = crate::text::fold(&g.text);
+                let key = crate::rules::chars::fold(&g.text);
                 if g.kind == UnitKind::Display && seen.contains(&key) {
                     removed.push(Removed::new(RemovedReason::Duplicate, g.printed.clone(), g.lines, None));
                     return false;
@@ -335,8 +336,8 @@ fn finish_article(mut d: Draft, levels_informative: bool, page_year: Option<u32>
     for g in &d.group {
         match g.kind {
             UnitKind::DateLine(p) => {
-                let t = crate::text::trim(&g.text).trim_start_matches(['（', '(', '〔', '[']).trim_end_matches(['）', ')', '〕', ']']);
-                date_lines.push((p, crate::text::trim(t).to_string()));
+                let t = crate::rules::chars::trim(&g.text).trim_start_matches(['（', '(', '〔', '[']).trim_end_matches(['）', ')', '〕', ']']);
+                date_lines.push((p, crate::rules::chars::trim(t).to_string()));
             }
             _ => lines.push(GroupLine { text: g.text.clone(), heading: g.heading, bold: g.bold }),
         }

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::{Jump, JumpDirection};
-use crate::text::{parse_number, trim};
+use crate::rules::chars::{parse_number, trim};
 
 static JUMP_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -41,8 +41,8 @@ pub struct Found {
 
 /// Finds every jump marker in `text`, in order.
 pub fn find(text: &str) -> Vec<Found> {
-    let trimmed_start = text.len() - text.trim_start_matches(crate::text::is_space).len();
-    let trimmed_end = text.trim_end_matches(crate::text::is_space).len();
+    let trimmed_start = text.len() - text.trim_start_matches(crate::rules::chars::is_space).len();
+    let trimmed_end = text.trim_end_matches(crate::rules::chars::is_space).len();
     let mut out = Vec::new();
     for caps in JUMP_RE.captures_iter(text) {
         let Some(all) = caps.get(0) else { continue };
@@ -85,7 +85,7 @@ pub fn find(text: &str) -> Vec<Found> {
 fn at_sentence_edge(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].trim_end().chars().next_back();
     let after = text[end..].trim_start().chars().next();
-    let edge = |c: Option<char>| c.is_none_or(|c| crate::text::is_terminal(c) || matches!(c, '，' | ','));
+    let edge = |c: Option<char>| c.is_none_or(|c| crate::rules::chars::is_terminal(c) || matches!(c, '，' | ','));
     edge(before) && edge(after)
 }
 
@@ -115,7 +115,7 @@ fn take_out(text: &str, found: Vec<Found>) -> (String, Vec<Jump>) {
 pub fn is_only_jumps(text: &str) -> bool {
     // A character that no marker holds, and that may not be left around one, settles
     // it before the pattern runs.
-    if !text.chars().all(|c| crate::text::is_space(c) || may_be_in_marker(c)) {
+    if !text.chars().all(|c| crate::rules::chars::is_space(c) || may_be_in_marker(c)) {
         return false;
     }
     let found = find(text);
@@ -123,7 +123,7 @@ pub fn is_only_jumps(text: &str) -> bool {
         return false;
     }
     let (rest, _) = take_out(text, found);
-    rest.chars().all(|c| crate::text::is_space(c) || matches!(c, '(' | ')' | '（' | '）'))
+    rest.chars().all(|c| crate::rules::chars::is_space(c) || matches!(c, '(' | ')' | '（' | '）'))
 }
 
 /// A character [`JUMP_RE`] can match outside white space: brackets, verbs, 第,

@@ -6,18 +6,18 @@
 //! the page: the column width of hard-wrapped plain text (one input line per printed
 //! line), and whether the page's Markdown heading levels carry information (more than
 //! one level is used). Which display lines form a headline group, and which are
-//! subheads, is decided later by [`crate::segment`].
+//! subheads, is decided later by [`crate::stages::segment`].
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::byline::{self, Credit};
-use crate::furniture::{self, Facts};
-use crate::jump;
-use crate::lines::Line;
-use crate::text::{PrintedDate, ends_sentence, find_date, is_closer, is_han, trim};
+use crate::rules::byline::{self, Credit};
+use crate::rules::furniture::{self, Facts};
+use crate::rules::jump;
+use crate::lines::{Layout, Line};
+use crate::rules::chars::{PrintedDate, ends_sentence, find_date, is_closer, is_han};
 
 /// What one line is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,19 +48,6 @@ pub enum Role {
     Body,
 }
 
-/// What the classifier measured about the page as a whole.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Layout {
-    /// Display width (columns, Han = 2) of a full printed line, when the page is
-    /// hard-wrapped plain text; `None` for one paragraph per line.
-    pub column_width: Option<usize>,
-    /// More than one Markdown heading level is used, so equal levels mean equal rank.
-    pub levels_informative: bool,
-    /// A Markdown page whose paragraphs are separated by blank lines, so lines with no
-    /// blank line between them are one paragraph (a soft wrap).
-    pub soft_wrap: bool,
-}
-
 static DATELINE_ONLY_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[（(〔\[]?\s*((?:\d{4}|[一二三四五六七八九〇○零]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号])\s*[）)〕\]]?$")
         .expect("date line pattern")
@@ -72,12 +59,6 @@ static CAPTION_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// A line ending in the first half of a jump marker: "（下转", "转第".
 static JUMP_CUT_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:下转|下轉|上接|紧接|緊接|转|轉|接)\s*第?\s*$").expect("cut jump pattern"));
-
-/// Numbered items: 一、 （一） 1. 1、 (1) ① 第一,
-pub(crate) static NUMBERED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?P<cn>[一二三四五六七八九十]{1,3})\s*[、，．.]|[（(]\s*(?P<pcn>[一二三四五六七八九十]{1,3})\s*[）)]|(?P<ar>[0-9０-９]{1,2})\s*(?:[、．]|\.(?:\D|$))|[（(]\s*(?P<par>[0-9０-９]{1,2})\s*[）)]|(?P<circ>[①-⑳]))")
-        .expect("numbered pattern")
-});
 
 /// Classifies every line of a page: [`measure`], then [`classify_with`].
 pub fn classify(lines: &[Line]) -> (Vec<Role>, Layout) {
@@ -156,7 +137,7 @@ fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {
         Some(r) => Cow::Owned(format!("{}{}", &t[..r.start], &t[r.end..])),
         None => Cow::Borrowed(t),
     };
-    if !crate::text::trim(&credit_text).is_empty() {
+    if !crate::rules::chars::trim(&credit_text).is_empty() {
         if let Some(c) = byline::standalone(&credit_text, line.quote) {
             return Role::Credit(Box::new(c), citation);
         }
@@ -215,7 +196,7 @@ fn is_display(line: &Line, layout: Layout, prev_continues: bool) -> bool {
             '，' | ',' => commas += 1,
             _ => {}
         }
-        visible += usize::from(!crate::text::is_space(c));
+        visible += usize::from(!crate::rules::chars::is_space(c));
         han += usize::from(is_han(c));
     }
     // Titles are words: a line that is mostly digits and symbols (musical notation,
@@ -318,27 +299,6 @@ fn levels_informative(lines: &[Line]) -> bool {
     seen.iter().filter(|s| **s).count() >= 2
 }
 
-/// Reads a list number at the start of a text: style (0 一、, 1 （一）, 2 1., 3 (1), 4 ①)
-/// and value.
-pub fn numbering(text: &str) -> Option<(u8, u32)> {
-    let caps = NUMBERED_RE.captures(trim(text))?;
-    let pick = |name: &str| caps.name(name).map(|m| m.as_str());
-    if let Some(v) = pick("cn") {
-        return Some((0, crate::text::parse_number(v)?));
-    }
-    if let Some(v) = pick("pcn") {
-        return Some((1, crate::text::parse_number(v)?));
-    }
-    if let Some(v) = pick("ar") {
-        return Some((2, crate::text::parse_number(v)?));
-    }
-    if let Some(v) = pick("par") {
-        return Some((3, crate::text::parse_number(v)?));
-    }
-    let c = pick("circ")?.chars().next()?;
-    Some((4, c as u32 - '①' as u32 + 1))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -374,18 +334,6 @@ mod tests {
         assert_eq!(r[14], Role::Caption);
         assert_eq!(r[16], Role::Body);
         assert!(matches!(r[18], Role::Furniture(_)));
-    }
-
-    #[test]
-    fn numbering_styles() {
-        assert_eq!(numbering("一、对近14天内"), Some((0, 1)));
-        assert_eq!(numbering("三、随着春节"), Some((0, 3)));
-        assert_eq!(numbering("（二）加强管理"), Some((1, 2)));
-        assert_eq!(numbering("3. 勤洗手"), Some((2, 3)));
-        assert_eq!(numbering("(4) 常通风"), Some((3, 4)));
-        assert_eq!(numbering("②少聚集"), Some((4, 2)));
-        assert_eq!(numbering("3.5亿元投资"), None);
-        assert_eq!(numbering("一些市民"), None);
     }
 
     #[test]

@@ -16,7 +16,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{BlockKind, BlockRef, Page, Removed, RemovedReason};
-use crate::text::is_han;
+use crate::rules::chars::is_han;
 
 /// Blocks shorter than this (Han characters and alphanumerics, after folding) are
 /// never treated as duplicates: short lines repeat legitimately.
@@ -29,7 +29,7 @@ const MAX_POSTING: usize = 32;
 /// The folded key of a block: its Han characters, letters and digits only, without a
 /// leading credit (a first paragraph printed twice keeps its 本报讯 in the copy).
 fn key(text: &str) -> String {
-    let body = crate::byline::leading(text).map_or(text, |c| &text[c.len..]);
+    let body = crate::rules::byline::leading(text).map_or(text, |c| &text[c.len..]);
     body.chars().filter(|c| is_han(*c) || c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 

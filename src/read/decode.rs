@@ -154,7 +154,7 @@ fn utf16_by_content(bytes: &[u8]) -> Option<&'static Encoding> {
     if bytes.len() < 4 || bytes.len() % 2 != 0 {
         return None;
     }
-    let texty = |c: char| crate::text::is_cjk(c) || c.is_ascii_graphic() || crate::text::is_space(c);
+    let texty = |c: char| crate::rules::chars::is_cjk(c) || c.is_ascii_graphic() || crate::rules::chars::is_space(c);
     [UTF_16LE, UTF_16BE]
         .into_iter()
         .filter_map(|enc| {

@@ -1,11 +1,11 @@
 //! Reading order from OCR boxes: the layout of a page recovered from box geometry.
 //!
-//! This module owns turning the boxes of one page ([`crate::boxes`]) into printed
+//! This module owns turning the boxes of one page ([`crate::read::boxes`]) into printed
 //! lines in reading order, with the hints the text stages need (heading level, bold,
 //! indentation, whether the line fills its column), and the provenance of every line
 //! (which boxes, where). The text stages then run on those lines as on any page
-//! ([`crate::Pipeline::process_boxes`]), and [`Recovered::annotate`] writes the
-//! provenance into the page. The steps:
+//! ([`crate::Pipeline::process_boxes`]), and the pipeline writes the provenance
+//! it returns into the page. The steps:
 //!
 //! 1. **Measure.** A box is *vertical* when it is at least 1.5 times taller than
 //!    wide and holds two characters or more; its *thickness* is the shorter side of
@@ -85,11 +85,11 @@
 //! articles and `removed` for box input. Noise boxes are numbered after the last line,
 //! in input order.
 
-use crate::boxes::{BoxPage, Rect};
-use crate::classify::Layout;
+use crate::read::boxes::{BoxPage, Rect};
+use crate::lines::Layout;
 use crate::lines::Line;
-use crate::model::{Page, Removed, RemovedReason, Warning, WarningKind};
-use crate::text::{char_width, is_closer, is_han, is_opener};
+use crate::model::{Warning, WarningKind};
+use crate::rules::chars::{char_width, is_closer, is_han, is_opener};
 
 /// The layout the text stages are run with on recovered lines: no page-wide column
 /// width (each line says whether it fills its column), heading levels are ranks of
@@ -216,7 +216,7 @@ pub struct Recovered {
 }
 
 impl Recovered {
-    /// The printed lines as numbered text lines, for [`crate::Pipeline::process_lines`].
+    /// The printed lines as numbered text lines, for the text stages.
     pub fn text_lines(&self) -> Vec<Line> {
         self.lines.iter().enumerate().map(|(i, l)| l.to_line(i + 1)).collect()
     }
@@ -227,7 +227,8 @@ impl Recovered {
         self.provenance_where(lines, |_| true)
     }
 
-    fn provenance_where(&self, lines: [usize; 2], keep: impl Fn(usize) -> bool) -> Option<(Vec<usize>, Rect)> {
+    /// [`Recovered::provenance`] of the lines `keep` accepts.
+    pub fn provenance_where(&self, lines: [usize; 2], keep: impl Fn(usize) -> bool) -> Option<(Vec<usize>, Rect)> {
         let first = lines[0].max(1);
         let last = lines[1].min(self.lines.len());
         let mut boxes = Vec::new();
@@ -241,44 +242,6 @@ impl Recovered {
         boxes.sort_unstable();
         boxes.dedup();
         rect.map(|r| (boxes, r))
-    }
-
-    /// Writes the provenance into a page made from [`Recovered::text_lines`]: `boxes`
-    /// and `bbox` of every block, leftover and removed text, and of every article (the
-    /// lines of its span that are not leftovers); the noise boxes into `removed`
-    /// (numbered after the last line); the split warnings into the page's warnings.
-    pub fn annotate(&self, page: &mut Page) {
-        let set = |boxes: &mut Option<Vec<usize>>, bbox: &mut Option<[i64; 4]>, p: Option<(Vec<usize>, Rect)>| {
-            if let Some((b, r)) = p {
-                *boxes = Some(b);
-                *bbox = Some(r.round_out());
-            }
-        };
-        let mut leftover_lines = vec![false; self.lines.len() + 1];
-        for b in &mut page.leftovers {
-            set(&mut b.boxes, &mut b.bbox, self.provenance(b.lines));
-            let last = b.lines[1].min(self.lines.len());
-            if b.lines[0] <= last {
-                leftover_lines[b.lines[0]..=last].fill(true);
-            }
-        }
-        for a in &mut page.articles {
-            for b in &mut a.blocks {
-                set(&mut b.boxes, &mut b.bbox, self.provenance(b.lines));
-            }
-            set(&mut a.boxes, &mut a.bbox, self.provenance_where(a.lines, |no| !leftover_lines[no]));
-        }
-        for r in &mut page.removed {
-            set(&mut r.boxes, &mut r.bbox, self.provenance(r.lines));
-        }
-        for (k, p) in self.noise.iter().enumerate() {
-            let no = self.lines.len() + k + 1;
-            let mut r = Removed::new(RemovedReason::Noise, p.text.clone(), [no, no], None);
-            r.boxes = Some(vec![p.box_index]);
-            r.bbox = Some(p.rect.round_out());
-            page.removed.push(r);
-        }
-        page.warnings.extend(self.warnings.iter().cloned());
     }
 }
 
@@ -940,7 +903,7 @@ fn split(p: &Piece, gap: Gap) -> Option<(Piece, Piece)> {
     }
     let left_text: String = chars[..at].iter().collect();
     let right_text: String = chars[at..].iter().collect();
-    let (lt, rt) = (crate::text::trim(&left_text), crate::text::trim(&right_text));
+    let (lt, rt) = (crate::rules::chars::trim(&left_text), crate::rules::chars::trim(&right_text));
     if lt.is_empty() || rt.is_empty() {
         return None;
     }
@@ -1206,7 +1169,7 @@ fn rank_headings(lines: &mut [PrintedLine], heading: &[bool]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::boxes::OcrBox;
+    use crate::read::boxes::OcrBox;
 
     fn bx(index: usize, text: &str, x0: f64, y0: f64, x1: f64, y1: f64) -> OcrBox {
         OcrBox::new(index, text, vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1]])

@@ -8,13 +8,15 @@
 //! paragraph. It also takes jump markers out of the joined text, and merges an issuing
 //! body and the date under it into one signature.
 
-use crate::byline::Credit;
-use crate::classify::{Layout, Role, numbering};
-use crate::furniture::Facts;
-use crate::jump;
+use crate::rules::byline::Credit;
+use crate::lines::Layout;
+use crate::rules::numbering::numbering;
+use crate::stages::classify::Role;
+use crate::rules::furniture::Facts;
+use crate::rules::jump;
 use crate::lines::Line;
 use crate::model::Jump;
-use crate::text::{PrintedDate, ends_sentence, find_date};
+use crate::rules::chars::{PrintedDate, ends_sentence, find_date};
 
 /// What a unit is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,7 +107,7 @@ pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
             }
             Role::Credit(c, citation) => {
                 if let Some(r) = citation {
-                    let facts = crate::furniture::read(&line.text[r.clone()], false).unwrap_or_default();
+                    let facts = crate::rules::furniture::read(&line.text[r.clone()], false).unwrap_or_default();
                     let mut f = Unit::from_line(UnitKind::Furniture(facts), line, blank_before);
                     f.text = line.text[r.clone()].to_string();
                     f.printed = f.text.clone();
@@ -176,7 +178,7 @@ fn should_join(prev: &Line, so_far: &str, next: &Line, blank_between: bool, layo
     if next.bullet || prev.bullet || next.quote != prev.quote {
         return false;
     }
-    if numbering(&next.text).is_some() || crate::byline::leading(&next.text).is_some() {
+    if numbering(&next.text).is_some() || crate::rules::byline::leading(&next.text).is_some() {
         return false;
     }
     if jump::find(&next.text).first().is_some_and(|f| f.range.start == 0 && f.jump.direction == crate::model::JumpDirection::ContinuedFrom) {
@@ -210,7 +212,7 @@ fn should_join(prev: &Line, so_far: &str, next: &Line, blank_between: bool, layo
 /// with something that starts a paragraph of its own (a numbered item, a credit).
 fn continues(text: &str) -> bool {
     let c = text.chars().next().unwrap_or(' ');
-    !(crate::text::is_opener(c) && c != '“' && c != '‘' && c != '《' && c != '「')
+    !(crate::rules::chars::is_opener(c) && c != '“' && c != '‘' && c != '《' && c != '「')
 }
 
 /// Appends a continuation line: no space between CJK text or inside a number cut by
@@ -233,7 +235,7 @@ const ORG_SUFFIXES: &[&str] = &[
 ];
 
 fn org_like(text: &str) -> bool {
-    let t = crate::text::trim(text);
+    let t = crate::rules::chars::trim(text);
     let n = t.chars().count();
     (2..=30).contains(&n) && ORG_SUFFIXES.iter().any(|s| t.ends_with(s)) && !t.contains(['，', '。', ' '])
 }
@@ -287,7 +289,7 @@ fn merge_signatures(units: &mut Vec<Unit>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::classify::classify;
+    use crate::stages::classify::classify;
     use crate::lines::split;
 
     fn units(text: &str) -> Vec<Unit> {

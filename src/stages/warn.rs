@@ -7,9 +7,9 @@
 //! items that skip a number (`numbering_gap`: 一、 then 三、), and quotation marks that do
 //! not pair up inside a block (`unbalanced_quotes`). It runs on repaired text.
 
-use crate::classify::numbering;
+use crate::rules::numbering::numbering;
 use crate::model::{Article, BlockKind, JumpDirection, Page, Warning, WarningKind};
-use crate::text::ends_sentence;
+use crate::rules::chars::ends_sentence;
 
 /// Adds warnings to every article of `page`.
 pub fn check(page: &mut Page) {
