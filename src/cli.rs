@@ -325,5 +325,6 @@ fn finish(args: &Args, summary: &Summary) -> io::Result<i32> {
             return Ok(1);
         }
     }
-    Ok(summary.exit_code())
+    // Exit status: 0 when every page was processed, 1 when some failed.
+    Ok(i32::from(summary.failed > 0))
 }

@@ -96,9 +96,4 @@ impl Summary {
             self.mb_per_second = self.bytes as f64 / 1e6 / self.seconds;
         }
     }
-
-    /// Exit status for the run: 0 when every page was processed, 1 when some failed.
-    pub fn exit_code(&self) -> i32 {
-        i32::from(self.failed > 0)
-    }
 }
