@@ -8,6 +8,7 @@
 //! paragraph. It also takes jump markers out of the joined text, and merges an issuing
 //! body and the date under it into one signature.
 
+use crate::rules::Cues;
 use crate::rules::byline::Credit;
 use crate::lines::Layout;
 use crate::rules::numbering::numbering;
@@ -64,6 +65,9 @@ pub struct Unit {
     pub jumps: Vec<Jump>,
     /// A blank line stood before it.
     pub after_blank: bool,
+    /// Its leading credit and list number, read once from `text` when it is complete
+    /// (bodies, captions, signatures and display lines; default for the others).
+    pub cues: Cues,
 }
 
 impl Unit {
@@ -79,6 +83,7 @@ impl Unit {
             bullet: line.bullet,
             jumps: Vec::new(),
             after_blank,
+            cues: Cues::default(),
         }
     }
 }
@@ -133,6 +138,11 @@ pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
         i += 1;
     }
     merge_signatures(&mut units);
+    for u in &mut units {
+        if matches!(u.kind, UnitKind::Body | UnitKind::Caption | UnitKind::Signature(_) | UnitKind::Display) {
+            u.cues = Cues::read(&u.text);
+        }
+    }
     units
 }
 

@@ -299,3 +299,59 @@ fn apply(page: &mut Page, doomed: Vec<(BlockRef, BlockRef, RemovedReason)>) {
     }
     page.removed.extend(removed);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, Block};
+
+    fn article(texts: &[&str], first_line: usize) -> Article {
+        let mut a = Article::default();
+        for (i, t) in texts.iter().enumerate() {
+            let no = first_line + i;
+            a.blocks.push(Block::new(BlockKind::Paragraph, t.to_string(), [no, no]));
+        }
+        a
+    }
+
+    fn empty() -> Page {
+        crate::stages::segment::segment(Vec::new(), crate::lines::Layout::default())
+    }
+
+    const PARAGRAPH: &str = "市十五届人大常委会第三十六次会议十二日在市人大常委会会议厅举行，会议听取了报告。";
+
+    #[test]
+    fn a_paragraph_printed_twice_is_removed_once_and_points_to_the_copy_kept() {
+        let mut page = empty();
+        page.articles.push(article(&[PARAGRAPH, "会议还审议了其他事项，通过了有关决定。"], 1));
+        page.articles.push(article(&[&format!("本报讯 {PARAGRAPH}")], 10));
+        remove_duplicates(&mut page);
+        assert_eq!(page.removed.len(), 1, "{:?}", page.removed);
+        let r = &page.removed[0];
+        assert_eq!(r.reason, RemovedReason::Duplicate);
+        let kept = r.duplicate_of.expect("names the copy kept");
+        let kept_text = &page.articles[kept.article].blocks[kept.block].text;
+        assert!(kept_text.ends_with(PARAGRAPH), "{kept_text}");
+        let blocks: usize = page.articles.iter().map(|a| a.blocks.len()).sum();
+        assert_eq!(blocks, 2);
+    }
+
+    #[test]
+    fn a_copy_a_few_ocr_errors_apart_is_a_near_duplicate() {
+        let damaged = PARAGRAPH.replace("会议厅", "会议斤");
+        let mut page = empty();
+        page.articles.push(article(&[PARAGRAPH, &damaged], 1));
+        remove_duplicates(&mut page);
+        assert_eq!(page.removed.iter().map(|r| r.reason).collect::<Vec<_>>(), [RemovedReason::NearDuplicate]);
+    }
+
+    #[test]
+    fn short_blocks_repeat_legitimately() {
+        let mut page = empty();
+        page.articles.push(article(&["（完）", "（完）", "本报记者 王强"], 1));
+        page.articles.push(article(&["本报记者 王强"], 5));
+        remove_duplicates(&mut page);
+        assert!(page.removed.is_empty(), "{:?}", page.removed);
+        assert_eq!(key("本报讯（记者 尹明）会议举行"), "会议举行");
+    }
+}
