@@ -86,11 +86,13 @@
 //! in input order.
 
 mod measure;
+pub mod params;
 mod roles;
 mod rows;
 mod xycut;
 
 use measure::*;
+use params::*;
 use roles::*;
 use rows::*;
 use xycut::*;
@@ -260,9 +262,9 @@ pub fn recover(page: &BoxPage) -> Recovered {
         .filter(|b| !b.text.is_empty())
         .map(|b| {
             let (a, c) = b.size();
-            let thickness = a.min(c).max(1e-6);
+            let thickness = a.min(c).max(MIN_THICKNESS);
             let chars = b.text.chars().count();
-            let vertical = chars >= 2 && b.rect.height() >= 1.5 * b.rect.width() && a.max(c) >= 1.5 * thickness;
+            let vertical = chars >= 2 && b.rect.height() >= VERTICAL_ASPECT * b.rect.width() && a.max(c) >= VERTICAL_ASPECT * thickness;
             Piece { box_index: b.index, text: b.text.clone(), rect: b.rect, thickness, vertical, cut_left: false, cut_right: false }
         })
         .collect();
@@ -300,8 +302,8 @@ pub fn recover(page: &BoxPage) -> Recovered {
     let heading = assign_roles(&mut lines, &ctx, metrics);
     rank_headings(&mut lines, &heading);
     let vertical = lines.iter().filter(|l| l.vertical).count();
-    if vertical * 4 <= lines.len() {
-        for l in lines.iter_mut().filter(|l| l.vertical && ratio(l, metrics) < 1.6) {
+    if vertical * MARGIN_VERTICAL_SHARE <= lines.len() {
+        for l in lines.iter_mut().filter(|l| l.vertical && ratio(l, metrics) < HEADING_RATIO) {
             l.margin = true;
         }
     }

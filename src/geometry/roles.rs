@@ -10,7 +10,7 @@ pub(super) fn ratio(l: &PrintedLine, m: Metrics) -> f64 {
 
 /// A line thick enough for a heading: at least 1.6 `H`, at most 40 characters.
 pub(super) fn is_heading_size(l: &PrintedLine, m: Metrics) -> bool {
-    !l.vertical && ratio(l, m) >= 1.6 && em(&l.text) <= 40.0
+    !l.vertical && ratio(l, m) >= HEADING_RATIO && em(&l.text) <= HEADING_MAX_EM
 }
 
 /// What the roles stage knows of each line besides the line itself.
@@ -49,8 +49,8 @@ pub(super) fn column_groups(lines: &[PrintedLine], leaf_of: &[usize], m: Metrics
                 && !lines[i].vertical
                 && extent.is_some_and(|(x0, x1, bottom)| {
                     let under = l.y0 >= bottom - 0.5 * h && l.y0 - bottom <= 2.0 * h;
-                    let full = (l.x1 - x1).abs() <= 0.8 * p && (l.x0 - x0).abs() <= 4.5 * p;
-                    let short = (l.x0 - x0).abs() <= 0.6 * p && l.x1 <= x1 + 0.8 * p;
+                    let full = (l.x1 - x1).abs() <= FILL_SLACK * p && (l.x0 - x0).abs() <= CONTINUES_INDENT * p;
+                    let short = (l.x0 - x0).abs() <= COLUMN_EDGE_SLACK * p && l.x1 <= x1 + FILL_SLACK * p;
                     under && (full || short)
                 });
             if !continues {
@@ -73,8 +73,8 @@ pub(super) fn column_groups(lines: &[PrintedLine], leaf_of: &[usize], m: Metrics
 /// vertical and heading-sized lines and `i` itself.
 pub(super) fn neighbours(lines: &[PrintedLine], ctx: &Context, i: usize, m: Metrics) -> Vec<usize> {
     let same = |k: usize| !lines[k].vertical && !is_heading_size(&lines[k], m);
-    let mut near: Vec<usize> = (0..i).rev().take_while(|&k| ctx.group[k] == ctx.group[i]).filter(|&k| same(k)).take(5).collect();
-    near.extend((i + 1..lines.len()).take_while(|&k| ctx.group[k] == ctx.group[i]).filter(|&k| same(k)).take(5));
+    let mut near: Vec<usize> = (0..i).rev().take_while(|&k| ctx.group[k] == ctx.group[i]).filter(|&k| same(k)).take(NEIGHBOURS).collect();
+    near.extend((i + 1..lines.len()).take_while(|&k| ctx.group[k] == ctx.group[i]).filter(|&k| same(k)).take(NEIGHBOURS));
     near
 }
 
@@ -108,23 +108,23 @@ pub(super) fn assign_roles(lines: &mut [PrintedLine], ctx: &Context, m: Metrics)
         }
         let near = neighbours(lines, ctx, i, m);
         let local_h = if near.len() >= 2 { median(near.iter().map(|&k| lines[k].thickness).collect()).unwrap_or(m.line_height) } else { m.line_height };
-        let refs: Vec<usize> = std::iter::once(i).chain(near.iter().copied()).filter(|&k| lines[k].thickness < 1.2 * local_h).collect();
+        let refs: Vec<usize> = std::iter::once(i).chain(near.iter().copied()).filter(|&k| lines[k].thickness < LOCAL_BODY_RATIO * local_h).collect();
         // The end of a part split at a gap is an estimate: only its other end counts.
         let mut lefts: Vec<f64> = refs.iter().filter(|&&k| !starts_at_gap(&lines[k])).map(|&k| lines[k].rect.x0).collect();
         let mut rights: Vec<f64> = refs.iter().filter(|&&k| !ends_at_gap(&lines[k])).map(|&k| lines[k].rect.x1).collect();
-        let edges = if refs.len() >= 3 && lefts.len() >= 2 && rights.len() >= 2 {
+        let edges = if refs.len() >= MIN_EDGE_LINES && lefts.len() >= 2 && rights.len() >= 2 {
             lefts.sort_by(f64::total_cmp);
             rights.sort_by(|a, b| b.total_cmp(a));
-            Some((lefts[(lefts.len() / 4).min(2)], rights[(rights.len() / 4).min(2)]))
-        } else if lines[i].thickness < 1.2 * local_h {
+            Some((lefts[(lefts.len() / EDGE_RANK).min(2)], rights[(rights.len() / EDGE_RANK).min(2)]))
+        } else if lines[i].thickness < LOCAL_BODY_RATIO * local_h {
             grid_edges(lines, &refs, ctx, m)
         } else {
             None
         };
         let heads_its_leaf = (i + 1..lines.len()).take_while(|&k| ctx.leaf[k] == ctx.leaf[i]).count() >= 2;
         let l = &mut lines[i];
-        let spans = edges.is_some_and(|(left, right)| l.rect.x0 <= left + 0.5 * m.pitch && l.rect.x1 >= right - 0.8 * m.pitch);
-        if l.thickness >= 1.2 * local_h && ratio(l, m) >= 1.1 && em(&l.text) <= 24.0 && !l.text.contains('。') && !spans {
+        let spans = edges.is_some_and(|(left, right)| l.rect.x0 <= left + 0.5 * m.pitch && l.rect.x1 >= right - FILL_SLACK * m.pitch);
+        if l.thickness >= LOCAL_BODY_RATIO * local_h && ratio(l, m) >= SUBHEAD_MIN_RATIO && em(&l.text) <= SUBHEAD_MAX_EM && !l.text.contains('。') && !spans {
             if ctx.opens_band[i] && heads_its_leaf {
                 heading[i] = true;
             } else {
@@ -133,9 +133,9 @@ pub(super) fn assign_roles(lines: &mut [PrintedLine], ctx: &Context, m: Metrics)
             continue;
         }
         if let Some((left, right)) = edges {
-            let chars = ((l.rect.x0 - left) / m.pitch + 0.35).floor().clamp(0.0, 4.0) as usize;
+            let chars = ((l.rect.x0 - left) / m.pitch + INDENT_ROUNDING).floor().clamp(0.0, MAX_INDENT_CHARS) as usize;
             l.indent = if starts_at_gap(l) { 0 } else { 2 * chars };
-            l.fills_column = Some(right - l.rect.x1 < 0.8 * m.pitch);
+            l.fills_column = Some(right - l.rect.x1 < FILL_SLACK * m.pitch);
         }
         if ends_at_gap(l) {
             // The detector merged the line with the next column's because its text ran
@@ -155,12 +155,12 @@ pub(super) fn assign_roles(lines: &mut [PrintedLine], ctx: &Context, m: Metrics)
 pub(super) fn grid_edges(lines: &[PrintedLine], refs: &[usize], ctx: &Context, m: Metrics) -> Option<(f64, f64)> {
     let x0 = refs.iter().map(|&k| lines[k].rect.x0).fold(f64::INFINITY, f64::min);
     let x1 = refs.iter().map(|&k| lines[k].rect.x1).fold(f64::NEG_INFINITY, f64::max);
-    let left = ctx.grid.iter().map(|g| g.right).filter(|&r| r <= x0 + 0.6 * m.pitch && x0 - r <= 4.5 * m.pitch).fold(f64::NEG_INFINITY, f64::max);
+    let left = ctx.grid.iter().map(|g| g.right).filter(|&r| r <= x0 + COLUMN_EDGE_SLACK * m.pitch && x0 - r <= CONTINUES_INDENT * m.pitch).fold(f64::NEG_INFINITY, f64::max);
     let right = ctx
         .grid
         .iter()
         .map(|g| g.left)
-        .filter(|&l| l >= x1 - 0.8 * m.pitch && l - x0 <= ctx.column_width + 0.8 * m.pitch)
+        .filter(|&l| l >= x1 - FILL_SLACK * m.pitch && l - x0 <= ctx.column_width + FILL_SLACK * m.pitch)
         .fold(f64::INFINITY, f64::min);
     match (left.is_finite(), right.is_finite()) {
         (true, true) => Some((left, right)),
@@ -188,12 +188,12 @@ pub(super) fn rank_headings(lines: &mut [PrintedLine], heading: &[bool]) {
     sizes.sort_by(|a, b| b.total_cmp(a));
     let mut tops: Vec<f64> = Vec::new();
     for s in sizes {
-        if tops.last().is_none_or(|&t| s < 0.85 * t) {
+        if tops.last().is_none_or(|&t| s < LEVEL_STEP * t) {
             tops.push(s);
         }
     }
     for i in (0..lines.len()).filter(|&i| heading[i]) {
-        let level = tops.iter().filter(|&&t| lines[i].thickness < 0.85 * t).count() + 1;
-        lines[i].heading = Some(level.min(6) as u8);
+        let level = tops.iter().filter(|&&t| lines[i].thickness < LEVEL_STEP * t).count() + 1;
+        lines[i].heading = Some(level.min(MAX_HEADING_LEVEL) as u8);
     }
 }

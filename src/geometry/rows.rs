@@ -15,7 +15,7 @@ pub(super) fn rows(pieces: &[Piece]) -> Vec<Vec<Piece>> {
             row.iter().all(|q| {
                 let (qt, qb) = q.y_extent();
                 let overlap = b.min(qb) - t.max(qt);
-                overlap >= 0.5 * (b - t).min(qb - qt) && p.rect.x_overlap(&q.rect) <= 0.3 * p.rect.width().min(q.rect.width())
+                overlap >= 0.5 * (b - t).min(qb - qt) && p.rect.x_overlap(&q.rect) <= ROW_X_OVERLAP * p.rect.width().min(q.rect.width())
             })
         });
         match rows.last_mut() {
@@ -37,7 +37,7 @@ pub(super) fn printed_line(mut row: Vec<Piece>, m: Metrics) -> PrintedLine {
             let gap = p.rect.x0 - row[i - 1].rect.x1;
             let latin = text.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric())
                 && p.text.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
-            if gap >= 0.8 * m.pitch || latin {
+            if gap >= SPACE_GAP * m.pitch || latin {
                 text.push(' ');
             }
         }

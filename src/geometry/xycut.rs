@@ -3,9 +3,6 @@
 
 use super::*;
 
-/// Deepest recursion of the XY-cut; a region deeper than this is a leaf.
-pub(super) const MAX_DEPTH: usize = 256;
-
 pub(super) struct Leaf {
     pub(super) pieces: Vec<Piece>,
     /// A band cut follows it.
@@ -87,7 +84,7 @@ impl Cutter {
             }
             return;
         }
-        let heads_only = |band: &Vec<Piece>| band.iter().all(|p| !p.vertical && p.thickness >= 1.6 * self.m.line_height);
+        let heads_only = |band: &Vec<Piece>| band.iter().all(|p| !p.vertical && p.thickness >= HEADING_RATIO * self.m.line_height);
         let Some(bands) = self.bands(&pieces) else {
             // No band to cut: columns, grouped under side-by-side headlines if any.
             match self.columns(pieces) {
@@ -108,7 +105,7 @@ impl Cutter {
         }
         let x0 = pieces.iter().map(|p| p.rect.x0).fold(f64::INFINITY, f64::min);
         let x1 = pieces.iter().map(|p| p.rect.x1).fold(f64::NEG_INFINITY, f64::max);
-        let wide = x1 - x0 >= 1.5 * self.column_width;
+        let wide = x1 - x0 >= SIDE_BY_SIDE_WIDTH * self.column_width;
         let n = bands.len();
         for (i, band) in bands.into_iter().enumerate() {
             self.order(band, depth + 1, if i == 0 { opens_band } else { wide });
@@ -140,10 +137,10 @@ impl Cutter {
     /// when there is no such gap.
     pub(super) fn bands(&self, pieces: &[Piece]) -> Option<Vec<Vec<Piece>>> {
         let h = self.m.line_height;
-        let threshold = (self.m.line_gap + 0.3 * h).max(0.15 * h);
+        let threshold = (self.m.line_gap + BAND_GAP_OVER_LINE_GAP * h).max(BAND_GAP_MIN * h);
         let mut idx: Vec<usize> = (0..pieces.len()).collect();
         idx.sort_by(|&a, &b| pieces[a].y_extent().0.total_cmp(&pieces[b].y_extent().0));
-        let heading = |p: &Piece| !p.vertical && p.thickness >= 1.6 * h;
+        let heading = |p: &Piece| !p.vertical && p.thickness >= HEADING_RATIO * h;
         // The top of the first piece that is not a heading from each position on.
         let mut body_top_from = vec![f64::INFINITY; idx.len() + 1];
         for k in (0..idx.len()).rev() {
@@ -163,7 +160,7 @@ impl Cutter {
             let at_heading = k > 0
                 && (heading(&pieces[lowest]) || heading(&pieces[i]))
                 && body_top_from[k] - body_bottom >= threshold;
-            if k > 0 && (top - bottom >= threshold || (at_heading && top - bottom >= 0.25 * h)) {
+            if k > 0 && (top - bottom >= threshold || (at_heading && top - bottom >= HEADING_BAND_GAP * h)) {
                 gaps.push((k, top - bottom));
             }
             if bot > bottom {
@@ -175,7 +172,7 @@ impl Cutter {
             }
         }
         let widest = gaps.iter().map(|g| g.1).fold(0.0, f64::max);
-        let starts: Vec<usize> = gaps.iter().filter(|g| g.1 >= 0.8 * widest).map(|g| g.0).collect();
+        let starts: Vec<usize> = gaps.iter().filter(|g| g.1 >= BAND_WIDEST_SHARE * widest).map(|g| g.0).collect();
         if starts.is_empty() {
             return None;
         }
@@ -240,7 +237,7 @@ impl Cutter {
     /// with fewer than two such headings.
     pub(super) fn territories(&self, columns: &[Vec<Piece>]) -> Option<Vec<Vec<Piece>>> {
         let h = self.m.line_height;
-        let heading = |p: &Piece| !p.vertical && p.thickness >= 1.6 * h && p.em() <= 40.0;
+        let heading = |p: &Piece| !p.vertical && p.thickness >= HEADING_RATIO * h && p.em() <= HEADING_MAX_EM;
         let headed = |g: &Vec<Piece>| g.iter().min_by(|a, b| a.y_extent().0.total_cmp(&b.y_extent().0)).is_some_and(heading);
         if columns.len() >= 2 && columns.iter().all(headed) {
             return Some(columns.to_vec());
@@ -259,7 +256,7 @@ impl Cutter {
         }
         for w in heads.windows(2) {
             let ((ca, a), (cb, b)) = (w[0], w[1]);
-            if ca == cb || b.rect.x0 - a.rect.x1 < 1.5 * a.thickness.min(b.thickness) {
+            if ca == cb || b.rect.x0 - a.rect.x1 < HEADS_APART * a.thickness.min(b.thickness) {
                 return None;
             }
         }
@@ -300,7 +297,7 @@ impl Cutter {
 
     /// The narrowing of a piece's x extent at each end for the projection.
     pub(super) fn shrink(&self, p: &Piece) -> f64 {
-        if p.vertical { 0.1 * p.rect.width() } else { (0.3 * self.m.pitch).min(0.25 * p.rect.width()) }
+        if p.vertical { VERTICAL_PADDING * p.rect.width() } else { (GLYPH_PADDING * self.m.pitch).min(GLYPH_PADDING_MAX * p.rect.width()) }
     }
 
 
@@ -318,15 +315,15 @@ impl Cutter {
             let mut spill: Vec<Piece> = Vec::new();
             for &gap in &gaps {
                 let (gl, gr) = (gap.left, gap.right);
-                let body = |q: &Piece| !q.vertical && q.thickness <= 1.5 * h;
+                let body = |q: &Piece| !q.vertical && q.thickness <= SPLIT_BODY_RATIO * h;
                 let crossing: Vec<usize> = (0..leaf.pieces.len()).filter(|&i| leaf.pieces[i].rect.x0 < gl && leaf.pieces[i].rect.x1 > gr).collect();
-                let ending = leaf.pieces.iter().filter(|q| body(q) && q.rect.x1 <= gl + 0.5 * p && q.rect.x1 >= gl - 1.5 * p).count();
+                let ending = leaf.pieces.iter().filter(|q| body(q) && q.rect.x1 <= gl + 0.5 * p && q.rect.x1 >= gl - GAP_REACH * p).count();
                 if crossing.len() != 1 || ending < 2 {
                     continue;
                 }
                 let c = crossing[0];
                 let q = &leaf.pieces[c];
-                if !(body(q) && q.rect.x0 < gl - 2.0 * p && q.rect.x1 >= gr + 1.5 * p) {
+                if !(body(q) && q.rect.x0 < gl - 2.0 * p && q.rect.x1 >= gr + GAP_REACH * p) {
                     continue;
                 }
                 if let Some((left, right)) = split(q, gap) {
@@ -347,7 +344,7 @@ impl Cutter {
     }
 
     pub(super) fn splittable(&self, p: &Piece) -> bool {
-        !p.vertical && p.em() >= 6.0 && p.thickness <= 1.5 * self.m.line_height
+        !p.vertical && p.em() >= SPLIT_MIN_EM && p.thickness <= SPLIT_BODY_RATIO * self.m.line_height
     }
 
     /// Whether the pieces over the valley segment `[xa, xb]` are body lines of the
@@ -366,12 +363,12 @@ impl Cutter {
         let crossing: Vec<usize> = (0..pieces.len()).filter(|&i| ext[i].0 < xb && ext[i].1 > xa).collect();
         let side = left.len().min(right.len());
         let beside = |c: usize, side: &[usize]| {
-            side.iter().any(|&k| (pieces[k].rect.cy() - pieces[c].rect.cy()).abs() <= 5.0 * h && pieces[k].rect.x_overlap(&pieces[c].rect) > 0.0)
+            side.iter().any(|&k| (pieces[k].rect.cy() - pieces[c].rect.cy()).abs() <= MERGED_NEAR * h && pieces[k].rect.x_overlap(&pieces[c].rect) > 0.0)
         };
         if side == 0 || !crossing.iter().all(|&c| self.splittable(&pieces[c]) && beside(c, &left) && beside(c, &right)) {
             return false;
         }
-        if side >= 4 && crossing.len() * 3 <= side {
+        if side >= MERGED_MIN_SIDE && crossing.len() * MERGED_SHARE <= side {
             return true;
         }
         let width = median(left.iter().chain(right.iter()).map(|&i| pieces[i].rect.width()).collect()).unwrap_or(f64::INFINITY);
@@ -381,7 +378,7 @@ impl Cutter {
         crossing.len() <= side + 1
             && crossing.iter().all(|&c| {
                 let r = &pieces[c].rect;
-                xa - ext[c].0 >= 0.6 * width && ext[c].1 - xb >= p && r.x0 >= x0 - 0.6 * p && r.x1 <= x1 + 0.8 * p
+                xa - ext[c].0 >= MERGED_LEFT_SHARE * width && ext[c].1 - xb >= p && r.x0 >= x0 - COLUMN_EDGE_SLACK * p && r.x1 <= x1 + FILL_SLACK * p
             })
     }
 
@@ -393,10 +390,10 @@ impl Cutter {
     /// (their median width per Han character).
     pub(super) fn gap_edges(&self, pieces: &[Piece], ext: &[(f64, f64)], c: Option<&Piece>, cut: Cut) -> Gap {
         let (p, h) = (self.m.pitch, self.m.line_height);
-        let near = |i: usize| c.is_none_or(|c| (pieces[i].rect.cy() - c.rect.cy()).abs() <= 6.0 * h) && !pieces[i].vertical;
-        let ending: Vec<usize> = (0..pieces.len()).filter(|&i| near(i) && ext[i].1 <= cut.xa && ext[i].1 >= cut.xa - 1.5 * p).collect();
-        let starts: Vec<f64> = (0..pieces.len()).filter(|&i| near(i) && ext[i].0 >= cut.xb && ext[i].0 <= cut.xb + 1.5 * p).map(|i| pieces[i].rect.x0).collect();
-        let s = 0.3 * p;
+        let near = |i: usize| c.is_none_or(|c| (pieces[i].rect.cy() - c.rect.cy()).abs() <= GAP_EDGE_NEAR * h) && !pieces[i].vertical;
+        let ending: Vec<usize> = (0..pieces.len()).filter(|&i| near(i) && ext[i].1 <= cut.xa && ext[i].1 >= cut.xa - GAP_REACH * p).collect();
+        let starts: Vec<f64> = (0..pieces.len()).filter(|&i| near(i) && ext[i].0 >= cut.xb && ext[i].0 <= cut.xb + GAP_REACH * p).map(|i| pieces[i].rect.x0).collect();
+        let s = GLYPH_PADDING * p;
         Gap {
             left: median(ending.iter().map(|&i| pieces[i].rect.x1).collect()).unwrap_or(cut.xa + s),
             right: median(starts).unwrap_or(cut.xb - s),
@@ -527,7 +524,7 @@ pub(super) fn split(p: &Piece, gap: Gap) -> Option<(Piece, Piece)> {
         // an opening one, so such a boundary costs a character more.
         let next = chars[i + 1];
         let kinsoku = is_closer(next) || matches!(next, '，' | '、' | '。' | '；' | '：' | '！' | '？' | ',' | '.') || is_opener(*c);
-        let fill = gap.pitch.map_or(0.0, |pitch| 0.25 * (acc - wl / pitch).abs().min(2.0));
+        let fill = gap.pitch.map_or(0.0, |pitch| FILL_WEIGHT * (acc - wl / pitch).abs().min(2.0));
         let d = (acc - target).abs() + if kinsoku { 1.0 } else { 0.0 } + fill;
         if d < best.0 {
             best = (d, i + 1);

@@ -7,6 +7,9 @@ use regex::Regex;
 
 use crate::rules::chars::{parse_number, trim};
 
+/// Numbering styles [`numbering()`] tells apart: 一、, （一）, 1., (1), ①.
+pub const STYLES: usize = 5;
+
 /// Numbered items: 一、 （一） 1. 1、 (1) ① 第一,
 static NUMBERED_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?P<cn>[一二三四五六七八九十]{1,3})\s*[、，．.]|[（(]\s*(?P<pcn>[一二三四五六七八九十]{1,3})\s*[）)]|(?P<ar>[0-9０-９]{1,2})\s*(?:[、．]|\.(?:\D|$))|[（(]\s*(?P<par>[0-9０-９]{1,2})\s*[）)]|(?P<circ>[①-⑳]))")

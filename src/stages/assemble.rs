@@ -8,6 +8,7 @@
 //! paragraph. It also takes jump markers out of the joined text, and merges an issuing
 //! body and the date under it into one signature.
 
+use crate::stages::limits::*;
 use crate::rules::Cues;
 use crate::rules::byline::Credit;
 use crate::lines::Layout;
@@ -202,7 +203,7 @@ fn should_join(prev: &Line, so_far: &str, next: &Line, blank_between: bool, layo
         // A paragraph broken by a blank line in the middle of a word or sentence.
         // At least 16 characters; counted no further, since `so_far` grows with
         // every joined line (counting it all was quadratic in the paragraph).
-        let long = so_far.chars().nth(15).is_some();
+        let long = so_far.chars().nth(BROKEN_MIN_CHARS - 1).is_some();
         return open && long && next.indent == 0 && continues(&next.text);
     }
     if next.indent > 0 && (next.indent > prev.indent || prev.indent == 0 && !open) {
@@ -247,7 +248,7 @@ const ORG_SUFFIXES: &[&str] = &[
 fn org_like(text: &str) -> bool {
     let t = crate::rules::chars::trim(text);
     let n = t.chars().count();
-    (2..=30).contains(&n) && ORG_SUFFIXES.iter().any(|s| t.ends_with(s)) && !t.contains(['，', '。', ' '])
+    (2..=ORG_MAX_CHARS).contains(&n) && ORG_SUFFIXES.iter().any(|s| t.ends_with(s)) && !t.contains(['，', '。', ' '])
 }
 
 /// An issuing body (a display line naming an organisation) directly followed by a

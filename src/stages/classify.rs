@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::stages::limits::*;
 use crate::rules::byline::{self, Credit};
 use crate::rules::furniture::{self, Facts};
 use crate::rules::jump;
@@ -82,14 +83,14 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
     let edge = |i: usize| -> bool {
         // `text_lines` is sorted: a binary search keeps the page linear-logarithmic.
         let pos = text_lines.binary_search(&i).ok();
-        pos.is_some_and(|p| p < 3 || p + 3 >= text_lines.len())
+        pos.is_some_and(|p| p < EDGE_LINES || p + EDGE_LINES >= text_lines.len())
     };
     let mut roles: Vec<Role> = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
         let prev_continues = i > 0
             && matches!(roles.last(), Some(Role::Body))
             && !lines[i - 1].is_blank()
-            && lines[i - 1].is_full(layout.column_width, 4)
+            && lines[i - 1].is_full(layout.column_width, FULL_SLACK)
             && !ends_sentence(&lines[i - 1].text)
             && line.indent == 0;
         // "（下转" / "第五版）": a jump marker cut by the wrap; the rest is not furniture.
@@ -152,7 +153,7 @@ fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {
             }
         }
     }
-    if may_be_caption(t) && t.chars().count() <= 120 && CAPTION_RE.is_match(t) && !t.starts_with(['“', '"']) {
+    if may_be_caption(t) && t.chars().count() <= CAPTION_MAX_CHARS && CAPTION_RE.is_match(t) && !t.starts_with(['“', '"']) {
         return Role::Caption;
     }
     if is_display(line, layout, prev_continues) {
@@ -186,7 +187,7 @@ fn is_display(line: &Line, layout: Layout, prev_continues: bool) -> bool {
     let t = line.text.as_str();
     let n = t.chars().count();
     // Every way to a display line below needs 60 characters or fewer (40 unmarked).
-    if n > 60 {
+    if n > MARKED_DISPLAY_MAX_CHARS {
         return false;
     }
     let (mut stops, mut commas, mut visible, mut han) = (0usize, 0usize, 0usize, 0usize);
@@ -206,9 +207,9 @@ fn is_display(line: &Line, layout: Layout, prev_continues: bool) -> bool {
     }
     if line.heading.is_some() || line.bold {
         // A marked line that reads as a sentence is body text the OCR tool mislabeled.
-        return stops == 0 && commas <= 1 && n <= 60;
+        return stops == 0 && commas <= 1 && n <= MARKED_DISPLAY_MAX_CHARS;
     }
-    if line.quote || line.bullet || prev_continues || n > 40 || stops > 0 {
+    if line.quote || line.bullet || prev_continues || n > DISPLAY_MAX_CHARS || stops > 0 {
         return false;
     }
     // A dispatch's first line (新华社北京1月12日电…) or a bracketed note
@@ -217,7 +218,7 @@ fn is_display(line: &Line, layout: Layout, prev_continues: bool) -> bool {
         return false;
     }
     // Headlines seldom carry a comma: one is allowed in a short line, never with 、.
-    if commas > 1 || (commas == 1 && (n > 24 || t.contains('、'))) {
+    if commas > 1 || (commas == 1 && (n > COMMA_DISPLAY_MAX_CHARS || t.contains('、'))) {
         return false;
     }
     let first = t.chars().next().unwrap_or(' ');
@@ -225,7 +226,7 @@ fn is_display(line: &Line, layout: Layout, prev_continues: bool) -> bool {
         return false;
     }
     let last = t.chars().next_back().unwrap_or(' ');
-    if ends_sentence(t) && !(matches!(last, '！' | '？' | '!' | '?') && n <= 20) && !is_closer(last) {
+    if ends_sentence(t) && !(matches!(last, '！' | '？' | '!' | '?') && n <= EXCLAIM_DISPLAY_MAX_CHARS) && !is_closer(last) {
         return false;
     }
     if is_closer(last) && t.trim_end_matches(is_closer).ends_with(['。', '！', '？', '…']) {
@@ -233,7 +234,7 @@ fn is_display(line: &Line, layout: Layout, prev_continues: bool) -> bool {
     }
     if layout.column_width.is_some() || line.fills_column.is_some() {
         // A full printed line, or a line with a paragraph indent, is body text.
-        if line.is_full(layout.column_width, 4) || (2..=4).contains(&line.indent) {
+        if line.is_full(layout.column_width, FULL_SLACK) || (MIN_INDENT..=MAX_INDENT).contains(&line.indent) {
             return false;
         }
     }
@@ -251,7 +252,7 @@ fn column_width(lines: &[Line]) -> Option<usize> {
             continue;
         }
         let w = l.width();
-        if w < 16 {
+        if w < MIN_LONG_LINE {
             continue;
         }
         widths.push(w);
@@ -259,7 +260,7 @@ fn column_width(lines: &[Line]) -> Option<usize> {
             adjacent += 1;
         }
     }
-    if widths.len() < 4 || adjacent * 2 < widths.len() {
+    if widths.len() < MIN_WRAPPED_LINES || adjacent * 2 < widths.len() {
         return None;
     }
     let max = *widths.iter().max()?;
@@ -267,9 +268,9 @@ fn column_width(lines: &[Line]) -> Option<usize> {
     for &w in &widths {
         counts[w] += 1;
     }
-    let mode = (16..=max).max_by_key(|&w| (counts[w], w))?;
-    let near = counts[mode.saturating_sub(4)..=(mode + 2).min(max)].iter().sum::<usize>();
-    (near >= 4 && near * 5 >= widths.len() * 2).then_some(mode)
+    let mode = (MIN_LONG_LINE..=max).max_by_key(|&w| (counts[w], w))?;
+    let near = counts[mode.saturating_sub(WIDTH_BELOW)..=(mode + WIDTH_ABOVE).min(max)].iter().sum::<usize>();
+    (near >= MIN_WRAPPED_LINES && near * WIDTH_AGREE.1 >= widths.len() * WIDTH_AGREE.0).then_some(mode)
 }
 
 /// True when most text lines are followed by a blank line: Markdown-style pages,
@@ -286,11 +287,11 @@ fn blank_separated(lines: &[Line]) -> bool {
             then_blank += 1;
         }
     }
-    text >= 2 && then_blank * 3 >= text * 2
+    text >= 2 && then_blank * BLANK_SEPARATED.1 >= text * BLANK_SEPARATED.0
 }
 
 fn levels_informative(lines: &[Line]) -> bool {
-    let mut seen = [false; 7];
+    let mut seen = [false; MAX_HEADING_LEVEL + 1];
     for l in lines {
         if let Some(h) = l.heading {
             seen[h as usize] = true;

@@ -15,16 +15,10 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::stages::limits::*;
 use crate::model::{BlockKind, BlockRef, Page, Removed, RemovedReason};
 use crate::rules::chars::is_han;
 
-/// Blocks shorter than this (Han characters and alphanumerics, after folding) are
-/// never treated as duplicates: short lines repeat legitimately.
-pub const MIN_CHARS: usize = 16;
-/// Near duplicates share at least this fraction of their trigrams (Jaccard).
-const NEAR_JACCARD: f64 = 0.75;
-/// Trigrams seen in more blocks than this are too common to index.
-const MAX_POSTING: usize = 32;
 
 /// The folded key of a block: its Han characters, letters and digits only, without a
 /// leading credit (a first paragraph printed twice keeps its 本报讯 in the copy).
@@ -36,8 +30,8 @@ fn key(text: &str) -> String {
 fn trigrams(key: &str) -> HashSet<u64> {
     let chars: Vec<char> = key.chars().collect();
     chars
-        .windows(3)
-        .map(|w| (w[0] as u64) << 42 | (w[1] as u64) << 21 | w[2] as u64)
+        .windows(TRIGRAM)
+        .map(|w| (w[0] as u64) << (2 * CHAR_BITS) | (w[1] as u64) << CHAR_BITS | w[2] as u64)
         .collect()
 }
 
@@ -82,7 +76,7 @@ pub fn remove_duplicates(page: &mut Page) {
                 continue;
             }
             let k = key(&b.text);
-            if k.chars().count() >= MIN_CHARS {
+            if k.chars().count() >= DEDUP_MIN_CHARS {
                 cands.push(Candidate { at: BlockRef { article: ai, block: bi }, grams: 0, key: k });
             }
         }
@@ -228,7 +222,7 @@ fn choose_keeper(page: &Page, cands: &[Candidate], members: &[usize], contexts: 
             .filter(|g| !everywhere.contains(g))
             .map(|&g| {
                 let (h, b) = has(ai, g);
-                3 * usize::from(h) + usize::from(b)
+                HEADLINE_WEIGHT * usize::from(h) + usize::from(b)
             })
             .sum()
     };

@@ -13,6 +13,7 @@
 pub mod assemble;
 pub mod classify;
 pub mod dedup;
+pub mod limits;
 pub mod normalize;
 pub mod segment;
 pub mod warn;

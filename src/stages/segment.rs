@@ -10,6 +10,7 @@
 //! body, is an article without a headline. A group with no body after it goes to
 //! `leftovers` as a rubric. Furniture goes to `leftovers`, noise to `removed`.
 
+use crate::stages::limits::*;
 use crate::stages::assemble::{Unit, UnitKind};
 use crate::rules::byline::{self, Credit};
 use crate::lines::Layout;
@@ -331,7 +332,7 @@ fn continued_from(u: &Unit) -> bool {
 /// A numbered item that is one sentence or less and short: a list item, not a paragraph.
 fn is_short_item(text: &str) -> bool {
     let stops = text.chars().filter(|c| matches!(c, '。' | '！' | '？' | '；')).count();
-    text.chars().count() <= 40 && stops <= 1
+    text.chars().count() <= ITEM_MAX_CHARS && stops <= 1
 }
 
 fn finish_article(mut d: Draft, levels_informative: bool, page_year: Option<u32>) -> Article {
