@@ -27,8 +27,16 @@ fn repeated(text: &str, bytes: usize) -> String {
 
 const TRADITIONAL: &[&str] = &["12_traditional.md", "14_traditional_tw.txt"];
 const SIMPLIFIED: &[&str] = &[
-    "02_plain_hardwrap.txt", "03_all_h1.md", "04_jumps.md", "05_bylines.md", "06_duplicates.md", "07_ocr_spaces.txt",
-    "08_notice.md", "09_captions_subheads.md", "10_furniture.txt", "11_truncated.md",
+    "02_plain_hardwrap.txt",
+    "03_all_h1.md",
+    "04_jumps.md",
+    "05_bylines.md",
+    "06_duplicates.md",
+    "07_ocr_spaces.txt",
+    "08_notice.md",
+    "09_captions_subheads.md",
+    "10_furniture.txt",
+    "11_truncated.md",
 ];
 
 fn converters(c: &mut Criterion) {

@@ -34,11 +34,16 @@ fn batch_group(c: &mut Criterion, pipeline: &Pipeline, threads: &[usize]) {
     let mut g = Group::new(c, "batch", true);
     for &n in threads {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(n).build().expect("thread pool");
-        g.bench(&format!("run_stream_{n}t"), bytes, || (), |()| {
-            pool.install(|| {
-                batch::run_stream(pipeline, &mut Cursor::new(&jsonl), &mut std::io::sink(), "bench").expect("runs").processed
-            })
-        });
+        g.bench(
+            &format!("run_stream_{n}t"),
+            bytes,
+            || (),
+            |()| {
+                pool.install(|| {
+                    batch::run_stream(pipeline, &mut Cursor::new(&jsonl), &mut std::io::sink(), "bench").expect("runs").processed
+                })
+            },
+        );
     }
     g.finish();
 }

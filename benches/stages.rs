@@ -17,8 +17,8 @@ mod common;
 use std::hint::black_box;
 
 use banmian::lines::Layout;
-use banmian::stages::classify::Role;
 use banmian::lines::Line;
+use banmian::stages::classify::Role;
 use banmian::stages::{assemble, classify, dedup, normalize, segment, warn};
 use banmian::{Config, Converter, Options, Page, Pipeline, lines};
 use common::{BenchPage, Group};
@@ -53,8 +53,7 @@ struct Staged {
 fn stage(pages: &[BenchPage], pipeline: &Pipeline) -> Staged {
     let lines: Vec<Vec<Line>> = pages.iter().map(|p| lines::split(&p.text)).collect();
     let roles: Vec<(Vec<Role>, Layout)> = lines.iter().map(|l| classify::classify(l)).collect();
-    let units: Vec<Vec<assemble::Unit>> =
-        lines.iter().zip(&roles).map(|(l, (r, layout))| assemble::assemble(l, r, *layout)).collect();
+    let units: Vec<Vec<assemble::Unit>> = lines.iter().zip(&roles).map(|(l, (r, layout))| assemble::assemble(l, r, *layout)).collect();
     let segmented: Vec<Page> = units.iter().zip(&roles).map(|(u, (_, layout))| segment::segment(u.clone(), *layout)).collect();
     let mut deduped = segmented.clone();
     deduped.iter_mut().for_each(dedup::remove_duplicates);
@@ -79,7 +78,12 @@ fn stages(c: &mut Criterion) {
     g.bench("utf8", bytes, || (), |()| raw.iter().map(|b| banmian::read::decode::decode(b).expect("decodes").text.len()).sum::<usize>());
     let gb: Vec<Vec<u8>> = pages.iter().map(|p| encoding_rs::GB18030.encode(&p.text).0.into_owned()).collect();
     let gb_bytes = gb.iter().map(|b| b.len() as u64).sum();
-    g.bench("gb18030", gb_bytes, || (), |()| gb.iter().map(|b| banmian::read::decode::decode(b).expect("decodes").text.len()).sum::<usize>());
+    g.bench(
+        "gb18030",
+        gb_bytes,
+        || (),
+        |()| gb.iter().map(|b| banmian::read::decode::decode(b).expect("decodes").text.len()).sum::<usize>(),
+    );
     drop(gb);
     g.finish();
 
@@ -148,12 +152,7 @@ fn stages(c: &mut Criterion) {
         "process_json",
         bytes,
         || (),
-        |()| {
-            pages
-                .iter()
-                .map(|p| serde_json::to_vec(&pipeline.process(&p.name, &p.text)).expect("serializes").len())
-                .sum::<usize>()
-        },
+        |()| pages.iter().map(|p| serde_json::to_vec(&pipeline.process(&p.name, &p.text)).expect("serializes").len()).sum::<usize>(),
     );
     g.finish();
 

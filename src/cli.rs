@@ -93,8 +93,7 @@ fn input_formats() -> impl TypedValueParser<Value = InputFormat> {
 
 /// `--output-format`'s values: the names of the output formats.
 fn output_formats() -> impl TypedValueParser<Value = OutputFormat> {
-    PossibleValuesParser::new(OutputFormat::ALL.iter().map(|f| f.name()))
-        .try_map(|s| s.parse::<OutputFormat>().map_err(|e| e.to_string()))
+    PossibleValuesParser::new(OutputFormat::ALL.iter().map(|f| f.name())).try_map(|s| s.parse::<OutputFormat>().map_err(|e| e.to_string()))
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -32,11 +32,7 @@ impl fmt::Display for Position {
         if let Some(b) = self.byte {
             parts.push(format!("byte {b}"));
         }
-        if parts.is_empty() {
-            f.write_str("<input>")
-        } else {
-            f.write_str(&parts.join(", "))
-        }
+        if parts.is_empty() { f.write_str("<input>") } else { f.write_str(&parts.join(", ")) }
     }
 }
 

@@ -90,8 +90,7 @@ pub struct ReadmeDoctests;
 pub use convert::{Config, Converter};
 pub use error::{Error, ErrorKind, Position, Result};
 pub use model::{
-    Article, Author, Block, BlockKind, BlockRef, Jump, JumpDirection, Page, PageInfo, Removed, RemovedReason, SCHEMA, Warning,
-    WarningKind,
+    Article, Author, Block, BlockKind, BlockRef, Jump, JumpDirection, Page, PageInfo, Removed, RemovedReason, SCHEMA, Warning, WarningKind,
 };
 pub use read::InputFormat;
 pub use write::OutputFormat;
@@ -307,10 +306,7 @@ impl Pipeline {
     fn run_units(&self, units: Vec<assemble::Unit>, layout: lines::Layout) -> Page {
         let mut page = segment::segment(units, layout);
         dedup::remove_duplicates(&mut page);
-        normalize::repair(
-            &mut page,
-            normalize::Repair { punct: self.options.punct == Punct::Normalize, convert: self.converter.as_ref() },
-        );
+        normalize::repair(&mut page, normalize::Repair { punct: self.options.punct == Punct::Normalize, convert: self.converter.as_ref() });
         stages::warn::check(&mut page);
         page
     }

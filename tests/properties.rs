@@ -125,8 +125,10 @@ fn byline_line() -> impl Strategy<Value = String> {
 }
 
 fn jump() -> impl Strategy<Value = String> {
-    select(&["（下转第五版）", "(下转第3版)", "（上接第一版）", "转第3版", "下转A4版", "(接第1版)", "（紧接第二版）", "（下转第１２版）"][..])
-        .prop_map(str::to_string)
+    select(
+        &["（下转第五版）", "(下转第3版)", "（上接第一版）", "转第3版", "下转A4版", "(接第1版)", "（紧接第二版）", "（下转第１２版）"][..],
+    )
+    .prop_map(str::to_string)
 }
 
 fn paragraph() -> impl Strategy<Value = Piece> {
@@ -154,8 +156,18 @@ fn paragraph() -> impl Strategy<Value = Piece> {
 }
 
 fn furniture() -> impl Strategy<Value = String> {
-    select(&["第3版", "滨江日报　2021年3月5日 星期五", "责任编辑：张三", "第 2 版 要闻", "A4版", "《人民日报》（2025年01月10日第 06 版）", "本报地址：哈尔滨市"][..])
-        .prop_map(str::to_string)
+    select(
+        &[
+            "第3版",
+            "滨江日报　2021年3月5日 星期五",
+            "责任编辑：张三",
+            "第 2 版 要闻",
+            "A4版",
+            "《人民日报》（2025年01月10日第 06 版）",
+            "本报地址：哈尔滨市",
+        ][..],
+    )
+    .prop_map(str::to_string)
 }
 
 fn other() -> impl Strategy<Value = String> {
@@ -188,7 +200,12 @@ fn piece() -> impl Strategy<Value = Piece> {
 /// A page: pieces rendered one line each, separated by blank lines (Markdown style)
 /// or not, with LF, CRLF or CR line ends, and sometimes trailing spaces.
 fn page() -> impl Strategy<Value = String> {
-    (prop::collection::vec(piece(), 1..24), any::<bool>(), select(&["\n", "\n", "\r\n", "\r"][..]), prop::option::weighted(0.2, select(SPACES)))
+    (
+        prop::collection::vec(piece(), 1..24),
+        any::<bool>(),
+        select(&["\n", "\n", "\r\n", "\r"][..]),
+        prop::option::weighted(0.2, select(SPACES)),
+    )
         .prop_map(|(pieces, blank, eol, trailing)| {
             let mut paragraphs: Vec<Vec<String>> = Vec::new();
             let mut out: Vec<String> = Vec::new();
@@ -377,8 +394,11 @@ proptest! {
 
 fn char_soup() -> impl Strategy<Value = String> {
     let han = han(1, 3);
-    prop::collection::vec(prop_oneof![3 => han, 2 => noise(), 1 => select(&["“", "”", "（", "）", "，", "。", "《", "》"][..]).prop_map(str::to_string)], 0..40)
-        .prop_map(|v| v.concat())
+    prop::collection::vec(
+        prop_oneof![3 => han, 2 => noise(), 1 => select(&["“", "”", "（", "）", "，", "。", "《", "》"][..]).prop_map(str::to_string)],
+        0..40,
+    )
+    .prop_map(|v| v.concat())
 }
 
 proptest! {

@@ -7,8 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
-use banmian::read::paddleocr as boxes;
 use banmian::geometry::{self as reading_order, Recovered};
+use banmian::read::paddleocr as boxes;
 use banmian::{Article, BlockKind, InputFormat, JumpDirection, Options, Page, Pipeline};
 
 /// `$BANMIAN_SHARED/realpages` (as `.ci/run` names the shared folder), by default

@@ -31,10 +31,7 @@ pub fn remove_stale_temporaries(out: &Path) -> usize {
     walkdir::WalkDir::new(out)
         .into_iter()
         .filter_map(|e| e.ok())
-        .filter(|e| {
-            e.file_type().is_file()
-                && e.file_name().to_str().is_some_and(|n| n.starts_with(TMP_PREFIX) && n.ends_with(".tmp"))
-        })
+        .filter(|e| e.file_type().is_file() && e.file_name().to_str().is_some_and(|n| n.starts_with(TMP_PREFIX) && n.ends_with(".tmp")))
         .filter(|e| fs::remove_file(e.path()).is_ok())
         .count()
 }

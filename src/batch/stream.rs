@@ -24,7 +24,8 @@ pub struct InputLine {
 /// Reads one JSONL input line. Errors: [`ErrorKind::JsonInput`] when it is not an
 /// object with a string or number `id` and a string `text`.
 pub fn parse_input_line(line: &str) -> Result<(String, String)> {
-    let v: InputLine = serde_json::from_str(line).map_err(|e| Error::new(ErrorKind::JsonInput(e.to_string())).with_byte(e.column().saturating_sub(1) as u64))?;
+    let v: InputLine = serde_json::from_str(line)
+        .map_err(|e| Error::new(ErrorKind::JsonInput(e.to_string())).with_byte(e.column().saturating_sub(1) as u64))?;
     let id = match v.id {
         serde_json::Value::String(s) => s,
         serde_json::Value::Number(n) => n.to_string(),
@@ -178,7 +179,10 @@ impl Iterator for InputLines<'_> {
                         continue;
                     }
                     let text = String::from_utf8(buf).map_err(|e| {
-                        Error::from(io::Error::new(io::ErrorKind::InvalidData, format!("not UTF-8 at byte {}", e.utf8_error().valid_up_to())))
+                        Error::from(io::Error::new(
+                            io::ErrorKind::InvalidData,
+                            format!("not UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+                        ))
                     });
                     return Some((self.lineno, text));
                 }

@@ -33,7 +33,11 @@ const MAX_CONTROL_SHARE: f64 = 0.01;
 pub fn decode(bytes: &[u8]) -> Result<Decoded> {
     let mut warnings = Vec::new();
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        (utf8_damaged(rest, 3, &mut warnings).ok_or_else(|| not_text(3 + std::str::from_utf8(rest).err().map_or(0, |e| e.valid_up_to())))?, "UTF-8")
+        (
+            utf8_damaged(rest, 3, &mut warnings)
+                .ok_or_else(|| not_text(3 + std::str::from_utf8(rest).err().map_or(0, |e| e.valid_up_to())))?,
+            "UTF-8",
+        )
     } else if let Some((enc, bom)) = utf16_kind(bytes) {
         utf16(enc, &bytes[bom..], &mut warnings)
     } else {

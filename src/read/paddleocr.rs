@@ -82,9 +82,8 @@ pub fn detect(bytes: &[u8]) -> Result<Option<BoxPage>> {
 /// position gives the line and byte of the syntax error), no `ocr_results` array, a
 /// result whose `box` is not a list of at least two `[x, y]` points of finite numbers.
 pub fn parse(bytes: &[u8]) -> Result<BoxPage> {
-    let value: Value = serde_json::from_slice(strip_bom(bytes)).map_err(|e| {
-        bad(format!("not JSON: {e}")).with_line(e.line() as u64).with_byte(e.column().saturating_sub(1) as u64)
-    })?;
+    let value: Value = serde_json::from_slice(strip_bom(bytes))
+        .map_err(|e| bad(format!("not JSON: {e}")).with_line(e.line() as u64).with_byte(e.column().saturating_sub(1) as u64))?;
     from_value(value)
 }
 
@@ -170,7 +169,10 @@ mod tests {
     #[test]
     fn malformed_box_is_an_error_naming_the_result() {
         let e = detect(br#"{"ocr_results":[{"text":"a","box":[[1,2],[3]]}]}"#).unwrap_err();
-        assert_eq!(e.to_string(), "<input>: not a PaddleOCR page: ocr_results[0].box must be a list of at least two [x, y] points of finite numbers, not [[1,2],[3]]");
+        assert_eq!(
+            e.to_string(),
+            "<input>: not a PaddleOCR page: ocr_results[0].box must be a list of at least two [x, y] points of finite numbers, not [[1,2],[3]]"
+        );
         let e = parse(b"{\"ocr_results\": [\n  oops]}").unwrap_err();
         assert!(matches!(e.kind(), ErrorKind::BoxPage(_)), "{e}");
         assert_eq!(e.position().line, Some(2));
