@@ -31,6 +31,18 @@
 //! assert!(json.starts_with(r#"{"schema":"banmian.page/1","source":"2021-01-13/01.txt""#));
 //! ```
 //!
+//! Script conversion is OpenCC's, through [`Converter`] (built once by
+//! [`Pipeline::new`] for [`Options::convert`], or on its own):
+//!
+//! ```
+//! use banmian::{Config, Converter};
+//!
+//! let t2s = Converter::new(Config::T2s).unwrap();
+//! assert_eq!(t2s.convert("本報訊（記者 陳大文）特區政府昨日公布"), "本报讯（记者 陈大文）特区政府昨日公布");
+//! let s2tw: Config = "s2tw".parse().unwrap();
+//! assert_eq!(Converter::new(s2tw).unwrap().convert("这是报纸"), "這是報紙");
+//! ```
+//!
 //! The code is laid out by role; each folder says what it owns:
 //! - [`read`] (the input seam): one table of formats ([`read::FORMATS`]: name,
 //!   extensions, how to recognise the content, how to read it) turning bytes into

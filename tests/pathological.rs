@@ -4,8 +4,8 @@
 //! bound here: how fast these pages go is measured by `benches/pathological.rs`
 //! (throughput in bytes at two sizes: equal throughput means linear cost).
 
-mod common;
-mod pages;
+use crate::common;
+use crate::pages;
 
 use banmian::{BlockKind, Options, Page, Pipeline, RemovedReason, WarningKind};
 

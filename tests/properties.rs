@@ -16,7 +16,7 @@
 //!
 //! Case counts are sized for a debug build on 2 cores (a few seconds each).
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use proptest::sample::select;

@@ -1,7 +1,7 @@
 //! Regression tests: each pins a fault the property tests, the pathological pages or
 //! the fuzzer found, named for the case. The fix is in the module named.
 
-mod common;
+use crate::common;
 
 use banmian::{Options, Pipeline};
 

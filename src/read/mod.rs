@@ -46,6 +46,9 @@ pub enum Input {
     Boxes(boxes::BoxPage),
 }
 
+/// Recognises and reads a whole page: `Ok(None)` when the bytes are not the format.
+pub type Detect = fn(&[u8]) -> Result<Option<Input>>;
+
 /// One input format: a row of [`FORMATS`].
 #[derive(Debug, Clone, Copy)]
 pub struct Format {
@@ -64,7 +67,7 @@ pub struct Format {
     /// Recognises and reads the whole content, for [`InputFormat::Auto`]: `Ok(None)`
     /// when the bytes are not this format, an error when they are but are malformed.
     /// `None` for the fallback format (text), which takes whatever no other row does.
-    pub detect: Option<fn(&[u8]) -> Result<Option<Input>>>,
+    pub detect: Option<Detect>,
     /// Reads the bytes as this format (`--input-format NAME`); an error when they are not.
     pub read: fn(&[u8]) -> Result<Input>,
 }

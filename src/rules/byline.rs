@@ -275,7 +275,7 @@ fn parse_people(s: &str, roleless: bool) -> Option<Vec<Author>> {
         return None;
     }
     let has_role = tokens.iter().any(|t| matches!(t, Token::Role(..)));
-    if !has_role && !(roleless && tokens.len() <= 6) {
+    if !(has_role || (roleless && tokens.len() <= 6)) {
         return None;
     }
     let mut authors = Vec::new();

@@ -120,7 +120,7 @@ pub fn assign(lines: &[GroupLine], levels_informative: bool) -> Roles {
     }
     let n = rest.len();
     let candidate: Vec<bool> = (0..n)
-        .map(|i| !(kicker_cue(&rest[i].text) && i + 1 < n) && !(subheadline_cue(&rest[i].text) && i > 0))
+        .map(|i| !((kicker_cue(&rest[i].text) && i + 1 < n) || (subheadline_cue(&rest[i].text) && i > 0)))
         .collect();
     let mut pool: Vec<usize> = (0..n).filter(|&i| candidate[i]).collect();
     if pool.is_empty() {

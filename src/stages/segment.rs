@@ -119,9 +119,9 @@ impl Builder {
                 let c = c.clone();
                 let cur_takes_it = self.group.is_empty()
                     && self.cur.as_ref().is_some_and(|d| d.article.blocks.is_empty() || !d.has_credit);
-                if !self.group.is_empty() {
-                    self.start_article();
-                } else if !cur_takes_it {
+                // A credit under a pending group heads a new article, as does one
+                // the current article cannot take.
+                if !cur_takes_it {
                     self.start_article();
                 }
                 self.cur_mut().set_credit(&c, u.lines);
