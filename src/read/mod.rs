@@ -12,6 +12,7 @@
 //! | Format | `--input-format` | Extensions | Recognised by content |
 //! |---|---|---|---|
 //! | PaddleOCR page JSON ([`paddleocr`]) | `paddleocr` | `.json` | a JSON object with `ocr_results` |
+//! | Tesseract TSV ([`tsv`]) | `tesseract` | `.tsv` | the TSV header (`level`, `page_num`, …) |
 //! | Text or Markdown ([`decode`]) | `text` | `.txt`, `.md`, `.markdown` | anything else |
 
 use std::str::FromStr;
@@ -21,6 +22,7 @@ use crate::error::{Error, ErrorKind, Result};
 pub mod boxes;
 pub mod decode;
 pub mod paddleocr;
+pub mod tsv;
 
 /// Which reader a page of bytes goes to (`--input-format`): by content, or one row
 /// of [`FORMATS`]. Non-exhaustive: formats are added.
@@ -35,6 +37,8 @@ pub enum InputFormat {
     Text,
     /// PaddleOCR page JSON ([`paddleocr`]); anything else is an error.
     Paddleocr,
+    /// Tesseract TSV ([`tsv`]); anything else is an error.
+    Tesseract,
 }
 
 /// What a reader gives the pipeline.
@@ -85,6 +89,14 @@ pub const FORMATS: &[Format] = &[
         sniff: Some(paddleocr::sniff),
         detect: Some(|b| Ok(paddleocr::detect(b)?.map(Input::Boxes))),
         read: |b| paddleocr::parse(b).map(Input::Boxes),
+    },
+    Format {
+        format: InputFormat::Tesseract,
+        name: "tesseract",
+        extensions: &["tsv"],
+        sniff: Some(tsv::sniff),
+        detect: Some(|b| Ok(tsv::detect(b)?.map(Input::Boxes))),
+        read: |b| tsv::parse(b).map(Input::Boxes),
     },
     Format {
         format: InputFormat::Text,
