@@ -9,6 +9,7 @@
 //! | Format | `--output-format` | Extension | What |
 //! |---|---|---|---|
 //! | [`OutputFormat::Json`] ([`json`]) | `json` | `.json` | the page contract, pretty-printed |
+//! | [`OutputFormat::Text`] ([`text`]) | `text` | `.txt` | the articles as plain text |
 
 use std::str::FromStr;
 
@@ -16,6 +17,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::model::Page;
 
 pub mod json;
+pub mod text;
 
 /// How a page is written (`--output-format`). Non-exhaustive: formats are added.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -24,16 +26,19 @@ pub enum OutputFormat {
     /// The page contract (`banmian.page/1`) as pretty-printed JSON.
     #[default]
     Json,
+    /// Plain text for reading ([`text`]): articles only.
+    Text,
 }
 
 impl OutputFormat {
     /// Every output format, in the order `--help` lists them.
-    pub const ALL: &[OutputFormat] = &[OutputFormat::Json];
+    pub const ALL: &[OutputFormat] = &[OutputFormat::Json, OutputFormat::Text];
 
     /// Its name on the command line.
     pub fn name(self) -> &'static str {
         match self {
             OutputFormat::Json => "json",
+            OutputFormat::Text => "text",
         }
     }
 
@@ -42,6 +47,7 @@ impl OutputFormat {
     pub fn extension(self) -> &'static str {
         match self {
             OutputFormat::Json => "json",
+            OutputFormat::Text => "txt",
         }
     }
 
@@ -58,6 +64,7 @@ impl OutputFormat {
     pub fn render(self, page: &Page) -> Result<Vec<u8>> {
         match self {
             OutputFormat::Json => json::pretty(page),
+            OutputFormat::Text => Ok(text::render(page)),
         }
     }
 }
