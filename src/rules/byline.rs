@@ -16,6 +16,7 @@ use memchr::memmem;
 use regex::Regex;
 
 use crate::model::Author;
+use crate::rules::lexicon::table::{MEDIA_SUFFIXES, ROLES};
 use crate::rules::chars::{PrintedDate, collapse_spaces, find_date, is_han, is_space, trim};
 
 /// A credit read from the text.
@@ -82,13 +83,6 @@ static REPORTED: LazyLock<AhoCorasick> =
 /// people ("本报记者 张三 李四 通讯员 王五 赵六" is 20), the bracketed credit after a
 /// dateline is held to 60 by its pattern.
 pub const MAX_CREDIT_CHARS: usize = 80;
-
-/// Printed roles, longest first so that 特约记者 wins over 记者.
-const ROLES: &[&str] = &[
-    "特约评论员", "特約評論員", "特约记者", "特約記者", "见习记者", "見習記者", "实习记者", "實習記者",
-    "摄影记者", "攝影記者", "首席记者", "首席記者", "本报评论员", "記者", "记者", "通讯员", "通訊員",
-    "实习生", "實習生", "评论员", "評論員", "撰稿人", "摄影", "攝影", "文/图", "文／图", "图/文", "圖/文", "文/圖",
-];
 
 /// Bullets and boxes set before a credit: ■ ● ◆ ▲ ★.
 fn strip_bullets(s: &str) -> &str {
@@ -342,7 +336,7 @@ fn name(s: &str) -> Option<String> {
 fn organisation(s: &str) -> Option<String> {
     let inner = s.trim_start_matches('《').trim_end_matches('》');
     let known = matches!(inner, "本报" | "本報" | "新华社" | "新華社" | "中新社" | "中央社");
-    let suffix = ["日报", "日報", "晚报", "晚報", "报", "報", "社", "台", "网", "網", "杂志", "雜誌"].iter().any(|x| inner.ends_with(x));
+    let suffix = MEDIA_SUFFIXES.iter().any(|x| inner.ends_with(x));
     let n = inner.chars().count();
     (known || (s.starts_with('《') && n >= 2) || (suffix && (2..=12).contains(&n) && inner.chars().all(is_han)))
         .then(|| inner.to_string())

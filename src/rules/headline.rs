@@ -16,6 +16,7 @@
 //! - a bracketed label (【聚焦两会】), a short first line (a word or two) above the rest, or a
 //!   label in brackets after the headline ("用心用情 更细更实（今日谈）") is a rubric.
 
+use crate::rules::lexicon::table::{KICKER_ENDS, SUBHEAD_ENDS};
 use crate::rules::chars::{collapse_spaces, is_han, trim};
 
 /// One display line of a group.
@@ -42,14 +43,6 @@ pub struct Roles {
     pub rubric: Option<String>,
 }
 
-const KICKER_ENDS: &[&str] = &[
-    "强调", "強調", "指出", "要求", "表示", "提出", "希望", "寄语", "寄語", "批示", "指示", "致信", "讲话", "講話", "回信",
-    "贺信", "賀信", "号召", "號召", "宣布", "透露", "说", "說", "：", ":",
-];
-const SUBHEAD_ENDS: &[&str] = &[
-    "出席", "主持", "主持会议", "主持會議", "出席会议", "出席會議", "出席并讲话", "出席並講話", "参加", "參加", "陪同",
-    "会见", "會見", "致辞", "致辭", "作报告", "作報告", "讲话并主持", "等出席", "参加会议", "參加會議",
-];
 
 fn kicker_cue(t: &str) -> bool {
     let t = trim(t);

@@ -17,6 +17,7 @@ pub mod chars;
 pub mod furniture;
 pub mod headline;
 pub mod jump;
+pub mod lexicon;
 pub mod numbering;
 pub mod punct;
 

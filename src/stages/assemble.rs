@@ -18,6 +18,7 @@ use crate::rules::furniture::Facts;
 use crate::rules::jump;
 use crate::lines::Line;
 use crate::model::Jump;
+use crate::rules::lexicon::table::ORG_SUFFIXES;
 use crate::rules::chars::{PrintedDate, ends_sentence, find_date};
 
 /// What a unit is.
@@ -237,13 +238,6 @@ fn join_into(text: &mut String, next: &str) {
     }
     text.push_str(next);
 }
-
-const ORG_SUFFIXES: &[&str] = &[
-    "支队", "支隊", "大队", "大隊", "总局", "總局", "分局", "处", "處", "所", "站", "馆", "館", "团", "團", "联合会", "聯合會",
-    "中心", "委员会", "委員會", "指挥部", "指揮部", "政府", "办公室", "辦公室", "办公厅", "辦公廳", "局", "厅", "廳", "部", "委",
-    "院", "会", "會", "公司", "集团", "集團", "协会", "協會", "学会", "學會", "银行", "銀行", "小组", "小組", "支部", "党委",
-    "黨委", "办事处", "辦事處", "编辑部", "編輯部", "司令部", "总队", "總隊", "大学", "大學", "学校", "學校", "医院", "醫院",
-];
 
 fn org_like(text: &str) -> bool {
     let t = crate::rules::chars::trim(text);
