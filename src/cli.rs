@@ -34,14 +34,14 @@ struct Args {
     #[arg(long)]
     input_jsonl: bool,
 
-    /// How pages are read: `auto` by content (a JSON object with `ocr_results` is a
-    /// PaddleOCR page, anything else text), `text`, or `paddleocr` (page JSON with OCR
-    /// boxes; a folder's `.json` files).
+    /// How pages are read: `auto` by content (each input format in turn, text when none
+    /// recognises the bytes), or one input format by name (a folder's files with its
+    /// extensions). The formats are listed in the README.
     #[arg(long, value_name = "INPUT_FORMAT", default_value = "auto", value_parser = input_formats())]
     input_format: InputFormat,
 
-    /// How each page is written in a folder run or for one page: `json` (the page
-    /// contract). JSON Lines output (--jsonl, --input-jsonl) is always JSON.
+    /// How each page is written in a folder run or for one page (the files take the
+    /// format's extension). JSON Lines output (--jsonl, --input-jsonl) is always JSON.
     #[arg(long, value_name = "OUTPUT_FORMAT", default_value = "json", value_parser = output_formats())]
     output_format: OutputFormat,
 

@@ -141,9 +141,11 @@ impl InputFormat {
         format(self).map_or("auto", |f| f.name)
     }
 
-    /// The names `--input-format` accepts: `auto`, then every row's, in table order.
+    /// The names `--input-format` accepts: `auto`, the fallback's (`text`), then the
+    /// other rows', in table order.
     pub fn names() -> Vec<&'static str> {
-        std::iter::once("auto").chain(FORMATS.iter().map(|f| f.name)).collect()
+        let others = FORMATS.iter().filter(|f| f.detect.is_some()).map(|f| f.name);
+        ["auto", fallback().name].into_iter().chain(others).collect()
     }
 }
 
