@@ -57,7 +57,7 @@
 //!   punctuation, script through [`convert`]), warn about what looks damaged;
 //! - `rules` (private): answers about Chinese newspaper text (characters, numbering,
 //!   bylines, headlines, jumps, furniture, punctuation), importing no stage;
-//! - [`write`] (the output seam): one [`write::OutputFormat`] per output, one file each;
+//! - [`write`](mod@write) (the output seam): one [`write::OutputFormat`] per output, one file each;
 //! - [`batch`]: many pages: the tree walk (asking [`read::FORMATS`]), one ordered
 //!   parallel driver for folders and JSON Lines streams, atomic writes, the summary;
 //! - the [`Page`] itself ([`model`](Page)), serialized with serde; [`Error`].

@@ -1,6 +1,6 @@
 //! A page of OCR boxes, whatever engine read it: the boxes, their text and their
 //! geometry. The box readers ([`super::paddleocr`], ...) fill it; the geometry
-//! ([`crate::geometry`]) reads it. It makes no layout decision.
+//! (`geometry`) reads it. It makes no layout decision.
 
 /// An axis-aligned rectangle in page pixels; `x0 <= x1`, `y0 <= y1`, y grows downwards.
 #[derive(Debug, Clone, Copy, PartialEq)]

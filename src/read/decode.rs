@@ -5,7 +5,7 @@
 //! for Chinese text without a BOM, by what it decodes to),
 //! GB18030/GBK and Big5 (detected with chardetng, decoded with encoding_rs), drops NUL
 //! bytes, and refuses bytes no encoding explains with an error naming the byte offset,
-//! rather than returning a page of mojibake. Line ends are left to [`crate::lines`].
+//! rather than returning a page of mojibake. Line ends are left to `lines`.
 
 use encoding_rs::{BIG5, DecoderResult, Encoding, GB18030, UTF_16BE, UTF_16LE};
 

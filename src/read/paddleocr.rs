@@ -1,7 +1,7 @@
 //! OCR box input: PaddleOCR page JSON read into boxes.
 //!
 //! This module owns the input format and the geometry of one box, and makes no layout
-//! decision (reading order is [`crate::geometry`]'s). The format is what
+//! decision (reading order is `geometry`'s). The format is what
 //! PaddleOCR's PP-OCR text detection and recognition write for one page image:
 //!
 //! ```json
