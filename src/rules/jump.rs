@@ -16,18 +16,21 @@ use regex::Regex;
 
 use crate::model::{Jump, JumpDirection};
 use crate::rules::chars::{parse_number, trim};
+use crate::rules::lexicon::table::{JUMP_DISTINCTIVE_VERBS, JUMP_ON_VERBS, JUMP_VERBS};
 
+/// The marker: an optional bracket, a verb of [`JUMP_VERBS`] (tried in its order, so
+/// 转至 before 转), 第, the page (digits, Chinese numerals, a section letter and
+/// digits) and its unit.
 static JUMP_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
+    let verbs: Vec<String> = JUMP_VERBS.iter().map(|v| regex::escape(v)).collect();
+    let pattern = r"(?x)
         (?P<open>[（(〔【\[［]\s*)?
-        (?P<verb>下转|下轉|下接|转至|轉至|转见|轉見|转|轉|上接|紧接|緊接|接上|接|续见|續見|续|續|承)
+        (?P<verb>VERBS)
         \s*(?P<di>第)?\s*
         (?P<num>[0-9０-９]{1,3}|[一二三四五六七八九十〇零两兩]{1,4}|[A-Za-zＡ-Ｚ]\s*[0-9０-９]{1,3})
         \s*(?P<unit>版|页|頁|面)
-        (?P<close>\s*[)）〕】\]］])?",
-    )
-    .expect("jump pattern")
+        (?P<close>\s*[)）〕】\]］])?";
+    Regex::new(&pattern.replace("VERBS", &verbs.join("|"))).expect("jump pattern")
 });
 
 /// A jump marker found in a text, with the byte range it occupied (brackets included).
@@ -48,7 +51,7 @@ pub fn find(text: &str) -> Vec<Found> {
         let Some(all) = caps.get(0) else { continue };
         let verb = caps.name("verb").map_or("", |m| m.as_str());
         let bracketed = caps.name("open").is_some() && caps.name("close").is_some();
-        let distinctive = matches!(verb, "下转" | "下轉" | "上接" | "紧接" | "緊接");
+        let distinctive = JUMP_DISTINCTIVE_VERBS.contains(&verb);
         let at_edge = all.start() <= trimmed_start || all.end() >= trimmed_end || at_sentence_edge(text, all.start(), all.end());
         let half_bracketed = caps.name("open").is_some() || caps.name("close").is_some();
         if !(bracketed || distinctive || at_edge) {
@@ -72,10 +75,7 @@ pub fn find(text: &str) -> Vec<Found> {
             let digits: String = num_clean.chars().skip(1).collect();
             parse_number(&digits)
         });
-        let direction = match verb {
-            "下转" | "下轉" | "下接" | "转至" | "轉至" | "转见" | "轉見" | "续见" | "續見" | "转" | "轉" => JumpDirection::ContinuedOn,
-            _ => JumpDirection::ContinuedFrom,
-        };
+        let direction = if JUMP_ON_VERBS.contains(&verb) { JumpDirection::ContinuedOn } else { JumpDirection::ContinuedFrom };
         out.push(Found { jump: Jump { direction, page, label: label.clone(), text: format!("{verb}{label}") }, range });
     }
     out
@@ -127,7 +127,8 @@ pub fn is_only_jumps(text: &str) -> bool {
 }
 
 /// A character [`JUMP_RE`] can match outside white space: brackets, verbs, 第,
-/// numerals, section letters and page units.
+/// numerals, section letters and page units. A fast test typed out; a test ties it to
+/// [`JUMP_VERBS`].
 fn may_be_in_marker(c: char) -> bool {
     c.is_alphanumeric() && (c.is_ascii() || matches!(c, '０'..='９' | 'Ａ'..='Ｚ'))
         || matches!(
@@ -141,6 +142,14 @@ fn may_be_in_marker(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_character_of_every_verb_passes_the_prefilter() {
+        for v in JUMP_VERBS {
+            assert!(v.chars().all(may_be_in_marker), "{v}");
+        }
+        assert!(JUMP_ON_VERBS.iter().chain(JUMP_DISTINCTIVE_VERBS).all(|v| JUMP_VERBS.contains(v)));
+    }
 
     fn one(s: &str) -> Jump {
         let (_, js) = extract(s);

@@ -78,6 +78,24 @@ pub const SOURCE: &[Family] = &[
         words: &["日报", "晚报", "报", "社", "台", "网", "杂志"],
         manual: &[],
     },
+    Family {
+        name: "JUMP_VERBS",
+        doc: "Verbs of a jump marker (下转第五版, 上接第一版), in the order the pattern tries them (转至 before 转).",
+        words: &["下转", "下接", "转至", "转见", "转", "上接", "紧接", "接上", "接", "续见", "续", "承"],
+        manual: &[],
+    },
+    Family {
+        name: "JUMP_ON_VERBS",
+        doc: "The jump verbs that say the article goes on elsewhere (下转); the others say where it came from (上接).",
+        words: &["下转", "下接", "转至", "转见", "续见", "转"],
+        manual: &[],
+    },
+    Family {
+        name: "JUMP_DISTINCTIVE_VERBS",
+        doc: "Jump verbs that make a marker even inside a sentence, without brackets (下转, 上接, 紧接).",
+        words: &["下转", "上接", "紧接"],
+        manual: &[],
+    },
 ];
 
 /// The forms of the words of `family`: each word, then its forms under
@@ -147,6 +165,12 @@ mod tests {
             "学校", "學校", "医院", "醫院",
         ]),
         ("MEDIA_SUFFIXES", &["日报", "日報", "晚报", "晚報", "报", "報", "社", "台", "网", "網", "杂志", "雜誌"]),
+        ("JUMP_VERBS", &[
+            "下转", "下轉", "下接", "转至", "轉至", "转见", "轉見", "转", "轉", "上接", "紧接", "緊接", "接上", "接", "续见", "續見",
+            "续", "續", "承",
+        ]),
+        ("JUMP_ON_VERBS", &["下转", "下轉", "下接", "转至", "轉至", "转见", "轉見", "续见", "續見", "转", "轉"]),
+        ("JUMP_DISTINCTIVE_VERBS", &["下转", "下轉", "上接", "紧接", "緊接"]),
     ];
 
     fn table(name: &str) -> &'static [&'static str] {
@@ -156,6 +180,9 @@ mod tests {
             "ROLES" => table::ROLES,
             "ORG_SUFFIXES" => table::ORG_SUFFIXES,
             "MEDIA_SUFFIXES" => table::MEDIA_SUFFIXES,
+            "JUMP_VERBS" => table::JUMP_VERBS,
+            "JUMP_ON_VERBS" => table::JUMP_ON_VERBS,
+            "JUMP_DISTINCTIVE_VERBS" => table::JUMP_DISTINCTIVE_VERBS,
             other => panic!("no family {other}"),
         }
     }

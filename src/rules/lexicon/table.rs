@@ -177,3 +177,50 @@ pub const MEDIA_SUFFIXES: &[&str] = &[
     "杂志",
     "雜誌",
 ];
+
+/// Verbs of a jump marker (下转第五版, 上接第一版), in the order the pattern tries them (转至 before 转).
+pub const JUMP_VERBS: &[&str] = &[
+    "下转",
+    "下轉",
+    "下接",
+    "转至",
+    "轉至",
+    "转见",
+    "轉見",
+    "转",
+    "轉",
+    "上接",
+    "紧接",
+    "緊接",
+    "接上",
+    "接",
+    "续见",
+    "續見",
+    "续",
+    "續",
+    "承",
+];
+
+/// The jump verbs that say the article goes on elsewhere (下转); the others say where it came from (上接).
+pub const JUMP_ON_VERBS: &[&str] = &[
+    "下转",
+    "下轉",
+    "下接",
+    "转至",
+    "轉至",
+    "转见",
+    "轉見",
+    "续见",
+    "續見",
+    "转",
+    "轉",
+];
+
+/// Jump verbs that make a marker even inside a sentence, without brackets (下转, 上接, 紧接).
+pub const JUMP_DISTINCTIVE_VERBS: &[&str] = &[
+    "下转",
+    "下轉",
+    "上接",
+    "紧接",
+    "緊接",
+];
