@@ -47,7 +47,7 @@
 //! - [`read`] (the input seam): one table of formats ([`read::FORMATS`]: name,
 //!   extensions, how to recognise the content, how to read it) turning bytes into
 //!   text ([`read::decode`]: UTF-8, UTF-16, GB18030, Big5) or a page of OCR boxes
-//!   ([`read::boxes`], from PaddleOCR JSON);
+//!   ([`read::boxes`], from PaddleOCR JSON or Tesseract TSV);
 //! - `lines`: the numbered printed lines every reader feeds to the stages, with their
 //!   hints and the page's measurements;
 //! - `geometry`: OCR boxes to printed lines in reading order, with the boxes each line
@@ -60,7 +60,8 @@
 //! - [`write`](mod@write) (the output seam): one [`write::OutputFormat`] per output, one file each;
 //! - [`batch`]: many pages: the tree walk (asking [`read::FORMATS`]), one ordered
 //!   parallel driver for folders and JSON Lines streams, atomic writes, the summary;
-//! - the [`Page`] itself ([`model`](Page)), serialized with serde; [`Error`].
+//! - `model` and `error`: the [`Page`] contract, serialized with serde, and [`Error`],
+//!   both re-exported here.
 //!
 //! With the `internals` feature (for benches and tests) `lines`, `geometry`, `stages`
 //! and `rules` are public too; they are not part of the stable API.
