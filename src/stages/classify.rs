@@ -18,6 +18,7 @@ use crate::rules::byline::{self, Credit};
 use crate::rules::furniture::{self, Facts};
 use crate::rules::jump;
 use crate::lines::{Layout, Line};
+use crate::rules::lexicon::table::{CAPTION_ENDINGS, CAPTION_OPENINGS};
 use crate::rules::chars::{PrintedDate, ends_sentence, find_date, is_closer, is_han};
 
 /// What one line is.
@@ -53,9 +54,12 @@ static DATELINE_ONLY_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[（(〔\[]?\s*((?:\d{4}|[一二三四五六七八九〇○零]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号])\s*[）)〕\]]?$")
         .expect("date line pattern")
 });
+/// A caption: a line opening with a word of [`CAPTION_OPENINGS`], or ending with one of
+/// [`CAPTION_ENDINGS`] before an optional closing bracket.
 static CAPTION_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^(?:图为|圖為|图：|圖：|图:|上图|下图|左图|右图|上圖|下圖|图片说明|圖片說明|题图|題圖)|(?:摄|攝|摄影|攝影|供图|供圖|资料图片|資料圖片|新华社发|新華社發)\s*[）)]?\s*$)")
-        .expect("caption pattern")
+    let alternation = |words: &[&str]| words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+    let pattern = format!(r"(?:^(?:{})|(?:{})\s*[）)]?\s*$)", alternation(CAPTION_OPENINGS), alternation(CAPTION_ENDINGS));
+    Regex::new(&pattern).expect("caption pattern")
 });
 /// A line ending in the first half of a jump marker: "（下转", "转第".
 static JUMP_CUT_RE: LazyLock<Regex> =
@@ -303,6 +307,18 @@ fn levels_informative(lines: &[Line]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The prefilter lets through every caption word of the lexicon.
+    #[test]
+    fn the_caption_prefilter_passes_every_caption_word() {
+        for w in CAPTION_OPENINGS {
+            assert!(may_be_caption(&format!("{w}市民在排队")), "{w}");
+        }
+        for w in CAPTION_ENDINGS {
+            assert!(may_be_caption(&format!("市民在排队（记者 王强{w}）")), "{w}");
+            assert!(CAPTION_RE.is_match(&format!("市民在排队 王强{w}")), "{w}");
+        }
+    }
     use crate::lines::split;
 
     fn roles(text: &str) -> Vec<Role> {

@@ -96,6 +96,18 @@ pub const SOURCE: &[Family] = &[
         words: &["下转", "上接", "紧接"],
         manual: &[],
     },
+    Family {
+        name: "CAPTION_OPENINGS",
+        doc: "Openings of a caption (图片说明): 图为…, 上图…, 题图….",
+        words: &["图为", "图：", "图:", "上图", "下图", "左图", "右图", "图片说明", "题图"],
+        manual: &[],
+    },
+    Family {
+        name: "CAPTION_ENDINGS",
+        doc: "Endings of a caption, before an optional closing bracket: …摄, …供图, 新华社发.",
+        words: &["摄", "摄影", "供图", "资料图片", "新华社发"],
+        manual: &[],
+    },
 ];
 
 /// The forms of the words of `family`: each word, then its forms under
@@ -171,6 +183,11 @@ mod tests {
         ]),
         ("JUMP_ON_VERBS", &["下转", "下轉", "下接", "转至", "轉至", "转见", "轉見", "续见", "續見", "转", "轉"]),
         ("JUMP_DISTINCTIVE_VERBS", &["下转", "下轉", "上接", "紧接", "緊接"]),
+        ("CAPTION_OPENINGS", &[
+            "图为", "圖為", "图：", "圖：", "图:", "上图", "下图", "左图", "右图", "上圖", "下圖", "图片说明", "圖片說明", "题图",
+            "題圖",
+        ]),
+        ("CAPTION_ENDINGS", &["摄", "攝", "摄影", "攝影", "供图", "供圖", "资料图片", "資料圖片", "新华社发", "新華社發"]),
     ];
 
     fn table(name: &str) -> &'static [&'static str] {
@@ -183,6 +200,8 @@ mod tests {
             "JUMP_VERBS" => table::JUMP_VERBS,
             "JUMP_ON_VERBS" => table::JUMP_ON_VERBS,
             "JUMP_DISTINCTIVE_VERBS" => table::JUMP_DISTINCTIVE_VERBS,
+            "CAPTION_OPENINGS" => table::CAPTION_OPENINGS,
+            "CAPTION_ENDINGS" => table::CAPTION_ENDINGS,
             other => panic!("no family {other}"),
         }
     }

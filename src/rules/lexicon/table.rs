@@ -224,3 +224,41 @@ pub const JUMP_DISTINCTIVE_VERBS: &[&str] = &[
     "紧接",
     "緊接",
 ];
+
+/// Openings of a caption (图片说明): 图为…, 上图…, 题图….
+pub const CAPTION_OPENINGS: &[&str] = &[
+    "图为",
+    "圖爲",
+    "圖為",
+    "图：",
+    "圖：",
+    "图:",
+    "圖:",
+    "上图",
+    "上圖",
+    "下图",
+    "下圖",
+    "左图",
+    "左圖",
+    "右图",
+    "右圖",
+    "图片说明",
+    "圖片說明",
+    "圖片説明",
+    "题图",
+    "題圖",
+];
+
+/// Endings of a caption, before an optional closing bracket: …摄, …供图, 新华社发.
+pub const CAPTION_ENDINGS: &[&str] = &[
+    "摄",
+    "攝",
+    "摄影",
+    "攝影",
+    "供图",
+    "供圖",
+    "资料图片",
+    "資料圖片",
+    "新华社发",
+    "新華社發",
+];
