@@ -108,6 +108,21 @@ pub const SOURCE: &[Family] = &[
         words: &["摄", "摄影", "供图", "资料图片", "新华社发"],
         manual: &[],
     },
+    Family {
+        name: "AGENCIES",
+        doc: "News sources a dateline names (本报讯, 新华社北京1月12日电, 据中新社电).",
+        words: &[
+            "本报", "新华社", "中新社", "中央社", "中新网", "人民网", "央视网", "光明网", "法新社", "路透社", "美联社", "共同社",
+            "塔斯社", "合众社",
+        ],
+        manual: &[],
+    },
+    Family {
+        name: "DATELINE_ENDS",
+        doc: "Endings of a dateline (…电, …讯, …消息).",
+        words: &["电", "讯", "消息", "专电"],
+        manual: &[],
+    },
 ];
 
 /// The forms of the words of `family`: each word, then its forms under
@@ -188,6 +203,11 @@ mod tests {
             "題圖",
         ]),
         ("CAPTION_ENDINGS", &["摄", "攝", "摄影", "攝影", "供图", "供圖", "资料图片", "資料圖片", "新华社发", "新華社發"]),
+        ("AGENCIES", &[
+            "本报", "本報", "新华社", "新華社", "中新社", "中央社", "中新网", "中新網", "人民网", "人民網", "央视网", "央視網",
+            "光明网", "光明網", "法新社", "路透社", "美联社", "美聯社", "共同社", "塔斯社", "合众社", "合眾社",
+        ]),
+        ("DATELINE_ENDS", &["电", "電", "讯", "訊", "消息", "专电", "專電"]),
     ];
 
     fn table(name: &str) -> &'static [&'static str] {
@@ -202,6 +222,8 @@ mod tests {
             "JUMP_DISTINCTIVE_VERBS" => table::JUMP_DISTINCTIVE_VERBS,
             "CAPTION_OPENINGS" => table::CAPTION_OPENINGS,
             "CAPTION_ENDINGS" => table::CAPTION_ENDINGS,
+            "AGENCIES" => table::AGENCIES,
+            "DATELINE_ENDS" => table::DATELINE_ENDS,
             other => panic!("no family {other}"),
         }
     }
