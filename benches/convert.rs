@@ -27,8 +27,16 @@ fn repeated(text: &str, bytes: usize) -> String {
 
 const TRADITIONAL: &[&str] = &["12_traditional.md", "14_traditional_tw.txt"];
 const SIMPLIFIED: &[&str] = &[
-    "02_plain_hardwrap.txt", "03_all_h1.md", "04_jumps.md", "05_bylines.md", "06_duplicates.md", "07_ocr_spaces.txt",
-    "08_notice.md", "09_captions_subheads.md", "10_furniture.txt", "11_truncated.md",
+    "02_plain_hardwrap.txt",
+    "03_all_h1.md",
+    "04_jumps.md",
+    "05_bylines.md",
+    "06_duplicates.md",
+    "07_ocr_spaces.txt",
+    "08_notice.md",
+    "09_captions_subheads.md",
+    "10_furniture.txt",
+    "11_truncated.md",
 ];
 
 fn converters(c: &mut Criterion) {
@@ -49,7 +57,7 @@ fn pipeline(c: &mut Criterion) {
     let mut group = c.benchmark_group(format!("pipeline {}", Converter::BACKEND));
     group.throughput(Throughput::Bytes(page.len() as u64));
     for (name, convert) in [("none", None), ("t2s", Some(Config::T2s))] {
-        let p = Pipeline::new(Options { convert, ..Options::default() }).unwrap();
+        let p = Pipeline::new(Options::default().convert(convert)).unwrap();
         group.bench_function(name, |b| b.iter(|| p.process("12_traditional.md", black_box(&page))));
     }
     group.finish();

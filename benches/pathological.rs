@@ -13,7 +13,7 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 mod pages;
 
 fn pathological(c: &mut Criterion) {
-    let pipeline = Pipeline::new(Options { max_page_bytes: u64::MAX, ..Options::default() }).expect("pipeline");
+    let pipeline = Pipeline::new(Options::default().max_page_bytes(u64::MAX)).expect("pipeline");
     type Build = fn(usize) -> String;
     let cases: [(&str, Build, usize); 7] = [
         ("long_line", |n| pages::long_line(n).0, 2_000_000),

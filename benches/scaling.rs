@@ -21,6 +21,9 @@ use banmian::{Options, Pipeline, batch};
 use common::{Group, Pool};
 use criterion::Criterion;
 
+/// Builds a page from a size parameter.
+type PageOfSize<'a> = Box<dyn Fn(usize) -> String + 'a>;
+
 fn batch_group(c: &mut Criterion, pipeline: &Pipeline, threads: &[usize]) {
     let pages = common::corpus();
     let quarter = &pages[..pages.len().div_ceil(4)];
@@ -34,11 +37,16 @@ fn batch_group(c: &mut Criterion, pipeline: &Pipeline, threads: &[usize]) {
     let mut g = Group::new(c, "batch", true);
     for &n in threads {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(n).build().expect("thread pool");
-        g.bench(&format!("run_stream_{n}t"), bytes, || (), |()| {
-            pool.install(|| {
-                batch::run_stream(pipeline, &mut Cursor::new(&jsonl), &mut std::io::sink(), "bench").expect("runs").processed
-            })
-        });
+        g.bench(
+            &format!("run_stream_{n}t"),
+            bytes,
+            || (),
+            |()| {
+                pool.install(|| {
+                    batch::run_stream(pipeline, &mut Cursor::new(&jsonl), &mut std::io::sink(), "bench").expect("runs").processed
+                })
+            },
+        );
     }
     g.finish();
 }
@@ -46,7 +54,7 @@ fn batch_group(c: &mut Criterion, pipeline: &Pipeline, threads: &[usize]) {
 fn page_size_group(c: &mut Criterion, pipeline: &Pipeline) {
     let pool = Pool::load();
     let one = pool.sized(1);
-    let sweeps: [(&str, Box<dyn Fn(usize) -> String>); 3] = [
+    let sweeps: [(&str, PageOfSize); 3] = [
         ("distinct", Box::new(|n| pool.sized(n))),
         ("duplicates", Box::new(|n| pool.sized_duplicates(n))),
         ("repeated", Box::new(|n| vec![one.as_str(); n].join("\n"))),

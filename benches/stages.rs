@@ -16,9 +16,11 @@ mod common;
 
 use std::hint::black_box;
 
-use banmian::classify::{Layout, Role};
+use banmian::lines::Layout;
 use banmian::lines::Line;
-use banmian::{Config, Converter, Options, Page, Pipeline, assemble, classify, dedup, lines, normalize, segment, warn};
+use banmian::stages::classify::Role;
+use banmian::stages::{assemble, classify, dedup, normalize, segment, warn};
+use banmian::{Config, Converter, Options, Page, Pipeline, lines};
 use common::{BenchPage, Group};
 use criterion::Criterion;
 
@@ -51,8 +53,7 @@ struct Staged {
 fn stage(pages: &[BenchPage], pipeline: &Pipeline) -> Staged {
     let lines: Vec<Vec<Line>> = pages.iter().map(|p| lines::split(&p.text)).collect();
     let roles: Vec<(Vec<Role>, Layout)> = lines.iter().map(|l| classify::classify(l)).collect();
-    let units: Vec<Vec<assemble::Unit>> =
-        lines.iter().zip(&roles).map(|(l, (r, layout))| assemble::assemble(l, r, *layout)).collect();
+    let units: Vec<Vec<assemble::Unit>> = lines.iter().zip(&roles).map(|(l, (r, layout))| assemble::assemble(l, r, *layout)).collect();
     let segmented: Vec<Page> = units.iter().zip(&roles).map(|(u, (_, layout))| segment::segment(u.clone(), *layout)).collect();
     let mut deduped = segmented.clone();
     deduped.iter_mut().for_each(dedup::remove_duplicates);
@@ -74,10 +75,15 @@ fn stages(c: &mut Criterion) {
     g.finish();
 
     let mut g = Group::new(c, "decode", true);
-    g.bench("utf8", bytes, || (), |()| raw.iter().map(|b| banmian::decode::decode(b).expect("decodes").text.len()).sum::<usize>());
+    g.bench("utf8", bytes, || (), |()| raw.iter().map(|b| banmian::read::decode::decode(b).expect("decodes").text.len()).sum::<usize>());
     let gb: Vec<Vec<u8>> = pages.iter().map(|p| encoding_rs::GB18030.encode(&p.text).0.into_owned()).collect();
     let gb_bytes = gb.iter().map(|b| b.len() as u64).sum();
-    g.bench("gb18030", gb_bytes, || (), |()| gb.iter().map(|b| banmian::decode::decode(b).expect("decodes").text.len()).sum::<usize>());
+    g.bench(
+        "gb18030",
+        gb_bytes,
+        || (),
+        |()| gb.iter().map(|b| banmian::read::decode::decode(b).expect("decodes").text.len()).sum::<usize>(),
+    );
     drop(gb);
     g.finish();
 
@@ -146,12 +152,7 @@ fn stages(c: &mut Criterion) {
         "process_json",
         bytes,
         || (),
-        |()| {
-            pages
-                .iter()
-                .map(|p| serde_json::to_vec(&pipeline.process(&p.name, &p.text)).expect("serializes").len())
-                .sum::<usize>()
-        },
+        |()| pages.iter().map(|p| serde_json::to_vec(&pipeline.process(&p.name, &p.text)).expect("serializes").len()).sum::<usize>(),
     );
     g.finish();
 
@@ -161,7 +162,7 @@ fn stages(c: &mut Criterion) {
     let trad: Vec<String> = pages[..pages.len().div_ceil(5)].iter().map(|p| s2t.convert(&p.text)).collect();
     let trad_bytes: u64 = trad.iter().map(|t| t.len() as u64).sum();
     let t2s = Converter::new(Config::T2s).expect("t2s");
-    let converting = Pipeline::new(Options { convert: Some(Config::T2s), ..Options::default() }).expect("t2s pipeline");
+    let converting = Pipeline::new(Options::default().convert(Some(Config::T2s))).expect("t2s pipeline");
     let mut g = Group::new(c, "convert", true);
     g.bench("t2s_converter_alone", trad_bytes, || (), |()| trad.iter().map(|t| t2s.convert(t).len()).sum::<usize>());
     g.bench("t2s_pipeline", trad_bytes, || (), |()| trad.iter().map(|t| converting.process("page", t).articles.len()).sum::<usize>());

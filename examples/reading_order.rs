@@ -5,7 +5,8 @@
 //! cargo run --example reading_order -- PAGE.json
 //! ```
 
-use banmian::{boxes, reading_order};
+use banmian::geometry as reading_order;
+use banmian::read::paddleocr as boxes;
 
 fn main() {
     let Some(path) = std::env::args().nth(1) else {

@@ -8,7 +8,8 @@ use std::io::{self, BufReader, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use banmian::batch::{self, Summary};
-use banmian::{Config, Error, ErrorKind, InputFormat, Options, Pipeline, Punct};
+use banmian::{Config, Error, ErrorKind, InputFormat, Options, OutputFormat, Pipeline, Punct, write};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -33,11 +34,16 @@ struct Args {
     #[arg(long)]
     input_jsonl: bool,
 
-    /// How pages are read: `auto` by content (a JSON object with `ocr_results` is a
-    /// PaddleOCR page, anything else text), `text`, or `paddleocr` (page JSON with OCR
-    /// boxes; a folder's `.json` files).
-    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
-    input_format: FormatArg,
+    /// How pages are read: `auto` by content (each input format in turn, text when none
+    /// recognises the bytes), or one input format by name (a folder's files with its
+    /// extensions). The formats are listed in the README.
+    #[arg(long, value_name = "INPUT_FORMAT", default_value = "auto", value_parser = input_formats())]
+    input_format: InputFormat,
+
+    /// How each page is written in a folder run or for one page (the files take the
+    /// format's extension). JSON Lines output (--jsonl, --input-jsonl) is always JSON.
+    #[arg(long, value_name = "OUTPUT_FORMAT", default_value = "json", value_parser = output_formats())]
+    output_format: OutputFormat,
 
     /// Punctuation next to Chinese text: `normalize` to full width (GB/T 15834-2011) or `keep` as printed.
     #[arg(long, value_enum, default_value_t = PunctArg::Normalize)]
@@ -80,11 +86,14 @@ struct Args {
     max_page_lines: u64,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Auto,
-    Text,
-    Paddleocr,
+/// `--input-format`'s values: the names in the table of input formats.
+fn input_formats() -> impl TypedValueParser<Value = InputFormat> {
+    PossibleValuesParser::new(InputFormat::names()).try_map(|s| s.parse::<InputFormat>().map_err(|e| e.to_string()))
+}
+
+/// `--output-format`'s values: the names of the output formats.
+fn output_formats() -> impl TypedValueParser<Value = OutputFormat> {
+    PossibleValuesParser::new(OutputFormat::ALL.iter().map(|f| f.name())).try_map(|s| s.parse::<OutputFormat>().map_err(|e| e.to_string()))
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -122,20 +131,15 @@ pub fn run() -> i32 {
             return 2;
         }
     }
-    let options = Options {
-        punct: match args.punct {
+    let options = Options::default()
+        .punct(match args.punct {
             PunctArg::Normalize => Punct::Normalize,
             PunctArg::Keep => Punct::Keep,
-        },
-        convert: args.convert,
-        max_page_bytes: args.max_page_bytes,
-        max_page_lines: args.max_page_lines,
-        input_format: match args.input_format {
-            FormatArg::Auto => InputFormat::Auto,
-            FormatArg::Text => InputFormat::Text,
-            FormatArg::Paddleocr => InputFormat::Paddleocr,
-        },
-    };
+        })
+        .convert(args.convert)
+        .max_page_bytes(args.max_page_bytes)
+        .max_page_lines(args.max_page_lines)
+        .input_format(args.input_format);
     let pipeline = match Pipeline::new(options) {
         Ok(p) => p,
         Err(e) => {
@@ -199,7 +203,8 @@ fn one_page(pipeline: &Pipeline, args: &Args, path: Option<&Path>) -> io::Result
             return Ok(1);
         }
     };
-    let json = batch::to_json(&page, !args.jsonl).map_err(io::Error::other)?;
+    let rendered = if args.jsonl { write::json::line(&page) } else { args.output_format.render(&page) };
+    let json = rendered.map_err(io::Error::other)?;
     let mut w = match open_output(args) {
         Ok(w) => w,
         Err(e) => {
@@ -260,7 +265,7 @@ fn tree(pipeline: &Pipeline, args: &Args, root: &Path) -> io::Result<i32> {
             eprintln!("banmian: -o {}: exists and is not a folder", out.display());
             return Ok(2);
         }
-        batch::run_tree(pipeline, root, &walk, out, args.resume, &tick)
+        batch::run_tree_as(pipeline, root, &walk, out, args.output_format, args.resume, &tick)
     };
     bar.finish_and_clear();
     for f in &summary.failures {
@@ -319,5 +324,6 @@ fn finish(args: &Args, summary: &Summary) -> io::Result<i32> {
             return Ok(1);
         }
     }
-    Ok(summary.exit_code())
+    // Exit status: 0 when every page was processed, 1 when some failed.
+    Ok(i32::from(summary.failed > 0))
 }

@@ -53,8 +53,18 @@ pub enum Config {
 impl Config {
     /// Every configuration, in OpenCC's order.
     pub const ALL: [Config; 12] = [
-        Config::S2t, Config::T2s, Config::S2tw, Config::Tw2s, Config::S2hk, Config::Hk2s,
-        Config::S2twp, Config::Tw2sp, Config::T2tw, Config::T2hk, Config::Tw2t, Config::Hk2t,
+        Config::S2t,
+        Config::T2s,
+        Config::S2tw,
+        Config::Tw2s,
+        Config::S2hk,
+        Config::Hk2s,
+        Config::S2twp,
+        Config::Tw2sp,
+        Config::T2tw,
+        Config::T2hk,
+        Config::Tw2t,
+        Config::Hk2t,
     ];
 
     /// The OpenCC name: "s2t", "t2s", ...
@@ -128,7 +138,8 @@ impl Converter {
     /// the configuration (with the system backend: OpenCC's data files, e.g.
     /// `/usr/share/opencc/t2s.json`, are missing).
     pub fn new(config: Config) -> Result<Converter> {
-        let inner = backend::Inner::open(config).map_err(|e| Error::new(ErrorKind::Convert(format!("{config} ({}): {e}", Self::BACKEND))))?;
+        let inner =
+            backend::Inner::open(config).map_err(|e| Error::new(ErrorKind::Convert(format!("{config} ({}): {e}", Self::BACKEND))))?;
         Ok(Converter { config, inner })
     }
 
@@ -160,7 +171,8 @@ mod backend {
 
     impl Inner {
         pub(super) fn open(config: Config) -> Result<Inner, String> {
-            let builtin = ferrous_opencc::config::BuiltinConfig::from_filename(&format!("{}.json", config.name())).map_err(|e| e.to_string())?;
+            let builtin =
+                ferrous_opencc::config::BuiltinConfig::from_filename(&format!("{}.json", config.name())).map_err(|e| e.to_string())?;
             ferrous_opencc::OpenCC::from_config(builtin).map(Inner).map_err(|e| e.to_string())
         }
 
@@ -188,9 +200,9 @@ mod backend {
 
     impl Inner {
         pub(super) fn open(config: Config) -> Result<Inner, String> {
-            opencc_rust::OpenCC::new(format!("{}.json", config.name())).map(Inner).map_err(|e| {
-                format!("{e} (are the system OpenCC's data files installed? Debian: package libopencc-data)")
-            })
+            opencc_rust::OpenCC::new(format!("{}.json", config.name()))
+                .map(Inner)
+                .map_err(|e| format!("{e} (are the system OpenCC's data files installed? Debian: package libopencc-data)"))
         }
 
         /// opencc-rust hands the text to C as a NUL-terminated string and panics on a

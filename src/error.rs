@@ -32,11 +32,7 @@ impl fmt::Display for Position {
         if let Some(b) = self.byte {
             parts.push(format!("byte {b}"));
         }
-        if parts.is_empty() {
-            f.write_str("<input>")
-        } else {
-            f.write_str(&parts.join(", "))
-        }
+        if parts.is_empty() { f.write_str("<input>") } else { f.write_str(&parts.join(", ")) }
     }
 }
 
@@ -81,6 +77,16 @@ pub enum ErrorKind {
     /// points. `line` and `byte` in the position locate a JSON syntax error.
     #[error("not a PaddleOCR page: {0}")]
     BoxPage(String),
+    /// A page read as one of the formats of [`crate::read::FORMATS`] (by content or
+    /// `--input-format NAME`) is not one; the message says what is wrong, the position
+    /// where. (PaddleOCR pages report [`ErrorKind::BoxPage`].)
+    #[error("not a {format} page: {message}")]
+    Input {
+        /// The format's name as printed (`Tesseract TSV`).
+        format: &'static str,
+        /// What is wrong.
+        message: String,
+    },
 }
 
 /// banmian's error: a boxed [`ErrorKind`] with the [`Position`] of the fault.

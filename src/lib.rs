@@ -31,45 +31,69 @@
 //! assert!(json.starts_with(r#"{"schema":"banmian.page/1","source":"2021-01-13/01.txt""#));
 //! ```
 //!
-//! The stages, in order, each in its own module:
-//! 1. [`decode`]: bytes to text (UTF-8, UTF-16, GB18030, Big5);
-//! 2. [`lines`]: numbered lines, Markdown markers stripped but remembered;
-//! 3. [`classify`]: what each line is (display, body, credit, furniture, …);
-//! 4. [`assemble`]: broken lines joined into blocks, jump markers taken out;
-//! 5. [`segment`]: blocks into articles, headline groups read by [`headline`],
-//!    credits by [`byline`];
-//! 6. [`dedup`]: duplicate and near-duplicate blocks removed;
-//! 7. [`normalize`]: white space, punctuation ([`punct`]) and script ([`convert`]);
-//! 8. [`warn`]: what looks damaged;
-//! 9. the [`Page`] itself, serialized with serde.
+//! Script conversion is OpenCC's, through [`Converter`] (built once by
+//! [`Pipeline::new`] for [`Options::convert`], or on its own):
 //!
-//! OCR boxes (PaddleOCR page JSON, read by [`boxes`]) take another way in: their
-//! reading order and role hints are recovered from geometry by [`reading_order`], and
-//! the printed lines it recovers go through stages 3 to 9 like the lines of a text page
-//! ([`Pipeline::process_boxes`]).
+//! ```
+//! use banmian::{Config, Converter};
+//!
+//! let t2s = Converter::new(Config::T2s).unwrap();
+//! assert_eq!(t2s.convert("本報訊（記者 陳大文）特區政府昨日公布"), "本报讯（记者 陈大文）特区政府昨日公布");
+//! let s2tw: Config = "s2tw".parse().unwrap();
+//! assert_eq!(Converter::new(s2tw).unwrap().convert("这是报纸"), "這是報紙");
+//! ```
+//!
+//! The code is laid out by role; each folder says what it owns:
+//! - [`read`] (the input seam): one table of formats ([`read::FORMATS`]: name,
+//!   extensions, how to recognise the content, how to read it) turning bytes into
+//!   text ([`read::decode`]: UTF-8, UTF-16, GB18030, Big5) or a page of OCR boxes
+//!   ([`read::boxes`], from PaddleOCR JSON or Tesseract TSV);
+//! - `lines`: the numbered printed lines every reader feeds to the stages, with their
+//!   hints and the page's measurements;
+//! - `geometry`: OCR boxes to printed lines in reading order, with the boxes each line
+//!   came from (the provenance, which the pipeline attaches to the page);
+//! - `stages` (private), in order: classify what each line is, assemble broken lines
+//!   into blocks, segment blocks into articles, dedup, normalize (white space,
+//!   punctuation, script through [`convert`]), warn about what looks damaged;
+//! - `rules` (private): answers about Chinese newspaper text (characters, numbering,
+//!   bylines, headlines, jumps, furniture, punctuation), importing no stage;
+//! - [`write`](mod@write) (the output seam): one [`write::OutputFormat`] per output, one file each;
+//! - [`batch`]: many pages: the tree walk (asking [`read::FORMATS`]), one ordered
+//!   parallel driver for folders and JSON Lines streams, atomic writes, the summary;
+//! - `model` and `error`: the [`Page`] contract, serialized with serde, and [`Error`],
+//!   both re-exported here.
+//!
+//! With the `internals` feature (for benches and tests) `lines`, `geometry`, `stages`
+//! and `rules` are public too; they are not part of the stable API.
 
 #![warn(missing_docs)]
 
-pub mod assemble;
+/// Declares modules that are private, or public (hidden) with the `internals` feature.
+macro_rules! internal {
+    ($($(#[$m:meta])* $name:ident;)*) => {$(
+        $(#[$m])*
+        #[cfg(feature = "internals")]
+        #[doc(hidden)]
+        pub mod $name;
+        $(#[$m])*
+        #[cfg(not(feature = "internals"))]
+        #[allow(dead_code, unreachable_pub)]
+        mod $name;
+    )*};
+}
+
 pub mod batch;
-pub mod boxes;
-pub mod byline;
-pub mod classify;
 pub mod convert;
-pub mod decode;
-pub mod dedup;
-pub mod error;
-pub mod furniture;
-pub mod headline;
-pub mod jump;
-pub mod lines;
-pub mod model;
-pub mod normalize;
-pub mod punct;
-pub mod reading_order;
-pub mod segment;
-pub mod text;
-pub mod warn;
+mod error;
+mod model;
+pub mod read;
+pub mod write;
+internal! {
+    geometry;
+    lines;
+    rules;
+    stages;
+}
 
 /// The README's Rust examples, compiled and run as doctests.
 #[doc = include_str!("../README.md")]
@@ -79,9 +103,18 @@ pub struct ReadmeDoctests;
 pub use convert::{Config, Converter};
 pub use error::{Error, ErrorKind, Position, Result};
 pub use model::{
-    Article, Author, Block, BlockKind, BlockRef, Jump, JumpDirection, Page, PageInfo, Removed, RemovedReason, SCHEMA, Warning,
-    WarningKind,
+    Article, Author, Block, BlockKind, BlockRef, Jump, JumpDirection, Page, PageInfo, Removed, RemovedReason, SCHEMA, Warning, WarningKind,
 };
+pub use read::InputFormat;
+pub use write::OutputFormat;
+
+use read::Input;
+use read::boxes::{BoxPage, Rect};
+use stages::{assemble, classify, dedup, normalize, segment};
+
+// The paths the script converter (src/convert.rs) names.
+#[allow(unused_imports)]
+use rules::punct;
 
 /// Default largest page accepted, in bytes (64 MiB). A page over the limit is refused
 /// with [`ErrorKind::TooLarge`] rather than processed: by [`Pipeline::process_bytes`],
@@ -108,21 +141,19 @@ pub enum Punct {
     Keep,
 }
 
-/// Which reader a page of bytes goes to (`--input-format`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum InputFormat {
-    /// By content: bytes that parse as a JSON object with an `ocr_results` member are
-    /// PaddleOCR page JSON, anything else is text.
-    #[default]
-    Auto,
-    /// Text or Markdown, whatever the bytes hold.
-    Text,
-    /// PaddleOCR page JSON ([`boxes`]); anything else is an error.
-    Paddleocr,
-}
-
-/// The pipeline's options: the same as the command line's.
+/// The pipeline's options: the same as the command line's. Non-exhaustive, so that
+/// an option can be added without breaking callers: start from
+/// [`Options::default`] and set fields (`o.punct = Punct::Keep`) or chain the setters
+/// of the same names.
+///
+/// ```
+/// use banmian::{Options, Punct};
+///
+/// let o = Options::default().punct(Punct::Keep).max_page_bytes(1 << 20);
+/// assert_eq!((o.punct, o.max_page_bytes), (Punct::Keep, 1 << 20));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Options {
     /// Punctuation width repair (`--punct`).
     pub punct: Punct,
@@ -149,6 +180,77 @@ impl Default for Options {
             max_page_lines: DEFAULT_MAX_PAGE_LINES,
             input_format: InputFormat::Auto,
         }
+    }
+}
+
+impl Options {
+    /// Sets [`Options::punct`].
+    ///
+    /// ```
+    /// use banmian::{Options, Pipeline, Punct};
+    ///
+    /// let p = Pipeline::new(Options::default().punct(Punct::Keep)).unwrap();
+    /// let page = p.process("-", "## 会议举行\n\n本报讯 他说,会议今天举行。\n");
+    /// assert_eq!(page.articles[0].text, "他说,会议今天举行。");
+    /// ```
+    pub fn punct(mut self, punct: Punct) -> Options {
+        self.punct = punct;
+        self
+    }
+
+    /// Sets [`Options::convert`].
+    ///
+    /// ```
+    /// use banmian::{Config, Options, Pipeline};
+    ///
+    /// let p = Pipeline::new(Options::default().convert(Some(Config::T2s))).unwrap();
+    /// assert_eq!(p.process("-", "這是報紙。").articles[0].text, "这是报纸。");
+    /// ```
+    pub fn convert(mut self, convert: Option<Config>) -> Options {
+        self.convert = convert;
+        self
+    }
+
+    /// Sets [`Options::max_page_bytes`].
+    ///
+    /// ```
+    /// use banmian::{ErrorKind, Options, Pipeline};
+    ///
+    /// let p = Pipeline::new(Options::default().max_page_bytes(4)).unwrap();
+    /// let e = p.process_bytes("p.txt", "本报讯".as_bytes()).unwrap_err();
+    /// assert!(matches!(e.kind(), ErrorKind::TooLarge { size: 9, limit: 4 }));
+    /// ```
+    pub fn max_page_bytes(mut self, bytes: u64) -> Options {
+        self.max_page_bytes = bytes;
+        self
+    }
+
+    /// Sets [`Options::max_page_lines`].
+    ///
+    /// ```
+    /// use banmian::{ErrorKind, Options, Pipeline};
+    ///
+    /// let p = Pipeline::new(Options::default().max_page_lines(2)).unwrap();
+    /// let e = p.process_checked("p.txt", "一\n二\n三\n").unwrap_err();
+    /// assert!(matches!(e.kind(), ErrorKind::TooManyLines { lines: 3, limit: 2 }));
+    /// ```
+    pub fn max_page_lines(mut self, lines: u64) -> Options {
+        self.max_page_lines = lines;
+        self
+    }
+
+    /// Sets [`Options::input_format`].
+    ///
+    /// ```
+    /// use banmian::{ErrorKind, InputFormat, Options, Pipeline};
+    ///
+    /// let p = Pipeline::new(Options::default().input_format(InputFormat::Paddleocr)).unwrap();
+    /// let e = p.process_bytes("p.json", "本报讯".as_bytes()).unwrap_err();
+    /// assert!(matches!(e.kind(), ErrorKind::BoxPage(_)));
+    /// ```
+    pub fn input_format(mut self, format: InputFormat) -> Options {
+        self.input_format = format;
+        self
     }
 }
 
@@ -186,30 +288,21 @@ impl Pipeline {
             (units(&lines, layout), layout)
         };
         let mut page = self.run_units(units, layout);
-        if text.trim_matches(crate::text::is_space).is_empty() {
+        if text.trim_matches(rules::chars::is_space).is_empty() {
             page.warnings.push(empty_page());
         }
         finish(&mut page, source);
         page
     }
 
-    /// Processes one page already split into numbered lines whose layout is known
-    /// (stages 3 to 9), as [`Pipeline::process_boxes`] does with the lines it recovers
-    /// from OCR boxes. `lines[i].no` are the numbers written in `lines` fields.
-    pub fn process_lines(&self, source: &str, lines: &[lines::Line], layout: classify::Layout) -> Page {
-        let mut page = self.run(lines, layout);
-        finish(&mut page, source);
-        page
-    }
-
     /// Processes one page of OCR boxes: the reading order and role hints are recovered
-    /// from geometry by [`reading_order`], the lines go through the same stages as a
-    /// text page, and blocks, articles and `removed` texts get the boxes they came from
-    /// (`boxes`, `bbox`). Never fails.
-    pub fn process_boxes(&self, source: &str, boxes: &boxes::BoxPage) -> Page {
-        let recovered = reading_order::recover(boxes);
-        let mut page = self.run(&recovered.text_lines(), reading_order::LAYOUT);
-        recovered.annotate(&mut page);
+    /// from geometry, the lines go through the same stages as a text page, and blocks,
+    /// articles and `removed` texts get the boxes they came from (`boxes`, `bbox`).
+    /// Never fails.
+    pub fn process_boxes(&self, source: &str, boxes: &BoxPage) -> Page {
+        let recovered = geometry::recover(boxes);
+        let mut page = self.run(&recovered.text_lines(), geometry::LAYOUT);
+        attach_provenance(&recovered, &mut page);
         if recovered.lines.is_empty() && recovered.noise.is_empty() {
             page.warnings.push(empty_page());
         }
@@ -218,19 +311,16 @@ impl Pipeline {
     }
 
     /// Stages 3 to 8 on numbered lines.
-    fn run(&self, lines: &[lines::Line], layout: classify::Layout) -> Page {
+    fn run(&self, lines: &[lines::Line], layout: lines::Layout) -> Page {
         self.run_units(units(lines, layout), layout)
     }
 
     /// Stages 5 to 8 on assembled units.
-    fn run_units(&self, units: Vec<assemble::Unit>, layout: classify::Layout) -> Page {
+    fn run_units(&self, units: Vec<assemble::Unit>, layout: lines::Layout) -> Page {
         let mut page = segment::segment(units, layout);
         dedup::remove_duplicates(&mut page);
-        normalize::repair(
-            &mut page,
-            normalize::Repair { punct: self.options.punct == Punct::Normalize, convert: self.converter.as_ref() },
-        );
-        warn::check(&mut page);
+        normalize::repair(&mut page, normalize::Repair { punct: self.options.punct == Punct::Normalize, convert: self.converter.as_ref() });
+        stages::warn::check(&mut page);
         page
     }
 
@@ -263,30 +353,43 @@ impl Pipeline {
         Ok(())
     }
 
-    /// Decodes and processes one page of bytes: PaddleOCR page JSON ([`boxes`]) when
-    /// the options' [`InputFormat`] says so or, by default, when the bytes are such a
-    /// page, otherwise text (UTF-8, UTF-16, GB18030 or Big5; see [`decode`]). Errors:
-    /// [`ErrorKind::TooLarge`] over `max_page_bytes` (before decoding),
-    /// [`ErrorKind::Decode`] when no encoding explains the bytes (with the byte offset),
-    /// [`ErrorKind::TooManyLines`] over `max_page_lines`, [`ErrorKind::BoxPage`] for a
-    /// malformed box page. The error's position has no path: the caller knows it and
-    /// adds it.
+    /// Decodes and processes one page of bytes, read by the format the options'
+    /// [`InputFormat`] names or, by default, by the first format of [`read::FORMATS`]
+    /// that recognises the content (text, in UTF-8, UTF-16, GB18030 or Big5, when none
+    /// does; see [`read::decode`]). Errors: [`ErrorKind::TooLarge`] over
+    /// `max_page_bytes` (before decoding), [`ErrorKind::Decode`] when no encoding
+    /// explains the bytes (with the byte offset), [`ErrorKind::TooManyLines`] over
+    /// `max_page_lines`, [`ErrorKind::BoxPage`] for a malformed box page. The error's
+    /// position has no path: the caller knows it and adds it.
+    ///
+    /// ```
+    /// use banmian::{ErrorKind, Options, Pipeline};
+    ///
+    /// let p = Pipeline::new(Options::default()).unwrap();
+    /// // GB18030 bytes of "本报讯（记者 尹明）12日，会议举行。"
+    /// let (gb, _, _) = encoding_rs::GB18030.encode("本报讯（记者 尹明）12日，会议举行。");
+    /// let page = p.process_bytes("01.txt", &gb).unwrap();
+    /// assert_eq!(page.articles[0].authors[0].name, "尹明");
+    /// // A PaddleOCR page is recognised by its content.
+    /// let json = r#"{"ocr_results": [{"text": "会议举行。", "box": [[0, 0], [500, 0], [500, 50], [0, 50]]}]}"#;
+    /// let page = p.process_bytes("01.json", json.as_bytes()).unwrap();
+    /// assert_eq!(page.articles[0].boxes, Some(vec![0]));
+    /// // Bytes that are no text are refused, with the offset of the first bad byte.
+    /// let noise: Vec<u8> = (0..4000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    /// let e = p.process_bytes("bad.txt", &noise).unwrap_err();
+    /// assert!(matches!(e.kind(), ErrorKind::Decode(_)) && e.position().byte.is_some(), "{e}");
+    /// ```
     pub fn process_bytes(&self, source: &str, bytes: &[u8]) -> Result<Page> {
         self.check_size(bytes.len() as u64)?;
-        match self.options.input_format {
-            InputFormat::Text => {}
-            InputFormat::Paddleocr => return Ok(self.process_boxes(source, &boxes::parse(bytes)?)),
-            InputFormat::Auto => {
-                if let Some(page) = boxes::detect(bytes)? {
-                    return Ok(self.process_boxes(source, &page));
-                }
+        match read::read(self.options.input_format, bytes)? {
+            Input::Boxes(page) => Ok(self.process_boxes(source, &page)),
+            Input::Text(decoded) => {
+                self.check_lines(&decoded.text)?;
+                let mut page = self.process(source, &decoded.text);
+                page.warnings.splice(0..0, decoded.warnings);
+                Ok(page)
             }
         }
-        let decoded = decode::decode(bytes)?;
-        self.check_lines(&decoded.text)?;
-        let mut page = self.process(source, &decoded.text);
-        page.warnings.splice(0..0, decoded.warnings);
-        Ok(page)
     }
 }
 
@@ -296,9 +399,49 @@ fn empty_page() -> Warning {
 
 /// Stages 3 and 4: the lines classified and joined into units (their roles are
 /// dropped here).
-fn units(lines: &[lines::Line], layout: classify::Layout) -> Vec<assemble::Unit> {
+fn units(lines: &[lines::Line], layout: lines::Layout) -> Vec<assemble::Unit> {
     let roles = classify::classify_with(lines, layout);
     assemble::assemble(lines, &roles, layout)
+}
+
+/// Writes the provenance the geometry recovered into a page made from
+/// [`geometry::Recovered::text_lines`]: `boxes` and `bbox` of every block, leftover
+/// and removed text, and of every article (the lines of its span that are not
+/// leftovers); the noise boxes into `removed` (numbered after the last line); the
+/// split warnings into the page's warnings.
+fn attach_provenance(recovered: &geometry::Recovered, page: &mut Page) {
+    let set = |boxes: &mut Option<Vec<usize>>, bbox: &mut Option<[i64; 4]>, p: Option<(Vec<usize>, Rect)>| {
+        if let Some((b, r)) = p {
+            *boxes = Some(b);
+            *bbox = Some(r.round_out());
+        }
+    };
+    let count = recovered.lines.len();
+    let mut leftover_lines = vec![false; count + 1];
+    for b in &mut page.leftovers {
+        set(&mut b.boxes, &mut b.bbox, recovered.provenance(b.lines));
+        let last = b.lines[1].min(count);
+        if b.lines[0] <= last {
+            leftover_lines[b.lines[0]..=last].fill(true);
+        }
+    }
+    for a in &mut page.articles {
+        for b in &mut a.blocks {
+            set(&mut b.boxes, &mut b.bbox, recovered.provenance(b.lines));
+        }
+        set(&mut a.boxes, &mut a.bbox, recovered.provenance_where(a.lines, |no| !leftover_lines[no]));
+    }
+    for r in &mut page.removed {
+        set(&mut r.boxes, &mut r.bbox, recovered.provenance(r.lines));
+    }
+    for (k, p) in recovered.noise.iter().enumerate() {
+        let no = count + k + 1;
+        let mut r = Removed::new(RemovedReason::Noise, p.text.clone(), [no, no], None);
+        r.boxes = Some(vec![p.box_index]);
+        r.bbox = Some(p.rect.round_out());
+        page.removed.push(r);
+    }
+    page.warnings.extend(recovered.warnings.iter().cloned());
 }
 
 /// Numbers the articles and fills the derived fields (`id`, `text`, `source`).

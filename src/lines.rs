@@ -38,13 +38,13 @@ pub struct Line {
     /// Nothing but Markdown syntax (`---`, `***`, `##`, `**`): dropped as syntax.
     pub markup_only: bool,
     /// Whether the line runs to its printed column's right edge, when the input's
-    /// geometry says so (OCR boxes, see [`crate::reading_order`]); `None` for text
+    /// geometry says so (OCR boxes, see [`crate::geometry`]); `None` for text
     /// input, where the page's column width is guessed instead
-    /// ([`crate::classify::Layout::column_width`]).
+    /// ([`Layout::column_width`]).
     pub fills_column: Option<bool>,
     /// Set apart from the text as page furniture by the input's geometry (the vertical
     /// side text of a masthead on a horizontally set page, see
-    /// [`crate::reading_order`]); never set for text input.
+    /// [`crate::geometry`]); never set for text input.
     pub margin: bool,
 }
 
@@ -57,7 +57,7 @@ impl Line {
     /// Printed width in columns (Han = 2), indentation included: what is compared
     /// with the column width of hard-wrapped text.
     pub fn width(&self) -> usize {
-        self.indent + crate::text::width(&self.text)
+        self.indent + crate::rules::chars::width(&self.text)
     }
 
     /// True when the line is a full printed line: as the geometry says, or else when
@@ -83,7 +83,7 @@ pub fn split(text: &str) -> Vec<Line> {
                     let delim = i == 0 || i == end;
                     Line {
                         no,
-                        text: if delim { String::new() } else { crate::text::trim(r).to_string() },
+                        text: if delim { String::new() } else { crate::rules::chars::trim(r).to_string() },
                         front_matter: !delim,
                         markup_only: delim,
                         ..Line::default()
@@ -144,7 +144,7 @@ fn front_matter_end(raw: &[&str]) -> Option<usize> {
 
 fn read_line(no: usize, raw: &str) -> Line {
     let mut line = Line { no, ..Line::default() };
-    let trimmed_end = raw.trim_end_matches(crate::text::is_space);
+    let trimmed_end = raw.trim_end_matches(crate::rules::chars::is_space);
     line.hard_break = raw.ends_with("  ") || trimmed_end.ends_with('\\') || trimmed_end.ends_with("<br>");
     let mut s = trimmed_end.trim_end_matches('\\');
     s = s.strip_suffix("<br>").unwrap_or(s);
@@ -156,7 +156,7 @@ fn read_line(no: usize, raw: &str) -> Line {
             ' ' => indent += 1,
             '\t' => indent += 4,
             '\u{3000}' => indent += 2,
-            c if crate::text::is_space(c) => {}
+            c if crate::rules::chars::is_space(c) => {}
             _ => {
                 start = i;
                 break;
@@ -169,7 +169,7 @@ fn read_line(no: usize, raw: &str) -> Line {
 
     while let Some(rest) = s.strip_prefix('>') {
         line.quote = true;
-        s = rest.trim_start_matches(crate::text::is_space);
+        s = rest.trim_start_matches(crate::rules::chars::is_space);
     }
     if is_rule(s) {
         line.markup_only = true;
@@ -182,13 +182,13 @@ fn read_line(no: usize, raw: &str) -> Line {
     for bullet in ["- ", "* ", "+ ", "• ", "· "] {
         if let Some(rest) = s.strip_prefix(bullet) {
             line.bullet = true;
-            s = rest.trim_start_matches(crate::text::is_space);
+            s = rest.trim_start_matches(crate::rules::chars::is_space);
             break;
         }
     }
     let (text, bold) = strip_emphasis(s);
     line.bold = bold;
-    let text = crate::text::trim(&text).to_string();
+    let text = crate::rules::chars::trim(&text).to_string();
     if is_image(&text) {
         line.image = true;
     }
@@ -225,15 +225,15 @@ fn heading(s: &str) -> Option<(u8, &str)> {
     let next = rest.chars().next();
     let ok = match next {
         None => true,
-        Some(c) => crate::text::is_space(c) || crate::text::is_cjk(c) || c == '*',
+        Some(c) => crate::rules::chars::is_space(c) || crate::rules::chars::is_cjk(c) || c == '*',
     };
     if !ok {
         return None;
     }
-    let mut body = rest.trim_matches(crate::text::is_space);
+    let mut body = rest.trim_matches(crate::rules::chars::is_space);
     let closing = body.trim_end_matches('#');
-    if closing.len() != body.len() && (closing.is_empty() || closing.ends_with(crate::text::is_space)) {
-        body = closing.trim_end_matches(crate::text::is_space);
+    if closing.len() != body.len() && (closing.is_empty() || closing.ends_with(crate::rules::chars::is_space)) {
+        body = closing.trim_end_matches(crate::rules::chars::is_space);
     }
     Some((hashes.min(6) as u8, body))
 }
@@ -258,6 +258,19 @@ fn strip_emphasis(s: &str) -> (Cow<'_, str>, bool) {
 fn is_image(s: &str) -> bool {
     (s.starts_with("![") && s.ends_with(')') && s.contains("](")) || (s.starts_with("<!--") && s.ends_with("-->"))
         || (s.starts_with("<img") && s.ends_with('>'))
+}
+
+/// What the classifier measured (or the geometry set) about the page as a whole.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// Display width (columns, Han = 2) of a full printed line, when the page is
+    /// hard-wrapped plain text; `None` for one paragraph per line.
+    pub column_width: Option<usize>,
+    /// More than one Markdown heading level is used, so equal levels mean equal rank.
+    pub levels_informative: bool,
+    /// A Markdown page whose paragraphs are separated by blank lines, so lines with no
+    /// blank line between them are one paragraph (a soft wrap).
+    pub soft_wrap: bool,
 }
 
 #[cfg(test)]

@@ -136,7 +136,7 @@ pub struct Block {
     pub text: String,
     /// 1-based input lines `[first, last]` the block was made from; a paragraph joined
     /// from several lines spans all of them. For OCR box input, the lines are the
-    /// printed lines in recovered reading order (see [`crate::reading_order`]).
+    /// printed lines in recovered reading order (see `geometry`).
     pub lines: [usize; 2],
     /// OCR box input only: 0-based indices into the input's `ocr_results` of the boxes
     /// the block was made from, ascending. Absent (not `null`) for text input.

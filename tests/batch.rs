@@ -86,17 +86,19 @@ fn archive_tree_is_processed_page_by_page() {
     assert_eq!(r.status.code(), Some(1), "random bytes fail the run: {stderr}");
     assert!(stderr.contains("noise.txt") && stderr.contains("byte"), "{stderr}");
 
-    let rel: Vec<String> =
-        files_under(&out).iter().map(|p| p.strip_prefix(&out).unwrap().to_string_lossy().into_owned()).collect();
-    assert_eq!(rel, [
-        "..odd.txt.json",
-        "2021/01/13/01-gb18030.txt.json",
-        "2021/01/13/01-utf16.txt.json",
-        "2021/01/13/01.md.json",
-        "2021/03/05/03.md.json",
-        "2021/empty.txt.json",
-        "第 3 版 要闻.txt.json",
-    ]);
+    let rel: Vec<String> = files_under(&out).iter().map(|p| p.strip_prefix(&out).unwrap().to_string_lossy().into_owned()).collect();
+    assert_eq!(
+        rel,
+        [
+            "..odd.txt.json",
+            "2021/01/13/01-gb18030.txt.json",
+            "2021/01/13/01-utf16.txt.json",
+            "2021/01/13/01.md.json",
+            "2021/03/05/03.md.json",
+            "2021/empty.txt.json",
+            "第 3 版 要闻.txt.json",
+        ]
+    );
 
     let page = |name: &str| -> Value { serde_json::from_slice(&fs::read(out.join(name)).unwrap()).unwrap() };
     let utf8 = page("2021/01/13/01.md.json");

@@ -8,8 +8,9 @@
 
 use std::collections::HashMap;
 
-use banmian::boxes::{self, BoxPage};
-use banmian::reading_order;
+use banmian::geometry as reading_order;
+use banmian::read::boxes::BoxPage;
+use banmian::read::paddleocr as boxes;
 use banmian::{InputFormat, Options, Page, Pipeline, RemovedReason, WarningKind};
 use serde_json::{Value, json};
 
@@ -43,19 +44,58 @@ impl Rng {
 }
 
 const SUBJECTS: &[&str] = &[
-    "全县各公社", "这个生产队", "水利工地上的社员", "城关镇的居民", "县农机站的职工", "附近几个大队", "中学的师生", "供销社的营业员",
-    "卫生院的医生", "林场的青年", "渔业队的社员", "粮站的同志", "修配厂的工人", "新建的夜校", "公社广播站", "邮电所的投递员",
+    "全县各公社",
+    "这个生产队",
+    "水利工地上的社员",
+    "城关镇的居民",
+    "县农机站的职工",
+    "附近几个大队",
+    "中学的师生",
+    "供销社的营业员",
+    "卫生院的医生",
+    "林场的青年",
+    "渔业队的社员",
+    "粮站的同志",
+    "修配厂的工人",
+    "新建的夜校",
+    "公社广播站",
+    "邮电所的投递员",
 ];
 const PREDICATES: &[&str] = &[
-    "抓紧时间兴修水利", "认真总结去年的生产经验", "及时组织人力抢收晚稻", "把积肥工作放在首位", "新修了三条灌溉渠道", "办起了农民技术学习班",
-    "送医送药到田头", "把农具修理点设到村里", "挑土筑堤不怕风雪", "在山坡上种下一片新林", "改进了收购和供应的办法", "连夜抢修被大风刮断的线路",
-    "帮助困难户解决口粮", "把图书送到社员家门口", "试种了两块高产试验田", "组织青年学习新的耕作方法",
+    "抓紧时间兴修水利",
+    "认真总结去年的生产经验",
+    "及时组织人力抢收晚稻",
+    "把积肥工作放在首位",
+    "新修了三条灌溉渠道",
+    "办起了农民技术学习班",
+    "送医送药到田头",
+    "把农具修理点设到村里",
+    "挑土筑堤不怕风雪",
+    "在山坡上种下一片新林",
+    "改进了收购和供应的办法",
+    "连夜抢修被大风刮断的线路",
+    "帮助困难户解决口粮",
+    "把图书送到社员家门口",
+    "试种了两块高产试验田",
+    "组织青年学习新的耕作方法",
 ];
 const TAILS: &[&str] =
     &["", "，干劲很足", "，进度比往年快", "，受到群众欢迎", "，效果很明显", "，大家都说办得好", "，工作做得细致", "，没有耽误农时"];
 const HEADLINES: &[&str] = &[
-    "春耕备耕抓得早", "兴修水利保丰收", "农机站送机下乡", "供销社改进服务", "夜校办到田头", "新渠通水灌良田", "山区造林添新绿", "渔业队喜获丰收",
-    "粮站热情为群众服务", "卫生院医生巡回下乡", "修配厂支援农业生产", "邮路延伸到深山", "青年突击队上堤", "试验田里夺高产",
+    "春耕备耕抓得早",
+    "兴修水利保丰收",
+    "农机站送机下乡",
+    "供销社改进服务",
+    "夜校办到田头",
+    "新渠通水灌良田",
+    "山区造林添新绿",
+    "渔业队喜获丰收",
+    "粮站热情为群众服务",
+    "卫生院医生巡回下乡",
+    "修配厂支援农业生产",
+    "邮路延伸到深山",
+    "青年突击队上堤",
+    "试验田里夺高产",
 ];
 const SUBHEADLINES: &[&str] = &["——记一个生产队的冬季积肥", "——城关镇居民义务劳动见闻", "——访县农机修配厂", "——一个大队的调查"];
 const NAMES: &[&str] = &["王建国", "李红梅", "张志强", "刘秀英", "陈卫东", "杨春生"];
@@ -302,7 +342,11 @@ fn generate(seed: u64) -> Generated {
             let c = 1 + rng.below(columns - 1);
             (sheet.column_x(c) - sheet.gap / 2.0 - 6.0, 300.0 + rng.below((height as usize).saturating_sub(600).max(1)) as f64, "福")
         } else {
-            (10.0 + rng.below(40) as f64, 20.0 + rng.below(height as usize - 40) as f64, *["·", "I", "丨", "。"].get(rng.below(4)).unwrap_or(&"·"))
+            (
+                10.0 + rng.below(40) as f64,
+                20.0 + rng.below(height as usize - 40) as f64,
+                *["·", "I", "丨", "。"].get(rng.below(4)).unwrap_or(&"·"),
+            )
         };
         results.push((y, json!({"text": text, "box": quad(&mut rng, &sheet, centre, x, y, x + 12.0, y + 12.0)})));
         box_lines.push(Vec::new());
@@ -340,8 +384,20 @@ fn order_accuracy(g: &Generated, page: &BoxPage) -> (usize, usize) {
         for piece in &line.pieces {
             let cx = piece.rect.cx();
             let truth = g.box_lines[piece.box_index].iter().min_by(|a, b| {
-                let da = if cx < a.x0 { a.x0 - cx } else if cx > a.x1 { cx - a.x1 } else { 0.0 };
-                let db = if cx < b.x0 { b.x0 - cx } else if cx > b.x1 { cx - b.x1 } else { 0.0 };
+                let da = if cx < a.x0 {
+                    a.x0 - cx
+                } else if cx > a.x1 {
+                    cx - a.x1
+                } else {
+                    0.0
+                };
+                let db = if cx < b.x0 {
+                    b.x0 - cx
+                } else if cx > b.x1 {
+                    cx - b.x1
+                } else {
+                    0.0
+                };
                 da.total_cmp(&db)
             });
             if let Some(TruthLine { article, body_pos: Some(pos), .. }) = truth {
@@ -410,7 +466,9 @@ fn every_headline_is_attached_to_its_own_body_on_synthetic_pages() {
         let page = process(&g);
         for (id, a) in g.articles.iter().enumerate() {
             let got = page.articles.iter().find(|x| x.headline.as_deref() == Some(a.headline.as_str()));
-            let got = got.unwrap_or_else(|| panic!("page {seed}: no article headed {}: {:?}", a.headline, page.articles.iter().map(|x| &x.headline).collect::<Vec<_>>()));
+            let got = got.unwrap_or_else(|| {
+                panic!("page {seed}: no article headed {}: {:?}", a.headline, page.articles.iter().map(|x| &x.headline).collect::<Vec<_>>())
+            });
             assert_eq!(got.subheadline, a.subheadline, "page {seed}: {}", a.headline);
             let credit_end = a.paragraphs[0].find('）').unwrap() + '）'.len_utf8();
             let mut want = a.paragraphs.clone();
@@ -419,9 +477,8 @@ fn every_headline_is_attached_to_its_own_body_on_synthetic_pages() {
             assert_eq!(got.byline.as_deref(), Some(byline), "page {seed}: {}", a.headline);
             // The body is the article's own: every box of its blocks holds a line of
             // its body, and every box holding a line of its body is in its blocks.
-            let own: std::collections::BTreeSet<usize> = (0..g.box_lines.len())
-                .filter(|&b| g.box_lines[b].iter().any(|t| t.article == id && t.body_pos.is_some()))
-                .collect();
+            let own: std::collections::BTreeSet<usize> =
+                (0..g.box_lines.len()).filter(|&b| g.box_lines[b].iter().any(|t| t.article == id && t.body_pos.is_some())).collect();
             let got_boxes: std::collections::BTreeSet<usize> = got.blocks.iter().flat_map(|b| b.boxes.clone().unwrap()).collect();
             assert_eq!(got_boxes, own, "page {seed}: {}", a.headline);
             // And it reads right, but for a box merged across a gap that gave a
@@ -508,10 +565,10 @@ fn input_format_is_picked_by_content_or_forced() {
     let bytes = serde_json::to_vec(&g.json).unwrap();
     let auto = pipeline().process_bytes("p.json", &bytes).unwrap();
     assert_eq!(auto.articles.len(), g.articles.len());
-    let text = Pipeline::new(Options { input_format: InputFormat::Text, ..Options::default() }).unwrap();
+    let text = Pipeline::new(Options::default().input_format(InputFormat::Text)).unwrap();
     let as_text = text.process_bytes("p.json", &bytes).unwrap();
     assert!(as_text.articles.iter().all(|a| a.headline.as_deref() != Some(g.articles[0].headline.as_str())));
-    let forced = Pipeline::new(Options { input_format: InputFormat::Paddleocr, ..Options::default() }).unwrap();
+    let forced = Pipeline::new(Options::default().input_format(InputFormat::Paddleocr)).unwrap();
     let e = forced.process_bytes("p.txt", "## 标题\n正文".as_bytes()).unwrap_err();
     assert!(e.to_string().contains("not a PaddleOCR page: not JSON"), "{e}");
 }
@@ -563,7 +620,18 @@ mod arbitrary {
 
     fn a_box() -> impl Strategy<Value = (String, f64, f64, f64, f64)> {
         (
-            prop::sample::select(vec!["", "福", "·", "I", "本报讯", "正文内容写在这里，", "下转第三版", "标题", "一九六八年九月十六日", "2:00-6:00"]),
+            prop::sample::select(vec![
+                "",
+                "福",
+                "·",
+                "I",
+                "本报讯",
+                "正文内容写在这里，",
+                "下转第三版",
+                "标题",
+                "一九六八年九月十六日",
+                "2:00-6:00",
+            ]),
             -50.0..3000.0f64,
             -50.0..4000.0f64,
             0.0..1500.0f64,

@@ -59,7 +59,8 @@ fn jsonl_output_is_one_line_per_page_in_input_order() {
     let out = banmian().args(["corpus", "--jsonl", "-j", "2", "--quiet"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
-    let sources: Vec<String> = text.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()["source"].as_str().unwrap().to_string()).collect();
+    let sources: Vec<String> =
+        text.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()["source"].as_str().unwrap().to_string()).collect();
     let mut sorted = sources.clone();
     sorted.sort();
     assert_eq!(sources, sorted);
@@ -148,13 +149,8 @@ fn closed_stdout_ends_quietly() {
     // Far more output than a pipe buffer holds, so the writer meets a closed pipe.
     let line = serde_json::json!({"id": "p", "text": PAGE}).to_string();
     let input: String = std::iter::repeat_n(format!("{line}\n"), 5000).collect();
-    let mut child = banmian()
-        .args(["--input-jsonl", "--quiet"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child =
+        banmian().args(["--input-jsonl", "--quiet"]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     let mut stdin = child.stdin.take().unwrap();
     let writer = std::thread::spawn(move || {
         let _ = stdin.write_all(input.as_bytes());

@@ -18,7 +18,7 @@ fn read(path: &str) -> String {
 }
 
 fn pipeline(convert: Option<Config>) -> Pipeline {
-    Pipeline::new(Options { convert, ..Options::default() }).unwrap()
+    Pipeline::new(Options::default().convert(convert)).unwrap()
 }
 
 /// Hong Kong page (corpus/12_traditional.md): 「」 quotes, 本報訊（記者 X）, 上接/下轉.
@@ -138,7 +138,10 @@ fn hong_kong_page_keeps_its_layout_under_hk2s() {
     assert_eq!(a.date.as_deref(), Some("2023-01-12"));
     let a = &converted.articles[3];
     assert_eq!(a.headline.as_deref(), Some("「港乐新声」音乐会下月举行"));
-    assert_eq!(a.text.lines().nth(1), Some("乐团行政总裁说：「我们希望让更多市民听到『香港制造』的音乐，也给年轻作曲家一个展示自己的舞台。」"));
+    assert_eq!(
+        a.text.lines().nth(1),
+        Some("乐团行政总裁说：「我们希望让更多市民听到『香港制造』的音乐，也给年轻作曲家一个展示自己的舞台。」")
+    );
     assert_eq!(converted.articles[4].headline.as_deref(), Some("新春花市下周开锣 十五个场地设摊位逾三千个"));
     assert_eq!(converted.leftovers[0].text, "港闻 2023年1月13日 星期五");
 }
@@ -258,7 +261,12 @@ fn cli_convert_option_on_a_traditional_page() {
         assert_eq!(pick(&converted), pick(&printed), "{key}");
     }
     let blocks = |p: &serde_json::Value| {
-        p["articles"].as_array().unwrap().iter().flat_map(|a| a["blocks"].as_array().unwrap().iter().map(|b| (b["kind"].clone(), b["lines"].clone()))).collect::<Vec<_>>()
+        p["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|a| a["blocks"].as_array().unwrap().iter().map(|b| (b["kind"].clone(), b["lines"].clone())))
+            .collect::<Vec<_>>()
     };
     assert_eq!(blocks(&converted), blocks(&printed));
 }

@@ -57,20 +57,14 @@ fn check(page: &Page, gold: &Value) -> Vec<String> {
     };
     let golds = gold["articles"].as_array().expect("articles");
     expect(page.articles.len() == golds.len(), format!("article count {} != {}", page.articles.len(), golds.len()));
-    let by_head: HashMap<Option<String>, &banmian::Article> =
-        page.articles.iter().map(|a| (fold_opt(a.headline.as_deref()), a)).collect();
+    let by_head: HashMap<Option<String>, &banmian::Article> = page.articles.iter().map(|a| (fold_opt(a.headline.as_deref()), a)).collect();
     for (i, g) in golds.iter().enumerate() {
         let Some(a) = by_head.get(&fold_opt(g["headline"].as_str())) else {
             expect(false, format!("a{i}: headline {:?} not found", g["headline"]));
             continue;
         };
-        let fields = [
-            ("kicker", &a.kicker),
-            ("subheadline", &a.subheadline),
-            ("dateline", &a.dateline),
-            ("byline", &a.byline),
-            ("date", &a.date),
-        ];
+        let fields =
+            [("kicker", &a.kicker), ("subheadline", &a.subheadline), ("dateline", &a.dateline), ("byline", &a.byline), ("date", &a.date)];
         for (k, got) in fields {
             expect(fold_opt(got.as_deref()) == fold_opt(g[k].as_str()), format!("a{i} {k}: {got:?} != {:?}", g[k]));
         }
@@ -110,15 +104,19 @@ fn check(page: &Page, gold: &Value) -> Vec<String> {
         let joined = a.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
         expect(a.text == joined, format!("a{i} text is not the blocks joined"));
         if let (Some(block), Some(kind)) = (g["expect_warning_block"].as_u64(), g["expect_warning_kind"].as_str()) {
-            let found = a.warnings.iter().any(|w| {
-                w.block == Some(block as usize) && serde_json::to_value(w.kind).unwrap().as_str() == Some(kind)
-            });
+            let found =
+                a.warnings.iter().any(|w| w.block == Some(block as usize) && serde_json::to_value(w.kind).unwrap().as_str() == Some(kind));
             expect(found, format!("a{i} warning {kind} on block {block}: {:?}", a.warnings));
         }
     }
     if let Some(marker) = gold["duplicate_paragraph_marker"].as_str() {
-        let holders: Vec<usize> =
-            page.articles.iter().enumerate().filter(|(_, a)| a.blocks.iter().any(|b| fold(&b.text).contains(marker))).map(|(i, _)| i).collect();
+        let holders: Vec<usize> = page
+            .articles
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.blocks.iter().any(|b| fold(&b.text).contains(marker)))
+            .map(|(i, _)| i)
+            .collect();
         let want = gold["duplicate_kept_in_article"].as_u64().unwrap() as usize;
         expect(holders == vec![want], format!("duplicate kept in {holders:?}, want [{want}]"));
         let lines: Vec<usize> = gold["removed_duplicate_lines"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap() as usize).collect();
@@ -129,7 +127,8 @@ fn check(page: &Page, gold: &Value) -> Vec<String> {
     }
     if let Some(r) = gold["leftover_or_rubric"].as_str() {
         let r = fold(r);
-        let kept = page.leftovers.iter().any(|b| fold(&b.text) == r) || page.articles.iter().any(|a| a.rubric.as_deref().map(fold) == Some(r.clone()));
+        let kept = page.leftovers.iter().any(|b| fold(&b.text) == r)
+            || page.articles.iter().any(|a| a.rubric.as_deref().map(fold) == Some(r.clone()));
         let in_body = page.articles.iter().any(|a| a.blocks.iter().any(|b| fold(&b.text).contains(&r)));
         expect(kept && !in_body, format!("trailing rubric {r:?} not kept apart"));
     }

@@ -4,13 +4,13 @@
 //! bound here: how fast these pages go is measured by `benches/pathological.rs`
 //! (throughput in bytes at two sizes: equal throughput means linear cost).
 
-mod common;
-mod pages;
+use crate::common;
+use crate::pages;
 
 use banmian::{BlockKind, Options, Page, Pipeline, RemovedReason, WarningKind};
 
 fn pipeline() -> Pipeline {
-    Pipeline::new(Options { max_page_bytes: u64::MAX, ..Options::default() }).expect("default pipeline")
+    Pipeline::new(Options::default().max_page_bytes(u64::MAX)).expect("default pipeline")
 }
 
 fn process(text: &str) -> Page {
@@ -152,8 +152,12 @@ fn lone_surrogates_in_utf16_input() {
     // A lone high surrogate inside the headline, a lone low one in the body, and a
     // reversed pair on a last line of its own.
     let units: Vec<u16> = [
-        u("## 市十五届人"), vec![HIGH], u("大常委会第三十六次会议举行\n\n本报讯（记者 尹明）12日，会议举行。\n\n会议听取了关于2021年工作的报"),
-        vec![LOW], u("告。\n"), vec![LOW, HIGH],
+        u("## 市十五届人"),
+        vec![HIGH],
+        u("大常委会第三十六次会议举行\n\n本报讯（记者 尹明）12日，会议举行。\n\n会议听取了关于2021年工作的报"),
+        vec![LOW],
+        u("告。\n"),
+        vec![LOW, HIGH],
     ]
     .concat();
     for bom in [true, false] {
@@ -162,7 +166,10 @@ fn lone_surrogates_in_utf16_input() {
         let decoded = String::from_utf16_lossy(&units);
         common::assert_sane(&decoded, &page);
         let messages: Vec<&str> = page.warnings.iter().map(|w| w.message.as_str()).collect();
-        assert_eq!(messages, ["page was decoded from UTF-16LE, not UTF-8", "malformed UTF-16LE sequences (lone surrogates) replaced with U+FFFD"]);
+        assert_eq!(
+            messages,
+            ["page was decoded from UTF-16LE, not UTF-8", "malformed UTF-16LE sequences (lone surrogates) replaced with U+FFFD"]
+        );
         assert!(page.warnings.iter().all(|w| w.kind == WarningKind::Encoding));
         let a = &page.articles[0];
         assert_eq!(a.headline.as_deref(), Some("市十五届人\u{FFFD}大常委会第三十六次会议举行"));
@@ -177,9 +184,9 @@ fn lone_surrogates_in_utf16_input() {
 
 /// Every character with the Unicode White_Space property, and the zero-width ones.
 const SPACES: &[char] = &[
-    '\t', '\u{0B}', '\u{0C}', ' ', '\u{85}', '\u{A0}', '\u{1680}', '\u{2000}', '\u{2001}', '\u{2002}', '\u{2003}', '\u{2004}',
-    '\u{2005}', '\u{2006}', '\u{2007}', '\u{2008}', '\u{2009}', '\u{200A}', '\u{2028}', '\u{2029}', '\u{202F}', '\u{205F}',
-    '\u{3000}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}',
+    '\t', '\u{0B}', '\u{0C}', ' ', '\u{85}', '\u{A0}', '\u{1680}', '\u{2000}', '\u{2001}', '\u{2002}', '\u{2003}', '\u{2004}', '\u{2005}',
+    '\u{2006}', '\u{2007}', '\u{2008}', '\u{2009}', '\u{200A}', '\u{2028}', '\u{2029}', '\u{202F}', '\u{205F}', '\u{3000}', '\u{200B}',
+    '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}',
 ];
 
 #[test]

@@ -7,8 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
-use banmian::boxes;
-use banmian::reading_order::{self, Recovered};
+use banmian::geometry::{self as reading_order, Recovered};
+use banmian::read::paddleocr as boxes;
 use banmian::{Article, BlockKind, InputFormat, JumpDirection, Options, Page, Pipeline};
 
 /// `$BANMIAN_SHARED/realpages` (as `.ci/run` names the shared folder), by default
@@ -25,7 +25,7 @@ fn realpages() -> Option<PathBuf> {
 }
 
 fn pipeline() -> Pipeline {
-    Pipeline::new(Options { input_format: InputFormat::Paddleocr, ..Options::default() }).unwrap()
+    Pipeline::new(Options::default().input_format(InputFormat::Paddleocr)).unwrap()
 }
 
 #[test]

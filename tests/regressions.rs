@@ -1,7 +1,7 @@
 //! Regression tests: each pins a fault the property tests, the pathological pages or
 //! the fuzzer found, named for the case. The fix is in the module named.
 
-mod common;
+use crate::common;
 
 use banmian::{Options, Pipeline};
 
@@ -41,12 +41,12 @@ fn second_printed_date_line_is_kept_in_the_dateline() {
 #[test]
 fn mark_beside_a_converted_mark_converts_too() {
     for s in ["(:的", "的:(", "\"中\",a", "会议(a),b", "x!?的"] {
-        let once = banmian::punct::normalize(s);
-        assert_eq!(banmian::punct::normalize(&once), once, "{s}");
+        let once = banmian::rules::punct::normalize(s);
+        assert_eq!(banmian::rules::punct::normalize(&once), once, "{s}");
     }
-    assert_eq!(banmian::punct::normalize("(:的"), "（：的");
-    assert_eq!(banmian::punct::normalize("\"中\",a"), "“中”，a");
-    assert_eq!(banmian::punct::normalize("x!?的"), "x！？的");
+    assert_eq!(banmian::rules::punct::normalize("(:的"), "（：的");
+    assert_eq!(banmian::rules::punct::normalize("\"中\",a"), "“中”，a");
+    assert_eq!(banmian::rules::punct::normalize("x!?的"), "x！？的");
 }
 
 /// dedup.rs (and segment.rs): an article left with only a printed date line once its

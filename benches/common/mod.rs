@@ -117,10 +117,8 @@ impl Pool {
     /// Reads `corpus/` and cuts its pages. Panics when `corpus/` cannot be read: the
     /// benches run from the repository.
     pub fn load() -> Pool {
-        let mut names: Vec<PathBuf> = std::fs::read_dir(corpus_dir())
-            .expect("corpus/ next to Cargo.toml")
-            .map(|e| e.expect("corpus entry").path())
-            .collect();
+        let mut names: Vec<PathBuf> =
+            std::fs::read_dir(corpus_dir()).expect("corpus/ next to Cargo.toml").map(|e| e.expect("corpus entry").path()).collect();
         names.sort();
         let mut pool = Pool { pages: Vec::new(), headers: Vec::new(), sections: Vec::new(), sentences: Vec::new() };
         for path in names {
@@ -365,7 +363,11 @@ impl<'a> Group<'a> {
     pub fn new(c: &'a mut Criterion, name: &str, long: bool) -> Group<'a> {
         let mut inner = c.benchmark_group(name);
         if long {
-            inner.sampling_mode(SamplingMode::Flat).sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(5));
+            inner
+                .sampling_mode(SamplingMode::Flat)
+                .sample_size(10)
+                .warm_up_time(Duration::from_secs(1))
+                .measurement_time(Duration::from_secs(5));
         }
         Group { inner, name: name.to_string() }
     }

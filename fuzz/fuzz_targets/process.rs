@@ -16,7 +16,7 @@ use libfuzzer_sys::fuzz_target;
 mod common;
 
 fn text_pipeline(punct: Punct) -> Pipeline {
-    Pipeline::new(Options { punct, input_format: InputFormat::Text, ..Options::default() }).expect("pipeline")
+    Pipeline::new(Options::default().punct(punct).input_format(InputFormat::Text)).expect("pipeline")
 }
 
 static NORMALIZE: LazyLock<Pipeline> = LazyLock::new(|| text_pipeline(Punct::Normalize));
@@ -28,7 +28,7 @@ fuzz_target!(|data: &[u8]| {
     let pipeline: &Pipeline = if data.first().is_some_and(|b| b & 1 == 1) { &KEEP } else { &NORMALIZE };
     match pipeline.process_bytes("fuzz", data) {
         Ok(page) => {
-            let text = banmian::decode::decode(data).expect("decoded once, decodes again").text;
+            let text = banmian::read::decode::decode(data).expect("decoded once, decodes again").text;
             common::assert_sane(&text, &page);
             serde_json::to_vec(&page).expect("a page serializes");
         }

@@ -18,7 +18,7 @@ use banmian::Page;
 
 /// The characters that must survive: Han ideographs and digits.
 pub fn counted(c: char) -> bool {
-    banmian::text::is_han(c) || c.is_ascii_digit() || ('０'..='９').contains(&c)
+    banmian::rules::chars::is_han(c) || c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
 /// Every output text that carries input characters, as `check_gold.py` lists them.
@@ -51,10 +51,8 @@ fn tally<'a>(texts: impl IntoIterator<Item = &'a str>) -> HashMap<char, usize> {
 pub fn lost(input: &str, page: &Page) -> Vec<char> {
     let have = tally(output_texts(page));
     let want = tally([input]);
-    let mut missing: Vec<char> = want
-        .into_iter()
-        .flat_map(|(c, n)| std::iter::repeat_n(c, n.saturating_sub(have.get(&c).copied().unwrap_or(0))))
-        .collect();
+    let mut missing: Vec<char> =
+        want.into_iter().flat_map(|(c, n)| std::iter::repeat_n(c, n.saturating_sub(have.get(&c).copied().unwrap_or(0)))).collect();
     missing.sort_unstable();
     missing
 }
@@ -110,7 +108,12 @@ pub fn span_problems(page: &Page, lines: usize) -> Vec<String> {
         }
         for (bi, w) in a.blocks.windows(2).enumerate() {
             if w[1].lines[0] < w[0].lines[0] {
-                bad.push(format!("article {ai}: block {} (lines {:?}) comes before block {bi} (lines {:?})", bi + 1, w[1].lines, w[0].lines));
+                bad.push(format!(
+                    "article {ai}: block {} (lines {:?}) comes before block {bi} (lines {:?})",
+                    bi + 1,
+                    w[1].lines,
+                    w[0].lines
+                ));
             }
         }
         for b in &a.blocks {
@@ -140,7 +143,13 @@ fn json(page: &Page) -> String {
 /// Panics with a readable report when `page`, made from `input`, breaks an invariant.
 pub fn assert_sane(input: &str, page: &Page) {
     let lost = lost(input, page);
-    assert!(lost.is_empty(), "lost {} characters: {:?}\ninput: {input:?}\npage: {}", lost.len(), lost.iter().take(40).collect::<String>(), json(page));
+    assert!(
+        lost.is_empty(),
+        "lost {} characters: {:?}\ninput: {input:?}\npage: {}",
+        lost.len(),
+        lost.iter().take(40).collect::<String>(),
+        json(page)
+    );
     let bad = span_problems(page, line_count(input));
     assert!(bad.is_empty(), "{}\ninput: {input:?}\npage: {}", bad.join("\n"), json(page));
 }

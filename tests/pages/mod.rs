@@ -32,7 +32,14 @@ pub fn word(mut i: usize) -> String {
 
 /// One sentence of varied prose: Han, digits, half-width punctuation, a Latin word.
 pub fn sentence(i: usize) -> String {
-    format!("{}市委{}会议于{}月{}日召开,会议指出:要坚持COVID-19防控({}人参加)。", word(i), word(i * 7 + 3), i % 12 + 1, i % 28 + 1, i % 1000)
+    format!(
+        "{}市委{}会议于{}月{}日召开,会议指出:要坚持COVID-19防控({}人参加)。",
+        word(i),
+        word(i * 7 + 3),
+        i % 12 + 1,
+        i % 28 + 1,
+        i % 1000
+    )
 }
 
 /// A paragraph of `n` pseudo-random Han characters ending with 。: paragraphs made

@@ -8,13 +8,18 @@
 //! paragraph. It also takes jump markers out of the joined text, and merges an issuing
 //! body and the date under it into one signature.
 
-use crate::byline::Credit;
-use crate::classify::{Layout, Role, numbering};
-use crate::furniture::Facts;
-use crate::jump;
+use crate::stages::limits::*;
+use crate::rules::Cues;
+use crate::rules::byline::Credit;
+use crate::lines::Layout;
+use crate::rules::numbering::numbering;
+use crate::stages::classify::Role;
+use crate::rules::furniture::Facts;
+use crate::rules::jump;
 use crate::lines::Line;
 use crate::model::Jump;
-use crate::text::{PrintedDate, ends_sentence, find_date};
+use crate::rules::lexicon::table::ORG_SUFFIXES;
+use crate::rules::chars::{PrintedDate, ends_sentence, find_date};
 
 /// What a unit is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +67,9 @@ pub struct Unit {
     pub jumps: Vec<Jump>,
     /// A blank line stood before it.
     pub after_blank: bool,
+    /// Its leading credit and list number, read once from `text` when it is complete
+    /// (bodies, captions, signatures and display lines; default for the others).
+    pub cues: Cues,
 }
 
 impl Unit {
@@ -77,6 +85,7 @@ impl Unit {
             bullet: line.bullet,
             jumps: Vec::new(),
             after_blank,
+            cues: Cues::default(),
         }
     }
 }
@@ -105,7 +114,7 @@ pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
             }
             Role::Credit(c, citation) => {
                 if let Some(r) = citation {
-                    let facts = crate::furniture::read(&line.text[r.clone()], false).unwrap_or_default();
+                    let facts = crate::rules::furniture::read(&line.text[r.clone()], false).unwrap_or_default();
                     let mut f = Unit::from_line(UnitKind::Furniture(facts), line, blank_before);
                     f.text = line.text[r.clone()].to_string();
                     f.printed = f.text.clone();
@@ -131,6 +140,11 @@ pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
         i += 1;
     }
     merge_signatures(&mut units);
+    for u in &mut units {
+        if matches!(u.kind, UnitKind::Body | UnitKind::Caption | UnitKind::Signature(_) | UnitKind::Display) {
+            u.cues = Cues::read(&u.text);
+        }
+    }
     units
 }
 
@@ -176,7 +190,7 @@ fn should_join(prev: &Line, so_far: &str, next: &Line, blank_between: bool, layo
     if next.bullet || prev.bullet || next.quote != prev.quote {
         return false;
     }
-    if numbering(&next.text).is_some() || crate::byline::leading(&next.text).is_some() {
+    if numbering(&next.text).is_some() || crate::rules::byline::leading(&next.text).is_some() {
         return false;
     }
     if jump::find(&next.text).first().is_some_and(|f| f.range.start == 0 && f.jump.direction == crate::model::JumpDirection::ContinuedFrom) {
@@ -190,7 +204,7 @@ fn should_join(prev: &Line, so_far: &str, next: &Line, blank_between: bool, layo
         // A paragraph broken by a blank line in the middle of a word or sentence.
         // At least 16 characters; counted no further, since `so_far` grows with
         // every joined line (counting it all was quadratic in the paragraph).
-        let long = so_far.chars().nth(15).is_some();
+        let long = so_far.chars().nth(BROKEN_MIN_CHARS - 1).is_some();
         return open && long && next.indent == 0 && continues(&next.text);
     }
     if next.indent > 0 && (next.indent > prev.indent || prev.indent == 0 && !open) {
@@ -210,7 +224,7 @@ fn should_join(prev: &Line, so_far: &str, next: &Line, blank_between: bool, layo
 /// with something that starts a paragraph of its own (a numbered item, a credit).
 fn continues(text: &str) -> bool {
     let c = text.chars().next().unwrap_or(' ');
-    !(crate::text::is_opener(c) && c != '“' && c != '‘' && c != '《' && c != '「')
+    !(crate::rules::chars::is_opener(c) && c != '“' && c != '‘' && c != '《' && c != '「')
 }
 
 /// Appends a continuation line: no space between CJK text or inside a number cut by
@@ -225,17 +239,10 @@ fn join_into(text: &mut String, next: &str) {
     text.push_str(next);
 }
 
-const ORG_SUFFIXES: &[&str] = &[
-    "支队", "支隊", "大队", "大隊", "总局", "總局", "分局", "处", "處", "所", "站", "馆", "館", "团", "團", "联合会", "聯合會",
-    "中心", "委员会", "委員會", "指挥部", "指揮部", "政府", "办公室", "辦公室", "办公厅", "辦公廳", "局", "厅", "廳", "部", "委",
-    "院", "会", "會", "公司", "集团", "集團", "协会", "協會", "学会", "學會", "银行", "銀行", "小组", "小組", "支部", "党委",
-    "黨委", "办事处", "辦事處", "编辑部", "編輯部", "司令部", "总队", "總隊", "大学", "大學", "学校", "學校", "医院", "醫院",
-];
-
 fn org_like(text: &str) -> bool {
-    let t = crate::text::trim(text);
+    let t = crate::rules::chars::trim(text);
     let n = t.chars().count();
-    (2..=30).contains(&n) && ORG_SUFFIXES.iter().any(|s| t.ends_with(s)) && !t.contains(['，', '。', ' '])
+    (2..=ORG_MAX_CHARS).contains(&n) && ORG_SUFFIXES.iter().any(|s| t.ends_with(s)) && !t.contains(['，', '。', ' '])
 }
 
 /// An issuing body (a display line naming an organisation) directly followed by a
@@ -287,7 +294,7 @@ fn merge_signatures(units: &mut Vec<Unit>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::classify::classify;
+    use crate::stages::classify::classify;
     use crate::lines::split;
 
     fn units(text: &str) -> Vec<Unit> {

@@ -9,7 +9,7 @@
 //! Chinese text become “ ” (or ‘ ’) when they pair up. Spaces left beside a full-width
 //! mark are dropped (the full-width mark carries its own space).
 
-use crate::text::{is_cjk, is_cjk_punct, is_han, is_space};
+use crate::rules::chars::{is_cjk, is_cjk_punct, is_han, is_space};
 
 /// Applies the rules above to `s`, in linear time and about 8 bytes of memory per
 /// character.

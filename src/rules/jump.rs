@@ -15,19 +15,22 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::{Jump, JumpDirection};
-use crate::text::{parse_number, trim};
+use crate::rules::chars::{parse_number, trim};
+use crate::rules::lexicon::table::{JUMP_DISTINCTIVE_VERBS, JUMP_ON_VERBS, JUMP_VERBS};
 
+/// The marker: an optional bracket, a verb of [`JUMP_VERBS`] (tried in its order, so
+/// 转至 before 转), 第, the page (digits, Chinese numerals, a section letter and
+/// digits) and its unit.
 static JUMP_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
+    let verbs: Vec<String> = JUMP_VERBS.iter().map(|v| regex::escape(v)).collect();
+    let pattern = r"(?x)
         (?P<open>[（(〔【\[［]\s*)?
-        (?P<verb>下转|下轉|下接|转至|轉至|转见|轉見|转|轉|上接|紧接|緊接|接上|接|续见|續見|续|續|承)
+        (?P<verb>VERBS)
         \s*(?P<di>第)?\s*
         (?P<num>[0-9０-９]{1,3}|[一二三四五六七八九十〇零两兩]{1,4}|[A-Za-zＡ-Ｚ]\s*[0-9０-９]{1,3})
         \s*(?P<unit>版|页|頁|面)
-        (?P<close>\s*[)）〕】\]］])?",
-    )
-    .expect("jump pattern")
+        (?P<close>\s*[)）〕】\]］])?";
+    Regex::new(&pattern.replace("VERBS", &verbs.join("|"))).expect("jump pattern")
 });
 
 /// A jump marker found in a text, with the byte range it occupied (brackets included).
@@ -41,14 +44,14 @@ pub struct Found {
 
 /// Finds every jump marker in `text`, in order.
 pub fn find(text: &str) -> Vec<Found> {
-    let trimmed_start = text.len() - text.trim_start_matches(crate::text::is_space).len();
-    let trimmed_end = text.trim_end_matches(crate::text::is_space).len();
+    let trimmed_start = text.len() - text.trim_start_matches(crate::rules::chars::is_space).len();
+    let trimmed_end = text.trim_end_matches(crate::rules::chars::is_space).len();
     let mut out = Vec::new();
     for caps in JUMP_RE.captures_iter(text) {
         let Some(all) = caps.get(0) else { continue };
         let verb = caps.name("verb").map_or("", |m| m.as_str());
         let bracketed = caps.name("open").is_some() && caps.name("close").is_some();
-        let distinctive = matches!(verb, "下转" | "下轉" | "上接" | "紧接" | "緊接");
+        let distinctive = JUMP_DISTINCTIVE_VERBS.contains(&verb);
         let at_edge = all.start() <= trimmed_start || all.end() >= trimmed_end || at_sentence_edge(text, all.start(), all.end());
         let half_bracketed = caps.name("open").is_some() || caps.name("close").is_some();
         if !(bracketed || distinctive || at_edge) {
@@ -72,10 +75,7 @@ pub fn find(text: &str) -> Vec<Found> {
             let digits: String = num_clean.chars().skip(1).collect();
             parse_number(&digits)
         });
-        let direction = match verb {
-            "下转" | "下轉" | "下接" | "转至" | "轉至" | "转见" | "轉見" | "续见" | "續見" | "转" | "轉" => JumpDirection::ContinuedOn,
-            _ => JumpDirection::ContinuedFrom,
-        };
+        let direction = if JUMP_ON_VERBS.contains(&verb) { JumpDirection::ContinuedOn } else { JumpDirection::ContinuedFrom };
         out.push(Found { jump: Jump { direction, page, label: label.clone(), text: format!("{verb}{label}") }, range });
     }
     out
@@ -85,7 +85,7 @@ pub fn find(text: &str) -> Vec<Found> {
 fn at_sentence_edge(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].trim_end().chars().next_back();
     let after = text[end..].trim_start().chars().next();
-    let edge = |c: Option<char>| c.is_none_or(|c| crate::text::is_terminal(c) || matches!(c, '，' | ','));
+    let edge = |c: Option<char>| c.is_none_or(|c| crate::rules::chars::is_terminal(c) || matches!(c, '，' | ','));
     edge(before) && edge(after)
 }
 
@@ -115,7 +115,7 @@ fn take_out(text: &str, found: Vec<Found>) -> (String, Vec<Jump>) {
 pub fn is_only_jumps(text: &str) -> bool {
     // A character that no marker holds, and that may not be left around one, settles
     // it before the pattern runs.
-    if !text.chars().all(|c| crate::text::is_space(c) || may_be_in_marker(c)) {
+    if !text.chars().all(|c| crate::rules::chars::is_space(c) || may_be_in_marker(c)) {
         return false;
     }
     let found = find(text);
@@ -123,11 +123,12 @@ pub fn is_only_jumps(text: &str) -> bool {
         return false;
     }
     let (rest, _) = take_out(text, found);
-    rest.chars().all(|c| crate::text::is_space(c) || matches!(c, '(' | ')' | '（' | '）'))
+    rest.chars().all(|c| crate::rules::chars::is_space(c) || matches!(c, '(' | ')' | '（' | '）'))
 }
 
 /// A character [`JUMP_RE`] can match outside white space: brackets, verbs, 第,
-/// numerals, section letters and page units.
+/// numerals, section letters and page units. A fast test typed out; a test ties it to
+/// [`JUMP_VERBS`].
 fn may_be_in_marker(c: char) -> bool {
     c.is_alphanumeric() && (c.is_ascii() || matches!(c, '０'..='９' | 'Ａ'..='Ｚ'))
         || matches!(
@@ -141,6 +142,14 @@ fn may_be_in_marker(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_character_of_every_verb_passes_the_prefilter() {
+        for v in JUMP_VERBS {
+            assert!(v.chars().all(may_be_in_marker), "{v}");
+        }
+        assert!(JUMP_ON_VERBS.iter().chain(JUMP_DISTINCTIVE_VERBS).all(|v| JUMP_VERBS.contains(v)));
+    }
 
     fn one(s: &str) -> Jump {
         let (_, js) = extract(s);

@@ -15,29 +15,23 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::stages::limits::*;
 use crate::model::{BlockKind, BlockRef, Page, Removed, RemovedReason};
-use crate::text::is_han;
+use crate::rules::chars::is_han;
 
-/// Blocks shorter than this (Han characters and alphanumerics, after folding) are
-/// never treated as duplicates: short lines repeat legitimately.
-pub const MIN_CHARS: usize = 16;
-/// Near duplicates share at least this fraction of their trigrams (Jaccard).
-const NEAR_JACCARD: f64 = 0.75;
-/// Trigrams seen in more blocks than this are too common to index.
-const MAX_POSTING: usize = 32;
 
 /// The folded key of a block: its Han characters, letters and digits only, without a
 /// leading credit (a first paragraph printed twice keeps its 本报讯 in the copy).
 fn key(text: &str) -> String {
-    let body = crate::byline::leading(text).map_or(text, |c| &text[c.len..]);
+    let body = crate::rules::byline::leading(text).map_or(text, |c| &text[c.len..]);
     body.chars().filter(|c| is_han(*c) || c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 fn trigrams(key: &str) -> HashSet<u64> {
     let chars: Vec<char> = key.chars().collect();
     chars
-        .windows(3)
-        .map(|w| (w[0] as u64) << 42 | (w[1] as u64) << 21 | w[2] as u64)
+        .windows(TRIGRAM)
+        .map(|w| (w[0] as u64) << (2 * CHAR_BITS) | (w[1] as u64) << CHAR_BITS | w[2] as u64)
         .collect()
 }
 
@@ -82,7 +76,7 @@ pub fn remove_duplicates(page: &mut Page) {
                 continue;
             }
             let k = key(&b.text);
-            if k.chars().count() >= MIN_CHARS {
+            if k.chars().count() >= DEDUP_MIN_CHARS {
                 cands.push(Candidate { at: BlockRef { article: ai, block: bi }, grams: 0, key: k });
             }
         }
@@ -228,7 +222,7 @@ fn choose_keeper(page: &Page, cands: &[Candidate], members: &[usize], contexts: 
             .filter(|g| !everywhere.contains(g))
             .map(|&g| {
                 let (h, b) = has(ai, g);
-                3 * usize::from(h) + usize::from(b)
+                HEADLINE_WEIGHT * usize::from(h) + usize::from(b)
             })
             .sum()
     };
@@ -298,4 +292,60 @@ fn apply(page: &mut Page, doomed: Vec<(BlockRef, BlockRef, RemovedReason)>) {
         page.articles.retain(|a| !a.is_empty());
     }
     page.removed.extend(removed);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, Block};
+
+    fn article(texts: &[&str], first_line: usize) -> Article {
+        let mut a = Article::default();
+        for (i, t) in texts.iter().enumerate() {
+            let no = first_line + i;
+            a.blocks.push(Block::new(BlockKind::Paragraph, t.to_string(), [no, no]));
+        }
+        a
+    }
+
+    fn empty() -> Page {
+        crate::stages::segment::segment(Vec::new(), crate::lines::Layout::default())
+    }
+
+    const PARAGRAPH: &str = "市十五届人大常委会第三十六次会议十二日在市人大常委会会议厅举行，会议听取了报告。";
+
+    #[test]
+    fn a_paragraph_printed_twice_is_removed_once_and_points_to_the_copy_kept() {
+        let mut page = empty();
+        page.articles.push(article(&[PARAGRAPH, "会议还审议了其他事项，通过了有关决定。"], 1));
+        page.articles.push(article(&[&format!("本报讯 {PARAGRAPH}")], 10));
+        remove_duplicates(&mut page);
+        assert_eq!(page.removed.len(), 1, "{:?}", page.removed);
+        let r = &page.removed[0];
+        assert_eq!(r.reason, RemovedReason::Duplicate);
+        let kept = r.duplicate_of.expect("names the copy kept");
+        let kept_text = &page.articles[kept.article].blocks[kept.block].text;
+        assert!(kept_text.ends_with(PARAGRAPH), "{kept_text}");
+        let blocks: usize = page.articles.iter().map(|a| a.blocks.len()).sum();
+        assert_eq!(blocks, 2);
+    }
+
+    #[test]
+    fn a_copy_a_few_ocr_errors_apart_is_a_near_duplicate() {
+        let damaged = PARAGRAPH.replace("会议厅", "会议斤");
+        let mut page = empty();
+        page.articles.push(article(&[PARAGRAPH, &damaged], 1));
+        remove_duplicates(&mut page);
+        assert_eq!(page.removed.iter().map(|r| r.reason).collect::<Vec<_>>(), [RemovedReason::NearDuplicate]);
+    }
+
+    #[test]
+    fn short_blocks_repeat_legitimately() {
+        let mut page = empty();
+        page.articles.push(article(&["（完）", "（完）", "本报记者 王强"], 1));
+        page.articles.push(article(&["本报记者 王强"], 5));
+        remove_duplicates(&mut page);
+        assert!(page.removed.is_empty(), "{:?}", page.removed);
+        assert_eq!(key("本报讯（记者 尹明）会议举行"), "会议举行");
+    }
 }

@@ -10,12 +10,14 @@
 //! body, is an article without a headline. A group with no body after it goes to
 //! `leftovers` as a rubric. Furniture goes to `leftovers`, noise to `removed`.
 
-use crate::assemble::{Unit, UnitKind};
-use crate::byline::{self, Credit};
-use crate::classify::{Layout, numbering};
-use crate::headline::{self, GroupLine};
+use crate::stages::limits::*;
+use crate::stages::assemble::{Unit, UnitKind};
+use crate::rules::byline::{self, Credit};
+use crate::lines::Layout;
+use crate::rules::numbering::numbering;
+use crate::rules::headline::{self, GroupLine};
 use crate::model::{Article, Block, BlockKind, JumpDirection, Page, PageInfo, Removed, RemovedReason, SCHEMA};
-use crate::text::{PrintedDate, iso_year};
+use crate::rules::chars::{PrintedDate, iso_year};
 
 #[derive(Default)]
 struct Draft {
@@ -117,9 +119,9 @@ impl Builder {
                 let c = c.clone();
                 let cur_takes_it = self.group.is_empty()
                     && self.cur.as_ref().is_some_and(|d| d.article.blocks.is_empty() || !d.has_credit);
-                if !self.group.is_empty() {
-                    self.start_article();
-                } else if !cur_takes_it {
+                // A credit under a pending group heads a new article, as does one
+                // the current article cannot take.
+                if !cur_takes_it {
                     self.start_article();
                 }
                 self.cur_mut().set_credit(&c, u.lines);
@@ -192,10 +194,10 @@ impl Builder {
         if next.kind == UnitKind::Body && (next_leads || continued_from(next)) {
             return true;
         }
-        if displays.iter().all(|g| numbering(&g.text).is_some()) {
+        if displays.iter().all(|g| g.cues.number.is_some()) {
             return false;
         }
-        if displays.iter().any(|g| g.heading.is_some() && numbering(&g.text).is_none()) {
+        if displays.iter().any(|g| g.heading.is_some() && g.cues.number.is_none()) {
             return true;
         }
         if displays.iter().all(|g| g.bold) {
@@ -205,7 +207,7 @@ impl Builder {
     }
 
     fn push_body(&mut self, u: Unit) {
-        let credit = if u.kind == UnitKind::Body { byline::leading(&u.text) } else { None };
+        let credit = if u.kind == UnitKind::Body { u.cues.credit.as_deref().cloned() } else { None };
         if !self.group.is_empty() {
             if self.group_is_headline(&u, credit.is_some()) {
                 let keep_cur = self.cur.as_ref().is_some_and(|c| c.article.blocks.is_empty() && c.group.is_empty());
@@ -243,10 +245,14 @@ impl Builder {
             self.start_article();
         }
         let cur = self.cur.as_mut().expect("an article is open");
+        // The number read when the unit was assembled, unless a credit is taken off
+        // the front here (then the rest is read: "本报讯 1、…" is an item).
+        let mut number = u.cues.number;
         if let Some(credit) = lead {
             if !cur.has_credit || cur.article.blocks.is_empty() {
                 cur.set_credit(&credit, [u.lines[0], u.lines[0]]);
-                text = crate::text::trim(&text[credit.len..]).to_string();
+                text = crate::rules::chars::trim(&text[credit.len..]).to_string();
+                number = numbering(&text);
             }
         }
         for j in &u.jumps {
@@ -266,7 +272,7 @@ impl Builder {
             }
             _ if u.bullet => BlockKind::ListItem,
             _ if u.quote => BlockKind::Quote,
-            _ if numbering(&text).is_some() && is_short_item(&text) => BlockKind::ListItem,
+            _ if number.is_some() && is_short_item(&text) => BlockKind::ListItem,
             _ => BlockKind::Paragraph,
         };
         if text.is_empty() {
@@ -289,7 +295,7 @@ impl Builder {
             let mut seen: Vec<String> = Vec::new();
             let removed = &mut self.removed;
             d.group.retain(|g| {
-                let key = crate::text::fold(&g.text);
+                let key = crate::rules::chars::fold(&g.text);
                 if g.kind == UnitKind::Display && seen.contains(&key) {
                     removed.push(Removed::new(RemovedReason::Duplicate, g.printed.clone(), g.lines, None));
                     return false;
@@ -326,7 +332,7 @@ fn continued_from(u: &Unit) -> bool {
 /// A numbered item that is one sentence or less and short: a list item, not a paragraph.
 fn is_short_item(text: &str) -> bool {
     let stops = text.chars().filter(|c| matches!(c, '。' | '！' | '？' | '；')).count();
-    text.chars().count() <= 40 && stops <= 1
+    text.chars().count() <= ITEM_MAX_CHARS && stops <= 1
 }
 
 fn finish_article(mut d: Draft, levels_informative: bool, page_year: Option<u32>) -> Article {
@@ -335,8 +341,8 @@ fn finish_article(mut d: Draft, levels_informative: bool, page_year: Option<u32>
     for g in &d.group {
         match g.kind {
             UnitKind::DateLine(p) => {
-                let t = crate::text::trim(&g.text).trim_start_matches(['（', '(', '〔', '[']).trim_end_matches(['）', ')', '〕', ']']);
-                date_lines.push((p, crate::text::trim(t).to_string()));
+                let t = crate::rules::chars::trim(&g.text).trim_start_matches(['（', '(', '〔', '[']).trim_end_matches(['）', ')', '〕', ']']);
+                date_lines.push((p, crate::rules::chars::trim(t).to_string()));
             }
             _ => lines.push(GroupLine { text: g.text.clone(), heading: g.heading, bold: g.bold }),
         }
@@ -373,4 +379,44 @@ fn finish_article(mut d: Draft, levels_informative: bool, page_year: Option<u32>
         a.date = signature_date;
     }
     d.article
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stages::{assemble, classify};
+
+    fn page(text: &str) -> Page {
+        let lines = crate::lines::split(text);
+        let (roles, layout) = classify::classify(&lines);
+        segment(assemble::assemble(&lines, &roles, layout), layout)
+    }
+
+    #[test]
+    fn a_leading_credit_becomes_the_byline_and_a_new_credit_a_new_article() {
+        let p = page("## 会议举行\n\n本报讯（记者 尹明）12日，会议在京举行。\n\n会议听取了报告。\n\n## 工厂复工\n\n本报讯（记者 王强）13日，工厂复工。\n");
+        assert_eq!(p.articles.len(), 2);
+        assert_eq!(p.articles[0].headline.as_deref(), Some("会议举行"));
+        assert_eq!(p.articles[0].byline.as_deref(), Some("本报讯（记者 尹明）"));
+        assert_eq!(p.articles[0].blocks[0].text, "12日，会议在京举行。");
+        assert_eq!(p.articles[0].blocks.len(), 2);
+        assert_eq!(p.articles[1].byline.as_deref(), Some("本报讯（记者 王强）"));
+        assert_eq!(p.articles[1].authors[0].name, "王强");
+    }
+
+    #[test]
+    fn numbered_display_lines_inside_a_body_are_subheads() {
+        let p = page("## 防疫通告\n\n为做好疫情防控工作，现将有关事项通告如下。\n\n## 一、加强管理\n\n各单位要落实责任，严格执行各项规定。\n\n## 二、做好防护\n\n市民要勤洗手，常通风，少聚集。\n");
+        assert_eq!(p.articles.len(), 1, "{:?}", p.articles.iter().map(|a| &a.headline).collect::<Vec<_>>());
+        let subheads: Vec<&str> = p.articles[0].blocks.iter().filter(|b| b.kind == BlockKind::Subhead).map(|b| b.text.as_str()).collect();
+        assert_eq!(subheads, ["一、加强管理", "二、做好防护"]);
+    }
+
+    #[test]
+    fn a_credit_in_front_of_a_numbered_item_is_taken_off_and_the_rest_read_again() {
+        let p = page("## 通知\n\n本报讯 1、即日起暂停营业。\n");
+        let a = &p.articles[0];
+        assert_eq!(a.byline.as_deref(), Some("本报讯"));
+        assert_eq!((a.blocks[0].kind, a.blocks[0].text.as_str()), (BlockKind::ListItem, "1、即日起暂停营业。"));
+    }
 }

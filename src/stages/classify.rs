@@ -6,18 +6,20 @@
 //! the page: the column width of hard-wrapped plain text (one input line per printed
 //! line), and whether the page's Markdown heading levels carry information (more than
 //! one level is used). Which display lines form a headline group, and which are
-//! subheads, is decided later by [`crate::segment`].
+//! subheads, is decided later by [`crate::stages::segment`].
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::byline::{self, Credit};
-use crate::furniture::{self, Facts};
-use crate::jump;
-use crate::lines::Line;
-use crate::text::{PrintedDate, ends_sentence, find_date, is_closer, is_han, trim};
+use crate::stages::limits::*;
+use crate::rules::byline::{self, Credit};
+use crate::rules::furniture::{self, Facts};
+use crate::rules::jump;
+use crate::lines::{Layout, Line};
+use crate::rules::lexicon::table::{CAPTION_ENDINGS, CAPTION_OPENINGS};
+use crate::rules::chars::{PrintedDate, ends_sentence, find_date, is_closer, is_han};
 
 /// What one line is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,36 +50,20 @@ pub enum Role {
     Body,
 }
 
-/// What the classifier measured about the page as a whole.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Layout {
-    /// Display width (columns, Han = 2) of a full printed line, when the page is
-    /// hard-wrapped plain text; `None` for one paragraph per line.
-    pub column_width: Option<usize>,
-    /// More than one Markdown heading level is used, so equal levels mean equal rank.
-    pub levels_informative: bool,
-    /// A Markdown page whose paragraphs are separated by blank lines, so lines with no
-    /// blank line between them are one paragraph (a soft wrap).
-    pub soft_wrap: bool,
-}
-
 static DATELINE_ONLY_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[（(〔\[]?\s*((?:\d{4}|[一二三四五六七八九〇○零]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号])\s*[）)〕\]]?$")
         .expect("date line pattern")
 });
+/// A caption: a line opening with a word of [`CAPTION_OPENINGS`], or ending with one of
+/// [`CAPTION_ENDINGS`] before an optional closing bracket.
 static CAPTION_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^(?:图为|圖為|图：|圖：|图:|上图|下图|左图|右图|上圖|下圖|图片说明|圖片說明|题图|題圖)|(?:摄|攝|摄影|攝影|供图|供圖|资料图片|資料圖片|新华社发|新華社發)\s*[）)]?\s*$)")
-        .expect("caption pattern")
+    let alternation = |words: &[&str]| words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+    let pattern = format!(r"(?:^(?:{})|(?:{})\s*[）)]?\s*$)", alternation(CAPTION_OPENINGS), alternation(CAPTION_ENDINGS));
+    Regex::new(&pattern).expect("caption pattern")
 });
 /// A line ending in the first half of a jump marker: "（下转", "转第".
 static JUMP_CUT_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:下转|下轉|上接|紧接|緊接|转|轉|接)\s*第?\s*$").expect("cut jump pattern"));
-
-/// Numbered items: 一、 （一） 1. 1、 (1) ① 第一,
-pub(crate) static NUMBERED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?P<cn>[一二三四五六七八九十]{1,3})\s*[、，．.]|[（(]\s*(?P<pcn>[一二三四五六七八九十]{1,3})\s*[）)]|(?P<ar>[0-9０-９]{1,2})\s*(?:[、．]|\.(?:\D|$))|[（(]\s*(?P<par>[0-9０-９]{1,2})\s*[）)]|(?P<circ>[①-⑳]))")
-        .expect("numbered pattern")
-});
 
 /// Classifies every line of a page: [`measure`], then [`classify_with`].
 pub fn classify(lines: &[Line]) -> (Vec<Role>, Layout) {
@@ -101,14 +87,14 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
     let edge = |i: usize| -> bool {
         // `text_lines` is sorted: a binary search keeps the page linear-logarithmic.
         let pos = text_lines.binary_search(&i).ok();
-        pos.is_some_and(|p| p < 3 || p + 3 >= text_lines.len())
+        pos.is_some_and(|p| p < EDGE_LINES || p + EDGE_LINES >= text_lines.len())
     };
     let mut roles: Vec<Role> = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
         let prev_continues = i > 0
             && matches!(roles.last(), Some(Role::Body))
             && !lines[i - 1].is_blank()
-            && lines[i - 1].is_full(layout.column_width, 4)
+            && lines[i - 1].is_full(layout.column_width, FULL_SLACK)
             && !ends_sentence(&lines[i - 1].text)
             && line.indent == 0;
         // "（下转" / "第五版）": a jump marker cut by the wrap; the rest is not furniture.
@@ -156,7 +142,7 @@ fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {
         Some(r) => Cow::Owned(format!("{}{}", &t[..r.start], &t[r.end..])),
         None => Cow::Borrowed(t),
     };
-    if !crate::text::trim(&credit_text).is_empty() {
+    if !crate::rules::chars::trim(&credit_text).is_empty() {
         if let Some(c) = byline::standalone(&credit_text, line.quote) {
             return Role::Credit(Box::new(c), citation);
         }
@@ -171,7 +157,7 @@ fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {
             }
         }
     }
-    if may_be_caption(t) && t.chars().count() <= 120 && CAPTION_RE.is_match(t) && !t.starts_with(['“', '"']) {
+    if may_be_caption(t) && t.chars().count() <= CAPTION_MAX_CHARS && CAPTION_RE.is_match(t) && !t.starts_with(['“', '"']) {
         return Role::Caption;
     }
     if is_display(line, layout, prev_continues) {
@@ -205,7 +191,7 @@ fn is_display(line: &Line, layout: Layout, prev_continues: bool) -> bool {
     let t = line.text.as_str();
     let n = t.chars().count();
     // Every way to a display line below needs 60 characters or fewer (40 unmarked).
-    if n > 60 {
+    if n > MARKED_DISPLAY_MAX_CHARS {
         return false;
     }
     let (mut stops, mut commas, mut visible, mut han) = (0usize, 0usize, 0usize, 0usize);
@@ -215,7 +201,7 @@ fn is_display(line: &Line, layout: Layout, prev_continues: bool) -> bool {
             '，' | ',' => commas += 1,
             _ => {}
         }
-        visible += usize::from(!crate::text::is_space(c));
+        visible += usize::from(!crate::rules::chars::is_space(c));
         han += usize::from(is_han(c));
     }
     // Titles are words: a line that is mostly digits and symbols (musical notation,
@@ -225,9 +211,9 @@ fn is_display(line: &Line, layout: Layout, prev_continues: bool) -> bool {
     }
     if line.heading.is_some() || line.bold {
         // A marked line that reads as a sentence is body text the OCR tool mislabeled.
-        return stops == 0 && commas <= 1 && n <= 60;
+        return stops == 0 && commas <= 1 && n <= MARKED_DISPLAY_MAX_CHARS;
     }
-    if line.quote || line.bullet || prev_continues || n > 40 || stops > 0 {
+    if line.quote || line.bullet || prev_continues || n > DISPLAY_MAX_CHARS || stops > 0 {
         return false;
     }
     // A dispatch's first line (新华社北京1月12日电…) or a bracketed note
@@ -236,7 +222,7 @@ fn is_display(line: &Line, layout: Layout, prev_continues: bool) -> bool {
         return false;
     }
     // Headlines seldom carry a comma: one is allowed in a short line, never with 、.
-    if commas > 1 || (commas == 1 && (n > 24 || t.contains('、'))) {
+    if commas > 1 || (commas == 1 && (n > COMMA_DISPLAY_MAX_CHARS || t.contains('、'))) {
         return false;
     }
     let first = t.chars().next().unwrap_or(' ');
@@ -244,7 +230,7 @@ fn is_display(line: &Line, layout: Layout, prev_continues: bool) -> bool {
         return false;
     }
     let last = t.chars().next_back().unwrap_or(' ');
-    if ends_sentence(t) && !(matches!(last, '！' | '？' | '!' | '?') && n <= 20) && !is_closer(last) {
+    if ends_sentence(t) && !(matches!(last, '！' | '？' | '!' | '?') && n <= EXCLAIM_DISPLAY_MAX_CHARS) && !is_closer(last) {
         return false;
     }
     if is_closer(last) && t.trim_end_matches(is_closer).ends_with(['。', '！', '？', '…']) {
@@ -252,7 +238,7 @@ fn is_display(line: &Line, layout: Layout, prev_continues: bool) -> bool {
     }
     if layout.column_width.is_some() || line.fills_column.is_some() {
         // A full printed line, or a line with a paragraph indent, is body text.
-        if line.is_full(layout.column_width, 4) || (2..=4).contains(&line.indent) {
+        if line.is_full(layout.column_width, FULL_SLACK) || (MIN_INDENT..=MAX_INDENT).contains(&line.indent) {
             return false;
         }
     }
@@ -270,7 +256,7 @@ fn column_width(lines: &[Line]) -> Option<usize> {
             continue;
         }
         let w = l.width();
-        if w < 16 {
+        if w < MIN_LONG_LINE {
             continue;
         }
         widths.push(w);
@@ -278,7 +264,7 @@ fn column_width(lines: &[Line]) -> Option<usize> {
             adjacent += 1;
         }
     }
-    if widths.len() < 4 || adjacent * 2 < widths.len() {
+    if widths.len() < MIN_WRAPPED_LINES || adjacent * 2 < widths.len() {
         return None;
     }
     let max = *widths.iter().max()?;
@@ -286,9 +272,9 @@ fn column_width(lines: &[Line]) -> Option<usize> {
     for &w in &widths {
         counts[w] += 1;
     }
-    let mode = (16..=max).max_by_key(|&w| (counts[w], w))?;
-    let near = counts[mode.saturating_sub(4)..=(mode + 2).min(max)].iter().sum::<usize>();
-    (near >= 4 && near * 5 >= widths.len() * 2).then_some(mode)
+    let mode = (MIN_LONG_LINE..=max).max_by_key(|&w| (counts[w], w))?;
+    let near = counts[mode.saturating_sub(WIDTH_BELOW)..=(mode + WIDTH_ABOVE).min(max)].iter().sum::<usize>();
+    (near >= MIN_WRAPPED_LINES && near * WIDTH_AGREE.1 >= widths.len() * WIDTH_AGREE.0).then_some(mode)
 }
 
 /// True when most text lines are followed by a blank line: Markdown-style pages,
@@ -305,11 +291,11 @@ fn blank_separated(lines: &[Line]) -> bool {
             then_blank += 1;
         }
     }
-    text >= 2 && then_blank * 3 >= text * 2
+    text >= 2 && then_blank * BLANK_SEPARATED.1 >= text * BLANK_SEPARATED.0
 }
 
 fn levels_informative(lines: &[Line]) -> bool {
-    let mut seen = [false; 7];
+    let mut seen = [false; MAX_HEADING_LEVEL + 1];
     for l in lines {
         if let Some(h) = l.heading {
             seen[h as usize] = true;
@@ -318,30 +304,21 @@ fn levels_informative(lines: &[Line]) -> bool {
     seen.iter().filter(|s| **s).count() >= 2
 }
 
-/// Reads a list number at the start of a text: style (0 一、, 1 （一）, 2 1., 3 (1), 4 ①)
-/// and value.
-pub fn numbering(text: &str) -> Option<(u8, u32)> {
-    let caps = NUMBERED_RE.captures(trim(text))?;
-    let pick = |name: &str| caps.name(name).map(|m| m.as_str());
-    if let Some(v) = pick("cn") {
-        return Some((0, crate::text::parse_number(v)?));
-    }
-    if let Some(v) = pick("pcn") {
-        return Some((1, crate::text::parse_number(v)?));
-    }
-    if let Some(v) = pick("ar") {
-        return Some((2, crate::text::parse_number(v)?));
-    }
-    if let Some(v) = pick("par") {
-        return Some((3, crate::text::parse_number(v)?));
-    }
-    let c = pick("circ")?.chars().next()?;
-    Some((4, c as u32 - '①' as u32 + 1))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The prefilter lets through every caption word of the lexicon.
+    #[test]
+    fn the_caption_prefilter_passes_every_caption_word() {
+        for w in CAPTION_OPENINGS {
+            assert!(may_be_caption(&format!("{w}市民在排队")), "{w}");
+        }
+        for w in CAPTION_ENDINGS {
+            assert!(may_be_caption(&format!("市民在排队（记者 王强{w}）")), "{w}");
+            assert!(CAPTION_RE.is_match(&format!("市民在排队 王强{w}")), "{w}");
+        }
+    }
     use crate::lines::split;
 
     fn roles(text: &str) -> Vec<Role> {
@@ -374,18 +351,6 @@ mod tests {
         assert_eq!(r[14], Role::Caption);
         assert_eq!(r[16], Role::Body);
         assert!(matches!(r[18], Role::Furniture(_)));
-    }
-
-    #[test]
-    fn numbering_styles() {
-        assert_eq!(numbering("一、对近14天内"), Some((0, 1)));
-        assert_eq!(numbering("三、随着春节"), Some((0, 3)));
-        assert_eq!(numbering("（二）加强管理"), Some((1, 2)));
-        assert_eq!(numbering("3. 勤洗手"), Some((2, 3)));
-        assert_eq!(numbering("(4) 常通风"), Some((3, 4)));
-        assert_eq!(numbering("②少聚集"), Some((4, 2)));
-        assert_eq!(numbering("3.5亿元投资"), None);
-        assert_eq!(numbering("一些市民"), None);
     }
 
     #[test]

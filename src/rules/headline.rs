@@ -16,7 +16,8 @@
 //! - a bracketed label (【聚焦两会】), a short first line (a word or two) above the rest, or a
 //!   label in brackets after the headline ("用心用情 更细更实（今日谈）") is a rubric.
 
-use crate::text::{collapse_spaces, is_han, trim};
+use crate::rules::lexicon::table::{KICKER_ENDS, SUBHEAD_ENDS};
+use crate::rules::chars::{collapse_spaces, is_han, trim};
 
 /// One display line of a group.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,14 +43,6 @@ pub struct Roles {
     pub rubric: Option<String>,
 }
 
-const KICKER_ENDS: &[&str] = &[
-    "强调", "強調", "指出", "要求", "表示", "提出", "希望", "寄语", "寄語", "批示", "指示", "致信", "讲话", "講話", "回信",
-    "贺信", "賀信", "号召", "號召", "宣布", "透露", "说", "說", "：", ":",
-];
-const SUBHEAD_ENDS: &[&str] = &[
-    "出席", "主持", "主持会议", "主持會議", "出席会议", "出席會議", "出席并讲话", "出席並講話", "参加", "參加", "陪同",
-    "会见", "會見", "致辞", "致辭", "作报告", "作報告", "讲话并主持", "等出席", "参加会议", "參加會議",
-];
 
 fn kicker_cue(t: &str) -> bool {
     let t = trim(t);
@@ -64,7 +57,7 @@ fn subheadline_cue(t: &str) -> bool {
 /// A slogan line: two or more short phrases (2 to 12 characters, Han or quotes) set
 /// apart by spaces, with no sentence punctuation.
 pub fn is_slogan(t: &str) -> bool {
-    let parts: Vec<&str> = t.split(crate::text::is_space).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> = t.split(crate::rules::chars::is_space).filter(|p| !p.is_empty()).collect();
     parts.len() >= 2
         && parts.iter().all(|p| {
             let n = p.chars().count();
@@ -120,7 +113,7 @@ pub fn assign(lines: &[GroupLine], levels_informative: bool) -> Roles {
     }
     let n = rest.len();
     let candidate: Vec<bool> = (0..n)
-        .map(|i| !(kicker_cue(&rest[i].text) && i + 1 < n) && !(subheadline_cue(&rest[i].text) && i > 0))
+        .map(|i| !((kicker_cue(&rest[i].text) && i + 1 < n) || (subheadline_cue(&rest[i].text) && i > 0)))
         .collect();
     let mut pool: Vec<usize> = (0..n).filter(|&i| candidate[i]).collect();
     if pool.is_empty() {

@@ -3,7 +3,7 @@
 //! This module owns what happens to a text after the layout is known: white space
 //! (spaces an OCR tool put between Han characters inside body text are removed;
 //! spaces in headlines, subheads, bylines and signatures are kept, runs collapsed to
-//! one), punctuation width ([`crate::punct`], GB/T 15834-2011, unless `--punct keep`),
+//! one), punctuation width ([`crate::rules::punct`], GB/T 15834-2011, unless `--punct keep`),
 //! and script conversion ([`crate::convert`], OpenCC, only when asked for). `removed`
 //! gets the same white space and punctuation repair but keeps the script it was
 //! printed in.
@@ -12,8 +12,8 @@ use std::borrow::Cow;
 
 use crate::convert::Converter;
 use crate::model::{BlockKind, Page};
-use crate::punct;
-use crate::text::{collapse_spaces, is_cjk, is_space};
+use crate::rules::punct;
+use crate::rules::chars::{collapse_spaces, is_cjk, is_space};
 
 /// What the repair stage does.
 #[derive(Debug, Clone, Copy)]

@@ -7,9 +7,9 @@
 //! items that skip a number (`numbering_gap`: 一、 then 三、), and quotation marks that do
 //! not pair up inside a block (`unbalanced_quotes`). It runs on repaired text.
 
-use crate::classify::numbering;
+use crate::rules::numbering::{STYLES, numbering};
 use crate::model::{Article, BlockKind, JumpDirection, Page, Warning, WarningKind};
-use crate::text::ends_sentence;
+use crate::rules::chars::ends_sentence;
 
 /// Adds warnings to every article of `page`.
 pub fn check(page: &mut Page) {
@@ -17,6 +17,11 @@ pub fn check(page: &mut Page) {
         check_article(a);
     }
 }
+
+/// The quotation marks that pair (GB/T 15834-2011 4.1): opening, closing.
+const QUOTE_PAIRS: &[(char, char)] = &[('“', '”'), ('‘', '’'), ('「', '」'), ('『', '』')];
+/// Every mark of [`QUOTE_PAIRS`], for a quick test of a character.
+const QUOTE_MARKS: &[char] = &['“', '”', '‘', '’', '「', '」', '『', '』'];
 
 fn warn(a: &mut Vec<Warning>, kind: WarningKind, block: usize, message: String) {
     a.push(Warning { kind, block: Some(block), message });
@@ -26,7 +31,7 @@ fn check_article(a: &mut Article) {
     let mut out = Vec::new();
     let continued_from = a.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedFrom);
     let continued_on = a.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedOn);
-    let mut last_number: [Option<u32>; 5] = [None; 5];
+    let mut last_number: [Option<u32>; STYLES] = [None; STYLES];
     for (i, b) in a.blocks.iter().enumerate() {
         if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote) {
             if b.kind == BlockKind::Subhead {
@@ -40,21 +45,14 @@ fn check_article(a: &mut Article) {
             }
         }
         // Opening and closing marks of each pair, counted in one pass.
-        let mut counts = [[0usize; 2]; 4];
-        for c in b.text.chars() {
-            match c {
-                '“' => counts[0][0] += 1,
-                '”' => counts[0][1] += 1,
-                '‘' => counts[1][0] += 1,
-                '’' => counts[1][1] += 1,
-                '「' => counts[2][0] += 1,
-                '」' => counts[2][1] += 1,
-                '『' => counts[3][0] += 1,
-                '』' => counts[3][1] += 1,
-                _ => {}
+        let mut counts = [[0usize; 2]; QUOTE_PAIRS.len()];
+        for c in b.text.chars().filter(|c| QUOTE_MARKS.contains(c)) {
+            for (k, &(open, close)) in QUOTE_PAIRS.iter().enumerate() {
+                counts[k][0] += usize::from(c == open);
+                counts[k][1] += usize::from(c == close);
             }
         }
-        for ((open, close), [opens, closes]) in [('“', '”'), ('‘', '’'), ('「', '」'), ('『', '』')].into_iter().zip(counts) {
+        for (&(open, close), [opens, closes]) in QUOTE_PAIRS.iter().zip(counts) {
             if opens != closes {
                 warn(&mut out, WarningKind::UnbalancedQuotes, i, format!("{opens} {open} but {closes} {close}"));
             }
@@ -90,7 +88,7 @@ fn starts_mid_sentence(text: &str) -> Option<&'static str> {
     None
 }
 
-fn check_numbering(out: &mut Vec<Warning>, last: &mut [Option<u32>; 5], i: usize, text: &str) {
+fn check_numbering(out: &mut Vec<Warning>, last: &mut [Option<u32>; STYLES], i: usize, text: &str) {
     let Some((style, n)) = numbering(text) else { return };
     let slot = &mut last[style as usize];
     if let Some(prev) = *slot {

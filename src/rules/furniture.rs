@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::{Regex, RegexSet};
 
 use crate::model::PageInfo;
-use crate::text::{find_date, parse_number, trim};
+use crate::rules::chars::{find_date, parse_number, trim};
 
 static LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:第\s*(?P<n>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[版頁页]|(?P<sec>[A-ZＡ-Ｚ])\s*(?P<sn>[0-9０-９]{1,3})\s*版?)")
@@ -139,7 +139,7 @@ pub fn read(line: &str, edge: bool) -> Option<Facts> {
         rest.replace_range(m.start().., " ");
         signals += 2;
     }
-    let leftover: String = rest.chars().filter(|c| !crate::text::is_space(*c)).collect();
+    let leftover: String = rest.chars().filter(|c| !crate::rules::chars::is_space(*c)).collect();
     let leftover = leftover.trim_matches(|c: char| matches!(c, '|' | '｜' | '-' | '—' | '·' | ',' | '，' | '、'));
     let paper_only = PAPER_RE.is_match(strip_sections(leftover));
     let sentence = leftover.contains(['。', '，', '；', '！', '？']);

@@ -1,7 +1,7 @@
 //! OCR box input: PaddleOCR page JSON read into boxes.
 //!
 //! This module owns the input format and the geometry of one box, and makes no layout
-//! decision (reading order is [`crate::reading_order`]'s). The format is what
+//! decision (reading order is `geometry`'s). The format is what
 //! PaddleOCR's PP-OCR text detection and recognition write for one page image:
 //!
 //! ```json
@@ -21,106 +21,8 @@
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::boxes::{BoxPage, OcrBox};
 use crate::error::{Error, ErrorKind, Result};
-
-/// An axis-aligned rectangle in page pixels; `x0 <= x1`, `y0 <= y1`, y grows downwards.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rect {
-    /// Left edge.
-    pub x0: f64,
-    /// Top edge.
-    pub y0: f64,
-    /// Right edge.
-    pub x1: f64,
-    /// Bottom edge.
-    pub y1: f64,
-}
-
-impl Rect {
-    /// Width in pixels.
-    pub fn width(&self) -> f64 {
-        self.x1 - self.x0
-    }
-
-    /// Height in pixels.
-    pub fn height(&self) -> f64 {
-        self.y1 - self.y0
-    }
-
-    /// Horizontal centre.
-    pub fn cx(&self) -> f64 {
-        (self.x0 + self.x1) / 2.0
-    }
-
-    /// Vertical centre.
-    pub fn cy(&self) -> f64 {
-        (self.y0 + self.y1) / 2.0
-    }
-
-    /// The smallest rectangle holding both.
-    pub fn union(&self, other: &Rect) -> Rect {
-        Rect { x0: self.x0.min(other.x0), y0: self.y0.min(other.y0), x1: self.x1.max(other.x1), y1: self.y1.max(other.y1) }
-    }
-
-    /// Length of the overlap of the two x ranges (0 when they do not overlap).
-    pub fn x_overlap(&self, other: &Rect) -> f64 {
-        (self.x1.min(other.x1) - self.x0.max(other.x0)).max(0.0)
-    }
-
-    /// `[x0, y0, x1, y1]` rounded outwards to whole pixels, as written in `bbox`.
-    pub fn round_out(&self) -> [i64; 4] {
-        [self.x0.floor() as i64, self.y0.floor() as i64, self.x1.ceil() as i64, self.y1.ceil() as i64]
-    }
-}
-
-/// One OCR result: the recognized text of one detected line and where it is.
-#[derive(Debug, Clone, PartialEq)]
-pub struct OcrBox {
-    /// 0-based position in the input's `ocr_results`: what `boxes` in the output refers to.
-    pub index: usize,
-    /// The recognized text, trimmed of white space at both ends.
-    pub text: String,
-    /// The detected polygon, page pixels, as given (clockwise from top-left for PaddleOCR).
-    pub points: Vec<[f64; 2]>,
-    /// The axis-aligned rectangle around `points`.
-    pub rect: Rect,
-}
-
-impl OcrBox {
-    /// Builds a box from its polygon; `points` must not be empty.
-    pub fn new(index: usize, text: &str, points: Vec<[f64; 2]>) -> OcrBox {
-        let mut rect = Rect { x0: f64::INFINITY, y0: f64::INFINITY, x1: f64::NEG_INFINITY, y1: f64::NEG_INFINITY };
-        for [x, y] in &points {
-            rect = rect.union(&Rect { x0: *x, y0: *y, x1: *x, y1: *y });
-        }
-        OcrBox { index, text: crate::text::trim(text).to_string(), points, rect }
-    }
-
-    /// The size of the box along and across its top edge, `(along, across)` in pixels:
-    /// for a four-point box the mean lengths of its top and bottom edges and of its
-    /// left and right edges, which a slight rotation does not inflate as it does the
-    /// axis-aligned rectangle; for other polygons the rectangle's width and height.
-    pub fn size(&self) -> (f64, f64) {
-        match self.points.as_slice() {
-            [p0, p1, p2, p3] => {
-                let d = |a: &[f64; 2], b: &[f64; 2]| ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt();
-                ((d(p0, p1) + d(p3, p2)) / 2.0, (d(p0, p3) + d(p1, p2)) / 2.0)
-            }
-            _ => (self.rect.width(), self.rect.height()),
-        }
-    }
-}
-
-/// One page of OCR boxes.
-#[derive(Debug, Clone, PartialEq)]
-pub struct BoxPage {
-    /// The boxes in input order, those with no text included.
-    pub boxes: Vec<OcrBox>,
-    /// Page width in pixels (`dimensions.width`, or the right-most box edge).
-    pub width: f64,
-    /// Page height in pixels (`dimensions.height`, or the lowest box edge).
-    pub height: f64,
-}
 
 #[derive(Deserialize)]
 struct RawPage {
@@ -180,9 +82,8 @@ pub fn detect(bytes: &[u8]) -> Result<Option<BoxPage>> {
 /// position gives the line and byte of the syntax error), no `ocr_results` array, a
 /// result whose `box` is not a list of at least two `[x, y]` points of finite numbers.
 pub fn parse(bytes: &[u8]) -> Result<BoxPage> {
-    let value: Value = serde_json::from_slice(strip_bom(bytes)).map_err(|e| {
-        bad(format!("not JSON: {e}")).with_line(e.line() as u64).with_byte(e.column().saturating_sub(1) as u64)
-    })?;
+    let value: Value = serde_json::from_slice(strip_bom(bytes))
+        .map_err(|e| bad(format!("not JSON: {e}")).with_line(e.line() as u64).with_byte(e.column().saturating_sub(1) as u64))?;
     from_value(value)
 }
 
@@ -235,6 +136,7 @@ fn short(v: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read::boxes::Rect;
 
     const PAGE: &str = r#"{"ocr_results":[{"text":" 最高指示 ","box":[[991,225],[1531,225],[1531,317],[991,317]]},
         {"text":"拼死的斗争","box":[[375,431],[2144,441],[2144,501],[375,491]],"score":0.98}],
@@ -267,7 +169,10 @@ mod tests {
     #[test]
     fn malformed_box_is_an_error_naming_the_result() {
         let e = detect(br#"{"ocr_results":[{"text":"a","box":[[1,2],[3]]}]}"#).unwrap_err();
-        assert_eq!(e.to_string(), "<input>: not a PaddleOCR page: ocr_results[0].box must be a list of at least two [x, y] points of finite numbers, not [[1,2],[3]]");
+        assert_eq!(
+            e.to_string(),
+            "<input>: not a PaddleOCR page: ocr_results[0].box must be a list of at least two [x, y] points of finite numbers, not [[1,2],[3]]"
+        );
         let e = parse(b"{\"ocr_results\": [\n  oops]}").unwrap_err();
         assert!(matches!(e.kind(), ErrorKind::BoxPage(_)), "{e}");
         assert_eq!(e.position().line, Some(2));

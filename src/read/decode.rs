@@ -5,7 +5,7 @@
 //! for Chinese text without a BOM, by what it decodes to),
 //! GB18030/GBK and Big5 (detected with chardetng, decoded with encoding_rs), drops NUL
 //! bytes, and refuses bytes no encoding explains with an error naming the byte offset,
-//! rather than returning a page of mojibake. Line ends are left to [`crate::lines`].
+//! rather than returning a page of mojibake. Line ends are left to `lines`.
 
 use encoding_rs::{BIG5, DecoderResult, Encoding, GB18030, UTF_16BE, UTF_16LE};
 
@@ -33,7 +33,11 @@ const MAX_CONTROL_SHARE: f64 = 0.01;
 pub fn decode(bytes: &[u8]) -> Result<Decoded> {
     let mut warnings = Vec::new();
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        (utf8_damaged(rest, 3, &mut warnings).ok_or_else(|| not_text(3 + std::str::from_utf8(rest).err().map_or(0, |e| e.valid_up_to())))?, "UTF-8")
+        (
+            utf8_damaged(rest, 3, &mut warnings)
+                .ok_or_else(|| not_text(3 + std::str::from_utf8(rest).err().map_or(0, |e| e.valid_up_to())))?,
+            "UTF-8",
+        )
     } else if let Some((enc, bom)) = utf16_kind(bytes) {
         utf16(enc, &bytes[bom..], &mut warnings)
     } else {
@@ -154,7 +158,7 @@ fn utf16_by_content(bytes: &[u8]) -> Option<&'static Encoding> {
     if bytes.len() < 4 || bytes.len() % 2 != 0 {
         return None;
     }
-    let texty = |c: char| crate::text::is_cjk(c) || c.is_ascii_graphic() || crate::text::is_space(c);
+    let texty = |c: char| crate::rules::chars::is_cjk(c) || c.is_ascii_graphic() || crate::rules::chars::is_space(c);
     [UTF_16LE, UTF_16BE]
         .into_iter()
         .filter_map(|enc| {

@@ -1,0 +1,51 @@
+//! Many pages: a directory tree to an output tree, and JSON Lines streams.
+//!
+//! This module owns running the pipeline over many pages without ever losing one:
+//! walking an input tree ([`walk`]: recursive, sorted, deterministic; the pages are
+//! the files the table of input formats, [`crate::read::FORMATS`], takes; other files
+//! skipped and counted; hidden files skipped unless asked; symlink loops and
+//! unreadable folders reported, not fatal), writing each page atomically
+//! ([`write_atomic`]) to `OUT/<relative path>.<extension of the output format>`,
+//! output paths that cannot leave `OUT`, `--resume` (pages whose output is newer than
+//! the input are skipped), pages in parallel on rayon by one ordered driver in bounded
+//! chunks (memory is bounded by the pages in flight, and JSON Lines output keeps input
+//! order), and the run's [`Summary`]. One bad page is reported in the summary and
+//! never stops the batch.
+
+mod atomic;
+mod run;
+mod stream;
+mod summary;
+mod walk;
+
+pub use atomic::{remove_stale_temporaries, write_atomic};
+pub use run::{
+    output_path, output_path_as, process_file, read_file_limited, read_limited, run_tree, run_tree_as, run_tree_jsonl, up_to_date,
+};
+pub use stream::{ERROR_SCHEMA, ErrorLine, InputLine, max_line_bytes, parse_input_line, run_stream};
+pub use summary::{Failure, Summary};
+pub use walk::{Walk, is_page, walk, walk_format};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn output_paths_stay_inside_out() {
+        let out = Path::new("/out");
+        assert_eq!(output_path(out, Path::new("2021/01.txt")), Path::new("/out/2021/01.txt.json"));
+        assert_eq!(output_path(out, Path::new("../../etc/passwd")), Path::new("/out/etc/passwd.json"));
+        assert_eq!(output_path(out, Path::new("/abs/p.md")), Path::new("/out/abs/p.md.json"));
+        assert_eq!(output_path(out, Path::new("..odd.txt")), Path::new("/out/..odd.txt.json"));
+        assert_eq!(output_path(out, Path::new("..")), Path::new("/out/page.json"));
+    }
+
+    #[test]
+    fn input_lines() {
+        assert_eq!(parse_input_line(r#"{"id": 7, "text": "本报讯"}"#).unwrap(), ("7".into(), "本报讯".into()));
+        assert_eq!(parse_input_line(r#"{"id":"a/b","text":""}"#).unwrap().0, "a/b");
+        assert!(parse_input_line(r#"{"id": null, "text": "x"}"#).is_err());
+        assert!(parse_input_line("not json").is_err());
+    }
+}

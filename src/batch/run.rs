@@ -1,0 +1,200 @@
+//! Running the pipeline over many pages: one ordered parallel driver, used by the
+//! folder runs ([`run_tree`], [`run_tree_jsonl`]) and the JSON Lines stream
+//! ([`super::run_stream`]); reading a page file within the page limit.
+
+use std::fs;
+use std::io::{self, Read, Write};
+use std::path::{Component, Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::atomic::{remove_stale_temporaries, write_atomic};
+use super::summary::Summary;
+use super::walk::Walk;
+use crate::Pipeline;
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::Page;
+use crate::write::{OutputFormat, json};
+
+/// Pages processed in parallel before their results are written, for ordered output.
+const CHUNK: usize = 256;
+
+/// The one parallel driver: takes `items` [`CHUNK`] at a time, runs `work` on a chunk's
+/// items in parallel on the current rayon pool, and hands the chunk's results to
+/// `sink` in input order, whatever the number of threads. Memory is bounded by the
+/// items of one chunk; `sink`'s first error ends the run.
+pub(crate) fn ordered<I, R, E>(
+    items: impl IntoIterator<Item = I>,
+    work: impl Fn(I) -> R + Sync + Send,
+    mut sink: impl FnMut(Vec<R>) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E>
+where
+    I: Send,
+    R: Send,
+{
+    let mut items = items.into_iter();
+    loop {
+        let chunk: Vec<I> = items.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        sink(chunk.into_par_iter().map(&work).collect())?;
+    }
+}
+
+/// The output file for the page at `rel` (relative to the input root):
+/// `out/<rel>.json`, as [`output_path_as`] with [`OutputFormat::Json`].
+pub fn output_path(out: &Path, rel: &Path) -> PathBuf {
+    output_path_as(out, rel, OutputFormat::Json)
+}
+
+/// The output file for the page at `rel` (relative to the input root) in `format`:
+/// `out/<rel>.<extension>`. Only normal components of `rel` are kept, so whatever the
+/// input names (`..`, absolute paths, drive prefixes), the result stays inside `out`.
+pub fn output_path_as(out: &Path, rel: &Path, format: OutputFormat) -> PathBuf {
+    let mut p = out.to_path_buf();
+    let mut any = false;
+    for c in rel.components() {
+        if let Component::Normal(n) = c {
+            p.push(n);
+            any = true;
+        }
+    }
+    if !any {
+        p.push("page");
+    }
+    let mut name = p.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".");
+    name.push(format.extension());
+    p.set_file_name(name);
+    p
+}
+
+/// True when `output` exists and is at least as new as `input`.
+pub fn up_to_date(input: &Path, output: &Path) -> bool {
+    let m = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
+    matches!((m(input), m(output)), (Some(i), Some(o)) if o >= i)
+}
+
+/// Reads a whole page from `input`, but never more than `limit` bytes into memory:
+/// past the limit the rest is read and counted, not kept, and the result is
+/// [`ErrorKind::TooLarge`] with the input's real size. Errors: [`ErrorKind::Io`].
+pub fn read_limited(input: &mut dyn io::Read, limit: u64) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let read = (&mut *input).take(limit.saturating_add(1)).read_to_end(&mut bytes)? as u64;
+    if read > limit {
+        drop(bytes);
+        let rest = io::copy(input, &mut io::sink())?;
+        return Err(Error::new(ErrorKind::TooLarge { size: read + rest, limit }));
+    }
+    Ok(bytes)
+}
+
+/// Reads a page file of at most `limit` bytes. A regular file over the limit is
+/// refused by its size, without being read; anything else (a pipe, a device) is read
+/// with [`read_limited`]. Errors: [`ErrorKind::TooLarge`], [`ErrorKind::Io`], with
+/// the path.
+pub fn read_file_limited(path: &Path, limit: u64) -> Result<Vec<u8>> {
+    let read = fs::File::open(path).map_err(Error::from).and_then(|mut f| match f.metadata() {
+        Ok(m) if m.is_file() && m.len() > limit => Err(Error::new(ErrorKind::TooLarge { size: m.len(), limit })),
+        _ => read_limited(&mut f, limit),
+    });
+    read.map_err(|e| e.with_path(path))
+}
+
+/// Reads and processes one page file; the error names the file. A file over the
+/// pipeline's `max_page_bytes` is refused (see [`read_file_limited`]).
+pub fn process_file(pipeline: &Pipeline, root: &Path, rel: &Path) -> (u64, Result<Page>) {
+    let path = root.join(rel);
+    let source = rel.to_string_lossy().replace('\\', "/");
+    match read_file_limited(&path, pipeline.options().max_page_bytes) {
+        Ok(bytes) => (bytes.len() as u64, pipeline.process_bytes(&source, &bytes).map_err(|e| e.with_path(&path))),
+        Err(e) => (0, Err(e)),
+    }
+}
+
+/// Processes every page under `root` into `out/<rel>.json`, as [`run_tree_as`] with
+/// [`OutputFormat::Json`].
+pub fn run_tree(pipeline: &Pipeline, root: &Path, walk: &Walk, out: &Path, resume: bool, tick: &(dyn Fn(u64) + Sync)) -> Summary {
+    run_tree_as(pipeline, root, walk, out, OutputFormat::Json, resume, tick)
+}
+
+/// Processes every page under `root` into `out/<rel>.<extension>` in `format`, in
+/// parallel on the current rayon pool, each file written atomically. `tick` is called
+/// once per page with its byte count, for a progress bar. With `resume`, up-to-date
+/// outputs are left alone. Temporary files a killed run left in `out` are removed first.
+pub fn run_tree_as(
+    pipeline: &Pipeline,
+    root: &Path,
+    walk: &Walk,
+    out: &Path,
+    format: OutputFormat,
+    resume: bool,
+    tick: &(dyn Fn(u64) + Sync),
+) -> Summary {
+    let start = Instant::now();
+    remove_stale_temporaries(out);
+    let mut summary = Summary::for_walk(walk);
+    let work = |rel: &PathBuf| {
+        let dest = output_path_as(out, rel, format);
+        if resume && up_to_date(&root.join(rel), &dest) {
+            tick(0);
+            return (rel.clone(), None);
+        }
+        let (bytes, result) = process_file(pipeline, root, rel);
+        let result = result.and_then(|page| {
+            write_atomic(&dest, &format.render(&page)?)?;
+            Ok(page)
+        });
+        tick(bytes);
+        (rel.clone(), Some((bytes, result)))
+    };
+    let sink = |results: Vec<_>| {
+        for (rel, r) in results {
+            match r {
+                None => summary.up_to_date += 1,
+                Some((bytes, Ok(page))) => summary.count(&page, bytes),
+                Some((_, Err(e))) => summary.fail(root.join(rel).display().to_string(), &e),
+            }
+        }
+        Ok::<(), std::convert::Infallible>(())
+    };
+    let Ok(()) = ordered(&walk.pages, work, sink);
+    summary.time(start);
+    summary
+}
+
+/// Processes every page under `root` and writes one JSON line per page to `w`, in
+/// input order whatever the number of threads. Failed pages are reported in the
+/// summary and write no line. A write error (a closed pipe) ends the run and is returned.
+pub fn run_tree_jsonl(
+    pipeline: &Pipeline,
+    root: &Path,
+    walk: &Walk,
+    w: &mut dyn Write,
+    tick: &(dyn Fn(u64) + Sync),
+) -> io::Result<Summary> {
+    let start = Instant::now();
+    let mut summary = Summary::for_walk(walk);
+    let work = |rel: &PathBuf| {
+        let (bytes, r) = process_file(pipeline, root, rel);
+        tick(bytes);
+        (rel.clone(), bytes, r.and_then(|page| Ok((json::line(&page)?, page))))
+    };
+    ordered(&walk.pages, work, |results| {
+        for (rel, bytes, r) in results {
+            match r {
+                Ok((line, page)) => {
+                    w.write_all(&line)?;
+                    summary.count(&page, bytes);
+                }
+                Err(e) => summary.fail(root.join(rel).display().to_string(), &e),
+            }
+        }
+        Ok::<(), io::Error>(())
+    })?;
+    w.flush()?;
+    summary.time(start);
+    Ok(summary)
+}

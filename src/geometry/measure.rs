@@ -1,0 +1,62 @@
+//! Steps 1 and 2: measuring the page (body line height `H`, pitch `P`, line gap)
+//! and telling page noise.
+
+use super::*;
+
+/// Body line height and character pitch over horizontal boxes of four characters or
+/// more (over all boxes when those are fewer than a fifth of them: a page read
+/// character by character).
+pub(super) fn measure(pieces: &[Piece]) -> (f64, f64) {
+    let body: Vec<&Piece> = pieces.iter().filter(|p| !p.vertical && p.chars() >= MIN_BODY_CHARS).collect();
+    let pool: Vec<&Piece> = if body.len() * CHAR_BY_CHAR_SHARE < pieces.len() || body.is_empty() { pieces.iter().collect() } else { body };
+    let h = median(pool.iter().map(|p| p.thickness).collect()).unwrap_or(1.0).max(MIN_MEASURE);
+    let pitch = median(
+        pool.iter()
+            .filter(|p| p.em() > 0.0)
+            .map(|p| (if p.vertical { p.rect.height() } else { p.rect.width() }) / p.em())
+            .collect(),
+    )
+    .unwrap_or(h)
+    .max(MIN_MEASURE);
+    (h, pitch)
+}
+
+pub(super) fn is_body_like(p: &Piece, h: f64) -> bool {
+    !p.vertical && p.chars() >= MIN_BODY_CHARS && p.thickness >= BODY_MIN_RATIO * h && p.thickness <= BODY_MAX_RATIO * h
+}
+
+/// The rectangle of the body lines, grown by one and a half line heights (room for a
+/// short last line under the last body line).
+pub(super) fn text_area(pieces: &[Piece], h: f64) -> Option<Rect> {
+    let r = pieces.iter().filter(|p| is_body_like(p, h)).map(|p| p.rect).reduce(|a, b| a.union(&b))?;
+    let g = TEXT_AREA_MARGIN * h;
+    Some(Rect { x0: r.x0 - g, y0: r.y0 - g, x1: r.x1 + g, y1: r.y1 + g })
+}
+
+pub(super) fn is_noise(p: &Piece, h: f64, area: Option<&Rect>) -> bool {
+    if p.chars() > NOISE_MAX_CHARS {
+        return false;
+    }
+    let tiny = p.thickness < NOISE_TINY * h;
+    let outside = area.is_some_and(|a| p.rect.cx() < a.x0 || p.rect.cx() > a.x1 || p.rect.cy() < a.y0 || p.rect.cy() > a.y1);
+    let wordless = !p.text.chars().any(is_han) && !p.text.chars().all(|c| c.is_ascii_digit());
+    tiny || outside || wordless
+}
+
+/// Median gap between a body line and the nearest body line under it that overlaps it
+/// by half its width (within 2.5 line heights).
+pub(super) fn line_gap(pieces: &[Piece], h: f64) -> f64 {
+    let mut body: Vec<&Piece> = pieces.iter().filter(|p| is_body_like(p, h)).collect();
+    body.sort_by(|a, b| a.rect.cy().total_cmp(&b.rect.cy()));
+    let mut gaps = Vec::new();
+    for (i, a) in body.iter().enumerate() {
+        let below = body[i + 1..]
+            .iter()
+            .take_while(|b| b.rect.cy() - a.rect.cy() <= LINE_GAP_REACH * h)
+            .find(|b| b.rect.cy() > a.rect.cy() + 0.5 * h && a.rect.x_overlap(&b.rect) >= 0.5 * a.rect.width().min(b.rect.width()));
+        if let Some(b) = below {
+            gaps.push(b.y_extent().0 - a.y_extent().1);
+        }
+    }
+    median(gaps).unwrap_or(DEFAULT_LINE_GAP * h)
+}

@@ -1,0 +1,429 @@
+//! Reading order from OCR boxes: the layout of a page recovered from box geometry.
+//!
+//! This module owns turning the boxes of one page ([`crate::read::boxes`]) into printed
+//! lines in reading order, with the hints the text stages need (heading level, bold,
+//! indentation, whether the line fills its column), and the provenance of every line
+//! (which boxes, where). The text stages then run on those lines as on any page
+//! ([`crate::Pipeline::process_boxes`]), and the pipeline writes the provenance
+//! it returns into the page. The steps:
+//!
+//! 1. **Measure.** A box is *vertical* when it is at least 1.5 times taller than
+//!    wide and holds two characters or more; its *thickness* is the shorter side of
+//!    its (possibly rotated) quadrilateral. Over horizontal boxes of four characters
+//!    or more (over all boxes when those are fewer than a fifth: a page read character
+//!    by character): the body line height `H` is the median thickness, the character
+//!    pitch `P` the median advance per character (a Han character counts 1, others
+//!    ½), and the line gap the median space between a body line and the next under it.
+//! 2. **Noise.** A box of at most three characters that is tiny (thinner than 0.55
+//!    `H`: the ornaments of column rules), lies outside the text area (the body
+//!    lines' rectangle grown by 1.5 `H`: border debris), or holds neither a Han
+//!    character nor only digits, is page noise, for `removed` with reason `noise`.
+//! 3. **XY-cut.** The other boxes are cut recursively into regions; a region that is
+//!    one row, or that no cut divides, is a leaf. At each level, in this order:
+//!    - *Lanes.* At x gaps no box is over, a lane of vertical text is cut off from the
+//!      horizontal text beside it.
+//!    - *Side by side.* When no wider band gap than the one under the headlines cuts
+//!      the region, articles side by side are cut apart before any band cut, so that
+//!      a row of headlines stays over its bodies: when each column starts with a
+//!      heading, or when two headings or more (set apart: closer ones are one headline
+//!      in pieces) top the region, each taking the columns from the previous one's to
+//!      the gap that centres it over them.
+//!    - *Bands.* The region is cut at its widest gaps across its whole width (gaps at
+//!      least the normal line gap plus 0.3 `H`, or a quarter `H` under or over a
+//!      heading that no body line beside runs on across; of those, the ones at least
+//!      0.8 times the widest, narrower ones being cut deeper down: first between
+//!      stacked articles, then under a headline, a rule, a photo). Bands are read top
+//!      to bottom.
+//!    - *Columns.* The region is cut at the valleys of its x-projection, which counts
+//!      at each x the boxes over it (each narrowed by 0.3 `P` at both ends, for the
+//!      padding around the glyphs and a little skew). A valley no box is over is a
+//!      cut. A valley some boxes cross is a cut when every crossing box is a body line
+//!      (at most 1.5 `H` thick, six characters or more, not a headline) with a body
+//!      line of each column within five line heights of it, and either they are at
+//!      most a third of the body lines on either side (at least four each), or, in
+//!      short columns, at most one more than those and each holds most of a line left
+//!      of the gap, within the two columns' outer edges. Such a box holds two columns'
+//!      lines merged by the detector: it is **split** at the gap (at the median right
+//!      end of the left column's lines near it and left end of the right column's),
+//!      its characters shared out in proportion to the widths on either side (a line
+//!      does not start with a closing mark nor end with an opening one; of two
+//!      boundaries about as near, the one giving the left part as many characters as
+//!      the left column's pitch says), with a `split_box` warning; a side that would
+//!      get fewer than two characters gets none (a stray character). Columns are read
+//!      left to right, except that a run of columns holding only vertical text is read
+//!      right to left.
+//!
+//!    Last, the gaps of all column cuts are the page's *column grid*: a body line
+//!    that sticks out of its leaf across a gap of the grid (the leaf's other lines end
+//!    at the gap) is split there too, its part past the gap read right after the leaf
+//!    (an article's last line alone in its column, merged with the line beside it).
+//! 4. **Lines.** In a leaf, boxes whose heights overlap by half are one printed line,
+//!    read left to right (a space where the gap is wider than 0.8 `P`); lines are read
+//!    top to bottom, vertical boxes right to left.
+//! 5. **Roles.** A line at least 1.6 `H` thick and at most 40 characters long is a
+//!    heading; heading levels are ranks of thickness on the page (a new level where a
+//!    heading is 15% thinner than the thickest of the level above), so the headline
+//!    outranks the subheadline. Other horizontal lines are measured against their
+//!    column (the lines of their leaf, and the one-line leaves right under it in the
+//!    same column: a column whose wide leading cut it into bands): the local height is
+//!    the median thickness of the lines near them, the local edges the left and right
+//!    ends of those that are body-sized, a rank or two in (so that a stray line
+//!    sticking out does not move them, and a skewed or warped scan does not read as
+//!    indentation; the end of a part split at a gap is only an estimate and does not
+//!    count). A line 1.2–1.6 local heights thick, of at most 24 characters with no full
+//!    stop, that does not span its column, is a heading when it opens a band of a
+//!    region wider than one and a half columns and heads the lines under it (本报启事
+//!    over a notice), and bold otherwise (a subhead, a byline set larger). The others
+//!    get their indentation (whole characters from the left edge) and whether they fill
+//!    the column (their right end within 0.8 `P` of the right edge; a left part of a
+//!    split box always does). A column of fewer than three lines takes its edges from
+//!    the column grid, or leaves them unknown. On a page set horizontally (at most a
+//!    quarter of the lines vertical), body-sized vertical text is a masthead's side
+//!    column (issue number, date, publisher): page furniture.
+//!
+//! The lines are numbered 1, 2, … in reading order: these are the `lines` of blocks,
+//! articles and `removed` for box input. Noise boxes are numbered after the last line,
+//! in input order.
+
+mod measure;
+pub mod params;
+mod roles;
+mod rows;
+mod xycut;
+
+use measure::*;
+use params::*;
+use roles::*;
+use rows::*;
+use xycut::*;
+
+use crate::read::boxes::{BoxPage, Rect};
+use crate::lines::Layout;
+use crate::lines::Line;
+use crate::model::{Warning, WarningKind};
+use crate::rules::chars::{char_width, is_closer, is_han, is_opener};
+
+/// The layout the text stages are run with on recovered lines: no page-wide column
+/// width (each line says whether it fills its column), heading levels are ranks of
+/// box height so they carry information, and lines are not soft-wrapped Markdown.
+pub const LAYOUT: Layout = Layout { column_width: None, levels_informative: true, soft_wrap: false };
+
+/// What the geometry measured about the page, in pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Metrics {
+    /// Median thickness of body lines (`H`).
+    pub line_height: f64,
+    /// Median advance of one Han character along a body line (`P`).
+    pub pitch: f64,
+    /// Median gap between a body line and the next one under it; negative when boxes overlap.
+    pub line_gap: f64,
+}
+
+/// A box, or the part of a box on one side of a column gap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Piece {
+    /// 0-based index of the box in the input's `ocr_results`.
+    pub box_index: usize,
+    /// Its text.
+    pub text: String,
+    /// Where it is (for a part, the part's share of the box).
+    pub rect: Rect,
+    /// Thickness across the text (the shorter side of the box), pixels.
+    pub thickness: f64,
+    /// Vertical text (a tall narrow box of two characters or more).
+    pub vertical: bool,
+    /// Its left end is at a column gap where its box was split (so it is estimated).
+    pub cut_left: bool,
+    /// Its right end is at a column gap where its box was split (so it is estimated).
+    pub cut_right: bool,
+}
+
+impl Piece {
+    fn em(&self) -> f64 {
+        em(&self.text)
+    }
+
+    fn chars(&self) -> usize {
+        self.text.chars().count()
+    }
+
+    /// Vertical extent used for band cuts and rows: the box's thickness around its
+    /// centre (a slightly rotated box's rectangle is taller than its text), or the
+    /// rectangle for vertical text.
+    fn y_extent(&self) -> (f64, f64) {
+        if self.vertical {
+            (self.rect.y0, self.rect.y1)
+        } else {
+            let half = self.thickness.min(self.rect.height()) / 2.0;
+            (self.rect.cy() - half, self.rect.cy() + half)
+        }
+    }
+}
+
+/// Width of a text in Han characters: wide characters count 1, others ½.
+fn em(text: &str) -> f64 {
+    text.chars().map(|c| char_width(c) as f64 / 2.0).sum()
+}
+
+/// One printed line in reading order, with its role hints and provenance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrintedLine {
+    /// The text of its pieces, left to right.
+    pub text: String,
+    /// The pieces it was read from.
+    pub pieces: Vec<Piece>,
+    /// The union of the pieces' rectangles.
+    pub rect: Rect,
+    /// The thickest piece's thickness, pixels.
+    pub thickness: f64,
+    /// Vertical text.
+    pub vertical: bool,
+    /// Heading level (1 = the thickest headings on the page), for headline lines.
+    pub heading: Option<u8>,
+    /// A subhead-sized line (bold in Markdown terms).
+    pub bold: bool,
+    /// Indentation from the column's left edge, in display columns (a Han character is 2).
+    pub indent: usize,
+    /// Whether it runs to the column's right edge; `None` when the column has too few
+    /// lines to tell.
+    pub fills_column: Option<bool>,
+    /// The last line of a band (a horizontal cut follows).
+    pub ends_band: bool,
+    /// Page furniture by its geometry: body-sized vertical text on a page set
+    /// horizontally (a masthead's side column: issue number, date, publisher).
+    pub margin: bool,
+}
+
+impl PrintedLine {
+    /// The line as the text stages read it, numbered `no`.
+    pub fn to_line(&self, no: usize) -> Line {
+        Line {
+            no,
+            text: self.text.clone(),
+            heading: self.heading,
+            bold: self.bold,
+            hard_break: self.ends_band,
+            indent: self.indent,
+            fills_column: self.fills_column,
+            margin: self.margin,
+            ..Line::default()
+        }
+    }
+}
+
+/// A page's recovered reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recovered {
+    /// The printed lines in reading order; line `i` (0-based) is input line `i + 1`.
+    pub lines: Vec<PrintedLine>,
+    /// Boxes taken for page noise, in input order.
+    pub noise: Vec<Piece>,
+    /// One `split_box` warning per box split between two columns.
+    pub warnings: Vec<Warning>,
+    /// What was measured.
+    pub metrics: Metrics,
+}
+
+impl Recovered {
+    /// The printed lines as numbered text lines, for the text stages.
+    pub fn text_lines(&self) -> Vec<Line> {
+        self.lines.iter().enumerate().map(|(i, l)| l.to_line(i + 1)).collect()
+    }
+
+    /// The boxes (ascending, each once) and the union rectangle of lines `first..=last`
+    /// (1-based); `None` when the span holds no line.
+    pub fn provenance(&self, lines: [usize; 2]) -> Option<(Vec<usize>, Rect)> {
+        self.provenance_where(lines, |_| true)
+    }
+
+    /// [`Recovered::provenance`] of the lines `keep` accepts.
+    pub fn provenance_where(&self, lines: [usize; 2], keep: impl Fn(usize) -> bool) -> Option<(Vec<usize>, Rect)> {
+        let first = lines[0].max(1);
+        let last = lines[1].min(self.lines.len());
+        let mut boxes = Vec::new();
+        let mut rect: Option<Rect> = None;
+        for no in (first..=last).filter(|&no| keep(no)) {
+            for p in &self.lines[no - 1].pieces {
+                boxes.push(p.box_index);
+                rect = Some(rect.map_or(p.rect, |r| r.union(&p.rect)));
+            }
+        }
+        boxes.sort_unstable();
+        boxes.dedup();
+        rect.map(|r| (boxes, r))
+    }
+}
+
+/// Recovers the reading order of a page of boxes. Boxes with no text are left out.
+pub fn recover(page: &BoxPage) -> Recovered {
+    let pieces: Vec<Piece> = page
+        .boxes
+        .iter()
+        .filter(|b| !b.text.is_empty())
+        .map(|b| {
+            let (a, c) = b.size();
+            let thickness = a.min(c).max(MIN_THICKNESS);
+            let chars = b.text.chars().count();
+            let vertical = chars >= 2 && b.rect.height() >= VERTICAL_ASPECT * b.rect.width() && a.max(c) >= VERTICAL_ASPECT * thickness;
+            Piece { box_index: b.index, text: b.text.clone(), rect: b.rect, thickness, vertical, cut_left: false, cut_right: false }
+        })
+        .collect();
+    let (line_height, pitch) = measure(&pieces);
+    let area = text_area(&pieces, line_height);
+    let (noise, text): (Vec<Piece>, Vec<Piece>) =
+        pieces.into_iter().partition(|p| is_noise(p, line_height, area.as_ref()));
+    let metrics = Metrics { line_height, pitch, line_gap: line_gap(&text, line_height) };
+    let column_width = median(text.iter().filter(|p| is_body_like(p, line_height)).map(|p| p.rect.width()).collect());
+    let mut cutter = Cutter { m: metrics, gaps: Vec::new(), column_width: column_width.unwrap_or(f64::INFINITY), leaves: Vec::new(), warnings: Vec::new() };
+    cutter.order(text, 0, true);
+    cutter.protrusions();
+    let mut lines = Vec::new();
+    let mut leaf_of = Vec::new();
+    let mut opens_band = Vec::new();
+    for (k, leaf) in cutter.leaves.iter().enumerate() {
+        for (r, row) in rows(&leaf.pieces).into_iter().enumerate() {
+            lines.push(printed_line(row, metrics));
+            leaf_of.push(k);
+            opens_band.push(leaf.opens_band && r == 0);
+        }
+        if leaf.ends_band {
+            if let Some(l) = lines.last_mut() {
+                l.ends_band = true;
+            }
+        }
+    }
+    let ctx = Context {
+        group: column_groups(&lines, &leaf_of, metrics),
+        leaf: leaf_of,
+        opens_band,
+        grid: cutter.gaps.clone(),
+        column_width: cutter.column_width,
+    };
+    let heading = assign_roles(&mut lines, &ctx, metrics);
+    rank_headings(&mut lines, &heading);
+    let vertical = lines.iter().filter(|l| l.vertical).count();
+    if vertical * MARGIN_VERTICAL_SHARE <= lines.len() {
+        for l in lines.iter_mut().filter(|l| l.vertical && ratio(l, metrics) < HEADING_RATIO) {
+            l.margin = true;
+        }
+    }
+    Recovered { lines, noise, warnings: cutter.warnings, metrics }
+}
+
+fn median(mut v: Vec<f64>) -> Option<f64> {
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    Some(v[v.len() / 2])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::boxes::OcrBox;
+
+    fn bx(index: usize, text: &str, x0: f64, y0: f64, x1: f64, y1: f64) -> OcrBox {
+        OcrBox::new(index, text, vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
+    }
+
+    fn page(boxes: Vec<OcrBox>) -> BoxPage {
+        BoxPage { boxes, width: 1000.0, height: 1000.0 }
+    }
+
+    fn texts(r: &Recovered) -> Vec<&str> {
+        r.lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    const ROWS: [&str; 8] = ["一", "二", "三", "四", "五", "六", "七", "八"];
+
+    /// Two columns of eight 10-character lines (pitch 20, line height 20, 30 apart),
+    /// interleaved as a detector emits them.
+    fn two_columns() -> Vec<OcrBox> {
+        let mut v = Vec::new();
+        for (row, n) in ROWS.iter().enumerate() {
+            let y = 100.0 + 30.0 * row as f64;
+            v.push(bx(v.len(), &format!("左栏第{n}行的正文内容"), 100.0, y, 300.0, y + 20.0));
+            v.push(bx(v.len(), &format!("右栏第{n}行的正文内容"), 330.0, y, 530.0, y + 20.0));
+        }
+        v
+    }
+
+    #[test]
+    fn interleaved_columns_are_read_column_by_column() {
+        let r = recover(&page(two_columns()));
+        let want: Vec<String> =
+            ["左", "右"].iter().flat_map(|side| ROWS.iter().map(move |n| format!("{side}栏第{n}行的正文内容"))).collect();
+        assert_eq!(texts(&r), want);
+        assert_eq!(r.metrics.line_height, 20.0);
+        assert_eq!(r.metrics.pitch, 20.0);
+        assert_eq!(r.metrics.line_gap, 10.0);
+    }
+
+    #[test]
+    fn a_box_across_two_columns_is_split_at_the_gap() {
+        let mut boxes = two_columns();
+        // Row 三 of both columns detected as one box.
+        boxes[4] = bx(4, "左栏第三行的正文内容右栏第三行的正文内容", 100.0, 160.0, 530.0, 180.0);
+        boxes.remove(5);
+        for (i, b) in boxes.iter_mut().enumerate() {
+            b.index = i;
+        }
+        let r = recover(&page(boxes));
+        assert_eq!(texts(&r)[2], "左栏第三行的正文内容");
+        assert_eq!(texts(&r)[10], "右栏第三行的正文内容");
+        assert_eq!(r.lines[2].pieces[0].box_index, 4);
+        assert_eq!(r.lines[10].pieces[0].box_index, 4);
+        assert_eq!(r.lines[2].pieces[0].rect, Rect { x0: 100.0, y0: 160.0, x1: 300.0, y1: 180.0 });
+        assert_eq!(r.warnings.len(), 1);
+        assert_eq!(r.warnings[0].kind, WarningKind::SplitBox);
+    }
+
+    #[test]
+    fn a_headline_across_columns_cuts_a_band_and_ranks_first() {
+        let mut boxes = vec![bx(0, "标题横跨两栏", 150.0, 20.0, 450.0, 70.0)];
+        for mut b in two_columns() {
+            b.index += 1;
+            boxes.push(b);
+        }
+        let r = recover(&page(boxes));
+        assert_eq!(r.lines[0].text, "标题横跨两栏");
+        assert_eq!(r.lines[0].heading, Some(1));
+        assert!(r.lines[0].ends_band);
+        assert_eq!(r.lines[1].text, "左栏第一行的正文内容");
+        assert_eq!(r.lines[9].text, "右栏第一行的正文内容");
+    }
+
+    #[test]
+    fn vertical_text_is_read_right_to_left_and_border_debris_is_noise() {
+        let mut boxes = vec![
+            bx(0, "一九六八年", 900.0, 100.0, 920.0, 200.0),
+            bx(1, "第四十五号", 930.0, 100.0, 950.0, 200.0),
+            bx(2, "福", 5.0, 990.0, 10.0, 995.0),
+        ];
+        for mut b in two_columns() {
+            b.index += 3;
+            boxes.push(b);
+        }
+        let r = recover(&page(boxes));
+        let t = texts(&r);
+        let first = t.iter().position(|s| *s == "第四十五号").unwrap_or_else(|| panic!("{t:?}"));
+        assert_eq!(t[first + 1], "一九六八年");
+        assert_eq!(r.noise.len(), 1);
+        assert_eq!(r.noise[0].box_index, 2);
+    }
+
+    #[test]
+    fn indentation_and_column_fill_come_from_the_column_edges() {
+        let boxes = vec![
+            bx(0, "　第一段首行缩进两字", 140.0, 100.0, 300.0, 120.0),
+            bx(1, "第一段第二行正文内容", 100.0, 130.0, 300.0, 150.0),
+            bx(2, "第一段完。", 100.0, 160.0, 200.0, 180.0),
+            bx(3, "第二段首行缩进两字", 140.0, 190.0, 300.0, 210.0),
+            bx(4, "第二段第二行正文内容", 100.0, 220.0, 300.0, 240.0),
+        ];
+        let r = recover(&page(boxes));
+        let got: Vec<(usize, Option<bool>)> = r.lines.iter().map(|l| (l.indent, l.fills_column)).collect();
+        assert_eq!(got, vec![(4, Some(true)), (0, Some(true)), (0, Some(false)), (4, Some(true)), (0, Some(true))]);
+    }
+}

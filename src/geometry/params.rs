@@ -1,0 +1,166 @@
+//! Every threshold of the geometry, named once, with its unit and why it has that
+//! value. `H` is the page's body line height (the median thickness of body lines),
+//! `P` the character pitch (the median advance of one Han character), both in pixels;
+//! a ratio is a line's thickness over `H`; `em` counts a Han character 1 and others ½.
+//! The values were set on the PaddleOCR pages of `../shared/realpages` (People's
+//! Daily and Shenbao scans) and the synthetic pages of `tests/boxes.rs`.
+//!
+//! | name | value | unit | what it measures |
+//! |---|---|---|---|
+//! | `MIN_BODY_CHARS` | 4 | characters | shortest box measured as a body line |
+//! | `CHAR_BY_CHAR_SHARE` | 5 | 1/share | body-line candidates below 1/5 of the boxes: measure over all boxes |
+//! | `MIN_MEASURE` | 1e-3 | pixels | floor of `H` and `P` |
+//! | `MIN_THICKNESS` | 1e-6 | pixels | floor of a box's thickness |
+//! | `VERTICAL_ASPECT` | 1.5 | height/width | a box this much taller than wide is vertical text |
+//! | `BODY_MIN_RATIO` | 0.7 | `H` | thinnest body line |
+//! | `BODY_MAX_RATIO` | 1.4 | `H` | thickest body line |
+//! | `TEXT_AREA_MARGIN` | 1.5 | `H` | the body lines' rectangle grown by this: the text area |
+//! | `NOISE_MAX_CHARS` | 3 | characters | longest box that may be noise |
+//! | `NOISE_TINY` | 0.55 | `H` | a box thinner than this is an ornament |
+//! | `LINE_GAP_REACH` | 2.5 | `H` | how far under a body line the next one is looked for |
+//! | `DEFAULT_LINE_GAP` | 0.25 | `H` | the line gap when none is measured |
+//! | `HEADING_RATIO` | 1.6 | `H` | thinnest heading |
+//! | `HEADING_MAX_EM` | 40 | em | longest heading |
+//! | `MARGIN_VERTICAL_SHARE` | 4 | 1/share | at most 1/4 of lines vertical: a horizontal page |
+//! | `SIDE_BY_SIDE_WIDTH` | 1.5 | column widths | a band wider than this is a region of several columns |
+//! | `BAND_GAP_OVER_LINE_GAP` | 0.3 | `H` | a band gap is the line gap plus this |
+//! | `BAND_GAP_MIN` | 0.15 | `H` | smallest band gap |
+//! | `HEADING_BAND_GAP` | 0.25 | `H` | band gap under or over a heading |
+//! | `BAND_WIDEST_SHARE` | 0.8 | widest gap | gaps cut at one level |
+//! | `HEADS_APART` | 1.5 | thickness | headings closer than this are one headline in pieces |
+//! | `VERTICAL_PADDING` | 0.1 | box width | projection narrowing of a vertical box |
+//! | `GLYPH_PADDING` | 0.3 | `P` | projection narrowing of a horizontal box at each end |
+//! | `GLYPH_PADDING_MAX` | 0.25 | box width | at most this share of a short box |
+//! | `SPLIT_BODY_RATIO` | 1.5 | `H` | thickest line that may be split at a column gap |
+//! | `GAP_REACH` | 1.5 | `P` | lines ending or starting this near a gap are its column's |
+//! | `SPLIT_MIN_EM` | 6 | em | shortest box split at a column gap |
+//! | `MERGED_NEAR` | 5 | `H` | a merged box has a body line of each column this near |
+//! | `MERGED_MIN_SIDE` | 4 | lines | body lines on each side for the share rule |
+//! | `MERGED_SHARE` | 3 | 1/share | merged boxes at most 1/3 of a side's body lines |
+//! | `MERGED_LEFT_SHARE` | 0.6 | body line width | a merged box holds this much of a line left of the gap |
+//! | `COLUMN_EDGE_SLACK` | 0.6 | `P` | slack at a column's left edge |
+//! | `FILL_SLACK` | 0.8 | `P` | a line ending this near the right edge fills its column |
+//! | `GAP_EDGE_NEAR` | 6 | `H` | lines this near a split box give the gap's edges |
+//! | `FILL_WEIGHT` | 0.25 | characters | weight of the pitch estimate when splitting a box |
+//! | `ROW_X_OVERLAP` | 0.3 | box width | boxes overlapping more than this in x are not one row |
+//! | `SPACE_GAP` | 0.8 | `P` | a wider gap between boxes of a row is a space |
+//! | `CONTINUES_INDENT` | 4.5 | `P` | a one-line leaf under a column starting this near it continues it |
+//! | `NEIGHBOURS` | 5 | lines | lines each side measured as a line's column |
+//! | `LOCAL_BODY_RATIO` | 1.2 | local height | thickest body-sized line; thinnest subhead |
+//! | `MIN_EDGE_LINES` | 3 | lines | lines needed to measure a column's edges |
+//! | `EDGE_RANK` | 4 | 1/rank | edges taken a quarter in (at most two lines) |
+//! | `SUBHEAD_MIN_RATIO` | 1.1 | `H` | thinnest subhead |
+//! | `SUBHEAD_MAX_EM` | 24 | em | longest subhead |
+//! | `INDENT_ROUNDING` | 0.35 | characters | an indentation this close to a whole character counts it |
+//! | `MAX_INDENT_CHARS` | 4 | characters | largest indentation read |
+//! | `LEVEL_STEP` | 0.85 | thickness | a heading this much thinner starts a level |
+//! | `MAX_HEADING_LEVEL` | 6 | level | Markdown's deepest heading |
+//! | `MAX_DEPTH` | 256 | levels | deepest XY-cut recursion |
+
+/// Shortest box (characters) measured as a body line: shorter ones are pieces of
+/// headings, numbers and noise.
+pub const MIN_BODY_CHARS: usize = 4;
+/// When fewer than one box in this many is a body-line candidate, `H` and `P` are
+/// measured over all boxes (a page read character by character).
+pub const CHAR_BY_CHAR_SHARE: usize = 5;
+/// Floor of `H` and `P` (pixels), so that a page of empty boxes divides by no zero.
+pub const MIN_MEASURE: f64 = 1e-3;
+/// Floor of a box's thickness (pixels): a degenerate box is not zero thick.
+pub const MIN_THICKNESS: f64 = 1e-6;
+/// A box of two characters or more this many times taller than wide is vertical text.
+pub const VERTICAL_ASPECT: f64 = 1.5;
+/// Thinnest body line (`H`): thinner boxes are small print.
+pub const BODY_MIN_RATIO: f64 = 0.7;
+/// Thickest body line (`H`): thicker boxes are display type.
+pub const BODY_MAX_RATIO: f64 = 1.4;
+/// The body lines' rectangle grown by this (`H`) is the text area: room for a short
+/// last line under the last body line.
+pub const TEXT_AREA_MARGIN: f64 = 1.5;
+/// Longest box (characters) that may be page noise.
+pub const NOISE_MAX_CHARS: usize = 3;
+/// A short box thinner than this (`H`) is an ornament of a column rule.
+pub const NOISE_TINY: f64 = 0.55;
+/// How far (`H`) under a body line the next one is looked for, measuring the line gap.
+pub const LINE_GAP_REACH: f64 = 2.5;
+/// The line gap (`H`) when none can be measured.
+pub const DEFAULT_LINE_GAP: f64 = 0.25;
+/// Thinnest heading (`H`): headlines are set at least about two body sizes up.
+pub const HEADING_RATIO: f64 = 1.6;
+/// Longest heading (em): a longer thick line is a lead paragraph set large.
+pub const HEADING_MAX_EM: f64 = 40.0;
+/// A page with at most one line in this many vertical is set horizontally (its
+/// vertical text is a masthead's side column).
+pub const MARGIN_VERTICAL_SHARE: usize = 4;
+/// A band wider than this many column widths is a region of several columns.
+pub const SIDE_BY_SIDE_WIDTH: f64 = 1.5;
+/// A band gap is at least the normal line gap plus this (`H`).
+pub const BAND_GAP_OVER_LINE_GAP: f64 = 0.3;
+/// Smallest band gap (`H`), when the line gap is negative (boxes overlap).
+pub const BAND_GAP_MIN: f64 = 0.15;
+/// Band gap under or over a heading (`H`): headings are not spaced like body lines.
+pub const HEADING_BAND_GAP: f64 = 0.25;
+/// Gaps at least this share of the widest are cut at one level; narrower ones deeper.
+pub const BAND_WIDEST_SHARE: f64 = 0.8;
+/// Headings closer than this (their thickness) are one headline in pieces.
+pub const HEADS_APART: f64 = 1.5;
+/// Projection narrowing of a vertical box at each end (its width).
+pub const VERTICAL_PADDING: f64 = 0.1;
+/// Projection narrowing of a horizontal box at each end (`P`): the padding around the
+/// glyphs and a little skew.
+pub const GLYPH_PADDING: f64 = 0.3;
+/// ... but at most this share of the box's width (a short box).
+pub const GLYPH_PADDING_MAX: f64 = 0.25;
+/// Thickest line (`H`) that may be split at a column gap (a body line).
+pub const SPLIT_BODY_RATIO: f64 = 1.5;
+/// Lines ending (starting) within this (`P`) of a gap are its left (right) column's.
+pub const GAP_REACH: f64 = 1.5;
+/// Shortest box (em) split at a column gap.
+pub const SPLIT_MIN_EM: f64 = 6.0;
+/// A box merged across a gap has a body line of each column within this (`H`).
+pub const MERGED_NEAR: f64 = 5.0;
+/// Body lines on each side of a gap for the share rule of merged boxes.
+pub const MERGED_MIN_SIDE: usize = 4;
+/// Merged boxes are at most one in this many of a side's body lines.
+pub const MERGED_SHARE: usize = 3;
+/// In short columns, a merged box holds at least this share of a body line left of
+/// the gap.
+pub const MERGED_LEFT_SHARE: f64 = 0.6;
+/// Slack at a column's left edge (`P`).
+pub const COLUMN_EDGE_SLACK: f64 = 0.6;
+/// A line ending within this (`P`) of its column's right edge fills the column
+/// (kinsoku may leave it a little short).
+pub const FILL_SLACK: f64 = 0.8;
+/// Lines within this (`H`) of a split box give the gap's edges.
+pub const GAP_EDGE_NEAR: f64 = 6.0;
+/// Weight (characters) of the left column's pitch when choosing where to split a box.
+pub const FILL_WEIGHT: f64 = 0.25;
+/// Boxes overlapping by more than this share of the narrower's width are not one row.
+pub const ROW_X_OVERLAP: f64 = 0.3;
+/// A gap wider than this (`P`) between the boxes of a row is a space.
+pub const SPACE_GAP: f64 = 0.8;
+/// A one-line leaf under a column whose left end is within this (`P`) of the
+/// column's continues it.
+pub const CONTINUES_INDENT: f64 = 4.5;
+/// Lines each side of a line measured as its column.
+pub const NEIGHBOURS: usize = 5;
+/// Thickest body-sized line and thinnest subhead (local line heights).
+pub const LOCAL_BODY_RATIO: f64 = 1.2;
+/// Lines needed to measure a column's edges.
+pub const MIN_EDGE_LINES: usize = 3;
+/// Edges are taken one in this many lines in (at most two), so a stray line does not
+/// move them.
+pub const EDGE_RANK: usize = 4;
+/// Thinnest subhead (`H`).
+pub const SUBHEAD_MIN_RATIO: f64 = 1.1;
+/// Longest subhead (em).
+pub const SUBHEAD_MAX_EM: f64 = 24.0;
+/// An indentation within this (characters) of a whole character counts it.
+pub const INDENT_ROUNDING: f64 = 0.35;
+/// Largest indentation read (characters).
+pub const MAX_INDENT_CHARS: f64 = 4.0;
+/// A heading thinner than this share of the thickest of the level above starts a level.
+pub const LEVEL_STEP: f64 = 0.85;
+/// Deepest heading level (Markdown's).
+pub const MAX_HEADING_LEVEL: usize = 6;
+/// Deepest recursion of the XY-cut; a region deeper than this is a leaf.
+pub const MAX_DEPTH: usize = 256;

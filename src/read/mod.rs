@@ -1,0 +1,192 @@
+//! The input seam: every format banmian reads, in one table.
+//!
+//! This module owns telling what a page of bytes is and reading it into one of the
+//! two things the pipeline runs on ([`Input`]): text, or a page of OCR boxes
+//! ([`boxes::BoxPage`]). Each format is one row of [`FORMATS`] (its name, its file
+//! extensions, a cheap look at the start of a file, how to recognise and how to read
+//! the whole content) and one file beside this one. The tree walk
+//! ([`crate::batch::walk_format`]), the command line (`--input-format`) and
+//! [`crate::Pipeline::process_bytes`] ask the table, never a format's module, so a new
+//! format is one file and one row.
+//!
+//! | Format | `--input-format` | Extensions | Recognised by content |
+//! |---|---|---|---|
+//! | PaddleOCR page JSON ([`paddleocr`]) | `paddleocr` | `.json` | a JSON object with `ocr_results` |
+//! | Tesseract TSV ([`tsv`]) | `tesseract` | `.tsv` | the TSV header (`level`, `page_num`, …) |
+//! | Text or Markdown ([`decode`]) | `text` | `.txt`, `.md`, `.markdown` | anything else |
+
+use std::str::FromStr;
+
+use crate::error::{Error, ErrorKind, Result};
+
+pub mod boxes;
+pub mod decode;
+pub mod paddleocr;
+pub mod tsv;
+
+/// Which reader a page of bytes goes to (`--input-format`): by content, or one row
+/// of [`FORMATS`]. Non-exhaustive: formats are added.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum InputFormat {
+    /// By content: the first format of [`FORMATS`] that recognises the bytes (a JSON
+    /// object with an `ocr_results` member is PaddleOCR page JSON), text otherwise.
+    #[default]
+    Auto,
+    /// Text or Markdown, whatever the bytes hold.
+    Text,
+    /// PaddleOCR page JSON ([`paddleocr`]); anything else is an error.
+    Paddleocr,
+    /// Tesseract TSV ([`tsv`]); anything else is an error.
+    Tesseract,
+}
+
+/// What a reader gives the pipeline.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Input {
+    /// Decoded text (a text or Markdown page).
+    Text(decode::Decoded),
+    /// A page of OCR boxes, whose reading order the geometry recovers.
+    Boxes(boxes::BoxPage),
+}
+
+/// Recognises and reads a whole page: `Ok(None)` when the bytes are not the format.
+pub type Detect = fn(&[u8]) -> Result<Option<Input>>;
+
+/// One input format: a row of [`FORMATS`].
+#[derive(Debug, Clone, Copy)]
+pub struct Format {
+    /// Which [`InputFormat`] names it.
+    pub format: InputFormat,
+    /// Its name on the command line (`--input-format NAME`).
+    pub name: &'static str,
+    /// File extensions of its pages in a folder, lower case, without the dot
+    /// (compared case-insensitively).
+    pub extensions: &'static [&'static str],
+    /// A cheap look at the first [`SNIFF_BYTES`] of a file with one of `extensions`,
+    /// when the extension alone does not make a page (a `.json` file may be anything):
+    /// by content, only files it accepts are pages. `None`: every file with one of
+    /// the extensions is a page.
+    pub sniff: Option<fn(&[u8]) -> bool>,
+    /// Recognises and reads the whole content, for [`InputFormat::Auto`]: `Ok(None)`
+    /// when the bytes are not this format, an error when they are but are malformed.
+    /// `None` for the fallback format (text), which takes whatever no other row does.
+    pub detect: Option<Detect>,
+    /// Reads the bytes as this format (`--input-format NAME`); an error when they are not.
+    pub read: fn(&[u8]) -> Result<Input>,
+}
+
+/// Bytes read from the start of a file to [`Format::sniff`] it.
+pub const SNIFF_BYTES: u64 = 4096;
+
+/// Every input format, in the order [`InputFormat::Auto`] tries them; the fallback
+/// (text, with no `detect`) last.
+pub const FORMATS: &[Format] = &[
+    Format {
+        format: InputFormat::Paddleocr,
+        name: "paddleocr",
+        extensions: &["json"],
+        sniff: Some(paddleocr::sniff),
+        detect: Some(|b| Ok(paddleocr::detect(b)?.map(Input::Boxes))),
+        read: |b| paddleocr::parse(b).map(Input::Boxes),
+    },
+    Format {
+        format: InputFormat::Tesseract,
+        name: "tesseract",
+        extensions: &["tsv"],
+        sniff: Some(tsv::sniff),
+        detect: Some(|b| Ok(tsv::detect(b)?.map(Input::Boxes))),
+        read: |b| tsv::parse(b).map(Input::Boxes),
+    },
+    Format {
+        format: InputFormat::Text,
+        name: "text",
+        extensions: &["txt", "md", "markdown"],
+        sniff: None,
+        detect: None,
+        read: |b| decode::decode(b).map(Input::Text),
+    },
+];
+
+/// The row of `format`; `None` for [`InputFormat::Auto`].
+pub fn format(format: InputFormat) -> Option<&'static Format> {
+    FORMATS.iter().find(|f| f.format == format)
+}
+
+/// The fallback format: the row with no `detect` (text).
+fn fallback() -> &'static Format {
+    FORMATS.iter().find(|f| f.detect.is_none()).expect("FORMATS has a fallback row")
+}
+
+/// Reads one page of bytes as `format` says: the named row's reader, or for
+/// [`InputFormat::Auto`] the first row whose `detect` recognises the bytes, the
+/// fallback's reader otherwise. Errors: those of the reader.
+pub fn read(format: InputFormat, bytes: &[u8]) -> Result<Input> {
+    if let Some(f) = self::format(format) {
+        return (f.read)(bytes);
+    }
+    for f in FORMATS {
+        if let Some(detect) = f.detect {
+            if let Some(input) = detect(bytes)? {
+                return Ok(input);
+            }
+        }
+    }
+    (fallback().read)(bytes)
+}
+
+impl InputFormat {
+    /// Its name on the command line: `auto`, or the row's name.
+    pub fn name(self) -> &'static str {
+        format(self).map_or("auto", |f| f.name)
+    }
+
+    /// The names `--input-format` accepts: `auto`, the fallback's (`text`), then the
+    /// other rows', in table order.
+    pub fn names() -> Vec<&'static str> {
+        let others = FORMATS.iter().filter(|f| f.detect.is_some()).map(|f| f.name);
+        ["auto", fallback().name].into_iter().chain(others).collect()
+    }
+}
+
+impl FromStr for InputFormat {
+    type Err = Error;
+
+    /// Reads a name of [`InputFormat::names`]. Errors: [`ErrorKind::Io`] naming the
+    /// formats, for an unknown name.
+    fn from_str(s: &str) -> Result<InputFormat> {
+        if s == "auto" {
+            return Ok(InputFormat::Auto);
+        }
+        FORMATS.iter().find(|f| f.name == s).map(|f| f.format).ok_or_else(|| {
+            let msg = format!("unknown input format {s:?}: one of {}", InputFormat::names().join(", "));
+            Error::new(ErrorKind::Io(std::io::Error::new(std::io::ErrorKind::InvalidInput, msg)))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_named_format_has_one_row_and_names_round_trip() {
+        for f in FORMATS {
+            assert_eq!(FORMATS.iter().filter(|g| g.format == f.format).count(), 1, "{}", f.name);
+            assert_eq!(f.name.parse::<InputFormat>().unwrap(), f.format);
+            assert_eq!(f.format.name(), f.name);
+        }
+        assert_eq!(FORMATS.iter().filter(|f| f.detect.is_none()).count(), 1, "one fallback");
+        assert_eq!(fallback().format, InputFormat::Text);
+        assert!("hocr-nope".parse::<InputFormat>().is_err());
+    }
+
+    #[test]
+    fn auto_reads_by_content() {
+        let json = br#"{"ocr_results": [{"text": "x", "box": [[0, 0], [10, 10]]}]}"#;
+        assert!(matches!(read(InputFormat::Auto, json).unwrap(), Input::Boxes(_)));
+        assert!(matches!(read(InputFormat::Auto, b"{\"a\": 1}").unwrap(), Input::Text(_)));
+        assert!(matches!(read(InputFormat::Text, json).unwrap(), Input::Text(_)));
+        assert!(read(InputFormat::Paddleocr, b"text").is_err());
+    }
+}

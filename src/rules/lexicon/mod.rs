@@ -1,0 +1,261 @@
+//! One lexicon of cue words, written once in Simplified Chinese; the Traditional, Hong
+//! Kong and Taiwan forms are generated through OpenCC into [`table`] (the checked-in
+//! `table.rs`, "generated, do not edit"), which the rules read.
+//!
+//! To change a list: edit [`SOURCE`] here, then regenerate the table with
+//! `cargo run --example lexicon > src/rules/lexicon/table.rs`; a test fails when the
+//! table is not what [`generate`] makes of the source with the default OpenCC backend.
+//! A variant OpenCC does not produce goes in the family's `manual` list, with the
+//! reason.
+//!
+//! Each form of a word is kept once, in the order: the word, then its `s2t`, `s2hk`
+//! and `s2tw` forms; the manual additions last. The lists are read order-free (any
+//! ending, or the longest match), so the order is only for the reader.
+
+use crate::convert::Config;
+
+#[rustfmt::skip]
+pub mod table;
+
+/// A family of cue words: the source of one list of [`table`].
+#[derive(Debug, Clone, Copy)]
+pub struct Family {
+    /// The name of its constant in [`table`].
+    pub name: &'static str,
+    /// What the words cue, for the table's doc comment.
+    pub doc: &'static str,
+    /// The words, in Simplified Chinese (and script-neutral forms, such as `:`).
+    pub words: &'static [&'static str],
+    /// Forms OpenCC does not produce from `words`, kept by hand.
+    pub manual: &'static [&'static str],
+}
+
+/// The OpenCC configurations whose forms the table holds.
+pub const VARIANTS: &[Config] = &[Config::S2t, Config::S2hk, Config::S2tw];
+
+/// Every family, in the table's order.
+pub const SOURCE: &[Family] = &[
+    Family {
+        name: "KICKER_ENDS",
+        doc: "Endings of a kicker (引题): a line that introduces what someone said (…强调).",
+        words: &[
+            "强调", "指出", "要求", "表示", "提出", "希望", "寄语", "批示", "指示", "致信", "讲话", "回信", "贺信", "号召", "宣布",
+            "透露", "说", "：", ":",
+        ],
+        manual: &[],
+    },
+    Family {
+        name: "SUBHEAD_ENDS",
+        doc: "Endings of a subheadline (副题) naming who attended or chaired (X出席, X主持会议).",
+        words: &[
+            "出席", "主持", "主持会议", "出席会议", "出席并讲话", "参加", "陪同", "会见", "致辞", "作报告", "讲话并主持", "等出席",
+            "参加会议",
+        ],
+        manual: &[],
+    },
+    Family {
+        name: "ROLES",
+        doc: "Printed roles in a credit (记者, 通讯员, 摄影); matched longest first, so 特约记者 wins over 记者.",
+        words: &[
+            "特约评论员", "特约记者", "见习记者", "实习记者", "摄影记者", "首席记者", "本报评论员", "记者", "通讯员", "实习生",
+            "评论员", "撰稿人", "摄影", "文/图", "文／图", "图/文",
+        ],
+        manual: &[],
+    },
+    Family {
+        name: "ORG_SUFFIXES",
+        doc: "Endings of an organisation's name: the issuing body of a signature (落款).",
+        words: &[
+            "支队", "大队", "总局", "分局", "处", "所", "站", "馆", "团", "联合会", "中心", "委员会", "指挥部", "政府", "办公室",
+            "办公厅", "局", "厅", "部", "委", "院", "会", "公司", "集团", "协会", "学会", "银行", "小组", "支部", "党委", "办事处",
+            "编辑部", "司令部", "总队", "大学", "学校", "医院",
+        ],
+        manual: &[],
+    },
+    Family {
+        name: "MEDIA_SUFFIXES",
+        doc: "Endings of a news organisation's name printed before a role (黑龙江日报, 哈尔滨电视台).",
+        words: &["日报", "晚报", "报", "社", "台", "网", "杂志"],
+        manual: &[],
+    },
+    Family {
+        name: "JUMP_VERBS",
+        doc: "Verbs of a jump marker (下转第五版, 上接第一版), in the order the pattern tries them (转至 before 转).",
+        words: &["下转", "下接", "转至", "转见", "转", "上接", "紧接", "接上", "接", "续见", "续", "承"],
+        manual: &[],
+    },
+    Family {
+        name: "JUMP_ON_VERBS",
+        doc: "The jump verbs that say the article goes on elsewhere (下转); the others say where it came from (上接).",
+        words: &["下转", "下接", "转至", "转见", "续见", "转"],
+        manual: &[],
+    },
+    Family {
+        name: "JUMP_DISTINCTIVE_VERBS",
+        doc: "Jump verbs that make a marker even inside a sentence, without brackets (下转, 上接, 紧接).",
+        words: &["下转", "上接", "紧接"],
+        manual: &[],
+    },
+    Family {
+        name: "CAPTION_OPENINGS",
+        doc: "Openings of a caption (图片说明): 图为…, 上图…, 题图….",
+        words: &["图为", "图：", "图:", "上图", "下图", "左图", "右图", "图片说明", "题图"],
+        manual: &[],
+    },
+    Family {
+        name: "CAPTION_ENDINGS",
+        doc: "Endings of a caption, before an optional closing bracket: …摄, …供图, 新华社发.",
+        words: &["摄", "摄影", "供图", "资料图片", "新华社发"],
+        manual: &[],
+    },
+    Family {
+        name: "AGENCIES",
+        doc: "News sources a dateline names (本报讯, 新华社北京1月12日电, 据中新社电).",
+        words: &[
+            "本报", "新华社", "中新社", "中央社", "中新网", "人民网", "央视网", "光明网", "法新社", "路透社", "美联社", "共同社",
+            "塔斯社", "合众社",
+        ],
+        manual: &[],
+    },
+    Family {
+        name: "DATELINE_ENDS",
+        doc: "Endings of a dateline (…电, …讯, …消息).",
+        words: &["电", "讯", "消息", "专电"],
+        manual: &[],
+    },
+];
+
+/// The forms of the words of `family`: each word, then its forms under
+/// [`VARIANTS`] (`convert(config, word)`), each kept once, then the manual additions.
+pub fn forms(family: &Family, convert: &dyn Fn(Config, &str) -> String) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |w: String| {
+        if !out.contains(&w) {
+            out.push(w);
+        }
+    };
+    for w in family.words {
+        push(w.to_string());
+        for &config in VARIANTS {
+            push(convert(config, w));
+        }
+    }
+    for w in family.manual {
+        push(w.to_string());
+    }
+    out
+}
+
+/// The text of `table.rs` for [`SOURCE`], converting with `convert`.
+pub fn generate(convert: &dyn Fn(Config, &str) -> String) -> String {
+    let mut s = String::from(
+        "// Generated by `cargo run --example lexicon` from the lists in src/rules/lexicon/mod.rs,\n\
+         // with OpenCC (s2t, s2hk, s2tw) through banmian's default backend. Do not edit.\n\
+         \n\
+         //! The cue words of [`super::SOURCE`] with their Traditional, Hong Kong and Taiwan forms.\n",
+    );
+    for f in SOURCE {
+        s.push_str(&format!("\n/// {}\npub const {}: &[&str] = &[\n", f.doc, f.name));
+        for w in forms(f, convert) {
+            s.push_str(&format!("    {w:?},\n"));
+        }
+        s.push_str("];\n");
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lists as they were typed by hand before the lexicon (issue 10), every
+    /// Simplified and Traditional form of them.
+    const BY_HAND: &[(&str, &[&str])] = &[
+        ("KICKER_ENDS", &[
+            "强调", "強調", "指出", "要求", "表示", "提出", "希望", "寄语", "寄語", "批示", "指示", "致信", "讲话", "講話", "回信",
+            "贺信", "賀信", "号召", "號召", "宣布", "透露", "说", "說", "：", ":",
+        ]),
+        ("SUBHEAD_ENDS", &[
+            "出席", "主持", "主持会议", "主持會議", "出席会议", "出席會議", "出席并讲话", "出席並講話", "参加", "參加", "陪同",
+            "会见", "會見", "致辞", "致辭", "作报告", "作報告", "讲话并主持", "等出席", "参加会议", "參加會議",
+        ]),
+        ("ROLES", &[
+            "特约评论员", "特約評論員", "特约记者", "特約記者", "见习记者", "見習記者", "实习记者", "實習記者",
+            "摄影记者", "攝影記者", "首席记者", "首席記者", "本报评论员", "記者", "记者", "通讯员", "通訊員",
+            "实习生", "實習生", "评论员", "評論員", "撰稿人", "摄影", "攝影", "文/图", "文／图", "图/文", "圖/文", "文/圖",
+        ]),
+        ("ORG_SUFFIXES", &[
+            "支队", "支隊", "大队", "大隊", "总局", "總局", "分局", "处", "處", "所", "站", "馆", "館", "团", "團", "联合会",
+            "聯合會", "中心", "委员会", "委員會", "指挥部", "指揮部", "政府", "办公室", "辦公室", "办公厅", "辦公廳", "局", "厅",
+            "廳", "部", "委", "院", "会", "會", "公司", "集团", "集團", "协会", "協會", "学会", "學會", "银行", "銀行", "小组",
+            "小組", "支部", "党委", "黨委", "办事处", "辦事處", "编辑部", "編輯部", "司令部", "总队", "總隊", "大学", "大學",
+            "学校", "學校", "医院", "醫院",
+        ]),
+        ("MEDIA_SUFFIXES", &["日报", "日報", "晚报", "晚報", "报", "報", "社", "台", "网", "網", "杂志", "雜誌"]),
+        ("JUMP_VERBS", &[
+            "下转", "下轉", "下接", "转至", "轉至", "转见", "轉見", "转", "轉", "上接", "紧接", "緊接", "接上", "接", "续见", "續見",
+            "续", "續", "承",
+        ]),
+        ("JUMP_ON_VERBS", &["下转", "下轉", "下接", "转至", "轉至", "转见", "轉見", "续见", "續見", "转", "轉"]),
+        ("JUMP_DISTINCTIVE_VERBS", &["下转", "下轉", "上接", "紧接", "緊接"]),
+        ("CAPTION_OPENINGS", &[
+            "图为", "圖為", "图：", "圖：", "图:", "上图", "下图", "左图", "右图", "上圖", "下圖", "图片说明", "圖片說明", "题图",
+            "題圖",
+        ]),
+        ("CAPTION_ENDINGS", &["摄", "攝", "摄影", "攝影", "供图", "供圖", "资料图片", "資料圖片", "新华社发", "新華社發"]),
+        ("AGENCIES", &[
+            "本报", "本報", "新华社", "新華社", "中新社", "中央社", "中新网", "中新網", "人民网", "人民網", "央视网", "央視網",
+            "光明网", "光明網", "法新社", "路透社", "美联社", "美聯社", "共同社", "塔斯社", "合众社", "合眾社",
+        ]),
+        ("DATELINE_ENDS", &["电", "電", "讯", "訊", "消息", "专电", "專電"]),
+    ];
+
+    fn table(name: &str) -> &'static [&'static str] {
+        match name {
+            "KICKER_ENDS" => table::KICKER_ENDS,
+            "SUBHEAD_ENDS" => table::SUBHEAD_ENDS,
+            "ROLES" => table::ROLES,
+            "ORG_SUFFIXES" => table::ORG_SUFFIXES,
+            "MEDIA_SUFFIXES" => table::MEDIA_SUFFIXES,
+            "JUMP_VERBS" => table::JUMP_VERBS,
+            "JUMP_ON_VERBS" => table::JUMP_ON_VERBS,
+            "JUMP_DISTINCTIVE_VERBS" => table::JUMP_DISTINCTIVE_VERBS,
+            "CAPTION_OPENINGS" => table::CAPTION_OPENINGS,
+            "CAPTION_ENDINGS" => table::CAPTION_ENDINGS,
+            "AGENCIES" => table::AGENCIES,
+            "DATELINE_ENDS" => table::DATELINE_ENDS,
+            other => panic!("no family {other}"),
+        }
+    }
+
+    #[test]
+    fn the_table_holds_every_form_typed_by_hand() {
+        assert_eq!(BY_HAND.len(), SOURCE.len());
+        for (name, words) in BY_HAND {
+            let t = table(name);
+            let missing: Vec<&&str> = words.iter().filter(|w| !t.contains(w)).collect();
+            assert!(missing.is_empty(), "{name}: the table lacks {missing:?}");
+        }
+    }
+
+    #[test]
+    fn every_family_of_the_source_is_in_the_table_once() {
+        let text = include_str!("table.rs");
+        for f in SOURCE {
+            assert_eq!(text.matches(&format!("pub const {}: ", f.name)).count(), 1, "{}", f.name);
+            assert!(table(f.name).len() >= f.words.len());
+        }
+    }
+
+    /// Regenerating with the default backend changes nothing.
+    #[cfg(feature = "ferrous-opencc")]
+    #[test]
+    fn regenerating_the_table_changes_nothing() {
+        use crate::convert::Converter;
+        let converters: Vec<(Config, Converter)> = VARIANTS.iter().map(|&c| (c, Converter::new(c).unwrap())).collect();
+        let convert = |config: Config, w: &str| {
+            converters.iter().find(|(c, _)| *c == config).expect("a converter per variant").1.convert(w)
+        };
+        assert_eq!(generate(&convert), include_str!("table.rs"), "run `cargo run --example lexicon > src/rules/lexicon/table.rs`");
+    }
+}

@@ -1,0 +1,223 @@
+//! Every threshold of the text stages, named once, with its unit and why it has that
+//! value. Widths are display columns (a Han character is 2, as in [`crate::lines`]);
+//! lengths are characters. The values were set on the pages of `corpus/` (gold files
+//! in `tests/gold/`) and the People's Daily pages of `../shared/realpages`.
+//!
+//! | name | value | unit | what it measures |
+//! |---|---|---|---|
+//! | `EDGE_LINES` | 3 | lines | text lines at the top and bottom of a page where furniture is looked for |
+//! | `FULL_SLACK` | 4 | columns | a line this short of the column width is still full |
+//! | `CAPTION_MAX_CHARS` | 120 | characters | longest caption |
+//! | `MARKED_DISPLAY_MAX_CHARS` | 60 | characters | longest Markdown-marked display line |
+//! | `DISPLAY_MAX_CHARS` | 40 | characters | longest unmarked display line |
+//! | `COMMA_DISPLAY_MAX_CHARS` | 24 | characters | longest display line with one comma |
+//! | `EXCLAIM_DISPLAY_MAX_CHARS` | 20 | characters | longest display line ending in ！ or ？ |
+//! | `MIN_INDENT` / `MAX_INDENT` | 2 / 4 | columns | a paragraph indent |
+//! | `MIN_LONG_LINE` | 16 | columns | shortest line measured for the column width |
+//! | `MIN_WRAPPED_LINES` | 4 | lines | long lines needed to call a page hard-wrapped |
+//! | `WIDTH_BELOW` / `WIDTH_ABOVE` | 4 / 2 | columns | lines this near the mode count for it |
+//! | `WIDTH_AGREE` | 2/5 | share | long lines near the mode |
+//! | `BLANK_SEPARATED` | 2/3 | share | text lines followed by a blank line on a Markdown page |
+//! | `MAX_HEADING_LEVEL` | 6 | level | Markdown's deepest heading |
+//! | `BROKEN_MIN_CHARS` | 16 | characters | shortest text before a blank line joined as a broken paragraph |
+//! | `ORG_MAX_CHARS` | 30 | characters | longest issuing body of a signature |
+//! | `ITEM_MAX_CHARS` | 40 | characters | longest numbered list item |
+//! | `DEDUP_MIN_CHARS` | 16 | characters | shortest block compared for duplicates |
+//! | `NEAR_JACCARD` | 0.75 | share | trigrams shared by near duplicates |
+//! | `MAX_POSTING` | 32 | blocks | a trigram in more blocks is not indexed |
+//! | `TRIGRAM` | 3 | characters | the n of the n-grams compared |
+//! | `HEADLINE_WEIGHT` | 3 | trigrams | a headline trigram counts this many body trigrams |
+//! | `CHAR_BITS` | 21 | bits | a Unicode scalar value; three pack into a trigram key |
+
+/// Text lines at the top and at the bottom of a page where furniture (page numbers,
+/// dates, mastheads) is looked for: a printed page's running head and foot.
+pub const EDGE_LINES: usize = 3;
+/// A line at most this many columns (two Han characters) short of the column width
+/// is full: kinsoku and a closing mark leave a full line a little short.
+pub const FULL_SLACK: usize = 4;
+/// Longest caption (characters): a longer 图为… line is a paragraph.
+pub const CAPTION_MAX_CHARS: usize = 120;
+/// Longest display line marked by Markdown (heading, bold), in characters: a longer
+/// marked line is body text the OCR tool mislabeled.
+pub const MARKED_DISPLAY_MAX_CHARS: usize = 60;
+/// Longest unmarked display line (characters): headlines are short.
+pub const DISPLAY_MAX_CHARS: usize = 40;
+/// Longest display line with one comma (characters): headlines seldom carry one.
+pub const COMMA_DISPLAY_MAX_CHARS: usize = 24;
+/// Longest display line ending in ！ or ？ (characters): a slogan, not a sentence.
+pub const EXCLAIM_DISPLAY_MAX_CHARS: usize = 20;
+/// Shortest paragraph indent (columns): one Han character.
+pub const MIN_INDENT: usize = 2;
+/// Longest paragraph indent (columns): two Han characters, the printed 　　.
+pub const MAX_INDENT: usize = 4;
+/// Shortest line (columns) measured for the column width of hard-wrapped text.
+pub const MIN_LONG_LINE: usize = 16;
+/// Long lines needed to call a page hard-wrapped.
+pub const MIN_WRAPPED_LINES: usize = 4;
+/// Lines up to this many columns narrower than the mode count for it.
+pub const WIDTH_BELOW: usize = 4;
+/// Lines up to this many columns wider than the mode count for it.
+pub const WIDTH_ABOVE: usize = 2;
+/// Share of the long lines (numerator, denominator) near the mode for a column width.
+pub const WIDTH_AGREE: (usize, usize) = (2, 5);
+/// Share of the text lines (numerator, denominator) followed by a blank line on a
+/// Markdown page whose paragraphs are separated by blank lines.
+pub const BLANK_SEPARATED: (usize, usize) = (2, 3);
+/// Deepest Markdown heading level.
+pub const MAX_HEADING_LEVEL: usize = 6;
+/// Shortest text (characters) before a blank line that is joined to the next as a
+/// paragraph broken in the middle of a word.
+pub const BROKEN_MIN_CHARS: usize = 16;
+/// Longest issuing body of a signature (characters).
+pub const ORG_MAX_CHARS: usize = 30;
+/// Longest numbered text (characters) that is a list item rather than a paragraph.
+pub const ITEM_MAX_CHARS: usize = 40;
+/// Blocks shorter than this (Han characters and alphanumerics, after folding) are
+/// never treated as duplicates: short lines repeat legitimately.
+pub const DEDUP_MIN_CHARS: usize = 16;
+/// Near duplicates share at least this fraction of their trigrams (Jaccard).
+pub const NEAR_JACCARD: f64 = 0.75;
+/// Trigrams seen in more blocks than this are too common to index.
+pub const MAX_POSTING: usize = 32;
+/// The n of the character n-grams compared by dedup.
+pub const TRIGRAM: usize = 3;
+/// A trigram of an article's headline counts this many times one of its body, when
+/// choosing which article a duplicated paragraph belongs to.
+pub const HEADLINE_WEIGHT: usize = 3;
+/// Bits of a Unicode scalar value (U+10FFFF < 2^21): three characters pack into one
+/// `u64` trigram key.
+pub const CHAR_BITS: u32 = 21;
+
+/// The check that keeps thresholds in their files: no numeric literal other than 0, 1,
+/// 2 and 0.5 in the stage and geometry code outside this file and
+/// [`crate::geometry::params`], and every constant of both in their docs' table.
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// The numeric literals of `src` other than 0, 1, 2 and 0.5, with their line
+    /// numbers, outside comments, strings, character literals and the `#[cfg(test)]`
+    /// module (tuple fields such as `.0` are not literals).
+    fn stray_literals(src: &str) -> Vec<(usize, String)> {
+        let code = src.find("#[cfg(test)]").map_or(src, |i| &src[..i]);
+        let c: Vec<char> = code.chars().collect();
+        let (mut out, mut i, mut line) = (Vec::new(), 0, 1);
+        let ident = |ch: char| ch.is_alphanumeric() || ch == '_';
+        while i < c.len() {
+            match c[i] {
+                '\n' => line += 1,
+                '/' if c.get(i + 1) == Some(&'/') => {
+                    while i < c.len() && c[i] != '\n' {
+                        i += 1;
+                    }
+                    continue;
+                }
+                '"' => {
+                    let raw = i > 0 && (c[i - 1] == 'r' || c[i - 1] == '#');
+                    let hashes = (0..i).rev().take_while(|&k| c[k] == '#').count();
+                    i += 1;
+                    while i < c.len() {
+                        if c[i] == '\n' {
+                            line += 1;
+                        }
+                        if c[i] == '\\' && !raw {
+                            i += 2;
+                            continue;
+                        }
+                        if c[i] == '"' && (i + 1..=i + hashes).all(|k| c.get(k) == Some(&'#')) {
+                            i += hashes;
+                            break;
+                        }
+                        i += 1;
+                    }
+                }
+                '\'' if c.get(i + 2) == Some(&'\'') || c.get(i + 1) == Some(&'\\') => {
+                    i += 1;
+                    while i < c.len() && c[i] != '\'' {
+                        i += if c[i] == '\\' { 2 } else { 1 };
+                    }
+                }
+                d if d.is_ascii_digit() && (i == 0 || !(ident(c[i - 1]) || c[i - 1] == '.')) => {
+                    let start = i;
+                    while i < c.len() && (c[i].is_ascii_digit() || c[i] == '_') {
+                        i += 1;
+                    }
+                    if c.get(i) == Some(&'.') && c.get(i + 1).is_some_and(char::is_ascii_digit) {
+                        i += 1;
+                        while i < c.len() && c[i].is_ascii_digit() {
+                            i += 1;
+                        }
+                    }
+                    if c.get(i) == Some(&'e') && c.get(i + 1).is_some_and(|&n| n == '-' || n.is_ascii_digit()) {
+                        i += 2;
+                        while i < c.len() && c[i].is_ascii_digit() {
+                            i += 1;
+                        }
+                    }
+                    let text: String = c[start..i].iter().filter(|&&ch| ch != '_').collect();
+                    while i < c.len() && ident(c[i]) {
+                        i += 1; // a type suffix
+                    }
+                    if !matches!(text.parse::<f64>(), Ok(v) if [0.0, 1.0, 2.0, 0.5].contains(&v)) {
+                        out.push((line, text));
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        out
+    }
+
+    #[test]
+    fn the_scanner_finds_literals_and_only_literals() {
+        let src = "let a = 0.3 * h; // 1.6 in a comment\nlet b = x.0 + t.1 + 2 + 0.5 + 1.0 + 16usize + 1e-3;\nlet r = r\"\\d{4}\"; let s = \"40\"; let c = '7';\nlet v = v2 + a[3];\n#[cfg(test)]\nlet t = 99;";
+        assert_eq!(
+            stray_literals(src),
+            [(1, "0.3".to_string()), (2, "16".into()), (2, "1e-3".into()), (4, "3".into())]
+        );
+    }
+
+    #[test]
+    fn no_threshold_outside_its_file() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut stray = Vec::new();
+        for dir in ["stages", "geometry"] {
+            let mut files: Vec<_> = std::fs::read_dir(root.join(dir)).unwrap().map(|e| e.unwrap().path()).collect();
+            files.sort();
+            for f in files {
+                let name = f.file_name().unwrap().to_str().unwrap();
+                if name == "limits.rs" || name == "params.rs" {
+                    continue;
+                }
+                let src = std::fs::read_to_string(&f).unwrap();
+                stray.extend(stray_literals(&src).into_iter().map(|(l, t)| format!("src/{dir}/{name}:{l}: {t}")));
+            }
+        }
+        assert!(stray.is_empty(), "name these in stages/limits.rs or geometry/params.rs:\n{}", stray.join("\n"));
+    }
+
+    /// Every constant of a thresholds file has a row in its doc table, with its value.
+    #[test]
+    fn every_threshold_is_in_its_docs_table() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        for file in ["stages/limits.rs", "geometry/params.rs"] {
+            let src = std::fs::read_to_string(root.join(file)).unwrap();
+            let rows: Vec<&str> = src.lines().filter(|l| l.starts_with("//! | `")).collect();
+            let mut count = 0;
+            for l in src.lines().filter(|l| l.starts_with("pub const ")) {
+                let name = l["pub const ".len()..].split(':').next().unwrap();
+                let value = l.rsplit("= ").next().unwrap().trim_end_matches(';');
+                let row = rows.iter().find(|r| r.contains(&format!("`{name}`"))).unwrap_or_else(|| panic!("{file}: no row for {name}"));
+                let cell = row.split('|').nth(2).unwrap().trim();
+                if !cell.contains('/') {
+                    let (a, b) = (cell.parse::<f64>().unwrap(), value.parse::<f64>().unwrap());
+                    assert_eq!(a, b, "{file}: {name} is {value} but its row says {cell}");
+                }
+                count += 1;
+            }
+            assert!(count >= 10 && rows.len() <= count, "{file}: {count} constants, {} rows", rows.len());
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! The integration tests, in one test binary (each binary links the library and its
+//! dependencies again; one keeps `cargo test` short). One module per area; run one
+//! with `cargo test --test tests <module>::`, e.g. `cargo test --test tests gold::`.
+
+mod common;
+mod pages;
+
+mod batch;
+mod boxes;
+mod cli;
+mod convert;
+mod gold;
+mod limits;
+mod pathological;
+mod properties;
+mod realpages;
+mod regressions;
