@@ -105,6 +105,15 @@ const MAX_THREADS: usize = 1024;
 
 /// Runs the command; returns the exit status.
 pub fn run() -> i32 {
+    // Subcommands (CONTRACT.md): `banmian eval ...` when `eval` is the first argument.
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    if argv.first().is_some_and(|a| a == "eval") {
+        if Path::new("eval").exists() {
+            eprintln!("banmian: `eval` is both the subcommand and a path here: write `banmian ./eval` for the path");
+            return 2;
+        }
+        return banmian::eval::command::run(argv);
+    }
     let args = match Args::try_parse() {
         Ok(a) => a,
         Err(e) => {

@@ -59,6 +59,7 @@ pub mod convert;
 pub mod decode;
 pub mod dedup;
 pub mod error;
+pub mod eval;
 pub mod furniture;
 pub mod headline;
 pub mod jump;
