@@ -424,3 +424,20 @@ fn check_gold_scores_committed_golds() {
     }
     assert!(checked >= 3, "{checked}");
 }
+
+#[test]
+fn box_pages_keep_the_order_inside_a_block_when_the_lines_boxes_are_known() {
+    // Gold: headline box 0, then body boxes 2 and 1 (the engine numbered them in
+    // another order than they are read). Output: one block of lines 2..3, whose
+    // `boxes` field is ascending [1, 2]; lines 2 and 3 are boxes 2 and 1.
+    let order = json!([{"article": 0, "boxes": [0]}, {"article": 0, "boxes": [2]}, {"article": 0, "boxes": [1]}]);
+    let g = gold(json!({"articles": [gold_article("甲", &["一二"])], "order": order}));
+    let mut a = article(Some("甲"), [1, 3], &[("一二", [2, 3])]);
+    a.boxes = Some(vec![0, 1, 2]);
+    a.blocks[0].boxes = Some(vec![1, 2]);
+    let out = page(vec![a]);
+    let line_boxes = [vec![0], vec![2], vec![1]];
+    assert_eq!(banmian::eval::score::score_page_with(&g, &out, Some(&line_boxes)).reading_order, Some(0.0));
+    // Without them only the ascending `boxes` field is known: ids 0 2 1, two substitutions in three.
+    assert!((score_page(&g, &out).reading_order.unwrap() - 2.0 / 3.0).abs() < 1e-12);
+}

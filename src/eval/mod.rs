@@ -259,8 +259,15 @@ pub fn evaluate_page(pipeline: &Pipeline, page: &SetPage) -> Outcome {
     };
     let name = input.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let source = format!("{}/{}", page.kind, name.strip_suffix(".gz").unwrap_or(&name));
+    // A box page: the boxes of each output line, as the pipeline's reader recovers them.
+    let line_boxes: Option<Vec<Vec<usize>>> = match crate::boxes::detect(&bytes) {
+        Ok(Some(boxes)) => {
+            Some(crate::reading_order::recover(&boxes).lines.iter().map(|l| l.pieces.iter().map(|p| p.box_index).collect()).collect())
+        }
+        _ => None,
+    };
     match pipeline.process_bytes(&source, &bytes) {
-        Ok(out) => Outcome::Scored(score::score_page(&gold, &out)),
+        Ok(out) => Outcome::Scored(score::score_page_with(&gold, &out, line_boxes.as_deref())),
         Err(e) => Outcome::Error(e.with_path(input).to_string()),
     }
 }

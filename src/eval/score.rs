@@ -5,7 +5,7 @@
 //! of `../shared/tools/check_gold.py`, and similarity is [`similarity`]: one minus the
 //! Levenshtein distance over chars divided by the longer length.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use super::{Gold, GoldArticle, GoldLine};
@@ -235,6 +235,14 @@ struct Out {
 /// whose body is most similar (ties: the first). One output article may be the match
 /// of several gold articles. Fields are compared on found articles only.
 pub fn score_page(gold: &Gold, page: &Page) -> PageScore {
+    score_page_with(gold, page, None)
+}
+
+/// [`score_page`] for a box page with the boxes of each output line
+/// (`line_boxes[no - 1]` for line `no`, in the order the reader recovered them, as
+/// [`crate::reading_order::Recovered::lines`] gives them), so that reading order
+/// inside a block is scored too.
+pub fn score_page_with(gold: &Gold, page: &Page, line_boxes: Option<&[Vec<usize>]>) -> PageScore {
     let outs: Vec<Out> = page
         .articles
         .iter()
@@ -271,7 +279,7 @@ pub fn score_page(gold: &Gold, page: &Page) -> PageScore {
         score.details.push(detail);
     }
     if !gold.order.is_empty() {
-        let (order, assignment) = order_scores(&gold.order, page);
+        let (order, assignment) = order_scores(&gold.order, page, line_boxes);
         score.reading_order = Some(order);
         score.assignment_f1 = Some(assignment);
     }
@@ -359,32 +367,35 @@ fn field_matches(field: &str, g: &GoldArticle, a: &Article) -> bool {
 
 /// The input units (1-based line numbers of a text page, or 0-based box indexes of a
 /// box page) of one output article, in the order the output gives them: its head
-/// units first, then each block's units in block order, then its other units (jump
-/// markers, credits printed after the body). A head or other unit of a text page is a
-/// line inside the article's `lines` span that no block, leftover or removed entry of
-/// the page holds; of a box page, a box of the article's `boxes` that none of its
-/// blocks holds.
-fn article_units(a: &Article, taken: &rustc_hash::FxHashSet<usize>, boxes: bool) -> Vec<usize> {
-    let mut blocks = Vec::new();
-    let mut in_blocks = rustc_hash::FxHashSet::default();
-    for b in &a.blocks {
-        let units: Vec<usize> = if boxes { b.boxes.clone().unwrap_or_default() } else { (b.lines[0]..=b.lines[1]).collect() };
-        in_blocks.extend(units.iter().copied());
-        blocks.extend(units);
+/// lines first, then each block's lines in block order, then its other lines (jump
+/// markers, credits printed after the body). A head or other line is a line inside
+/// the article's `lines` span that no block, leftover or removed entry of the page
+/// holds (`taken`). On a box page with `line_boxes` (the boxes of each output line, in
+/// the order the reader recovered them) each line stands for its boxes; without it, a
+/// block stands for its `boxes` field (ascending, so the order inside a block is lost)
+/// and the heads for the article's other `boxes`.
+fn article_units(a: &Article, taken: &FxHashSet<usize>, boxes: bool, line_boxes: Option<&[Vec<usize>]>) -> Vec<usize> {
+    if boxes && line_boxes.is_none() {
+        let blocks: Vec<usize> = a.blocks.iter().flat_map(|b| b.boxes.iter().flatten().copied()).collect();
+        let in_blocks: FxHashSet<usize> = blocks.iter().copied().collect();
+        let first = blocks.iter().min().copied().unwrap_or(usize::MAX);
+        let (head, tail): (Vec<usize>, Vec<usize>) =
+            a.boxes.iter().flatten().copied().filter(|u| !in_blocks.contains(u)).partition(|&u| u < first);
+        return head.into_iter().chain(blocks).chain(tail).collect();
     }
-    let own: Vec<usize> = if boxes {
-        a.boxes.iter().flatten().copied().filter(|u| !in_blocks.contains(u)).collect()
-    } else {
-        (a.lines[0]..=a.lines[1]).filter(|u| !taken.contains(u)).collect()
-    };
+    let blocks: Vec<usize> = a.blocks.iter().flat_map(|b| b.lines[0]..=b.lines[1]).collect();
     let first = blocks.iter().min().copied().unwrap_or(usize::MAX);
-    let (head, tail): (Vec<usize>, Vec<usize>) = own.into_iter().partition(|&u| u < first);
-    head.into_iter().chain(blocks).chain(tail).collect()
+    let (head, tail): (Vec<usize>, Vec<usize>) = (a.lines[0]..=a.lines[1]).filter(|u| !taken.contains(u)).partition(|&u| u < first);
+    let lines = head.into_iter().chain(blocks).chain(tail);
+    match line_boxes {
+        Some(map) if boxes => lines.flat_map(|no| map.get(no.wrapping_sub(1)).into_iter().flatten().copied()).collect(),
+        _ => lines.collect(),
+    }
 }
 
 /// Reading order (normalized edit distance of gold line id sequences) and pairwise
-/// assignment F1 for one page; see [`PageScore::reading_order`].
-fn order_scores(order: &[GoldLine], page: &Page) -> (f64, f64) {
+/// assignment F1 for one page; see [`PageScore::reading_order`] and [`article_units`].
+fn order_scores(order: &[GoldLine], page: &Page, line_boxes: Option<&[Vec<usize>]>) -> (f64, f64) {
     let boxes = order.iter().any(|l| !l.boxes.is_empty());
     let mut unit_to_id: FxHashMap<usize, usize> = FxHashMap::default();
     for (id, l) in order.iter().enumerate() {
@@ -392,23 +403,21 @@ fn order_scores(order: &[GoldLine], page: &Page) -> (f64, f64) {
             unit_to_id.entry(u).or_insert(id);
         }
     }
-    // Text pages: the lines some block, leftover or removed entry holds.
-    let mut taken = rustc_hash::FxHashSet::default();
-    if !boxes {
-        let spans = page
-            .articles
-            .iter()
-            .flat_map(|a| a.blocks.iter().map(|b| b.lines))
-            .chain(page.leftovers.iter().map(|b| b.lines))
-            .chain(page.removed.iter().map(|r| r.lines));
-        for [first, last] in spans {
-            taken.extend(first..=last);
-        }
+    // The output lines some block, leftover or removed entry holds.
+    let mut taken = FxHashSet::default();
+    let spans = page
+        .articles
+        .iter()
+        .flat_map(|a| a.blocks.iter().map(|b| b.lines))
+        .chain(page.leftovers.iter().map(|b| b.lines))
+        .chain(page.removed.iter().map(|r| r.lines));
+    for [first, last] in spans {
+        taken.extend(first..=last);
     }
     let mut seen = vec![None; order.len()];
     let mut sequence = Vec::new();
     for (ai, a) in page.articles.iter().enumerate() {
-        for u in article_units(a, &taken, boxes) {
+        for u in article_units(a, &taken, boxes, line_boxes) {
             if let Some(&id) = unit_to_id.get(&u)
                 && seen[id].is_none()
             {
