@@ -441,3 +441,18 @@ fn box_pages_keep_the_order_inside_a_block_when_the_lines_boxes_are_known() {
     // Without them only the ascending `boxes` field is known: ids 0 2 1, two substitutions in three.
     assert!((score_page(&g, &out).reading_order.unwrap() - 2.0 / 3.0).abs() < 1e-12);
 }
+
+#[test]
+fn write_floor_writes_the_figures_less_one_point_and_passes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let floor = dir.path().join("floor.json");
+    assert_eq!(eval(&[FIXTURE, "--write-floor", floor.to_str().unwrap()]).status.code(), Some(0));
+    let f = report_of(&floor);
+    assert_eq!(f["schema"], "banmian.evalfloor/1");
+    // plain: body 0.99275… less 0.01, down to hundredths; reading order 0 plus 0.01, up.
+    assert_eq!(f["kinds"]["plain"]["body_similarity"], 0.98);
+    assert_eq!(f["kinds"]["plain"]["found_rate"], 0.99);
+    assert_eq!(f["kinds"]["plain"]["reading_order"], 0.01);
+    assert!(f["kinds"].get("tesseract-hocr").is_none(), "a kind not read yet has no floor");
+    assert_eq!(eval(&[FIXTURE, "--floor", floor.to_str().unwrap()]).status.code(), Some(0));
+}

@@ -1,4 +1,4 @@
-//! The `banmian eval SET [--floor FILE] [--json FILE] [-j N]` subcommand.
+//! The `banmian eval SET [--floor FILE] [--json FILE] [--write-floor FILE] [-j N]` subcommand.
 //!
 //! Prints the table ([`Report::table`]) on stdout, then the floor check; names every
 //! unreadable file on stderr. Exit status: 0 when every page was read and no metric is
@@ -32,10 +32,19 @@ struct Args {
     #[arg(long, value_name = "FILE")]
     json: Option<PathBuf>,
 
+    /// Write a floor at this run's figures less one point (banmian.evalfloor/1) to this
+    /// file: how evaluation/floor.json is made and raised.
+    #[arg(long, value_name = "FILE")]
+    write_floor: Option<PathBuf>,
+
     /// Worker threads (default: one per core). The report is the same whatever the number.
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
     threads: Option<u16>,
 }
+
+/// What `--write-floor` takes off each figure: one point, the spread issue 12 allows
+/// between a regenerated set and the committed one.
+pub const FLOOR_MARGIN: f64 = 0.01;
 
 /// Exit status: every page read, at or above the floor.
 pub const EXIT_OK: i32 = 0;
@@ -121,6 +130,22 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
         });
         if let Err(e) = written {
             eprintln!("banmian eval: --json {}: {e}", p.display());
+            return EXIT_UNREADABLE;
+        }
+    }
+    if let Some(p) = &args.write_floor {
+        let mut floor = report.floor_at(FLOOR_MARGIN);
+        floor.note = Some(format!(
+            "written by `banmian eval {} --write-floor` (banmian {}): each figure less {FLOOR_MARGIN}, reading_order a ceiling",
+            args.set.display(),
+            env!("CARGO_PKG_VERSION")
+        ));
+        let written = serde_json::to_vec_pretty(&floor).map_err(|e| e.to_string()).and_then(|mut j| {
+            j.push(b'\n');
+            std::fs::write(p, j).map_err(|e| e.to_string())
+        });
+        if let Err(e) = written {
+            eprintln!("banmian eval: --write-floor {}: {e}", p.display());
             return EXIT_UNREADABLE;
         }
     }

@@ -347,13 +347,24 @@ impl Report {
     }
 }
 
+/// Kinds reported but not targeted (issue 12: Tesseract text of multi-column pages
+/// interleaves its columns); [`Report::floor_at`] leaves them out.
+pub const NOT_TARGETED: [&str; 1] = ["tesseract-multicol"];
+
+/// The metrics [`Report::floor_at`] writes: the page-level scores; field accuracies
+/// are reported but not gated.
+pub const FLOOR_METRICS: [&str; 6] = ["found_rate", "body_similarity", "bodies_0_9", "layout_similarity", "reading_order", "assignment_f1"];
+
 /// A floor file (`evaluation/floor.json`, schema [`FLOOR_SCHEMA`]): per kind (or
 /// `overall`) the least value of each named metric ([`METRICS`]), the most for
-/// `reading_order`. Other top-level members (a `note`) are allowed.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+/// `reading_order`. Other top-level members are allowed and ignored.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Floor {
     /// Must be [`FLOOR_SCHEMA`].
     pub schema: String,
+    /// Where the figures came from, for people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// Kind → metric → bound.
     pub kinds: BTreeMap<String, BTreeMap<String, f64>>,
 }
@@ -374,6 +385,35 @@ impl Floor {
             }
         }
         Ok(floor)
+    }
+}
+
+impl Report {
+    /// A floor at this report's figures less `margin` (more, for `reading_order`),
+    /// rounded outwards to hundredths and kept in 0..=1: for every scored kind with gold
+    /// articles but those of [`NOT_TARGETED`], and `overall`, each metric of
+    /// [`FLOOR_METRICS`] that has a value. What `banmian eval SET --write-floor FILE`
+    /// writes; the committed floor is raised this way, never lowered.
+    pub fn floor_at(&self, margin: f64) -> Floor {
+        let mut kinds = BTreeMap::new();
+        for k in self.kinds.iter().chain(std::iter::once(&self.overall)) {
+            if k.scored == 0 || k.articles == 0 || NOT_TARGETED.contains(&k.kind.as_str()) {
+                continue;
+            }
+            let mut metrics = BTreeMap::new();
+            for m in FLOOR_METRICS {
+                if let Some(v) = k.metric(m) {
+                    let bound = if m == "reading_order" {
+                        (((v + margin) * 100.0 - 1e-9).ceil() / 100.0).min(1.0)
+                    } else {
+                        (((v - margin) * 100.0 + 1e-9).floor() / 100.0).max(0.0)
+                    };
+                    metrics.insert(m.to_string(), bound);
+                }
+            }
+            kinds.insert(k.kind.clone(), metrics);
+        }
+        Floor { schema: FLOOR_SCHEMA.to_string(), note: None, kinds }
     }
 }
 
