@@ -14,7 +14,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 /// Turns OCR'd Chinese newspaper pages into structured article JSON (schema banmian.page/1).
 #[derive(Debug, Clone, Parser)]
-#[command(name = "banmian", version, about, long_about = None)]
+#[command(name = "banmian", version, about, long_about = None, after_help = "Subcommand: `banmian eval SET [--floor FILE] [--json FILE]` scores banmian against an evaluation set (see `banmian eval --help`).")]
 struct Args {
     /// A page file, a folder of pages, or `-` for stdin (the default).
     input: Option<PathBuf>,

@@ -123,15 +123,11 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
         }
         _ => true,
     };
-    if let Some(p) = &args.json {
-        let written = serde_json::to_vec_pretty(&report).map_err(|e| e.to_string()).and_then(|mut j| {
-            j.push(b'\n');
-            std::fs::write(p, j).map_err(|e| e.to_string())
-        });
-        if let Err(e) = written {
-            eprintln!("banmian eval: --json {}: {e}", p.display());
-            return EXIT_UNREADABLE;
-        }
+    if let Some(p) = &args.json
+        && let Err(e) = write_json(p, &report)
+    {
+        eprintln!("banmian eval: --json {}: {e}", p.display());
+        return EXIT_UNREADABLE;
     }
     if let Some(p) = &args.write_floor {
         let mut floor = report.floor_at(FLOOR_MARGIN);
@@ -140,11 +136,7 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
             args.set.display(),
             env!("CARGO_PKG_VERSION")
         ));
-        let written = serde_json::to_vec_pretty(&floor).map_err(|e| e.to_string()).and_then(|mut j| {
-            j.push(b'\n');
-            std::fs::write(p, j).map_err(|e| e.to_string())
-        });
-        if let Err(e) = written {
+        if let Err(e) = write_json(p, &floor) {
             eprintln!("banmian eval: --write-floor {}: {e}", p.display());
             return EXIT_UNREADABLE;
         }
@@ -156,4 +148,11 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
     } else {
         EXIT_OK
     }
+}
+
+/// Writes a value as pretty JSON with a final newline.
+fn write_json<T: serde::Serialize>(path: &std::path::Path, value: &T) -> Result<(), String> {
+    let mut json = serde_json::to_vec_pretty(value).map_err(|e| e.to_string())?;
+    json.push(b'\n');
+    std::fs::write(path, json).map_err(|e| e.to_string())
 }
