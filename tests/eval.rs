@@ -371,11 +371,11 @@ fn the_report_is_the_same_whatever_the_threads() {
 fn check_gold_scores_committed_golds() {
     let script = Path::new("../shared/tools/check_gold.py");
     if Command::new("python3").arg("--version").output().is_err() {
-        println!("SKIPPED check_gold_scores_committed_golds: python3 not found");
+        eprintln!("SKIPPED check_gold_scores_committed_golds: python3 not found");
         return;
     }
     if !script.exists() {
-        println!("SKIPPED check_gold_scores_committed_golds: {} not found", script.display());
+        eprintln!("SKIPPED check_gold_scores_committed_golds: {} not found", script.display());
         return;
     }
     let mut pages = banmian::eval::walk(Path::new(FIXTURE)).unwrap();
@@ -397,7 +397,7 @@ fn check_gold_scores_committed_golds() {
         assert_eq!(picked.len(), 3, "evaluation/set has fewer than three readable golds");
         pages.extend(picked);
     } else {
-        println!("SKIPPED (part) check_gold_scores_committed_golds: evaluation/set is not in this tree; fixture golds only");
+        eprintln!("SKIPPED (part) check_gold_scores_committed_golds: evaluation/set is not in this tree; fixture golds only");
     }
     let pipeline = Pipeline::new(Options::default()).unwrap();
     let tmp = tempfile::tempdir().unwrap();
