@@ -109,7 +109,7 @@ pub fn run() -> i32 {
     let argv: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     if argv.first().is_some_and(|a| a == "eval") {
         if Path::new("eval").exists() {
-            eprintln!("banmian: `eval` is both the subcommand and a path here: write `banmian ./eval` for the path");
+            eprintln!("banmian: `eval` reads two ways here: the subcommand `banmian eval`, or the path ./eval (write `banmian ./eval` for the path)");
             return 2;
         }
         return banmian::eval::command::run(argv);
