@@ -15,7 +15,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 /// Turns OCR'd Chinese newspaper pages into structured article JSON (schema banmian.page/1).
 #[derive(Debug, Clone, Parser)]
-#[command(name = "banmian", version, about, long_about = None)]
+#[command(name = "banmian", version, about, long_about = None, after_help = "Subcommand: `banmian eval SET [--floor FILE] [--json FILE]` scores banmian against an evaluation set (see `banmian eval --help`).")]
 struct Args {
     /// A page file, a folder of pages, or `-` for stdin (the default).
     input: Option<PathBuf>,
@@ -114,6 +114,15 @@ const MAX_THREADS: usize = 1024;
 
 /// Runs the command; returns the exit status.
 pub fn run() -> i32 {
+    // Subcommands (CONTRACT.md): `banmian eval ...` when `eval` is the first argument.
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    if argv.first().is_some_and(|a| a == "eval") {
+        if Path::new("eval").exists() {
+            eprintln!("banmian: `eval` reads two ways here: the subcommand `banmian eval`, or the path ./eval (write `banmian ./eval` for the path)");
+            return 2;
+        }
+        return banmian::eval::command::run(argv);
+    }
     let args = match Args::try_parse() {
         Ok(a) => a,
         Err(e) => {

@@ -85,6 +85,7 @@ macro_rules! internal {
 pub mod batch;
 pub mod convert;
 mod error;
+pub mod eval;
 mod model;
 pub mod read;
 pub mod write;

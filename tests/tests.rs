@@ -9,6 +9,7 @@ mod batch;
 mod boxes;
 mod cli;
 mod convert;
+mod eval;
 mod gold;
 mod limits;
 mod pathological;
