@@ -254,6 +254,7 @@ def render_horizontal(arts_queue, ncols, rng, fontset, date, page_no):
         m = 1
         if ncols >= 2 and len(arts_queue) >= 2 and rng.random() < 0.55:
             m = 2 if ncols < 4 or rng.random() < 0.7 else 3
+            m = min(m, len(arts_queue))
         cuts = sorted(rng.sample(range(1, ncols), m - 1)) if m > 1 else []
         spans = [b - a for a, b in zip([0] + cuts, cuts + [ncols])]
         row = []
@@ -267,7 +268,6 @@ def render_horizontal(arts_queue, ncols, rng, fontset, date, page_no):
         rowh = max(r[3] for r in row)
         if y + rowh > bottom:
             if m > 1:
-                continue_single = True
                 a = arts_queue[0]
                 ls, rs, h = layout_module(a, len(placed), st, MARGIN, y, ncols, colw, gutter)
                 if y + h > bottom:
