@@ -40,7 +40,7 @@ def make_text(articles, out, seed, deals, source):
     for kind in TEXT_KINDS:
         shutil.rmtree(os.path.join(out, kind), ignore_errors=True)
         for pid, text, gold in textdamage.make_kind(articles, kind, seed, deals):
-            gold["source"] = source
+            gold["source"] = gold["source"] if source == "realpages" else source
             ext = ".md" if kind == "markdown" else ".txt"
             common.write_bytes(os.path.join(out, kind, pid + ext), text.encode("utf-8"))
             common.write_json(os.path.join(out, kind, pid + ".gold.json"), gold)
@@ -71,12 +71,12 @@ def page_specs(articles, seed, n1, nm, nv):
     hor_keys = keys
     vert_keys = [k for k in keys if k[0] == "zh-Hant"] or keys
     for i in range(n1):
-        specs.append(("h%03d" % (i + 1), "1col", 1, take(hor_keys[i % len(hor_keys)], rng.randint(1, 2))))
+        specs.append(("h%03d" % (i + 1), "1col", 1, take(hor_keys[i % len(hor_keys)], rng.randint(1, 3))))
     for i in range(nm):
         specs.append(("h%03d" % (n1 + i + 1), "multicol", rng.randint(2, 5),
-                      take(hor_keys[i % len(hor_keys)], rng.randint(2, 4))))
+                      take(hor_keys[i % len(hor_keys)], rng.randint(4, 8))))
     for i in range(nv):
-        specs.append(("v%03d" % (i + 1), "vertical", 0, take(vert_keys[i % len(vert_keys)], rng.randint(2, 3))))
+        specs.append(("v%03d" % (i + 1), "vertical", 0, take(vert_keys[i % len(vert_keys)], rng.randint(4, 7))))
     return specs
 
 
@@ -105,7 +105,7 @@ def render_page(spec, seed, fontset, imgdir):
 def gold_head(kind, inp, page, engine, source):
     a0 = page["placed"][0]
     return {"schema": common.SCHEMA, "kind": kind, "input": inp, "script": a0["script"], "era": a0["era"],
-            "source": source, "engine": engine, "date": page["date"], "page_number": page["page_no"],
+            "source": a0.get("source", source), "engine": engine, "date": page["date"], "page_number": page["page_no"],
             "render": page["render"]}
 
 

@@ -250,7 +250,7 @@ def render_horizontal(arts_queue, ncols, rng, fontset, date, page_no):
     y = 50 + ff.size * 1.5 + 30
     bottom = H - MARGIN
     placed = []
-    while arts_queue and len(placed) < 4:
+    while arts_queue and len(placed) < 8:
         m = 1
         if ncols >= 2 and len(arts_queue) >= 2 and rng.random() < 0.55:
             m = 2 if ncols < 4 or rng.random() < 0.7 else 3

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build ../written.json from the article sources here (hans.py, hant.py) and w01-w03.
+"""Build ../written.json from the article sources here (hans.py, hant.py, long.py) and w01-w03.
 
 Normalizes each article: the gold byline is the printed credit without its outer
 brackets (〔〕【】（）「」), `byline_print` keeps the printed form."""
@@ -8,6 +8,7 @@ import os
 
 import hans
 import hant
+import long
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PAIRS = {"〔": "〕", "【": "】", "（": "）", "「": "」"}
@@ -51,7 +52,7 @@ def normalize(a):
 def main():
     path = os.path.join(HERE, "..", "written.json")
     first = [a for a in json.load(open(path, encoding="utf-8")) if a["id"] in ("w01", "w02", "w03")]
-    arts = first + [normalize(a) for a in hans.ARTICLES + hant.ARTICLES]
+    arts = first + [normalize(a) for a in hans.ARTICLES + hant.ARTICLES + long.ARTICLES]
     ids = [a["id"] for a in arts]
     assert len(ids) == len(set(ids))
     with open(path, "w", encoding="utf-8") as f:
