@@ -15,8 +15,7 @@ import re
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCHEMA = "banmian.evalgold/1"
-WEEKDAYS_HANS = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]
-WEEKDAYS_HANT = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]
+WEEKDAYS = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]
 HAN_NUM = "〇一二三四五六七八九"
 
 
@@ -71,11 +70,11 @@ def han_number(n):
     return ("" if t == 1 else HAN_NUM[t]) + "十" + ("" if u == 0 else HAN_NUM[u])
 
 
-def page_date_line(paper, date, page_no, section, script, era, rng):
+def page_date_line(paper, date, page_no, section, era, rng):
     """The furniture line: paper, date, weekday, page number, section."""
     import datetime
     d = datetime.date.fromisoformat(date)
-    wd = WEEKDAYS_HANS[d.weekday()] if script == "zh-Hans" else WEEKDAYS_HANT[d.weekday()]
+    wd = WEEKDAYS[d.weekday()]
     if era == "republican":
         roc = d.year - 1911
         ds = f"中華民國{han_number(roc)}年{han_number(d.month)}月{han_number(d.day)}日"

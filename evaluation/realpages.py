@@ -106,9 +106,16 @@ def rmrb(root):
                         subheadline=sub, byline=byline, authors=authors, section=section, source="rmrb"))
     for fn, paper in (("rmrb_20260704_leads.json", "人民日报"), ("rmrb_overseas_20260704_leads.json", "人民日报海外版")):
         for j, r in enumerate(json.load(open(os.path.join(root, "rmrb-2026-leads", fn), encoding="utf-8"))):
-            text = re.split(r"\s\d{4}-\d{2}-\d{2} \d{2}:\d{2}", r.get("摘要") or "")[0]
+            text = re.split(r"(?:^|\s)\d{4}-\d{2}-\d{2} \d{2}:\d{2}", r.get("摘要") or "")[0]
             text = re.sub(r"https?://\S+", "", text)
-            paras = trim(text.split(" "))
+            pieces = []
+            for x in text.split(" "):
+                # a short piece (a dateline such as "本报雄安7月3日电") runs on into the next
+                if pieces and len(pieces[-1]) < 20:
+                    pieces[-1] += x
+                else:
+                    pieces.append(x)
+            paras = trim(pieces)
             if not paras or sum(map(len, paras)) < 80:
                 continue
             kw = {}
@@ -122,6 +129,9 @@ def rmrb(root):
                           "byline_inline": True, "dateline": m.group(1),
                           "authors": people(m.group(3) or "", "新华社" if m.group(1).startswith("新华社") else None),
                           "date": md_dt(m.group(1), 2026)}
+            if r["文章标题"].strip() in seen:
+                continue
+            seen.add(r["文章标题"].strip())
             sec = (r.get("版面") or "：要闻").split("：")[-1]
             arts.append(art(f"l{len(arts):03d}", "zh-Hans", "modern", paper, r["文章标题"].strip(),
                             [("paragraph", p) for p in paras], section=sec, source="rmrb", **kw))

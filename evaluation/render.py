@@ -12,7 +12,6 @@ Every printed line is recorded with its article, role, block and pixel box, so g
 map OCR output back to the source by geometry. Images are about 200 dpi (A4: 1654 x 2339).
 """
 import math
-import random
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
@@ -226,10 +225,10 @@ def layout_module(a, k, st, x, y, span, colw, gutter):
     return lines, rects, (cy - y) + max(heights) + st.lh
 
 
-def furniture(arts, date, page_no, st, rng):
-    parts = common.page_date_line(arts[0]["paper"], date, page_no, arts[0].get("section", "要闻"),
-                                  arts[0]["script"], arts[0]["era"], rng)
-    return parts
+def furniture(arts, date, page_no, rng):
+    """The furniture line's parts (paper, date, weekday, page, section)."""
+    return common.page_date_line(arts[0]["paper"], date, page_no, arts[0].get("section", "要闻"),
+                                 arts[0]["era"], rng)
 
 
 def render_horizontal(arts_queue, ncols, rng, fontset, date, page_no):
@@ -241,7 +240,7 @@ def render_horizontal(arts_queue, ncols, rng, fontset, date, page_no):
     colw = (W - 2 * MARGIN - (ncols - 1) * gutter) / ncols
     lines, rects = [], []
     ff = st.f("sans", 0.8)
-    parts = furniture(arts_queue, date, page_no, st, rng)
+    parts = furniture(arts_queue, date, page_no, rng)
     left = "  ".join(parts[:3])
     right = "  ".join(parts[3:])
     lines.append(Line(None, "furniture", None, left, MARGIN, 50, ff))
@@ -293,7 +292,7 @@ def render_vertical(arts_queue, rng, fontset, date, page_no):
     st = Style(rng, fontset, a0["script"], a0["era"])
     lines, rects = [], []
     ff = st.f("sans", 0.8)
-    parts = furniture(arts_queue, date, page_no, st, rng)
+    parts = furniture(arts_queue, date, page_no, rng)
     left = "  ".join(parts[:3])
     right = "  ".join(parts[3:])
     lines.append(Line(None, "furniture", None, left, MARGIN, 50, ff))

@@ -3,7 +3,6 @@
 the join rule, the byline cut, OCR-line-to-printed-line matching and the gold it gives,
 and the text damage's bookkeeping (order and oracle against the page it wrote)."""
 import json
-import os
 import unittest
 
 import boxgold

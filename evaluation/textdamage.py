@@ -38,10 +38,9 @@ def page_date(arts, rng, era):
     return d.isoformat()
 
 
-def furniture_lines(arts, pid, page_no, date, rng):
+def furniture_lines(arts, page_no, date, rng):
     a0 = arts[0]
-    parts = common.page_date_line(a0["paper"], date, page_no, a0.get("section", "要闻"),
-                                  a0["script"], a0["era"], rng)
+    parts = common.page_date_line(a0["paper"], date, page_no, a0.get("section", "要闻"), a0["era"], rng)
     if rng.random() < 0.5:
         return ["  ".join(parts)]
     return ["  ".join(parts[:3]), "  ".join(parts[3:])]
@@ -119,7 +118,7 @@ def make_page(arts, pid, kind, seed, page_no):
         if lines and lines[-1][0] != "":
             add("")
 
-    for f in furniture_lines(arts, pid, page_no, date, rng):
+    for f in furniture_lines(arts, page_no, date, rng):
         add(f)
         if o.blank_between:
             blank()
