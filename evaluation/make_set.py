@@ -167,7 +167,8 @@ def make_ocr(articles, out, seed, n1, nm, nv, fontset, source, log):
                                ("tesseract-tsv", ".tsv", "tsv")):
             g = gold_head(kind, p["pid"] + ext + ".gz", p, eng, source)
             g.update({"articles": garts, "order": order, "stats": st})
-            write_page(out, kind, p["pid"] + ext, to[key], g, gz=True)
+            # hOCR and ALTO name the image file: name it by page id, not by this machine's path
+            write_page(out, kind, p["pid"] + ext, to[key].replace(p["png"], p["pid"] + ".png"), g, gz=True)
 
     # RapidOCR: every page (horizontal -> rapidocr, vertical -> vertical)
     t0 = time.time()
@@ -242,6 +243,7 @@ def main():
                             "how": "textdamage.py: no OCR, deterministic from the seed; check_text.py compares bytes"}
     if args.stage in ("ocr", "all"):
         cold = manifest.get("ocr", {}).get("regeneration_cold_s")
+        cold_timing = manifest.get("ocr", {}).get("regeneration_cold_timing")
         info = make_ocr(arts, args.out, args.seed, args.pages_1col, args.pages_multicol, args.pages_vertical,
                         fontset, args.source, log)
         info["seed"] = args.seed
@@ -249,7 +251,9 @@ def main():
         # the time of a run that had to OCR every page (an empty cache): the regeneration figure
         if info["timing"]["rapidocr_fresh_pages"] == info["ocr_pages"]:
             cold = round(time.time() - t0, 1)
+            cold_timing = info["timing"]
         info["regeneration_cold_s"] = cold
+        info["regeneration_cold_timing"] = cold_timing
         manifest["ocr"] = info
     manifest.update({"schema": "banmian.evalset/1", "source": args.source, "articles": len(arts),
                      "counts": count_kinds(args.out)})

@@ -145,13 +145,14 @@ def shenbao(root):
     for p in sorted(glob.glob(os.path.join(root, "shenbao-shlib", "*stage3*.csv"))):
         for r in csv.DictReader(open(p, encoding="utf-8-sig")):
             title, text = (r.get("title_clean") or "").strip(), (r.get("text_clean") or "").strip()
-            if not title or len(text) < 100 or title in seen:
+            # a title longer than a headline is body text the source put there; skip the record
+            if not title or len(title) > 48 or len(text) < 100 or title in seen:
                 continue
             seen.add(title)
             paras = trim(text.split(" "))
             tail = (r.get("publish_tail") or "").strip()
             kw = {}
-            if tail and len(tail) < 20:
+            if tail and len(tail) < 20 and re.search(r"(電|訊|通信)$", tail):
                 kw = {"byline": tail, "byline_print": "（" + tail + "）", "byline_inline": True, "dateline": tail}
             arts.append(art(f"s{len(arts):03d}", "zh-Hant", "republican", "申報", title,
                             [("paragraph", x) for x in paras], section="要聞", source="shenbao", **kw))
