@@ -231,6 +231,19 @@ def furniture(arts, date, page_no, rng):
                                  arts[0]["era"], rng)
 
 
+def furniture_head(arts, date, page_no, st, rng):
+    """The furniture line (paper, date and weekday left; page and section right) and the rule
+    under it. Returns (lines, rects, y where the articles start)."""
+    ff = st.f("sans", 0.8)
+    parts = furniture(arts, date, page_no, rng)
+    left = "  ".join(parts[:3])
+    right = "  ".join(parts[3:])
+    lines = [Line(None, "furniture", None, left, MARGIN, 50, ff),
+             Line(None, "furniture", None, right, W - MARGIN - ff.getlength(right), 50, ff)]
+    rects = [("rule", [MARGIN, 50 + ff.size * 1.5, W - MARGIN, 50 + ff.size * 1.5 + 3])]
+    return lines, rects, 50 + ff.size * 1.5 + 30
+
+
 def render_horizontal(arts_queue, ncols, rng, fontset, date, page_no):
     """Lay out articles from the queue onto one page. Consumes the articles it places.
     Returns (image, lines, placed articles)."""
@@ -238,15 +251,7 @@ def render_horizontal(arts_queue, ncols, rng, fontset, date, page_no):
     st = Style(rng, fontset, a0["script"], a0["era"])
     gutter = int(st.fs * 1.2)
     colw = (W - 2 * MARGIN - (ncols - 1) * gutter) / ncols
-    lines, rects = [], []
-    ff = st.f("sans", 0.8)
-    parts = furniture(arts_queue, date, page_no, rng)
-    left = "  ".join(parts[:3])
-    right = "  ".join(parts[3:])
-    lines.append(Line(None, "furniture", None, left, MARGIN, 50, ff))
-    lines.append(Line(None, "furniture", None, right, W - MARGIN - ff.getlength(right), 50, ff))
-    rects.append(("rule", [MARGIN, 50 + ff.size * 1.5, W - MARGIN, 50 + ff.size * 1.5 + 3]))
-    y = 50 + ff.size * 1.5 + 30
+    lines, rects, y = furniture_head(arts_queue, date, page_no, st, rng)
     bottom = H - MARGIN
     placed = []
     while arts_queue and len(placed) < 8:
@@ -290,15 +295,8 @@ def render_vertical(arts_queue, rng, fontset, date, page_no):
     """Vertical page (直排): tiers top to bottom, modules and lines right to left."""
     a0 = arts_queue[0]
     st = Style(rng, fontset, a0["script"], a0["era"])
-    lines, rects = [], []
-    ff = st.f("sans", 0.8)
-    parts = furniture(arts_queue, date, page_no, rng)
-    left = "  ".join(parts[:3])
-    right = "  ".join(parts[3:])
-    lines.append(Line(None, "furniture", None, left, MARGIN, 50, ff))
-    lines.append(Line(None, "furniture", None, right, W - MARGIN - ff.getlength(right), 50, ff))
-    rects.append(("rule", [MARGIN, 50 + ff.size * 1.5, W - MARGIN, 50 + ff.size * 1.5 + 3]))
-    top = int(50 + ff.size * 1.5 + 30)
+    lines, rects, top = furniture_head(arts_queue, date, page_no, st, rng)
+    top = int(top)
     bottom = H - MARGIN
     ntiers = rng.choice([2, 3])
     tier_h = (bottom - top - (ntiers - 1) * 40) // ntiers
