@@ -15,4 +15,4 @@ DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
   fonts-wqy-microhei=0.2.0-beta-3.1 > /dev/null
 python3 -m pip install --quiet -r requirements.txt
 tesseract --version | head -n 1
-python3 -c "import rapidocr, onnxruntime, PIL; print('rapidocr', rapidocr.__version__ if hasattr(rapidocr, '__version__') else '', 'onnxruntime', onnxruntime.__version__, 'pillow', PIL.__version__)"
+python3 -c "import importlib.metadata as m; print(*(f\"{p} {m.version(p)}\" for p in (\"rapidocr\", \"onnxruntime\", \"pillow\")))"
