@@ -143,9 +143,11 @@ def make_page(arts, pid, kind, seed, page_no):
                 blank()
                 continue
             if role in ("byline", "jump"):
-                blank() if o.blank_between else None
+                if o.blank_between:
+                    blank()
                 add(text, (k, role, None))
-                blank() if o.blank_between else None
+                if o.blank_between:
+                    blank()
                 continue
             # body block
             kind_b = a["blocks"][bi]["kind"]
