@@ -1,0 +1,115 @@
+"""Real OCR engines, cached by image hash.
+
+Tesseract 5 (Debian tesseract-ocr + chi_sim / chi_tra traineddata) writes txt, hOCR, ALTO
+and TSV from one recognition (`tesseract IMG OUT -l LANG txt hocr alto tsv`), one thread
+per process (OMP_THREAD_LIMIT=1), two processes at a time. RapidOCR (PyPI `rapidocr`, its
+wheel ships the PP-OCRv6 det/rec and the cls ONNX models, run by onnxruntime) writes the
+PaddleOCR page JSON banmian reads (src/boxes.rs). Outputs are cached under
+CACHE/<engine>/<sha1 of image bytes>[.<lang>].*, so a rerun with the same renders costs
+nothing.
+"""
+import csv
+import io
+import json
+import os
+import subprocess
+
+CACHE = os.environ.get("BANMIAN_EVAL_CACHE",
+                       os.path.join(os.path.dirname(os.path.abspath(__file__)), "local", "cache"))
+
+
+def tesseract_version():
+    out = subprocess.run(["tesseract", "--version"], capture_output=True, text=True).stdout
+    return out.splitlines()[0].split()[1]
+
+
+def tesseract(png, sha, lang):
+    """Run Tesseract on one image (or read the cache). Returns {"txt","hocr","alto","tsv"}."""
+    d = os.path.join(CACHE, "tesseract")
+    os.makedirs(d, exist_ok=True)
+    base = os.path.join(d, f"{sha}.{lang}")
+    exts = {"txt": ".txt", "hocr": ".hocr", "alto": ".xml", "tsv": ".tsv"}
+    if not all(os.path.exists(base + e) for e in exts.values()):
+        env = dict(os.environ, OMP_THREAD_LIMIT="1")
+        subprocess.run(["tesseract", png, base, "-l", lang, "--psm", "3", "txt", "hocr", "alto", "tsv"],
+                       check=True, env=env, capture_output=True)
+    out = {}
+    for k, e in exts.items():
+        with open(base + e, encoding="utf-8") as f:
+            out[k] = f.read()
+    return out
+
+
+def tsv_lines(tsv):
+    """Tesseract's text lines from its TSV, in document order, keeping only lines with at
+    least one non-empty word (the lines that txt, hOCR `ocr_line` and ALTO `TextLine`
+    also print). Returns [(text, [x0, y0, x1, y1])]; words joined with one space."""
+    rows = list(csv.reader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE))
+    order, words, boxes = [], {}, {}
+    for r in rows[1:]:
+        if len(r) < 12:
+            continue
+        lvl = int(r[0])
+        key = tuple(r[1:5])
+        if lvl == 4:
+            order.append(key)
+            words[key] = []
+            x, y, w, h = map(int, r[6:10])
+            boxes[key] = [x, y, x + w, y + h]
+        elif lvl == 5 and key in words and r[11].strip():
+            words[key].append(r[11].strip())
+    return [(" ".join(words[k]), boxes[k]) for k in order if words[k]]
+
+
+def txt_lines(txt):
+    """The non-empty lines of Tesseract's txt output: [(1-based line number, text)]."""
+    return [(i, ln) for i, ln in enumerate(txt.split("\n"), start=1) if ln.strip()]
+
+
+_rapid = None
+
+
+def rapidocr_engine():
+    global _rapid
+    if _rapid is None:
+        from rapidocr import RapidOCR
+        _rapid = RapidOCR(params={"Global.log_level": "warning",
+                                  "EngineConfig.onnxruntime.intra_op_num_threads": 2})
+    return _rapid
+
+
+def rapidocr(png, sha):
+    """Run RapidOCR on one image (or read the cache). Returns a PaddleOCR page JSON object:
+    {"ocr_results": [{"text", "box": [[x, y] x 4 clockwise from top-left], "score"}],
+     "dimensions": {"height", "width"}} in the engine's order."""
+    d = os.path.join(CACHE, "rapidocr")
+    os.makedirs(d, exist_ok=True)
+    path = os.path.join(d, sha + ".json")
+    if not os.path.exists(path):
+        from PIL import Image
+        im = Image.open(png)
+        r = rapidocr_engine()(png)
+        res = []
+        if r.boxes is not None:
+            for b, t, s in zip(r.boxes.tolist(), r.txts, r.scores):
+                res.append({"text": t, "box": [[round(x, 1), round(y, 1)] for x, y in b],
+                            "score": round(float(s), 4)})
+        page = {"ocr_results": res, "dimensions": {"height": im.height, "width": im.width}}
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(page, f, ensure_ascii=False)
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def rapidocr_versions():
+    import importlib.metadata as md
+    import hashlib
+    import rapidocr as r
+    mdir = os.path.join(os.path.dirname(r.__file__), "models")
+    models = {}
+    for n in sorted(os.listdir(mdir)):
+        if n.endswith(".onnx"):
+            with open(os.path.join(mdir, n), "rb") as f:
+                models[n] = hashlib.sha1(f.read()).hexdigest()
+    return {"rapidocr": md.version("rapidocr"), "onnxruntime": md.version("onnxruntime"),
+            "models": models}
