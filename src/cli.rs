@@ -48,6 +48,10 @@ struct Args {
     #[arg(long, value_name = "CONFIG", value_parser = parse_config)]
     convert: Option<Config>,
 
+    /// With --convert: your own conversion pairs, one `from<TAB>to` a line, which win over the built-in tables.
+    #[arg(long, value_name = "FILE")]
+    convert_dict: Option<PathBuf>,
+
     /// Worker threads (default: one per core).
     #[arg(short = 'j', long, value_name = "N")]
     threads: Option<usize>,
@@ -128,6 +132,7 @@ pub fn run() -> i32 {
             PunctArg::Keep => Punct::Keep,
         },
         convert: args.convert,
+        convert_dict: args.convert_dict.clone(),
         max_page_bytes: args.max_page_bytes,
         max_page_lines: args.max_page_lines,
         input_format: match args.input_format {

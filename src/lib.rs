@@ -76,7 +76,7 @@ pub mod warn;
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
 
-pub use convert::{Config, Converter};
+pub use convert::{Config, Converter, Overrides};
 pub use error::{Error, ErrorKind, Position, Result};
 pub use model::{
     Article, Author, Block, BlockKind, BlockRef, Jump, JumpDirection, Page, PageInfo, Removed, RemovedReason, SCHEMA, Warning,
@@ -129,6 +129,8 @@ pub struct Options {
     /// Script conversion, by OpenCC configuration (`--convert`); `None` leaves the
     /// script as printed.
     pub convert: Option<Config>,
+    /// The user's conversion pairs (`--convert-dict FILE`, [`convert::Overrides`]), used with `convert`.
+    pub convert_dict: Option<std::path::PathBuf>,
     /// Largest page accepted, in bytes (`--max-page-bytes`; default
     /// [`DEFAULT_MAX_PAGE_BYTES`]). Checked by [`Pipeline::process_bytes`] and
     /// [`Pipeline::process_checked`], not by [`Pipeline::process`].
@@ -145,6 +147,7 @@ impl Default for Options {
         Options {
             punct: Punct::Normalize,
             convert: None,
+            convert_dict: None,
             max_page_bytes: DEFAULT_MAX_PAGE_BYTES,
             max_page_lines: DEFAULT_MAX_PAGE_LINES,
             input_format: InputFormat::Auto,
@@ -164,7 +167,7 @@ impl Pipeline {
     /// Builds a pipeline. Errors: [`ErrorKind::Convert`] when the conversion
     /// configuration cannot be loaded.
     pub fn new(options: Options) -> Result<Pipeline> {
-        let converter = options.convert.map(Converter::new).transpose()?;
+        let converter = convert::from_options(options.convert, options.convert_dict.as_deref())?;
         Ok(Pipeline { options, converter })
     }
 
