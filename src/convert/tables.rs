@@ -22,6 +22,10 @@
 //! tie (`DictGroup.cpp`). Dictionaries marked `may_output_tofu` are used, as OpenCC
 //! does by default.
 //!
+//! One addition to OpenCC: wherever a configuration uses `STPhrases.txt`, banmian's
+//! corrections (`src/convert/corrections/STPhrases.txt`, each entry citing the test
+//! that shows it) join it in a `union` that prefers them on an equal key.
+//!
 //! Each dictionary expression becomes one character trie whose every node already
 //! holds the expression's answer for a match ending there, so a lookup is one walk
 //! down the trie. Tables are built at first use of a configuration (tens of
@@ -54,6 +58,10 @@ const DICTIONARIES: &[(&str, &str)] = &[
     ("TWVariantsRev.txt", include_str!("opencc/TWVariantsRev.txt")),
     ("TWVariantsRevPhrases.txt", include_str!("opencc/TWVariantsRevPhrases.txt")),
 ];
+
+/// banmian's corrections to STPhrases.txt (see the file's header), joined to it
+/// wherever a configuration names it.
+const ST_CORRECTIONS: &str = include_str!("corrections/STPhrases.txt");
 
 /// OpenCC's configuration file for `config`.
 fn config_json(config: Config) -> &'static str {
@@ -140,7 +148,13 @@ fn expr(spec: &DictSpec, leaves: &mut Vec<&'static str>) -> Result<Expr, String>
             let file = spec.file.as_deref().ok_or("a dictionary without \"file\"")?;
             let data = DICTIONARIES.iter().find(|(name, _)| *name == file).map(|(_, data)| *data).ok_or_else(|| format!("dictionary {file} is not built in"))?;
             leaves.push(data);
-            Ok(Expr::Leaf(leaves.len() - 1))
+            let table = Expr::Leaf(leaves.len() - 1);
+            if file != "STPhrases.txt" {
+                return Ok(table);
+            }
+            // The corrections first: a union keeps the first member's match on a tie.
+            leaves.push(ST_CORRECTIONS);
+            Ok(Expr::Longest(vec![Expr::Leaf(leaves.len() - 1), table]))
         }
         "group" => {
             let members = spec.dicts.iter().map(|d| expr(d, leaves)).collect::<Result<Vec<_>, _>>()?;
