@@ -176,9 +176,11 @@ pub(super) struct Matcher {
     edges: FxHashMap<u64, u32>,
     /// Per node: the expression's match if the text's walk down the trie ends there.
     hits: Vec<Option<Hit>>,
-    /// Bit per Basic Multilingual Plane character: does any key begin with it?
-    /// Characters outside the BMP are looked up in `edges` directly.
-    starts: Box<[u64; 1024]>,
+    /// Per node: does any key go on past it?
+    inner: Vec<bool>,
+    /// The root's children for Basic Multilingual Plane characters, by code point
+    /// (0: no key begins with it); other characters go through `edges`.
+    root: Box<[u32]>,
 }
 
 #[inline]
@@ -191,11 +193,10 @@ impl Matcher {
         let mut leaves = Vec::new();
         let expr = expr(spec, &mut leaves)?;
         let mut edges: FxHashMap<u64, u32> = FxHashMap::default();
-        // Per node: (child, byte length of the edge's character).
-        let mut children: Vec<Vec<(u32, u32)>> = vec![Vec::new()];
+        // Per node: (child, the edge's character).
+        let mut children: Vec<Vec<(u32, char)>> = vec![Vec::new()];
         // Per node: (leaf, value) for the keys that end there.
         let mut ends: Vec<Vec<(usize, &'static str)>> = vec![Vec::new()];
-        let mut starts = Box::new([0u64; 1024]);
         for (leaf, data) in leaves.iter().enumerate() {
             for line in data.lines() {
                 if line.is_empty() || line.starts_with('#') {
@@ -212,13 +213,9 @@ impl Matcher {
                         children.push(Vec::new());
                         ends.push(Vec::new());
                         let child = (children.len() - 1) as u32;
-                        children[node as usize].push((child, c.len_utf8() as u32));
+                        children[node as usize].push((child, c));
                         child
                     });
-                }
-                let first = key.chars().next().map_or(0, u32::from);
-                if first < 0x10000 {
-                    starts[(first >> 6) as usize] |= 1 << (first & 63);
                 }
                 ends[node as usize].push((leaf, value));
             }
@@ -231,28 +228,57 @@ impl Matcher {
                 best[leaf] = Some((depth, value));
             }
             hits[node as usize] = expr.eval(&best);
-            for &(child, len) in &children[node as usize] {
-                stack.push((child, depth + len, best.clone()));
+            for &(child, c) in &children[node as usize] {
+                stack.push((child, depth + c.len_utf8() as u32, best.clone()));
             }
         }
-        Ok(Matcher { edges, hits, starts })
+        let inner = children.iter().map(|c| !c.is_empty()).collect();
+        let mut root = vec![0u32; 0x10000].into_boxed_slice();
+        for &(child, c) in &children[0] {
+            if u32::from(c) < 0x10000 {
+                root[u32::from(c) as usize] = child;
+            }
+        }
+        Ok(Matcher { edges, hits, inner, root })
+    }
+
+    /// The node of the key that begins with `c` (0: none).
+    #[inline]
+    fn start(&self, c: char) -> u32 {
+        let u = u32::from(c);
+        if u < 0x10000 { self.root[u as usize] } else { self.edges.get(&edge(0, c)).copied().unwrap_or(0) }
     }
 
     /// Can a key begin with `c`?
     #[inline]
     fn may_start(&self, c: char) -> bool {
-        let u = u32::from(c);
-        if u < 0x10000 { self.starts[(u >> 6) as usize] & (1 << (u & 63)) != 0 } else { self.edges.contains_key(&edge(0, c)) }
+        self.start(c) != 0
     }
 
     /// The match at the start of `text`: key length in bytes and replacement.
-    #[inline]
+    #[cfg(test)]
     fn longest(&self, text: &str) -> Option<Hit> {
-        let mut node = 0u32;
-        for c in text.chars() {
-            match self.edges.get(&edge(node, c)) {
-                Some(&child) => node = child,
-                None => break,
+        let mut chars = text.chars();
+        let Some(first) = chars.next() else { return None };
+        self.longest_from(self.start(first), chars)
+    }
+
+    /// The match of a walk that went from the root to `node` (0: nowhere) and
+    /// goes on with `rest`.
+    #[inline]
+    fn longest_from(&self, mut node: u32, rest: std::str::Chars<'_>) -> Option<Hit> {
+        if node == 0 {
+            return None;
+        }
+        if self.inner[node as usize] {
+            for c in rest {
+                match self.edges.get(&edge(node, c)) {
+                    Some(&child) => node = child,
+                    None => break,
+                }
+                if !self.inner[node as usize] {
+                    break;
+                }
             }
         }
         self.hits[node as usize]
@@ -324,9 +350,11 @@ fn unmatched_len(text: &str) -> usize {
 fn next_match(m: &Matcher, text: &str, mut i: usize) -> Option<(usize, Hit)> {
     while i < text.len() {
         let rest = &text[i..];
-        let c = rest.chars().next().expect("not at the end");
-        if m.may_start(c) {
-            if let Some(hit) = m.longest(rest) {
+        let mut chars = rest.chars();
+        let c = chars.next().expect("not at the end");
+        let node = m.start(c);
+        if node != 0 {
+            if let Some(hit) = m.longest_from(node, chars) {
                 return Some((i, hit));
             }
         }
