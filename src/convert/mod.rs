@@ -8,7 +8,8 @@
 //! - default (no feature): `builtin`, banmian's own engine over OpenCC 1.4.2's
 //!   dictionaries and configurations, vendored in `src/convert/opencc/`
 //!   (Apache-2.0, see the NOTICE there) and applied as OpenCC 1.4 applies them
-//!   (normalization, maximum-match segmentation, conversion chain: [`tables`]'s doc).
+//!   (normalization, maximum-match segmentation, conversion chain: see
+//!   `src/convert/tables.rs`).
 //!   It passes every one of OpenCC 1.4's own test cases for the twelve
 //!   configurations (examples/opencc_conformance.rs) and needs no system library;
 //! - feature `ferrous-opencc`: ferrous-opencc 0.4.0 (pure Rust, OpenCC 1.3-era
@@ -113,7 +114,7 @@ impl FromStr for Config {
 /// A script converter for one configuration; build once, share across threads.
 ///
 /// The backend is chosen at build time (see the module doc); the API is the same
-/// either way. A `Converter` is `Send + Sync` with both backends (checked at compile
+/// either way. A `Converter` is `Send + Sync` with every backend (checked at compile
 /// time below), so one instance, built once per configuration, serves every rayon
 /// worker: [`crate::Pipeline`] builds it in `Pipeline::new` and its workers share it
 /// by reference.
@@ -123,7 +124,7 @@ pub struct Converter {
     overrides: Option<OverrideMatcher>,
 }
 
-// Both backends must give a converter that threads can share.
+// Every backend must give a converter that threads can share.
 const _: fn() = || {
     fn send_sync<T: Send + Sync>() {}
     send_sync::<Converter>();
