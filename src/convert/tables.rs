@@ -501,10 +501,50 @@ mod tests {
         assert_eq!(parts, ["ab", "一目瞭然", "cd", "一目瞭然"]);
     }
 
+    /// Text without any key (ASCII, and so on) comes back as it went in.
+    #[test]
+    fn text_without_keys_is_copied() {
+        for c in Config::ALL {
+            let plan = Plan::get(c).unwrap();
+            assert_eq!(plan.convert("abc 123\n\0\t"), "abc 123\n\0\t", "{c}");
+            assert_eq!(plan.convert(""), "", "{c}");
+        }
+    }
+
+    /// CJK compatibility ideographs are normalized first (U+F900 豈 → U+8C48 豈).
+    #[test]
+    fn compatibility_ideographs_are_normalized() {
+        assert_eq!(Plan::get(Config::T2tw).unwrap().convert("\u{F900}"), "\u{8C48}");
+    }
+
+    proptest::proptest! {
+        /// Any mix of Han characters, ideographic description operators, astral and
+        /// compatibility ideographs, ASCII and NUL converts without a panic, and,
+        /// when it holds no description operator (whose operands may be any
+        /// character, a newline too), converting it line by line gives the same.
+        #[test]
+        fn any_text_converts(text in "[\u{4e00}-\u{4e40}发历后里干台參髮發⿰⿱⿲\u{2F800}\u{20000}-\u{20010}\u{F900}-\u{F905}a-c \n\0]{0,40}") {
+            for c in [Config::S2t, Config::T2s, Config::S2twp, Config::Hk2s] {
+                let plan = Plan::get(c).unwrap();
+                let whole = plan.convert(&text);
+                if !text.chars().any(|c| ids_arity(c) > 0) {
+                    let pieces: Vec<String> = text.split('\n').map(|p| plan.convert(p)).collect();
+                    proptest::prop_assert_eq!(whole, pieces.join("\n"));
+                }
+            }
+        }
+    }
+
     #[test]
     fn ideographic_description_sequences_are_copied_whole() {
         assert_eq!(unmatched_len("⿰氵工x"), "⿰氵工".len());
         assert_eq!(unmatched_len("⿰氵"), "⿰".len());
         assert_eq!(unmatched_len("⿱⿰木木木x"), "⿱⿰木木木".len());
+        // As OpenCC 1.4.2 does (PyPI opencc 1.4.2, t2s): a sequence is copied as it is,
+        // whatever its operands, a newline included; the character after it is converted.
+        let t2s = Plan::get(Config::T2s).unwrap();
+        assert_eq!(t2s.convert("⿰氵髮髮"), "⿰氵髮发");
+        assert_eq!(t2s.convert("⿰\n髮一"), "⿰\n髮一");
+        assert_eq!(t2s.convert("髮⿰"), "发⿰");
     }
 }
