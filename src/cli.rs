@@ -54,6 +54,10 @@ struct Args {
     #[arg(long, value_name = "CONFIG", value_parser = parse_config)]
     convert: Option<Config>,
 
+    /// With --convert: your own conversion pairs, one `from<TAB>to` a line, which win over the built-in tables.
+    #[arg(long, value_name = "FILE")]
+    convert_dict: Option<PathBuf>,
+
     /// Worker threads (default: one per core).
     #[arg(short = 'j', long, value_name = "N")]
     threads: Option<usize>,
@@ -118,7 +122,9 @@ pub fn run() -> i32 {
     let argv: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     if argv.first().is_some_and(|a| a == "eval") {
         if Path::new("eval").exists() {
-            eprintln!("banmian: `eval` reads two ways here: the subcommand `banmian eval`, or the path ./eval (write `banmian ./eval` for the path)");
+            eprintln!(
+                "banmian: `eval` reads two ways here: the subcommand `banmian eval`, or the path ./eval (write `banmian ./eval` for the path)"
+            );
             return 2;
         }
         return banmian::eval::command::run(argv);
@@ -146,6 +152,7 @@ pub fn run() -> i32 {
             PunctArg::Keep => Punct::Keep,
         })
         .convert(args.convert)
+        .convert_dict(args.convert_dict.clone())
         .max_page_bytes(args.max_page_bytes)
         .max_page_lines(args.max_page_lines)
         .input_format(args.input_format);

@@ -101,7 +101,7 @@ internal! {
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
 
-pub use convert::{Config, Converter};
+pub use convert::{Config, Converter, Overrides};
 pub use error::{Error, ErrorKind, Position, Result};
 pub use model::{
     Article, Author, Block, BlockKind, BlockRef, Jump, JumpDirection, Page, PageInfo, Removed, RemovedReason, SCHEMA, Warning, WarningKind,
@@ -112,10 +112,6 @@ pub use write::OutputFormat;
 use read::Input;
 use read::boxes::{BoxPage, Rect};
 use stages::{assemble, classify, dedup, normalize, segment};
-
-// The paths the script converter (src/convert.rs) names.
-#[allow(unused_imports)]
-use rules::punct;
 
 /// Default largest page accepted, in bytes (64 MiB). A page over the limit is refused
 /// with [`ErrorKind::TooLarge`] rather than processed: by [`Pipeline::process_bytes`],
@@ -161,6 +157,8 @@ pub struct Options {
     /// Script conversion, by OpenCC configuration (`--convert`); `None` leaves the
     /// script as printed.
     pub convert: Option<Config>,
+    /// The user's conversion pairs (`--convert-dict FILE`, [`convert::Overrides`]), used with `convert`.
+    pub convert_dict: Option<std::path::PathBuf>,
     /// Largest page accepted, in bytes (`--max-page-bytes`; default
     /// [`DEFAULT_MAX_PAGE_BYTES`]). Checked by [`Pipeline::process_bytes`] and
     /// [`Pipeline::process_checked`], not by [`Pipeline::process`].
@@ -177,6 +175,7 @@ impl Default for Options {
         Options {
             punct: Punct::Normalize,
             convert: None,
+            convert_dict: None,
             max_page_bytes: DEFAULT_MAX_PAGE_BYTES,
             max_page_lines: DEFAULT_MAX_PAGE_LINES,
             input_format: InputFormat::Auto,
@@ -209,6 +208,21 @@ impl Options {
     /// ```
     pub fn convert(mut self, convert: Option<Config>) -> Options {
         self.convert = convert;
+        self
+    }
+
+    /// Sets [`Options::convert_dict`]: a file of `from<TAB>to` pairs that win over
+    /// the built-in tables when [`Options::convert`] is set ([`Overrides::from_tsv_file`]
+    /// gives the format and the errors, which [`Pipeline::new`] returns).
+    ///
+    /// ```
+    /// use banmian::{Config, ErrorKind, Options, Pipeline};
+    ///
+    /// let o = Options::default().convert(Some(Config::T2s)).convert_dict(Some("no/such/dict.tsv".into()));
+    /// assert!(matches!(Pipeline::new(o).unwrap_err().kind(), ErrorKind::Io(_)));
+    /// ```
+    pub fn convert_dict(mut self, convert_dict: Option<std::path::PathBuf>) -> Options {
+        self.convert_dict = convert_dict;
         self
     }
 
@@ -267,7 +281,7 @@ impl Pipeline {
     /// Builds a pipeline. Errors: [`ErrorKind::Convert`] when the conversion
     /// configuration cannot be loaded.
     pub fn new(options: Options) -> Result<Pipeline> {
-        let converter = options.convert.map(Converter::new).transpose()?;
+        let converter = convert::from_options(options.convert, options.convert_dict.as_deref())?;
         Ok(Pipeline { options, converter })
     }
 

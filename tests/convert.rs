@@ -3,14 +3,16 @@
 //! converted, and the converted text is OpenCC's.
 //!
 //! Every expected converted string below was produced by Debian 12's OpenCC 1.1.6
-//! command-line tool (`opencc -c CONFIG.json`, package `opencc` 1.1.6+ds1-1) and is
-//! also what ferrous-opencc 0.4.0 gives, so these tests pass with either backend
-//! (default, or `--features system-opencc`).
+//! command-line tool (`opencc -c CONFIG.json`, package `opencc` 1.1.6+ds1-1), is
+//! also what ferrous-opencc 0.4.0 gives, and was checked against OpenCC 1.4.2 (PyPI
+//! `opencc` 1.4.2, whose tables the default `builtin` backend uses); the one
+//! sentence where OpenCC 1.4 changed its tables says so. These tests pass with every
+//! backend (default, `--features ferrous-opencc`, `--features system-opencc`).
 
 use std::path::Path;
 use std::process::Command;
 
-use banmian::{Article, BlockKind, Config, Converter, JumpDirection, Options, Page, Pipeline};
+use banmian::{Article, BlockKind, Config, Converter, JumpDirection, Options, Overrides, Page, Pipeline};
 
 fn read(path: &str) -> String {
     let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
@@ -93,7 +95,17 @@ fn opencc_output_for_checked_sentences() {
         // Taiwan variant 臺 becomes 台; tw2s keeps Taiwan words (計程車), tw2sp does not.
         (Config::Tw2s, "臺北市公車明年起全面導入電子票證，計程車也將比照辦理。", "台北市公车明年起全面导入电子票证，计程车也将比照办理。"),
         (Config::Tw2s, "記者林美玲／臺北報導", "记者林美玲／台北报导"),
-        (Config::Tw2sp, "商圈發展協會協助店家使用軟體，並透過網路平臺公開資訊。", "商圈发展协会协助店家使用软件，并通过网络平台公开信息。"),
+        // OpenCC 1.4 dropped 透過 → 通過 from TWPhrasesRev (OpenCC commit 1e29fed9, "remove
+        // over-conversion of 通過→透過 in s2twp/tw2sp", #1162): 1.4.2 keeps 透过.
+        (
+            Config::Tw2sp,
+            "商圈發展協會協助店家使用軟體，並透過網路平臺公開資訊。",
+            if Converter::BACKEND == "builtin" {
+                "商圈发展协会协助店家使用软件，并透过网络平台公开信息。"
+            } else {
+                "商圈发展协会协助店家使用软件，并通过网络平台公开信息。"
+            },
+        ),
         (
             Config::S2t,
             "本报讯（记者 尹明）12日，市十五届人大常委会第三十六次会议举行。（下转第五版）",
@@ -295,4 +307,247 @@ fn one_converter_serves_many_threads() {
             }
         }
     });
+}
+
+/// Words Chinese papers print often, as (Simplified, Traditional in OpenCC's standard
+/// forms): each must convert right both ways, s2t and t2s, alone and in a run of
+/// them. Many are one-to-many characters (发 髮/發, 历 歷/曆, 干 乾/幹/干, 后 後/后,
+/// 里 裏/里, 只 隻/只, 复 複/復/覆, 台 臺/颱/台, 松 鬆/松, 征 徵/征, 获 獲/穫, 系 係/繫/系,
+/// 饥 飢/饑) that OpenCC 1.1/1.3's tables get wrong in some of these words (s2t 发表
+/// → 髮表, 历程 → 曆程). The pairs were written by hand and agree with OpenCC 1.4.2
+/// (PyPI `opencc` 1.4.2, `OpenCC("s2t")`/`OpenCC("t2s")`).
+const NEWSPAPER_WORDS: &[(&str, &str)] = &[
+    ("发表", "發表"),
+    ("历程", "歷程"),
+    ("于是", "於是"),
+    ("里程", "里程"),
+    ("后来", "後來"),
+    ("皇后", "皇后"),
+    ("面条", "麪條"),
+    ("头发", "頭髮"),
+    ("一干二净", "一乾二淨"),
+    ("乾隆", "乾隆"),
+    ("发展", "發展"),
+    ("出发", "出發"),
+    ("理发", "理髮"),
+    ("干部", "幹部"),
+    ("干净", "乾淨"),
+    ("干涉", "干涉"),
+    ("历史", "歷史"),
+    ("日历", "日曆"),
+    ("公里", "公里"),
+    ("里面", "裏面"),
+    ("一只", "一隻"),
+    ("只有", "只有"),
+    ("钟表", "鐘錶"),
+    ("范围", "範圍"),
+    ("系统", "系統"),
+    ("联系", "聯繫"),
+    ("关系", "關係"),
+    ("制造", "製造"),
+    ("制度", "制度"),
+    ("复杂", "複雜"),
+    ("恢复", "恢復"),
+    ("答复", "答覆"),
+    ("台风", "颱風"),
+    ("放松", "放鬆"),
+    ("松树", "松樹"),
+    ("征收", "徵收"),
+    ("长征", "長征"),
+    ("获得", "獲得"),
+    ("收获", "收穫"),
+    ("旅游", "旅遊"),
+    ("游泳", "游泳"),
+    ("冲突", "衝突"),
+    ("准备", "準備"),
+    ("尽管", "儘管"),
+    ("剩余", "剩餘"),
+    ("斗争", "鬥爭"),
+    ("北斗", "北斗"),
+    ("云南", "雲南"),
+    ("丰富", "豐富"),
+    ("了解", "瞭解"),
+    ("著作", "著作"),
+    ("乾坤", "乾坤"),
+    ("下面", "下面"),
+    ("前后", "前後"),
+    ("以后", "以後"),
+    ("后天", "後天"),
+    ("皇太后", "皇太后"),
+    ("周年", "週年"),
+    ("周恩来", "周恩來"),
+    ("老板", "老闆"),
+    ("开采", "開採"),
+    ("文采", "文采"),
+    ("签署", "簽署"),
+    ("标签", "標籤"),
+    ("冬天", "冬天"),
+    ("严重", "嚴重"),
+    ("合并", "合併"),
+    ("并且", "並且"),
+    ("只是", "只是"),
+    ("船只", "船隻"),
+    ("秋天", "秋天"),
+    ("秋千", "鞦韆"),
+    ("咸阳", "咸陽"),
+    ("饥饿", "飢餓"),
+    ("饥荒", "饑荒"),
+];
+
+#[test]
+#[cfg_attr(
+    any(feature = "ferrous-opencc", feature = "system-opencc"),
+    ignore = "these words need OpenCC 1.4's tables: the default builtin backend"
+)]
+fn newspaper_words_convert_right_both_ways() {
+    let s2t = Converter::new(Config::S2t).unwrap();
+    let t2s = Converter::new(Config::T2s).unwrap();
+    let mut wrong = Vec::new();
+    for &(simplified, traditional) in NEWSPAPER_WORDS {
+        let (to_t, to_s) = (s2t.convert(simplified), t2s.convert(traditional));
+        if to_t != traditional || to_s != simplified {
+            wrong.push(format!("{simplified} → {to_t} (want {traditional}); {traditional} → {to_s} (want {simplified})"));
+        }
+    }
+    assert!(wrong.is_empty(), "{} of {} words wrong:\n{}", wrong.len(), NEWSPAPER_WORDS.len(), wrong.join("\n"));
+    let simplified: Vec<&str> = NEWSPAPER_WORDS.iter().map(|w| w.0).collect();
+    let traditional: Vec<&str> = NEWSPAPER_WORDS.iter().map(|w| w.1).collect();
+    assert_eq!(s2t.convert(&simplified.join("，")), traditional.join("，"));
+    assert_eq!(t2s.convert(&traditional.join("，")), simplified.join("，"));
+}
+
+/// The sentence of shared case b30-s2t-fa-li-wan and its Taiwan and Hong Kong forms.
+#[test]
+#[cfg_attr(
+    any(feature = "ferrous-opencc", feature = "system-opencc"),
+    ignore = "these words need OpenCC 1.4's tables: the default builtin backend"
+)]
+fn published_and_history_in_a_sentence() {
+    let text = "乙某的文章近日被发表在省报上，回顾了青石县的百年历程，全书共八万字。";
+    for (config, expected) in [
+        (Config::S2t, "乙某的文章近日被發表在省報上，回顧了青石縣的百年歷程，全書共八萬字。"),
+        (Config::S2tw, "乙某的文章近日被發表在省報上，回顧了青石縣的百年歷程，全書共八萬字。"),
+        (Config::S2hk, "乙某的文章近日被發表在省報上，回顧了青石縣的百年歷程，全書共八萬字。"),
+    ] {
+        assert_eq!(Converter::new(config).unwrap().convert(text), expected, "{config}");
+    }
+}
+
+#[test]
+fn overrides_win_over_the_tables() {
+    // Without overrides, s2t writes 历程 as 歷程 (1.4) or 曆程 (older tables) and 青石县 as 青石縣.
+    let mut overrides = Overrides::new();
+    overrides.insert("青石县", "青石邑").unwrap();
+    overrides.insert("青石", "靑石").unwrap();
+    overrides.insert("百年历", "百年曆").unwrap();
+    let c = Converter::with_overrides(Config::S2t, overrides).unwrap();
+    // Longest match wins among the overrides (青石县 over 青石); the override 百年历
+    // takes 历 away from the tables' 历程, so 程 is converted alone.
+    assert_eq!(c.convert("回顾了青石县的百年历程，青石山"), "回顧了青石邑的百年曆程，靑石山");
+    assert_eq!(c.convert(""), "");
+    assert_eq!(c.convert("记者\0青石"), "記者\0靑石");
+    // A later pair replaces an earlier one with the same `from`.
+    let mut o = Overrides::new();
+    o.insert("发", "發").unwrap();
+    o.insert("发", "髮").unwrap();
+    assert_eq!(o.len(), 1);
+    assert_eq!(Converter::with_overrides(Config::S2t, o).unwrap().convert("头发"), "頭髮");
+    assert!(Overrides::new().insert("", "x").is_err());
+}
+
+#[test]
+fn override_files_are_read_and_bad_lines_named() {
+    let o = Overrides::from_tsv("# archive names\n\n青石县\t青石縣城\r\n乙某\t\n").unwrap();
+    assert_eq!(o.len(), 2);
+    let c = Converter::with_overrides(Config::S2t, o).unwrap();
+    assert_eq!(c.convert("乙某在青石县"), "在青石縣城");
+
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("names.tsv");
+    std::fs::write(&bad, "青石县\t青石縣\n没有制表符\n").unwrap();
+    let e = Overrides::from_tsv_file(&bad).unwrap_err();
+    assert_eq!(e.position().line, Some(2));
+    assert_eq!(e.position().path.as_deref(), Some(bad.as_path()));
+    assert!(e.to_string().contains("not `from<TAB>to`"), "{e}");
+    let missing = dir.path().join("missing.tsv");
+    let e = Overrides::from_tsv_file(&missing).unwrap_err();
+    assert!(matches!(e.kind(), banmian::ErrorKind::Io(_)), "{e}");
+    assert_eq!(e.position().path.as_deref(), Some(missing.as_path()));
+    std::fs::write(&bad, b"\xef\xbb\xbf\xe9\x9d\x92\t\xff\n").unwrap();
+    let e = Overrides::from_tsv_file(&bad).unwrap_err();
+    assert!(e.to_string().contains("not UTF-8"), "{e}");
+    assert_eq!(e.position().byte, Some(7));
+    std::fs::write(&bad, "\u{feff}青\t靑\n").unwrap();
+    assert_eq!(Overrides::from_tsv_file(&bad).unwrap().len(), 1);
+}
+
+#[test]
+fn cli_convert_dict_overrides_the_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let dict = dir.path().join("names.tsv");
+    std::fs::write(&dict, "黃志偉\t黄志玮\n觀塘\t官塘\n").unwrap();
+    let dict_arg = dict.to_str().unwrap();
+    let converted = json(&banmian(&["--convert", "t2s", "--convert-dict", dict_arg, HK_PAGE]));
+    let a = &converted["articles"][1];
+    assert_eq!(a["headline"], "官塘新社区会堂明年落成");
+    assert_eq!(a["byline"], "本报讯（记者 黄志玮）");
+    assert_eq!(a["authors"][0]["name"], "黄志玮");
+
+    // A dictionary needs a configuration; a bad one is named with its line.
+    let out = banmian(&["--convert-dict", dict_arg, HK_PAGE]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--convert-dict needs --convert") && err.contains("names.tsv"), "{err}");
+    std::fs::write(&dict, "黃志偉 黄志玮\n").unwrap();
+    let out = banmian(&["--convert", "t2s", "--convert-dict", dict_arg, HK_PAGE]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("names.tsv, line 1") && err.contains("not `from<TAB>to`"), "{err}");
+}
+
+/// Newspaper sentences where OpenCC's greedy longest match lets a two-character
+/// phrase swallow the first character of the next word (被发|表, 百年|历程 read as
+/// 年历, 上海|参加 as 海参): (Simplified, right s2t, OpenCC 1.4.2's s2t). banmian's
+/// corrections (src/convert/corrections/STPhrases.txt) cite this test; the last
+/// rows show that the words the corrections border on still convert as before.
+const NEWSPAPER_SENTENCES: &[(&str, &str, &str)] = &[
+    ("文章被发表在省报上", "文章被發表在省報上", "文章被髮表在省報上"),
+    ("新规被发布后引起关注", "新規被發布後引起關注", "新規被髮布後引起關注"),
+    ("通知被发出以后", "通知被發出以後", "通知被髮出以後"),
+    ("这是一个百年历史的老店", "這是一個百年歷史的老店", "這是一個百年曆史的老店"),
+    ("回顾五年历程", "回顧五年歷程", "回顧五年曆程"),
+    ("经过多年历练", "經過多年歷練", "經過多年曆練"),
+    ("踏上新征程", "踏上新征程", "踏上新徵程"),
+    ("这是伟大斗争的胜利", "這是偉大鬥爭的勝利", "這是偉大斗爭的勝利"),
+    ("他去上海参加会议", "他去上海參加會議", "他去上海蔘加會議"),
+    ("有人参与讨论", "有人參與討論", "有人蔘與討論"),
+    ("代表团在上海参观访问", "代表團在上海參觀訪問", "代表團在上海蔘觀訪問"),
+    ("揭露敌人制造的谣言", "揭露敵人製造的謠言", "揭露敵人制造的謠言"),
+    ("他是一个好干部", "他是一個好幹部", "他是一個好乾部"),
+    ("审查干部的材料", "審查幹部的材料", "審查干部的材料"),
+    ("海参加工企业", "海蔘加工企業", "海蔘加工企業"),
+    ("查干湖冬捕开始", "查干湖冬捕開始", "查干湖冬捕開始"),
+    ("新年历已经印好", "新年曆已經印好", "新年曆已經印好"),
+    ("被发左衽", "被髮左衽", "被髮左衽"),
+];
+
+#[test]
+#[cfg_attr(
+    any(feature = "ferrous-opencc", feature = "system-opencc"),
+    ignore = "banmian's corrections are part of the default builtin backend"
+)]
+fn newspaper_sentences_convert_right() {
+    let s2t = Converter::new(Config::S2t).unwrap();
+    let t2s = Converter::new(Config::T2s).unwrap();
+    let s2tw = Converter::new(Config::S2tw).unwrap();
+    for &(simplified, traditional, opencc) in NEWSPAPER_SENTENCES {
+        assert_eq!(s2t.convert(simplified), traditional, "s2t {simplified}");
+        assert_eq!(t2s.convert(traditional), simplified, "t2s {traditional}");
+        if traditional != opencc {
+            // s2tw shares the S→T phrases; the corrected sentences have no Taiwan variants.
+            assert_eq!(s2tw.convert(simplified), traditional, "s2tw {simplified}");
+        }
+    }
+    let fixed = NEWSPAPER_SENTENCES.iter().filter(|(_, right, opencc)| right != opencc).count();
+    assert_eq!(fixed, 14, "rows that OpenCC 1.4.2 gets wrong");
 }
