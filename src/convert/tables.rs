@@ -263,7 +263,7 @@ impl Matcher {
     #[cfg(test)]
     fn longest(&self, text: &str) -> Option<Hit> {
         let mut chars = text.chars();
-        let Some(first) = chars.next() else { return None };
+        let first = chars.next()?;
         self.longest_from(self.start(first), chars)
     }
 
