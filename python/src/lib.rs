@@ -3,9 +3,10 @@
 //! One class, [`Pipeline`], built once with the command line's options and used for
 //! one page (`process`, `process_bytes`) or many in parallel (`process_many`, on a
 //! rayon pool, output in input order). A page comes back as the contract's page
-//! object (`banmian.page/1`, `../shared/CONTRACT.md`): a `dict` built by `pythonize`
-//! from the same serde types the command line writes, or with `as_json=True` the
-//! one-line JSON string the command line's `--jsonl` writes (without the newline).
+//! object (`banmian.page/1`, `../shared/CONTRACT.md`): the one-line JSON string the
+//! command line's `--jsonl` writes (without the newline) with `as_json=True`, made
+//! by serde_json in the worker threads, or the `dict` Python's `json.loads` reads from
+//! it.
 //! The GIL is released while Rust works (`Python::detach`): other Python threads
 //! run meanwhile.
 //!
@@ -19,6 +20,7 @@ use std::sync::{Arc, Mutex};
 use banmian::{Config, Error, ErrorKind, InputFormat, Options, Page, Punct};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PySlice, PyString, PyTuple};
 
 pyo3::create_exception!(banmian, BanmianError, PyValueError, "Base of banmian's errors (a ValueError).");
@@ -35,7 +37,15 @@ const CHUNK_PER_THREAD: usize = 64;
 /// Turns a banmian error into the Python exception of its kind, with `source`,
 /// `line`, `byte` (each `None` when unknown) and the kind's own numbers.
 fn to_py_err(py: Python<'_>, source: &str, e: &Error) -> PyErr {
-    let message = format!("{source}: {}", e.kind());
+    let pos = e.position();
+    let mut at = source.to_string();
+    if let Some(line) = pos.line {
+        at.push_str(&format!(", line {line}"));
+    }
+    if let Some(byte) = pos.byte {
+        at.push_str(&format!(", byte {byte}"));
+    }
+    let message = format!("{at}: {}", e.kind());
     let err = match e.kind() {
         ErrorKind::Decode(_) => DecodeError::new_err(message),
         ErrorKind::TooLarge { .. } => TooLarge::new_err(message),
@@ -45,7 +55,6 @@ fn to_py_err(py: Python<'_>, source: &str, e: &Error) -> PyErr {
         _ => BanmianError::new_err(message),
     };
     let value = err.value(py);
-    let pos = e.position();
     let set = |name: &str, v: Option<u64>| {
         let _ = value.setattr(name, v);
     };
@@ -103,37 +112,34 @@ enum Input<'a> {
     OwnedBytes(Vec<u8>),
 }
 
-/// What `process_many` returns in place of a page it could not process.
-enum Outcome {
-    Page(Page),
-    Json(String),
-    Failed(Error),
-}
+/// A page processed into its `--jsonl` line, or the error in its place.
+type Outcome = Result<String, Error>;
 
-/// A page built into what Python gets: a dict, or the `--jsonl` line.
-fn run(pipeline: &banmian::Pipeline, source: &str, input: &Input<'_>, as_json: bool) -> Outcome {
-    let page = match input {
-        Input::Text(t) => pipeline.process_checked(source, t),
-        Input::Bytes(b) => pipeline.process_bytes(source, b),
-        Input::OwnedBytes(b) => pipeline.process_bytes(source, b),
+/// Processes one page into the one-line JSON the command line's `--jsonl` writes
+/// (without the newline); in the worker threads, without the GIL.
+fn run(pipeline: &banmian::Pipeline, source: &str, input: &Input<'_>) -> Outcome {
+    let page: Page = match input {
+        Input::Text(t) => pipeline.process_checked(source, t)?,
+        Input::Bytes(b) => pipeline.process_bytes(source, b)?,
+        Input::OwnedBytes(b) => pipeline.process_bytes(source, b)?,
     };
-    match page {
-        Err(e) => Outcome::Failed(e),
-        Ok(page) if as_json => match serde_json::to_string(&page) {
-            Ok(s) => Outcome::Json(s),
-            Err(e) => Outcome::Failed(Error::from(e)),
-        },
-        Ok(page) => Outcome::Page(page),
-    }
+    Ok(serde_json::to_string(&page)?)
 }
 
-fn to_py(py: Python<'_>, source: &str, outcome: Outcome) -> PyResult<Py<PyAny>> {
-    match outcome {
-        Outcome::Page(page) => Ok(pythonize::pythonize(py, &page).map_err(|e| PyValueError::new_err(e.to_string()))?.unbind()),
-        Outcome::Json(s) => Ok(PyString::new(py, &s).into_any().unbind()),
-        Outcome::Failed(e) => Err(to_py_err(py, source, &e)),
+/// What Python gets for a page: its JSON string (`as_json`), or the dict Python's
+/// `json.loads` reads from it, which is by construction the contract's object (lists
+/// for arrays, keys in the contract's order); or the page's exception.
+fn to_py(py: Python<'_>, source: &str, outcome: Outcome, as_json: bool) -> PyResult<Py<PyAny>> {
+    let json = outcome.map_err(|e| to_py_err(py, source, &e))?;
+    let s = PyString::new(py, &json);
+    if as_json {
+        return Ok(s.into_any().unbind());
     }
+    let loads = JSON_LOADS.get_or_try_init(py, || py.import("json")?.getattr("loads").map(Bound::unbind))?;
+    Ok(loads.call1(py, (s,))?)
 }
+
+static JSON_LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 fn parse_punct(s: &str) -> PyResult<Punct> {
     match s {
@@ -253,7 +259,7 @@ impl Pipeline {
         let (max_page_bytes, max_page_lines) = (o.max_page_bytes, o.max_page_lines);
         o.convert = match convert {
             None => None,
-            Some(name) => Some(name.parse::<Config>().map_err(|e| ConvertError::new_err(format!("convert={name:?}: {e}")))?),
+            Some(name) => Some(name.parse::<Config>().map_err(|e| to_py_err(py, "convert", &e))?),
         };
         // Building a converter loads its dictionaries: without the GIL.
         let inner = py.detach(|| banmian::Pipeline::new(o)).map_err(|e| to_py_err(py, "Pipeline", &e))?;
@@ -276,8 +282,8 @@ impl Pipeline {
             .cast::<PyString>()
             .map_err(|_| PyTypeError::new_err(format!("text must be str, not {} (bytes go to process_bytes)", type_name(text))))?;
         let input = Input::Text(utf8(s, source)?);
-        let outcome = py.detach(|| run(&self.inner, source, &input, as_json));
-        to_py(py, source, outcome)
+        let outcome = py.detach(|| run(&self.inner, source, &input));
+        to_py(py, source, outcome, as_json)
     }
 
     /// Decodes and processes one page of bytes as `banmian FILE` does (UTF-8,
@@ -289,8 +295,8 @@ impl Pipeline {
     #[pyo3(signature = (data, source="-", *, as_json=false))]
     fn process_bytes(&self, py: Python<'_>, data: &Bound<'_, PyAny>, source: &str, as_json: bool) -> PyResult<Py<PyAny>> {
         let input = bytes_input(data, "data")?;
-        let outcome = py.detach(|| run(&self.inner, source, &input, as_json));
-        to_py(py, source, outcome)
+        let outcome = py.detach(|| run(&self.inner, source, &input));
+        to_py(py, source, outcome, as_json)
     }
 
     /// Processes many pages in parallel on `threads` threads (default: one per
@@ -346,7 +352,7 @@ impl Pipeline {
                 inputs
                     .par_iter()
                     .zip(sources.par_iter())
-                    .map(|(input, source)| input.as_ref().ok().map(|i| run(&self.inner, source, i, as_json)))
+                    .map(|(input, source)| input.as_ref().ok().map(|i| run(&self.inner, source, i)))
                     .collect()
             };
             let outcomes = py.detach(|| match &pool {
@@ -355,7 +361,7 @@ impl Pipeline {
             });
             for ((outcome, input), (source, _)) in outcomes.into_iter().zip(inputs).zip(&items) {
                 match (outcome, input) {
-                    (Some(o), _) => append(py, &out, source, o, keep_errors)?,
+                    (Some(o), _) => append(py, &out, source, o, as_json, keep_errors)?,
                     (None, Err(e)) => out.append(e.into_value(py))?,
                     (None, Ok(_)) => unreachable!("a present input always has an outcome"),
                 }
@@ -371,8 +377,8 @@ impl Pipeline {
     }
 }
 
-fn append(py: Python<'_>, out: &Bound<'_, PyList>, source: &str, outcome: Outcome, keep_errors: bool) -> PyResult<()> {
-    match to_py(py, source, outcome) {
+fn append(py: Python<'_>, out: &Bound<'_, PyList>, source: &str, outcome: Outcome, as_json: bool, keep_errors: bool) -> PyResult<()> {
+    match to_py(py, source, outcome, as_json) {
         Ok(v) => out.append(v),
         Err(e) if keep_errors => out.append(e.into_value(py)),
         Err(e) => Err(e),
