@@ -106,6 +106,8 @@ def run_spark(root: Path, modes, binary: Path | None, master: str, partitions: i
         .setAppName("banmian")
         .set("spark.ui.enabled", "false")
         .set("spark.ui.showConsoleProgress", "false")
+        # binaryFiles walks sub-folders too (it leaves out names starting with . or _)
+        .set("spark.hadoop.mapreduce.input.fileinputformat.input.dir.recursive", "true")
         .set("spark.driver.host", "127.0.0.1")
         .set("spark.driver.bindAddress", "127.0.0.1")
     )
@@ -163,7 +165,7 @@ def main(argv=None) -> int:
         errors = sum('"schema":"banmian.error/1"' in line or '"schema": "banmian.error/1"' in line for line in lines)
         failed += errors
         print(f"{mode}: {len(lines)} pages, {errors} errors, {out[mode + ':partitions'][0]} partitions -> {args.out / (mode + '.jsonl')}")
-    print(f"{time.monotonic() - start:.1f} s on {args.master}, JVM start included")
+    print(f"{time.monotonic() - start:.1f} s on {args.master}, Spark's start included")
     return 1 if failed else 0
 
 

@@ -304,7 +304,8 @@ impl Pipeline {
     /// (decoded as by `process_bytes`), whose source is its index; or a
     /// `(source, str | bytes)` pair; or a dict `{"id": ..., "text": str}` (a
     /// `--input-jsonl` line) or `{"id": ..., "bytes": bytes}`. The iterable is read
-    /// in rounds of 64 pages per thread, never whole. `errors="raise"` raises the
+    /// in rounds of 64 pages per thread, never whole; while the workers process a
+    /// round, the previous one is turned into Python objects. `errors="raise"` raises the
     /// first failed page's exception (in input order); `errors="return"` puts the
     /// exception object in that page's place and goes on.
     #[pyo3(signature = (pages, *, threads=None, as_json=false, errors="raise"))]
@@ -324,49 +325,52 @@ impl Pipeline {
         let out = PyList::empty(py);
         let mut iter = pages.try_iter()?;
         let mut index = 0usize;
-        loop {
-            // One round: the Python objects kept alive here, Rust reading them.
-            let mut items: Vec<(String, Bound<'_, PyAny>)> = Vec::with_capacity(chunk);
-            for item in iter.by_ref().take(chunk) {
-                items.push(split_item(item?, index)?);
-                index += 1;
-            }
-            if items.is_empty() {
-                break;
-            }
-            // Each page's input, or the exception it raised before Rust saw it.
-            let mut inputs: Vec<Result<Input<'_>, PyErr>> = Vec::with_capacity(items.len());
-            for (source, obj) in &items {
-                let input = match obj.cast::<PyString>() {
-                    Ok(s) => utf8(s, source).map(Input::Text),
-                    Err(_) => bytes_input(obj, &format!("page {source:?}")),
+        let inner = &self.inner;
+        let pool = pool.as_deref();
+        // Two rounds in flight: while the workers process round k+1 (without the
+        // GIL), this thread turns round k's JSON into Python objects.
+        std::thread::scope(|scope| -> PyResult<()> {
+            let mut pending: Option<(Round, std::thread::ScopedJoinHandle<'_, Vec<Option<Outcome>>>)> = None;
+            loop {
+                let round = read_round(&mut iter, chunk, &mut index);
+                let next = match round {
+                    Ok(round) if round.sources.is_empty() => None,
+                    Ok(mut round) => {
+                        let (work, sources) = (std::mem::take(&mut round.work), round.sources.clone());
+                        let handle = scope.spawn(move || {
+                            let job = || -> Vec<Option<Outcome>> {
+                                use rayon::prelude::*;
+                                work.par_iter()
+                                    .zip(sources.par_iter())
+                                    .map(|(input, source)| input.as_ref().map(|i| run(inner, source, &i.as_input())))
+                                    .collect()
+                            };
+                            match pool {
+                                Some(pool) => pool.install(job),
+                                None => job(),
+                            }
+                        });
+                        Some((round, handle))
+                    }
+                    Err(e) => {
+                        // Earlier pages' errors come first.
+                        if let Some((done, handle)) = pending.take() {
+                            let outcomes = py.detach(|| handle.join()).expect("worker panicked");
+                            finish_round(py, &out, done, outcomes, as_json, keep_errors)?;
+                        }
+                        return Err(e);
+                    }
                 };
-                match input {
-                    Err(e) if !(keep_errors && e.is_instance_of::<BanmianError>(py)) => return Err(e),
-                    input => inputs.push(input),
+                if let Some((done, handle)) = pending.take() {
+                    let outcomes = py.detach(|| handle.join()).expect("worker panicked");
+                    finish_round(py, &out, done, outcomes, as_json, keep_errors)?;
+                }
+                match next {
+                    Some(n) => pending = Some(n),
+                    None => return Ok(()),
                 }
             }
-            let sources: Vec<&str> = items.iter().map(|(s, _)| s.as_str()).collect();
-            let work = || -> Vec<Option<Outcome>> {
-                use rayon::prelude::*;
-                inputs
-                    .par_iter()
-                    .zip(sources.par_iter())
-                    .map(|(input, source)| input.as_ref().ok().map(|i| run(&self.inner, source, i)))
-                    .collect()
-            };
-            let outcomes = py.detach(|| match &pool {
-                Some(pool) => pool.install(work),
-                None => work(),
-            });
-            for ((outcome, input), (source, _)) in outcomes.into_iter().zip(inputs).zip(&items) {
-                match (outcome, input) {
-                    (Some(o), _) => append(py, &out, source, o, as_json, keep_errors)?,
-                    (None, Err(e)) => out.append(e.into_value(py))?,
-                    (None, Ok(_)) => unreachable!("a present input always has an outcome"),
-                }
-            }
-        }
+        })?;
         Ok(out.unbind())
     }
 
@@ -383,6 +387,81 @@ fn append(py: Python<'_>, out: &Bound<'_, PyList>, source: &str, outcome: Outcom
         Err(e) if keep_errors => out.append(e.into_value(py)),
         Err(e) => Err(e),
     }
+}
+
+/// A page's content copied out of its Python object, for a worker thread.
+enum Owned {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+impl Owned {
+    fn as_input(&self) -> Input<'_> {
+        match self {
+            Owned::Text(t) => Input::Text(t),
+            Owned::Bytes(b) => Input::Bytes(b),
+        }
+    }
+}
+
+/// One round of `process_many`: each page's source, and its content for the workers
+/// or the exception it raised before they saw it (`errors="return"`).
+struct Round {
+    sources: Vec<String>,
+    work: Vec<Option<Owned>>,
+    early: Vec<Option<PyErr>>,
+}
+
+/// Reads up to `chunk` pages from the iterable. The iterable's own exception is
+/// returned; a page's (a TypeError, a lone surrogate) is kept in `early`, to be
+/// raised or returned in its place.
+fn read_round(iter: &mut Bound<'_, pyo3::types::PyIterator>, chunk: usize, index: &mut usize) -> PyResult<Round> {
+    let mut round = Round { sources: Vec::with_capacity(chunk), work: Vec::with_capacity(chunk), early: Vec::with_capacity(chunk) };
+    for item in iter.by_ref().take(chunk) {
+        // The iterable's own exception stops here; a page's is kept for its place.
+        let item = item?;
+        let page = split_item(item, *index).and_then(|(source, obj)| {
+            let owned = match obj.cast::<PyString>() {
+                Ok(s) => utf8(s, &source).map(|t| Owned::Text(t.to_string())),
+                Err(_) => bytes_input(&obj, &format!("page {source:?}")).map(|i| match i {
+                    Input::Text(t) => Owned::Text(t.to_string()),
+                    Input::Bytes(b) => Owned::Bytes(b.to_vec()),
+                    Input::OwnedBytes(b) => Owned::Bytes(b),
+                }),
+            };
+            Ok((source, owned))
+        });
+        let (source, owned) = match page {
+            Ok((source, owned)) => (source, owned),
+            Err(e) => (index.to_string(), Err(e)),
+        };
+        *index += 1;
+        match owned {
+            Ok(o) => {
+                round.work.push(Some(o));
+                round.early.push(None);
+            }
+            Err(e) => {
+                round.work.push(None);
+                round.early.push(Some(e));
+            }
+        }
+        round.sources.push(source);
+    }
+    Ok(round)
+}
+
+/// Appends a round's pages (or exceptions) to `out`, in input order.
+fn finish_round(py: Python<'_>, out: &Bound<'_, PyList>, round: Round, outcomes: Vec<Option<Outcome>>, as_json: bool, keep_errors: bool) -> PyResult<()> {
+    for ((outcome, early), source) in outcomes.into_iter().zip(round.early).zip(&round.sources) {
+        match (outcome, early) {
+            (Some(o), _) => append(py, out, source, o, as_json, keep_errors)?,
+            (None, Some(e)) if keep_errors && e.is_instance_of::<BanmianError>(py) => out.append(e.into_value(py))?,
+            (None, Some(e)) => return Err(e),
+            (None, None) => unreachable!("a page is either processed or failed early"),
+        }
+    }
+    Ok(())
 }
 
 /// banmian (版面): OCR output of Chinese newspaper pages to structured articles.

@@ -111,6 +111,16 @@ def test_process_many_errors_raise_or_return(p):
     assert isinstance(out[2], banmian.DecodeError) and out[2].source == "2"
     assert isinstance(out[3], banmian.TooLarge) and out[3].source == "big" and out[3].size == 200
     assert isinstance(out[4], banmian.TooLarge)
+    # the first error in input order, whether Rust or the str's reading found it
+    with pytest.raises(banmian.TooLarge, match="^0: page is"):
+        small.process_many(items)
+    # over several rounds (64 pages a thread each), errors keep their places
+    many = [good] * 100 + ["z\udfff"] + [good] * 100 + [b"\x00\x01\x02" * 50]
+    out = p.process_many(many, threads=1, errors="return", as_json=True)
+    assert [i for i, o in enumerate(out) if not isinstance(o, str)] == [100, 201]
+    assert out[100].source == "100" and out[201].source == "201"
+    with pytest.raises(banmian.DecodeError, match="^100: "):
+        p.process_many(many, threads=1)
     out = p.process_many(items, errors="return")
     assert [type(o).__name__ for o in out] == ["dict", "DecodeError", "DecodeError", "dict", "dict"]
     assert out[0] == out[4] | {"source": "0"}
