@@ -20,9 +20,9 @@ class BanmianError(ValueError):
     byte: int | None
 
 class DecodeError(BanmianError):
-    """Bytes no encoding explains (``byte``: the first offending byte), or a str with a lone surrogate (``offset``: its index in the str)."""
+    """Bytes no encoding explains (``byte``: the first offending byte), or a str with a lone surrogate (``offset``: its index in the str; None for bytes)."""
 
-    offset: int
+    offset: int | None
 
 class TooLarge(BanmianError):
     """A page over ``max_page_bytes``: ``size`` and ``limit`` in bytes."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import statistics
 import subprocess
 import tempfile
@@ -22,6 +23,12 @@ import time
 from pathlib import Path
 
 import banmian
+
+
+def cpu_seconds() -> float:
+    """User and system CPU seconds of this process (all its threads) and its finished children."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def main() -> None:
@@ -58,6 +65,7 @@ def main() -> None:
         out = subprocess.run([str(args.bin), "--input-jsonl", "--jsonl", "-j", "2", "--quiet"], stdin=stdin, capture_output=True, check=True).stdout
     assert out.decode().splitlines() == pipeline.process_many(records, threads=2, as_json=True)
 
+    cpu_rows = []
     print("| threads | `banmian --input-jsonl --jsonl` | `process_many` (dicts) | ratio | `process_many(as_json=True)` | ratio |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: |")
     for n in args.threads:
@@ -67,13 +75,22 @@ def main() -> None:
             "json": lambda: pipeline.process_many(records, threads=n, as_json=True),
         }
         times = {k: [] for k in ways}
+        cpu = {k: [] for k in ways}
         for _ in range(args.rounds):
             for k, f in ways.items():
+                c0 = cpu_seconds()
                 start = time.perf_counter()
                 f()
                 times[k].append(time.perf_counter() - start)
+                cpu[k].append(cpu_seconds() - c0)
         m = {k: statistics.median(v) for k, v in times.items()}
+        c = {k: statistics.median(v) for k, v in cpu.items()}
         print(f"| {n} | {m['cli']:.2f} s ({size / m['cli'] / 1e6:.1f} MB/s) | {m['dicts']:.2f} s | {m['dicts'] / m['cli']:.2f}× | {m['json']:.2f} s | {m['json'] / m['cli']:.2f}× |")
+        cpu_rows.append(f"| {n} | {c['cli']:.2f} s | {c['dicts']:.2f} s | {c['dicts'] / c['cli']:.2f}× | {c['json']:.2f} s | {c['json'] / c['cli']:.2f}× |")
+    print("\nCPU time (user + system, all threads; less touched by other load):\n")
+    print("| threads | CLI | dicts | ratio | as_json | ratio |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("\n".join(cpu_rows))
     jsonl.unlink()
 
 

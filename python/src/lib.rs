@@ -70,6 +70,8 @@ fn to_py_err(py: Python<'_>, source: &str, e: &Error) -> PyErr {
             set("lines", Some(*lines));
             set("limit", Some(*limit));
         }
+        // Bytes: the offset is `byte`; `offset` is the index in a str (see `utf8`).
+        ErrorKind::Decode(_) => set("offset", None),
         _ => {}
     }
     err

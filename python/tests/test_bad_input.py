@@ -19,7 +19,7 @@ def test_bytes_that_are_no_page(p):
         p.process_bytes(png, source="scan.png")
     assert e.value.source == "scan.png"
     assert str(e.value).startswith(f"scan.png, byte {e.value.byte}: ")
-    assert isinstance(e.value.byte, int)
+    assert isinstance(e.value.byte, int) and e.value.offset is None
 
 
 def test_bytes_cut_in_a_character_name_the_byte(p):
