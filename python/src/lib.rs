@@ -358,14 +358,14 @@ impl Pipeline {
                         // Earlier pages' errors come first.
                         if let Some((done, handle)) = pending.take() {
                             let outcomes = py.detach(|| handle.join()).expect("worker panicked");
-                            finish_round(py, &out, done, outcomes, as_json, keep_errors)?;
+                            without_gc(py, !as_json, || finish_round(py, &out, done, outcomes, as_json, keep_errors))?;
                         }
                         return Err(e);
                     }
                 };
                 if let Some((done, handle)) = pending.take() {
                     let outcomes = py.detach(|| handle.join()).expect("worker panicked");
-                    finish_round(py, &out, done, outcomes, as_json, keep_errors)?;
+                    without_gc(py, !as_json, || finish_round(py, &out, done, outcomes, as_json, keep_errors))?;
                 }
                 match next {
                     Some(n) => pending = Some(n),
@@ -451,6 +451,28 @@ fn read_round(iter: &mut Bound<'_, pyo3::types::PyIterator>, chunk: usize, index
         round.sources.push(source);
     }
     Ok(round)
+}
+
+/// Runs `f` with Python's cyclic garbage collector paused when `pause` (and it was
+/// running): a round's pages are thousands of new dicts and lists, none in a cycle,
+/// and each collection they would set off walks every object still alive, the pages
+/// of the rounds before included. Measured on the JSON of 2,800 corpus pages (12 MB),
+/// `json.loads` took 0.09-0.11 s of CPU with the collector paused and 0.16-0.60 s
+/// with it running.
+fn without_gc<T>(py: Python<'_>, pause: bool, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    if !pause {
+        return f();
+    }
+    let gc = py.import("gc")?;
+    let was_enabled: bool = gc.call_method0("isenabled")?.extract()?;
+    if was_enabled {
+        gc.call_method0("disable")?;
+    }
+    let result = f();
+    if was_enabled {
+        gc.call_method0("enable")?;
+    }
+    result
 }
 
 /// Appends a round's pages (or exceptions) to `out`, in input order.

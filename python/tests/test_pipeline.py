@@ -89,3 +89,22 @@ def test_repr_and_module():
     assert "max_page_bytes" in banmian.Pipeline.__doc__
     assert "banmian.TooLarge" in banmian.Pipeline.process.__doc__
     assert "input order" in banmian.Pipeline.process_many.__doc__
+
+
+def test_process_many_leaves_the_garbage_collector_as_it_was():
+    import gc
+
+    p = banmian.Pipeline()
+    texts = [p_.read_text("utf-8") for p_ in corpus_pages()]
+    assert gc.isenabled()
+    assert p.process_many(texts)[0]["schema"] == "banmian.page/1"
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        p.process_many(texts)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(TypeError):
+        p.process_many(texts + [None])
+    assert gc.isenabled()
