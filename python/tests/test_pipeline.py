@@ -108,3 +108,9 @@ def test_process_many_leaves_the_garbage_collector_as_it_was():
     with pytest.raises(TypeError):
         p.process_many(texts + [None])
     assert gc.isenabled()
+
+
+def test_the_module_docstring_example():
+    import doctest
+
+    assert doctest.testmod(banmian, raise_on_error=True) == (0, 4)
