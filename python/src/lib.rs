@@ -210,7 +210,7 @@ fn split_item<'py>(item: Bound<'py, PyAny>, index: usize) -> PyResult<(String, B
 /// A banmian pipeline, built once with the command line's options; thread-safe.
 ///
 /// `Pipeline(convert=None, punct="normalize", input_format="auto",
-/// max_page_bytes=64 MiB, max_page_lines=2_097_152)`: `convert` an OpenCC
+/// max_page_bytes=None, max_page_lines=None)`: `convert` an OpenCC
 /// configuration name ("t2s", "s2t", "hk2s", ...); `punct` "normalize" or "keep";
 /// `input_format` for `process_bytes`: "auto", "text" or "paddleocr"; the limits as
 /// `--max-page-bytes` and `--max-page-lines` (`None`: the command line's
