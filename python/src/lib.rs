@@ -30,9 +30,12 @@ pyo3::create_exception!(banmian, TooManyLines, BanmianError, "A page over `max_p
 pyo3::create_exception!(banmian, BoxPageError, BanmianError, "Bytes read as PaddleOCR page JSON that are not such a page.");
 pyo3::create_exception!(banmian, ConvertError, BanmianError, "An unknown or unavailable script-conversion configuration.");
 
-/// Pages per round of parallel work in `process_many`, per thread: enough to keep
-/// every thread busy, few enough that a long iterable is never held whole.
+/// Pages per round of parallel work in `process_many`, per thread, and at the least
+/// (the command line's stream takes 256 a round): enough to keep every thread busy
+/// and the hand-overs between threads few, few enough that a long iterable is never
+/// held whole.
 const CHUNK_PER_THREAD: usize = 64;
+const CHUNK_MIN: usize = 256;
 
 /// Turns a banmian error into the Python exception of its kind, with `source`,
 /// `line`, `byte` (each `None` when unknown) and the kind's own numbers.
@@ -306,7 +309,7 @@ impl Pipeline {
     /// (decoded as by `process_bytes`), whose source is its index; or a
     /// `(source, str | bytes)` pair; or a dict `{"id": ..., "text": str}` (a
     /// `--input-jsonl` line) or `{"id": ..., "bytes": bytes}`. The iterable is read
-    /// in rounds of 64 pages per thread, never whole; while the workers process a
+    /// in rounds of 64 pages per thread (256 at the least), never whole; while the workers process a
     /// round, the previous one is turned into Python objects. `errors="raise"` raises the
     /// first failed page's exception (in input order); `errors="return"` puts the
     /// exception object in that page's place and goes on.
@@ -323,53 +326,72 @@ impl Pipeline {
             None => None,
         };
         let width = threads.unwrap_or_else(rayon::current_num_threads);
-        let chunk = CHUNK_PER_THREAD * width.max(1);
+        let chunk = (CHUNK_PER_THREAD * width).max(CHUNK_MIN);
         let out = PyList::empty(py);
         let mut iter = pages.try_iter()?;
         let mut index = 0usize;
         let inner = &self.inner;
         let pool = pool.as_deref();
         // Two rounds in flight: while the workers process round k+1 (without the
-        // GIL), this thread turns round k's JSON into Python objects.
+        // GIL), this thread turns round k's JSON into Python objects. One feeder
+        // thread hands the rounds to the pool one after the other, so that a round
+        // is done before the next one starts.
+        let (to_feeder, work) = std::sync::mpsc::channel::<(Vec<Option<Owned>>, Vec<String>)>();
+        let (to_main, done) = std::sync::mpsc::channel::<Vec<Option<Outcome>>>();
         std::thread::scope(|scope| -> PyResult<()> {
-            let mut pending: Option<(Round, std::thread::ScopedJoinHandle<'_, Vec<Option<Outcome>>>)> = None;
+            scope.spawn(move || {
+                for (inputs, sources) in work {
+                    let job = || -> Vec<Option<Outcome>> {
+                        use rayon::prelude::*;
+                        inputs
+                            .par_iter()
+                            .zip(sources.par_iter())
+                            .map(|(input, source)| input.as_ref().map(|i| run(inner, source, &i.as_input())))
+                            .collect()
+                    };
+                    let outcomes = match pool {
+                        Some(pool) => pool.install(job),
+                        None => job(),
+                    };
+                    if to_main.send(outcomes).is_err() {
+                        break;
+                    }
+                }
+            });
+            // `to_feeder` is dropped when this closure returns, on every path: the
+            // feeder then stops, and the scope waits for it.
+            let to_feeder = to_feeder;
+            // Only this thread receives; the Mutex makes the receiver Sync for `detach`.
+            let done = Mutex::new(done);
+            let mut pending: std::collections::VecDeque<Round> = std::collections::VecDeque::new();
+            let finish_oldest = |pending: &mut std::collections::VecDeque<Round>| -> PyResult<()> {
+                let round = pending.pop_front().expect("a round in flight");
+                let outcomes = py.detach(|| done.lock().unwrap_or_else(|e| e.into_inner()).recv()).expect("the feeder sends one result a round");
+                without_gc(py, !as_json, || finish_round(py, &out, round, outcomes, as_json, keep_errors))
+            };
             loop {
-                let round = read_round(&mut iter, chunk, &mut index);
-                let next = match round {
-                    Ok(round) if round.sources.is_empty() => None,
+                match read_round(&mut iter, chunk, &mut index) {
+                    Ok(round) if round.sources.is_empty() => {
+                        while !pending.is_empty() {
+                            finish_oldest(&mut pending)?;
+                        }
+                        return Ok(());
+                    }
                     Ok(mut round) => {
-                        let (work, sources) = (std::mem::take(&mut round.work), round.sources.clone());
-                        let handle = scope.spawn(move || {
-                            let job = || -> Vec<Option<Outcome>> {
-                                use rayon::prelude::*;
-                                work.par_iter()
-                                    .zip(sources.par_iter())
-                                    .map(|(input, source)| input.as_ref().map(|i| run(inner, source, &i.as_input())))
-                                    .collect()
-                            };
-                            match pool {
-                                Some(pool) => pool.install(job),
-                                None => job(),
-                            }
-                        });
-                        Some((round, handle))
+                        let inputs = std::mem::take(&mut round.work);
+                        to_feeder.send((inputs, round.sources.clone())).expect("the feeder runs until the sender is dropped");
+                        pending.push_back(round);
+                        if pending.len() == 2 {
+                            finish_oldest(&mut pending)?;
+                        }
                     }
                     Err(e) => {
                         // Earlier pages' errors come first.
-                        if let Some((done, handle)) = pending.take() {
-                            let outcomes = py.detach(|| handle.join()).expect("worker panicked");
-                            without_gc(py, !as_json, || finish_round(py, &out, done, outcomes, as_json, keep_errors))?;
+                        while !pending.is_empty() {
+                            finish_oldest(&mut pending)?;
                         }
                         return Err(e);
                     }
-                };
-                if let Some((done, handle)) = pending.take() {
-                    let outcomes = py.detach(|| handle.join()).expect("worker panicked");
-                    without_gc(py, !as_json, || finish_round(py, &out, done, outcomes, as_json, keep_errors))?;
-                }
-                match next {
-                    Some(n) => pending = Some(n),
-                    None => return Ok(()),
                 }
             }
         })?;
