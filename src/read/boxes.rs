@@ -63,6 +63,11 @@ pub struct OcrBox {
     pub points: Vec<[f64; 2]>,
     /// The axis-aligned rectangle around `points`.
     pub rect: Rect,
+    /// The format's own name for the line (hOCR `id`, ALTO `ID`), when it gives one.
+    pub id: Option<String>,
+    /// The engine's confidence in the text, 0..=1 (the mean over the line's words for
+    /// formats that score words), when it gives one.
+    pub confidence: Option<f64>,
 }
 
 impl OcrBox {
@@ -72,7 +77,12 @@ impl OcrBox {
         for [x, y] in &points {
             rect = rect.union(&Rect { x0: *x, y0: *y, x1: *x, y1: *y });
         }
-        OcrBox { index, text: crate::rules::chars::trim(text).to_string(), points, rect }
+        OcrBox { index, text: crate::rules::chars::trim(text).to_string(), points, rect, id: None, confidence: None }
+    }
+
+    /// A box from an axis-aligned rectangle (its four corners clockwise from the top-left).
+    pub fn from_rect(index: usize, text: &str, r: Rect) -> OcrBox {
+        OcrBox::new(index, text, vec![[r.x0, r.y0], [r.x1, r.y0], [r.x1, r.y1], [r.x0, r.y1]])
     }
 
     /// The size of the box along and across its top edge, `(along, across)` in pixels:

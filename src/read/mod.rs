@@ -13,6 +13,7 @@
 //! |---|---|---|---|
 //! | PaddleOCR page JSON ([`paddleocr`]) | `paddleocr` | `.json` | a JSON object with `ocr_results` |
 //! | Tesseract TSV ([`tsv`]) | `tesseract` | `.tsv` | the TSV header (`level`, `page_num`, …) |
+//! | hOCR ([`hocr`]) | `hocr` | `.hocr`, `.html`, `.htm` | markup naming `ocr_page` (or hOCR's `ocr-system` meta) |
 //! | Text or Markdown ([`decode`]) | `text` | `.txt`, `.md`, `.markdown` | anything else |
 
 use std::str::FromStr;
@@ -21,8 +22,11 @@ use crate::error::{Error, ErrorKind, Result};
 
 pub mod boxes;
 pub mod decode;
+pub mod hocr;
 pub mod paddleocr;
 pub mod tsv;
+mod words;
+mod xml;
 
 /// Which reader a page of bytes goes to (`--input-format`): by content, or one row
 /// of [`FORMATS`]. Non-exhaustive: formats are added.
@@ -39,6 +43,8 @@ pub enum InputFormat {
     Paddleocr,
     /// Tesseract TSV ([`tsv`]); anything else is an error.
     Tesseract,
+    /// hOCR ([`hocr`]); anything else is an error.
+    Hocr,
 }
 
 /// What a reader gives the pipeline.
@@ -97,6 +103,14 @@ pub const FORMATS: &[Format] = &[
         sniff: Some(tsv::sniff),
         detect: Some(|b| Ok(tsv::detect(b)?.map(Input::Boxes))),
         read: |b| tsv::parse(b).map(Input::Boxes),
+    },
+    Format {
+        format: InputFormat::Hocr,
+        name: "hocr",
+        extensions: &["hocr", "html", "htm"],
+        sniff: Some(hocr::sniff),
+        detect: Some(|b| Ok(hocr::detect(b)?.map(Input::Boxes))),
+        read: |b| hocr::parse(b).map(Input::Boxes),
     },
     Format {
         format: InputFormat::Text,

@@ -1,0 +1,27 @@
+//! What the XML readers (hOCR, ALTO) share: the bytes as text, syntax errors with
+//! their line and column, an element's line. Parsing is roxmltree's.
+
+use roxmltree::{Document, Node};
+
+use crate::error::Error;
+
+/// The bytes without a UTF-8 byte order mark.
+pub(crate) fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+/// The bytes as UTF-8 text. Errors: a message giving the first bad byte.
+pub(crate) fn text(bytes: &[u8]) -> Result<&str, String> {
+    std::str::from_utf8(strip_bom(bytes)).map_err(|e| format!("not UTF-8 at byte {}", e.valid_up_to()))
+}
+
+/// A roxmltree syntax error as the format's error (`bad`), at its line and column.
+pub(crate) fn syntax(e: roxmltree::Error, bad: fn(String) -> Error) -> Error {
+    let pos = e.pos();
+    bad(format!("not well-formed XML at line {}, column {}: {e}", pos.row, pos.col)).with_line(u64::from(pos.row))
+}
+
+/// The 1-based line where an element starts.
+pub(crate) fn line_of(doc: &Document, n: Node) -> u64 {
+    u64::from(doc.text_pos_at(n.range().start).row)
+}
