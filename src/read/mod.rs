@@ -14,12 +14,14 @@
 //! | PaddleOCR page JSON ([`paddleocr`]) | `paddleocr` | `.json` | a JSON object with `ocr_results` |
 //! | Tesseract TSV ([`tsv`]) | `tesseract` | `.tsv` | the TSV header (`level`, `page_num`, …) |
 //! | hOCR ([`hocr`]) | `hocr` | `.hocr`, `.html`, `.htm` | markup naming `ocr_page` (or hOCR's `ocr-system` meta) |
+//! | ALTO XML v1–v4 ([`alto`]) | `alto` | `.xml`, `.alto` | the root element `alto` |
 //! | Text or Markdown ([`decode`]) | `text` | `.txt`, `.md`, `.markdown` | anything else |
 
 use std::str::FromStr;
 
 use crate::error::{Error, ErrorKind, Result};
 
+pub mod alto;
 pub mod boxes;
 pub mod decode;
 pub mod hocr;
@@ -45,6 +47,8 @@ pub enum InputFormat {
     Tesseract,
     /// hOCR ([`hocr`]); anything else is an error.
     Hocr,
+    /// ALTO XML ([`alto`]); anything else is an error.
+    Alto,
 }
 
 /// What a reader gives the pipeline.
@@ -111,6 +115,14 @@ pub const FORMATS: &[Format] = &[
         sniff: Some(hocr::sniff),
         detect: Some(|b| Ok(hocr::detect(b)?.map(Input::Boxes))),
         read: |b| hocr::parse(b).map(Input::Boxes),
+    },
+    Format {
+        format: InputFormat::Alto,
+        name: "alto",
+        extensions: &["xml", "alto"],
+        sniff: Some(alto::sniff),
+        detect: Some(|b| Ok(alto::detect(b)?.map(Input::Boxes))),
+        read: |b| alto::parse(b).map(Input::Boxes),
     },
     Format {
         format: InputFormat::Text,
