@@ -27,12 +27,12 @@
 
 use roxmltree::{Document, Node};
 
-use super::boxes::{BoxPage, Rect};
+use super::boxes::{BoxPage, Rect, Unit};
 use super::words::{self, WordLine};
 use crate::error::{Error, ErrorKind, Result};
 
 /// The units `MeasurementUnit` may name.
-const UNITS: &[&str] = &["pixel", "mm10", "inch1200"];
+const UNITS: &[(&str, Unit)] = &[("pixel", Unit::Px), ("mm10", Unit::Mm10), ("inch1200", Unit::Inch1200)];
 
 fn bad(message: String) -> Error {
     Error::new(ErrorKind::Input { format: "ALTO", message })
@@ -81,11 +81,16 @@ pub fn parse(bytes: &[u8]) -> Result<BoxPage> {
         return Err(bad(format!("the root element is <{}>, not <alto>", root.tag_name().name())).with_line(1));
     }
     let named = |n: &Node, name: &str| n.is_element() && n.tag_name().name() == name;
+    let mut unit = Unit::Px;
     if let Some(u) = root.descendants().find(|n| named(n, "MeasurementUnit")) {
-        let unit = u.text().unwrap_or("").trim();
-        if !UNITS.contains(&unit) {
-            let at = super::xml::line_of(&doc, u);
-            return Err(bad(format!("unknown MeasurementUnit {unit:?} (one of {})", UNITS.join(", "))).with_line(at));
+        let name = u.text().unwrap_or("").trim();
+        match UNITS.iter().find(|(n, _)| *n == name) {
+            Some((_, known)) => unit = *known,
+            None => {
+                let at = super::xml::line_of(&doc, u);
+                let names: Vec<&str> = UNITS.iter().map(|(n, _)| *n).collect();
+                return Err(bad(format!("unknown MeasurementUnit {name:?} (one of {})", names.join(", "))).with_line(at));
+            }
         }
     }
     let pages: Vec<Node> = root.descendants().filter(|n| named(n, "Page")).collect();
@@ -124,7 +129,7 @@ pub fn parse(bytes: &[u8]) -> Result<BoxPage> {
     }
     let boxes = words::boxes(&lines);
     let (width, height) = words::page_size(given, &boxes);
-    Ok(BoxPage { boxes, width, height })
+    Ok(BoxPage { boxes, width, height, unit })
 }
 
 /// An attribute as a finite number; `None` when absent. Errors: present but not one.
@@ -204,7 +209,7 @@ mod tests {
         for ns in ["http://www.loc.gov/standards/alto/ns-v2#", "http://www.loc.gov/standards/alto/ns-v4#"] {
             let page = PAGE_ALTO.replace("http://www.loc.gov/standards/alto/ns-v3#", ns).replace(">pixel<", ">mm10<");
             let p = parse(page.as_bytes()).unwrap();
-            assert_eq!(p.boxes.len(), 2, "{ns}");
+            assert_eq!((p.boxes.len(), p.unit), (2, Unit::Mm10), "{ns}");
             assert_eq!(p.boxes[0].text, "会议举行。");
         }
     }
@@ -235,5 +240,9 @@ mod tests {
         let page = Pipeline::new(Options::default()).unwrap().process_bytes("p.xml", PAGE_ALTO.as_bytes()).unwrap();
         assert_eq!(page.articles[0].blocks[0].text, "会议举行。");
         assert_eq!(page.articles[0].blocks[0].boxes, Some(vec![0]));
+        assert_eq!(page.articles[0].blocks[0].ids, Some(vec!["line_0".to_string()]));
+        let mm =
+            Pipeline::new(Options::default()).unwrap().process_bytes("p.xml", PAGE_ALTO.replace(">pixel<", ">mm10<").as_bytes()).unwrap();
+        assert_eq!((mm.page.width, mm.page.unit.as_deref()), (Some(1000), Some("mm10")));
     }
 }

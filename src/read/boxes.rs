@@ -100,6 +100,30 @@ impl OcrBox {
     }
 }
 
+/// The unit of a page's coordinates.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Unit {
+    /// Pixels of the page image.
+    #[default]
+    Px,
+    /// Tenths of a millimetre (ALTO `mm10`).
+    Mm10,
+    /// 1/1200 inch (ALTO `inch1200`).
+    Inch1200,
+}
+
+impl Unit {
+    /// Its name in the page object's `page.unit`: `px`, `mm10`, `inch1200`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Px => "px",
+            Unit::Mm10 => "mm10",
+            Unit::Inch1200 => "inch1200",
+        }
+    }
+}
+
 /// One page of OCR boxes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BoxPage {
@@ -109,4 +133,7 @@ pub struct BoxPage {
     pub width: f64,
     /// Page height in pixels (`dimensions.height`, or the lowest box edge).
     pub height: f64,
+    /// The unit of every coordinate of the page (pixels but for ALTO in `mm10` or
+    /// `inch1200`).
+    pub unit: Unit,
 }

@@ -26,7 +26,7 @@
 
 use roxmltree::{Document, Node, ParsingOptions};
 
-use super::boxes::{BoxPage, Rect};
+use super::boxes::{BoxPage, Rect, Unit};
 use super::words::{self, WordLine};
 use crate::error::{Error, ErrorKind, Result};
 
@@ -69,15 +69,12 @@ pub fn parse(bytes: &[u8]) -> Result<BoxPage> {
             return Err(bad(format!("{} pages (ocr_page elements) in one file: one page per file is read", more.len())).with_line(at));
         }
     };
-    let given = match bbox(&doc, page)? {
-        Some(r) => Some((r.x1, r.y1)),
-        None => None,
-    };
+    let given = bbox(&doc, page)?.map(|r| (r.x1, r.y1));
     let mut lines = Vec::new();
     collect_lines(&doc, page, &mut lines)?;
     let boxes = words::boxes(&lines);
     let (width, height) = words::page_size(given, &boxes);
-    Ok(BoxPage { boxes, width, height })
+    Ok(BoxPage { boxes, width, height, unit: Unit::Px })
 }
 
 /// True when the element's `class` holds one of `classes`.
@@ -243,5 +240,7 @@ mod tests {
         let a = &page.articles[0];
         assert_eq!(a.blocks[0].text, "会议举行&。");
         assert_eq!(a.blocks[0].boxes, Some(vec![0]));
+        assert_eq!(a.blocks[0].ids, Some(vec!["line_1_1".to_string()]));
+        assert_eq!((page.page.width, page.page.height, page.page.unit.as_deref()), (Some(1000), Some(1400), Some("px")));
     }
 }

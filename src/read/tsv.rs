@@ -16,7 +16,7 @@
 //! recovers the reading order from the boxes as for any box page. A page is recognised
 //! by its header.
 
-use super::boxes::BoxPage;
+use super::boxes::{BoxPage, Unit};
 use super::words::{self, WordLine};
 use crate::error::{Error, ErrorKind, Result};
 
@@ -92,7 +92,7 @@ pub fn parse(bytes: &[u8]) -> Result<BoxPage> {
     }
     let boxes = words::boxes(&lines);
     let (width, height) = words::page_size(Some((width, height)), &boxes);
-    Ok(BoxPage { boxes, width, height })
+    Ok(BoxPage { boxes, width, height, unit: Unit::Px })
 }
 
 #[cfg(test)]
