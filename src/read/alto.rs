@@ -41,24 +41,7 @@ fn bad(message: String) -> Error {
 /// True when `prefix` (the start of a file) opens an `alto` root element (after the
 /// XML declaration, comments and processing instructions).
 pub fn sniff(prefix: &[u8]) -> bool {
-    let mut t = super::xml::strip_bom(prefix);
-    loop {
-        t = t.trim_ascii_start();
-        if t.starts_with(b"<?") || t.starts_with(b"<!--") {
-            let close: &[u8] = if t.starts_with(b"<?") { b"?>" } else { b"-->" };
-            match memchr::memmem::find(t, close) {
-                Some(i) => t = &t[i + close.len()..],
-                None => return false,
-            }
-            continue;
-        }
-        let Some(rest) = t.strip_prefix(b"<") else { return false };
-        // `<alto`, or a prefixed `<x:alto`, then a space, `>` or `/`.
-        let name_end = rest.iter().position(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/').unwrap_or(rest.len());
-        let name = &rest[..name_end];
-        let local = name.rsplit(|b| *b == b':').next().unwrap_or(name);
-        return local == b"alto" && name_end < rest.len();
-    }
+    super::xml::root_is(prefix, b"alto")
 }
 
 /// Reads `bytes` as an ALTO page if they open an `alto` element ([`sniff`];

@@ -15,6 +15,7 @@
 //! | Tesseract TSV ([`tsv`]) | `tesseract` | `.tsv` | the TSV header (`level`, `page_num`, …) |
 //! | hOCR ([`hocr`]) | `hocr` | `.hocr`, `.html`, `.htm` | markup naming `ocr_page` (or hOCR's `ocr-system` meta) |
 //! | ALTO XML v1–v4 ([`alto`]) | `alto` | `.xml`, `.alto` | the root element `alto` |
+//! | PAGE XML 2010–2019 ([`pagexml`]) | `page` | `.xml` | the root element `PcGts` |
 //! | Text or Markdown ([`decode`]) | `text` | `.txt`, `.md`, `.markdown` | anything else |
 
 use std::str::FromStr;
@@ -26,6 +27,7 @@ pub mod boxes;
 pub mod decode;
 pub mod hocr;
 pub mod paddleocr;
+pub mod pagexml;
 pub mod tsv;
 mod words;
 mod xml;
@@ -49,6 +51,8 @@ pub enum InputFormat {
     Hocr,
     /// ALTO XML ([`alto`]); anything else is an error.
     Alto,
+    /// PAGE XML ([`pagexml`]); anything else is an error.
+    Page,
 }
 
 /// What a reader gives the pipeline.
@@ -123,6 +127,14 @@ pub const FORMATS: &[Format] = &[
         sniff: Some(alto::sniff),
         detect: Some(|b| Ok(alto::detect(b)?.map(Input::Boxes))),
         read: |b| alto::parse(b).map(Input::Boxes),
+    },
+    Format {
+        format: InputFormat::Page,
+        name: "page",
+        extensions: &["xml"],
+        sniff: Some(pagexml::sniff),
+        detect: Some(|b| Ok(pagexml::detect(b)?.map(Input::Boxes))),
+        read: |b| pagexml::parse(b).map(Input::Boxes),
     },
     Format {
         format: InputFormat::Text,

@@ -25,3 +25,31 @@ pub(crate) fn syntax(e: roxmltree::Error, bad: fn(String) -> Error) -> Error {
 pub(crate) fn line_of(doc: &Document, n: Node) -> u64 {
     u64::from(doc.text_pos_at(n.range().start).row)
 }
+
+/// True when `prefix` (the start of a file) opens, after the XML declaration, comments,
+/// processing instructions and a DOCTYPE, an element whose local name is `local`
+/// (`<alto …>`, `<x:alto …>`).
+pub(crate) fn root_is(prefix: &[u8], local: &[u8]) -> bool {
+    let mut t = strip_bom(prefix);
+    loop {
+        t = t.trim_ascii_start();
+        let close: &[u8] = if t.starts_with(b"<?") {
+            b"?>"
+        } else if t.starts_with(b"<!--") {
+            b"-->"
+        } else if t.starts_with(b"<!DOCTYPE") {
+            b">"
+        } else {
+            break;
+        };
+        match memchr::memmem::find(t, close) {
+            Some(i) => t = &t[i + close.len()..],
+            None => return false,
+        }
+    }
+    let Some(rest) = t.strip_prefix(b"<") else { return false };
+    let name_end = rest.iter().position(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/').unwrap_or(rest.len());
+    let name = &rest[..name_end];
+    let found = name.rsplit(|b| *b == b':').next().unwrap_or(name);
+    found == local && name_end < rest.len()
+}
