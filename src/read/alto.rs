@@ -47,8 +47,7 @@ pub fn sniff(prefix: &[u8]) -> bool {
 /// Reads `bytes` as an ALTO page if they open an `alto` element ([`sniff`];
 /// `Ok(None)` otherwise); errors as [`parse`].
 pub fn detect(bytes: &[u8]) -> Result<Option<BoxPage>> {
-    let head = &bytes[..bytes.len().min(super::SNIFF_BYTES as usize)];
-    if sniff(head) { parse(bytes).map(Some) } else { Ok(None) }
+    super::xml::detect(bytes, sniff, parse)
 }
 
 /// Reads `bytes` as an ALTO page. Errors ([`ErrorKind::Input`]; the position gives

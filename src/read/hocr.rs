@@ -48,8 +48,7 @@ pub fn sniff(prefix: &[u8]) -> bool {
 /// Reads `bytes` as an hOCR page if they look like one ([`sniff`] on the first
 /// [`super::SNIFF_BYTES`] bytes; `Ok(None)` otherwise); errors as [`parse`].
 pub fn detect(bytes: &[u8]) -> Result<Option<BoxPage>> {
-    let head = &bytes[..bytes.len().min(super::SNIFF_BYTES as usize)];
-    if sniff(head) { parse(bytes).map(Some) } else { Ok(None) }
+    super::xml::detect(bytes, sniff, parse)
 }
 
 /// Reads `bytes` as an hOCR page. Errors ([`ErrorKind::Input`]; the position gives

@@ -45,8 +45,7 @@ pub fn sniff(prefix: &[u8]) -> bool {
 /// Reads `bytes` as a PAGE page if they open a `PcGts` element ([`sniff`];
 /// `Ok(None)` otherwise); errors as [`parse`].
 pub fn detect(bytes: &[u8]) -> Result<Option<BoxPage>> {
-    let head = &bytes[..bytes.len().min(super::SNIFF_BYTES as usize)];
-    if sniff(head) { parse(bytes).map(Some) } else { Ok(None) }
+    super::xml::detect(bytes, sniff, parse)
 }
 
 fn named(n: &Node, name: &str) -> bool {

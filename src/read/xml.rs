@@ -3,7 +3,8 @@
 
 use roxmltree::{Document, Node};
 
-use crate::error::Error;
+use super::boxes::BoxPage;
+use crate::error::{Error, Result};
 
 /// The bytes without a UTF-8 byte order mark.
 pub(crate) fn strip_bom(bytes: &[u8]) -> &[u8] {
@@ -52,4 +53,11 @@ pub(crate) fn root_is(prefix: &[u8], local: &[u8]) -> bool {
     let name = &rest[..name_end];
     let found = name.rsplit(|b| *b == b':').next().unwrap_or(name);
     found == local && name_end < rest.len()
+}
+
+/// `parse(bytes)` when `sniff` accepts their first [`super::SNIFF_BYTES`] bytes,
+/// `Ok(None)` otherwise: the `detect` of an XML format.
+pub(crate) fn detect(bytes: &[u8], sniff: fn(&[u8]) -> bool, parse: fn(&[u8]) -> Result<BoxPage>) -> Result<Option<BoxPage>> {
+    let head = &bytes[..bytes.len().min(super::SNIFF_BYTES as usize)];
+    if sniff(head) { parse(bytes).map(Some) } else { Ok(None) }
 }
