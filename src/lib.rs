@@ -47,7 +47,7 @@
 //! - [`read`] (the input seam): one table of formats ([`read::FORMATS`]: name,
 //!   extensions, how to recognise the content, how to read it) turning bytes into
 //!   text ([`read::decode`]: UTF-8, UTF-16, GB18030, Big5) or a page of OCR boxes
-//!   ([`read::boxes`], from PaddleOCR JSON or Tesseract TSV);
+//!   ([`read::boxes`], from PaddleOCR JSON, Tesseract TSV, hOCR, ALTO or PAGE XML);
 //! - `lines`: the numbered printed lines every reader feeds to the stages, with their
 //!   hints and the page's measurements;
 //! - `geometry`: OCR boxes to printed lines in reading order, with the boxes each line
@@ -460,7 +460,7 @@ fn attach_provenance(recovered: &geometry::Recovered, page: &mut Page) {
     page.warnings.extend(recovered.warnings.iter().cloned());
 }
 
-/// For box pages whose format names its lines (hOCR, ALTO): `ids` beside every
+/// For box pages whose format names its lines (hOCR, ALTO, PAGE): `ids` beside every
 /// `boxes`, the names of those lines (in `boxes` order, each once); and the page's
 /// `width`, `height` (rounded up) and `unit`.
 fn attach_ids_and_size(input: &BoxPage, page: &mut Page) {

@@ -92,7 +92,7 @@ pub struct Article {
     /// OCR box input only: the union of those boxes, `[x0, y0, x1, y1]` in `page.unit`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bbox: Option<[i64; 4]>,
-    /// OCR box input from a format that names its lines (hOCR, ALTO): the names of the
+    /// OCR box input from a format that names its lines (hOCR, ALTO, PAGE): the names of the
     /// lines of `boxes`, in the same order (a line's name once).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ids: Option<Vec<String>>,
@@ -162,7 +162,7 @@ pub struct Block {
     /// outwards. Absent for text input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bbox: Option<[i64; 4]>,
-    /// OCR box input from a format that names its lines (hOCR, ALTO): the names of the
+    /// OCR box input from a format that names its lines (hOCR, ALTO, PAGE): the names of the
     /// lines of `boxes`, in the same order (a line's name once).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ids: Option<Vec<String>>,
@@ -204,7 +204,7 @@ pub struct Removed {
     /// OCR box input only: the union of those boxes, `[x0, y0, x1, y1]` in `page.unit`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bbox: Option<[i64; 4]>,
-    /// OCR box input from a format that names its lines (hOCR, ALTO): the names of the
+    /// OCR box input from a format that names its lines (hOCR, ALTO, PAGE): the names of the
     /// lines of `boxes`, in the same order (a line's name once).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ids: Option<Vec<String>>,

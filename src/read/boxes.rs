@@ -55,11 +55,13 @@ impl Rect {
 /// One OCR result: the recognized text of one detected line and where it is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OcrBox {
-    /// 0-based position in the input's `ocr_results`: what `boxes` in the output refers to.
+    /// 0-based number of the format's text line (the position in PaddleOCR's
+    /// `ocr_results`; each reader documents its numbering): what `boxes` in the output
+    /// refers to. Several boxes share a number when a reader cut one line in pieces.
     pub index: usize,
     /// The recognized text, trimmed of white space at both ends.
     pub text: String,
-    /// The detected polygon, page pixels, as given (clockwise from top-left for PaddleOCR).
+    /// The detected polygon in the page's unit, as given (clockwise from top-left for PaddleOCR).
     pub points: Vec<[f64; 2]>,
     /// The axis-aligned rectangle around `points`.
     pub rect: Rect,
@@ -129,9 +131,9 @@ impl Unit {
 pub struct BoxPage {
     /// The boxes in input order, those with no text included.
     pub boxes: Vec<OcrBox>,
-    /// Page width in pixels (`dimensions.width`, or the right-most box edge).
+    /// Page width in `unit` (the format's page size, or the right-most box edge).
     pub width: f64,
-    /// Page height in pixels (`dimensions.height`, or the lowest box edge).
+    /// Page height in `unit` (the format's page size, or the lowest box edge).
     pub height: f64,
     /// The unit of every coordinate of the page (pixels but for ALTO in `mm10` or
     /// `inch1200`).
