@@ -47,7 +47,7 @@
 //! - [`read`] (the input seam): one table of formats ([`read::FORMATS`]: name,
 //!   extensions, how to recognise the content, how to read it) turning bytes into
 //!   text ([`read::decode`]: UTF-8, UTF-16, GB18030, Big5) or a page of OCR boxes
-//!   ([`read::boxes`], from PaddleOCR JSON or Tesseract TSV);
+//!   ([`read::boxes`], from PaddleOCR JSON, Tesseract TSV, hOCR, ALTO or PAGE XML);
 //! - `lines`: the numbered printed lines every reader feeds to the stages, with their
 //!   hints and the page's measurements;
 //! - `geometry`: OCR boxes to printed lines in reading order, with the boxes each line
@@ -318,6 +318,7 @@ impl Pipeline {
         let recovered = geometry::recover(boxes);
         let mut page = self.run(&recovered.text_lines(), geometry::LAYOUT);
         attach_provenance(&recovered, &mut page);
+        attach_ids_and_size(boxes, &mut page);
         if recovered.lines.is_empty() && recovered.noise.is_empty() {
             page.warnings.push(empty_page());
         }
@@ -457,6 +458,43 @@ fn attach_provenance(recovered: &geometry::Recovered, page: &mut Page) {
         page.removed.push(r);
     }
     page.warnings.extend(recovered.warnings.iter().cloned());
+}
+
+/// For box pages whose format names its lines (hOCR, ALTO, PAGE): `ids` beside every
+/// `boxes`, the names of those lines (in `boxes` order, each once); and the page's
+/// `width`, `height` (rounded up) and `unit`.
+fn attach_ids_and_size(input: &BoxPage, page: &mut Page) {
+    page.page.width = Some(input.width.max(0.0).ceil() as u64);
+    page.page.height = Some(input.height.max(0.0).ceil() as u64);
+    page.page.unit = Some(input.unit.name().to_string());
+    let mut names: Vec<Option<&str>> = Vec::new();
+    for b in &input.boxes {
+        if names.len() <= b.index {
+            names.resize(b.index + 1, None);
+        }
+        if names[b.index].is_none() {
+            names[b.index] = b.id.as_deref();
+        }
+    }
+    if names.iter().all(Option::is_none) {
+        return;
+    }
+    let ids = |boxes: &Option<Vec<usize>>| -> Option<Vec<String>> {
+        let list: Vec<String> = boxes.as_ref()?.iter().filter_map(|&k| names.get(k).copied().flatten()).map(str::to_string).collect();
+        (!list.is_empty()).then_some(list)
+    };
+    for b in &mut page.leftovers {
+        b.ids = ids(&b.boxes);
+    }
+    for a in &mut page.articles {
+        for b in &mut a.blocks {
+            b.ids = ids(&b.boxes);
+        }
+        a.ids = ids(&a.boxes);
+    }
+    for r in &mut page.removed {
+        r.ids = ids(&r.boxes);
+    }
 }
 
 /// Numbers the articles and fills the derived fields (`id`, `text`, `source`).

@@ -40,6 +40,17 @@ pub struct PageInfo {
     pub label: Option<String>,
     /// ISO 8601 date (`YYYY-MM-DD`) of the issue.
     pub date: Option<String>,
+    /// OCR box input only: the page width in `unit`, rounded up. Absent for text input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<u64>,
+    /// OCR box input only: the page height in `unit`, rounded up. Absent for text input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<u64>,
+    /// OCR box input only: the unit of `width`, `height` and every `bbox` of the page:
+    /// `px` (pixels), `mm10` (tenths of a millimetre) or `inch1200` (1/1200 inch), as
+    /// the input gives them (ALTO's `MeasurementUnit`). Absent for text input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
 }
 
 /// One article: headline group, credit, body and the jumps that continue it elsewhere.
@@ -78,9 +89,13 @@ pub struct Article {
     /// OCR box input only: the boxes the article was made from (see [`Block::boxes`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub boxes: Option<Vec<usize>>,
-    /// OCR box input only: the union of those boxes, `[x0, y0, x1, y1]` in page pixels.
+    /// OCR box input only: the union of those boxes, `[x0, y0, x1, y1]` in `page.unit`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bbox: Option<[i64; 4]>,
+    /// OCR box input from a format that names its lines (hOCR, ALTO, PAGE): the names of the
+    /// lines of `boxes`, in the same order (a line's name once).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ids: Option<Vec<String>>,
 }
 
 impl Article {
@@ -143,16 +158,20 @@ pub struct Block {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub boxes: Option<Vec<usize>>,
     /// OCR box input only: the union of the block's boxes (of the part of a box that
-    /// was split between two columns), `[x0, y0, x1, y1]` in page pixels, rounded
+    /// was split between two columns), `[x0, y0, x1, y1]` in `page.unit`, rounded
     /// outwards. Absent for text input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bbox: Option<[i64; 4]>,
+    /// OCR box input from a format that names its lines (hOCR, ALTO, PAGE): the names of the
+    /// lines of `boxes`, in the same order (a line's name once).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ids: Option<Vec<String>>,
 }
 
 impl Block {
     /// A block with no box provenance (text input).
     pub fn new(kind: BlockKind, text: String, lines: [usize; 2]) -> Block {
-        Block { kind, text, lines, boxes: None, bbox: None }
+        Block { kind, text, lines, boxes: None, bbox: None, ids: None }
     }
 }
 
@@ -182,15 +201,19 @@ pub struct Removed {
     /// OCR box input only: the boxes the text came from (see [`Block::boxes`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub boxes: Option<Vec<usize>>,
-    /// OCR box input only: the union of those boxes, `[x0, y0, x1, y1]` in page pixels.
+    /// OCR box input only: the union of those boxes, `[x0, y0, x1, y1]` in `page.unit`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bbox: Option<[i64; 4]>,
+    /// OCR box input from a format that names its lines (hOCR, ALTO, PAGE): the names of the
+    /// lines of `boxes`, in the same order (a line's name once).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ids: Option<Vec<String>>,
 }
 
 impl Removed {
     /// A removed text with no box provenance (text input).
     pub fn new(reason: RemovedReason, text: String, lines: [usize; 2], duplicate_of: Option<BlockRef>) -> Removed {
-        Removed { reason, text, lines, duplicate_of, boxes: None, bbox: None }
+        Removed { reason, text, lines, duplicate_of, boxes: None, bbox: None, ids: None }
     }
 }
 

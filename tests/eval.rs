@@ -195,7 +195,7 @@ fn report_adds_articles_up_and_the_floor_names_what_fell() {
         {"article": 0, "lines": [1]}, {"article": 0, "lines": [2]}, {"article": 1, "lines": [3]}, {"article": 1, "lines": [4]}]}));
     let one = score_page(&g, &page(vec![article(Some("甲"), [1, 2], &[(B1, [2, 2])])]));
     let both = score_page(&g, &page(vec![article(Some("甲"), [1, 2], &[(B1, [2, 2])]), article(Some("乙"), [3, 4], &[(B2, [4, 4])])]));
-    let pages = [set_page("plain", "a"), set_page("plain", "b"), set_page("tesseract-hocr", "c"), set_page("plain", "d")];
+    let pages = [set_page("plain", "a"), set_page("plain", "b"), set_page("pdf", "c"), set_page("plain", "d")];
     let outcomes = vec![Outcome::Scored(one), Outcome::Scored(both), Outcome::NotReadYet, Outcome::Error("d.gold.json: broken".into())];
     let mut r = Report::build(Path::new("set"), None, &pages, outcomes);
     let plain = r.kind("plain").unwrap();
@@ -204,11 +204,11 @@ fn report_adds_articles_up_and_the_floor_names_what_fell() {
     assert_eq!(plain.fields.headline, Some(0.75));
     // Page a: sequence 0 1, gold 0 1 2 3: distance 2/4; page b: 0. Mean 0.25.
     assert_eq!(plain.reading_order, Some(0.25));
-    let hocr = r.kind("tesseract-hocr").unwrap();
-    assert_eq!((hocr.status, hocr.not_read_yet, hocr.found_rate), ("not_read_yet", 1, None));
+    let unread = r.kind("pdf").unwrap();
+    assert_eq!((unread.status, unread.not_read_yet, unread.found_rate), ("not_read_yet", 1, None));
     assert_eq!(r.overall.pages, 3, "not-read-yet pages are not in overall");
     assert_eq!(r.errors.len(), 1);
-    assert!(r.table().contains("tesseract-hocr           1 not read yet"), "{}", r.table());
+    assert!(r.table().contains("pdf                      1 not read yet"), "{}", r.table());
 
     let floor = Floor::parse(
         br#"{"schema": "banmian.evalfloor/1", "note": "x", "kinds": {
@@ -253,7 +253,7 @@ fn the_fixture_set_through_the_binary() {
     let out = eval(&[FIXTURE, "--json", json.to_str().unwrap()]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
-    assert!(stdout.contains("tesseract-hocr           1 not read yet"), "{stdout}");
+    assert!(stdout.contains("pdf                      1 not read yet"), "{stdout}");
     let r = report_of(&json);
     assert_eq!(r["schema"], "banmian.eval/1");
     assert_eq!(r["manifest"]["made_by"], "hand (tests/eval.rs fixture)");
@@ -271,7 +271,7 @@ fn the_fixture_set_through_the_binary() {
         (boxes["found"].as_u64(), boxes["assignment_f1"].as_f64(), boxes["reading_order"].as_f64()),
         (Some(2), Some(1.0), Some(0.0))
     );
-    assert_eq!(kind(&r, "tesseract-hocr")["status"], "not_read_yet");
+    assert_eq!(kind(&r, "pdf")["status"], "not_read_yet");
     assert_eq!(r["overall"]["articles"], 6);
     assert_eq!(r["errors"], json!([]));
 }
@@ -453,6 +453,6 @@ fn write_floor_writes_the_figures_less_one_point_and_passes_them() {
     assert_eq!(f["kinds"]["plain"]["body_similarity"], 0.98);
     assert_eq!(f["kinds"]["plain"]["found_rate"], 0.99);
     assert_eq!(f["kinds"]["plain"]["reading_order"], 0.01);
-    assert!(f["kinds"].get("tesseract-hocr").is_none(), "a kind not read yet has no floor");
+    assert!(f["kinds"].get("pdf").is_none(), "a kind not read yet has no floor");
     assert_eq!(eval(&[FIXTURE, "--floor", floor.to_str().unwrap()]).status.code(), Some(0));
 }

@@ -10,6 +10,7 @@ mod boxes;
 mod cli;
 mod convert;
 mod eval;
+mod formats;
 mod gold;
 mod limits;
 mod pathological;

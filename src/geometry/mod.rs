@@ -328,7 +328,7 @@ mod tests {
     }
 
     fn page(boxes: Vec<OcrBox>) -> BoxPage {
-        BoxPage { boxes, width: 1000.0, height: 1000.0 }
+        BoxPage { boxes, width: 1000.0, height: 1000.0, unit: Default::default() }
     }
 
     fn texts(r: &Recovered) -> Vec<&str> {

@@ -55,14 +55,21 @@ impl Rect {
 /// One OCR result: the recognized text of one detected line and where it is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OcrBox {
-    /// 0-based position in the input's `ocr_results`: what `boxes` in the output refers to.
+    /// 0-based number of the format's text line (the position in PaddleOCR's
+    /// `ocr_results`; each reader documents its numbering): what `boxes` in the output
+    /// refers to. Several boxes share a number when a reader cut one line in pieces.
     pub index: usize,
     /// The recognized text, trimmed of white space at both ends.
     pub text: String,
-    /// The detected polygon, page pixels, as given (clockwise from top-left for PaddleOCR).
+    /// The detected polygon in the page's unit, as given (clockwise from top-left for PaddleOCR).
     pub points: Vec<[f64; 2]>,
     /// The axis-aligned rectangle around `points`.
     pub rect: Rect,
+    /// The format's own name for the line (hOCR `id`, ALTO `ID`), when it gives one.
+    pub id: Option<String>,
+    /// The engine's confidence in the text, 0..=1 (the mean over the line's words for
+    /// formats that score words), when it gives one.
+    pub confidence: Option<f64>,
 }
 
 impl OcrBox {
@@ -72,7 +79,12 @@ impl OcrBox {
         for [x, y] in &points {
             rect = rect.union(&Rect { x0: *x, y0: *y, x1: *x, y1: *y });
         }
-        OcrBox { index, text: crate::rules::chars::trim(text).to_string(), points, rect }
+        OcrBox { index, text: crate::rules::chars::trim(text).to_string(), points, rect, id: None, confidence: None }
+    }
+
+    /// A box from an axis-aligned rectangle (its four corners clockwise from the top-left).
+    pub fn from_rect(index: usize, text: &str, r: Rect) -> OcrBox {
+        OcrBox::new(index, text, vec![[r.x0, r.y0], [r.x1, r.y0], [r.x1, r.y1], [r.x0, r.y1]])
     }
 
     /// The size of the box along and across its top edge, `(along, across)` in pixels:
@@ -90,13 +102,40 @@ impl OcrBox {
     }
 }
 
+/// The unit of a page's coordinates.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Unit {
+    /// Pixels of the page image.
+    #[default]
+    Px,
+    /// Tenths of a millimetre (ALTO `mm10`).
+    Mm10,
+    /// 1/1200 inch (ALTO `inch1200`).
+    Inch1200,
+}
+
+impl Unit {
+    /// Its name in the page object's `page.unit`: `px`, `mm10`, `inch1200`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Px => "px",
+            Unit::Mm10 => "mm10",
+            Unit::Inch1200 => "inch1200",
+        }
+    }
+}
+
 /// One page of OCR boxes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BoxPage {
     /// The boxes in input order, those with no text included.
     pub boxes: Vec<OcrBox>,
-    /// Page width in pixels (`dimensions.width`, or the right-most box edge).
+    /// Page width in `unit` (the format's page size, or the right-most box edge).
     pub width: f64,
-    /// Page height in pixels (`dimensions.height`, or the lowest box edge).
+    /// Page height in `unit` (the format's page size, or the lowest box edge).
     pub height: f64,
+    /// The unit of every coordinate of the page (pixels but for ALTO in `mm10` or
+    /// `inch1200`).
+    pub unit: Unit,
 }

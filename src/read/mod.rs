@@ -13,16 +13,24 @@
 //! |---|---|---|---|
 //! | PaddleOCR page JSON ([`paddleocr`]) | `paddleocr` | `.json` | a JSON object with `ocr_results` |
 //! | Tesseract TSV ([`tsv`]) | `tesseract` | `.tsv` | the TSV header (`level`, `page_num`, …) |
+//! | hOCR ([`hocr`]) | `hocr` | `.hocr`, `.html`, `.htm` | markup naming `ocr_page` (or hOCR's `ocr-system` meta) |
+//! | ALTO XML v1–v4 ([`alto`]) | `alto` | `.xml`, `.alto` | the root element `alto` |
+//! | PAGE XML 2010–2019 ([`pagexml`]) | `page` | `.xml` | the root element `PcGts` |
 //! | Text or Markdown ([`decode`]) | `text` | `.txt`, `.md`, `.markdown` | anything else |
 
 use std::str::FromStr;
 
 use crate::error::{Error, ErrorKind, Result};
 
+pub mod alto;
 pub mod boxes;
 pub mod decode;
+pub mod hocr;
 pub mod paddleocr;
+pub mod pagexml;
 pub mod tsv;
+mod words;
+mod xml;
 
 /// Which reader a page of bytes goes to (`--input-format`): by content, or one row
 /// of [`FORMATS`]. Non-exhaustive: formats are added.
@@ -39,6 +47,12 @@ pub enum InputFormat {
     Paddleocr,
     /// Tesseract TSV ([`tsv`]); anything else is an error.
     Tesseract,
+    /// hOCR ([`hocr`]); anything else is an error.
+    Hocr,
+    /// ALTO XML ([`alto`]); anything else is an error.
+    Alto,
+    /// PAGE XML ([`pagexml`]); anything else is an error.
+    Page,
 }
 
 /// What a reader gives the pipeline.
@@ -97,6 +111,30 @@ pub const FORMATS: &[Format] = &[
         sniff: Some(tsv::sniff),
         detect: Some(|b| Ok(tsv::detect(b)?.map(Input::Boxes))),
         read: |b| tsv::parse(b).map(Input::Boxes),
+    },
+    Format {
+        format: InputFormat::Hocr,
+        name: "hocr",
+        extensions: &["hocr", "html", "htm"],
+        sniff: Some(hocr::sniff),
+        detect: Some(|b| Ok(hocr::detect(b)?.map(Input::Boxes))),
+        read: |b| hocr::parse(b).map(Input::Boxes),
+    },
+    Format {
+        format: InputFormat::Alto,
+        name: "alto",
+        extensions: &["xml", "alto"],
+        sniff: Some(alto::sniff),
+        detect: Some(|b| Ok(alto::detect(b)?.map(Input::Boxes))),
+        read: |b| alto::parse(b).map(Input::Boxes),
+    },
+    Format {
+        format: InputFormat::Page,
+        name: "page",
+        extensions: &["xml"],
+        sniff: Some(pagexml::sniff),
+        detect: Some(|b| Ok(pagexml::detect(b)?.map(Input::Boxes))),
+        read: |b| pagexml::parse(b).map(Input::Boxes),
     },
     Format {
         format: InputFormat::Text,

@@ -21,7 +21,7 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::boxes::{BoxPage, OcrBox};
+use super::boxes::{BoxPage, OcrBox, Unit};
 use crate::error::{Error, ErrorKind, Result};
 
 #[derive(Deserialize)]
@@ -103,7 +103,7 @@ fn from_value(value: Value) -> Result<BoxPage> {
         Some(d) if d.width.is_finite() && d.height.is_finite() && d.width > 0.0 && d.height > 0.0 => (d.width, d.height),
         _ => (boxes.iter().map(|b| b.rect.x1).fold(0.0, f64::max), boxes.iter().map(|b| b.rect.y1).fold(0.0, f64::max)),
     };
-    Ok(BoxPage { boxes, width, height })
+    Ok(BoxPage { boxes, width, height, unit: Unit::Px })
 }
 
 fn read_points(v: &Value) -> Option<Vec<[f64; 2]>> {

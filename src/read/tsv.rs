@@ -8,7 +8,7 @@
 //!
 //! Level 1 is the page (its `width` and `height` are the page size), 2 a block, 3 a
 //! paragraph, 4 a text line, 5 a word (the only rows with text). Each text line
-//! becomes one box ([`OcrBox`]): its words' texts joined (a space only between two
+//! becomes one box ([`super::boxes::OcrBox`]) made as [`super::words`] says: its words' texts joined (a space only between two
 //! words ending and starting with a Latin letter or digit: Tesseract cuts Chinese into
 //! words of one or two characters) and the rectangle of its words, in pixels. Boxes are
 //! numbered 0, 1, … in the file's order of lines; a line with no word text gives no
@@ -16,7 +16,8 @@
 //! recovers the reading order from the boxes as for any box page. A page is recognised
 //! by its header.
 
-use super::boxes::{BoxPage, OcrBox, Rect};
+use super::boxes::{BoxPage, Unit};
+use super::words::{self, WordLine};
 use crate::error::{Error, ErrorKind, Result};
 
 /// The header row every Tesseract TSV file opens with.
@@ -49,27 +50,6 @@ pub fn detect(bytes: &[u8]) -> Result<Option<BoxPage>> {
     if sniff(bytes) { parse(bytes).map(Some) } else { Ok(None) }
 }
 
-/// A text line being gathered: its words' texts and rectangle.
-struct Line {
-    text: String,
-    rect: Option<Rect>,
-}
-
-impl Line {
-    fn push(&mut self, word: &str, rect: Rect) {
-        let word = word.trim();
-        if word.is_empty() {
-            return;
-        }
-        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-        if latin(self.text.chars().next_back()) && latin(word.chars().next()) {
-            self.text.push(' ');
-        }
-        self.text.push_str(word);
-        self.rect = Some(self.rect.map_or(rect, |r| r.union(&rect)));
-    }
-}
-
 /// Reads `bytes` as a Tesseract TSV page. Errors ([`ErrorKind::Input`], with the
 /// 1-based line of the file): not UTF-8, no header, a row of fewer than 11 columns or
 /// whose numbers do not parse.
@@ -81,7 +61,7 @@ pub fn parse(bytes: &[u8]) -> Result<BoxPage> {
         return Err(bad("no header row (level, page_num, …, text)".into()).with_line(1));
     }
     let (mut width, mut height) = (0.0f64, 0.0f64);
-    let mut lines: Vec<Line> = Vec::new();
+    let mut lines: Vec<WordLine> = Vec::new();
     for (i, row) in rows {
         if row.trim().is_empty() {
             continue;
@@ -96,32 +76,29 @@ pub fn parse(bytes: &[u8]) -> Result<BoxPage> {
         let (Some(left), Some(top), Some(w), Some(h)) = (num(6), num(7), num(8), num(9)) else {
             return Err(fail("a box that is not four numbers"));
         };
-        let rect = Rect { x0: left, y0: top, x1: left + w, y1: top + h };
+        let rect = words::rect_from_size(left, top, w, h).map_err(|m| fail(&m))?;
         match level {
             PAGE => (width, height) = (width.max(rect.x1), height.max(rect.y1)),
-            LINE => lines.push(Line { text: String::new(), rect: None }),
+            LINE => lines.push(WordLine::new(None)),
             WORD => match lines.last_mut() {
-                Some(line) => line.push(cols.get(COLUMNS - 1).copied().unwrap_or(""), rect),
+                // `conf` is 0..=100, -1 for rows with no score.
+                Some(line) => {
+                    line.push(cols.get(COLUMNS - 1).copied().unwrap_or(""), rect, num(10).filter(|c| *c >= 0.0).map(|c| c / 100.0))
+                }
                 None => return Err(fail("a word before any line")),
             },
             _ => {}
         }
     }
-    let boxes: Vec<OcrBox> = lines
-        .into_iter()
-        .filter_map(|l| Some((l.rect?, l.text)))
-        .enumerate()
-        .map(|(k, (r, text))| OcrBox::new(k, &text, vec![[r.x0, r.y0], [r.x1, r.y0], [r.x1, r.y1], [r.x0, r.y1]]))
-        .collect();
-    for b in &boxes {
-        (width, height) = (width.max(b.rect.x1), height.max(b.rect.y1));
-    }
-    Ok(BoxPage { boxes, width, height })
+    let boxes = words::boxes(&lines);
+    let (width, height) = words::page_size(Some((width, height)), &boxes);
+    Ok(BoxPage { boxes, width, height, unit: Unit::Px })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read::boxes::Rect;
 
     /// A page of two lines, the second of two Latin words, in Tesseract's layout.
     const PAGE_TSV: &str = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext

@@ -1,0 +1,63 @@
+//! What the XML readers (hOCR, ALTO) share: the bytes as text, syntax errors with
+//! their line and column, an element's line. Parsing is roxmltree's.
+
+use roxmltree::{Document, Node};
+
+use super::boxes::BoxPage;
+use crate::error::{Error, Result};
+
+/// The bytes without a UTF-8 byte order mark.
+pub(crate) fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+/// The bytes as UTF-8 text. Errors: a message giving the first bad byte.
+pub(crate) fn text(bytes: &[u8]) -> Result<&str, String> {
+    std::str::from_utf8(strip_bom(bytes)).map_err(|e| format!("not UTF-8 at byte {}", e.valid_up_to()))
+}
+
+/// A roxmltree syntax error as the format's error (`bad`), at its line and column.
+pub(crate) fn syntax(e: roxmltree::Error, bad: fn(String) -> Error) -> Error {
+    let pos = e.pos();
+    bad(format!("not well-formed XML at line {}, column {}: {e}", pos.row, pos.col)).with_line(u64::from(pos.row))
+}
+
+/// The 1-based line where an element starts.
+pub(crate) fn line_of(doc: &Document, n: Node) -> u64 {
+    u64::from(doc.text_pos_at(n.range().start).row)
+}
+
+/// True when `prefix` (the start of a file) opens, after the XML declaration, comments,
+/// processing instructions and a DOCTYPE, an element whose local name is `local`
+/// (`<alto …>`, `<x:alto …>`).
+pub(crate) fn root_is(prefix: &[u8], local: &[u8]) -> bool {
+    let mut t = strip_bom(prefix);
+    loop {
+        t = t.trim_ascii_start();
+        let close: &[u8] = if t.starts_with(b"<?") {
+            b"?>"
+        } else if t.starts_with(b"<!--") {
+            b"-->"
+        } else if t.starts_with(b"<!DOCTYPE") {
+            b">"
+        } else {
+            break;
+        };
+        match memchr::memmem::find(t, close) {
+            Some(i) => t = &t[i + close.len()..],
+            None => return false,
+        }
+    }
+    let Some(rest) = t.strip_prefix(b"<") else { return false };
+    let name_end = rest.iter().position(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/').unwrap_or(rest.len());
+    let name = &rest[..name_end];
+    let found = name.rsplit(|b| *b == b':').next().unwrap_or(name);
+    found == local && name_end < rest.len()
+}
+
+/// `parse(bytes)` when `sniff` accepts their first [`super::SNIFF_BYTES`] bytes,
+/// `Ok(None)` otherwise: the `detect` of an XML format.
+pub(crate) fn detect(bytes: &[u8], sniff: fn(&[u8]) -> bool, parse: fn(&[u8]) -> Result<BoxPage>) -> Result<Option<BoxPage>> {
+    let head = &bytes[..bytes.len().min(super::SNIFF_BYTES as usize)];
+    if sniff(head) { parse(bytes).map(Some) } else { Ok(None) }
+}
