@@ -12,6 +12,7 @@ mod convert;
 mod eval;
 mod gold;
 mod limits;
+mod outputs;
 mod pathological;
 mod properties;
 mod realpages;
