@@ -257,7 +257,11 @@ fn one_page(pipeline: &Pipeline, args: &Args, path: Option<&Path>) -> io::Result
         summary.record_one(&page, bytes.len() as u64);
         return finish(&Args { quiet: true, ..args.clone() }, &summary);
     }
-    let rendered = if args.jsonl { args.output_format.line(&page).unwrap_or_else(|| write::json::line(&page)) } else { args.output_format.render(&page) };
+    let rendered = if args.jsonl {
+        args.output_format.line(&page).unwrap_or_else(|| write::json::line(&page))
+    } else {
+        args.output_format.render(&page)
+    };
     let json = rendered.map_err(io::Error::other)?;
     let mut w = match open_output(args) {
         Ok(w) => w,

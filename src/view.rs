@@ -5,7 +5,7 @@
 //! a `banmian.page/1` object, 2 a usage error.
 
 use std::ffi::OsString;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use banmian::write::view::{self, Image, ViewOptions};
 use banmian::{Options, Page, Pipeline, batch};
@@ -46,7 +46,7 @@ pub fn run(argv: Vec<OsString>) -> i32 {
     }
 }
 
-fn read(p: &PathBuf) -> Result<Vec<u8>, String> {
+fn read(p: &Path) -> Result<Vec<u8>, String> {
     batch::read_file_limited(p, banmian::DEFAULT_MAX_PAGE_BYTES).map_err(|e| e.to_string())
 }
 

@@ -122,7 +122,13 @@ pub fn run_stream(pipeline: &Pipeline, input: &mut dyn BufRead, w: &mut dyn Writ
 /// As [`run_stream`], each page's line in `format` ([`OutputFormat::line`]: a json
 /// page object, or a ninjs array; error lines stay [`ErrorLine`]s). A format with no
 /// line (text, markdown) is [`io::ErrorKind::InvalidInput`], before any line is read.
-pub fn run_stream_as(pipeline: &Pipeline, input: &mut dyn BufRead, w: &mut dyn Write, name: &str, format: OutputFormat) -> io::Result<Summary> {
+pub fn run_stream_as(
+    pipeline: &Pipeline,
+    input: &mut dyn BufRead,
+    w: &mut dyn Write,
+    name: &str,
+    format: OutputFormat,
+) -> io::Result<Summary> {
     if !format.has_line() {
         return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("--input-jsonl takes json or ninjs, not {}", format.name())));
     }

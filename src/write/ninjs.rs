@@ -104,10 +104,7 @@ fn item(page: &Page, a: &Article) -> Value {
     if let Some(d) = a.date.as_deref().or(page.page.date.as_deref()).filter(|d| is_iso_date(d)) {
         o.insert("contentCreated".into(), json!(format!("{d}{TIME_OF_DAY}")));
     }
-    o.insert(
-        "altIds".into(),
-        json!([{"role": "source", "value": page.source}, {"role": "article", "value": a.id.to_string()}]),
-    );
+    o.insert("altIds".into(), json!([{"role": "source", "value": page.source}, {"role": "article", "value": a.id.to_string()}]));
     Value::Object(o)
 }
 

@@ -139,10 +139,11 @@ mod tests {
     use super::*;
 
     /// 1,000 generated headlines: every slug is within the rules, and the names of a
-    /// 1,000-article page are unique, in order, and padded to 3 digits.
+    /// 1,000-article page are unique, in order, and padded to 4 digits (the width of 1000).
     #[test]
     fn a_thousand_generated_headlines() {
-        let pieces = ["会议", "举行", " ", ".", "CON", "nul", "A股", "１２", "/", "\\", "：", "…", "\t", "😀", "ｘ", "第3版", "-", "丶", "é"];
+        let pieces =
+            ["会议", "举行", " ", ".", "CON", "nul", "A股", "１２", "/", "\\", "：", "…", "\t", "😀", "ｘ", "第3版", "-", "丶", "é"];
         let mut state: u64 = 0x2545_f491_4f6c_dd1d;
         let mut next = || {
             state ^= state << 13;
@@ -179,7 +180,7 @@ mod tests {
         };
         let names = names(&page, OutputFormat::Markdown);
         assert_eq!(names.len(), 1000);
-        assert!(names.iter().enumerate().all(|(i, n)| n.starts_with(&format!("{i:03}-")) && n.ends_with(".md")));
+        assert!(names.iter().enumerate().all(|(i, n)| n.starts_with(&format!("{i:04}-")) && n.ends_with(".md")));
         let unique: std::collections::HashSet<&String> = names.iter().collect();
         assert_eq!(unique.len(), 1000);
         assert!(names.windows(2).all(|w| w[0] < w[1]), "names sort in article order");

@@ -101,14 +101,19 @@ struct Item {
 
 fn items(page: &Page) -> Vec<Item> {
     let mut v = Vec::new();
-    let block = |b: &Block, article: Option<usize>| b.bbox.map(|bbox| Item { bbox, article, label: kind_name(b.kind), boxes: b.boxes.clone().unwrap_or_default() });
+    let block = |b: &Block, article: Option<usize>| {
+        b.bbox.map(|bbox| Item { bbox, article, label: kind_name(b.kind), boxes: b.boxes.clone().unwrap_or_default() })
+    };
     for a in &page.articles {
         v.extend(a.blocks.iter().filter_map(|b| block(b, Some(a.id))));
     }
     v.extend(page.leftovers.iter().filter_map(|b| block(b, None)));
     for r in &page.removed {
         if let Some(bbox) = r.bbox {
-            let label = format!("removed: {}", serde_json::to_value(r.reason).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default());
+            let label = format!(
+                "removed: {}",
+                serde_json::to_value(r.reason).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+            );
             v.push(Item { bbox, article: None, label, boxes: r.boxes.clone().unwrap_or_default() });
         }
     }
@@ -153,7 +158,13 @@ pub fn html(page: &Page, opts: &ViewOptions) -> String {
     h.push_str("</section>\n<section id=\"articles\"><ol start=\"0\">\n");
     for a in &page.articles {
         let _ = write!(h, "<li class=\"article\" data-article=\"{}\" style=\"border-color:{}\">", a.id, colour(a.id));
-        for (role, v) in [("kicker", &a.kicker), ("headline", &a.headline), ("subheadline", &a.subheadline), ("rubric", &a.rubric), ("byline", &a.byline)] {
+        for (role, v) in [
+            ("kicker", &a.kicker),
+            ("headline", &a.headline),
+            ("subheadline", &a.subheadline),
+            ("rubric", &a.rubric),
+            ("byline", &a.byline),
+        ] {
             if let Some(v) = v {
                 let _ = write!(h, "<div class=\"{role}\"><small>{role}</small> {}</div>", esc(v));
             }
@@ -192,7 +203,12 @@ fn svg(h: &mut String, page: &Page, drawn: &[Item], opts: &ViewOptions) {
     let font = (w / 120.0).max(1.0);
     let _ = writeln!(h, "<svg id=\"boxes\" viewBox=\"0 0 {w} {ht}\" preserveAspectRatio=\"xMidYMin meet\">");
     if let Some(img) = &opts.image {
-        let _ = writeln!(h, "<image x=\"0\" y=\"0\" width=\"{w}\" height=\"{ht}\" preserveAspectRatio=\"none\" href=\"data:{};base64,{}\"/>", img.media_type, base64(&img.bytes));
+        let _ = writeln!(
+            h,
+            "<image x=\"0\" y=\"0\" width=\"{w}\" height=\"{ht}\" preserveAspectRatio=\"none\" href=\"data:{};base64,{}\"/>",
+            img.media_type,
+            base64(&img.bytes)
+        );
     }
     for it in drawn {
         let [x0, y0, x1, y1] = it.bbox;
@@ -213,12 +229,24 @@ fn svg(h: &mut String, page: &Page, drawn: &[Item], opts: &ViewOptions) {
     // role labels go at the top of the article's box.
     for a in &page.articles {
         if let Some([x0, y0, _, _]) = a.bbox {
-            let roles: Vec<&str> = [("kicker", &a.kicker), ("headline", &a.headline), ("subheadline", &a.subheadline), ("byline", &a.byline), ("dateline", &a.dateline)]
-                .into_iter()
-                .filter_map(|(r, v)| v.as_ref().map(|_| r))
-                .collect();
+            let roles: Vec<&str> = [
+                ("kicker", &a.kicker),
+                ("headline", &a.headline),
+                ("subheadline", &a.subheadline),
+                ("byline", &a.byline),
+                ("dateline", &a.dateline),
+            ]
+            .into_iter()
+            .filter_map(|(r, v)| v.as_ref().map(|_| r))
+            .collect();
             if !roles.is_empty() {
-                let _ = writeln!(h, "<text class=\"heads\" x=\"{x0}\" y=\"{}\" font-size=\"{font}\" fill=\"{}\">{}</text>", y0 as f64 - font * 0.2, colour(a.id), roles.join(" · "));
+                let _ = writeln!(
+                    h,
+                    "<text class=\"heads\" x=\"{x0}\" y=\"{}\" font-size=\"{font}\" fill=\"{}\">{}</text>",
+                    y0 as f64 - font * 0.2,
+                    colour(a.id),
+                    roles.join(" · ")
+                );
             }
         }
     }
@@ -276,7 +304,7 @@ pub fn base64(bytes: &[u8]) -> String {
 
 const STYLE: &str = "body{font-family:sans-serif;margin:0}header{padding:6px 10px;background:#eee}main{display:flex;gap:12px;padding:8px}\
 #page{flex:1 1 55%;min-width:0}#articles{flex:1 1 45%;max-height:95vh;overflow:auto}svg{width:100%;height:auto;border:1px solid #ccc}\
-rect{fill:none;stroke-width:0.25%;vector-effect:non-scaling-stroke}g.box rect{stroke-width:2px}g.grey rect{stroke-dasharray:4 3}\
+rect{fill:none;pointer-events:all;cursor:pointer;stroke-width:0.25%;vector-effect:non-scaling-stroke}g.box rect{stroke-width:2px}g.grey rect{stroke-dasharray:4 3}\
 g.hl rect{stroke-width:5px;fill:rgba(255,220,0,.25)}.article{border-left:6px solid;margin:0 0 10px;padding:4px 8px;cursor:pointer}\
 .article.hl{background:#fff6c0}.line{border-left:6px solid transparent;padding-left:6px;white-space:pre-wrap;cursor:pointer}\
 .line.grey{color:#999}.line.hl{background:#fff6c0}small{color:#888}.headline{font-size:1.2em;font-weight:bold}\
