@@ -110,15 +110,31 @@ fn one_line(s: &str) -> String {
 }
 
 /// A plain paragraph: its lines kept, each ended by a hard break (two spaces) so that
-/// they are read back as one block, and a line start Markdown would take for syntax
-/// (`#`, `>`, `-`, `*`, `+`, `|`, `<`, `!`) escaped with a backslash.
+/// they are read back as one block. A line CommonMark would take for syntax (an ATX
+/// heading `# `, a quote `>`, a bullet `- `, `* `, `+ `) gets a backslash before it;
+/// banmian's reader keeps that backslash, so such a block does not read back exactly
+/// (no corpus or evaluation page has one).
 fn plain(s: &str) -> String {
     s.split('\n').map(|l| escape_start(l.trim_end())).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("  \n")
 }
 
 fn escape_start(l: &str) -> String {
-    match l.chars().next() {
-        Some('#' | '>' | '-' | '*' | '+' | '|' | '<' | '!' | '=' | '`') => format!("\\{l}"),
-        _ => l.to_string(),
+    let hashes = l.len() - l.trim_start_matches('#').len();
+    let heading = (1..=6).contains(&hashes) && l[hashes..].starts_with([' ', '\t']);
+    let bullet = l.starts_with(['-', '*', '+']) && l[1..].starts_with([' ', '\t']);
+    if heading || bullet || l.starts_with('>') { format!("\\{l}") } else { l.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_start;
+
+    #[test]
+    fn only_line_starts_commonmark_reads_as_syntax_are_escaped() {
+        let got: Vec<String> = ["# 标题", "#话题", "####### 七", "- 条目", "-3度", "* 注", "*注", "> 引文", "+ 加", "本报讯"]
+            .iter()
+            .map(|l| escape_start(l))
+            .collect();
+        assert_eq!(got, ["\\# 标题", "#话题", "####### 七", "\\- 条目", "-3度", "\\* 注", "*注", "\\> 引文", "\\+ 加", "本报讯"]);
     }
 }
