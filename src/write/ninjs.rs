@@ -20,6 +20,7 @@
 //!
 //! `removed`, `leftovers`, jumps and warnings are not mapped (the page JSON keeps them).
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::error::Result;
@@ -45,13 +46,25 @@ pub const TIME_OF_DAY: &str = "T00:00:00+08:00";
 /// assert_eq!(items[0]["located"], "北京");
 /// ```
 pub fn items(page: &Page) -> Vec<Value> {
+    page.articles.iter().map(|a| serde_json::to_value(item(page, a)).unwrap_or(Value::Null)).collect()
+}
+
+/// The ninjs object of one article of `page`, pretty, ending in a line feed (a file of
+/// `--split articles`). Errors: [`crate::ErrorKind::JsonOutput`].
+pub(crate) fn pretty_one(page: &Page, a: &Article) -> Result<Vec<u8>> {
+    let mut v = serde_json::to_vec_pretty(&item(page, a))?;
+    v.push(b'\n');
+    Ok(v)
+}
+
+fn all(page: &Page) -> Vec<Item<'_>> {
     page.articles.iter().map(|a| item(page, a)).collect()
 }
 
 /// The page as a pretty JSON array of ninjs objects, ending in a line feed. Errors:
 /// [`crate::ErrorKind::JsonOutput`].
 pub fn pretty(page: &Page) -> Result<Vec<u8>> {
-    let mut v = serde_json::to_vec_pretty(&items(page))?;
+    let mut v = serde_json::to_vec_pretty(&all(page))?;
     v.push(b'\n');
     Ok(v)
 }
@@ -59,53 +72,73 @@ pub fn pretty(page: &Page) -> Result<Vec<u8>> {
 /// The page as one JSON Lines line: the array of its ninjs objects. Errors:
 /// [`crate::ErrorKind::JsonOutput`].
 pub fn line(page: &Page) -> Result<Vec<u8>> {
-    let mut v = serde_json::to_vec(&items(page))?;
+    let mut v = serde_json::to_vec(&all(page))?;
     v.push(b'\n');
     Ok(v)
 }
 
-fn item(page: &Page, a: &Article) -> Value {
-    let mut o = serde_json::Map::new();
-    o.insert("uri".into(), json!(format!("urn:banmian:{}#{}", encode(&page.source), a.id)));
-    o.insert("standard".into(), json!({"name": "ninjs", "version": VERSION, "schema": SCHEMA_URI}));
-    o.insert("type".into(), json!("text"));
-    o.insert("profile".into(), json!("banmian-article"));
-    o.insert("language".into(), json!("zh"));
-    let heads: Vec<Value> = [("main", &a.headline), ("kicker", &a.kicker), ("sub", &a.subheadline), ("rubric", &a.rubric)]
+/// One ninjs object, its properties in the order they are written.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Item<'a> {
+    uri: String,
+    standard: Value,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    profile: &'static str,
+    language: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    headlines: Vec<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    by: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    located: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    people: Vec<Value>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    bodies: Vec<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content_created: Option<String>,
+    alt_ids: Vec<Value>,
+}
+
+/// The `standard` object every item carries.
+pub(crate) fn standard() -> Value {
+    json!({"name": "ninjs", "version": VERSION, "schema": SCHEMA_URI})
+}
+
+fn item<'a>(page: &'a Page, a: &'a Article) -> Item<'a> {
+    let headlines = [("main", &a.headline), ("kicker", &a.kicker), ("sub", &a.subheadline), ("rubric", &a.rubric)]
         .into_iter()
         .filter_map(|(role, v)| v.as_ref().map(|v| json!({"role": role, "contentType": "text/plain", "value": v})))
         .collect();
-    if !heads.is_empty() {
-        o.insert("headlines".into(), Value::Array(heads));
+    let people = a
+        .authors
+        .iter()
+        .map(|p| match &p.role {
+            Some(r) => json!({"name": p.name, "rel": r}),
+            None => json!({"name": p.name}),
+        })
+        .collect();
+    let bodies = if a.text.is_empty() {
+        Vec::new()
+    } else {
+        vec![json!({"role": "main", "contentType": "text/plain", "value": a.text, "charCount": a.text.chars().count()})]
+    };
+    Item {
+        uri: format!("urn:banmian:{}#{}", encode(&page.source), a.id),
+        standard: standard(),
+        kind: "text",
+        profile: "banmian-article",
+        language: "zh",
+        headlines,
+        by: a.byline.as_deref(),
+        located: a.dateline.as_deref().and_then(crate::rules::byline::dateline_place),
+        people,
+        bodies,
+        content_created: a.date.as_deref().or(page.page.date.as_deref()).filter(|d| is_iso_date(d)).map(|d| format!("{d}{TIME_OF_DAY}")),
+        alt_ids: vec![json!({"role": "source", "value": page.source}), json!({"role": "article", "value": a.id.to_string()})],
     }
-    if let Some(by) = &a.byline {
-        o.insert("by".into(), json!(by));
-    }
-    if let Some(place) = a.dateline.as_deref().and_then(crate::rules::byline::dateline_place) {
-        o.insert("located".into(), json!(place));
-    }
-    if !a.authors.is_empty() {
-        let people: Vec<Value> = a
-            .authors
-            .iter()
-            .map(|p| match &p.role {
-                Some(r) => json!({"name": p.name, "rel": r}),
-                None => json!({"name": p.name}),
-            })
-            .collect();
-        o.insert("people".into(), Value::Array(people));
-    }
-    if !a.text.is_empty() {
-        o.insert(
-            "bodies".into(),
-            json!([{"role": "main", "contentType": "text/plain", "value": a.text, "charCount": a.text.chars().count()}]),
-        );
-    }
-    if let Some(d) = a.date.as_deref().or(page.page.date.as_deref()).filter(|d| is_iso_date(d)) {
-        o.insert("contentCreated".into(), json!(format!("{d}{TIME_OF_DAY}")));
-    }
-    o.insert("altIds".into(), json!([{"role": "source", "value": page.source}, {"role": "article", "value": a.id.to_string()}]));
-    Value::Object(o)
 }
 
 /// `YYYY-MM-DD` with digits where digits go.

@@ -96,7 +96,7 @@ pub fn files(page: &Page, format: OutputFormat) -> Result<Vec<(String, Vec<u8>)>
         let one = Page { articles: vec![a.clone()], leftovers: Vec::new(), removed: Vec::new(), warnings: Vec::new(), ..page.clone() };
         let bytes = match format {
             OutputFormat::Json => pretty(a)?,
-            OutputFormat::Ninjs => pretty(&ninjs::items(&one)[0])?,
+            OutputFormat::Ninjs => ninjs::pretty_one(page, a)?,
             // The page's front matter (its label and date) stays with each article.
             OutputFormat::Text | OutputFormat::Markdown => format.render(&one)?,
         };
@@ -107,7 +107,7 @@ pub fn files(page: &Page, format: OutputFormat) -> Result<Vec<(String, Vec<u8>)>
         OutputFormat::Json => pretty(&page.leftovers)?,
         OutputFormat::Ninjs => pretty(&json!({
             "uri": format!("urn:banmian:{}#{LEFTOVERS}", ninjs::encode(&page.source)),
-            "standard": {"name": "ninjs", "version": ninjs::VERSION, "schema": ninjs::SCHEMA_URI},
+            "standard": ninjs::standard(),
             "type": "text",
             "profile": "banmian-leftovers",
             "bodies": [{"role": "leftovers", "contentType": "text/plain", "value": texts.join("\n")}],
