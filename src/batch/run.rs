@@ -53,17 +53,7 @@ pub fn output_path(out: &Path, rel: &Path) -> PathBuf {
 /// `out/<rel>.<extension>`. Only normal components of `rel` are kept, so whatever the
 /// input names (`..`, absolute paths, drive prefixes), the result stays inside `out`.
 pub fn output_path_as(out: &Path, rel: &Path, format: OutputFormat) -> PathBuf {
-    let mut p = out.to_path_buf();
-    let mut any = false;
-    for c in rel.components() {
-        if let Component::Normal(n) = c {
-            p.push(n);
-            any = true;
-        }
-    }
-    if !any {
-        p.push("page");
-    }
+    let mut p = split_dir(out, rel);
     let mut name = p.file_name().map(|n| n.to_os_string()).unwrap_or_default();
     name.push(".");
     name.push(format.extension());
@@ -138,8 +128,10 @@ pub fn run_tree_as(
     run_tree_with(pipeline, root, walk, out, resume, tick, &dest, &write)
 }
 
-/// The folder `--split articles` writes a page's files in: `out/<rel>/` (only the
-/// normal components of `rel`, as in [`output_path_as`]).
+/// `out/<rel>`, keeping only the normal components of `rel` (`page` when there is
+/// none), so that whatever the input names (`..`, absolute paths, drive prefixes) the
+/// result stays inside `out`: the folder `--split articles` writes a page's files in,
+/// and the stem of [`output_path_as`].
 pub fn split_dir(out: &Path, rel: &Path) -> PathBuf {
     let mut p = out.to_path_buf();
     let mut any = false;
