@@ -15,7 +15,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 /// Turns OCR'd Chinese newspaper pages into structured article JSON (schema banmian.page/1).
 #[derive(Debug, Clone, Parser)]
-#[command(name = "banmian", version, about, long_about = None, after_help = "Subcommand: `banmian eval SET [--floor FILE] [--json FILE]` scores banmian against an evaluation set (see `banmian eval --help`).")]
+#[command(name = "banmian", version, about, long_about = None, after_help = "Subcommands: `banmian eval SET [--floor FILE] [--json FILE]` scores banmian against an evaluation set (see `banmian eval --help`); `banmian view PAGE.json|INPUT [--input PAGE] [--image SCAN] -o page.html` writes a page viewer (see `banmian view --help`).")]
 struct Args {
     /// A page file, a folder of pages, or `-` for stdin (the default).
     input: Option<PathBuf>,
@@ -40,10 +40,15 @@ struct Args {
     #[arg(long, value_name = "INPUT_FORMAT", default_value = "auto", value_parser = input_formats())]
     input_format: InputFormat,
 
-    /// How each page is written in a folder run or for one page (the files take the
-    /// format's extension). JSON Lines output (--jsonl, --input-jsonl) is always JSON.
-    #[arg(long, value_name = "OUTPUT_FORMAT", default_value = "json", value_parser = output_formats())]
+    /// How each page is written (the files take the format's extension: .json, .txt,
+    /// .md, .ninjs.json). --jsonl and --input-jsonl take json and ninjs only.
+    #[arg(long = "format", visible_alias = "output-format", value_name = "FORMAT", default_value = "json", value_parser = output_formats())]
     output_format: OutputFormat,
+
+    /// `articles`: one file per article, OUT/<relative path>/<NN>-<slug>.<ext>, plus
+    /// leftovers.<ext> (needs -o DIR; not with --jsonl or --input-jsonl).
+    #[arg(long, value_enum, value_name = "HOW")]
+    split: Option<SplitArg>,
 
     /// Punctuation next to Chinese text: `normalize` to full width (GB/T 15834-2011) or `keep` as printed.
     #[arg(long, value_enum, default_value_t = PunctArg::Normalize)]
@@ -100,6 +105,11 @@ fn output_formats() -> impl TypedValueParser<Value = OutputFormat> {
     PossibleValuesParser::new(OutputFormat::ALL.iter().map(|f| f.name())).try_map(|s| s.parse::<OutputFormat>().map_err(|e| e.to_string()))
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SplitArg {
+    Articles,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum PunctArg {
     Normalize,
@@ -118,16 +128,19 @@ const MAX_THREADS: usize = 1024;
 
 /// Runs the command; returns the exit status.
 pub fn run() -> i32 {
-    // Subcommands (CONTRACT.md): `banmian eval ...` when `eval` is the first argument.
+    // Subcommands (CONTRACT.md): `banmian eval ...` and `banmian view ...` when `eval`
+    // or `view` is the first argument.
     let argv: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
-    if argv.first().is_some_and(|a| a == "eval") {
-        if Path::new("eval").exists() {
-            eprintln!(
-                "banmian: `eval` reads two ways here: the subcommand `banmian eval`, or the path ./eval (write `banmian ./eval` for the path)"
-            );
-            return 2;
+    for sub in ["eval", "view"] {
+        if argv.first().is_some_and(|a| a == sub) {
+            if Path::new(sub).exists() {
+                eprintln!(
+                    "banmian: `{sub}` reads two ways here: the subcommand `banmian {sub}`, or the path ./{sub} (write `banmian ./{sub}` for the path)"
+                );
+                return 2;
+            }
+            return if sub == "eval" { banmian::eval::command::run(argv) } else { crate::view::run(argv) };
         }
-        return banmian::eval::command::run(argv);
     }
     let args = match Args::try_parse() {
         Ok(a) => a,
@@ -136,6 +149,21 @@ pub fn run() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    if (args.jsonl || args.input_jsonl) && !args.output_format.has_line() {
+        let flag = if args.jsonl { "--jsonl" } else { "--input-jsonl" };
+        eprintln!("banmian: {flag} writes json or ninjs, not --format {}", args.output_format.name());
+        return 2;
+    }
+    if args.split.is_some() {
+        if args.jsonl || args.input_jsonl {
+            eprintln!("banmian: --split articles writes files, not JSON Lines (--jsonl, --input-jsonl)");
+            return 2;
+        }
+        if args.output.as_ref().is_none_or(|o| o.as_os_str() == "-") {
+            eprintln!("banmian: --split articles needs -o DIR");
+            return 2;
+        }
+    }
     if let Some(n) = args.threads {
         if !(1..=MAX_THREADS).contains(&n) {
             eprintln!("banmian: -j takes 1 to {MAX_THREADS} threads, not {n}");
@@ -219,7 +247,21 @@ fn one_page(pipeline: &Pipeline, args: &Args, path: Option<&Path>) -> io::Result
             return Ok(1);
         }
     };
-    let rendered = if args.jsonl { write::json::line(&page) } else { args.output_format.render(&page) };
+    if let (Some(SplitArg::Articles), Some(out)) = (args.split, &args.output) {
+        let dir = batch::split_dir(out, Path::new(&source));
+        if let Err(e) = batch::write_split(&dir, &page, args.output_format) {
+            eprintln!("banmian: {e}");
+            return Ok(1);
+        }
+        let mut summary = Summary::default();
+        summary.record_one(&page, bytes.len() as u64);
+        return finish(&Args { quiet: true, ..args.clone() }, &summary);
+    }
+    let rendered = if args.jsonl {
+        args.output_format.line(&page).unwrap_or_else(|| write::json::line(&page))
+    } else {
+        args.output_format.render(&page)
+    };
     let json = rendered.map_err(io::Error::other)?;
     let mut w = match open_output(args) {
         Ok(w) => w,
@@ -269,7 +311,7 @@ fn tree(pipeline: &Pipeline, args: &Args, root: &Path) -> io::Result<i32> {
                 return Ok(1);
             }
         };
-        batch::run_tree_jsonl(pipeline, root, &walk, &mut w, &tick)?
+        batch::run_tree_jsonl_as(pipeline, root, &walk, &mut w, args.output_format, &tick)?
     } else {
         let Some(out) = &args.output else {
             bar.finish_and_clear();
@@ -281,7 +323,10 @@ fn tree(pipeline: &Pipeline, args: &Args, root: &Path) -> io::Result<i32> {
             eprintln!("banmian: -o {}: exists and is not a folder", out.display());
             return Ok(2);
         }
-        batch::run_tree_as(pipeline, root, &walk, out, args.output_format, args.resume, &tick)
+        match args.split {
+            Some(SplitArg::Articles) => batch::run_tree_split(pipeline, root, &walk, out, args.output_format, args.resume, &tick),
+            None => batch::run_tree_as(pipeline, root, &walk, out, args.output_format, args.resume, &tick),
+        }
     };
     bar.finish_and_clear();
     for f in &summary.failures {
@@ -309,7 +354,7 @@ fn stream(pipeline: &Pipeline, args: &Args, input: &Path) -> io::Result<i32> {
             return Ok(1);
         }
     };
-    let summary = batch::run_stream(pipeline, &mut reader, &mut w, &name)?;
+    let summary = batch::run_stream_as(pipeline, &mut reader, &mut w, &name, args.output_format)?;
     for f in &summary.failures {
         eprintln!("banmian: {}", f.message);
     }

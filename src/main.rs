@@ -2,6 +2,7 @@
 //! work is in the library; see `banmian --help` and the README.
 
 mod cli;
+mod view;
 
 fn main() {
     std::process::exit(cli::run());

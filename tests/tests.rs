@@ -13,6 +13,7 @@ mod eval;
 mod formats;
 mod gold;
 mod limits;
+mod outputs;
 mod pathological;
 mod properties;
 mod realpages;

@@ -20,9 +20,10 @@ mod walk;
 
 pub use atomic::{remove_stale_temporaries, write_atomic};
 pub use run::{
-    output_path, output_path_as, process_file, read_file_limited, read_limited, run_tree, run_tree_as, run_tree_jsonl, up_to_date,
+    output_path, output_path_as, process_file, read_file_limited, read_limited, run_tree, run_tree_as, run_tree_jsonl, run_tree_jsonl_as,
+    run_tree_split, split_dir, up_to_date, write_split,
 };
-pub use stream::{ERROR_SCHEMA, ErrorLine, InputLine, max_line_bytes, parse_input_line, run_stream};
+pub use stream::{ERROR_SCHEMA, ErrorLine, InputLine, max_line_bytes, parse_input_line, run_stream, run_stream_as};
 pub use summary::{Failure, Summary};
 pub use walk::{Walk, is_page, walk, walk_format};
 

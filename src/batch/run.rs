@@ -53,17 +53,7 @@ pub fn output_path(out: &Path, rel: &Path) -> PathBuf {
 /// `out/<rel>.<extension>`. Only normal components of `rel` are kept, so whatever the
 /// input names (`..`, absolute paths, drive prefixes), the result stays inside `out`.
 pub fn output_path_as(out: &Path, rel: &Path, format: OutputFormat) -> PathBuf {
-    let mut p = out.to_path_buf();
-    let mut any = false;
-    for c in rel.components() {
-        if let Component::Normal(n) = c {
-            p.push(n);
-            any = true;
-        }
-    }
-    if !any {
-        p.push("page");
-    }
+    let mut p = split_dir(out, rel);
     let mut name = p.file_name().map(|n| n.to_os_string()).unwrap_or_default();
     name.push(".");
     name.push(format.extension());
@@ -133,18 +123,97 @@ pub fn run_tree_as(
     resume: bool,
     tick: &(dyn Fn(u64) + Sync),
 ) -> Summary {
+    let dest = |rel: &Path| output_path_as(out, rel, format);
+    let write = |dest: &Path, page: &Page| write_atomic(dest, &format.render(page)?);
+    run_tree_with(pipeline, root, walk, out, resume, tick, &dest, &write)
+}
+
+/// `out/<rel>`, keeping only the normal components of `rel` (`page` when there is
+/// none), so that whatever the input names (`..`, absolute paths, drive prefixes) the
+/// result stays inside `out`: the folder `--split articles` writes a page's files in,
+/// and the stem of [`output_path_as`].
+pub fn split_dir(out: &Path, rel: &Path) -> PathBuf {
+    let mut p = out.to_path_buf();
+    let mut any = false;
+    for c in rel.components() {
+        if let Component::Normal(n) = c {
+            p.push(n);
+            any = true;
+        }
+    }
+    if !any {
+        p.push("page");
+    }
+    p
+}
+
+/// Writes a page split by article into `dir` ([`crate::write::split::files`]), each
+/// file atomically, the leftovers file last (so a folder with it is complete); files
+/// of `format`'s extension an earlier run left there and this one did not write (an
+/// article count that changed) are removed. Errors: [`ErrorKind::JsonOutput`],
+/// [`ErrorKind::Io`] with the path.
+pub fn write_split(dir: &Path, page: &Page, format: OutputFormat) -> Result<()> {
+    let files = crate::write::split::files(page, format)?;
+    for (name, bytes) in &files {
+        write_atomic(&dir.join(name), bytes)?;
+    }
+    let suffix = format!(".{}", format.extension());
+    let written: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    if let Ok(entries) = fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let ours = name.split_once('-').is_some_and(|(nn, _)| !nn.is_empty() && nn.bytes().all(|b| b.is_ascii_digit()));
+            if ours && name.ends_with(&suffix) && !written.contains(&name.as_str()) {
+                fs::remove_file(e.path()).map_err(|err| Error::from(err).with_path(e.path()))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Processes every page under `root` split by article (`--split articles`): the files
+/// of [`write_split`] in `out/<rel>/`. With `resume`, a page whose leftovers file is
+/// newer than the page is left alone. Otherwise as [`run_tree_as`].
+pub fn run_tree_split(
+    pipeline: &Pipeline,
+    root: &Path,
+    walk: &Walk,
+    out: &Path,
+    format: OutputFormat,
+    resume: bool,
+    tick: &(dyn Fn(u64) + Sync),
+) -> Summary {
+    let marker = format!("{}.{}", crate::write::split::LEFTOVERS, format.extension());
+    let dest = |rel: &Path| split_dir(out, rel).join(&marker);
+    let write = |dest: &Path, page: &Page| write_split(dest.parent().unwrap_or(out), page, format);
+    run_tree_with(pipeline, root, walk, out, resume, tick, &dest, &write)
+}
+
+/// The folder run: `dest` names a page's output file (the one `resume` compares),
+/// `write` writes the page there.
+#[allow(clippy::too_many_arguments)]
+fn run_tree_with(
+    pipeline: &Pipeline,
+    root: &Path,
+    walk: &Walk,
+    out: &Path,
+    resume: bool,
+    tick: &(dyn Fn(u64) + Sync),
+    dest: &(dyn Fn(&Path) -> PathBuf + Sync),
+    write: &(dyn Fn(&Path, &Page) -> Result<()> + Sync),
+) -> Summary {
     let start = Instant::now();
     remove_stale_temporaries(out);
     let mut summary = Summary::for_walk(walk);
     let work = |rel: &PathBuf| {
-        let dest = output_path_as(out, rel, format);
+        let dest = dest(rel);
         if resume && up_to_date(&root.join(rel), &dest) {
             tick(0);
             return (rel.clone(), None);
         }
         let (bytes, result) = process_file(pipeline, root, rel);
         let result = result.and_then(|page| {
-            write_atomic(&dest, &format.render(&page)?)?;
+            write(&dest, &page)?;
             Ok(page)
         });
         tick(bytes);
@@ -175,12 +244,29 @@ pub fn run_tree_jsonl(
     w: &mut dyn Write,
     tick: &(dyn Fn(u64) + Sync),
 ) -> io::Result<Summary> {
+    run_tree_jsonl_as(pipeline, root, walk, w, OutputFormat::Json, tick)
+}
+
+/// As [`run_tree_jsonl`], each line in `format` ([`OutputFormat::line`]: a json page
+/// object, or a ninjs array). A format with no line (text, markdown) is
+/// [`io::ErrorKind::InvalidInput`], before any page is read.
+pub fn run_tree_jsonl_as(
+    pipeline: &Pipeline,
+    root: &Path,
+    walk: &Walk,
+    w: &mut dyn Write,
+    format: OutputFormat,
+    tick: &(dyn Fn(u64) + Sync),
+) -> io::Result<Summary> {
+    if !format.has_line() {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("--jsonl takes json or ninjs, not {}", format.name())));
+    }
     let start = Instant::now();
     let mut summary = Summary::for_walk(walk);
     let work = |rel: &PathBuf| {
         let (bytes, r) = process_file(pipeline, root, rel);
         tick(bytes);
-        (rel.clone(), bytes, r.and_then(|page| Ok((json::line(&page)?, page))))
+        (rel.clone(), bytes, r.and_then(|page| Ok((format.line(&page).unwrap_or_else(|| json::line(&page))?, page))))
     };
     ordered(&walk.pages, work, |results| {
         for (rel, bytes, r) in results {

@@ -10,7 +10,7 @@ use super::run::ordered;
 use super::summary::Summary;
 use crate::Pipeline;
 use crate::error::{Error, ErrorKind, Result};
-use crate::write::json;
+use crate::write::{OutputFormat, json};
 
 /// One JSONL input line: `{"id": ..., "text": ...}`; `id` may be a string or a number.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -116,13 +116,29 @@ fn read_line_capped(input: &mut dyn BufRead, buf: &mut Vec<u8>, cap: u64) -> io:
 /// assert_eq!((summary.processed, summary.failed), (1, 1));
 /// ```
 pub fn run_stream(pipeline: &Pipeline, input: &mut dyn BufRead, w: &mut dyn Write, name: &str) -> io::Result<Summary> {
+    run_stream_as(pipeline, input, w, name, OutputFormat::Json)
+}
+
+/// As [`run_stream`], each page's line in `format` ([`OutputFormat::line`]: a json
+/// page object, or a ninjs array; error lines stay [`ErrorLine`]s). A format with no
+/// line (text, markdown) is [`io::ErrorKind::InvalidInput`], before any line is read.
+pub fn run_stream_as(
+    pipeline: &Pipeline,
+    input: &mut dyn BufRead,
+    w: &mut dyn Write,
+    name: &str,
+    format: OutputFormat,
+) -> io::Result<Summary> {
+    if !format.has_line() {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("--input-jsonl takes json or ninjs, not {}", format.name())));
+    }
     let start = Instant::now();
     let mut summary = Summary::default();
     let lines = InputLines { input, cap: max_line_bytes(pipeline.options().max_page_bytes), lineno: 0, eof: false };
     let work = |(n, line): (u64, Result<String>)| {
         let r = line.and_then(|l| parse_input_line(l.trim_end())).and_then(|(id, text)| {
             let page = pipeline.process_checked(&id, &text)?;
-            let json = json::line(&page)?;
+            let json = format.line(&page).unwrap_or_else(|| json::line(&page))?;
             Ok((page, json))
         });
         (n, r)

@@ -77,6 +77,18 @@ fn may_be_dateline(text: &str) -> bool {
     t.starts_with(['据', '據', '本', '新', '中', '人', '央', '光', '法', '路', '美', '共', '塔', '合', '《'])
 }
 
+/// The place a dateline names, when it names one: "新华社北京1月12日电" → "北京",
+/// "本报哈尔滨1月12日讯" → "哈尔滨"; `None` for "本报讯" or text that is not a dateline.
+/// Used by the ninjs writer for `located`.
+pub fn dateline_place(dateline: &str) -> Option<String> {
+    let t = trim(dateline);
+    if !may_be_dateline(t) {
+        return None;
+    }
+    let place = DATELINE_RE.captures(t)?.name("place")?.as_str();
+    (!place.is_empty()).then(|| place.to_string())
+}
+
 /// The words that end the place of [`REPORTED_FROM_RE`].
 static REPORTED: LazyLock<AhoCorasick> =
     LazyLock::new(|| AhoCorasick::new(["報導", "报导", "報道", "报道"]).expect("reported automaton"));

@@ -2,14 +2,20 @@
 //!
 //! This module owns turning a finished [`Page`] into bytes. Each format is one
 //! variant of [`OutputFormat`] and one file beside this one; the batch and the command
-//! line (`--output-format`) ask the enum (its name, its file extension, its renderer),
-//! never a format's module, so a new output format is one file and one variant. A
-//! JSON Lines stream (`--jsonl`, `--input-jsonl`) is always [`json::line`]s.
+//! line (`--format`) ask the enum (its name, its file extension, its renderer, its
+//! JSON Lines line, its files per article), never a format's module, so a new output
+//! format is one file and one variant. A JSON Lines stream (`--jsonl`,
+//! `--input-jsonl`) takes the formats that have a line ([`OutputFormat::line`]: json
+//! and ninjs); `--split articles` writes [`split`]'s files.
 //!
-//! | Format | `--output-format` | Extension | What |
+//! | Format | `--format` | Extension | What |
 //! |---|---|---|---|
 //! | [`OutputFormat::Json`] ([`json`]) | `json` | `.json` | the page contract, pretty-printed |
-//! | [`OutputFormat::Text`] ([`text`]) | `text` | `.txt` | the articles as plain text |
+//! | [`OutputFormat::Text`] ([`text`]) | `text` | `.txt` | the articles as plain text (a reading view) |
+//! | [`OutputFormat::Markdown`] ([`markdown`]) | `markdown` | `.md` | the articles as Markdown banmian reads back (a reading view) |
+//! | [`OutputFormat::Ninjs`] ([`ninjs`]) | `ninjs` | `.ninjs.json` | IPTC ninjs 3.1, an array of one object per article |
+//!
+//! The page viewer (`banmian view`) is [`view`]: one self-contained HTML file per page.
 
 use std::str::FromStr;
 
@@ -17,7 +23,11 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::model::Page;
 
 pub mod json;
+pub mod markdown;
+pub mod ninjs;
+pub mod split;
 pub mod text;
+pub mod view;
 
 /// How a page is written (`--output-format`). Non-exhaustive: formats are added.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -26,19 +36,25 @@ pub enum OutputFormat {
     /// The page contract (`banmian.page/1`) as pretty-printed JSON.
     #[default]
     Json,
-    /// Plain text for reading ([`text`]): articles only.
+    /// Plain text for reading ([`text`]): articles, then leftovers.
     Text,
+    /// Markdown for reading, in a syntax banmian reads back ([`markdown`]).
+    Markdown,
+    /// IPTC ninjs 3.1, one object per article ([`ninjs`]).
+    Ninjs,
 }
 
 impl OutputFormat {
     /// Every output format, in the order `--help` lists them.
-    pub const ALL: &[OutputFormat] = &[OutputFormat::Json, OutputFormat::Text];
+    pub const ALL: &[OutputFormat] = &[OutputFormat::Json, OutputFormat::Text, OutputFormat::Markdown, OutputFormat::Ninjs];
 
     /// Its name on the command line.
     pub fn name(self) -> &'static str {
         match self {
             OutputFormat::Json => "json",
             OutputFormat::Text => "text",
+            OutputFormat::Markdown => "markdown",
+            OutputFormat::Ninjs => "ninjs",
         }
     }
 
@@ -48,6 +64,8 @@ impl OutputFormat {
         match self {
             OutputFormat::Json => "json",
             OutputFormat::Text => "txt",
+            OutputFormat::Markdown => "md",
+            OutputFormat::Ninjs => "ninjs.json",
         }
     }
 
@@ -65,7 +83,34 @@ impl OutputFormat {
         match self {
             OutputFormat::Json => json::pretty(page),
             OutputFormat::Text => Ok(text::render(page)),
+            OutputFormat::Markdown => Ok(markdown::render(page)),
+            OutputFormat::Ninjs => ninjs::pretty(page),
         }
+    }
+
+    /// The page as one JSON Lines line (`--jsonl`, `--input-jsonl`), for the formats
+    /// that have one: json (the page object) and ninjs (the page's array of ninjs
+    /// objects); `None` for the reading views, which the command line refuses with
+    /// `--jsonl` (a usage error). Errors: [`ErrorKind::JsonOutput`].
+    ///
+    /// ```
+    /// use banmian::{Options, OutputFormat, Pipeline};
+    ///
+    /// let page = Pipeline::new(Options::default()).unwrap().process("a", "## 会议举行\n\n会议举行。\n");
+    /// assert!(OutputFormat::Ninjs.line(&page).unwrap().unwrap().starts_with(b"[{\"uri\":\"urn:banmian:a#0\""));
+    /// assert!(OutputFormat::Markdown.line(&page).is_none());
+    /// ```
+    pub fn line(self, page: &Page) -> Option<Result<Vec<u8>>> {
+        match self {
+            OutputFormat::Json => Some(json::line(page)),
+            OutputFormat::Ninjs => Some(ninjs::line(page)),
+            OutputFormat::Text | OutputFormat::Markdown => None,
+        }
+    }
+
+    /// True for the formats [`OutputFormat::line`] writes (json, ninjs).
+    pub fn has_line(self) -> bool {
+        matches!(self, OutputFormat::Json | OutputFormat::Ninjs)
     }
 }
 
@@ -94,5 +139,9 @@ mod tests {
             assert!(!f.extension().is_empty() && !f.extension().starts_with('.'));
         }
         assert!("ninjs-nope".parse::<OutputFormat>().is_err());
+        let exts: Vec<&str> = OutputFormat::ALL.iter().map(|f| f.extension()).collect();
+        assert_eq!(exts, ["json", "txt", "md", "ninjs.json"]);
+        let lines: Vec<bool> = OutputFormat::ALL.iter().map(|f| f.has_line()).collect();
+        assert_eq!(lines, [true, false, false, true]);
     }
 }
