@@ -16,3 +16,4 @@ mod pathological;
 mod properties;
 mod realpages;
 mod regressions;
+mod vertical;

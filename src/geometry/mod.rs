@@ -81,6 +81,10 @@
 //!    quarter of the lines vertical), body-sized vertical text is a masthead's side
 //!    column (issue number, date, publisher): page furniture.
 //!
+//! A page **set vertically** (at least half its characters in vertical boxes: 直排) is
+//! measured over its vertical boxes and read by [`vertical`] instead of steps 3–5:
+//! tiers top to bottom, columns right to left, one printed line per column.
+//!
 //! The lines are numbered 1, 2, … in reading order: these are the `lines` of blocks,
 //! articles and `removed` for box input. Noise boxes are numbered after the last line,
 //! in input order.
@@ -89,6 +93,7 @@ mod measure;
 pub mod params;
 mod roles;
 mod rows;
+pub mod vertical;
 mod xycut;
 
 use measure::*;
@@ -268,11 +273,15 @@ pub fn recover(page: &BoxPage) -> Recovered {
             Piece { box_index: b.index, text: b.text.clone(), rect: b.rect, thickness, vertical, cut_left: false, cut_right: false }
         })
         .collect();
-    let (line_height, pitch) = measure(&pieces);
-    let area = text_area(&pieces, line_height);
+    let vertical_page = vertical::is_vertical_page(&pieces);
+    let (line_height, pitch) = measure(&pieces, vertical_page);
+    let area = text_area(&pieces, line_height, vertical_page);
     let (noise, text): (Vec<Piece>, Vec<Piece>) =
-        pieces.into_iter().partition(|p| is_noise(p, line_height, area.as_ref()));
+        pieces.into_iter().partition(|p| is_noise(p, line_height, area.as_ref(), vertical_page));
     let metrics = Metrics { line_height, pitch, line_gap: line_gap(&text, line_height) };
+    if vertical_page {
+        return Recovered { lines: vertical::read(text, metrics), noise, warnings: Vec::new(), metrics };
+    }
     let column_width = median(text.iter().filter(|p| is_body_like(p, line_height)).map(|p| p.rect.width()).collect());
     let mut cutter = Cutter { m: metrics, gaps: Vec::new(), column_width: column_width.unwrap_or(f64::INFINITY), leaves: Vec::new(), warnings: Vec::new() };
     cutter.order(text, 0, true);

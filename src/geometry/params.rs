@@ -56,6 +56,10 @@
 //! | `LEVEL_STEP` | 0.85 | thickness | a heading this much thinner starts a level |
 //! | `MAX_HEADING_LEVEL` | 6 | level | Markdown's deepest heading |
 //! | `MAX_DEPTH` | 256 | levels | deepest XY-cut recursion |
+//! | `VERTICAL_PAGE_SHARE` | 0.5 | characters | this share in vertical boxes: a page set vertically |
+//! | `VERTICAL_HEADING_RATIO` | 1.3 | `H` | thinnest heading column on a page set vertically |
+//! | `TIER_GAP` | 0.3 | `P` | a gap across a region of vertical columns cuts it into tiers |
+//! | `STACKED_GAP` | 2 | `P` | a gap in one vertical column that stacks two elements |
 
 /// Shortest box (characters) measured as a body line: shorter ones are pieces of
 /// headings, numbers and noise.
@@ -164,3 +168,17 @@ pub const LEVEL_STEP: f64 = 0.85;
 pub const MAX_HEADING_LEVEL: usize = 6;
 /// Deepest recursion of the XY-cut; a region deeper than this is a leaf.
 pub const MAX_DEPTH: usize = 256;
+/// A page with at least this share of its characters in vertical boxes is set
+/// vertically (直排): the furniture line and a stray horizontal box are the rest.
+pub const VERTICAL_PAGE_SHARE: f64 = 0.5;
+/// Thinnest heading column (`H`) on a page set vertically: headline columns are set
+/// about one and a half body sizes up, and a vertical box's thickness is its column's
+/// width, padding included, so the horizontal pages' 1.6 misses them.
+pub const VERTICAL_HEADING_RATIO: f64 = 1.3;
+/// A gap (`P`) across the whole width of a region of vertical columns cuts it: tiers
+/// (the bands of a page set vertically) and the furniture line over them are spaced
+/// at least a third of a character apart, while a tier's body columns leave it no gap.
+pub const TIER_GAP: f64 = 0.3;
+/// A gap (`P`) inside one vertical column that stacks two elements in it; a narrower
+/// one (a headline in two pieces, a column the detector cut) keeps it one line.
+pub const STACKED_GAP: f64 = 2.0;
