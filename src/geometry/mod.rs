@@ -29,7 +29,7 @@
 //!      in pieces) top the region, each taking the columns from the previous one's to
 //!      the gap that centres it over them.
 //!    - *Bands.* The region is cut at its widest gaps across its whole width (gaps at
-//!      least the normal line gap plus 0.3 `H`, or a quarter `H` under or over a
+//!      least the normal line gap plus 0.3 `H`, or any gap under or over a
 //!      heading that no body line beside runs on across; of those, the ones at least
 //!      0.8 times the widest, narrower ones being cut deeper down: first between
 //!      stacked articles, then under a headline, a rule, a photo). Bands are read top
@@ -400,6 +400,23 @@ mod tests {
         assert_eq!(r.lines[0].heading, Some(1));
         assert!(r.lines[0].ends_band);
         assert_eq!(r.lines[1].text, "左栏第一行的正文内容");
+        assert_eq!(r.lines[9].text, "右栏第一行的正文内容");
+    }
+
+    /// Fault kind: a headline whose box nearly touches the first body line (boxes as tall
+    /// as the line pitch) was not cut off, so the columns under it were read as rows.
+    #[test]
+    fn a_headline_touching_the_body_still_cuts_a_band() {
+        let mut boxes = vec![bx(0, "标题横跨两栏", 150.0, 48.0, 450.0, 98.0)];
+        for mut b in two_columns() {
+            b.index += 1;
+            boxes.push(b);
+        }
+        let r = recover(&page(boxes));
+        assert_eq!(r.lines[0].text, "标题横跨两栏");
+        assert!(r.lines[0].ends_band);
+        assert_eq!(r.lines[1].text, "左栏第一行的正文内容");
+        assert_eq!(r.lines[2].text, "左栏第二行的正文内容");
         assert_eq!(r.lines[9].text, "右栏第一行的正文内容");
     }
 
