@@ -60,7 +60,7 @@
 //! 4. **Lines.** In a leaf, boxes whose heights overlap by half are one printed line,
 //!    read left to right (a space where the gap is wider than 0.8 `P`); lines are read
 //!    top to bottom, vertical boxes right to left.
-//! 5. **Roles.** A line at least 1.6 `H` thick and at most 40 characters long is a
+//! 5. **Roles.** A line at least 1.55 `H` thick and at most 40 characters long is a
 //!    heading; heading levels are ranks of thickness on the page (a new level where a
 //!    heading is 15% thinner than the thickest of the level above), so the headline
 //!    outranks the subheadline. Other horizontal lines are measured against their
@@ -70,7 +70,7 @@
 //!    ends of those that are body-sized, a rank or two in (so that a stray line
 //!    sticking out does not move them, and a skewed or warped scan does not read as
 //!    indentation; the end of a part split at a gap is only an estimate and does not
-//!    count). A line 1.2–1.6 local heights thick, of at most 24 characters with no full
+//!    count). A line 1.2 local heights thick up to a heading, of at most 24 characters with no full
 //!    stop, that does not span its column, is a heading when it opens a band of a
 //!    region wider than one and a half columns and heads the lines under it (本报启事
 //!    over a notice), and bold otherwise (a subhead, a byline set larger). The others
@@ -418,6 +418,22 @@ mod tests {
         assert_eq!(r.lines[1].text, "左栏第一行的正文内容");
         assert_eq!(r.lines[2].text, "左栏第二行的正文内容");
         assert_eq!(r.lines[9].text, "右栏第一行的正文内容");
+    }
+
+    /// Fault kind: a headline set 1.55–1.6 body sizes (RapidOCR's headline boxes: a
+    /// tenth of them under 1.56 `H`) was read as a body line and split at the column gap.
+    #[test]
+    fn a_headline_one_and_a_half_body_sizes_is_a_heading_and_not_split() {
+        let mut boxes = vec![bx(0, "标题横跨两栏一二三", 150.0, 40.0, 450.0, 71.5)];
+        for mut b in two_columns() {
+            b.index += 1;
+            boxes.push(b);
+        }
+        let r = recover(&page(boxes));
+        assert_eq!(r.lines[0].text, "标题横跨两栏一二三");
+        assert_eq!(r.lines[0].heading, Some(1));
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+        assert_eq!(r.lines[1].text, "左栏第一行的正文内容");
     }
 
     #[test]
