@@ -318,6 +318,9 @@ impl Pipeline {
         let recovered = geometry::recover(boxes);
         let mut page = self.run(&recovered.text_lines(), geometry::LAYOUT);
         attach_provenance(&recovered, &mut page);
+        page.page.width = Some(boxes.width.max(0.0).round() as u32);
+        page.page.height = Some(boxes.height.max(0.0).round() as u32);
+        page.page.unit = Some("px".to_string());
         if recovered.lines.is_empty() && recovered.noise.is_empty() {
             page.warnings.push(empty_page());
         }

@@ -40,6 +40,18 @@ pub struct PageInfo {
     pub label: Option<String>,
     /// ISO 8601 date (`YYYY-MM-DD`) of the issue.
     pub date: Option<String>,
+    /// Box input only: the page width in [`PageInfo::unit`], rounded to a whole unit (the
+    /// reader's page size: PaddleOCR's `dimensions.width`, or the right-most box edge);
+    /// omitted for text input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<u32>,
+    /// Box input only: the page height in [`PageInfo::unit`], rounded; omitted for text input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
+    /// Box input only: the unit of `width`, `height` and every `bbox` on the page:
+    /// `"px"` (PaddleOCR, Tesseract TSV: image pixels); omitted for text input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
 }
 
 /// One article: headline group, credit, body and the jumps that continue it elsewhere.
