@@ -190,19 +190,7 @@ fn column_line(mut pieces: Vec<Piece>, m: Metrics) -> PrintedLine {
     }
     let rect = pieces.iter().map(|p| p.rect).reduce(|a, b| a.union(&b)).expect("a column is not empty");
     let thickness = pieces.iter().map(|p| p.thickness.min(p.rect.width())).fold(0.0, f64::max);
-    PrintedLine {
-        text,
-        pieces,
-        rect,
-        thickness,
-        vertical: true,
-        heading: None,
-        bold: false,
-        indent: 0,
-        fills_column: None,
-        ends_band: false,
-        margin: false,
-    }
+    PrintedLine::bare(text, pieces, rect, thickness, true)
 }
 
 /// The printed lines of a page set vertically, in reading order, with their roles.
