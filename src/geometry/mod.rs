@@ -358,6 +358,16 @@ mod tests {
         v
     }
 
+    /// `head` (box 0) over [`two_columns`] (boxes 1 on).
+    fn under_headline(head: OcrBox) -> Vec<OcrBox> {
+        let mut boxes = vec![head];
+        for mut b in two_columns() {
+            b.index += 1;
+            boxes.push(b);
+        }
+        boxes
+    }
+
     #[test]
     fn interleaved_columns_are_read_column_by_column() {
         let r = recover(&page(two_columns()));
@@ -390,12 +400,7 @@ mod tests {
 
     #[test]
     fn a_headline_across_columns_cuts_a_band_and_ranks_first() {
-        let mut boxes = vec![bx(0, "标题横跨两栏", 150.0, 20.0, 450.0, 70.0)];
-        for mut b in two_columns() {
-            b.index += 1;
-            boxes.push(b);
-        }
-        let r = recover(&page(boxes));
+        let r = recover(&page(under_headline(bx(0, "标题横跨两栏", 150.0, 20.0, 450.0, 70.0))));
         assert_eq!(r.lines[0].text, "标题横跨两栏");
         assert_eq!(r.lines[0].heading, Some(1));
         assert!(r.lines[0].ends_band);
@@ -407,12 +412,7 @@ mod tests {
     /// as the line pitch) was not cut off, so the columns under it were read as rows.
     #[test]
     fn a_headline_touching_the_body_still_cuts_a_band() {
-        let mut boxes = vec![bx(0, "标题横跨两栏", 150.0, 48.0, 450.0, 98.0)];
-        for mut b in two_columns() {
-            b.index += 1;
-            boxes.push(b);
-        }
-        let r = recover(&page(boxes));
+        let r = recover(&page(under_headline(bx(0, "标题横跨两栏", 150.0, 48.0, 450.0, 98.0))));
         assert_eq!(r.lines[0].text, "标题横跨两栏");
         assert!(r.lines[0].ends_band);
         assert_eq!(r.lines[1].text, "左栏第一行的正文内容");
@@ -424,12 +424,7 @@ mod tests {
     /// tenth of them under 1.56 `H`) was read as a body line and split at the column gap.
     #[test]
     fn a_headline_one_and_a_half_body_sizes_is_a_heading_and_not_split() {
-        let mut boxes = vec![bx(0, "标题横跨两栏一二三", 150.0, 40.0, 450.0, 71.5)];
-        for mut b in two_columns() {
-            b.index += 1;
-            boxes.push(b);
-        }
-        let r = recover(&page(boxes));
+        let r = recover(&page(under_headline(bx(0, "标题横跨两栏一二三", 150.0, 40.0, 450.0, 71.5))));
         assert_eq!(r.lines[0].text, "标题横跨两栏一二三");
         assert_eq!(r.lines[0].heading, Some(1));
         assert!(r.warnings.is_empty(), "{:?}", r.warnings);
