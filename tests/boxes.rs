@@ -557,6 +557,20 @@ fn text_pages_have_no_box_fields() {
     let page = pipeline().process("-", "## 标题\n\n本报讯（记者 王强）正文写在这里。\n");
     let json = serde_json::to_string(&page).unwrap();
     assert!(!json.contains("\"boxes\"") && !json.contains("\"bbox\""), "{json}");
+    assert!(!json.contains("\"width\"") && !json.contains("\"unit\""), "{json}");
+}
+
+#[test]
+fn box_pages_give_their_size_and_unit() {
+    let json = json!({"ocr_results": [{"text": "本报讯正文写在这里。", "box": [[10, 10], [210, 10], [210, 30], [10, 30]], "score": 0.9}],
+        "dimensions": {"width": 1654, "height": 2339}});
+    let page = pipeline().process_bytes("p.json", &serde_json::to_vec(&json).unwrap()).unwrap();
+    assert_eq!((page.page.width, page.page.height, page.page.unit.as_deref()), (Some(1654), Some(2339), Some("px")));
+    // Without dimensions: the boxes' extent.
+    let json =
+        json!({"ocr_results": [{"text": "本报讯正文写在这里。", "box": [[10, 10], [210.4, 10], [210.4, 30.6], [10, 30.6]], "score": 0.9}]});
+    let page = pipeline().process_bytes("p.json", &serde_json::to_vec(&json).unwrap()).unwrap();
+    assert_eq!((page.page.width, page.page.height), (Some(210), Some(31)));
 }
 
 #[test]

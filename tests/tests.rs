@@ -18,3 +18,4 @@ mod pathological;
 mod properties;
 mod realpages;
 mod regressions;
+mod vertical;

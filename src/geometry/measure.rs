@@ -4,10 +4,10 @@
 use super::*;
 
 /// Body line height and character pitch over horizontal boxes of four characters or
-/// more (over all boxes when those are fewer than a fifth of them: a page read
-/// character by character).
-pub(super) fn measure(pieces: &[Piece]) -> (f64, f64) {
-    let body: Vec<&Piece> = pieces.iter().filter(|p| !p.vertical && p.chars() >= MIN_BODY_CHARS).collect();
+/// more (vertical ones on a page set vertically; over all boxes when those are fewer
+/// than a fifth of them: a page read character by character).
+pub(super) fn measure(pieces: &[Piece], vertical_page: bool) -> (f64, f64) {
+    let body: Vec<&Piece> = pieces.iter().filter(|p| p.vertical == vertical_page && p.chars() >= MIN_BODY_CHARS).collect();
     let pool: Vec<&Piece> = if body.len() * CHAR_BY_CHAR_SHARE < pieces.len() || body.is_empty() { pieces.iter().collect() } else { body };
     let h = median(pool.iter().map(|p| p.thickness).collect()).unwrap_or(1.0).max(MIN_MEASURE);
     let pitch = median(
@@ -27,19 +27,30 @@ pub(super) fn is_body_like(p: &Piece, h: f64) -> bool {
 
 /// The rectangle of the body lines, grown by one and a half line heights (room for a
 /// short last line under the last body line).
-pub(super) fn text_area(pieces: &[Piece], h: f64) -> Option<Rect> {
-    let r = pieces.iter().filter(|p| is_body_like(p, h)).map(|p| p.rect).reduce(|a, b| a.union(&b))?;
+pub(super) fn text_area(pieces: &[Piece], h: f64, vertical_page: bool) -> Option<Rect> {
+    let body = |p: &&Piece| {
+        if vertical_page {
+            p.vertical && p.chars() >= MIN_BODY_CHARS && p.thickness >= BODY_MIN_RATIO * h && p.thickness <= BODY_MAX_RATIO * h
+        } else {
+            is_body_like(p, h)
+        }
+    };
+    let r = pieces.iter().filter(body).map(|p| p.rect).reduce(|a, b| a.union(&b))?;
     let g = TEXT_AREA_MARGIN * h;
     Some(Rect { x0: r.x0 - g, y0: r.y0 - g, x1: r.x1 + g, y1: r.y1 + g })
 }
 
-pub(super) fn is_noise(p: &Piece, h: f64, area: Option<&Rect>) -> bool {
+/// A short box is page noise when it is tiny, outside the text area, or holds neither
+/// a Han character nor only digits; on a page set vertically a box of CJK punctuation
+/// alone in the text area is the last of a paragraph's column (。 run over), not noise.
+pub(super) fn is_noise(p: &Piece, h: f64, area: Option<&Rect>, vertical_page: bool) -> bool {
     if p.chars() > NOISE_MAX_CHARS {
         return false;
     }
     let tiny = p.thickness < NOISE_TINY * h;
     let outside = area.is_some_and(|a| p.rect.cx() < a.x0 || p.rect.cx() > a.x1 || p.rect.cy() < a.y0 || p.rect.cy() > a.y1);
-    let wordless = !p.text.chars().any(is_han) && !p.text.chars().all(|c| c.is_ascii_digit());
+    let run_over_mark = vertical_page && p.text.chars().all(crate::rules::chars::is_cjk_punct);
+    let wordless = !(p.text.chars().any(is_han) || p.text.chars().all(|c| c.is_ascii_digit()) || run_over_mark);
     tiny || outside || wordless
 }
 

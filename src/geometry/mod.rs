@@ -29,7 +29,7 @@
 //!      in pieces) top the region, each taking the columns from the previous one's to
 //!      the gap that centres it over them.
 //!    - *Bands.* The region is cut at its widest gaps across its whole width (gaps at
-//!      least the normal line gap plus 0.3 `H`, or a quarter `H` under or over a
+//!      least the normal line gap plus 0.3 `H`, or any gap under or over a
 //!      heading that no body line beside runs on across; of those, the ones at least
 //!      0.8 times the widest, narrower ones being cut deeper down: first between
 //!      stacked articles, then under a headline, a rule, a photo). Bands are read top
@@ -60,7 +60,7 @@
 //! 4. **Lines.** In a leaf, boxes whose heights overlap by half are one printed line,
 //!    read left to right (a space where the gap is wider than 0.8 `P`); lines are read
 //!    top to bottom, vertical boxes right to left.
-//! 5. **Roles.** A line at least 1.6 `H` thick and at most 40 characters long is a
+//! 5. **Roles.** A line at least 1.55 `H` thick and at most 40 characters long is a
 //!    heading; heading levels are ranks of thickness on the page (a new level where a
 //!    heading is 15% thinner than the thickest of the level above), so the headline
 //!    outranks the subheadline. Other horizontal lines are measured against their
@@ -70,7 +70,7 @@
 //!    ends of those that are body-sized, a rank or two in (so that a stray line
 //!    sticking out does not move them, and a skewed or warped scan does not read as
 //!    indentation; the end of a part split at a gap is only an estimate and does not
-//!    count). A line 1.2–1.6 local heights thick, of at most 24 characters with no full
+//!    count). A line 1.2 local heights thick up to a heading, of at most 24 characters with no full
 //!    stop, that does not span its column, is a heading when it opens a band of a
 //!    region wider than one and a half columns and heads the lines under it (本报启事
 //!    over a notice), and bold otherwise (a subhead, a byline set larger). The others
@@ -81,6 +81,10 @@
 //!    quarter of the lines vertical), body-sized vertical text is a masthead's side
 //!    column (issue number, date, publisher): page furniture.
 //!
+//! A page **set vertically** (at least half its characters in vertical boxes: 直排) is
+//! measured over its vertical boxes and read by [`vertical`] instead of steps 3–5:
+//! tiers top to bottom, columns right to left, one printed line per column.
+//!
 //! The lines are numbered 1, 2, … in reading order: these are the `lines` of blocks,
 //! articles and `removed` for box input. Noise boxes are numbered after the last line,
 //! in input order.
@@ -89,6 +93,7 @@ mod measure;
 pub mod params;
 mod roles;
 mod rows;
+pub mod vertical;
 mod xycut;
 
 use measure::*;
@@ -268,11 +273,15 @@ pub fn recover(page: &BoxPage) -> Recovered {
             Piece { box_index: b.index, text: b.text.clone(), rect: b.rect, thickness, vertical, cut_left: false, cut_right: false }
         })
         .collect();
-    let (line_height, pitch) = measure(&pieces);
-    let area = text_area(&pieces, line_height);
+    let vertical_page = vertical::is_vertical_page(&pieces);
+    let (line_height, pitch) = measure(&pieces, vertical_page);
+    let area = text_area(&pieces, line_height, vertical_page);
     let (noise, text): (Vec<Piece>, Vec<Piece>) =
-        pieces.into_iter().partition(|p| is_noise(p, line_height, area.as_ref()));
+        pieces.into_iter().partition(|p| is_noise(p, line_height, area.as_ref(), vertical_page));
     let metrics = Metrics { line_height, pitch, line_gap: line_gap(&text, line_height) };
+    if vertical_page {
+        return Recovered { lines: vertical::read(text, metrics), noise, warnings: Vec::new(), metrics };
+    }
     let column_width = median(text.iter().filter(|p| is_body_like(p, line_height)).map(|p| p.rect.width()).collect());
     let mut cutter = Cutter { m: metrics, gaps: Vec::new(), column_width: column_width.unwrap_or(f64::INFINITY), leaves: Vec::new(), warnings: Vec::new() };
     cutter.order(text, 0, true);
@@ -349,6 +358,16 @@ mod tests {
         v
     }
 
+    /// `head` (box 0) over [`two_columns`] (boxes 1 on).
+    fn under_headline(head: OcrBox) -> Vec<OcrBox> {
+        let mut boxes = vec![head];
+        for mut b in two_columns() {
+            b.index += 1;
+            boxes.push(b);
+        }
+        boxes
+    }
+
     #[test]
     fn interleaved_columns_are_read_column_by_column() {
         let r = recover(&page(two_columns()));
@@ -381,17 +400,35 @@ mod tests {
 
     #[test]
     fn a_headline_across_columns_cuts_a_band_and_ranks_first() {
-        let mut boxes = vec![bx(0, "标题横跨两栏", 150.0, 20.0, 450.0, 70.0)];
-        for mut b in two_columns() {
-            b.index += 1;
-            boxes.push(b);
-        }
-        let r = recover(&page(boxes));
+        let r = recover(&page(under_headline(bx(0, "标题横跨两栏", 150.0, 20.0, 450.0, 70.0))));
         assert_eq!(r.lines[0].text, "标题横跨两栏");
         assert_eq!(r.lines[0].heading, Some(1));
         assert!(r.lines[0].ends_band);
         assert_eq!(r.lines[1].text, "左栏第一行的正文内容");
         assert_eq!(r.lines[9].text, "右栏第一行的正文内容");
+    }
+
+    /// Fault kind: a headline whose box nearly touches the first body line (boxes as tall
+    /// as the line pitch) was not cut off, so the columns under it were read as rows.
+    #[test]
+    fn a_headline_touching_the_body_still_cuts_a_band() {
+        let r = recover(&page(under_headline(bx(0, "标题横跨两栏", 150.0, 48.0, 450.0, 98.0))));
+        assert_eq!(r.lines[0].text, "标题横跨两栏");
+        assert!(r.lines[0].ends_band);
+        assert_eq!(r.lines[1].text, "左栏第一行的正文内容");
+        assert_eq!(r.lines[2].text, "左栏第二行的正文内容");
+        assert_eq!(r.lines[9].text, "右栏第一行的正文内容");
+    }
+
+    /// Fault kind: a headline set 1.55–1.6 body sizes (RapidOCR's headline boxes: a
+    /// tenth of them under 1.56 `H`) was read as a body line and split at the column gap.
+    #[test]
+    fn a_headline_one_and_a_half_body_sizes_is_a_heading_and_not_split() {
+        let r = recover(&page(under_headline(bx(0, "标题横跨两栏一二三", 150.0, 40.0, 450.0, 71.5))));
+        assert_eq!(r.lines[0].text, "标题横跨两栏一二三");
+        assert_eq!(r.lines[0].heading, Some(1));
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+        assert_eq!(r.lines[1].text, "左栏第一行的正文内容");
     }
 
     #[test]

@@ -8,7 +8,7 @@ pub(super) fn ratio(l: &PrintedLine, m: Metrics) -> f64 {
     l.thickness / m.line_height
 }
 
-/// A line thick enough for a heading: at least 1.6 `H`, at most 40 characters.
+/// A line thick enough for a heading: at least 1.55 `H`, at most 40 characters.
 pub(super) fn is_heading_size(l: &PrintedLine, m: Metrics) -> bool {
     !l.vertical && ratio(l, m) >= HEADING_RATIO && em(&l.text) <= HEADING_MAX_EM
 }
@@ -86,8 +86,8 @@ pub(super) fn neighbours(lines: &[PrintedLine], ctx: &Context, i: usize, m: Metr
 /// `k`-th smallest and largest, `k` growing with their number (1 for up to seven, 3
 /// from twelve), so that a stray line sticking out does not move them.
 ///
-/// - At least 1.6 `H` thick and at most 40 characters: a heading (ranked later).
-/// - 1.2–1.6 local heights, at most 24 characters, no full stop, not spanning its
+/// - At least 1.55 `H` thick and at most 40 characters: a heading (ranked later).
+/// - 1.2 local heights up to a heading, at most 24 characters, no full stop, not spanning its
 ///   column: a heading when it is the first line of a band of a region wider than
 ///   one and a half columns and two lines or more follow it in its leaf (本报启事 over
 ///   a notice), bold otherwise (a subhead, a byline set larger).

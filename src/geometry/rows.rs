@@ -46,17 +46,25 @@ pub(super) fn printed_line(mut row: Vec<Piece>, m: Metrics) -> PrintedLine {
     let rect = row.iter().map(|p| p.rect).reduce(|a, b| a.union(&b)).expect("a row is not empty");
     let thickness = row.iter().map(|p| p.thickness).fold(0.0, f64::max);
     let vertical = row.iter().all(|p| p.vertical);
-    PrintedLine {
-        text,
-        pieces: row,
-        rect,
-        thickness,
-        vertical,
-        heading: None,
-        bold: false,
-        indent: 0,
-        fills_column: None,
-        ends_band: false,
-        margin: false,
+    PrintedLine::bare(text, row, rect, thickness, vertical)
+}
+
+impl PrintedLine {
+    /// A printed line with no role hints yet (no heading, not bold, no indentation,
+    /// column fill unknown).
+    pub(super) fn bare(text: String, pieces: Vec<Piece>, rect: Rect, thickness: f64, vertical: bool) -> PrintedLine {
+        PrintedLine {
+            text,
+            pieces,
+            rect,
+            thickness,
+            vertical,
+            heading: None,
+            bold: false,
+            indent: 0,
+            fills_column: None,
+            ends_band: false,
+            margin: false,
+        }
     }
 }

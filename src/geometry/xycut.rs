@@ -129,7 +129,7 @@ impl Cutter {
     }
 
     /// Cuts a region into bands at the widest horizontal gaps across its whole width:
-    /// of the gaps at least the normal line gap plus 0.3 `H` wide (a quarter `H` under
+    /// of the gaps at least the normal line gap plus 0.3 `H` wide (any gap under
     /// or over a heading, unless body lines beside it run on across the gap at their
     /// usual spacing), those at least 0.8
     /// times the widest (narrower ones are cut deeper in the recursion, so that the
@@ -154,7 +154,7 @@ impl Cutter {
         let mut lowest = 0;
         for (k, &i) in idx.iter().enumerate() {
             let (top, bot) = pieces[i].y_extent();
-            // Under or over a heading a quarter line is a gap (headings are not spaced
+            // Under or over a heading any gap is a cut (headings are not spaced
             // like body lines), unless body lines beside the heading run on across it
             // at their usual spacing.
             let at_heading = k > 0

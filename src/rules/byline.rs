@@ -236,8 +236,34 @@ pub fn standalone(line: &str, roleless: bool) -> Option<Credit> {
     if let Some(c) = leading(inner) {
         return (c.len == inner.len()).then_some(Credit { len: line.len(), ..c });
     }
-    let authors = parse_people(inner, roleless)?;
+    let authors = parse_people(inner, roleless).or_else(|| glued_names(inner))?;
     Some(Credit { byline: collapse_spaces(s), dateline: None, date: None, authors, len: line.len() })
+}
+
+/// Most Han characters of names run together after a role, with no space between
+/// them: two names of two or three characters ("龙逸尚雨桐").
+pub const MAX_GLUED_NAMES_CHARS: usize = 6;
+
+/// A credit whose names the OCR ran together with the role and each other (the spaces
+/// of "新华社记者 龙逸 尚雨桐" lost: one box): an organisation, a role, then five or
+/// six Han characters (at most [`MAX_GLUED_NAMES_CHARS`]), an optional 报道/報導
+/// after them; or a role and one name with 报道/報導 glued on ("本報記者杜靜怡報導").
+/// Names that cannot be told apart are not guessed: the authors are then empty.
+fn glued_names(s: &str) -> Option<Vec<Author>> {
+    let m = ROLES_AC.find(s)?;
+    let role = ROLES[m.pattern().as_usize()];
+    let org = if m.start() > 0 { Some(organisation(&s[..m.start()])?) } else { None };
+    let rest = &s[m.end()..];
+    let rest = rest.strip_suffix("报道").or_else(|| rest.strip_suffix("報導")).unwrap_or(rest);
+    let n = rest.chars().count();
+    if !rest.chars().all(is_han) || !(2..=MAX_GLUED_NAMES_CHARS).contains(&n) {
+        return None;
+    }
+    if n <= 4 {
+        return Some(vec![Author { name: name(rest)?, role: Some(role.to_string()), org }]);
+    }
+    // Names run together only after a paper's or an agency's role (本报记者, 新华社记者).
+    (org.is_some() || role.starts_with(['本', '新'])).then(Vec::new)
 }
 
 enum Token {
@@ -359,6 +385,18 @@ fn organisation(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_credit_with_its_names_run_together_is_still_a_credit() {
+        let c = standalone("新华社记者龙逸尚雨桐", false).expect("a credit");
+        assert_eq!(c.byline, "新华社记者龙逸尚雨桐");
+        assert!(c.authors.is_empty());
+        let c = standalone("本報記者杜靜怡報導", false).expect("a credit");
+        assert_eq!(c.authors.len(), 1);
+        assert_eq!(c.authors[0].name, "杜靜怡");
+        assert!(standalone("本报记者来到了现场看望群众", false).is_none());
+        assert!(standalone("记者走访了七个乡镇", false).is_none());
+    }
 
     #[test]
     fn the_dateline_prefilter_passes_every_agency() {
