@@ -102,7 +102,33 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
         let r = role(line, edge(i), layout, prev_continues);
         roles.push(if cut_jump && matches!(r, Role::Furniture(_) | Role::Display | Role::Noise) { Role::Body } else { r });
     }
+    headlines_over_credits(lines, &mut roles, layout);
     roles
+}
+
+/// A line as wide as the column of a hard-wrapped page, standing alone between blank
+/// lines (or at the top) with a dispatch credit opening the text after it
+/// ("本报雪岭11月5日电（记者…"), is a headline, not a full body line: a paragraph that
+/// goes on under it would not open with a credit.
+fn headlines_over_credits(lines: &[Line], roles: &mut [Role], layout: Layout) {
+    if layout.column_width.is_none() {
+        return;
+    }
+    let no_width = Layout { column_width: None, ..layout };
+    for i in 0..lines.len() {
+        if roles[i] != Role::Body || lines[i].fills_column.is_some() {
+            continue;
+        }
+        let alone_above = i == 0 || matches!(roles[i - 1], Role::Blank | Role::Markup | Role::Furniture(_) | Role::Display);
+        let blank_below = lines.get(i + 1).is_some_and(Line::is_blank);
+        if !alone_above || !blank_below {
+            continue;
+        }
+        let Some(next) = (i + 1..lines.len()).find(|&k| !lines[k].is_blank()) else { continue };
+        if roles[next] == Role::Body && byline::leading(&lines[next].text).is_some() && is_display(&lines[i], no_width, false) {
+            roles[i] = Role::Display;
+        }
+    }
 }
 
 /// Whether [`JUMP_CUT_RE`] can match: the text ends (white space and an optional 第
@@ -238,7 +264,8 @@ fn is_display(line: &Line, layout: Layout, prev_continues: bool) -> bool {
     }
     if layout.column_width.is_some() || line.fills_column.is_some() {
         // A full printed line, or a line with a paragraph indent, is body text.
-        if line.is_full(layout.column_width, FULL_SLACK) || (MIN_INDENT..=MAX_INDENT).contains(&line.indent) {
+        let full = line.is_full(layout.column_width, FULL_SLACK) && !line.exceeds(layout.column_width, OVER_COLUMN);
+        if full || (MIN_INDENT..=MAX_INDENT).contains(&line.indent) {
             return false;
         }
     }

@@ -197,6 +197,10 @@ impl Builder {
         if displays.iter().all(|g| g.cues.number.is_some()) {
             return false;
         }
+        // A subhead is set in its column; a line wider than the column spans columns.
+        if displays.iter().any(|g| g.wide) {
+            return true;
+        }
         if displays.iter().any(|g| g.heading.is_some() && g.cues.number.is_none()) {
             return true;
         }
@@ -236,7 +240,7 @@ impl Builder {
             Some(c) => {
                 // A credit starts a new story, unless it is this story's credit printed
                 // again (a duplicated first paragraph).
-                let new_credit = lead.as_ref().is_some_and(|l| c.has_credit && c.article.byline.as_deref() != Some(l.byline.as_str()));
+                let new_credit = lead.as_ref().is_some_and(|l| c.has_credit && !c.article.byline.as_deref().is_some_and(|b| same_credit(b, &l.byline)));
                 !c.article.blocks.is_empty()
                     && (new_credit || (continued_from(&u) && !c.article.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedFrom)))
             }
@@ -323,6 +327,15 @@ impl Builder {
             warnings: Vec::new(),
         }
     }
+}
+
+/// Whether two credits are the same printed again, whatever their brackets and
+/// spacing: "（本報南京廿日電）" and "〔本報南京廿日電〕" in one dispatch.
+fn same_credit(a: &str, b: &str) -> bool {
+    let key = |s: &str| -> String {
+        s.chars().filter(|&c| !crate::rules::chars::is_space(c) && !matches!(c, '（' | '）' | '(' | ')' | '〔' | '〕' | '【' | '】' | '［' | '］' | '[' | ']')).collect()
+    };
+    key(a) == key(b)
 }
 
 fn continued_from(u: &Unit) -> bool {

@@ -1,0 +1,113 @@
+//! Issue 13, accuracy on text and Markdown pages: one test page (written here, names
+//! and places invented) per fault kind fixed, named for the kind or the case it pins.
+//! The fix is in the module named.
+
+use crate::common;
+
+use banmian::{BlockKind, Options, Page, Pipeline};
+
+fn process(name: &str, text: &str) -> Page {
+    let page = Pipeline::new(Options::default()).expect("default pipeline").process(name, text);
+    common::assert_sane(text, &page);
+    page
+}
+
+fn headlines(page: &Page) -> Vec<Option<&str>> {
+    page.articles.iter().map(|a| a.headline.as_deref()).collect()
+}
+
+/// A plain page hard-wrapped at ten characters, headlines set wider than the column,
+/// no credit under the second: lines of the page's own make.
+const NARROW_PAGE: &str = "青石日报  2024年5月6日  星期一
+
+青石县老旧小区改造全面完成
+
+今年以来，青石县加快
+推进老旧小区改造，已
+完成改造项目四十二个
+，惠及居民一万二千余
+户。
+
+改造内容包括外墙保温
+、管网更新、加装电梯
+等多个方面。
+
+东辛庄村办起了乡村图书阅览室
+
+村民甲某说，过去看书
+要跑到县城，如今在家
+门口就能借到新书了。
+";
+
+/// classify.rs, segment.rs: a headline wider than the body column of a hard-wrapped
+/// page was read as a full body line (glued to the text), and a display line with no
+/// credit under it as a subhead of the article before.
+#[test]
+fn headline_wider_than_a_narrow_column_heads_its_own_article() {
+    let page = process("page.txt", NARROW_PAGE);
+    assert_eq!(headlines(&page), [Some("青石县老旧小区改造全面完成"), Some("东辛庄村办起了乡村图书阅览室")]);
+    let first = &page.articles[0];
+    assert_eq!(first.blocks.len(), 2);
+    assert_eq!(first.blocks[0].text, "今年以来，青石县加快推进老旧小区改造，已完成改造项目四十二个，惠及居民一万二千余户。");
+    assert!(first.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+    assert_eq!(page.articles[1].blocks[0].text, "村民甲某说，过去看书要跑到县城，如今在家门口就能借到新书了。");
+}
+
+/// A subhead no wider than the column stays a subhead.
+#[test]
+fn display_line_within_the_column_stays_a_subhead() {
+    let page = process("page.txt", &NARROW_PAGE.replace("东辛庄村办起了乡村图书阅览室", "图书送到家门口"));
+    assert_eq!(headlines(&page), [Some("青石县老旧小区改造全面完成")]);
+    let subheads: Vec<&str> = page.articles[0].blocks.iter().filter(|b| b.kind == BlockKind::Subhead).map(|b| b.text.as_str()).collect();
+    assert_eq!(subheads, ["图书送到家门口"]);
+}
+
+/// assemble.rs: a dispatch credit cut inside its bracket by the wrap, the name moved to
+/// the next line with the space before it, was split into a dateline, a "（记者" block
+/// and a paragraph.
+#[test]
+fn credit_cut_inside_its_bracket_is_read_whole() {
+    let page = process(
+        "page.txt",
+        "青石县推进老旧小区改造工作\n\n本报青石5月5日电（记者\n 甲某 乙某）今年以来，青\n石县加快推进老旧小区改\n造，已完成改造项目四十\n二个，惠及居民一万二千\n余户。\n",
+    );
+    let a = &page.articles[0];
+    assert_eq!(a.dateline.as_deref(), Some("本报青石5月5日电"));
+    let names: Vec<&str> = a.authors.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["甲某", "乙某"]);
+    assert_eq!(a.blocks.len(), 1);
+    assert_eq!(a.blocks[0].text, "今年以来，青石县加快推进老旧小区改造，已完成改造项目四十二个，惠及居民一万二千余户。");
+}
+
+/// byline.rs: a dispatch line in round brackets (（中央社南京廿七日電）, （本报讯）) was
+/// not read as a dateline, and 廿 was no day numeral; segment.rs: the same dispatch
+/// printed again in other brackets started an article with no headline.
+#[test]
+fn bracketed_dispatch_lines_are_datelines() {
+    let page = process(
+        "page.md",
+        "# 青石縣議會昨開大會\n\n（中央社南京廿七日電）青石縣議會廿七日舉行大會，通過預算案。\n\n〔中央社南京廿七日電〕議長甲某宣布，下次大會定於下月舉行。\n",
+    );
+    assert_eq!(page.articles.len(), 1);
+    let a = &page.articles[0];
+    assert_eq!(a.dateline.as_deref(), Some("中央社南京廿七日電"));
+    assert_eq!(a.blocks[0].text, "青石縣議會廿七日舉行大會，通過預算案。");
+    let page = process("page.md", "## 青石县图书馆新馆开放\n\n（本报讯）青石县图书馆新馆昨日开放。\n");
+    let a = &page.articles[0];
+    assert_eq!((a.byline.as_deref(), a.dateline.as_deref()), (Some("（本报讯）"), Some("本报讯")));
+    assert_eq!(a.blocks[0].text, "青石县图书馆新馆昨日开放。");
+}
+
+/// lines.rs, normalize.rs (case b24-fully-spaced-with-digits): a fully spaced headline
+/// kept its spacing, and spaced digits stayed apart.
+#[test]
+fn b24_fully_spaced_headline_and_spaced_digits() {
+    let page =
+        process("page.md", "## 县 图 书 馆 新 馆 开 放\n\n本报讯 全 县 共 有 1 2 0 所 学 校 与 县 图 书 馆 签 订 了 合 作 协 议 。\n");
+    let a = &page.articles[0];
+    assert_eq!(a.headline.as_deref(), Some("县图书馆新馆开放"));
+    assert_eq!(a.blocks[0].text, "全县共有120所学校与县图书馆签订了合作协议。");
+    // A headline of two phrases keeps the space between them (printed as three).
+    let page = process("page.md", "## 压 实 责 任   消 除 隐 患\n\n本报讯 全县开展安全生产大检查。\n");
+    assert_eq!(page.articles[0].headline.as_deref(), Some("压实责任 消除隐患"));
+}
