@@ -111,3 +111,16 @@ fn b24_fully_spaced_headline_and_spaced_digits() {
     let page = process("page.md", "## 压 实 责 任   消 除 隐 患\n\n本报讯 全县开展安全生产大检查。\n");
     assert_eq!(page.articles[0].headline.as_deref(), Some("压实责任 消除隐患"));
 }
+
+/// furniture.rs: a running head of a bare page number and a section ("04  要闻") at the
+/// top of the page was read as the first article's headline.
+#[test]
+fn page_number_and_section_at_the_top_are_furniture() {
+    let page = process(
+        "page.txt",
+        "青石日报  2024年5月6日  星期一\n\n04  要闻\n\n青石县老旧小区改造全面完成\n\n本报讯（记者 甲某）今年以来，青石县已完成改造项目四十二个。\n",
+    );
+    assert_eq!(headlines(&page), [Some("青石县老旧小区改造全面完成")]);
+    assert_eq!(page.page.number, Some(4));
+    assert!(page.leftovers.iter().any(|b| b.text == "04 要闻"), "{:?}", page.leftovers);
+}

@@ -16,6 +16,10 @@ static LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:第\s*(?P<n>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[版頁页]|(?P<sec>[A-ZＡ-Ｚ])\s*(?P<sn>[0-9０-９]{1,3})\s*版?)")
         .expect("page label pattern")
 });
+/// A running head of a bare page number and a section name, "04  要闻": furniture at
+/// the page's edge only.
+static NUMBER_SECTION_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<n>[0-9０-９]{1,3})\s+\p{Han}{2,6}$").expect("page number and section pattern"));
 static WEEKDAY_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]").expect("weekday pattern"));
 static EDITOR_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -111,6 +115,11 @@ pub fn read(line: &str, edge: bool) -> Option<Facts> {
         let n = caps.name("n").and_then(|m| parse_number(m.as_str()));
         return Some(Facts { number: n, label: n.map(|n| format!("第{n}版")), date });
     }
+    if edge {
+        if let Some(n) = NUMBER_SECTION_RE.captures(s).and_then(|c| parse_number(c.name("n")?.as_str())) {
+            return Some(Facts { number: Some(n), label: Some(format!("第{n}版")), date: None });
+        }
+    }
     let mut facts = Facts::default();
     let mut rest = s.to_string();
     let mut signals = 0;
@@ -198,6 +207,9 @@ mod tests {
         assert!(read("责任编辑 李四  美术编辑 王五", false).is_some());
         assert!(read("哈尔滨日报", true).is_some());
         assert!(read("哈尔滨日报", false).is_none());
+        let f = read("04  要闻", true).unwrap();
+        assert_eq!((f.number, f.label.as_deref()), (Some(4), Some("第4版")));
+        assert!(read("04  要闻", false).is_none());
         let f = read("《人民日报》（2025年01月10日第 06 版）", false).unwrap();
         assert_eq!((f.number, f.date.as_deref()), (Some(6), Some("2025-01-10")));
     }
