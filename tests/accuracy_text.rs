@@ -124,3 +124,13 @@ fn page_number_and_section_at_the_top_are_furniture() {
     assert_eq!(page.page.number, Some(4));
     assert!(page.leftovers.iter().any(|b| b.text == "04 要闻"), "{:?}", page.leftovers);
 }
+
+/// jump.rs: an old paper's jump by sheet, （上接第一張）, stayed in the body as a paragraph.
+#[test]
+fn jump_by_sheet_is_a_jump() {
+    let page = process("page.txt", "青石縣議會昨開大會\n\n（上接第一張）議長甲某宣布，下次大會定於下月舉行。\n");
+    let a = &page.articles[0];
+    assert_eq!(a.jumps.len(), 1);
+    assert_eq!((a.jumps[0].page, a.jumps[0].label.as_str()), (Some(1), "第一張"));
+    assert_eq!(a.blocks[0].text, "議長甲某宣布，下次大會定於下月舉行。");
+}
