@@ -134,3 +134,39 @@ fn jump_by_sheet_is_a_jump() {
     assert_eq!((a.jumps[0].page, a.jumps[0].label.as_str()), (Some(1), "第一張"));
     assert_eq!(a.blocks[0].text, "議長甲某宣布，下次大會定於下月舉行。");
 }
+
+/// dedup.rs (case b18-sentence-repeated-in-paragraph): a sentence printed twice back
+/// to back inside a paragraph was kept twice; the copy goes to `removed`.
+#[test]
+fn b18_sentence_repeated_in_a_paragraph_is_kept_once() {
+    let s = "东辛庄村图书室今年共接待读者三千余人次。";
+    let page = process("page.md", &format!("## 乡村图书室人气旺\n\n本报讯 图书室去年开放。{s}{s}\n"));
+    let a = &page.articles[0];
+    assert_eq!(a.blocks[0].text, format!("图书室去年开放。{s}"));
+    let copies: Vec<&str> = page.removed.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(copies, [s]);
+    assert_eq!(page.removed[0].duplicate_of.map(|r| (r.article, r.block)), Some((0, 0)));
+}
+
+/// assemble.rs (case b27-misread-final-comma-no-join): on a page of one paragraph a
+/// line, an indented line after a line ending in a comma (a misread 。) was joined.
+#[test]
+fn b27_indented_line_after_a_comma_starts_a_paragraph() {
+    let page = process(
+        "page.txt",
+        "青石县乡村图书室开放\n　　本报讯 东辛庄村图书室昨日开放，首批藏书三千册,\n　　村民甲某说，在家门口就能借到新书了。\n",
+    );
+    let texts: Vec<&str> = page.articles[0].blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts, ["东辛庄村图书室昨日开放，首批藏书三千册，", "村民甲某说，在家门口就能借到新书了。"]);
+}
+
+/// segment.rs (case b41-doubled-headline): a headline printed twice on one line.
+#[test]
+fn b41_headline_printed_twice_on_one_line_is_kept_once() {
+    let page = process("page.md", "## 乡村图书室开放乡村图书室开放\n\n本报讯 东辛庄村图书室昨日开放。\n");
+    assert_eq!(page.articles[0].headline.as_deref(), Some("乡村图书室开放"));
+    assert!(page.removed.iter().any(|r| r.text == "乡村图书室开放"));
+    // A headline that merely repeats a short word is left alone.
+    let page = process("page.md", "## 好好好\n\n本报讯 东辛庄村图书室昨日开放。\n");
+    assert_eq!(page.articles[0].headline.as_deref(), Some("好好好"));
+}

@@ -220,6 +220,11 @@ fn should_join(prev: &Line, so_far: &str, next: &Line, blank_between: bool, layo
     if next.indent > 0 && !cut_bracket && (next.indent > prev.indent || prev.indent == 0 && !open) {
         return false;
     }
+    // One paragraph a line (no column width to wrap at): an indented line starts a
+    // paragraph even after a comma, a misread 。.
+    if layout.column_width.is_none() && prev.fills_column.is_none() && !layout.soft_wrap && next.indent >= MIN_INDENT {
+        return false;
+    }
     if prev.fills_column.is_some() || layout.column_width.is_some() {
         // Hard-wrapped: a line that ends a sentence ends the paragraph unless it fills
         // the column; an open line (kinsoku may leave it a character or two short)

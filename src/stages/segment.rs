@@ -298,6 +298,15 @@ impl Builder {
         for d in &mut self.articles {
             let mut seen: Vec<String> = Vec::new();
             let removed = &mut self.removed;
+
+            for g in d.group.iter_mut().filter(|g| g.kind == UnitKind::Display) {
+                // A headline printed twice on one line: "青石县推进改造青石县推进改造".
+                if let Some(half) = doubled(&g.text) {
+                    let copy = g.text[half..].to_string();
+                    removed.push(Removed::new(RemovedReason::Duplicate, copy, g.lines, None));
+                    g.text.truncate(half);
+                }
+            }
             d.group.retain(|g| {
                 let key = crate::rules::chars::fold(&g.text);
                 if g.kind == UnitKind::Display && seen.contains(&key) {
@@ -327,6 +336,19 @@ impl Builder {
             warnings: Vec::new(),
         }
     }
+}
+
+/// The byte length of the first half of a text that is one phrase printed twice
+/// ("县图书馆开放县图书馆开放", or with a space between the copies), when it is.
+fn doubled(text: &str) -> Option<usize> {
+    let t = text.trim_end();
+    let n = t.chars().count();
+    let half = t.char_indices().nth(n / 2)?.0;
+    let (a, b) = t.split_at(half);
+    let a_trimmed = a.trim_end();
+    let (a, b) = if n % 2 == 1 && b.starts_with(' ') { (a_trimmed, b.trim_start()) } else { (a, b) };
+    let long = a.chars().filter(|c| crate::rules::chars::is_han(*c)).nth(DOUBLED_MIN_HAN - 1).is_some();
+    (long && a == b).then_some(a.len())
 }
 
 /// Whether two credits are the same printed again, whatever their brackets and
