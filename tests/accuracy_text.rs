@@ -170,3 +170,27 @@ fn b41_headline_printed_twice_on_one_line_is_kept_once() {
     let page = process("page.md", "## 好好好\n\n本报讯 东辛庄村图书室昨日开放。\n");
     assert_eq!(page.articles[0].headline.as_deref(), Some("好好好"));
 }
+
+/// classify.rs (case b23-short-wraps-next-to-digits-latin): on a page too short to
+/// measure a column width, lines wrapped short that open with digits or Latin
+/// ("3000余家企业，其中") were read as headlines.
+#[test]
+fn b23_short_wraps_opening_with_digits_or_latin_stay_in_the_paragraph() {
+    let page = process("page.md", "## 青石县企业质量提升\n\n本报讯 全县现有\n2500余家企业，其中\nISO认证企业达到\n86家。\n");
+    assert_eq!(headlines(&page), [Some("青石县企业质量提升")]);
+    assert_eq!(page.articles[0].blocks[0].text, "全县现有2500余家企业，其中ISO认证企业达到86家。");
+}
+
+/// classify.rs (case b37-numbered-subhead-in-wrapped-text): a wrapped body line with a
+/// comma, ending open, under a numbered subhead was read with it as a headline group.
+#[test]
+fn b37_open_line_with_a_comma_under_a_subhead_is_body() {
+    let page = process(
+        "page.txt",
+        "青石县召开图书室建设会议\n本报讯 会议指出，东辛庄村图书室建设已经取得了\n阶段性成果，必须继续推进。\n二、下步安排\n青石县将在全县推广东辛庄村的做法，一是\n建好书屋，二是配齐图书。\n",
+    );
+    assert_eq!(headlines(&page), [Some("青石县召开图书室建设会议")]);
+    let blocks: Vec<(BlockKind, &str)> = page.articles[0].blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+    assert_eq!(blocks[1], (BlockKind::Subhead, "二、下步安排"));
+    assert_eq!(blocks[2], (BlockKind::Paragraph, "青石县将在全县推广东辛庄村的做法，一是建好书屋，二是配齐图书。"));
+}

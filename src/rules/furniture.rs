@@ -104,7 +104,9 @@ fn strip_sections(s: &str) -> &str {
 /// label alone is furniture too. Returns `None` for a line of article text.
 pub fn read(line: &str, edge: bool) -> Option<Facts> {
     let s = trim(line);
-    if s.is_empty() || s.chars().count() > 80 {
+    // Counted without white space: a running head set across the page's width comes
+    // out of OCR with a long run of spaces between its parts.
+    if s.is_empty() || s.chars().filter(|c| !crate::rules::chars::is_space(*c)).nth(80).is_some() {
         return None;
     }
     if !edge && !SIGNALS.is_match(s) {
@@ -210,6 +212,8 @@ mod tests {
         let f = read("04  要闻", true).unwrap();
         assert_eq!((f.number, f.label.as_deref()), (Some(4), Some("第4版")));
         assert!(read("04  要闻", false).is_none());
+        let wide = format!("滨江日报 2024年12月24日 星期二{}第13版 要闻", " ".repeat(90));
+        assert_eq!(read(&wide, true).and_then(|f| f.number), Some(13));
         let f = read("《人民日报》（2025年01月10日第 06 版）", false).unwrap();
         assert_eq!((f.number, f.date.as_deref()), (Some(6), Some("2025-01-10")));
     }

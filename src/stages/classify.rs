@@ -91,10 +91,14 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
     };
     let mut roles: Vec<Role> = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
+        // With no column width to measure (a few narrow wrapped lines: "全县共有" /
+        // "3000余家企业，其中"), a narrow body line left open goes on in the next line.
+        let narrow_open = |p: &Line| layout.column_width.is_none() && p.fills_column.is_none() && p.width() <= NARROW_LINE;
+        let prev_full = lines.get(i.wrapping_sub(1)).is_some_and(|p| narrow_open(p) || p.is_full(layout.column_width, FULL_SLACK));
         let prev_continues = i > 0
             && matches!(roles.last(), Some(Role::Body))
             && !lines[i - 1].is_blank()
-            && lines[i - 1].is_full(layout.column_width, FULL_SLACK)
+            && prev_full
             && !ends_sentence(&lines[i - 1].text)
             && line.indent == 0;
         // "（下转" / "第五版）": a jump marker cut by the wrap; the rest is not furniture.
@@ -103,7 +107,24 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
         roles.push(if cut_jump && matches!(r, Role::Furniture(_) | Role::Display | Role::Noise) { Role::Body } else { r });
     }
     headlines_over_credits(lines, &mut roles, layout);
+    open_lines_with_commas(lines, &mut roles);
     roles
+}
+
+/// An unmarked display candidate with a comma that ends open ("青石县已经经历了两次大规模
+/// 的整改，一次是") and runs straight on into a body line (no blank line, no indent, no
+/// credit) is the first line of that paragraph, not a headline.
+fn open_lines_with_commas(lines: &[Line], roles: &mut [Role]) {
+    for i in 0..lines.len().saturating_sub(1) {
+        let (l, next) = (&lines[i], &lines[i + 1]);
+        if roles[i] != Role::Display || roles[i + 1] != Role::Body || l.heading.is_some() || l.bold || l.fills_column.is_some() {
+            continue;
+        }
+        let open = !ends_sentence(&l.text) && !l.text.ends_with(is_closer);
+        if open && l.text.contains(['，', ',']) && next.indent == 0 && byline::leading(&next.text).is_none() {
+            roles[i] = Role::Body;
+        }
+    }
 }
 
 /// A line as wide as the column of a hard-wrapped page, standing alone between blank

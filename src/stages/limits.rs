@@ -18,6 +18,7 @@
 //! | `WIDTH_BELOW` / `WIDTH_ABOVE` | 4 / 2 | columns | lines this near the mode count for it |
 //! | `OVER_COLUMN` | 4 | columns | a line this much wider than the column width is not one of its wrapped lines |
 //! | `DOUBLED_MIN_HAN` | 4 | characters | shortest headline half read as a headline printed twice |
+//! | `NARROW_LINE` | 24 | columns | widest line of a narrow column (12 Han) read as wrapped when the page has no measured width |
 //! | `WIDTH_AGREE` | 2/5 | share | long lines near the mode |
 //! | `BLANK_SEPARATED` | 2/3 | share | text lines followed by a blank line on a Markdown page |
 //! | `MAX_HEADING_LEVEL` | 6 | level | Markdown's deepest heading |
@@ -64,6 +65,9 @@ pub const WIDTH_ABOVE: usize = 2;
 /// width of hard-wrapped text is not one of its wrapped lines: a headline set wider
 /// than the body column ("高原牧区迎来首批“流动医院”" over 13-character lines).
 pub const OVER_COLUMN: usize = 4;
+/// Widest line (columns, 12 Han characters) of a narrow column: on a page too short to
+/// measure its column width, such a line left open is continued by the next line.
+pub const NARROW_LINE: usize = 24;
 /// Shortest half (Han characters) of a headline line read as one phrase printed twice:
 /// "好好好好" aside, a real headline never repeats a phrase of four or more.
 pub const DOUBLED_MIN_HAN: usize = 4;
