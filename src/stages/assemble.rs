@@ -220,9 +220,10 @@ fn should_join(prev: &Line, so_far: &str, next: &Line, blank_between: bool, layo
     if next.indent > 0 && !cut_bracket && (next.indent > prev.indent || prev.indent == 0 && !open) {
         return false;
     }
-    // One paragraph a line (no column width to wrap at): an indented line starts a
-    // paragraph even after a comma, a misread 。.
-    if layout.column_width.is_none() && prev.fills_column.is_none() && !layout.soft_wrap && next.indent >= MIN_INDENT {
+    // One paragraph a line (no column width to wrap at; not box lines, whose layout
+    // has informative levels): an indented line starts a paragraph even after a
+    // comma, a misread 。.
+    if layout.column_width.is_none() && !layout.levels_informative && prev.fills_column.is_none() && !layout.soft_wrap && next.indent >= MIN_INDENT {
         return false;
     }
     if prev.fills_column.is_some() || layout.column_width.is_some() {

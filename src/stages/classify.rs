@@ -89,11 +89,14 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
         let pos = text_lines.binary_search(&i).ok();
         pos.is_some_and(|p| p < EDGE_LINES || p + EDGE_LINES >= text_lines.len())
     };
+    // Lines recovered from OCR boxes: the geometry, not these text rules, says which
+    // lines run on (a line of a short column may have no `fills_column`).
+    let boxed = lines.iter().any(|l| l.fills_column.is_some());
     let mut roles: Vec<Role> = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
         // With no column width to measure (a few narrow wrapped lines: "全县共有" /
         // "3000余家企业，其中"), a narrow body line left open goes on in the next line.
-        let narrow_open = |p: &Line| layout.column_width.is_none() && p.fills_column.is_none() && p.width() <= NARROW_LINE;
+        let narrow_open = |p: &Line| !boxed && layout.column_width.is_none() && p.width() <= NARROW_LINE;
         let prev_full = lines.get(i.wrapping_sub(1)).is_some_and(|p| narrow_open(p) || p.is_full(layout.column_width, FULL_SLACK));
         let prev_continues = i > 0
             && matches!(roles.last(), Some(Role::Body))
@@ -107,7 +110,9 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
         roles.push(if cut_jump && matches!(r, Role::Furniture(_) | Role::Display | Role::Noise) { Role::Body } else { r });
     }
     headlines_over_credits(lines, &mut roles, layout);
-    open_lines_with_commas(lines, &mut roles);
+    if !boxed {
+        open_lines_with_commas(lines, &mut roles);
+    }
     roles
 }
 

@@ -151,14 +151,15 @@ pub fn remove_duplicates(page: &mut Page) {
         }
     }
     apply(page, doomed);
-    remove_repeated_sentences(page);
 }
 
 /// A sentence printed twice back to back inside one paragraph ("…三十个项目。…三十个
 /// 项目。", an OCR tool reading a line twice) is kept once; the copy goes to `removed`,
-/// pointing at its paragraph. Sentences end with 。！？; one shorter than
+/// pointing at its paragraph. For text input only: on a page of OCR boxes each copy
+/// has a place of its own, printed twice, not read twice. Sentences end with 。！？;
+/// one shorter than
 /// [`DEDUP_MIN_CHARS`] (folded) is never taken for a copy.
-fn remove_repeated_sentences(page: &mut Page) {
+pub fn remove_repeated_sentences(page: &mut Page) {
     for (ai, a) in page.articles.iter_mut().enumerate() {
         for (bi, b) in a.blocks.iter_mut().enumerate() {
             if b.kind != BlockKind::Paragraph || !b.text.contains(['。', '！', '？']) {
