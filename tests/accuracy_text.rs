@@ -194,3 +194,19 @@ fn b37_open_line_with_a_comma_under_a_subhead_is_body() {
     assert_eq!(blocks[1], (BlockKind::Subhead, "二、下步安排"));
     assert_eq!(blocks[2], (BlockKind::Paragraph, "青石县将在全县推广东辛庄村的做法，一是建好书屋，二是配齐图书。"));
 }
+
+/// classify.rs: a headline and a subheadline each as wide as the body column, between
+/// blank lines under a jump marker, over a credit line, were read as body text.
+#[test]
+fn column_wide_headline_and_subheadline_over_a_credit_line_head_an_article() {
+    let page = process(
+        "page.txt",
+        "青石县推进小区改造\n\n今年以来，青石县加快推进老\n旧小区改造，已完成改造项目\n四十二个，惠及居民一万二千\n余户，居民满意度明显提升，\n改造资金由县乡两级财政共同\n承担，部分小区还引入了社会\n资本参与。\n\n（下转第二版）\n\n东辛庄村办起乡村图书室三间\n\n首批藏书三千册全部上架借阅\n\n□本报记者 甲某 通讯员 乙某\n\n村民丙某说，过去看书要跑到\n县城，如今在家门口就能借到\n新书了，孩子们也爱来这里。\n",
+    );
+    assert_eq!(headlines(&page), [Some("青石县推进小区改造"), Some("东辛庄村办起乡村图书室三间")]);
+    let a = &page.articles[1];
+    assert_eq!(a.subheadline.as_deref(), Some("首批藏书三千册全部上架借阅"));
+    let names: Vec<&str> = a.authors.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["甲某", "乙某"]);
+    assert_eq!(a.blocks[0].text, "村民丙某说，过去看书要跑到县城，如今在家门口就能借到新书了，孩子们也爱来这里。");
+}

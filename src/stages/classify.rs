@@ -133,26 +133,34 @@ fn open_lines_with_commas(lines: &[Line], roles: &mut [Role]) {
 }
 
 /// A line as wide as the column of a hard-wrapped page, standing alone between blank
-/// lines (or at the top) with a dispatch credit opening the text after it
-/// ("本报雪岭11月5日电（记者…"), is a headline, not a full body line: a paragraph that
-/// goes on under it would not open with a credit.
+/// lines (or at the top, or under a jump marker) with a credit opening the text after
+/// it ("本报雪岭11月5日电（记者…", a credit line "□本报记者 X"), is a headline, not a full
+/// body line: a paragraph that goes on under it would not open with a credit. So is
+/// such a line over a headline found so (a headline over its subheadline).
 fn headlines_over_credits(lines: &[Line], roles: &mut [Role], layout: Layout) {
     if layout.column_width.is_none() {
         return;
     }
     let no_width = Layout { column_width: None, ..layout };
-    for i in 0..lines.len() {
+    let mut promoted = vec![false; lines.len()];
+    for i in (0..lines.len()).rev() {
         if roles[i] != Role::Body || lines[i].fills_column.is_some() {
             continue;
         }
-        let alone_above = i == 0 || matches!(roles[i - 1], Role::Blank | Role::Markup | Role::Furniture(_) | Role::Display);
+        let alone_above = i == 0 || matches!(roles[i - 1], Role::Blank | Role::Markup | Role::Furniture(_) | Role::Display | Role::Jump);
         let blank_below = lines.get(i + 1).is_some_and(Line::is_blank);
         if !alone_above || !blank_below {
             continue;
         }
         let Some(next) = (i + 1..lines.len()).find(|&k| !lines[k].is_blank()) else { continue };
-        if roles[next] == Role::Body && byline::leading(&lines[next].text).is_some() && is_display(&lines[i], no_width, false) {
+        let credit_below = match roles[next] {
+            Role::Body => byline::leading(&lines[next].text).is_some(),
+            Role::Credit(..) => true,
+            _ => promoted[next],
+        };
+        if credit_below && is_display(&lines[i], no_width, false) {
             roles[i] = Role::Display;
+            promoted[i] = true;
         }
     }
 }
