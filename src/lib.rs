@@ -302,7 +302,7 @@ impl Pipeline {
             let layout = classify::measure(&lines);
             (units(&lines, layout), layout)
         };
-        let mut page = self.run_units(units, layout);
+        let mut page = self.run_units(units, layout, true);
         if text.trim_matches(rules::chars::is_space).is_empty() {
             page.warnings.push(empty_page());
         }
@@ -328,13 +328,17 @@ impl Pipeline {
 
     /// Stages 3 to 8 on numbered lines.
     fn run(&self, lines: &[lines::Line], layout: lines::Layout) -> Page {
-        self.run_units(units(lines, layout), layout)
+        self.run_units(units(lines, layout), layout, false)
     }
 
-    /// Stages 5 to 8 on assembled units.
-    fn run_units(&self, units: Vec<assemble::Unit>, layout: lines::Layout) -> Page {
+    /// Stages 5 to 8 on assembled units; `text`: the units come from a text page (not
+    /// from OCR boxes, where a sentence printed twice has two places).
+    fn run_units(&self, units: Vec<assemble::Unit>, layout: lines::Layout, text: bool) -> Page {
         let mut page = segment::segment(units, layout);
         dedup::remove_duplicates(&mut page);
+        if text {
+            dedup::remove_repeated_sentences(&mut page);
+        }
         normalize::repair(&mut page, normalize::Repair { punct: self.options.punct == Punct::Normalize, convert: self.converter.as_ref() });
         stages::warn::check(&mut page);
         page

@@ -68,6 +68,13 @@ impl Line {
             None => column_width.is_some_and(|w| self.width() + slack >= w),
         }
     }
+
+    /// True when text input (no geometry) has a line more than `over` columns wider
+    /// than the page's column width `column_width`: it is set apart from the wrapped
+    /// body column (a headline), not one of its lines.
+    pub fn exceeds(&self, column_width: Option<usize>, over: usize) -> bool {
+        self.fills_column.is_none() && column_width.is_some_and(|w| self.width() > w + over)
+    }
 }
 
 /// Splits `text` into lines (LF, CRLF or CR) and reads each one.
@@ -188,13 +195,30 @@ fn read_line(no: usize, raw: &str) -> Line {
     }
     let (text, bold) = strip_emphasis(s);
     line.bold = bold;
-    let text = crate::rules::chars::trim(&text).to_string();
+    let text = crate::rules::chars::trim(&text);
+    let text = unspaced(text).unwrap_or_else(|| text.to_string());
     if is_image(&text) {
         line.image = true;
     }
     line.markup_only = text.is_empty() && (line.heading.is_some() || line.bold || line.quote || line.bullet || !s.is_empty());
     line.text = text;
     line
+}
+
+/// A spaced-out line ("县 图 书 馆 新 馆 开 放", an OCR tool's or a layout's letter
+/// spacing): one space after every character, a real space then printed as three.
+/// Returns the line with the spacing taken out ("县图书馆新馆开放"), or `None` when the
+/// line is not spaced out (at least three characters, every second one a space).
+fn unspaced(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() < 5 || !chars.iter().skip(1).step_by(2).all(|&c| c == ' ') {
+        return None;
+    }
+    // A run of spaces longer than three is layout, not spacing: leave the line alone.
+    if chars.iter().step_by(2).zip(chars.iter().skip(2).step_by(2)).any(|(a, b)| *a == ' ' && *b == ' ') {
+        return None;
+    }
+    Some(chars.iter().step_by(2).collect())
 }
 
 /// A Markdown rule: three or more of one of `-`, `*`, `_`, `=`, white space aside.
@@ -288,6 +312,16 @@ mod tests {
         assert_eq!(ls[4].no, 5);
         assert!(ls[5].quote && ls[5].text == "本报记者  张天培");
         assert_eq!((ls[6].indent, ls[6].text.as_str()), (4, "这是正文。"));
+    }
+
+    #[test]
+    fn spaced_out_lines_lose_their_spacing_and_keep_real_spaces() {
+        assert_eq!(split("## 县 图 书 馆 新 馆 开 放")[0].text, "县图书馆新馆开放");
+        assert_eq!(split("港 口 城 市 論 壇   聚 焦 綠 色 航 運")[0].text, "港口城市論壇 聚焦綠色航運");
+        assert_eq!(split("〔 記 者 鄧 瑋 ／ 山 城 報 導 〕 有 百")[0].text, "〔記者鄧瑋／山城報導〕有百");
+        // Words with single spaces between them are not spacing.
+        assert_eq!(split("压实责任 消除隐患")[0].text, "压实责任 消除隐患");
+        assert_eq!(split("本报讯 全 县 共 有")[0].text, "本报讯 全 县 共 有");
     }
 
     #[test]

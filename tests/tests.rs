@@ -5,6 +5,7 @@
 mod common;
 mod pages;
 
+mod accuracy_text;
 mod batch;
 mod boxes;
 mod cli;

@@ -34,20 +34,20 @@ pub struct Credit {
     pub len: usize,
 }
 
-/// A dateline: an optional bracket, 据, a source of [`AGENCIES`] (or a title in 《》), a
+/// A dateline: an optional bracket (（中央社南京十二日電）, 【本報訊】), 据, a source of [`AGENCIES`] (or a title in 《》), a
 /// place, a date, an ending of [`DATELINE_ENDS`]; then a bracketed credit.
 static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let alternation = |words: &[&str]| words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
     let pattern = r"(?x)^
-        (?P<open>[【〔［\[]\s*)?
+        (?P<open>[【〔［\[（(]\s*)?
         (?P<dl>
           (?:据|據)?
           (?:AGENCIES|《[^》\s]{1,12}》)
           (?P<place>\p{Han}{0,10}?)
-          (?P<date>(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?
+          (?P<date>(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})\s*日)?
           (?:ENDS)
         )
-        (?P<close>\s*[】〕］\]])?
+        (?P<close>\s*[】〕］\]）)])?
         \s*
         (?:[（(](?P<credit>[^）)\n]{1,60})[）)])?";
     let pattern = pattern.replace("AGENCIES", &alternation(AGENCIES)).replace("ENDS", &alternation(DATELINE_ENDS));
@@ -73,7 +73,7 @@ static REPORTED_FROM_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// paragraphs are turned away here, before the pattern runs; a test ties the
 /// characters to [`AGENCIES`].
 fn may_be_dateline(text: &str) -> bool {
-    let t = text.strip_prefix(['【', '〔', '［', '[']).map_or(text, str::trim_start);
+    let t = text.strip_prefix(['【', '〔', '［', '[', '（', '(']).map_or(text, str::trim_start);
     t.starts_with(['据', '據', '本', '新', '中', '人', '央', '光', '法', '路', '美', '共', '塔', '合', '《'])
 }
 

@@ -16,6 +16,10 @@ static LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:第\s*(?P<n>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[版頁页]|(?P<sec>[A-ZＡ-Ｚ])\s*(?P<sn>[0-9０-９]{1,3})\s*版?)")
         .expect("page label pattern")
 });
+/// A running head of a bare page number and a section name, "04  要闻": furniture at
+/// the page's edge only.
+static NUMBER_SECTION_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<n>[0-9０-９]{1,3})\s+\p{Han}{2,6}$").expect("page number and section pattern"));
 static WEEKDAY_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]").expect("weekday pattern"));
 static EDITOR_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -100,7 +104,9 @@ fn strip_sections(s: &str) -> &str {
 /// label alone is furniture too. Returns `None` for a line of article text.
 pub fn read(line: &str, edge: bool) -> Option<Facts> {
     let s = trim(line);
-    if s.is_empty() || s.chars().count() > 80 {
+    // Counted without white space: a running head set across the page's width comes
+    // out of OCR with a long run of spaces between its parts.
+    if s.is_empty() || s.chars().filter(|c| !crate::rules::chars::is_space(*c)).nth(80).is_some() {
         return None;
     }
     if !edge && !SIGNALS.is_match(s) {
@@ -110,6 +116,11 @@ pub fn read(line: &str, edge: bool) -> Option<Facts> {
         let date = find_date(caps.name("date")?.as_str()).and_then(|(d, _)| d.iso(None));
         let n = caps.name("n").and_then(|m| parse_number(m.as_str()));
         return Some(Facts { number: n, label: n.map(|n| format!("第{n}版")), date });
+    }
+    if edge {
+        if let Some(n) = NUMBER_SECTION_RE.captures(s).and_then(|c| parse_number(c.name("n")?.as_str())) {
+            return Some(Facts { number: Some(n), label: Some(format!("第{n}版")), date: None });
+        }
     }
     let mut facts = Facts::default();
     let mut rest = s.to_string();
@@ -198,6 +209,11 @@ mod tests {
         assert!(read("责任编辑 李四  美术编辑 王五", false).is_some());
         assert!(read("哈尔滨日报", true).is_some());
         assert!(read("哈尔滨日报", false).is_none());
+        let f = read("04  要闻", true).unwrap();
+        assert_eq!((f.number, f.label.as_deref()), (Some(4), Some("第4版")));
+        assert!(read("04  要闻", false).is_none());
+        let wide = format!("滨江日报 2024年12月24日 星期二{}第13版 要闻", " ".repeat(90));
+        assert_eq!(read(&wide, true).and_then(|f| f.number), Some(13));
         let f = read("《人民日报》（2025年01月10日第 06 版）", false).unwrap();
         assert_eq!((f.number, f.date.as_deref()), (Some(6), Some("2025-01-10")));
     }

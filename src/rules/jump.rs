@@ -1,4 +1,5 @@
-//! Jump markers: （下转第五版）, (上接第一版), 转第3版, 接第1版, 紧接第二版, 下转A4版.
+//! Jump markers: （下转第五版）, (上接第一版), 转第3版, 接第1版, 紧接第二版, 下转A4版,
+//! （下轉第三張） (an old paper's sheet).
 //!
 //! This module owns finding jump markers in a paragraph, reading them into
 //! [`Jump`] objects and taking them out of the text. Simplified and Traditional
@@ -28,7 +29,7 @@ static JUMP_RE: LazyLock<Regex> = LazyLock::new(|| {
         (?P<verb>VERBS)
         \s*(?P<di>第)?\s*
         (?P<num>[0-9０-９]{1,3}|[一二三四五六七八九十〇零两兩]{1,4}|[A-Za-zＡ-Ｚ]\s*[0-9０-９]{1,3})
-        \s*(?P<unit>版|页|頁|面)
+        \s*(?P<unit>版|页|頁|面|張|张)
         (?P<close>\s*[)）〕】\]］])?";
     Regex::new(&pattern.replace("VERBS", &verbs.join("|"))).expect("jump pattern")
 });
@@ -135,7 +136,7 @@ fn may_be_in_marker(c: char) -> bool {
             c,
             '（' | '(' | '〔' | '【' | '[' | '［' | ')' | '）' | '〕' | '】' | ']' | '］' | '下' | '转' | '轉' | '接' | '至' | '见' | '見'
                 | '上' | '紧' | '緊' | '续' | '續' | '承' | '第' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
-                | '十' | '〇' | '零' | '两' | '兩' | '版' | '页' | '頁' | '面'
+                | '十' | '〇' | '零' | '两' | '兩' | '版' | '页' | '頁' | '面' | '張' | '张'
         )
 }
 
@@ -169,6 +170,9 @@ mod tests {
         let j = one("下转A4版");
         assert_eq!((j.page, j.label.as_str()), (Some(4), "A4版"));
         assert_eq!(one("（下轉第四版）").page, Some(4));
+        // 申報 and other old papers number their sheets (張).
+        let j = one("（上接第一張）");
+        assert_eq!((j.direction, j.page, j.label.as_str()), (JumpDirection::ContinuedFrom, Some(1), "第一張"));
         assert_eq!(one("(下转第１２版)").page, Some(12));
         assert_eq!(one("（下转第十二版）").page, Some(12));
     }

@@ -67,6 +67,9 @@ pub struct Unit {
     pub jumps: Vec<Jump>,
     /// A blank line stood before it.
     pub after_blank: bool,
+    /// A display line of a hard-wrapped text page wider than the body column
+    /// ([`Line::exceeds`]): set across columns, a headline rather than a subhead.
+    pub wide: bool,
     /// Its leading credit and list number, read once from `text` when it is complete
     /// (bodies, captions, signatures and display lines; default for the others).
     pub cues: Cues,
@@ -85,6 +88,7 @@ impl Unit {
             bullet: line.bullet,
             jumps: Vec::new(),
             after_blank,
+            wide: false,
             cues: Cues::default(),
         }
     }
@@ -126,7 +130,10 @@ pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
             }
             Role::DateLine(d) => Unit::from_line(UnitKind::DateLine(*d), line, blank_before),
             Role::Caption => Unit::from_line(UnitKind::Caption, line, blank_before),
-            Role::Display => Unit::from_line(UnitKind::Display, line, blank_before),
+            Role::Display => Unit {
+                wide: line.exceeds(layout.column_width, OVER_COLUMN),
+                ..Unit::from_line(UnitKind::Display, line, blank_before)
+            },
             Role::Body => {
                 let (unit, next) = paragraph(lines, roles, i, layout, blank_before);
                 units.push(unit);
@@ -207,7 +214,16 @@ fn should_join(prev: &Line, so_far: &str, next: &Line, blank_between: bool, layo
         let long = so_far.chars().nth(BROKEN_MIN_CHARS - 1).is_some();
         return open && long && next.indent == 0 && continues(&next.text);
     }
-    if next.indent > 0 && (next.indent > prev.indent || prev.indent == 0 && !open) {
+    // A credit cut inside its bracket by the wrap ("本报雪岭11月5日电（记者" / " 霍云帆）…"):
+    // the space the cut left before the name is no paragraph indent.
+    let cut_bracket = next.indent < MIN_INDENT && unclosed(&prev.text);
+    if next.indent > 0 && !cut_bracket && (next.indent > prev.indent || prev.indent == 0 && !open) {
+        return false;
+    }
+    // One paragraph a line (no column width to wrap at; not box lines, whose layout
+    // has informative levels): an indented line starts a paragraph even after a
+    // comma, a misread 。.
+    if layout.column_width.is_none() && !layout.levels_informative && prev.fills_column.is_none() && !layout.soft_wrap && next.indent >= MIN_INDENT {
         return false;
     }
     if prev.fills_column.is_some() || layout.column_width.is_some() {
@@ -218,6 +234,20 @@ fn should_join(prev: &Line, so_far: &str, next: &Line, blank_between: bool, layo
     } else {
         open || layout.soft_wrap
     }
+}
+
+/// True when a line opens a bracket (round, tortoise shell, lenticular, square) it
+/// does not close.
+fn unclosed(text: &str) -> bool {
+    let (mut open, mut close) = (0usize, 0usize);
+    for c in text.chars() {
+        match c {
+            '（' | '(' | '〔' | '【' | '[' => open += 1,
+            '）' | ')' | '〕' | '】' | ']' => close += 1,
+            _ => {}
+        }
+    }
+    open > close
 }
 
 /// True when a text can be the continuation of a broken sentence: it does not open

@@ -89,12 +89,19 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
         let pos = text_lines.binary_search(&i).ok();
         pos.is_some_and(|p| p < EDGE_LINES || p + EDGE_LINES >= text_lines.len())
     };
+    // Lines recovered from OCR boxes: the geometry, not these text rules, says which
+    // lines run on (a line of a short column may have no `fills_column`).
+    let boxed = lines.iter().any(|l| l.fills_column.is_some());
     let mut roles: Vec<Role> = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
+        // With no column width to measure (a few narrow wrapped lines: "全县共有" /
+        // "3000余家企业，其中"), a narrow body line left open goes on in the next line.
+        let narrow_open = |p: &Line| !boxed && layout.column_width.is_none() && p.width() <= NARROW_LINE;
+        let prev_full = lines.get(i.wrapping_sub(1)).is_some_and(|p| narrow_open(p) || p.is_full(layout.column_width, FULL_SLACK));
         let prev_continues = i > 0
             && matches!(roles.last(), Some(Role::Body))
             && !lines[i - 1].is_blank()
-            && lines[i - 1].is_full(layout.column_width, FULL_SLACK)
+            && prev_full
             && !ends_sentence(&lines[i - 1].text)
             && line.indent == 0;
         // "（下转" / "第五版）": a jump marker cut by the wrap; the rest is not furniture.
@@ -102,7 +109,60 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
         let r = role(line, edge(i), layout, prev_continues);
         roles.push(if cut_jump && matches!(r, Role::Furniture(_) | Role::Display | Role::Noise) { Role::Body } else { r });
     }
+    headlines_over_credits(lines, &mut roles, layout);
+    if !boxed {
+        open_lines_with_commas(lines, &mut roles);
+    }
     roles
+}
+
+/// An unmarked display candidate with a comma that ends open ("青石县已经经历了两次大规模
+/// 的整改，一次是") and runs straight on into a body line (no blank line, no indent, no
+/// credit) is the first line of that paragraph, not a headline.
+fn open_lines_with_commas(lines: &[Line], roles: &mut [Role]) {
+    for i in 0..lines.len().saturating_sub(1) {
+        let (l, next) = (&lines[i], &lines[i + 1]);
+        if roles[i] != Role::Display || roles[i + 1] != Role::Body || l.heading.is_some() || l.bold || l.fills_column.is_some() {
+            continue;
+        }
+        let open = !ends_sentence(&l.text) && !l.text.ends_with(is_closer);
+        if open && l.text.contains(['，', ',']) && next.indent == 0 && byline::leading(&next.text).is_none() {
+            roles[i] = Role::Body;
+        }
+    }
+}
+
+/// A line as wide as the column of a hard-wrapped page, standing alone between blank
+/// lines (or at the top, or under a jump marker) with a credit opening the text after
+/// it ("本报雪岭11月5日电（记者…", a credit line "□本报记者 X"), is a headline, not a full
+/// body line: a paragraph that goes on under it would not open with a credit. So is
+/// such a line over a headline found so (a headline over its subheadline).
+fn headlines_over_credits(lines: &[Line], roles: &mut [Role], layout: Layout) {
+    if layout.column_width.is_none() {
+        return;
+    }
+    let no_width = Layout { column_width: None, ..layout };
+    let mut promoted = vec![false; lines.len()];
+    for i in (0..lines.len()).rev() {
+        if roles[i] != Role::Body || lines[i].fills_column.is_some() {
+            continue;
+        }
+        let alone_above = i == 0 || matches!(roles[i - 1], Role::Blank | Role::Markup | Role::Furniture(_) | Role::Display | Role::Jump);
+        let blank_below = lines.get(i + 1).is_some_and(Line::is_blank);
+        if !alone_above || !blank_below {
+            continue;
+        }
+        let Some(next) = (i + 1..lines.len()).find(|&k| !lines[k].is_blank()) else { continue };
+        let credit_below = match roles[next] {
+            Role::Body => byline::leading(&lines[next].text).is_some(),
+            Role::Credit(..) => true,
+            _ => promoted[next],
+        };
+        if credit_below && is_display(&lines[i], no_width, false) {
+            roles[i] = Role::Display;
+            promoted[i] = true;
+        }
+    }
 }
 
 /// Whether [`JUMP_CUT_RE`] can match: the text ends (white space and an optional 第
@@ -238,7 +298,8 @@ fn is_display(line: &Line, layout: Layout, prev_continues: bool) -> bool {
     }
     if layout.column_width.is_some() || line.fills_column.is_some() {
         // A full printed line, or a line with a paragraph indent, is body text.
-        if line.is_full(layout.column_width, FULL_SLACK) || (MIN_INDENT..=MAX_INDENT).contains(&line.indent) {
+        let full = line.is_full(layout.column_width, FULL_SLACK) && !line.exceeds(layout.column_width, OVER_COLUMN);
+        if full || (MIN_INDENT..=MAX_INDENT).contains(&line.indent) {
             return false;
         }
     }

@@ -153,6 +153,41 @@ pub fn remove_duplicates(page: &mut Page) {
     apply(page, doomed);
 }
 
+/// A sentence printed twice back to back inside one paragraph ("…三十个项目。…三十个
+/// 项目。", an OCR tool reading a line twice) is kept once; the copy goes to `removed`,
+/// pointing at its paragraph. For text input only: on a page of OCR boxes each copy
+/// has a place of its own, printed twice, not read twice. Sentences end with 。！？;
+/// one shorter than
+/// [`DEDUP_MIN_CHARS`] (folded) is never taken for a copy.
+pub fn remove_repeated_sentences(page: &mut Page) {
+    for (ai, a) in page.articles.iter_mut().enumerate() {
+        for (bi, b) in a.blocks.iter_mut().enumerate() {
+            if b.kind != BlockKind::Paragraph || !b.text.contains(['。', '！', '？']) {
+                continue;
+            }
+            let mut kept = String::with_capacity(b.text.len());
+            let mut last_key = String::new();
+            let mut copies = Vec::new();
+            for sentence in b.text.split_inclusive(['。', '！', '？']) {
+                let k = key(sentence);
+                if k.chars().count() >= DEDUP_MIN_CHARS && k == last_key {
+                    copies.push(sentence.to_string());
+                    continue;
+                }
+                kept.push_str(sentence);
+                last_key = k;
+            }
+            if copies.is_empty() {
+                continue;
+            }
+            b.text = kept;
+            let at = BlockRef { article: ai, block: bi };
+            page.removed.extend(copies.into_iter().map(|c| Removed::new(RemovedReason::Duplicate, c, b.lines, Some(at))));
+        }
+    }
+    page.removed.sort_by_key(|r| r.lines);
+}
+
 fn find(parent: &[usize], mut i: usize) -> usize {
     while parent[i] != i {
         i = parent[i];

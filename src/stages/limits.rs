@@ -16,6 +16,9 @@
 //! | `MIN_LONG_LINE` | 16 | columns | shortest line measured for the column width |
 //! | `MIN_WRAPPED_LINES` | 4 | lines | long lines needed to call a page hard-wrapped |
 //! | `WIDTH_BELOW` / `WIDTH_ABOVE` | 4 / 2 | columns | lines this near the mode count for it |
+//! | `OVER_COLUMN` | 4 | columns | a line this much wider than the column width is not one of its wrapped lines |
+//! | `DOUBLED_MIN_HAN` | 4 | characters | shortest headline half read as a headline printed twice |
+//! | `NARROW_LINE` | 24 | columns | widest line of a narrow column (12 Han) read as wrapped when the page has no measured width |
 //! | `WIDTH_AGREE` | 2/5 | share | long lines near the mode |
 //! | `BLANK_SEPARATED` | 2/3 | share | text lines followed by a blank line on a Markdown page |
 //! | `MAX_HEADING_LEVEL` | 6 | level | Markdown's deepest heading |
@@ -58,6 +61,16 @@ pub const MIN_WRAPPED_LINES: usize = 4;
 pub const WIDTH_BELOW: usize = 4;
 /// Lines up to this many columns wider than the mode count for it.
 pub const WIDTH_ABOVE: usize = 2;
+/// A line more than this many columns (two Han characters) wider than the column
+/// width of hard-wrapped text is not one of its wrapped lines: a headline set wider
+/// than the body column ("高原牧区迎来首批“流动医院”" over 13-character lines).
+pub const OVER_COLUMN: usize = 4;
+/// Widest line (columns, 12 Han characters) of a narrow column: on a page too short to
+/// measure its column width, such a line left open is continued by the next line.
+pub const NARROW_LINE: usize = 24;
+/// Shortest half (Han characters) of a headline line read as one phrase printed twice:
+/// "好好好好" aside, a real headline never repeats a phrase of four or more.
+pub const DOUBLED_MIN_HAN: usize = 4;
 /// Share of the long lines (numerator, denominator) near the mode for a column width.
 pub const WIDTH_AGREE: (usize, usize) = (2, 5);
 /// Share of the text lines (numerator, denominator) followed by a blank line on a

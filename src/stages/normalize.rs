@@ -114,18 +114,29 @@ fn remove_spaces_cow(s: &str) -> Cow<'_, str> {
     let Some(first) = s.find(is_space) else { return Cow::Borrowed(s) };
     let mut out = String::with_capacity(s.len());
     out.push_str(&s[..first]);
-    let mut prev: Option<char> = s[..first].chars().next_back();
-    let mut it = s[first..].chars().peekable();
-    while let Some(c) = it.next() {
+    // The text around each run of white space, as printed (spaces included): the two
+    // characters before it and the two after it.
+    let chars: Vec<char> = s[first..].chars().collect();
+    let head: Vec<char> = s[..first].chars().rev().take(2).collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k];
         if !is_space(c) {
             out.push(c);
-            prev = Some(c);
+            k += 1;
             continue;
         }
-        while it.next_if(|d| is_space(*d)).is_some() {}
-        let drop = match (prev, it.peek()) {
+        let start = k;
+        while k < chars.len() && is_space(chars[k]) {
+            k += 1;
+        }
+        let mut back = chars[..start].iter().rev().chain(head.iter()).copied();
+        let mut ahead = chars[k..].iter().copied();
+        let (p, b1, b2) = (back.next(), back.next(), back.next());
+        let (n, n1, n2) = (ahead.next(), ahead.next(), ahead.next());
+        let drop = match (p, n) {
             (None, _) | (_, None) => true,
-            (Some(p), Some(&n)) => is_cjk(p) && is_cjk(n),
+            (Some(pc), Some(nc)) => (is_cjk(pc) && is_cjk(nc)) || spaced_digits((b2, b1, p), (n, n1, n2)),
         };
         if !drop {
             out.push(' ');
@@ -134,9 +145,38 @@ fn remove_spaces_cow(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Three characters as printed, `None` past the text's end.
+type Around = (Option<char>, Option<char>, Option<char>);
+
+/// True when a space between `p` (`(b2, b1, p)`, as printed before it) and `n` (`(n,
+/// n1, n2)` after it) is letter spacing inside a spaced-out number ("全县共有 1 2 0 所"
+/// reads 全县共有120所): a lone digit next to a lone digit, or a CJK character next to a
+/// spaced run of lone digits. "COVID 19" and "12 34" keep their space.
+fn spaced_digits((b2, b1, p): Around, (n, n1, n2): Around) -> bool {
+    let edge = |c: Option<char>| c.is_none_or(|c| is_space(c) || is_cjk(c));
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let spaced = |c: Option<char>| c.is_some_and(is_space);
+    let p_lone = digit(p) && edge(b1);
+    let n_lone = digit(n) && edge(n1);
+    if p_lone && n_lone {
+        return true;
+    }
+    let cjk = |c: Option<char>| c.is_some_and(is_cjk);
+    // 有 + "1 2": the digit after the space opens a spaced run; "0" + 所 after "1 2 0":
+    // the digit before it closes one.
+    (cjk(p) && n_lone && spaced(n1) && digit(n2)) || (p_lone && spaced(b1) && digit(b2) && cjk(n))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaced_digits_close_up_but_numbers_and_words_stay_apart() {
+        assert_eq!(remove_spaces_between_cjk("全县共有 1 2 0 所学校"), "全县共有120所学校");
+        assert_eq!(remove_spaces_between_cjk("COVID 19 防控 2 0 2 4 年"), "COVID 19 防控2024年");
+        assert_eq!(remove_spaces_between_cjk("A 12 34 B"), "A 12 34 B");
+    }
 
     #[test]
     fn ocr_spaces_between_han_go_but_latin_spacing_stays() {

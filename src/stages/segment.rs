@@ -197,6 +197,10 @@ impl Builder {
         if displays.iter().all(|g| g.cues.number.is_some()) {
             return false;
         }
+        // A subhead is set in its column; a line wider than the column spans columns.
+        if displays.iter().any(|g| g.wide) {
+            return true;
+        }
         if displays.iter().any(|g| g.heading.is_some() && g.cues.number.is_none()) {
             return true;
         }
@@ -236,7 +240,7 @@ impl Builder {
             Some(c) => {
                 // A credit starts a new story, unless it is this story's credit printed
                 // again (a duplicated first paragraph).
-                let new_credit = lead.as_ref().is_some_and(|l| c.has_credit && c.article.byline.as_deref() != Some(l.byline.as_str()));
+                let new_credit = lead.as_ref().is_some_and(|l| c.has_credit && !c.article.byline.as_deref().is_some_and(|b| same_credit(b, &l.byline)));
                 !c.article.blocks.is_empty()
                     && (new_credit || (continued_from(&u) && !c.article.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedFrom)))
             }
@@ -294,6 +298,15 @@ impl Builder {
         for d in &mut self.articles {
             let mut seen: Vec<String> = Vec::new();
             let removed = &mut self.removed;
+
+            for g in d.group.iter_mut().filter(|g| g.kind == UnitKind::Display) {
+                // A headline printed twice on one line: "青石县推进改造青石县推进改造".
+                if let Some(half) = doubled(&g.text) {
+                    let copy = g.text[half..].to_string();
+                    removed.push(Removed::new(RemovedReason::Duplicate, copy, g.lines, None));
+                    g.text.truncate(half);
+                }
+            }
             d.group.retain(|g| {
                 let key = crate::rules::chars::fold(&g.text);
                 if g.kind == UnitKind::Display && seen.contains(&key) {
@@ -323,6 +336,28 @@ impl Builder {
             warnings: Vec::new(),
         }
     }
+}
+
+/// The byte length of the first half of a text that is one phrase printed twice
+/// ("县图书馆开放县图书馆开放", or with a space between the copies), when it is.
+fn doubled(text: &str) -> Option<usize> {
+    let t = text.trim_end();
+    let n = t.chars().count();
+    let half = t.char_indices().nth(n / 2)?.0;
+    let (a, b) = t.split_at(half);
+    let a_trimmed = a.trim_end();
+    let (a, b) = if n % 2 == 1 && b.starts_with(' ') { (a_trimmed, b.trim_start()) } else { (a, b) };
+    let long = a.chars().filter(|c| crate::rules::chars::is_han(*c)).nth(DOUBLED_MIN_HAN - 1).is_some();
+    (long && a == b).then_some(a.len())
+}
+
+/// Whether two credits are the same printed again, whatever their brackets and
+/// spacing: "（本報南京廿日電）" and "〔本報南京廿日電〕" in one dispatch.
+fn same_credit(a: &str, b: &str) -> bool {
+    let key = |s: &str| -> String {
+        s.chars().filter(|&c| !crate::rules::chars::is_space(c) && !matches!(c, '（' | '）' | '(' | ')' | '〔' | '〕' | '【' | '】' | '［' | '］' | '[' | ']')).collect()
+    };
+    key(a) == key(b)
 }
 
 fn continued_from(u: &Unit) -> bool {

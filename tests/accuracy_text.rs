@@ -1,0 +1,212 @@
+//! Issue 13, accuracy on text and Markdown pages: one test page (written here, names
+//! and places invented) per fault kind fixed, named for the kind or the case it pins.
+//! The fix is in the module named.
+
+use crate::common;
+
+use banmian::{BlockKind, Options, Page, Pipeline};
+
+fn process(name: &str, text: &str) -> Page {
+    let page = Pipeline::new(Options::default()).expect("default pipeline").process(name, text);
+    common::assert_sane(text, &page);
+    page
+}
+
+fn headlines(page: &Page) -> Vec<Option<&str>> {
+    page.articles.iter().map(|a| a.headline.as_deref()).collect()
+}
+
+/// A plain page hard-wrapped at ten characters, headlines set wider than the column,
+/// no credit under the second: lines of the page's own make.
+const NARROW_PAGE: &str = "青石日报  2024年5月6日  星期一
+
+青石县老旧小区改造全面完成
+
+今年以来，青石县加快
+推进老旧小区改造，已
+完成改造项目四十二个
+，惠及居民一万二千余
+户。
+
+改造内容包括外墙保温
+、管网更新、加装电梯
+等多个方面。
+
+东辛庄村办起了乡村图书阅览室
+
+村民甲某说，过去看书
+要跑到县城，如今在家
+门口就能借到新书了。
+";
+
+/// classify.rs, segment.rs: a headline wider than the body column of a hard-wrapped
+/// page was read as a full body line (glued to the text), and a display line with no
+/// credit under it as a subhead of the article before.
+#[test]
+fn headline_wider_than_a_narrow_column_heads_its_own_article() {
+    let page = process("page.txt", NARROW_PAGE);
+    assert_eq!(headlines(&page), [Some("青石县老旧小区改造全面完成"), Some("东辛庄村办起了乡村图书阅览室")]);
+    let first = &page.articles[0];
+    assert_eq!(first.blocks.len(), 2);
+    assert_eq!(first.blocks[0].text, "今年以来，青石县加快推进老旧小区改造，已完成改造项目四十二个，惠及居民一万二千余户。");
+    assert!(first.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+    assert_eq!(page.articles[1].blocks[0].text, "村民甲某说，过去看书要跑到县城，如今在家门口就能借到新书了。");
+}
+
+/// A subhead no wider than the column stays a subhead.
+#[test]
+fn display_line_within_the_column_stays_a_subhead() {
+    let page = process("page.txt", &NARROW_PAGE.replace("东辛庄村办起了乡村图书阅览室", "图书送到家门口"));
+    assert_eq!(headlines(&page), [Some("青石县老旧小区改造全面完成")]);
+    let subheads: Vec<&str> = page.articles[0].blocks.iter().filter(|b| b.kind == BlockKind::Subhead).map(|b| b.text.as_str()).collect();
+    assert_eq!(subheads, ["图书送到家门口"]);
+}
+
+/// assemble.rs: a dispatch credit cut inside its bracket by the wrap, the name moved to
+/// the next line with the space before it, was split into a dateline, a "（记者" block
+/// and a paragraph.
+#[test]
+fn credit_cut_inside_its_bracket_is_read_whole() {
+    let page = process(
+        "page.txt",
+        "青石县推进老旧小区改造工作\n\n本报青石5月5日电（记者\n 甲某 乙某）今年以来，青\n石县加快推进老旧小区改\n造，已完成改造项目四十\n二个，惠及居民一万二千\n余户。\n",
+    );
+    let a = &page.articles[0];
+    assert_eq!(a.dateline.as_deref(), Some("本报青石5月5日电"));
+    let names: Vec<&str> = a.authors.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["甲某", "乙某"]);
+    assert_eq!(a.blocks.len(), 1);
+    assert_eq!(a.blocks[0].text, "今年以来，青石县加快推进老旧小区改造，已完成改造项目四十二个，惠及居民一万二千余户。");
+}
+
+/// byline.rs: a dispatch line in round brackets (（中央社南京廿七日電）, （本报讯）) was
+/// not read as a dateline, and 廿 was no day numeral; segment.rs: the same dispatch
+/// printed again in other brackets started an article with no headline.
+#[test]
+fn bracketed_dispatch_lines_are_datelines() {
+    let page = process(
+        "page.md",
+        "# 青石縣議會昨開大會\n\n（中央社南京廿七日電）青石縣議會廿七日舉行大會，通過預算案。\n\n〔中央社南京廿七日電〕議長甲某宣布，下次大會定於下月舉行。\n",
+    );
+    assert_eq!(page.articles.len(), 1);
+    let a = &page.articles[0];
+    assert_eq!(a.dateline.as_deref(), Some("中央社南京廿七日電"));
+    assert_eq!(a.blocks[0].text, "青石縣議會廿七日舉行大會，通過預算案。");
+    let page = process("page.md", "## 青石县图书馆新馆开放\n\n（本报讯）青石县图书馆新馆昨日开放。\n");
+    let a = &page.articles[0];
+    assert_eq!((a.byline.as_deref(), a.dateline.as_deref()), (Some("（本报讯）"), Some("本报讯")));
+    assert_eq!(a.blocks[0].text, "青石县图书馆新馆昨日开放。");
+}
+
+/// lines.rs, normalize.rs (case b24-fully-spaced-with-digits): a fully spaced headline
+/// kept its spacing, and spaced digits stayed apart.
+#[test]
+fn b24_fully_spaced_headline_and_spaced_digits() {
+    let page =
+        process("page.md", "## 县 图 书 馆 新 馆 开 放\n\n本报讯 全 县 共 有 1 2 0 所 学 校 与 县 图 书 馆 签 订 了 合 作 协 议 。\n");
+    let a = &page.articles[0];
+    assert_eq!(a.headline.as_deref(), Some("县图书馆新馆开放"));
+    assert_eq!(a.blocks[0].text, "全县共有120所学校与县图书馆签订了合作协议。");
+    // A headline of two phrases keeps the space between them (printed as three).
+    let page = process("page.md", "## 压 实 责 任   消 除 隐 患\n\n本报讯 全县开展安全生产大检查。\n");
+    assert_eq!(page.articles[0].headline.as_deref(), Some("压实责任 消除隐患"));
+}
+
+/// furniture.rs: a running head of a bare page number and a section ("04  要闻") at the
+/// top of the page was read as the first article's headline.
+#[test]
+fn page_number_and_section_at_the_top_are_furniture() {
+    let page = process(
+        "page.txt",
+        "青石日报  2024年5月6日  星期一\n\n04  要闻\n\n青石县老旧小区改造全面完成\n\n本报讯（记者 甲某）今年以来，青石县已完成改造项目四十二个。\n",
+    );
+    assert_eq!(headlines(&page), [Some("青石县老旧小区改造全面完成")]);
+    assert_eq!(page.page.number, Some(4));
+    assert!(page.leftovers.iter().any(|b| b.text == "04 要闻"), "{:?}", page.leftovers);
+}
+
+/// jump.rs: an old paper's jump by sheet, （上接第一張）, stayed in the body as a paragraph.
+#[test]
+fn jump_by_sheet_is_a_jump() {
+    let page = process("page.txt", "青石縣議會昨開大會\n\n（上接第一張）議長甲某宣布，下次大會定於下月舉行。\n");
+    let a = &page.articles[0];
+    assert_eq!(a.jumps.len(), 1);
+    assert_eq!((a.jumps[0].page, a.jumps[0].label.as_str()), (Some(1), "第一張"));
+    assert_eq!(a.blocks[0].text, "議長甲某宣布，下次大會定於下月舉行。");
+}
+
+/// dedup.rs (case b18-sentence-repeated-in-paragraph): a sentence printed twice back
+/// to back inside a paragraph was kept twice; the copy goes to `removed`.
+#[test]
+fn b18_sentence_repeated_in_a_paragraph_is_kept_once() {
+    let s = "东辛庄村图书室今年共接待读者三千余人次。";
+    let page = process("page.md", &format!("## 乡村图书室人气旺\n\n本报讯 图书室去年开放。{s}{s}\n"));
+    let a = &page.articles[0];
+    assert_eq!(a.blocks[0].text, format!("图书室去年开放。{s}"));
+    let copies: Vec<&str> = page.removed.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(copies, [s]);
+    assert_eq!(page.removed[0].duplicate_of.map(|r| (r.article, r.block)), Some((0, 0)));
+}
+
+/// assemble.rs (case b27-misread-final-comma-no-join): on a page of one paragraph a
+/// line, an indented line after a line ending in a comma (a misread 。) was joined.
+#[test]
+fn b27_indented_line_after_a_comma_starts_a_paragraph() {
+    let page = process(
+        "page.txt",
+        "青石县乡村图书室开放\n　　本报讯 东辛庄村图书室昨日开放，首批藏书三千册,\n　　村民甲某说，在家门口就能借到新书了。\n",
+    );
+    let texts: Vec<&str> = page.articles[0].blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts, ["东辛庄村图书室昨日开放，首批藏书三千册，", "村民甲某说，在家门口就能借到新书了。"]);
+}
+
+/// segment.rs (case b41-doubled-headline): a headline printed twice on one line.
+#[test]
+fn b41_headline_printed_twice_on_one_line_is_kept_once() {
+    let page = process("page.md", "## 乡村图书室开放乡村图书室开放\n\n本报讯 东辛庄村图书室昨日开放。\n");
+    assert_eq!(page.articles[0].headline.as_deref(), Some("乡村图书室开放"));
+    assert!(page.removed.iter().any(|r| r.text == "乡村图书室开放"));
+    // A headline that merely repeats a short word is left alone.
+    let page = process("page.md", "## 好好好\n\n本报讯 东辛庄村图书室昨日开放。\n");
+    assert_eq!(page.articles[0].headline.as_deref(), Some("好好好"));
+}
+
+/// classify.rs (case b23-short-wraps-next-to-digits-latin): on a page too short to
+/// measure a column width, lines wrapped short that open with digits or Latin
+/// ("3000余家企业，其中") were read as headlines.
+#[test]
+fn b23_short_wraps_opening_with_digits_or_latin_stay_in_the_paragraph() {
+    let page = process("page.md", "## 青石县企业质量提升\n\n本报讯 全县现有\n2500余家企业，其中\nISO认证企业达到\n86家。\n");
+    assert_eq!(headlines(&page), [Some("青石县企业质量提升")]);
+    assert_eq!(page.articles[0].blocks[0].text, "全县现有2500余家企业，其中ISO认证企业达到86家。");
+}
+
+/// classify.rs (case b37-numbered-subhead-in-wrapped-text): a wrapped body line with a
+/// comma, ending open, under a numbered subhead was read with it as a headline group.
+#[test]
+fn b37_open_line_with_a_comma_under_a_subhead_is_body() {
+    let page = process(
+        "page.txt",
+        "青石县召开图书室建设会议\n本报讯 会议指出，东辛庄村图书室建设已经取得了\n阶段性成果，必须继续推进。\n二、下步安排\n青石县将在全县推广东辛庄村的做法，一是\n建好书屋，二是配齐图书。\n",
+    );
+    assert_eq!(headlines(&page), [Some("青石县召开图书室建设会议")]);
+    let blocks: Vec<(BlockKind, &str)> = page.articles[0].blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+    assert_eq!(blocks[1], (BlockKind::Subhead, "二、下步安排"));
+    assert_eq!(blocks[2], (BlockKind::Paragraph, "青石县将在全县推广东辛庄村的做法，一是建好书屋，二是配齐图书。"));
+}
+
+/// classify.rs: a headline and a subheadline each as wide as the body column, between
+/// blank lines under a jump marker, over a credit line, were read as body text.
+#[test]
+fn column_wide_headline_and_subheadline_over_a_credit_line_head_an_article() {
+    let page = process(
+        "page.txt",
+        "青石县推进小区改造\n\n今年以来，青石县加快推进老\n旧小区改造，已完成改造项目\n四十二个，惠及居民一万二千\n余户，居民满意度明显提升，\n改造资金由县乡两级财政共同\n承担，部分小区还引入了社会\n资本参与。\n\n（下转第二版）\n\n东辛庄村办起乡村图书室三间\n\n首批藏书三千册全部上架借阅\n\n□本报记者 甲某 通讯员 乙某\n\n村民丙某说，过去看书要跑到\n县城，如今在家门口就能借到\n新书了，孩子们也爱来这里。\n",
+    );
+    assert_eq!(headlines(&page), [Some("青石县推进小区改造"), Some("东辛庄村办起乡村图书室三间")]);
+    let a = &page.articles[1];
+    assert_eq!(a.subheadline.as_deref(), Some("首批藏书三千册全部上架借阅"));
+    let names: Vec<&str> = a.authors.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["甲某", "乙某"]);
+    assert_eq!(a.blocks[0].text, "村民丙某说，过去看书要跑到县城，如今在家门口就能借到新书了，孩子们也爱来这里。");
+}
