@@ -566,11 +566,11 @@ fn box_pages_give_their_size_and_unit() {
         "dimensions": {"width": 1654, "height": 2339}});
     let page = pipeline().process_bytes("p.json", &serde_json::to_vec(&json).unwrap()).unwrap();
     assert_eq!((page.page.width, page.page.height, page.page.unit.as_deref()), (Some(1654), Some(2339), Some("px")));
-    // Without dimensions: the boxes' extent.
+    // Without dimensions: the boxes' extent, rounded up so that every box lies inside.
     let json =
         json!({"ocr_results": [{"text": "本报讯正文写在这里。", "box": [[10, 10], [210.4, 10], [210.4, 30.6], [10, 30.6]], "score": 0.9}]});
     let page = pipeline().process_bytes("p.json", &serde_json::to_vec(&json).unwrap()).unwrap();
-    assert_eq!((page.page.width, page.page.height), (Some(210), Some(31)));
+    assert_eq!((page.page.width, page.page.height), (Some(211), Some(31)));
 }
 
 #[test]
