@@ -7,24 +7,9 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use banmian::eval::fold;
 use banmian::{Options, Page, Pipeline};
 use serde_json::Value;
-
-fn fold(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '，' => ',',
-            '；' => ';',
-            '：' => ':',
-            '！' => '!',
-            '？' => '?',
-            '（' => '(',
-            '）' => ')',
-            _ => c,
-        })
-        .collect()
-}
 
 fn fold_opt(v: Option<&str>) -> Option<String> {
     v.map(fold)
