@@ -39,6 +39,24 @@ def test_dicts_are_the_json_read_back():
     assert a["text"] == "\n".join(b["text"] for b in a["blocks"])
 
 
+def test_dicts_without_orjson_are_the_same():
+    """Without orjson the standard library's json.loads builds the dicts: the same objects."""
+    import subprocess
+    import sys
+
+    page = corpus_pages()[0]
+    code = (
+        "import sys, json; sys.modules['orjson'] = None; import banmian; "
+        "t = open(sys.argv[1], encoding='utf-8').read(); p = banmian.Pipeline(); "
+        "print(json.dumps(p.process_many([t, t], threads=2), ensure_ascii=False))"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(page)], check=True, capture_output=True, text=True).stdout
+    p = banmian.Pipeline()
+    t = page.read_text("utf-8")
+    assert json.loads(out) == p.process_many([t, t], threads=2)
+    assert json.loads(out) == [json.loads(line) for line in p.process_many([t, t], threads=2, as_json=True)]
+
+
 def test_the_readme_example():
     page = banmian.Pipeline().process("## 市十五届人大常委会第三十六次会议举行\n\n本报讯(记者 尹明)12日,会议举行。\n", source="01.txt")
     a = page["articles"][0]
