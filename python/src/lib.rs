@@ -24,7 +24,12 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PySlice, PyString, PyTuple};
 
 pyo3::create_exception!(banmian, BanmianError, PyValueError, "Base of banmian's errors (a ValueError).");
-pyo3::create_exception!(banmian, DecodeError, BanmianError, "Bytes that no encoding banmian reads explains, or a str with a lone surrogate; `byte` is the offset.");
+pyo3::create_exception!(
+    banmian,
+    DecodeError,
+    BanmianError,
+    "Bytes that no encoding banmian reads explains, or a str with a lone surrogate; `byte` is the offset."
+);
 pyo3::create_exception!(banmian, TooLarge, BanmianError, "A page over `max_page_bytes` (attributes `size` and `limit`, bytes).");
 pyo3::create_exception!(banmian, TooManyLines, BanmianError, "A page over `max_page_lines` (attributes `lines` and `limit`).");
 pyo3::create_exception!(banmian, BoxPageError, BanmianError, "Bytes read as PaddleOCR page JSON that are not such a page.");
@@ -89,9 +94,7 @@ fn utf8<'a>(s: &'a Bound<'_, PyString>, source: &str) -> PyResult<&'a str> {
         let start: Option<usize> = e.value(py).getattr("start").and_then(|v| v.extract()).ok();
         let Some(start) = start else { return e };
         let slice = |a: usize, b: usize| s.as_any().get_item(PySlice::new(py, a as isize, b as isize, 1));
-        let byte = slice(0, start)
-            .and_then(|p| Ok(p.cast::<PyString>()?.to_str()?.len()))
-            .unwrap_or(0);
+        let byte = slice(0, start).and_then(|p| Ok(p.cast::<PyString>()?.to_str()?.len())).unwrap_or(0);
         let code: u32 = slice(start, start + 1)
             .and_then(|c| c.call_method1("encode", ("utf-16-le", "surrogatepass")))
             .and_then(|b| Ok(b.cast::<PyBytes>()?.as_bytes().to_vec()))
@@ -146,11 +149,7 @@ fn to_py(py: Python<'_>, source: &str, outcome: Outcome, as_json: bool) -> PyRes
         Ok(m) => m.getattr("loads").map(|f| (f.unbind(), true)),
         Err(_) => py.import("json")?.getattr("loads").map(|f| (f.unbind(), false)),
     })?;
-    if *bytes {
-        Ok(loads.call1(py, (PyBytes::new(py, json.as_bytes()),))?)
-    } else {
-        Ok(loads.call1(py, (PyString::new(py, &json),))?)
-    }
+    if *bytes { Ok(loads.call1(py, (PyBytes::new(py, json.as_bytes()),))?) } else { Ok(loads.call1(py, (PyString::new(py, &json),))?) }
 }
 
 /// The `loads` in use, and whether it takes bytes (orjson) or a `str` (`json`).
@@ -261,7 +260,14 @@ impl Pipeline {
 impl Pipeline {
     #[new]
     #[pyo3(signature = (convert=None, punct="normalize", input_format="auto", max_page_bytes=None, max_page_lines=None))]
-    fn new(py: Python<'_>, convert: Option<&str>, punct: &str, input_format: &str, max_page_bytes: Option<u64>, max_page_lines: Option<u64>) -> PyResult<Pipeline> {
+    fn new(
+        py: Python<'_>,
+        convert: Option<&str>,
+        punct: &str,
+        input_format: &str,
+        max_page_bytes: Option<u64>,
+        max_page_lines: Option<u64>,
+    ) -> PyResult<Pipeline> {
         let mut o = Options::default();
         o.punct = parse_punct(punct)?;
         o.input_format = parse_input_format(input_format)?;
@@ -324,7 +330,14 @@ impl Pipeline {
     /// first failed page's exception (in input order); `errors="return"` puts the
     /// exception object in that page's place and goes on.
     #[pyo3(signature = (pages, *, threads=None, as_json=false, errors="raise"))]
-    fn process_many(&self, py: Python<'_>, pages: &Bound<'_, PyAny>, threads: Option<usize>, as_json: bool, errors: &str) -> PyResult<Py<PyList>> {
+    fn process_many(
+        &self,
+        py: Python<'_>,
+        pages: &Bound<'_, PyAny>,
+        threads: Option<usize>,
+        as_json: bool,
+        errors: &str,
+    ) -> PyResult<Py<PyList>> {
         let keep_errors = match errors {
             "raise" => false,
             "return" => true,
@@ -376,7 +389,8 @@ impl Pipeline {
             let mut pending: std::collections::VecDeque<Round> = std::collections::VecDeque::new();
             let finish_oldest = |pending: &mut std::collections::VecDeque<Round>| -> PyResult<()> {
                 let round = pending.pop_front().expect("a round in flight");
-                let outcomes = py.detach(|| done.lock().unwrap_or_else(|e| e.into_inner()).recv()).expect("the feeder sends one result a round");
+                let outcomes =
+                    py.detach(|| done.lock().unwrap_or_else(|e| e.into_inner()).recv()).expect("the feeder sends one result a round");
                 without_gc(py, !as_json, || finish_round(py, &out, round, outcomes, as_json, keep_errors))
             };
             loop {
@@ -411,7 +425,9 @@ impl Pipeline {
     fn __repr__(&self) -> String {
         let (convert, punct, input_format, bytes, lines) = &self.options;
         let convert = convert.as_ref().map_or("None".to_string(), |c| format!("{c:?}"));
-        format!("banmian.Pipeline(convert={convert}, punct={punct:?}, input_format={input_format:?}, max_page_bytes={bytes}, max_page_lines={lines})")
+        format!(
+            "banmian.Pipeline(convert={convert}, punct={punct:?}, input_format={input_format:?}, max_page_bytes={bytes}, max_page_lines={lines})"
+        )
     }
 }
 
@@ -454,7 +470,7 @@ fn read_round(iter: &mut Bound<'_, pyo3::types::PyIterator>, chunk: usize, index
     for item in iter.by_ref().take(chunk) {
         // The iterable's own exception stops here; a page's is kept for its place.
         let item = item?;
-        let page = split_item(item, *index).and_then(|(source, obj)| {
+        let page = split_item(item, *index).map(|(source, obj)| {
             let owned = match obj.cast::<PyString>() {
                 Ok(s) => utf8(s, &source).map(|t| Owned::Text(t.to_string())),
                 Err(_) => bytes_input(&obj, &format!("page {source:?}")).map(|i| match i {
@@ -463,7 +479,7 @@ fn read_round(iter: &mut Bound<'_, pyo3::types::PyIterator>, chunk: usize, index
                     Input::OwnedBytes(b) => Owned::Bytes(b),
                 }),
             };
-            Ok((source, owned))
+            (source, owned)
         });
         let (source, owned) = match page {
             Ok((source, owned)) => (source, owned),
@@ -508,7 +524,14 @@ fn without_gc<T>(py: Python<'_>, pause: bool, f: impl FnOnce() -> PyResult<T>) -
 }
 
 /// Appends a round's pages (or exceptions) to `out`, in input order.
-fn finish_round(py: Python<'_>, out: &Bound<'_, PyList>, round: Round, outcomes: Vec<Option<Outcome>>, as_json: bool, keep_errors: bool) -> PyResult<()> {
+fn finish_round(
+    py: Python<'_>,
+    out: &Bound<'_, PyList>,
+    round: Round,
+    outcomes: Vec<Option<Outcome>>,
+    as_json: bool,
+    keep_errors: bool,
+) -> PyResult<()> {
     for ((outcome, early), source) in outcomes.into_iter().zip(round.early).zip(&round.sources) {
         match (outcome, early) {
             (Some(o), _) => append(py, out, source, o, as_json, keep_errors)?,
