@@ -276,6 +276,29 @@ fn the_fixture_set_through_the_binary() {
     assert_eq!(r["errors"], json!([]));
 }
 
+/// A kind folder given as the set is scored as that kind, with the same figures it has
+/// inside the whole set; a folder with no gold anywhere is an error, not an empty table.
+#[test]
+fn a_kind_folder_alone_is_scored_as_its_kind_and_an_empty_folder_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let (whole, alone) = (dir.path().join("whole.json"), dir.path().join("alone.json"));
+    assert_eq!(eval(&[FIXTURE, "--json", whole.to_str().unwrap()]).status.code(), Some(0));
+    let plain = format!("{FIXTURE}/plain");
+    let out = eval(&[&plain, "--json", alone.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let r = report_of(&alone);
+    assert_eq!(r["kinds"].as_array().unwrap().len(), 1);
+    assert_eq!(kind(&r, "plain"), kind(&report_of(&whole), "plain"));
+    assert_eq!(r["overall"]["articles"], kind(&r, "plain")["articles"]);
+
+    let empty = dir.path().join("empty");
+    fs::create_dir(&empty).unwrap();
+    fs::write(empty.join("notes.txt"), "no gold here").unwrap();
+    let out = eval(&[empty.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no pages"), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
 #[test]
 fn exit_status_follows_the_floor() {
     let dir = tempfile::tempdir().unwrap();

@@ -21,7 +21,8 @@ use crate::{Options, Pipeline};
 #[derive(Debug, Parser)]
 #[command(name = "banmian eval", version, about, long_about = None)]
 struct Args {
-    /// The set folder: SET/<kind>/<id>.<ext>[.gz] beside SET/<kind>/<id>.gold.json[.gz].
+    /// The set folder: SET/<kind>/<id>.<ext>[.gz] beside SET/<kind>/<id>.gold.json[.gz]; or one
+    /// kind folder, scored as the kind it is named after.
     set: PathBuf,
 
     /// A floor file (banmian.evalfloor/1): exit 3 when a metric falls below it.

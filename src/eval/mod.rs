@@ -169,9 +169,11 @@ fn gold_id(name: &str) -> Option<&str> {
 }
 
 /// Finds the pages of a set: every kind folder (sorted by name), every gold in it
-/// (sorted by id) with its input. Hidden files and folders are skipped, as are files
-/// that are not golds or inputs of one. Errors: the set folder, or a kind folder,
-/// cannot be read (the error names it).
+/// (sorted by id) with its input. A folder that itself holds golds is one kind folder,
+/// the kind named after the folder (`banmian eval evaluation/set/plain` scores the
+/// `plain` kind alone). Hidden files and folders are skipped, as are files that are not
+/// golds or inputs of one. Errors: the set folder, or a kind folder, cannot be read
+/// (the error names it).
 pub fn walk(root: &Path) -> Result<Vec<SetPage>, String> {
     let list = |dir: &Path| -> Result<Vec<(String, PathBuf)>, String> {
         let mut v = Vec::new();
@@ -185,30 +187,40 @@ pub fn walk(root: &Path) -> Result<Vec<SetPage>, String> {
         v.sort();
         Ok(v)
     };
+    let top = list(root)?;
+    if top.iter().any(|(name, _)| gold_id(name).is_some()) {
+        let kind = root.canonicalize().ok().and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()));
+        return Ok(kind_pages(kind.as_deref().unwrap_or("set"), &top));
+    }
     let mut pages = Vec::new();
-    for (kind, dir) in list(root)? {
-        if !dir.is_dir() {
-            continue;
-        }
-        let files = list(&dir)?;
-        for (name, gold) in &files {
-            let Some(id) = gold_id(name) else { continue };
-            let prefix = format!("{id}.");
-            let inputs: Vec<&PathBuf> =
-                files.iter().filter(|(n, p)| n.starts_with(&prefix) && gold_id(n).is_none() && p.is_file()).map(|(_, p)| p).collect();
-            let input = match inputs.as_slice() {
-                [one] => Ok((*one).clone()),
-                [] => Err(format!("{}: no input file {id}.* beside the gold", gold.display())),
-                many => Err(format!(
-                    "{}: several inputs for one gold: {}",
-                    gold.display(),
-                    many.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
-                )),
-            };
-            pages.push(SetPage { kind: kind.clone(), id: id.to_string(), gold: gold.clone(), input });
+    for (kind, dir) in top {
+        if dir.is_dir() {
+            pages.extend(kind_pages(&kind, &list(&dir)?));
         }
     }
     Ok(pages)
+}
+
+/// The pages of one kind folder, from its sorted, non-hidden `files` (name, path).
+fn kind_pages(kind: &str, files: &[(String, PathBuf)]) -> Vec<SetPage> {
+    let mut pages = Vec::new();
+    for (name, gold) in files {
+        let Some(id) = gold_id(name) else { continue };
+        let prefix = format!("{id}.");
+        let inputs: Vec<&PathBuf> =
+            files.iter().filter(|(n, p)| n.starts_with(&prefix) && gold_id(n).is_none() && p.is_file()).map(|(_, p)| p).collect();
+        let input = match inputs.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] => Err(format!("{}: no input file {id}.* beside the gold", gold.display())),
+            many => Err(format!(
+                "{}: several inputs for one gold: {}",
+                gold.display(),
+                many.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+            )),
+        };
+        pages.push(SetPage { kind: kind.to_string(), id: id.to_string(), gold: gold.clone(), input });
+    }
+    pages
 }
 
 /// Reads a file whole, gunzipping it when its name ends `.gz`; at most
@@ -277,12 +289,15 @@ pub fn evaluate_page(pipeline: &Pipeline, page: &SetPage) -> Outcome {
 
 /// Walks a set, runs and scores every page in parallel, and builds the report (in
 /// page order, whatever the threads). `set` is written into the report as given.
-/// Errors: the set or one of its kind folders cannot be read.
+/// Errors: the set or one of its kind folders cannot be read, or it holds no page.
 pub fn evaluate(pipeline: &Pipeline, set: &Path) -> Result<Report, String> {
     if !set.is_dir() {
         return Err(format!("{}: not a folder", set.display()));
     }
     let pages = walk(set)?;
+    if pages.is_empty() {
+        return Err(format!("{}: no pages (no <id>.gold.json[.gz] in it, nor in a kind folder of it)", set.display()));
+    }
     let outcomes: Vec<Outcome> = pages.par_iter().map(|p| evaluate_page(pipeline, p)).collect();
     let manifest = set.join("manifest.json");
     let manifest = match fs::read(&manifest) {
