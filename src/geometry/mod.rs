@@ -102,7 +102,7 @@ use roles::*;
 use rows::*;
 use xycut::*;
 
-use crate::read::boxes::{BoxPage, Rect};
+use crate::read::boxes::{BoxPage, Rect, median};
 use crate::lines::Layout;
 use crate::lines::Line;
 use crate::model::{Warning, WarningKind};
@@ -317,14 +317,6 @@ pub fn recover(page: &BoxPage) -> Recovered {
         }
     }
     Recovered { lines, noise, warnings: cutter.warnings, metrics }
-}
-
-fn median(mut v: Vec<f64>) -> Option<f64> {
-    if v.is_empty() {
-        return None;
-    }
-    v.sort_by(f64::total_cmp);
-    Some(v[v.len() / 2])
 }
 
 #[cfg(test)]

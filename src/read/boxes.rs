@@ -139,3 +139,11 @@ pub struct BoxPage {
     /// `inch1200`).
     pub unit: Unit,
 }
+
+/// The upper median of `v` (its element `len / 2` once sorted by [`f64::total_cmp`],
+/// so a NaN sorts last); `None` when `v` is empty. The one median of the box path:
+/// the readers' word lines and the geometry's measurements.
+pub(crate) fn median(mut v: Vec<f64>) -> Option<f64> {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied()
+}

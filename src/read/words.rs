@@ -7,7 +7,7 @@
 //! and the rectangle of their boxes. Its confidence is the mean of the words' scores
 //! (0..=1), when they have one. A line whose words have no text gives no box.
 
-use super::boxes::{OcrBox, Rect};
+use super::boxes::{OcrBox, Rect, median};
 
 /// One word: its text, its box, the engine's score in 0..=1 when it gives one.
 #[derive(Debug, Clone)]
@@ -45,7 +45,7 @@ impl WordLine {
     /// `gutters`. Each piece's text, rectangle and mean confidence; none when the line
     /// has no word.
     fn pieces(&self, gutters: &[(f64, f64)]) -> Vec<(String, Rect, Option<f64>)> {
-        let height = median(self.words.iter().map(|w| w.rect.height()).collect()).unwrap_or(0.0);
+        let height = median(self.words.iter().map(|w| w.rect.height()).filter(|h| h.is_finite()).collect()).unwrap_or(0.0);
         let cut_between = |a: &Word, b: &Word| {
             let gap = b.rect.x0 - a.rect.x1;
             height > 0.0
@@ -92,12 +92,6 @@ const GUTTER_MIN_COVER: f64 = 3.0;
 /// gets coarser bins, never a huge allocation).
 const MAX_BINS: f64 = 100_000.0;
 
-fn median(mut v: Vec<f64>) -> Option<f64> {
-    v.retain(|x| x.is_finite());
-    v.sort_by(f64::total_cmp);
-    v.get(v.len() / 2).copied()
-}
-
 /// The page's column gutters, `(x0, x1)`: x ranges that the words of many lines leave
 /// empty between columns of text. The words (of lines the reader gives, whatever
 /// their extent) are counted over x; a gutter is a run of bins covered by at most
@@ -106,7 +100,9 @@ fn median(mut v: Vec<f64>) -> Option<f64> {
 /// cover is under [`GUTTER_MIN_COVER`].
 fn gutters(lines: &[WordLine]) -> Vec<(f64, f64)> {
     let words: Vec<&Word> = lines.iter().flat_map(|l| &l.words).collect();
-    let Some(h) = median(words.iter().map(|w| w.rect.height()).collect()).filter(|h| *h > 0.0) else { return Vec::new() };
+    let Some(h) = median(words.iter().map(|w| w.rect.height()).filter(|h| h.is_finite()).collect()).filter(|h| *h > 0.0) else {
+        return Vec::new();
+    };
     let narrow: Vec<&Rect> = words.iter().map(|w| &w.rect).filter(|r| r.width() <= GUTTER_WORD_WIDTH * h).collect();
     let (Some(lo), Some(hi)) = (narrow.iter().map(|r| r.x0).reduce(f64::min), narrow.iter().map(|r| r.x1).reduce(f64::max)) else {
         return Vec::new();
@@ -125,7 +121,8 @@ fn gutters(lines: &[WordLine]) -> Vec<(f64, f64)> {
         c += d;
         cover.push(c as f64);
     }
-    let Some(typical) = median(cover.iter().copied().filter(|c| *c > 0.0).collect()).filter(|t| *t >= GUTTER_MIN_COVER) else {
+    let Some(typical) = median(cover.iter().copied().filter(|c| c.is_finite() && *c > 0.0).collect()).filter(|t| *t >= GUTTER_MIN_COVER)
+    else {
         return Vec::new();
     };
     let low = GUTTER_COVER * typical;
