@@ -130,8 +130,10 @@ fn remove_spaces_cow(s: &str) -> Cow<'_, str> {
         while k < chars.len() && is_space(chars[k]) {
             k += 1;
         }
-        let mut back = chars[..start].iter().rev().chain(head.iter()).copied();
-        let mut ahead = chars[k..].iter().copied();
+        // A run of white space counts as one space here, as the output will have it,
+        // so that a second pass reads the same context (the repair is idempotent).
+        let mut back = squeeze(chars[..start].iter().rev().chain(head.iter()).copied());
+        let mut ahead = squeeze(chars[k..].iter().copied());
         let (p, b1, b2) = (back.next(), back.next(), back.next());
         let (n, n1, n2) = (ahead.next(), ahead.next(), ahead.next());
         let drop = match (p, n) {
@@ -145,7 +147,20 @@ fn remove_spaces_cow(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Three characters as printed, `None` past the text's end.
+/// `it` with every run of white space given as one `' '`.
+fn squeeze(it: impl Iterator<Item = char>) -> impl Iterator<Item = char> {
+    let mut it = it.peekable();
+    std::iter::from_fn(move || {
+        let c = it.next()?;
+        if !is_space(c) {
+            return Some(c);
+        }
+        while it.next_if(|d| is_space(*d)).is_some() {}
+        Some(' ')
+    })
+}
+
+/// Three characters as printed (a run of white space as one), `None` past the text's end.
 type Around = (Option<char>, Option<char>, Option<char>);
 
 /// True when a space between `p` (`(b2, b1, p)`, as printed before it) and `n` (`(n,
@@ -176,6 +191,16 @@ mod tests {
         assert_eq!(remove_spaces_between_cjk("全县共有 1 2 0 所学校"), "全县共有120所学校");
         assert_eq!(remove_spaces_between_cjk("COVID 19 防控 2 0 2 4 年"), "COVID 19 防控2024年");
         assert_eq!(remove_spaces_between_cjk("A 12 34 B"), "A 12 34 B");
+    }
+
+    /// Found by `properties::punctuation_and_space_repairs_are_idempotent`: a run of
+    /// several white-space characters read as several characters of context.
+    #[test]
+    fn spaced_digits_read_a_run_of_white_space_as_one_space() {
+        let once = remove_spaces_between_cjk("的\t0\t\u{feff}18:50");
+        assert_eq!(once, "的0 18:50");
+        assert_eq!(remove_spaces_between_cjk(&once), once);
+        assert_eq!(remove_spaces_between_cjk("全县共有 \t1  2 \u{3000}0 所"), "全县共有120所");
     }
 
     #[test]
