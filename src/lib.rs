@@ -315,6 +315,12 @@ impl Pipeline {
     /// articles and `removed` texts get the boxes they came from (`boxes`, `bbox`).
     /// Never fails.
     pub fn process_boxes(&self, source: &str, boxes: &BoxPage) -> Page {
+        self.process_boxes_recovered(source, boxes).0
+    }
+
+    /// [`Pipeline::process_boxes`], and the printed lines the geometry recovered (the
+    /// boxes behind each line of the page's text), which `eval` maps to gold lines.
+    fn process_boxes_recovered(&self, source: &str, boxes: &BoxPage) -> (Page, geometry::Recovered) {
         let recovered = geometry::recover(boxes);
         let mut page = self.run(&recovered.text_lines(), geometry::LAYOUT);
         attach_provenance(&recovered, &mut page);
@@ -323,7 +329,7 @@ impl Pipeline {
             page.warnings.push(empty_page());
         }
         finish(&mut page, source);
-        page
+        (page, recovered)
     }
 
     /// Stages 3 to 8 on numbered lines.
@@ -400,14 +406,23 @@ impl Pipeline {
     /// assert!(matches!(e.kind(), ErrorKind::Decode(_)) && e.position().byte.is_some(), "{e}");
     /// ```
     pub fn process_bytes(&self, source: &str, bytes: &[u8]) -> Result<Page> {
+        self.process_bytes_recovered(source, bytes).map(|(page, _)| page)
+    }
+
+    /// [`Pipeline::process_bytes`], and for a box page the printed lines the geometry
+    /// recovered (see [`Pipeline::process_boxes_recovered`]); `None` for a text page.
+    pub(crate) fn process_bytes_recovered(&self, source: &str, bytes: &[u8]) -> Result<(Page, Option<geometry::Recovered>)> {
         self.check_size(bytes.len() as u64)?;
         match read::read(self.options.input_format, bytes)? {
-            Input::Boxes(page) => Ok(self.process_boxes(source, &page)),
+            Input::Boxes(page) => {
+                let (page, recovered) = self.process_boxes_recovered(source, &page);
+                Ok((page, Some(recovered)))
+            }
             Input::Text(decoded) => {
                 self.check_lines(&decoded.text)?;
                 let mut page = self.process(source, &decoded.text);
                 page.warnings.splice(0..0, decoded.warnings);
-                Ok(page)
+                Ok((page, None))
             }
         }
     }

@@ -274,15 +274,14 @@ pub fn evaluate_page(pipeline: &Pipeline, page: &SetPage) -> Outcome {
     };
     let name = input.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let source = format!("{}/{}", page.kind, name.strip_suffix(".gz").unwrap_or(&name));
-    // A box page: the boxes of each output line, as the pipeline's reader recovers them.
-    let line_boxes: Option<Vec<Vec<usize>>> = match crate::read::read(crate::InputFormat::Auto, &bytes) {
-        Ok(crate::read::Input::Boxes(boxes)) => {
-            Some(crate::geometry::recover(&boxes).lines.iter().map(|l| l.pieces.iter().map(|p| p.box_index).collect()).collect())
+    // A box page: the boxes of each of the page's printed lines, as the pipeline's
+    // geometry recovered them in the same run.
+    match pipeline.process_bytes_recovered(&source, &bytes) {
+        Ok((out, recovered)) => {
+            let line_boxes: Option<Vec<Vec<usize>>> =
+                recovered.map(|r| r.lines.iter().map(|l| l.pieces.iter().map(|p| p.box_index).collect()).collect());
+            Outcome::Scored(score::score_page_with(&gold, &out, line_boxes.as_deref()))
         }
-        _ => None,
-    };
-    match pipeline.process_bytes(&source, &bytes) {
-        Ok(out) => Outcome::Scored(score::score_page_with(&gold, &out, line_boxes.as_deref())),
         Err(e) => Outcome::Error(e.with_path(input).to_string()),
     }
 }

@@ -240,7 +240,7 @@ pub fn score_page(gold: &Gold, page: &Page) -> PageScore {
 
 /// [`score_page`] for a box page with the boxes of each output line
 /// (`line_boxes[no - 1]` for line `no`, in the order the reader recovered them, as
-/// [`crate::reading_order::Recovered::lines`] gives them), so that reading order
+/// the geometry's recovered lines, `geometry::Recovered::lines`, gives them), so that reading order
 /// inside a block is scored too.
 pub fn score_page_with(gold: &Gold, page: &Page, line_boxes: Option<&[Vec<usize>]>) -> PageScore {
     let outs: Vec<Out> = page

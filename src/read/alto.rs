@@ -15,7 +15,7 @@
 //! ```
 //!
 //! Each `TextLine` becomes one box ([`super::boxes::OcrBox`]) made from its `String`
-//! elements as [`super::words`] says (`CONTENT` is the text, `WC` 0–1 the score; a
+//! elements as the word-line builder (`read/words.rs`) says (`CONTENT` is the text, `WC` 0–1 the score; a
 //! `HYP` element's `CONTENT`, the hyphen at a line end, is kept as text; `SP` is not
 //! text; one with no `CONTENT` is skipped), named by the line's `ID`. A `String` without `HPOS`/`VPOS` takes its line's
 //! box. Boxes are numbered 0, 1, … in document order of the lines that have text.

@@ -15,7 +15,7 @@
 //! `ocr_line`, `ocrx_line`, `ocr_caption`, `ocr_header`, `ocr_footer` or
 //! `ocr_textfloat` (Tesseract writes the last four for lines it takes for captions,
 //! headers and floating text) — becomes one box ([`super::boxes::OcrBox`]) made from
-//! its `ocrx_word` elements as [`super::words`] says (their text is all the text
+//! its `ocrx_word` elements as the word-line builder (`read/words.rs`) says (their text is all the text
 //! inside them; `x_wconf` 0–100 is the score), named by the line's `id`; a line with no
 //! word element is one word of its own text and `bbox`. Boxes are numbered 0, 1, … in
 //! document order of the lines that have text. The areas and paragraphs (`ocr_carea`,

@@ -8,7 +8,7 @@
 //!
 //! Level 1 is the page (its `width` and `height` are the page size), 2 a block, 3 a
 //! paragraph, 4 a text line, 5 a word (the only rows with text). Each text line
-//! becomes one box ([`super::boxes::OcrBox`]) made as [`super::words`] says: its words' texts joined (a space only between two
+//! becomes one box ([`super::boxes::OcrBox`]) made as the word-line builder (`read/words.rs`) says: its words' texts joined (a space only between two
 //! words ending and starting with a Latin letter or digit: Tesseract cuts Chinese into
 //! words of one or two characters) and the rectangle of its words, in pixels. Boxes are
 //! numbered 0, 1, … in the file's order of lines; a line with no word text gives no
