@@ -326,17 +326,43 @@ fn view_refuses_another_schema_and_warns_about_a_scan_of_other_proportions() {
     v["page"]["width"] = 1000.into();
     v["page"]["height"] = 1000.into();
     fs::write(&page, v.to_string()).unwrap();
-    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
-    png.extend(100u32.to_be_bytes());
-    png.extend(400u32.to_be_bytes());
     let img = dir.path().join("scan.png");
-    fs::write(&img, &png).unwrap();
+    image::DynamicImage::new_luma8(100, 400).save(&img).unwrap();
     let out = banmian().arg("view").arg(&page).arg("--image").arg(&img).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let html = String::from_utf8(out.stdout).unwrap();
     assert!(html.contains("<p class=\"warning\">the image is 100 × 400 pixels"), "warning shown");
     assert!(html.contains("viewBox=\"0 0 1000 1000\""));
     assert!(html.contains("href=\"data:image/png;base64,iVBORw0KGgo"));
+}
+
+#[test]
+fn view_embeds_a_tiff_scan_re_encoded_as_jpeg() {
+    // Browsers do not draw TIFF, the archives' usual scan format: the viewer re-encodes it.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("p.json");
+    let mut v = box_page_json();
+    v["page"]["width"] = 600.into();
+    v["page"]["height"] = 800.into();
+    fs::write(&page, v.to_string()).unwrap();
+    let img = dir.path().join("scan.tif");
+    image::DynamicImage::new_luma8(600, 800).save(&img).unwrap();
+    let out = banmian().arg("view").arg(&page).arg("--image").arg(&img).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.contains("href=\"data:image/jpeg;base64,/9j/"), "a JPEG is embedded");
+    assert!(!html.contains("class=\"warning\""), "same proportions: no warning");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("scan.tif: TIFF 600 × 800 px re-encoded as JPEG 600 × 800 px"), "{stderr}");
+    let gif = dir.path().join("scan.gif");
+    fs::write(&gif, b"GIF89a\x01\0\x01\0").unwrap();
+    let out = banmian().arg("view").arg(&page).arg("--image").arg(&gif).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("scan.gif: not a PNG, JPEG or TIFF image (a Gif file)"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
