@@ -10,6 +10,7 @@ mod batch;
 mod boxes;
 mod cli;
 mod convert;
+mod detect;
 mod eval;
 mod formats;
 mod gold;

@@ -17,6 +17,11 @@
 //! | ALTO XML v1–v4 ([`alto`]) | `alto` | `.xml`, `.alto` | the root element `alto` |
 //! | PAGE XML 2010–2019 ([`pagexml`]) | `page` | `.xml` | the root element `PcGts` |
 //! | Text or Markdown ([`decode`]) | `text` | `.txt`, `.md`, `.markdown` | anything else |
+//!
+//! What no row recognises and is not text is refused (by content, [`InputFormat::Auto`]
+//! only): a file that parses wholly as JSON or XML, an HTML document, a PDF, or
+//! banmian's own output ([`shape`]); a folder run skips such files and names them with
+//! the reason. `--input-format text` reads anything as text.
 
 use std::str::FromStr;
 
@@ -28,6 +33,7 @@ pub mod decode;
 pub mod hocr;
 pub mod paddleocr;
 pub mod pagexml;
+pub mod shape;
 pub mod tsv;
 mod words;
 mod xml;
@@ -77,10 +83,13 @@ pub struct Format {
     /// File extensions of its pages in a folder, lower case, without the dot
     /// (compared case-insensitively).
     pub extensions: &'static [&'static str],
-    /// A cheap look at the first [`SNIFF_BYTES`] of a file with one of `extensions`,
-    /// when the extension alone does not make a page (a `.json` file may be anything):
-    /// by content, only files it accepts are pages. `None`: every file with one of
-    /// the extensions is a page.
+    /// Recognises the whole content of a file with one of `extensions`, when the
+    /// extension alone does not make a page (a `.json` file may be anything): only
+    /// files it accepts are pages. It parses (JSON) or reads the markup's root element
+    /// and classes (XML), never a window of the first bytes, and also accepts a file
+    /// that names the format's mark but is malformed, so that its error is reported
+    /// rather than the file skipped. `None`: every file with one of the extensions is
+    /// a page.
     pub sniff: Option<fn(&[u8]) -> bool>,
     /// Recognises and reads the whole content, for [`InputFormat::Auto`]: `Ok(None)`
     /// when the bytes are not this format, an error when they are but are malformed.
@@ -89,9 +98,6 @@ pub struct Format {
     /// Reads the bytes as this format (`--input-format NAME`); an error when they are not.
     pub read: fn(&[u8]) -> Result<Input>,
 }
-
-/// Bytes read from the start of a file to [`Format::sniff`] it.
-pub const SNIFF_BYTES: u64 = 4096;
 
 /// Every input format, in the order [`InputFormat::Auto`] tries them; the fallback
 /// (text, with no `detect`) last.
@@ -158,7 +164,10 @@ fn fallback() -> &'static Format {
 
 /// Reads one page of bytes as `format` says: the named row's reader, or for
 /// [`InputFormat::Auto`] the first row whose `detect` recognises the bytes, the
-/// fallback's reader otherwise. Errors: those of the reader.
+/// fallback's reader otherwise. Errors: those of the reader; for
+/// [`InputFormat::Auto`], [`ErrorKind::Unread`] when no row recognises bytes that
+/// parse wholly as JSON, XML or HTML, or that start `%PDF-`, or that are banmian's
+/// own output ([`shape`]): such a file is refused, not read as text.
 pub fn read(format: InputFormat, bytes: &[u8]) -> Result<Input> {
     if let Some(f) = self::format(format) {
         return (f.read)(bytes);
@@ -169,6 +178,9 @@ pub fn read(format: InputFormat, bytes: &[u8]) -> Result<Input> {
                 return Ok(input);
             }
         }
+    }
+    if let Some(shape) = shape::shape(bytes) {
+        return Err(Error::new(ErrorKind::Unread(shape.message())));
     }
     (fallback().read)(bytes)
 }
@@ -223,7 +235,10 @@ mod tests {
     fn auto_reads_by_content() {
         let json = br#"{"ocr_results": [{"text": "x", "box": [[0, 0], [10, 10]]}]}"#;
         assert!(matches!(read(InputFormat::Auto, json).unwrap(), Input::Boxes(_)));
-        assert!(matches!(read(InputFormat::Auto, b"{\"a\": 1}").unwrap(), Input::Text(_)));
+        let e = read(InputFormat::Auto, b"{\"a\": 1}").unwrap_err();
+        assert!(matches!(e.kind(), ErrorKind::Unread(_)), "{e}");
+        assert!(matches!(read(InputFormat::Text, b"{\"a\": 1}").unwrap(), Input::Text(_)));
+        assert!(matches!(read(InputFormat::Auto, "{编者按} 正文".as_bytes()).unwrap(), Input::Text(_)));
         assert!(matches!(read(InputFormat::Text, json).unwrap(), Input::Text(_)));
         assert!(read(InputFormat::Paddleocr, b"text").is_err());
     }

@@ -53,13 +53,19 @@ fn strip_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
-/// A cheap look at the start of a file (a few KiB are enough): true when it opens a
-/// JSON object and names `ocr_results`. Used to pick `.json` files when walking a
-/// tree; [`detect`] decides for good.
-pub fn sniff(prefix: &[u8]) -> bool {
-    let t = strip_bom(prefix);
-    let first = t.iter().find(|b| !b.is_ascii_whitespace());
-    first == Some(&b'{') && t.windows(13).any(|w| w == b"\"ocr_results\"")
+/// Whether a whole file is a PaddleOCR page, to pick `.json` files when walking a
+/// tree: it parses as a JSON object with an `ocr_results` member (wherever that member
+/// sits in the file), or it opens a JSON object, fails to parse and names
+/// `"ocr_results"` (a broken page, whose error [`parse`] reports).
+pub fn sniff(bytes: &[u8]) -> bool {
+    let t = strip_bom(bytes);
+    if t.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return false;
+    }
+    match serde_json::from_slice::<Value>(t) {
+        Ok(v) => v.get("ocr_results").is_some(),
+        Err(_) => memchr::memmem::find(t, b"\"ocr_results\"").is_some(),
+    }
 }
 
 /// Reads `bytes` as a box page if they are one: `Ok(None)` when they are not a JSON
