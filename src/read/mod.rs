@@ -11,7 +11,10 @@
 //!
 //! | Format | `--input-format` | Extensions | Recognised by content |
 //! |---|---|---|---|
-//! | PaddleOCR page JSON ([`paddleocr`]) | `paddleocr` | `.json` | a JSON object with `ocr_results` |
+//! | PaddleOCR page JSON, 2.x result list, 3.x `save_to_json` ([`paddleocr`]) | `paddleocr` | `.json` | a JSON object with `ocr_results` or `rec_texts`; an array of `[box, [text, score]]` |
+//! | PP-StructureV3 / PaddleX JSON ([`ppstructure`]) | `ppstructure` | `.json` | a JSON object with `parsing_res_list` and `overall_ocr_res` |
+//! | Umi-OCR JSON ([`umi`]) | `umi` | `.json` | a JSON object with `code` and `data[{text, box}]` |
+//! | Surya OCR JSON ([`surya`]) | `surya` | `.json` | a JSON object with `text_lines`, or a list of them per file name |
 //! | Tesseract TSV ([`tsv`]) | `tesseract` | `.tsv` | the TSV header (`level`, `page_num`, …) |
 //! | hOCR ([`hocr`]) | `hocr` | `.hocr`, `.html`, `.htm` | markup naming `ocr_page` (or hOCR's `ocr-system` meta) |
 //! | ALTO XML v1–v4 ([`alto`]) | `alto` | `.xml`, `.alto` | the root element `alto` |
@@ -31,10 +34,14 @@ pub mod alto;
 pub mod boxes;
 pub mod decode;
 pub mod hocr;
+mod json;
 pub mod paddleocr;
 pub mod pagexml;
+pub mod ppstructure;
 pub mod shape;
+pub mod surya;
 pub mod tsv;
+pub mod umi;
 mod words;
 mod xml;
 
@@ -51,6 +58,12 @@ pub enum InputFormat {
     Text,
     /// PaddleOCR page JSON ([`paddleocr`]); anything else is an error.
     Paddleocr,
+    /// PP-StructureV3 / PaddleX layout parsing JSON ([`ppstructure`]); anything else is an error.
+    Ppstructure,
+    /// Umi-OCR JSON ([`umi`]); anything else is an error.
+    Umi,
+    /// Surya OCR JSON ([`surya`]); anything else is an error.
+    Surya,
     /// Tesseract TSV ([`tsv`]); anything else is an error.
     Tesseract,
     /// hOCR ([`hocr`]); anything else is an error.
@@ -109,6 +122,30 @@ pub const FORMATS: &[Format] = &[
         sniff: Some(paddleocr::sniff),
         detect: Some(|b| Ok(paddleocr::detect(b)?.map(Input::Boxes))),
         read: |b| paddleocr::parse(b).map(Input::Boxes),
+    },
+    Format {
+        format: InputFormat::Ppstructure,
+        name: "ppstructure",
+        extensions: &["json"],
+        sniff: Some(ppstructure::sniff),
+        detect: Some(|b| Ok(ppstructure::detect(b)?.map(Input::Boxes))),
+        read: |b| ppstructure::parse(b).map(Input::Boxes),
+    },
+    Format {
+        format: InputFormat::Umi,
+        name: "umi",
+        extensions: &["json"],
+        sniff: Some(umi::sniff),
+        detect: Some(|b| Ok(umi::detect(b)?.map(Input::Boxes))),
+        read: |b| umi::parse(b).map(Input::Boxes),
+    },
+    Format {
+        format: InputFormat::Surya,
+        name: "surya",
+        extensions: &["json"],
+        sniff: Some(surya::sniff),
+        detect: Some(|b| Ok(surya::detect(b)?.map(Input::Boxes))),
+        read: |b| surya::parse(b).map(Input::Boxes),
     },
     Format {
         format: InputFormat::Tesseract,
