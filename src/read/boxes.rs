@@ -113,15 +113,22 @@ pub enum Unit {
     Mm10,
     /// 1/1200 inch (ALTO `inch1200`).
     Inch1200,
+    /// PDF points, 1/72 inch (MinerU `middle.json`).
+    Pt,
+    /// Thousandths of the page's width and height (MinerU 2.x `content_list.json`).
+    Permille,
 }
 
 impl Unit {
-    /// Its name in the page object's `page.unit`: `px`, `mm10`, `inch1200`.
+    /// Its name in the page object's `page.unit`: `px`, `mm10`, `inch1200`, `pt`,
+    /// `permille`.
     pub fn name(self) -> &'static str {
         match self {
             Unit::Px => "px",
             Unit::Mm10 => "mm10",
             Unit::Inch1200 => "inch1200",
+            Unit::Pt => "pt",
+            Unit::Permille => "permille",
         }
     }
 }
@@ -136,7 +143,7 @@ pub struct BoxPage {
     /// Page height in `unit` (the format's page size, or the lowest box edge).
     pub height: f64,
     /// The unit of every coordinate of the page (pixels but for ALTO in `mm10` or
-    /// `inch1200`).
+    /// `inch1200`, MinerU in `pt` or `permille`).
     pub unit: Unit,
 }
 

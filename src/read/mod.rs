@@ -12,6 +12,7 @@
 //! | Format | `--input-format` | Extensions | Recognised by content |
 //! |---|---|---|---|
 //! | PaddleOCR page JSON, 2.x result list, 3.x `save_to_json` ([`paddleocr`]) | `paddleocr` | `.json` | a JSON object with `ocr_results` or `rec_texts`; an array of `[box, [text, score]]` |
+//! | MinerU `middle.json`, `content_list.json` ([`mineru`]; one page per file for now) | `mineru` | `.json` | a JSON object with `pdf_info`; an array of `{type, page_idx}` |
 //! | PP-StructureV3 / PaddleX JSON ([`ppstructure`]) | `ppstructure` | `.json` | a JSON object with `parsing_res_list` and `overall_ocr_res` |
 //! | Umi-OCR JSON ([`umi`]) | `umi` | `.json` | a JSON object with `code` and `data[{text, box}]` |
 //! | Surya OCR JSON ([`surya`]) | `surya` | `.json` | a JSON object with `text_lines`, or a list of them per file name |
@@ -35,6 +36,7 @@ pub mod boxes;
 pub mod decode;
 pub mod hocr;
 mod json;
+pub mod mineru;
 pub mod paddleocr;
 pub mod pagexml;
 pub mod ppstructure;
@@ -58,6 +60,8 @@ pub enum InputFormat {
     Text,
     /// PaddleOCR page JSON ([`paddleocr`]); anything else is an error.
     Paddleocr,
+    /// MinerU `middle.json` or `content_list.json` ([`mineru`]); anything else is an error.
+    Mineru,
     /// PP-StructureV3 / PaddleX layout parsing JSON ([`ppstructure`]); anything else is an error.
     Ppstructure,
     /// Umi-OCR JSON ([`umi`]); anything else is an error.
@@ -122,6 +126,14 @@ pub const FORMATS: &[Format] = &[
         sniff: Some(paddleocr::sniff),
         detect: Some(|b| Ok(paddleocr::detect(b)?.map(Input::Boxes))),
         read: |b| paddleocr::parse(b).map(Input::Boxes),
+    },
+    Format {
+        format: InputFormat::Mineru,
+        name: "mineru",
+        extensions: &["json"],
+        sniff: Some(mineru::sniff),
+        detect: Some(mineru::detect),
+        read: mineru::parse,
     },
     Format {
         format: InputFormat::Ppstructure,
