@@ -120,3 +120,24 @@ fn shuffling_umi_lines_changes_no_article() {
         assert_eq!(articles(&process(&formats(&shuffled)[4].1, InputFormat::Auto)), reference);
     }
 }
+
+#[test]
+fn low_confidence_blocks_are_kept_and_flagged() {
+    let mut lines = lines();
+    for l in lines.iter_mut().skip(1) {
+        l.2 = 0.3;
+    }
+    for (name, bytes) in formats(&lines) {
+        let page = process(&bytes, InputFormat::Auto);
+        let a = &page.articles[0];
+        assert_eq!(a.text, BODY, "{name}: kept");
+        let flagged: Vec<(Option<usize>, &str)> =
+            a.warnings.iter().filter(|w| w.kind == banmian::WarningKind::LowConfidence).map(|w| (w.block, w.message.as_str())).collect();
+        let n = lines.len() - 1;
+        let msg = format!("the block's OCR confidence 0.30 (mean over {n} lines) is under 0.5: check its text against the scan");
+        assert_eq!(flagged, [(Some(0), msg.as_str())], "{name}");
+    }
+    // The same page with good scores has no such warning.
+    let page = process(&formats(&self::lines())[0].1, InputFormat::Auto);
+    assert!(page.articles[0].warnings.iter().all(|w| w.kind != banmian::WarningKind::LowConfidence));
+}
