@@ -1,7 +1,8 @@
 //! The line-level JSON box formats of the input seam (issue 15): one page of two
 //! columns, written by hand as a line detector would box it (a box per column line),
-//! in PaddleOCR's page wrapper, PaddleOCR 2.x and 3.x, PP-StructureV3, Umi-OCR and
-//! Surya, reads by content into the same articles; shuffling the lines of a format
+//! in PaddleOCR's page wrapper, PaddleOCR 2.x and 3.x, PP-StructureV3, Umi-OCR, Surya
+//! and dots.ocr, reads by content into the same articles; scores under 0.5 flag a
+//! block `low_confidence` (dots.ocr gives none); shuffling the lines of a format
 //! with no reading order (Umi's `data`) changes no article.
 
 use banmian::{InputFormat, Options, Page, Pipeline, read};
@@ -57,6 +58,13 @@ fn formats(lines: &[(String, [u32; 4], f64)]) -> Vec<(&'static str, String)> {
                      "time": 0.5, "timestamp": 1.0});
     let surya = json!({"p": [{"image_bbox": [0, 0, 1000, 1400], "languages": ["zh"],
         "text_lines": lines.iter().map(|(t, b, s)| json!({"text": t, "confidence": s, "polygon": quad(b), "bbox": b})).collect::<Vec<_>>()}]});
+    let dots = json!(
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, (t, b, _))| json!({"bbox": b, "category": if i == 0 { "Title" } else { "Text" }, "text": t}))
+            .collect::<Vec<_>>()
+    );
     vec![
         ("paddleocr", wrapper.to_string()),
         ("paddleocr", v2.to_string()),
@@ -64,6 +72,7 @@ fn formats(lines: &[(String, [u32; 4], f64)]) -> Vec<(&'static str, String)> {
         ("ppstructure", structure.to_string()),
         ("umi", umi.to_string()),
         ("surya", surya.to_string()),
+        ("dots", dots.to_string()),
     ]
 }
 
@@ -127,7 +136,7 @@ fn low_confidence_blocks_are_kept_and_flagged() {
     for l in lines.iter_mut().skip(1) {
         l.2 = 0.3;
     }
-    for (name, bytes) in formats(&lines) {
+    for (name, bytes) in formats(&lines).into_iter().filter(|(name, _)| *name != "dots") {
         let page = process(&bytes, InputFormat::Auto);
         let a = &page.articles[0];
         assert_eq!(a.text, BODY, "{name}: kept");

@@ -16,6 +16,7 @@
 //! | PP-StructureV3 / PaddleX JSON ([`ppstructure`]) | `ppstructure` | `.json` | a JSON object with `parsing_res_list` and `overall_ocr_res` |
 //! | Umi-OCR JSON ([`umi`]) | `umi` | `.json` | a JSON object with `code` and `data[{text, box}]` |
 //! | Surya OCR JSON ([`surya`]) | `surya` | `.json` | a JSON object with `text_lines`, or a list of them per file name |
+//! | dots.ocr layout JSON ([`dots`]) | `dots` | `.json` | a JSON array of `{bbox, category, text}` cells |
 //! | Tesseract TSV ([`tsv`]) | `tesseract` | `.tsv` | the TSV header (`level`, `page_num`, …) |
 //! | hOCR ([`hocr`]) | `hocr` | `.hocr`, `.html`, `.htm` | markup naming `ocr_page` (or hOCR's `ocr-system` meta) |
 //! | ALTO XML v1–v4 ([`alto`]) | `alto` | `.xml`, `.alto` | the root element `alto` |
@@ -34,6 +35,7 @@ use crate::error::{Error, ErrorKind, Result};
 pub mod alto;
 pub mod boxes;
 pub mod decode;
+pub mod dots;
 pub mod hocr;
 mod json;
 pub mod mineru;
@@ -68,6 +70,8 @@ pub enum InputFormat {
     Umi,
     /// Surya OCR JSON ([`surya`]); anything else is an error.
     Surya,
+    /// dots.ocr layout JSON ([`dots`]); anything else is an error.
+    Dots,
     /// Tesseract TSV ([`tsv`]); anything else is an error.
     Tesseract,
     /// hOCR ([`hocr`]); anything else is an error.
@@ -158,6 +162,14 @@ pub const FORMATS: &[Format] = &[
         sniff: Some(surya::sniff),
         detect: Some(|b| Ok(surya::detect(b)?.map(Input::Boxes))),
         read: |b| surya::parse(b).map(Input::Boxes),
+    },
+    Format {
+        format: InputFormat::Dots,
+        name: "dots",
+        extensions: &["json"],
+        sniff: Some(dots::sniff),
+        detect: Some(|b| Ok(dots::detect(b)?.map(Input::Boxes))),
+        read: |b| dots::parse(b).map(Input::Boxes),
     },
     Format {
         format: InputFormat::Tesseract,
