@@ -363,6 +363,9 @@ fn stream(pipeline: &Pipeline, args: &Args, input: &Path) -> io::Result<i32> {
 
 fn finish(args: &Args, summary: &Summary) -> io::Result<i32> {
     if !args.quiet {
+        if let Some(note) = summary.skipped_note(3) {
+            eprintln!("banmian: {note}");
+        }
         eprintln!(
             "banmian: {} pages: {} processed, {} up to date, {} failed; {} articles, {} removed, {} warnings; {} other files skipped; {:.2} s, {:.1} pages/s, {:.2} MB/s",
             summary.pages,

@@ -87,6 +87,12 @@ pub enum ErrorKind {
         /// What is wrong.
         message: String,
     },
+    /// A file that no format of [`crate::read::FORMATS`] reads and that is not text
+    /// either: JSON, XML or HTML of another shape, a PDF, or banmian's own output
+    /// ([`crate::read::shape`]). The message says what it looks like and what to do
+    /// (`--input-format text` reads it as text anyway).
+    #[error("not a page banmian reads: {0}")]
+    Unread(String),
 }
 
 /// banmian's error: a boxed [`ErrorKind`] with the [`Position`] of the fault.

@@ -325,6 +325,7 @@ impl Pipeline {
         let mut page = self.run(&recovered.text_lines(), geometry::LAYOUT);
         attach_provenance(&recovered, &mut page);
         attach_ids_and_size(boxes, &mut page);
+        read::boxes::flag_low_confidence(boxes, &mut page);
         if recovered.lines.is_empty() && recovered.noise.is_empty() {
             page.warnings.push(empty_page());
         }

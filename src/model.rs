@@ -270,6 +270,10 @@ pub enum WarningKind {
     /// OCR box input: one box held the text of two columns and was split at the column
     /// gap, its characters shared out by width; the message names the box.
     SplitBox,
+    /// OCR box input: the engine's mean confidence over the lines of a block is below
+    /// [`crate::read::boxes::LOW_CONFIDENCE`]; the block is kept, the message gives the
+    /// score.
+    LowConfidence,
     /// Any kind this version does not know.
     #[serde(other)]
     Other,

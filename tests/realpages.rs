@@ -132,3 +132,45 @@ fn tingjinkuaibao_front_page_keeps_each_headline_over_its_article() {
     let a = main_article(&f.page);
     assert!(a.lines[1] - a.lines[0] >= 40, "{:?}", a.lines);
 }
+
+/// MinerU's real `middle.json` and `content_list.json` (`formats/mineru`, four pages
+/// each): every page reads through [`banmian::read::mineru::pages`] and the pipeline
+/// without error and without markup (the tables' HTML bodies are not read); each
+/// `middle.json` page is in points (595 × 843) and its first page gives articles.
+#[test]
+fn mineru_files_read_page_by_page_without_markup() {
+    use banmian::read::mineru::{self, MinerPage};
+    let Some(dir) = realpages() else { return };
+    let p = Pipeline::new(Options::default()).unwrap();
+    for name in ["test_rearch_report_middle.json", "test_rearch_report_content_list.json"] {
+        let bytes = std::fs::read(dir.join("formats/mineru").join(name)).unwrap();
+        let pages = mineru::pages(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(pages.len(), 4, "{name}");
+        for (i, mp) in pages.iter().enumerate() {
+            let page: Page = match mp {
+                MinerPage::Boxes(b) => {
+                    let page = p.process_boxes(name, b);
+                    assert_eq!(
+                        (page.page.width, page.page.height, page.page.unit.as_deref()),
+                        (Some(596), Some(843), Some("pt")),
+                        "{name}"
+                    );
+                    page
+                }
+                MinerPage::Markdown(md) => p.process(name, md),
+            };
+            let json = serde_json::to_string(&page).unwrap();
+            assert!(!json.contains("<table") && !json.contains("<td") && !json.contains("content-ref"), "{name} page {i}: markup");
+            eprintln!(
+                "{name} page {i}: {} articles, {} leftovers, {} removed; headlines {:?}",
+                page.articles.len(),
+                page.leftovers.len(),
+                page.removed.len(),
+                page.articles.iter().filter_map(|a| a.headline.as_deref().map(|h| h.chars().count())).collect::<Vec<_>>()
+            );
+            if i == 0 {
+                assert!(!page.articles.is_empty(), "{name}: the first page gives articles");
+            }
+        }
+    }
+}

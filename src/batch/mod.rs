@@ -24,8 +24,8 @@ pub use run::{
     run_tree_split, split_dir, up_to_date, write_split,
 };
 pub use stream::{ERROR_SCHEMA, ErrorLine, InputLine, max_line_bytes, parse_input_line, run_stream, run_stream_as};
-pub use summary::{Failure, Summary};
-pub use walk::{Walk, is_page, walk, walk_format};
+pub use summary::{Failure, SkippedFile, Summary};
+pub use walk::{Skipped, Walk, is_page, walk, walk_format};
 
 #[cfg(test)]
 mod tests {
