@@ -281,7 +281,13 @@ fn view_draws_each_articles_boxes_in_its_colour_and_lists_the_articles() {
     let html = fs::read_to_string(&html_path).unwrap();
     for a in &page.articles {
         let drawn = html.matches(&format!("<g class=\"box\" data-article=\"{}\" ", a.id)).count();
-        assert_eq!(drawn, a.blocks.iter().filter(|b| b.bbox.is_some()).count(), "article {}", a.id);
+        let heads = a.heads.iter().filter(|h| h.bbox.is_some()).count();
+        assert_eq!(drawn, heads + a.blocks.iter().filter(|b| b.bbox.is_some()).count(), "article {}", a.id);
+        // Each head is drawn with its role as the label.
+        if let Some(h) = a.heads.iter().find(|h| h.role == banmian::HeadRole::Headline) {
+            let [x0, y0, ..] = h.bbox.unwrap();
+            assert!(html.contains(&format!("<rect x=\"{x0}\" y=\"{y0}\"")), "article {}: headline box drawn", a.id);
+        }
         assert!(html.contains(&format!("<li class=\"article\" data-article=\"{}\"", a.id)));
     }
     let grey = html.matches("<g class=\"box grey\"").count();

@@ -13,6 +13,7 @@ mod convert;
 mod eval;
 mod formats;
 mod gold;
+mod heads;
 mod limits;
 mod outputs;
 mod pathological;

@@ -17,6 +17,7 @@
 //!   label in brackets after the headline ("用心用情 更细更实（今日谈）") is a rubric.
 
 use crate::rules::lexicon::table::{KICKER_ENDS, SUBHEAD_ENDS};
+use crate::model::HeadRole;
 use crate::rules::chars::{collapse_spaces, is_han, trim};
 
 /// One display line of a group.
@@ -41,6 +42,10 @@ pub struct Roles {
     pub subheadline: Option<String>,
     /// 栏目.
     pub rubric: Option<String>,
+    /// Which lines each role was read from: `(role, first, last)`, indexes into the
+    /// `lines` given to [`assign`] (inclusive), top to bottom; a role whose text came
+    /// out empty has none.
+    pub spans: Vec<(HeadRole, usize, usize)>,
 }
 
 
@@ -100,12 +105,15 @@ fn rank(l: &GroupLine) -> u8 {
 pub fn assign(lines: &[GroupLine], levels_informative: bool) -> Roles {
     let mut roles = Roles::default();
     let mut rest: Vec<&GroupLine> = Vec::new();
+    let mut at: Vec<usize> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         if lines.len() > 1 && is_rubric(&l.text, i == 0, lines.len()) && roles.rubric.is_none() {
             let t = trim(&l.text).trim_start_matches(['【', '〖', '[']).trim_end_matches(['】', '〗', ']']);
             roles.rubric = Some(collapse_spaces(t));
+            roles.spans.push((HeadRole::Rubric, i, i));
         } else {
             rest.push(l);
+            at.push(i);
         }
     }
     if rest.is_empty() {
@@ -149,9 +157,22 @@ pub fn assign(lines: &[GroupLine], levels_informative: bool) -> Roles {
         if roles.rubric.is_none() {
             roles.rubric = label.map(str::to_string);
         }
+        if label.is_some() && roles.rubric.as_deref() == label {
+            roles.spans.push((HeadRole::Rubric, at[end], at[end]));
+        }
         roles.headline = Some(if roles.rubric.as_deref() == label { head.to_string() } else { h.clone() });
     }
     roles.subheadline = join(&rest[end + 1..]);
+    for (role, text, from, to) in [
+        (HeadRole::Kicker, &roles.kicker, 0, best),
+        (HeadRole::Headline, &roles.headline, best, end + 1),
+        (HeadRole::Subheadline, &roles.subheadline, end + 1, n),
+    ] {
+        if text.is_some() && from < to {
+            roles.spans.push((role, at[from], at[to - 1]));
+        }
+    }
+    roles.spans.sort_by_key(|&(_, first, last)| (first, last));
     roles
 }
 
