@@ -136,3 +136,22 @@ fn heads_are_written_in_the_json_and_jsonl_outputs() {
     let v: Value = serde_json::from_str(String::from_utf8(out.stdout).unwrap().lines().next().unwrap()).unwrap();
     assert_eq!(v["articles"][0]["heads"], json!([{"role": "headline", "lines": [1, 1]}, {"role": "byline", "lines": [2, 2]}]));
 }
+
+/// Issue 14, eval set rapidocr h013/h016 (浦東新築公路通車): a special correspondent's
+/// credit (本報特派員 X, the names run together or not) under a headline was read as its
+/// subheadline; it is a byline, and the head says so.
+#[test]
+fn a_special_correspondents_credit_is_a_byline_not_a_subheadline() {
+    let p = Pipeline::new(Options::default()).unwrap();
+    for credit in ["本報特派員喬慕雲", "本報特派員 喬慕雲", "本报特派员 乔慕云"] {
+        let page = p.process(
+            "t.txt",
+            &format!("## 港區新築公路通車\n{credit}\n港區自北塘至南灣之新築公路，業於日前竣工，昨日上午舉行通車典禮。\n"),
+        );
+        let a = &page.articles[0];
+        assert_eq!((a.subheadline.as_deref(), a.byline.as_deref()), (None, Some(credit)), "{credit}");
+        assert_eq!(a.authors.len(), 1, "{credit}");
+        assert!(matches!(a.authors[0].role.as_deref(), Some("特派員" | "特派员")), "{credit}");
+        assert_eq!(heads(&page, 0), vec![(HeadRole::Headline, [1, 1]), (HeadRole::Byline, [2, 2])], "{credit}");
+    }
+}
