@@ -107,7 +107,11 @@ pub fn assign(lines: &[GroupLine], levels_informative: bool) -> Roles {
     let mut rest: Vec<&GroupLine> = Vec::new();
     let mut at: Vec<usize> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
-        if lines.len() > 1 && is_rubric(&l.text, i == 0, lines.len()) && roles.rubric.is_none() {
+        // A label is set apart from the headline: on a page whose heading levels tell
+        // sizes apart (box input), a line set as large as the line under it is the
+        // headline's first part ("滬杭鐵路 / 改訂行車時刻"), not a column label.
+        let as_large_as_next = levels_informative && l.heading.is_some() && lines.get(i + 1).is_some_and(|n| n.heading == l.heading);
+        if lines.len() > 1 && is_rubric(&l.text, i == 0, lines.len()) && roles.rubric.is_none() && !as_large_as_next {
             let t = trim(&l.text).trim_start_matches(['【', '〖', '[']).trim_end_matches(['】', '〗', ']']);
             roles.rubric = Some(collapse_spaces(t));
             roles.spans.push((HeadRole::Rubric, i, i));
@@ -204,6 +208,19 @@ mod tests {
         let r = assign(&[gl("构建“三位一体”政务服务“平房模式”", Some(2)), gl("平房区推行“五个统一”打造营商环境一流城区", None)], true);
         assert_eq!(r.headline.as_deref(), Some("构建“三位一体”政务服务“平房模式”"));
         assert_eq!(r.subheadline.as_deref(), Some("平房区推行“五个统一”打造营商环境一流城区"));
+    }
+
+    /// Issue 14, eval rapidocr h022 (滬杭鐵路 / 改訂行車時刻, one size, in one column):
+    /// the short first line was taken for a column label. On a page whose levels tell
+    /// sizes apart a label is set apart from the headline; one set as large is its first part.
+    #[test]
+    fn a_short_first_line_as_large_as_the_headline_is_not_a_rubric() {
+        let r = assign(&[gl("滬杭鐵路", Some(1)), gl("改訂行車時刻", Some(1))], true);
+        assert_eq!((r.rubric.as_deref(), r.headline.as_deref()), (None, Some("滬杭鐵路 改訂行車時刻")));
+        assert_eq!(r.spans, vec![(HeadRole::Headline, 0, 1)]);
+        let r = assign(&[gl("短评", Some(3)), gl("守住安全底线", Some(1))], true);
+        assert_eq!((r.rubric.as_deref(), r.headline.as_deref()), (Some("短评"), Some("守住安全底线")));
+        assert_eq!(r.spans, vec![(HeadRole::Rubric, 0, 0), (HeadRole::Headline, 1, 1)]);
     }
 
     #[test]
