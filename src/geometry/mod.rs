@@ -80,6 +80,10 @@
 //!    the column grid, or leaves them unknown. On a page set horizontally (at most a
 //!    quarter of the lines vertical), body-sized vertical text is a masthead's side
 //!    column (issue number, date, publisher): page furniture.
+//!    Last, a heading line that fills the columns it stands over (85%), holds no space
+//!    and ends in no sentence mark, with a heading of the same size (within 10%) right
+//!    under it and within its sides, merely wraps there: the two are one printed line,
+//!    joined without a space (`join_wrapped_headings`).
 //!
 //! A page **set vertically** (at least half its characters in vertical boxes: 直排) is
 //! measured over its vertical boxes and read by [`vertical`] instead of steps 3–5:
