@@ -93,8 +93,8 @@ fn box_heads_carry_the_boxes_and_bbox_of_the_lines_they_were_read_from() {
     assert_eq!(page.articles.len(), 1);
     let a = &page.articles[0];
     assert_eq!(a.headline.as_deref(), Some("秋粮收购进度过九成"));
-    let got: Vec<(HeadRole, [usize; 2], Option<Vec<usize>>, Option<[i64; 4]>)> =
-        a.heads.iter().map(|h| (h.role, h.lines, h.boxes.clone(), h.bbox)).collect();
+    type Placed = (HeadRole, [usize; 2], Option<Vec<usize>>, Option<[i64; 4]>);
+    let got: Vec<Placed> = a.heads.iter().map(|h| (h.role, h.lines, h.boxes.clone(), h.bbox)).collect();
     assert_eq!(
         got,
         vec![
