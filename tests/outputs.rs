@@ -281,7 +281,13 @@ fn view_draws_each_articles_boxes_in_its_colour_and_lists_the_articles() {
     let html = fs::read_to_string(&html_path).unwrap();
     for a in &page.articles {
         let drawn = html.matches(&format!("<g class=\"box\" data-article=\"{}\" ", a.id)).count();
-        assert_eq!(drawn, a.blocks.iter().filter(|b| b.bbox.is_some()).count(), "article {}", a.id);
+        let heads = a.heads.iter().filter(|h| h.bbox.is_some()).count();
+        assert_eq!(drawn, heads + a.blocks.iter().filter(|b| b.bbox.is_some()).count(), "article {}", a.id);
+        // Each head is drawn with its role as the label.
+        if let Some(h) = a.heads.iter().find(|h| h.role == banmian::HeadRole::Headline) {
+            let [x0, y0, ..] = h.bbox.unwrap();
+            assert!(html.contains(&format!("<rect x=\"{x0}\" y=\"{y0}\"")), "article {}: headline box drawn", a.id);
+        }
         assert!(html.contains(&format!("<li class=\"article\" data-article=\"{}\"", a.id)));
     }
     let grey = html.matches("<g class=\"box grey\"").count();
@@ -385,11 +391,15 @@ fn a_200_box_page_views_in_under_a_megabyte() {
     let boxes: usize =
         page.articles.iter().flat_map(|a| &a.blocks).chain(&page.leftovers).filter_map(|b| b.boxes.as_ref()).map(Vec::len).sum::<usize>()
             + page.removed.iter().filter_map(|r| r.boxes.as_ref()).map(Vec::len).sum::<usize>();
-    // The headline boxes go to the headline group (no block of their own).
-    assert!((180..=200).contains(&boxes), "{boxes} boxes in blocks");
+    let heads: usize = page.articles.iter().flat_map(|a| &a.heads).filter_map(|h| h.boxes.as_ref()).map(Vec::len).sum();
+    // Every box is drawn once: a headline box in its head (no block of its own), the
+    // others in blocks, leftovers or removed.
+    assert_eq!(heads + boxes, 200, "{heads} boxes in heads, {boxes} in blocks");
+    assert!(heads >= 4, "{heads} boxes in heads");
     let html = write::view::html(&page, &write::view::ViewOptions::default());
     assert!(html.len() < 1_000_000, "{} bytes", html.len());
     let drawn = page.articles.iter().flat_map(|a| &a.blocks).chain(&page.leftovers).filter(|b| b.bbox.is_some()).count()
-        + page.removed.iter().filter(|r| r.bbox.is_some()).count();
+        + page.removed.iter().filter(|r| r.bbox.is_some()).count()
+        + page.articles.iter().flat_map(|a| &a.heads).filter(|h| h.bbox.is_some()).count();
     assert_eq!(html.matches("<g class=\"box").count(), drawn);
 }

@@ -14,6 +14,7 @@ mod detect;
 mod eval;
 mod formats;
 mod gold;
+mod heads;
 mod jsonformats;
 mod limits;
 mod outputs;

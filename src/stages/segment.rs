@@ -16,7 +16,7 @@ use crate::rules::byline::{self, Credit};
 use crate::lines::Layout;
 use crate::rules::numbering::numbering;
 use crate::rules::headline::{self, GroupLine};
-use crate::model::{Article, Block, BlockKind, JumpDirection, Page, PageInfo, Removed, RemovedReason, SCHEMA};
+use crate::model::{Article, Block, Head, HeadRole, BlockKind, JumpDirection, Page, PageInfo, Removed, RemovedReason, SCHEMA};
 use crate::rules::chars::{PrintedDate, iso_year};
 
 #[derive(Default)]
@@ -55,6 +55,9 @@ impl Draft {
             }
         }
         a.authors.extend(c.authors.iter().cloned());
+        // A credit that is a dateline and nothing else ("本报讯") is where the dateline was read.
+        let dateline_only = c.authors.is_empty() && c.dateline.as_deref() == Some(c.byline.as_str());
+        a.heads.push(Head::new(if dateline_only { HeadRole::Dateline } else { HeadRole::Byline }, lines));
         self.credit_date = self.credit_date.or(c.date);
         self.has_credit = true;
         self.touch(lines);
@@ -372,18 +375,26 @@ fn is_short_item(text: &str) -> bool {
 
 fn finish_article(mut d: Draft, levels_informative: bool, page_year: Option<u32>) -> Article {
     let mut lines = Vec::new();
+    // The input lines of each of `lines`, for the heads.
+    let mut spans: Vec<[usize; 2]> = Vec::new();
     let mut date_lines: Vec<(PrintedDate, String)> = Vec::new();
     for g in &d.group {
         match g.kind {
             UnitKind::DateLine(p) => {
+                d.article.heads.push(Head::new(HeadRole::Dateline, g.lines));
                 let t = crate::rules::chars::trim(&g.text).trim_start_matches(['（', '(', '〔', '[']).trim_end_matches(['）', ')', '〕', ']']);
                 date_lines.push((p, crate::rules::chars::trim(t).to_string()));
             }
-            _ => lines.push(GroupLine { text: g.text.clone(), heading: g.heading, bold: g.bold }),
+            _ => {
+                lines.push(GroupLine { text: g.text.clone(), heading: g.heading, bold: g.bold });
+                spans.push(g.lines);
+            }
         }
     }
     let roles = headline::assign(&lines, levels_informative);
     let a = &mut d.article;
+    a.heads.extend(roles.spans.iter().map(|&(role, first, last)| Head::new(role, [spans[first][0], spans[last][1]])));
+    a.heads.sort_by_key(|h| h.lines);
     a.kicker = roles.kicker;
     a.headline = roles.headline;
     a.subheadline = roles.subheadline;

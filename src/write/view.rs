@@ -1,7 +1,8 @@
 //! The page viewer: one self-contained HTML file (no server, no network, nothing from a
 //! CDN) showing how banmian read a page. A box page (blocks with `bbox`) is drawn to
 //! scale as an SVG, each block's box in its article's colour with its role as a label
-//! (the headline group's fields, then the blocks' kinds: paragraph, caption, ...),
+//! (the headline group's fields and credits where the article's `heads` place them,
+//! then the blocks' kinds: paragraph, caption, ...),
 //! `removed` and `leftovers` in grey, over the scan when one is given; a text page is
 //! shown as its input lines, each coloured by the article that holds it (grey for
 //! removed and leftover lines). The articles' texts are listed beside the page;
@@ -147,6 +148,11 @@ fn items(page: &Page) -> Vec<Item> {
         b.bbox.map(|bbox| Item { bbox, article, label: kind_name(b.kind), boxes: b.boxes.clone().unwrap_or_default() })
     };
     for a in &page.articles {
+        // The headline group and credits where `heads` says they were read, labelled with their role.
+        v.extend(a.heads.iter().filter_map(|h| {
+            let label = serde_json::to_value(h.role).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+            h.bbox.map(|bbox| Item { bbox, article: Some(a.id), label, boxes: h.boxes.clone().unwrap_or_default() })
+        }));
         v.extend(a.blocks.iter().filter_map(|b| block(b, Some(a.id))));
     }
     v.extend(page.leftovers.iter().filter_map(|b| block(b, None)));
@@ -267,9 +273,9 @@ fn svg(h: &mut String, page: &Page, drawn: &[Item], opts: &ViewOptions) {
             esc(&it.label)
         );
     }
-    // The headline group's fields have no box of their own in the page object: their
+    // A page object without `heads` (written before they were): the headline group's
     // role labels go at the top of the article's box.
-    for a in &page.articles {
+    for a in page.articles.iter().filter(|a| a.heads.is_empty()) {
         if let Some([x0, y0, _, _]) = a.bbox {
             let roles: Vec<&str> = [
                 ("kicker", &a.kicker),

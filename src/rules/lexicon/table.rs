@@ -93,6 +93,8 @@ pub const ROLES: &[&str] = &[
     "文／圖",
     "图/文",
     "圖/文",
+    "特派员",
+    "特派員",
 ];
 
 /// Endings of an organisation's name: the issuing body of a signature (落款).
