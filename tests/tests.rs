@@ -11,6 +11,7 @@ mod boxes;
 mod cli;
 mod convert;
 mod eval;
+mod first_hour;
 mod formats;
 mod gold;
 mod limits;

@@ -15,7 +15,7 @@ def p():
 
 def test_bytes_that_are_no_page(p):
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8
-    with pytest.raises(banmian.DecodeError, match="not text in UTF-8, UTF-16 or GB18030") as e:
+    with pytest.raises(banmian.DecodeError, match="not UTF-8, UTF-16, GB18030 or Big5") as e:
         p.process_bytes(png, source="scan.png")
     assert e.value.source == "scan.png"
     assert str(e.value).startswith(f"scan.png, byte {e.value.byte}: ")

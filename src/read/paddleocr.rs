@@ -97,7 +97,7 @@ fn from_value(value: Value) -> Result<BoxPage> {
         let points = read_points(&r.points).ok_or_else(|| {
             bad(format!("ocr_results[{i}].box must be a list of at least two [x, y] points of finite numbers, not {}", short(&r.points)))
         })?;
-        boxes.push(OcrBox::new(i, r.text.as_deref().unwrap_or(""), points));
+        boxes.push(OcrBox::unchecked(i, r.text.as_deref().unwrap_or(""), points));
     }
     let (width, height) = match raw.dimensions {
         Some(d) if d.width.is_finite() && d.height.is_finite() && d.width > 0.0 && d.height > 0.0 => (d.width, d.height),

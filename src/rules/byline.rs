@@ -138,8 +138,12 @@ pub fn leading(text: &str) -> Option<Credit> {
                 }
             }
             authors = people;
-            // The byline is the credit as printed: a closing 报道 stays in it.
-            byline = format!("{printed}（{}）", collapse_spaces(credit.as_str()));
+            // The byline is the credit as printed: a closing 报道 stays in it, and its
+            // brackets are the printed ones (full width, or half width which the
+            // punctuation repair widens unless `--punct keep`).
+            let open = stripped[..credit.start()].chars().next_back().unwrap_or('（');
+            let close = stripped[credit.end()..].chars().next().unwrap_or('）');
+            byline = format!("{printed}{open}{}{close}", collapse_spaces(credit.as_str()));
             len = caps.get(0).map_or(len, |m| m.end());
         }
     }
