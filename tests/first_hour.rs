@@ -69,9 +69,7 @@ fn outputs_get_the_mode_the_umask_gives() {
     for (umask, want) in [("022", 0o644), ("027", 0o640)] {
         let out = dir.path().join(format!("out{umask}"));
         let summary = dir.path().join(format!("summary{umask}.json"));
-        let cmd = format!(
-            "umask {umask}; exec \"$0\" \"$1\" -o \"$2\" -q --summary-json \"$3\"",
-        );
+        let cmd = format!("umask {umask}; exec \"$0\" \"$1\" -o \"$2\" -q --summary-json \"$3\"",);
         let o = Command::new("sh")
             .args(["-c", &cmd, env!("CARGO_BIN_EXE_banmian"), root.to_str().unwrap(), out.to_str().unwrap(), summary.to_str().unwrap()])
             .output()
@@ -144,8 +142,11 @@ fn several_inputs_are_named_by_their_longest_common_folder() {
     assert_eq!(json(&d.join("two/b/c/z.md.json"))["source"], "b/c/z.md");
 
     let o = run_in(d, &["a/y.md", "a/x.md", "--jsonl", "-q"]);
-    let sources: Vec<String> =
-        String::from_utf8(o.stdout).unwrap().lines().map(|l| serde_json::from_str::<Value>(l).unwrap()["source"].as_str().unwrap().into()).collect();
+    let sources: Vec<String> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["source"].as_str().unwrap().into())
+        .collect();
     assert_eq!(sources, ["y.md", "x.md"], "in the order given");
 }
 
@@ -320,4 +321,36 @@ fn library_errors_name_no_placeholder_and_no_flag() {
     let err: Value = serde_json::from_slice(&out).unwrap();
     assert!(err["error"].as_str().unwrap().contains("twice max_page_bytes"), "{err}");
     assert!(!err["error"].as_str().unwrap().contains("--"), "{err}");
+}
+
+/// The README's folder examples show the names banmian really writes: the main job's
+/// `out/01_seed.md.json`, a tree's `out/2021/01.txt.json` and `.md`, a glob's
+/// `out/01.txt.json`, and `--version`'s line.
+#[test]
+fn readme_examples_name_real_outputs() {
+    let readme = fs::read_to_string("README.md").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let out = d.join("out");
+    assert_eq!(run(&["corpus", "-o", out.to_str().unwrap(), "-q"]).status.code(), Some(0));
+    assert!(readme.lines().nth(3).unwrap().contains("out/01_seed.md.json") && out.join("01_seed.md.json").is_file());
+
+    fs::create_dir_all(d.join("archive/2021")).unwrap();
+    fs::write(d.join("archive/2021/01.txt"), SEED).unwrap();
+    run_in(d, &["archive/", "-o", "tree/", "-q"]);
+    run_in(d, &["archive/", "-o", "md/", "--format", "markdown", "-q"]);
+    let glob = run_in(d, &["archive/2021/01.txt", "archive/", "-o", "glob/", "-q"]);
+    assert_eq!(glob.status.code(), Some(2), "the same page twice");
+    fs::write(d.join("archive/2021/02.txt"), BYLINES).unwrap();
+    run_in(d, &["archive/2021/01.txt", "archive/2021/02.txt", "-o", "glob/", "-q"]);
+    for (claim, file) in [
+        ("archive/2021/01.txt → out/2021/01.txt.json", "tree/2021/01.txt.json"),
+        ("archive/2021/01.txt → out/2021/01.txt.md", "md/2021/01.txt.md"),
+        ("(out/01.txt.json)", "glob/01.txt.json"),
+    ] {
+        assert!(readme.contains(claim), "{claim}");
+        assert!(d.join(file).is_file(), "{file}");
+    }
+    let version = String::from_utf8(run(&["--version"]).stdout).unwrap();
+    assert!(readme.contains(&format!("banmian --version                          # {}", version.trim())), "{version}");
 }

@@ -20,4 +20,5 @@ mod pathological;
 mod properties;
 mod realpages;
 mod regressions;
+mod schema;
 mod vertical;

@@ -171,7 +171,7 @@ mod tests {
         let e = detect(br#"{"ocr_results":[{"text":"a","box":[[1,2],[3]]}]}"#).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "<input>: not a PaddleOCR page: ocr_results[0].box must be a list of at least two [x, y] points of finite numbers, not [[1,2],[3]]"
+            "not a PaddleOCR page: ocr_results[0].box must be a list of at least two [x, y] points of finite numbers, not [[1,2],[3]]"
         );
         let e = parse(b"{\"ocr_results\": [\n  oops]}").unwrap_err();
         assert!(matches!(e.kind(), ErrorKind::BoxPage(_)), "{e}");
