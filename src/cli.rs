@@ -469,7 +469,7 @@ fn run_walk(pipeline: &Pipeline, args: &Args, root: &Path, walk: &batch::Walk) -
         }
     };
     bar.finish_and_clear();
-    if let (Some(why), Some(out)) = (&summary.redone, &args.output) {
+    if let (Some(why), Some(out), false) = (&summary.redone, &args.output, args.quiet) {
         eprintln!("banmian: --resume: every page is redone, as {} was written by another run ({why})", out.display());
     }
     for f in &summary.failures {
