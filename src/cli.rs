@@ -405,7 +405,7 @@ fn several(pipeline: &Pipeline, args: &Args, inputs: &[PathBuf]) -> io::Result<i
             (None, _) => rel.clone(),
         };
         if let Some(first) = seen.insert(dest.clone(), rel) {
-            let what = if args.jsonl { "both read as".to_string() } else { format!("both written to {}", dest.display()) };
+            let what = if args.jsonl { "the same page".to_string() } else { format!("both written to {}", dest.display()) };
             eprintln!("banmian: {} and {} are {what}; nothing was done", root.join(first).display(), root.join(rel).display());
             return Ok(2);
         }

@@ -99,14 +99,21 @@ impl Record {
     }
 
     /// Reads the record in `out`, compares it with `self`, and writes `self` there when
-    /// it differs or is missing (before any page is written: a run killed half way
+    /// it differs or is missing, before any page is written: a run killed half way
     /// leaves a record newer than the old outputs, so a later `--resume` still redoes
-    /// them). A matching record is left as it is, its time being when these options
-    /// were first used in `out`. Errors: [`crate::ErrorKind::Io`] when the record cannot
-    /// be written (the output folder is not writable), with its path.
+    /// them. A matching record is left as it is, its time being when these options were
+    /// first used in `out`. A missing record in a folder that holds nothing else (a
+    /// first run) is no reason to say anything. Errors: [`crate::ErrorKind::Io`] when the
+    /// record cannot be written (the output folder is not writable), with its path.
     pub fn prepare(&self, out: &Path, resume: bool) -> Result<Resume> {
         let path = out.join(RECORD_PATH);
         let old: Option<serde_json::Value> = fs::read(&path).ok().and_then(|b| serde_json::from_slice(&b).ok());
+        // A folder with nothing in it (a first run) has nothing to redo, and no reason.
+        let empty = fs::read_dir(out).map_or(true, |mut d| d.all(|e| e.is_ok_and(|e| e.file_name() == ".banmian")));
+        if old.is_none() && empty {
+            self.write(&path)?;
+            return Ok(Resume::RedoAll { reason: None });
+        }
         let diff = match &old {
             Some(old) => self.differences(old),
             None => vec!["no record of the run that wrote them".into()],
@@ -118,10 +125,15 @@ impl Record {
             }
             return Ok(Resume::RedoAll { reason: None });
         }
+        self.write(&path)?;
+        Ok(Resume::RedoAll { reason: resume.then(|| diff.join(", ")) })
+    }
+
+    /// Writes the record, pretty JSON, to `path` atomically.
+    fn write(&self, path: &Path) -> Result<()> {
         let mut json = serde_json::to_vec_pretty(self)?;
         json.push(b'\n');
-        write_atomic(&path, &json)?;
-        Ok(Resume::RedoAll { reason: resume.then(|| diff.join(", ")) })
+        write_atomic(path, &json)
     }
 }
 
@@ -134,6 +146,12 @@ mod tests {
     fn a_changed_option_is_named_and_redoes_every_page() {
         let dir = tempfile::tempdir().unwrap();
         let plain = Record::new(&Options::default(), OutputFormat::Json, false);
+        // A first run into an empty folder: nothing to say.
+        let first = tempfile::tempdir().unwrap();
+        assert_eq!(plain.prepare(first.path(), true).unwrap(), Resume::RedoAll { reason: None });
+        assert!(first.path().join(RECORD_PATH).is_file());
+        // Outputs of a run that left no record: redone, and why.
+        fs::write(dir.path().join("01.md.json"), "{}").unwrap();
         assert_eq!(
             plain.prepare(dir.path(), true).unwrap(),
             Resume::RedoAll { reason: Some("no record of the run that wrote them".into()) }
