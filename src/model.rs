@@ -1,4 +1,5 @@
-//! The page contract's objects (`../shared/CONTRACT.md`, schema `banmian.page/1`).
+//! The page contract's objects (`docs/contract.md`, a copy of `../shared/CONTRACT.md`;
+//! schema `banmian.page/1`, `docs/schema/page.schema.json`).
 //!
 //! This module owns the serde types a page is written as, and nothing else: every
 //! object of the contract is here, field names are the contract's, and every type

@@ -56,6 +56,9 @@ pub struct Summary {
     pub mb_per_second: f64,
     /// What failed, in input order.
     pub failures: Vec<Failure>,
+    /// Why a `--resume` folder run redid every page (the options recorded in
+    /// `OUT/.banmian/run.json` differ from this run's, or there is no record), or null.
+    pub redone: Option<String>,
     /// Folders and links that could not be walked (symlink loops, permissions):
     /// reported, but not page failures.
     pub problems: Vec<Failure>,

@@ -377,7 +377,7 @@ mod tests {
     use crate::read::boxes::OcrBox;
 
     fn bx(index: usize, text: &str, x0: f64, y0: f64, x1: f64, y1: f64) -> OcrBox {
-        OcrBox::new(index, text, vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
+        OcrBox::new(index, text, vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1]]).unwrap()
     }
 
     fn page(boxes: Vec<OcrBox>) -> BoxPage {

@@ -2,6 +2,7 @@
 //! geometry. The box readers ([`super::paddleocr`], ...) fill it; the geometry
 //! (`geometry`) reads it. It makes no layout decision.
 
+use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Page, Warning, WarningKind};
 
 /// An axis-aligned rectangle in page pixels; `x0 <= x1`, `y0 <= y1`, y grows downwards.
@@ -75,8 +76,29 @@ pub struct OcrBox {
 }
 
 impl OcrBox {
-    /// Builds a box from its polygon; `points` must not be empty.
-    pub fn new(index: usize, text: &str, points: Vec<[f64; 2]>) -> OcrBox {
+    /// Builds a box from its polygon (`index` and `text` as the fields say; `points` in
+    /// the page's unit, at least one). Errors: [`ErrorKind::InvalidBox`] when `points` is
+    /// empty or holds a number that is not finite (its `bbox` would be meaningless).
+    ///
+    /// ```
+    /// use banmian::read::boxes::OcrBox;
+    ///
+    /// let b = OcrBox::new(0, " 会议举行 ", vec![[10.0, 20.0], [110.0, 20.0], [110.0, 50.0], [10.0, 50.0]]).unwrap();
+    /// assert_eq!((b.text.as_str(), b.rect.x1, b.rect.y1), ("会议举行", 110.0, 50.0));
+    /// assert!(OcrBox::new(1, "无框", vec![]).is_err());
+    /// ```
+    pub fn new(index: usize, text: &str, points: Vec<[f64; 2]>) -> Result<OcrBox> {
+        if points.is_empty() {
+            return Err(Error::new(ErrorKind::InvalidBox(format!("box {index} has no points"))));
+        }
+        if let Some([x, y]) = points.iter().find(|[x, y]| !x.is_finite() || !y.is_finite()) {
+            return Err(Error::new(ErrorKind::InvalidBox(format!("box {index} has a point that is not two finite numbers ({x}, {y})"))));
+        }
+        Ok(OcrBox::unchecked(index, text, points))
+    }
+
+    /// [`OcrBox::new`] for points a reader has already checked (at least one, finite).
+    pub(crate) fn unchecked(index: usize, text: &str, points: Vec<[f64; 2]>) -> OcrBox {
         let mut rect = Rect { x0: f64::INFINITY, y0: f64::INFINITY, x1: f64::NEG_INFINITY, y1: f64::NEG_INFINITY };
         for [x, y] in &points {
             rect = rect.union(&Rect { x0: *x, y0: *y, x1: *x, y1: *y });
@@ -86,7 +108,7 @@ impl OcrBox {
 
     /// A box from an axis-aligned rectangle (its four corners clockwise from the top-left).
     pub fn from_rect(index: usize, text: &str, r: Rect) -> OcrBox {
-        OcrBox::new(index, text, vec![[r.x0, r.y0], [r.x1, r.y0], [r.x1, r.y1], [r.x0, r.y1]])
+        OcrBox::unchecked(index, text, vec![[r.x0, r.y0], [r.x1, r.y0], [r.x1, r.y1], [r.x0, r.y1]])
     }
 
     /// The size of the box along and across its top edge, `(along, across)` in pixels:
@@ -147,6 +169,24 @@ pub struct BoxPage {
     /// The unit of every coordinate of the page (pixels but for ALTO in `mm10` or
     /// `inch1200`, MinerU in `pt` or `permille`).
     pub unit: Unit,
+}
+
+impl BoxPage {
+    /// A page of `boxes` in `unit` whose size is computed: the right-most and lowest box
+    /// edges (0 for a page of no boxes), as the readers do for a format that gives no
+    /// page size. Set `width` and `height` afterwards when the size is known.
+    ///
+    /// ```
+    /// use banmian::read::boxes::{BoxPage, OcrBox, Unit};
+    ///
+    /// let b = |i, x0: f64, y0: f64, x1: f64, y1: f64| OcrBox::new(i, "字", vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1]]).unwrap();
+    /// let page = BoxPage::new(vec![b(0, 0.0, 0.0, 500.0, 40.0), b(1, 20.0, 60.0, 480.0, 100.5)], Unit::Px);
+    /// assert_eq!((page.width, page.height), (500.0, 100.5));
+    /// ```
+    pub fn new(boxes: Vec<OcrBox>, unit: Unit) -> BoxPage {
+        let (width, height) = super::words::page_size(None, &boxes);
+        BoxPage { boxes, width, height, unit }
+    }
 }
 
 /// The upper median of `v` (its element `len / 2` once sorted by [`f64::total_cmp`],

@@ -77,7 +77,7 @@ fn from_value(v: &Value) -> Result<BoxPage> {
             Some("Table") => table_text(text).unwrap_or_else(|| text.to_string()),
             _ => text.to_string(),
         };
-        boxes.push(OcrBox::new(i, &text, points));
+        boxes.push(OcrBox::unchecked(i, &text, points));
     }
     let (width, height) = (boxes.iter().map(|b| b.rect.x1).fold(0.0, f64::max), boxes.iter().map(|b| b.rect.y1).fold(0.0, f64::max));
     Ok(BoxPage { boxes, width, height, unit: Unit::Px })

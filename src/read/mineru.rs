@@ -159,7 +159,7 @@ fn block_lines(block: &Value, at: &str, boxes: &mut Vec<OcrBox>) -> Result<()> {
         let Some(points) = bbox(line.get("bbox"), &line_at)? else {
             return Err(bad(format!("{line_at} has no bbox")));
         };
-        let mut b = OcrBox::new(boxes.len(), &texts.concat(), points);
+        let mut b = OcrBox::unchecked(boxes.len(), &texts.concat(), points);
         let scores: Vec<f64> = spans.iter().filter_map(|s| s.get("score").and_then(Value::as_f64)).filter(|s| s.is_finite()).collect();
         b.confidence = (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
         boxes.push(b);
@@ -186,7 +186,7 @@ fn content_list(v: &Value) -> Result<Vec<MinerPage>> {
         let page = item.get("page_idx").and_then(Value::as_u64).ok_or_else(|| bad(format!("item {i} has no page_idx")))?;
         by_page.entry(page).or_default().push((i, item));
     }
-    let boxed = items.iter().all(|i| item_texts(i).is_empty() || i.get("bbox").is_some());
+    let boxed = items.iter().all(|i| item_texts(i).is_empty() || i.get("bbox").is_some_and(|b| !b.is_null()));
     let mut out = Vec::with_capacity(by_page.len());
     for page in by_page.values() {
         if boxed {
@@ -196,8 +196,10 @@ fn content_list(v: &Value) -> Result<Vec<MinerPage>> {
                 if texts.is_empty() {
                     continue;
                 }
-                let points = bbox(item.get("bbox"), &format!("item {i}"))?.expect("every item with text has a bbox");
-                boxes.push(OcrBox::new(boxes.len(), &texts.join("\n"), points));
+                let Some(points) = bbox(item.get("bbox"), &format!("item {i}"))? else {
+                    return Err(bad(format!("item {i} has text but no bbox, where the other items have one")));
+                };
+                boxes.push(OcrBox::unchecked(boxes.len(), &texts.join("\n"), points));
             }
             out.push(MinerPage::Boxes(BoxPage { boxes, width: PERMILLE, height: PERMILLE, unit: Unit::Permille }));
         } else {

@@ -183,7 +183,7 @@ fn wrapper(value: Value) -> Result<BoxPage> {
         let points = read_points(&r.points).ok_or_else(|| {
             bad(format!("ocr_results[{i}].box must be a list of at least two [x, y] points of finite numbers, not {}", short(&r.points)))
         })?;
-        let mut b = OcrBox::new(i, r.text.as_deref().unwrap_or(""), points);
+        let mut b = OcrBox::unchecked(i, r.text.as_deref().unwrap_or(""), points);
         b.confidence = r.score.filter(|s| s.is_finite());
         boxes.push(b);
     }
@@ -209,7 +209,7 @@ fn v2(value: &Value) -> Result<BoxPage> {
     for (i, l) in lines.iter().enumerate() {
         let (points, text, score) =
             v2_line(l).ok_or_else(|| bad(format!("item {i} is not a PaddleOCR 2.x line [box, [text, score]]: {}", short(l))))?;
-        let mut b = OcrBox::new(i, text, points);
+        let mut b = OcrBox::unchecked(i, text, points);
         b.confidence = score.filter(|s| s.is_finite());
         boxes.push(b);
     }
@@ -250,7 +250,7 @@ pub(crate) fn v3(m: &serde_json::Map<String, Value>, at: &str) -> Result<BoxPage
                 v.map(short).unwrap_or_default()
             ))
         })?;
-        let mut b = OcrBox::new(i, text, points);
+        let mut b = OcrBox::unchecked(i, text, points);
         b.confidence = scores.and_then(|s| s[i].as_f64()).filter(|s| s.is_finite());
         boxes.push(b);
     }
@@ -331,7 +331,7 @@ mod tests {
         let e = detect(br#"{"ocr_results":[{"text":"a","box":[[1,2],[3]]}]}"#).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "<input>: not a PaddleOCR page: ocr_results[0].box must be a list of at least two [x, y] points of finite numbers, not [[1,2],[3]]"
+            "not a PaddleOCR page: ocr_results[0].box must be a list of at least two [x, y] points of finite numbers, not [[1,2],[3]]"
         );
         let e = parse(b"{\"ocr_results\": [\n  oops]}").unwrap_err();
         assert!(matches!(e.kind(), ErrorKind::BoxPage(_)), "{e}");

@@ -87,7 +87,7 @@ fn from_value(v: &Value) -> Result<BoxPage> {
             .and_then(read_points)
             .or_else(|| l.get("bbox").and_then(read_rect))
             .ok_or_else(|| bad(format!("text_lines[{i}] has no polygon of [x, y] points or bbox [x0, y0, x1, y1]: {}", short(l))))?;
-        let mut b = OcrBox::new(i, text, points);
+        let mut b = OcrBox::unchecked(i, text, points);
         b.confidence = l.get("confidence").and_then(Value::as_f64).filter(|s| s.is_finite());
         boxes.push(b);
     }

@@ -90,7 +90,7 @@ fn from_value(v: &Value) -> Result<BoxPage> {
                 item.get("box").map(super::paddleocr::short).unwrap_or_default()
             ))
         })?;
-        let mut b = OcrBox::new(i, text, points);
+        let mut b = OcrBox::unchecked(i, text, points);
         b.confidence = item.get("score").and_then(Value::as_f64).filter(|s| s.is_finite());
         boxes.push(b);
     }

@@ -138,8 +138,12 @@ pub fn leading(text: &str) -> Option<Credit> {
                 }
             }
             authors = people;
-            // The byline is the credit as printed: a closing 报道 stays in it.
-            byline = format!("{printed}（{}）", collapse_spaces(credit.as_str()));
+            // The byline is the credit as printed: a closing 报道 stays in it, and its
+            // brackets are the printed ones (full width, or half width which the
+            // punctuation repair widens unless `--punct keep`).
+            let open = stripped[..credit.start()].chars().next_back().unwrap_or('（');
+            let close = stripped[credit.end()..].chars().next().unwrap_or('）');
+            byline = format!("{printed}{open}{}{close}", collapse_spaces(credit.as_str()));
             len = caps.get(0).map_or(len, |m| m.end());
         }
     }
@@ -414,13 +418,14 @@ mod tests {
     fn dateline_with_bracketed_credit_at_paragraph_start() {
         let text = "本报讯(记者初霞)11月12日晚,市应对新冠肺炎疫情工作领导小组会议召开";
         let c = leading(text).unwrap();
-        assert_eq!(c.byline, "本报讯（记者初霞）");
+        // The brackets as printed (the punctuation repair widens them, `--punct keep` not).
+        assert_eq!(c.byline, "本报讯(记者初霞)");
         assert_eq!(c.dateline.as_deref(), Some("本报讯"));
         assert_eq!(c.authors, vec![a("初霞", Some("记者"), None)]);
         assert_eq!(&text[c.len..], "11月12日晚,市应对新冠肺炎疫情工作领导小组会议召开");
 
         let c = leading("本报讯(《黑龙江日报》记者 曹忠义)12日晚,正在北京").unwrap();
-        assert_eq!(c.byline, "本报讯（《黑龙江日报》记者 曹忠义）");
+        assert_eq!(c.byline, "本报讯(《黑龙江日报》记者 曹忠义)");
         assert_eq!(c.authors, vec![a("曹忠义", Some("记者"), Some("黑龙江日报"))]);
 
         let c = leading("新华社北京1月12日电（记者 张三 李四）国务院总理").unwrap();
