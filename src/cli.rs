@@ -390,7 +390,7 @@ fn several(pipeline: &Pipeline, args: &Args, inputs: &[PathBuf]) -> io::Result<i
         if p.is_dir() {
             let w = batch::walk_format(p, args.hidden, exclude, pipeline.options().input_format);
             walk.pages.extend(w.pages.iter().map(|r| rel.join(r)));
-            walk.skipped.extend(w.skipped.iter().map(|r| rel.join(r)));
+            walk.skipped.extend(w.skipped.into_iter().map(|s| batch::Skipped { path: rel.join(&s.path), ..s }));
             walk.problems.extend(w.problems);
         } else {
             walk.pages.push(rel);
