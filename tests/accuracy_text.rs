@@ -210,3 +210,43 @@ fn column_wide_headline_and_subheadline_over_a_credit_line_head_an_article() {
     assert_eq!(names, ["甲某", "乙某"]);
     assert_eq!(a.blocks[0].text, "村民丙某说，过去看书要跑到县城，如今在家门口就能借到新书了，孩子们也爱来这里。");
 }
+
+/// byline.rs: a feature's split credit "文/本报记者 X 图/本报记者 Y" on its own line under
+/// the headline was read as a subheadline (eval m003, m017, p020): the 文/ and 图/ marks
+/// are credit marks, and the line is the byline, both people credited.
+#[test]
+fn split_text_and_photo_credit_line_is_the_byline() {
+    for page_text in [
+        "# 一条老街的“新生”\n\n文/本报记者 甲某某 图/本报记者 乙某\n\n清晨的青石巷里，早点铺已经冒出热气。\n\n巷子里的老住户说，这里变了样。\n",
+        "老街新貌\n\n一条老街的“新生”\n\n文/本报记者 甲某某 图/本报记者 乙某\n\n清晨的青石巷里，早点铺已经冒出热气。\n\n巷子里的老住户说，这里变了样。\n",
+    ] {
+        let page = process("page.txt", page_text);
+        assert_eq!(headlines(&page), [Some("一条老街的“新生”")]);
+        let a = &page.articles[0];
+        assert_eq!(a.subheadline, None);
+        assert_eq!(a.byline.as_deref(), Some("文/本报记者 甲某某 图/本报记者 乙某"));
+        let names: Vec<(&str, Option<&str>, Option<&str>)> =
+            a.authors.iter().map(|x| (x.name.as_str(), x.role.as_deref(), x.org.as_deref())).collect();
+        assert_eq!(names, [("甲某某", Some("记者"), Some("本报")), ("乙某", Some("记者"), Some("本报"))]);
+        assert_eq!(a.blocks.len(), 2);
+    }
+}
+
+/// assemble.rs: a signer with a closing formula ("某某商會 啟") after the last paragraph
+/// was read as the kicker of the next article (eval m013); it is the signature of its own.
+#[test]
+fn signer_with_closing_formula_is_a_signature_not_the_next_kicker() {
+    for (ext, head) in [("md", "# "), ("txt", "")] {
+        let text = format!(
+            "{head}商會電請減輕營業稅\n\n（本報訊）本市商會以市面凋敝，特於昨日召集會議，議決電呈財政部。\n\n原電略謂，商民實難負擔，懇請核減云云。\n\n青石市商會 啟\n\n{head}英國內閣改組 外相辭職\n\n〔路透社倫敦十日電〕英國內閣昨日改組，外交大臣辭職。\n"
+        );
+        let page = process(&format!("page.{ext}"), &text);
+        assert_eq!(headlines(&page), [Some("商會電請減輕營業稅"), Some("英國內閣改組 外相辭職")], "{ext}");
+        assert_eq!(page.articles[1].kicker, None, "{ext}");
+        let last = page.articles[0].blocks.last().expect("blocks");
+        assert_eq!((last.kind, last.text.as_str()), (BlockKind::Signature, "青石市商會 啟"), "{ext}");
+    }
+    // A sentence that ends in 启 is no signature.
+    let page = process("page.md", "# 新校区启用\n\n今年九月，新校区正式启用。\n\n新校区 正式开启\n\n# 第二篇\n\n正文一段。\n");
+    assert!(page.articles.iter().flat_map(|a| &a.blocks).all(|b| b.kind != BlockKind::Signature));
+}

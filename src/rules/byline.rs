@@ -281,7 +281,10 @@ fn parse_people(s: &str, roleless: bool) -> Option<Vec<Author>> {
     // first bad word); a word is read once the next one cannot join it.
     let mut pending: Option<String> = None;
     let mut run = 0;
+    // "圖/記者鄧瑋攝" is the photo credit closing a caption, not a byline: its marks stay.
+    let photo_credit = s.ends_with(['摄', '攝']);
     for w in s.split(|c: char| is_space(c) || matches!(c, '、' | '，' | ',' | '；' | ';')).filter(|w| !w.is_empty()) {
+        let w = if photo_credit { w } else { strip_credit_mark(w) };
         let single = is_single_han(w);
         match pending.as_mut() {
             Some(last) if single && run == 1 => {
@@ -324,6 +327,21 @@ fn parse_people(s: &str, roleless: bool) -> Option<Vec<Author>> {
         }
     }
     Some(authors)
+}
+
+/// What a credit mark says a person did: 文/ (the text) or 图/ 圖/ (the photos), with a
+/// half- or full-width slash.
+const CREDIT_MARKS: [&str; 6] = ["文/", "文／", "图/", "图／", "圖/", "圖／"];
+
+/// A word with its leading credit mark removed: "文/本报记者" → "本报记者", "图/储晓光" →
+/// "储晓光" ("文/本报记者 樊思远 图/本报记者 储晓光", the split credit of a feature). The
+/// role 文/图 (text and photos by one person) is a role, not a mark, and is kept.
+fn strip_credit_mark(w: &str) -> &str {
+    CREDIT_MARKS
+        .iter()
+        .find_map(|m| w.strip_prefix(m))
+        .filter(|rest| !rest.is_empty() && !rest.starts_with(['图', '圖', '文']))
+        .unwrap_or(w)
 }
 
 /// One Han character alone: typesetting pads a two-character name to the width of
@@ -396,6 +414,19 @@ mod tests {
         assert_eq!(c.authors[0].name, "杜靜怡");
         assert!(standalone("本报记者来到了现场看望群众", false).is_none());
         assert!(standalone("记者走访了七个乡镇", false).is_none());
+    }
+
+    #[test]
+    fn text_and_photo_marks_split_a_credit_but_a_photo_credit_stays_a_caption_s() {
+        let c = standalone("文/本报记者 甲某某 图/本报记者 乙某", false).expect("a credit");
+        assert_eq!(c.byline, "文/本报记者 甲某某 图/本报记者 乙某");
+        let names: Vec<&str> = c.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["甲某某", "乙某"]);
+        assert!(c.authors.iter().all(|a| a.role.as_deref() == Some("记者") && a.org.as_deref() == Some("本报")));
+        // the role 文/图 is not a mark
+        let c = standalone("文/图 本报记者 丙某", false).expect("a credit");
+        assert_eq!(c.authors.len(), 1);
+        assert!(standalone("圖/記者甲某攝", false).is_none());
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::rules::furniture::Facts;
 use crate::rules::jump;
 use crate::lines::Line;
 use crate::model::Jump;
-use crate::rules::lexicon::table::ORG_SUFFIXES;
+use crate::rules::lexicon::table::{CLOSING_FORMULAS, ORG_SUFFIXES};
 use crate::rules::chars::{PrintedDate, ends_sentence, find_date};
 
 /// What a unit is.
@@ -275,6 +275,17 @@ fn org_like(text: &str) -> bool {
     (2..=ORG_MAX_CHARS).contains(&n) && ORG_SUFFIXES.iter().any(|s| t.ends_with(s)) && !t.contains(['，', '。', ' '])
 }
 
+/// A signer's name and a closing formula of [`CLOSING_FORMULAS`] after a space: "上海市商會 啟",
+/// "甲某某 谨启". The name is at most [`ORG_MAX_CHARS`] characters with no sentence
+/// punctuation (a sentence ending in 启 is not a signature).
+fn closed_by_formula(text: &str) -> bool {
+    let t = crate::rules::chars::trim(text);
+    let Some((signer, formula)) = t.rsplit_once(crate::rules::chars::is_space) else { return false };
+    let signer = crate::rules::chars::trim(signer);
+    let n = signer.chars().count();
+    CLOSING_FORMULAS.contains(&formula) && (2..=ORG_MAX_CHARS).contains(&n) && !signer.contains(['，', '。', '：', ',', '.'])
+}
+
 /// An issuing body (a display line naming an organisation) directly followed by a
 /// date line, or a date line alone, after body text, is a signature.
 fn merge_signatures(units: &mut Vec<Unit>) {
@@ -312,6 +323,8 @@ fn merge_signatures(units: &mut Vec<Unit>) {
                 let signed = find_date(&u.text).filter(|(d, r)| d.year.is_some() && r.end == u.text.len() && org_like(&u.text[..r.start]));
                 match signed {
                     Some((d, _)) => out.push(Unit { kind: UnitKind::Signature(Some(d)), ..u }),
+                    // "上海市商會 啟": a signer and a closing formula.
+                    None if closed_by_formula(&u.text) => out.push(Unit { kind: UnitKind::Signature(None), ..u }),
                     None => out.push(u),
                 }
             }

@@ -73,6 +73,12 @@ pub const SOURCE: &[Family] = &[
         manual: &[],
     },
     Family {
+        name: "CLOSING_FORMULAS",
+        doc: "Words that close a signed notice after the signer's name (上海市商会 启, 某某 谨启): the line is a signature (落款).",
+        words: &["谨启", "敬启", "启"],
+        manual: &[],
+    },
+    Family {
         name: "MEDIA_SUFFIXES",
         doc: "Endings of a news organisation's name printed before a role (黑龙江日报, 哈尔滨电视台).",
         words: &["日报", "晚报", "报", "社", "台", "网", "杂志"],
@@ -191,6 +197,7 @@ mod tests {
             "小組", "支部", "党委", "黨委", "办事处", "辦事處", "编辑部", "編輯部", "司令部", "总队", "總隊", "大学", "大學",
             "学校", "學校", "医院", "醫院",
         ]),
+        ("CLOSING_FORMULAS", &["谨启", "謹啟", "敬启", "敬啟", "启", "啟", "啓"]),
         ("MEDIA_SUFFIXES", &["日报", "日報", "晚报", "晚報", "报", "報", "社", "台", "网", "網", "杂志", "雜誌"]),
         ("JUMP_VERBS", &[
             "下转", "下轉", "下接", "转至", "轉至", "转见", "轉見", "转", "轉", "上接", "紧接", "緊接", "接上", "接", "续见", "續見",
@@ -216,6 +223,7 @@ mod tests {
             "SUBHEAD_ENDS" => table::SUBHEAD_ENDS,
             "ROLES" => table::ROLES,
             "ORG_SUFFIXES" => table::ORG_SUFFIXES,
+            "CLOSING_FORMULAS" => table::CLOSING_FORMULAS,
             "MEDIA_SUFFIXES" => table::MEDIA_SUFFIXES,
             "JUMP_VERBS" => table::JUMP_VERBS,
             "JUMP_ON_VERBS" => table::JUMP_ON_VERBS,
