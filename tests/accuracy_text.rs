@@ -250,3 +250,55 @@ fn signer_with_closing_formula_is_a_signature_not_the_next_kicker() {
     let page = process("page.md", "# 新校区启用\n\n今年九月，新校区正式启用。\n\n新校区 正式开启\n\n# 第二篇\n\n正文一段。\n");
     assert!(page.articles.iter().flat_map(|a| &a.blocks).all(|b| b.kind != BlockKind::Signature));
 }
+
+/// A Republican-era page of our own: the sheet running head "第四張  要聞" (furniture.rs;
+/// eval m014 read it as a headline), a special correspondent's line 本報特派員 X and the
+/// paper's correspondence line 本報X特約通信 (byline.rs; eval p012 read the first as the
+/// headline), a dispatch in 「」 (byline.rs; p012), and a commentary signed with a
+/// one-character pen name (assemble.rs; m014, p012 made 默 the next article's rubric).
+const SHEET_PAGE: &str = "青江新報  中華民國二十年十月五日  星期一
+
+第四張  要聞
+
+東鄉新築公路通車
+
+本報特派員 甲某某
+
+東鄉新築公路，業於日前竣工，昨日上午舉行通車典禮。
+
+時評
+
+論救濟農村
+
+今日之農村，困苦極矣。救濟之道，首在減輕農民負擔。
+
+默
+
+法眾院通過預算案
+
+「哈瓦斯十日巴黎電」法國眾議院昨晚通過明年度預算案。
+
+西江水災詳誌
+
+本報西江特約通信
+
+西江連日大雨，山洪暴發，沿江各縣盡成澤國。
+";
+
+#[test]
+fn sheet_head_correspondent_lines_bracketed_dispatch_and_pen_name() {
+    let page = process("page.txt", SHEET_PAGE);
+    assert_eq!(headlines(&page), [Some("東鄉新築公路通車"), Some("論救濟農村"), Some("法眾院通過預算案"), Some("西江水災詳誌")]);
+    let a = &page.articles;
+    assert_eq!(a[0].byline.as_deref(), Some("本報特派員 甲某某"));
+    assert_eq!(a[0].authors.iter().map(|x| x.role.as_deref()).collect::<Vec<_>>(), [Some("特派員")]);
+    assert_eq!(a[1].rubric.as_deref(), Some("時評"));
+    let last = a[1].blocks.last().expect("blocks");
+    assert_eq!((last.kind, last.text.as_str()), (BlockKind::Signature, "默"));
+    assert_eq!(a[2].rubric, None);
+    assert_eq!(a[2].byline.as_deref(), Some("「哈瓦斯十日巴黎電」"));
+    assert_eq!(a[2].dateline.as_deref(), Some("哈瓦斯十日巴黎電"));
+    assert_eq!(a[2].blocks[0].text, "法國眾議院昨晚通過明年度預算案。");
+    assert_eq!((a[3].byline.as_deref(), a[3].dateline.as_deref()), (Some("本報西江特約通信"), None));
+    assert!(page.leftovers.iter().any(|l| l.text.contains("第四張")));
+}

@@ -39,7 +39,7 @@ pub struct Credit {
 static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let alternation = |words: &[&str]| words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
     let pattern = r"(?x)^
-        (?P<open>[【〔［\[（(]\s*)?
+        (?P<open>[【〔［\[（(「]\s*)?
         (?P<dl>
           (?:据|據)?
           (?:AGENCIES|《[^》\s]{1,12}》)
@@ -47,7 +47,7 @@ static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
           (?P<date>(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})\s*日)?
           (?:ENDS)
         )
-        (?P<close>\s*[】〕］\]）)])?
+        (?P<close>\s*[】〕］\]）)」])?
         \s*
         (?:[（(](?P<credit>[^）)\n]{1,60})[）)])?";
     let pattern = pattern.replace("AGENCIES", &alternation(AGENCIES)).replace("ENDS", &alternation(DATELINE_ENDS));
@@ -73,8 +73,8 @@ static REPORTED_FROM_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// paragraphs are turned away here, before the pattern runs; a test ties the
 /// characters to [`AGENCIES`].
 fn may_be_dateline(text: &str) -> bool {
-    let t = text.strip_prefix(['【', '〔', '［', '[', '（', '(']).map_or(text, str::trim_start);
-    t.starts_with(['据', '據', '本', '新', '中', '人', '央', '光', '法', '路', '美', '共', '塔', '合', '《'])
+    let t = text.strip_prefix(['【', '〔', '［', '[', '（', '(', '「']).map_or(text, str::trim_start);
+    t.starts_with(['据', '據', '本', '新', '中', '人', '央', '光', '法', '路', '美', '共', '塔', '合', '哈', '国', '國', '电', '電', '海', '《'])
 }
 
 /// The place a dateline names, when it names one: "新华社北京1月12日电" → "北京",
@@ -197,12 +197,12 @@ fn reported_from(text: &str) -> Option<Credit> {
 }
 
 /// True when both brackets are absent, or both present and of one pair (〔〕, 【】, ［］,
-/// [], （） full or half width).
+/// [], 「」 (a Republican-era dispatch: 「哈瓦斯十日巴黎電」), （） full or half width).
 fn paired(open: Option<regex::Match<'_>>, close: Option<regex::Match<'_>>) -> bool {
     match (open, close) {
         (None, None) => true,
         (Some(o), Some(c)) => {
-            matches!((trim(o.as_str()), trim(c.as_str())), ("〔", "〕") | ("【", "】") | ("［", "］") | ("[", "]") | ("（" | "(", "）" | ")"))
+            matches!((trim(o.as_str()), trim(c.as_str())), ("〔", "〕") | ("【", "】") | ("［", "］") | ("[", "]") | ("「", "」") | ("（" | "(", "）" | ")"))
         }
         _ => false,
     }
@@ -236,8 +236,19 @@ pub fn standalone(line: &str, roleless: bool) -> Option<Credit> {
     if let Some(c) = leading(inner) {
         return (c.len == inner.len()).then_some(Credit { len: line.len(), ..c });
     }
+    if own_correspondence(inner) {
+        return Some(Credit { byline: s.to_string(), dateline: None, date: None, authors: Vec::new(), len: line.len() });
+    }
     let authors = parse_people(inner, roleless).or_else(|| glued_names(inner))?;
     Some(Credit { byline: collapse_spaces(s), dateline: None, date: None, authors, len: line.len() })
+}
+
+/// The paper's own correspondence from a place, credited on its own line: "本報廣州特約通信",
+/// "本报北平通信" (本报 or 本報, a place of up to six Han characters, (特约)通信); no one is named.
+fn own_correspondence(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix("本报").or_else(|| s.strip_prefix("本報")) else { return false };
+    let place = ["特约通信", "特約通信", "通信"].iter().find_map(|e| rest.strip_suffix(e));
+    place.is_some_and(|p| p.chars().count() <= 6 && p.chars().all(is_han))
 }
 
 /// Most Han characters of names run together after a role, with no space between
@@ -427,6 +438,19 @@ mod tests {
         let c = standalone("文/图 本报记者 丙某", false).expect("a credit");
         assert_eq!(c.authors.len(), 1);
         assert!(standalone("圖/記者甲某攝", false).is_none());
+    }
+
+    #[test]
+    fn own_correspondence_and_special_correspondent_lines_are_credits() {
+        let c = standalone("本報青石特約通信", false).expect("a credit");
+        assert_eq!((c.byline.as_str(), c.dateline.as_deref()), ("本報青石特約通信", None));
+        assert!(standalone("本报通信员来信说", false).is_none());
+        let c = standalone("本報特派員 甲某某", false).expect("a credit");
+        assert_eq!(c.authors.len(), 1);
+        assert_eq!((c.authors[0].name.as_str(), c.authors[0].role.as_deref(), c.authors[0].org.as_deref()), ("甲某某", Some("特派員"), Some("本報")));
+        let c = leading("「哈瓦斯十日巴黎電」法國眾議院昨晚通過預算案。").expect("a dateline");
+        assert_eq!((c.byline.as_str(), c.dateline.as_deref()), ("「哈瓦斯十日巴黎電」", Some("哈瓦斯十日巴黎電")));
+        assert!(leading("「哈瓦斯十日巴黎電】法國").is_none());
     }
 
     #[test]

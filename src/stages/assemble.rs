@@ -286,6 +286,13 @@ fn closed_by_formula(text: &str) -> bool {
     CLOSING_FORMULAS.contains(&formula) && (2..=ORG_MAX_CHARS).contains(&n) && !signer.contains(['，', '。', '：', ',', '.'])
 }
 
+/// One Han character alone on a line after body text: a commentator's pen name (默),
+/// never a rubric or a headline (a column label is a word of two characters or more).
+fn pen_name(text: &str) -> bool {
+    let mut c = crate::rules::chars::trim(text).chars();
+    c.next().is_some_and(crate::rules::chars::is_han) && c.next().is_none()
+}
+
 /// An issuing body (a display line naming an organisation) directly followed by a
 /// date line, or a date line alone, after body text, is a signature.
 fn merge_signatures(units: &mut Vec<Unit>) {
@@ -323,8 +330,11 @@ fn merge_signatures(units: &mut Vec<Unit>) {
                 let signed = find_date(&u.text).filter(|(d, r)| d.year.is_some() && r.end == u.text.len() && org_like(&u.text[..r.start]));
                 match signed {
                     Some((d, _)) => out.push(Unit { kind: UnitKind::Signature(Some(d)), ..u }),
-                    // "上海市商會 啟": a signer and a closing formula.
-                    None if closed_by_formula(&u.text) => out.push(Unit { kind: UnitKind::Signature(None), ..u }),
+                    // "上海市商會 啟": a signer and a closing formula; "默": a commentator's
+                    // one-character pen name closing a 時評.
+                    None if closed_by_formula(&u.text) || pen_name(&u.text) => {
+                        out.push(Unit { kind: UnitKind::Signature(None), ..u })
+                    }
                     None => out.push(u),
                 }
             }

@@ -93,6 +93,8 @@ pub const ROLES: &[&str] = &[
     "文／圖",
     "图/文",
     "圖/文",
+    "特派员",
+    "特派員",
 ];
 
 /// Endings of an organisation's name: the issuing body of a signature (落款).
@@ -301,6 +303,12 @@ pub const AGENCIES: &[&str] = &[
     "合众社",
     "合衆社",
     "合眾社",
+    "哈瓦斯",
+    "国民社",
+    "國民社",
+    "电通社",
+    "電通社",
+    "海通社",
 ];
 
 /// Endings of a dateline (…电, …讯, …消息).
