@@ -302,3 +302,70 @@ fn sheet_head_correspondent_lines_bracketed_dispatch_and_pen_name() {
     assert_eq!((a[3].byline.as_deref(), a[3].dateline.as_deref()), (Some("本報西江特約通信"), None));
     assert!(page.leftovers.iter().any(|l| l.text.contains("第四張")));
 }
+
+/// segment.rs: a headline as wide as a narrow column, with no punctuation, printed alone
+/// at an article's head was read as a one-line paragraph: over a dispatch cut by the
+/// wrap (eval p014), under a lone label 本埠新聞 after a jump closed the article before
+/// (p014), and over a subheadline with the
+/// credit under it (p006). A one-line paragraph with punctuation stays a paragraph.
+const LONE_HEAD_PAGE: &str = "青江新報  中華民國二十一年八月十七日  星期三
+
+英國內閣改組 外相辭職
+
+〔路透社倫敦十日電
+〕英國內閣昨日改組
+，外交大臣某氏以健
+康關係辭職。
+（下轉第三張）
+
+本埠新聞
+
+米價續漲 市民恐慌
+
+本埠米價，自上月中
+旬以來，逐日上漲。
+";
+
+const LONE_HEAD_SUB_PAGE: &str = "滨江日报  2024年11月6日  星期三
+
+高原牧区迎来首批“流动医院”
+
+三支巡回医疗队两个月走遍十一个乡镇
+
+本报雪岭11月5日电（记者
+ 甲某某）一辆辆装有彩超、
+心电图机和生化分析仪的医疗
+车，近日开进了海拔四千米以
+上的雪岭牧区。由州人民医院
+组建的三支巡回医疗队，将在
+两个月内走遍全州十一个乡镇
+。
+";
+
+#[test]
+fn column_wide_headline_without_punctuation_is_not_a_paragraph() {
+    let page = process("page.txt", LONE_HEAD_PAGE);
+    assert_eq!(headlines(&page), [Some("英國內閣改組 外相辭職"), Some("米價續漲 市民恐慌")]);
+    assert_eq!(page.articles[0].byline.as_deref(), Some("〔路透社倫敦十日電〕"));
+    assert_eq!(page.articles[0].blocks.len(), 1);
+    assert_eq!(page.articles[1].rubric.as_deref(), Some("本埠新聞"));
+    assert_eq!(page.articles[1].blocks[0].text, "本埠米價，自上月中旬以來，逐日上漲。");
+
+    let page = process("page.txt", LONE_HEAD_SUB_PAGE);
+    assert_eq!(headlines(&page), [Some("高原牧区迎来首批“流动医院”")]);
+    assert_eq!(page.articles[0].subheadline.as_deref(), Some("三支巡回医疗队两个月走遍十一个乡镇"));
+    assert_eq!(page.articles[0].dateline.as_deref(), Some("本报雪岭11月5日电"));
+
+    // punctuated: a paragraph of one line stays one
+    let page = process("page.txt", &LONE_HEAD_PAGE.replace("英國內閣改組 外相辭職", "英國內閣改組，外相辭職。"));
+    assert_ne!(headlines(&page)[0], Some("英國內閣改組，外相辭職。"));
+}
+
+/// assemble.rs: a one-character line with body text after it is a fragment of the text
+/// (local 申報 advertisements, a blank line set mid-sentence), never a pen name.
+#[test]
+fn one_character_line_inside_a_body_is_not_a_signature() {
+    let page = process("page.txt", "藥局廣告\n\n（本報訊）花柳聖藥經驗良方愈人甚廣\n\n憂\n\n本齋藥局天下馳名，靈驗第一。\n");
+    assert_eq!(headlines(&page), [Some("藥局廣告")]);
+    assert!(page.articles[0].blocks.iter().all(|b| b.kind != BlockKind::Signature));
+}

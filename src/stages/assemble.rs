@@ -302,7 +302,17 @@ fn merge_signatures(units: &mut Vec<Unit>) {
             matches!(u.kind, UnitKind::Body | UnitKind::Caption | UnitKind::Jump | UnitKind::Signature(_))
         })
     };
-    for u in units.drain(..) {
+    // Whether body text follows each unit: a pen name closes an article, so no body
+    // comes after it (a one-character line inside a body is a fragment of the text).
+    let body_after: Vec<bool> = (0..units.len())
+        .map(|i| {
+            units[i + 1..]
+                .iter()
+                .find(|u| !matches!(u.kind, UnitKind::Furniture(_) | UnitKind::Noise))
+                .is_some_and(|u| matches!(u.kind, UnitKind::Body | UnitKind::Caption))
+        })
+        .collect();
+    for (i, u) in units.drain(..).enumerate() {
         match u.kind {
             UnitKind::DateLine(d) => {
                 let org_above = out.last().is_some_and(|p| p.kind == UnitKind::Display && org_like(&p.text) && p.lines[1] + 1 >= u.lines[0].saturating_sub(1));
@@ -332,7 +342,7 @@ fn merge_signatures(units: &mut Vec<Unit>) {
                     Some((d, _)) => out.push(Unit { kind: UnitKind::Signature(Some(d)), ..u }),
                     // "上海市商會 啟": a signer and a closing formula; "默": a commentator's
                     // one-character pen name closing a 時評.
-                    None if closed_by_formula(&u.text) || pen_name(&u.text) => {
+                    None if closed_by_formula(&u.text) || (pen_name(&u.text) && !body_after[i]) => {
                         out.push(Unit { kind: UnitKind::Signature(None), ..u })
                     }
                     None => out.push(u),
