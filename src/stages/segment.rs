@@ -25,6 +25,8 @@ struct Draft {
     /// Display and date lines of the headline group.
     group: Vec<Unit>,
     has_credit: bool,
+    /// The printed lines of the first credit read.
+    credit_lines: Option<[usize; 2]>,
     credit_date: Option<PrintedDate>,
     closed: bool,
 }
@@ -56,6 +58,7 @@ impl Draft {
         }
         a.authors.extend(c.authors.iter().cloned());
         self.credit_date = self.credit_date.or(c.date);
+        self.credit_lines = self.credit_lines.or(Some(lines));
         self.has_credit = true;
         self.touch(lines);
     }
@@ -382,7 +385,9 @@ fn lift_lone_heads(drafts: &mut Vec<Draft>) {
         let blocks = &d.article.blocks;
         // The head of a continuation (上接…) is the other page's: it is not looked for here.
         let continued = d.article.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedFrom);
-        let opens = blocks.first().is_some_and(lone_head) && !continued;
+        // A line the credit was read from ("（本報訊）花柳聖藥…") is the body's first line.
+        let after_credit = |b: &Block| d.credit_lines.is_some_and(|c| c[0] <= b.lines[1]);
+        let opens = blocks.first().is_some_and(|b| lone_head(b) && !after_credit(b)) && !continued;
         if opens && blocks.len() >= 2 && (d.group.is_empty() || label(&d.group)) {
             let d = &mut drafts[i];
             let b = d.article.blocks.remove(0);
