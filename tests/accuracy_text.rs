@@ -369,3 +369,27 @@ fn one_character_line_inside_a_body_is_not_a_signature() {
     assert_eq!(headlines(&page), [Some("藥局廣告")]);
     assert!(page.articles[0].blocks.iter().all(|b| b.kind != BlockKind::Signature));
 }
+
+/// byline.rs: the Central News Agency's dispatch with a day in digits and the reporter
+/// inside it, "（中央社記者X北港15日電）", was not read as a dateline, so the headline over it
+/// became a subhead of the article before (eval p009, p024).
+#[test]
+fn central_news_agency_dispatch_with_reporter_opens_its_article() {
+    let text = "老戲院變身社區客廳\n\n〔記者甲某／南光報導〕位於舊城區的戲院，曾是鎮上最熱鬧的地方。\n\n整修後的戲院保留了原有的售票亭。圖／記者甲某攝\n\n北港漁市拍賣量創十年新高\n\n（中央社記者乙某某北港15日電）北港漁會昨天公布統計，今年漁市拍賣量創新高。\n";
+    let page = process("page.txt", text);
+    assert_eq!(headlines(&page), [Some("老戲院變身社區客廳"), Some("北港漁市拍賣量創十年新高")]);
+    let a = &page.articles[1];
+    assert_eq!(a.byline.as_deref(), Some("（中央社記者乙某某北港15日電）"));
+    assert_eq!(a.dateline.as_deref(), Some("中央社北港15日電"));
+    assert_eq!(a.authors.iter().map(|x| x.name.as_str()).collect::<Vec<_>>(), ["乙某某"]);
+    assert_eq!(a.blocks[0].text, "北港漁會昨天公布統計，今年漁市拍賣量創新高。");
+}
+
+/// segment.rs: a lone line is not lifted out of an article that holds a jump marker (the
+/// marker would be lost; found by properties::pages_keep_every_han_character_and_digit).
+#[test]
+fn lone_line_with_a_jump_marker_keeps_the_marker() {
+    let page = process("page.md", "（下转第五版）\n青石县疾病预防控制中心\n\n命利活山第量公\n——取说说使间一头化\n");
+    let jumps: Vec<&str> = page.articles.iter().flat_map(|a| a.jumps.iter().map(|j| j.text.as_str())).collect();
+    assert_eq!(jumps, ["下转第五版"]);
+}

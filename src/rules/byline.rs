@@ -35,7 +35,9 @@ pub struct Credit {
 }
 
 /// A dateline: an optional bracket (（中央社南京十二日電）, 【本報訊】), 据, a source of [`AGENCIES`] (or a title in 《》), a
-/// place, a date, an ending of [`DATELINE_ENDS`]; then a bracketed credit.
+/// reporter (the Central News Agency's "（中央社記者程宛婷北港15日電）": 記者 and a name, taken as
+/// three characters when it can be), a place, a date (month and day, or a day in digits:
+/// "台北9日電"), an ending of [`DATELINE_ENDS`]; then a bracketed credit.
 static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let alternation = |words: &[&str]| words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
     let pattern = r"(?x)^
@@ -43,8 +45,9 @@ static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
         (?P<dl>
           (?:据|據)?
           (?:AGENCIES|《[^》\s]{1,12}》)
+          (?:(?P<role>记者|記者)(?P<reporter>\p{Han}{2,3}))?
           (?P<place>\p{Han}{0,10}?)
-          (?P<date>(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})\s*日)?
+          (?P<date>(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})\s*日|\d{1,2}\s*日)?
           (?:ENDS)
         )
         (?P<close>\s*[】〕］\]）)」])?
@@ -118,14 +121,23 @@ pub fn leading(text: &str) -> Option<Credit> {
         return None;
     }
     let dl_match = caps.name("dl")?;
-    let dateline = collapse_spaces(dl_match.as_str()).replace(' ', "");
+    let mut dateline = collapse_spaces(dl_match.as_str()).replace(' ', "");
+    // The reporter named inside the dispatch is credited, and left out of the dateline.
+    let reporter = match (caps.name("role"), caps.name("reporter")) {
+        (Some(role), Some(name)) => {
+            dateline = dateline.replacen(&format!("{}{}", role.as_str(), name.as_str()), "", 1);
+            Some(Author { name: name.as_str().to_string(), role: Some(role.as_str().to_string()), org: agency(&dateline).map(str::to_string) })
+        }
+        _ => None,
+    };
+    let as_printed = collapse_spaces(dl_match.as_str()).replace(' ', "");
     let printed = match (caps.name("open"), caps.name("close")) {
-        (Some(o), Some(c)) => format!("{}{dateline}{}", trim(o.as_str()), trim(c.as_str())),
-        _ => dateline.clone(),
+        (Some(o), Some(c)) => format!("{}{as_printed}{}", trim(o.as_str()), trim(c.as_str())),
+        _ => as_printed,
     };
     let date = caps.name("date").and_then(|m| find_date(m.as_str())).map(|(d, _)| d);
     let mut len = caps.name("close").unwrap_or(dl_match).end();
-    let mut authors = Vec::new();
+    let mut authors: Vec<Author> = reporter.into_iter().collect();
     let mut byline = printed.clone();
     if let Some(credit) = caps.name("credit") {
         let inner = credit.as_str().trim_end_matches("报道").trim_end_matches("報道");
@@ -451,6 +463,16 @@ mod tests {
         let c = leading("「哈瓦斯十日巴黎電」法國眾議院昨晚通過預算案。").expect("a dateline");
         assert_eq!((c.byline.as_str(), c.dateline.as_deref()), ("「哈瓦斯十日巴黎電」", Some("哈瓦斯十日巴黎電")));
         assert!(leading("「哈瓦斯十日巴黎電】法國").is_none());
+    }
+
+    #[test]
+    fn central_news_agency_dispatch_with_a_day_and_a_reporter() {
+        let c = leading("（中央社台北9日電）台北市政府今天宣布。").expect("a dateline");
+        assert_eq!((c.byline.as_str(), c.dateline.as_deref()), ("（中央社台北9日電）", Some("中央社台北9日電")));
+        let c = leading("（中央社記者甲某某北港15日電）北港漁會昨天公布統計。").expect("a dateline");
+        assert_eq!((c.byline.as_str(), c.dateline.as_deref()), ("（中央社記者甲某某北港15日電）", Some("中央社北港15日電")));
+        let a = &c.authors[0];
+        assert_eq!((a.name.as_str(), a.role.as_deref(), a.org.as_deref()), ("甲某某", Some("記者"), Some("中央社")));
     }
 
     #[test]

@@ -304,14 +304,16 @@ fn merge_signatures(units: &mut Vec<Unit>) {
     };
     // Whether body text follows each unit: a pen name closes an article, so no body
     // comes after it (a one-character line inside a body is a fragment of the text).
-    let body_after: Vec<bool> = (0..units.len())
-        .map(|i| {
-            units[i + 1..]
-                .iter()
-                .find(|u| !matches!(u.kind, UnitKind::Furniture(_) | UnitKind::Noise))
-                .is_some_and(|u| matches!(u.kind, UnitKind::Body | UnitKind::Caption))
-        })
-        .collect();
+    // One pass from the end, so a long run of furniture or noise is not walked again
+    // for each of its units.
+    let mut body_after = vec![false; units.len()];
+    let mut next_is_body = false;
+    for (i, u) in units.iter().enumerate().rev() {
+        body_after[i] = next_is_body;
+        if !matches!(u.kind, UnitKind::Furniture(_) | UnitKind::Noise) {
+            next_is_body = matches!(u.kind, UnitKind::Body | UnitKind::Caption);
+        }
+    }
     for (i, u) in units.drain(..).enumerate() {
         match u.kind {
             UnitKind::DateLine(d) => {

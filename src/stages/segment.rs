@@ -392,7 +392,7 @@ fn lift_lone_heads(drafts: &mut Vec<Draft>) {
             let d = &mut drafts[i];
             let b = d.article.blocks.remove(0);
             d.group.push(display(&b));
-        } else if opens && blocks.len() == 1 && d.group.is_empty() && !d.has_credit {
+        } else if opens && blocks.len() == 1 && d.group.is_empty() && !d.has_credit && d.article.jumps.is_empty() {
             let last = blocks[0].lines[1];
             let next_heads = drafts.get(i + 1).is_some_and(|n| {
                 n.group.first().is_some_and(|g| g.kind == UnitKind::Display && g.lines[0] <= last + 2) && n.group.len() == 1
