@@ -25,6 +25,8 @@ struct Draft {
     /// Display and date lines of the headline group.
     group: Vec<Unit>,
     has_credit: bool,
+    /// The printed lines of the first credit read.
+    credit_lines: Option<[usize; 2]>,
     credit_date: Option<PrintedDate>,
     closed: bool,
 }
@@ -59,6 +61,7 @@ impl Draft {
         let dateline_only = c.authors.is_empty() && c.dateline.as_deref() == Some(c.byline.as_str());
         a.heads.push(Head::new(if dateline_only { HeadRole::Dateline } else { HeadRole::Byline }, lines));
         self.credit_date = self.credit_date.or(c.date);
+        self.credit_lines = self.credit_lines.or(Some(lines));
         self.has_credit = true;
         self.touch(lines);
     }
@@ -320,6 +323,7 @@ impl Builder {
                 true
             });
         }
+        lift_lone_heads(&mut self.articles);
         let levels = self.layout.levels_informative;
         let page_year = self.page_year;
         let articles = self
@@ -338,6 +342,73 @@ impl Builder {
             removed: self.removed,
             warnings: Vec::new(),
         }
+    }
+}
+
+/// A line printed alone, without any punctuation, at most [`LONE_HEAD_MAX_CHARS`]
+/// long: the shape of a headline that was read as a one-line paragraph.
+fn lone_head(b: &Block) -> bool {
+    let n = b.text.chars().count();
+    b.kind == BlockKind::Paragraph
+        && b.lines[0] == b.lines[1]
+        && (2..=LONE_HEAD_MAX_CHARS).contains(&n)
+        && !b.text.contains(|c: char| crate::rules::chars::is_terminal(c) || matches!(c, '，' | ',' | '、' | '；' | ';' | '：' | ':'))
+}
+
+/// A headline read as a one-line paragraph (a headline as wide as a narrow column,
+/// with no credit under it, looks like a wrapped body line), lifted into the headline
+/// group where the page leaves no other reading (issue 13, eval p006, p014):
+/// - an article without a headline opens with such a line and goes on with more
+///   text: the line is its headline;
+/// - an article under a lone short label (本埠新聞, at most four characters, which the
+///   headline rules read as a rubric) opens so: the line joins the label's group;
+/// - an article without a headline is nothing but such a line, and the next article
+///   starts on the next printed line with a headline group and no kicker: the line
+///   heads that group (its headline; the old headline becomes the subheadline, as
+///   the headline rules read two plain lines).
+fn lift_lone_heads(drafts: &mut Vec<Draft>) {
+    let display = |b: &Block| Unit {
+        kind: UnitKind::Display,
+        text: b.text.clone(),
+        printed: b.text.clone(),
+        lines: b.lines,
+        heading: None,
+        bold: false,
+        quote: false,
+        bullet: false,
+        jumps: Vec::new(),
+        after_blank: true,
+        wide: false,
+        cues: Default::default(),
+    };
+    let label = |g: &[Unit]| g.len() == 1 && g[0].kind == UnitKind::Display && g[0].text.chars().count() <= LABEL_MAX_CHARS;
+    let mut i = 0;
+    while i < drafts.len() {
+        let d = &drafts[i];
+        let blocks = &d.article.blocks;
+        // The head of a continuation (上接…) is the other page's: it is not looked for here.
+        let continued = d.article.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedFrom);
+        // A line the credit was read from ("（本報訊）花柳聖藥…") is the body's first line.
+        let after_credit = |b: &Block| d.credit_lines.is_some_and(|c| c[0] <= b.lines[1]);
+        let opens = blocks.first().is_some_and(|b| lone_head(b) && !after_credit(b)) && !continued;
+        if opens && blocks.len() >= 2 && (d.group.is_empty() || label(&d.group)) {
+            let d = &mut drafts[i];
+            let b = d.article.blocks.remove(0);
+            d.group.push(display(&b));
+        } else if opens && blocks.len() == 1 && d.group.is_empty() && !d.has_credit && d.article.jumps.is_empty() {
+            let last = blocks[0].lines[1];
+            let next_heads = drafts.get(i + 1).is_some_and(|n| {
+                n.group.first().is_some_and(|g| g.kind == UnitKind::Display && g.lines[0] <= last + 2) && n.group.len() == 1
+            });
+            if next_heads {
+                let d = drafts.remove(i);
+                let n = &mut drafts[i];
+                n.group.insert(0, display(&d.article.blocks[0]));
+                n.touch(d.article.lines);
+                continue;
+            }
+        }
+        i += 1;
     }
 }
 
