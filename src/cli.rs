@@ -354,6 +354,12 @@ fn progress(args: &Args, len: u64) -> ProgressBar {
 
 fn tree(pipeline: &Pipeline, args: &Args, root: &Path) -> io::Result<i32> {
     let exclude = if args.jsonl { None } else { args.output.as_deref() };
+    if let Some(out) = exclude {
+        if std::fs::canonicalize(out).is_ok_and(|o| std::fs::canonicalize(root).is_ok_and(|r| r == o)) {
+            eprintln!("banmian: {}: the output folder (-o) is the input folder; write the outputs to another folder", out.display());
+            return Ok(2);
+        }
+    }
     let walk = batch::walk_format(root, args.hidden, exclude, pipeline.options().input_format);
     run_walk(pipeline, args, root, &walk)
 }

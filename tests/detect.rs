@@ -109,3 +109,38 @@ fn a_folder_run_names_skipped_files_and_finds_pages_by_parsing() {
     assert!(err.contains("3 files skipped: sub/01.txt.json (banmian's own output"), "{err}");
     assert!(err.contains("sub/scan.png (an image (.png)"), "{err}");
 }
+
+/// New-user trial (2026-11-30): `banmian c3 -o c3/2021` left out `c3/2021/01.md` without a
+/// word, and `banmian c3 -o c3` processed nothing and exited 0.
+#[test]
+fn an_output_folder_inside_the_input_is_named_and_the_input_itself_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("c3");
+    fs::create_dir_all(root.join("2021")).unwrap();
+    fs::write(root.join("01.txt"), PAGE).unwrap();
+    fs::write(root.join("2021/02.txt"), PAGE).unwrap();
+    let o = banmian(&["c3", "-o", "c3/2021", "--summary-json", "s.json"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let s: Value = serde_json::from_slice(&fs::read(dir.path().join("s.json")).unwrap()).unwrap();
+    assert_eq!(s["pages"], 1, "{s}");
+    assert_eq!(s["skipped"][0]["source"], "2021", "{s}");
+    assert_eq!(s["skipped"][0]["reason"], "the output folder (-o): not read as input; pages kept there are left out", "{s}");
+    assert!(stderr(&o).contains("2021 (the output folder (-o)"), "{}", stderr(&o));
+
+    let o = banmian(&["c3", "-o", "c3/"], dir.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("c3/: the output folder (-o) is the input folder"), "{}", stderr(&o));
+    let o = banmian(&[".", "-o", "."], &root);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}
+
+/// New-user trial (2026-11-30): a PNG given as the input came out as a page whose
+/// headline was "\u{FFFD}PNG" (a stub) or as an encoding error (a real scan).
+#[test]
+fn an_image_given_as_the_input_is_refused_as_an_image() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("scan.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let o = banmian(&["scan.png"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("scan.png: not a page banmian reads: looks like a PNG image: run OCR"), "{}", stderr(&o));
+}

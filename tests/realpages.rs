@@ -139,6 +139,7 @@ fn tingjinkuaibao_front_page_keeps_each_headline_over_its_article() {
 /// without error and without markup (the tables' HTML bodies are not read); each
 /// `middle.json` page is in points (595 × 843) and its first page gives articles.
 #[test]
+#[cfg_attr(not(banmian_shared), ignore = "needs ../shared: set BANMIAN_SHARED to the shared folder")]
 fn mineru_files_read_page_by_page_without_markup() {
     use banmian::read::mineru::{self, MinerPage};
     let Some(dir) = realpages() else { return };

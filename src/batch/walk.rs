@@ -26,7 +26,8 @@ pub struct Walk {
 /// A file the walk did not take as a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skipped {
-    /// The file, relative to the root.
+    /// The file (or, for the output folder inside the input folder, that folder),
+    /// relative to the root.
     pub path: PathBuf,
     /// Why, as a phrase: `an image (.png): banmian reads OCR output; run OCR first`,
     /// `banmian's own output (banmian.page/1), not an input page`, …
@@ -77,6 +78,17 @@ pub fn walk_format(root: &Path, hidden: bool, exclude: Option<&Path>, format: In
                 let msg = if e.loop_ancestor().is_some() { format!("symlink loop: {e}") } else { e.to_string() };
                 w.problems.push(Error::new(ErrorKind::Io(io::Error::other(msg))).with_path(path));
             }
+        }
+    }
+    // The output folder inside the input folder is not entered (it holds outputs, which
+    // are not pages): it is named, so that a page put there is not lost without a word.
+    if let (Some(x), Ok(r)) = (&excluded, fs::canonicalize(root)) {
+        if x != &r && x.starts_with(&r) && (hidden || !x.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))) {
+            let rel = x.strip_prefix(&r).unwrap_or(x).to_path_buf();
+            w.skipped.push(Skipped {
+                path: rel,
+                reason: "the output folder (-o): not read as input; pages kept there are left out".to_string(),
+            });
         }
     }
     w

@@ -6,7 +6,8 @@
 //! (serde_json for JSON, roxmltree for XML), never by a window of their first bytes:
 //! a file is JSON when it parses wholly as a JSON object or array, XML when it parses
 //! wholly as XML, HTML when it opens with `<!DOCTYPE html` or `<html` (HTML need not be
-//! well-formed XML), PDF when it starts with `%PDF-`. A JSON object whose `schema`
+//! well-formed XML), PDF when it starts with `%PDF-`, an image when its magic bytes say PNG,
+//! JPEG, TIFF, GIF or WebP. A JSON object whose `schema`
 //! names `banmian.…` is banmian's own output. Anything else is text.
 
 use serde_json::Value;
@@ -27,6 +28,9 @@ pub enum Shape {
     Html,
     /// A PDF file (`%PDF-`).
     Pdf,
+    /// A page image: its format's name (`PNG`, `JPEG`, `TIFF`, `GIF`, `WebP`), told by
+    /// its magic bytes (the `image` crate's `guess_format`).
+    Image(&'static str),
 }
 
 impl Shape {
@@ -39,6 +43,7 @@ impl Shape {
             Shape::Xml(root) => format!("XML (root element <{root}>) of a shape banmian does not read"),
             Shape::Html => "an HTML document that is not hOCR".into(),
             Shape::Pdf => "a PDF file".into(),
+            Shape::Image(format) => format!("a {format} image"),
         }
     }
 
@@ -47,7 +52,7 @@ impl Shape {
         let formats: Vec<&str> = super::FORMATS.iter().filter(|f| f.detect.is_some()).map(|f| f.name).collect();
         match self {
             Shape::Banmian(_) => "give banmian the page it was made from".into(),
-            Shape::Pdf => "run OCR or a layout tool on it first and give banmian that tool's output".into(),
+            Shape::Pdf | Shape::Image(_) => "run OCR or a layout tool on it first and give banmian that tool's output".into(),
             _ => format!(
                 "banmian reads text, Markdown and the box formats {}; run OCR first, name a format with \
                  --input-format NAME, or give --input-format text to read the file as text anyway",
@@ -68,6 +73,16 @@ pub fn shape(bytes: &[u8]) -> Option<Shape> {
     let t = strip_bom(bytes);
     if t.starts_with(b"%PDF-") {
         return Some(Shape::Pdf);
+    }
+    // Only formats whose magic bytes cannot open a text page (not PNM's `P1`, nor BMP's `BM`).
+    use image::ImageFormat as F;
+    match image::guess_format(t) {
+        Ok(F::Png) => return Some(Shape::Image("PNG")),
+        Ok(F::Jpeg) => return Some(Shape::Image("JPEG")),
+        Ok(F::Tiff) => return Some(Shape::Image("TIFF")),
+        Ok(F::Gif) => return Some(Shape::Image("GIF")),
+        Ok(F::WebP) => return Some(Shape::Image("WebP")),
+        _ => {}
     }
     let t = t.trim_ascii_start();
     match t.first()? {
@@ -144,6 +159,10 @@ mod tests {
         assert_eq!(shape(b"<?xml version=\"1.0\"?>\n<x:doc xmlns:x=\"u\"><p/></x:doc>"), Some(Shape::Xml("doc".into())));
         assert_eq!(shape(b"<!DOCTYPE html>\n<p>unclosed"), Some(Shape::Html));
         assert_eq!(shape(b"%PDF-1.4\n1 0 obj"), Some(Shape::Pdf));
+        assert_eq!(shape(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Some(Shape::Image("PNG")));
+        assert_eq!(shape(b"II*\0\x08\0\0\0"), Some(Shape::Image("TIFF")));
+        assert_eq!(shape(b"\xff\xd8\xff\xe0\0\x10JFIF"), Some(Shape::Image("JPEG")));
+        assert_eq!(shape("P1 版 要闻\nBM 公司".as_bytes()), None, "text that opens like PNM or BMP stays text");
         // Text, including text that merely starts like JSON or markup.
         assert_eq!(shape("## 标题\n正文".as_bytes()), None);
         assert_eq!(shape("{编者按} 正文".as_bytes()), None);
