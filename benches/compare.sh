@@ -20,8 +20,8 @@
 #   scaling  CPU time at -j 2 against -j 1 over the whole corpus, the wall-time ratio,
 #            and the share of the -j 2 run spent with one runnable thread (serial
 #            phases; benches/threads.py samples /proc every 2 ms).
-#   memory   peak RSS of `--input-jsonl` runs over 1,000 and 10,000 pages (-j 1 and all
-#            cores) and of folder runs over 1,000 and 10,000 files; peak RSS of one page
+#   memory   peak RSS (median of RUNS) of `--input-jsonl` runs over 1,000 and 10,000 pages (-j 1 and
+#            -j 2) and of folder runs over 1,000 and 10,000 files; peak RSS of one page
 #            of 1 MB or more alone, as a multiple of its size (raw, and above the peak of
 #            a small page); the pathological pages, reported.
 # Environment: RUNS (default 3), WORK (where the corpus and figures stay; default
@@ -223,22 +223,30 @@ if [[ " $parts " == *" memory "* ]]; then
       find "$work/c70/pages" -type f | sort | awk -v n="$n" 'NR <= n' | xargs -I{} ln -f {} "$work/dir$n/"
     fi
   done
-  peak() { # the peak RSS in KB of a command (stdin from $1)
+  # peak INPUT CMD...: the peak RSS in KB of CMD (stdin from INPUT), the median of $runs
+  # runs (with two threads it moves by 10-15% between runs: which pages are in flight
+  # together, and in which malloc arena, varies); the runs' range goes to $work/peak.range.
+  peak() {
     local input=$1; shift
-    /usr/bin/time -o "$work/time.out" -f '%M' "$@" < "$input" > /dev/null 2> /dev/null
-    tail -n 1 "$work/time.out"
+    local all=()
+    for _ in $(seq "$runs"); do
+      /usr/bin/time -o "$work/time.out" -f '%M' "$@" < "$input" > /dev/null 2> /dev/null
+      all+=("$(tail -n 1 "$work/time.out")")
+    done
+    printf '%s\n' "${all[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+    printf '%s\n' "${all[@]}" | sort -n | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo "-" hi }' > "$work/peak.range"
   }
   echo
-  echo "memory (peak RSS, KB):"
+  echo "memory (peak RSS, KB, median of $runs runs; range in brackets):"
   for j in 1 2; do
-    m1=$(peak "$work/p1000.jsonl" "$bin" --input-jsonl --jsonl -q -j $j)
-    m10=$(peak "$work/p10000.jsonl" "$bin" --input-jsonl --jsonl -q -j $j)
+    m1=$(peak "$work/p1000.jsonl" "$bin" --input-jsonl --jsonl -q -j $j); r1=$(cat "$work/peak.range")
+    m10=$(peak "$work/p10000.jsonl" "$bin" --input-jsonl --jsonl -q -j $j); r10=$(cat "$work/peak.range")
     put "rss.stream.j$j.1000" "$m1"; put "rss.stream.j$j.10000" "$m10"
-    echo "  --input-jsonl -j $j: 1,000 pages $m1, 10,000 pages $m10: $(ratio "$m10" "$m1")x (target <= 1.1x)"
-    m1=$(peak /dev/null "$bin" "$work/dir1000" --jsonl -o /dev/null -q -j $j)
-    m10=$(peak /dev/null "$bin" "$work/dir10000" --jsonl -o /dev/null -q -j $j)
+    echo "  --input-jsonl -j $j: 1,000 pages $m1 ($r1), 10,000 pages $m10 ($r10): $(ratio "$m10" "$m1")x (target <= 1.1x)"
+    m1=$(peak /dev/null "$bin" "$work/dir1000" --jsonl -o /dev/null -q -j $j); r1=$(cat "$work/peak.range")
+    m10=$(peak /dev/null "$bin" "$work/dir10000" --jsonl -o /dev/null -q -j $j); r10=$(cat "$work/peak.range")
     put "rss.tree.j$j.1000" "$m1"; put "rss.tree.j$j.10000" "$m10"
-    echo "  DIR --jsonl -j $j:    1,000 files $m1, 10,000 files $m10: $(ratio "$m10" "$m1")x (target <= 1.1x)"
+    echo "  DIR --jsonl -j $j:    1,000 files $m1 ($r1), 10,000 files $m10 ($r10): $(ratio "$m10" "$m1")x (target <= 1.1x)"
   done
   base=$(peak /dev/null "$bin" "$c/sweep/distinct_1x.md" -o /dev/null -q)
   put rss.base "$base"

@@ -11,7 +11,9 @@ Prints one line: wall seconds, samples, and the share of samples with 0, 1 and 2
 more runnable threads. With `-j 2`, the share with exactly one runnable thread is the
 time the run spends in serial phases (reading a chunk, writing results, a chunk's
 last page): the bound the issue sets is 2% of wall time. Threads in I/O wait (state D)
-are counted with the runnable ones.
+are counted with the runnable ones. With THREADS_TIMELINE=1, a second line gives the
+share of one-runnable-thread samples in each twentieth of the run (where the serial
+phases are: start, end, or throughout).
 """
 import os
 import subprocess
@@ -26,6 +28,7 @@ def main():
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
     counts = {0: 0, 1: 0, 2: 0}
     samples = 0
+    timeline = []
     task_dir = f"/proc/{proc.pid}/task"
     while proc.poll() is None:
         running = 0
@@ -44,6 +47,7 @@ def main():
         if proc.poll() is not None:
             break
         counts[min(running, 2)] += 1
+        timeline.append(running == 1)
         samples += 1
         time.sleep(interval)
     wall = time.monotonic() - start
@@ -52,6 +56,10 @@ def main():
         sys.exit(1)
     n = max(samples, 1)
     print(f"{wall:.3f} {samples} {counts[0] / n:.4f} {counts[1] / n:.4f} {counts[2] / n:.4f}")
+    if os.environ.get("THREADS_TIMELINE") == "1" and timeline:
+        k = len(timeline)
+        parts = [timeline[i * k // 20 : (i + 1) * k // 20] for i in range(20)]
+        print(" ".join(f"{100 * sum(p) / max(len(p), 1):.0f}" for p in parts))
 
 
 if __name__ == "__main__":

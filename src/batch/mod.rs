@@ -7,9 +7,10 @@
 //! unreadable folders reported, not fatal), writing each page atomically
 //! ([`write_atomic`]) to `OUT/<relative path>.<extension of the output format>`,
 //! output paths that cannot leave `OUT`, `--resume` (pages whose output is newer than
-//! the input are skipped), pages in parallel on rayon by one ordered driver in bounded
-//! chunks (memory is bounded by the pages in flight, and JSON Lines output keeps input
-//! order), and the run's [`Summary`]. One bad page is reported in the summary and
+//! the input are skipped), pages in parallel on rayon by one ordered driver with a
+//! bounded window of pages in flight and no barrier between batches (memory is bounded
+//! by the pages in flight, and JSON Lines output keeps input order), and the run's
+//! [`Summary`]. One bad page is reported in the summary and
 //! never stops the batch.
 
 mod atomic;
