@@ -19,12 +19,12 @@ use crate::write::{OutputFormat, json};
 
 /// Pages in flight at most: taken from the input but not yet handed to the sink, so
 /// memory is bounded by this many pages and their results, whatever the input's size.
-const WINDOW: usize = 256;
+const WINDOW: usize = 128;
 
 /// Results handed to the sink at a time, at least (all that are ready in order, at most
 /// [`WINDOW`]; the last batch may be smaller): a stream is written and flushed in
 /// batches of this many pages or more.
-const BATCH: usize = 128;
+const BATCH: usize = 64;
 
 /// The one parallel driver: runs `work` on `items` on the current rayon pool and hands
 /// the results to `sink` in input order, in batches of [`BATCH`] or more, whatever the
