@@ -54,7 +54,8 @@ where
         let mut batch: Vec<R> = Vec::with_capacity(BATCH);
         let mut exhausted = false;
         loop {
-            while !exhausted && next - done < WINDOW {
+            // Results waiting in `batch` count as in flight: at most WINDOW in all.
+            while !exhausted && next - (done - batch.len()) < WINDOW {
                 match items.next() {
                     Some(item) => {
                         let (tx, i) = (tx.clone(), next);
