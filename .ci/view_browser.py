@@ -82,7 +82,7 @@ def check(driver, name, html, page, max_load_ms, outdir):
     lit = driver.js("return Array.from(document.querySelectorAll('.hl')).map(e => [e.tagName.toLowerCase(), e.getAttribute('data-article')]);")
     assert lit and all(a == str(k) for _, a in lit), f"{name}: after clicking article {k}, lit: {lit[:10]}"
     if boxed:
-        want = sum(1 for b in arts[k]["blocks"] if b.get("bbox"))
+        want = sum(1 for b in arts[k]["blocks"] + arts[k].get("heads", []) if b.get("bbox"))
         got = sum(1 for tag, _ in lit if tag == "g")
         assert got == want, f"{name}: article {k} has {want} boxes, {got} lit"
     else:

@@ -58,7 +58,7 @@ def drop_prefix(text, prefix):
 
 
 def byline_print(a):
-    """The credit line as printed (may differ from the normalized gold byline by brackets)."""
+    """The credit line as printed (the gold byline is the same credit, brackets kept)."""
     return a.get("byline_print") or a.get("byline")
 
 

@@ -114,6 +114,13 @@ def write_page(out, kind, name, data, gold, gz=False):
     common.write_json(os.path.join(out, kind, os.path.splitext(name)[0].split(".")[0] + ".gold.json"), gold)
 
 
+def image_name(text, name):
+    """hOCR / ALTO text with the image path Tesseract wrote (hOCR `title='image "PATH"`,
+    ALTO `<fileName>PATH</fileName>`) replaced by NAME."""
+    text = re.sub(r"""(title='image ")[^"]*(")""", lambda m: m.group(1) + name + m.group(2), text)
+    return re.sub(r"(<fileName>)[^<]*(</fileName>)", lambda m: m.group(1) + name + m.group(2), text)
+
+
 def make_ocr(articles, out, seed, n1, nm, nv, fontset, source, log):
     import boxgold
     import ocr
@@ -167,8 +174,9 @@ def make_ocr(articles, out, seed, n1, nm, nv, fontset, source, log):
                                ("tesseract-tsv", ".tsv", "tsv")):
             g = gold_head(kind, p["pid"] + ext + ".gz", p, eng, source)
             g.update({"articles": garts, "order": order, "stats": st})
-            # hOCR and ALTO name the image file: name it by page id, not by this machine's path
-            write_page(out, kind, p["pid"] + ext, to[key].replace(p["png"], p["pid"] + ".png"), g, gz=True)
+            # hOCR and ALTO name the image file: name it by page id, not by the path the cached
+            # OCR was made from (another checkout's cache gives another path)
+            write_page(out, kind, p["pid"] + ext, image_name(to[key], p["pid"] + ".png"), g, gz=True)
 
     # RapidOCR: every page (horizontal -> rapidocr, vertical -> vertical)
     t0 = time.time()

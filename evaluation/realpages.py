@@ -153,7 +153,7 @@ def shenbao(root):
             tail = (r.get("publish_tail") or "").strip()
             kw = {}
             if tail and len(tail) < 20 and re.search(r"(電|訊|通信)$", tail):
-                kw = {"byline": tail, "byline_print": "（" + tail + "）", "byline_inline": True, "dateline": tail}
+                kw = {"byline": "（" + tail + "）", "byline_print": "（" + tail + "）", "byline_inline": True, "dateline": tail}
             arts.append(art(f"s{len(arts):03d}", "zh-Hant", "republican", "申報", title,
                             [("paragraph", x) for x in paras], section="要聞", source="shenbao", **kw))
     return arts

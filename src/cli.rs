@@ -15,13 +15,16 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 /// Turns OCR'd Chinese newspaper pages into structured article JSON (schema banmian.page/1).
 #[derive(Debug, Clone, Parser)]
-#[command(name = "banmian", version, about, long_about = None, after_help = "Subcommands: `banmian eval SET [--floor FILE] [--json FILE]` scores banmian against an evaluation set (see `banmian eval --help`); `banmian view PAGE.json|INPUT [--input PAGE] [--image SCAN] -o page.html` writes a page viewer (see `banmian view --help`).")]
+#[command(name = "banmian", version = VERSION, about, long_about = None, after_help = "Subcommands: `banmian eval SET [--floor FILE] [--json FILE]` scores banmian against an evaluation set (see `banmian eval --help`); `banmian view PAGE.json|INPUT [--input PAGE] [--image SCAN] -o page.html` writes a page viewer (see `banmian view --help`).")]
 struct Args {
-    /// A page file, a folder of pages, or `-` for stdin (the default).
-    input: Option<PathBuf>,
+    /// A page file, a folder of pages, or `-` for stdin (the default). Several files and
+    /// folders (a shell glob: `dir/*.txt`) are one run: each page's output is
+    /// OUT/<its path relative to the inputs' longest common folder>.json (needs -o DIR or --jsonl).
+    inputs: Vec<PathBuf>,
 
-    /// Output: the folder for a folder input (required then); a file for one page or
-    /// for --jsonl (default: stdout).
+    /// Output: the folder for a folder input or several inputs (required then); a file
+    /// for one page or for --jsonl (default: stdout); for one page, an existing folder or
+    /// a path ending in `/` gets DIR/<page name>.json.
     #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
 
@@ -85,14 +88,36 @@ struct Args {
 
     /// Refuse pages larger than this many bytes (a page file, stdin, or the text of a
     /// JSONL line, whose line may be twice as long); a refused page is reported with its
-    /// file and size, and the others go on. Default: 64 MiB.
-    #[arg(long, value_name = "BYTES", default_value_t = banmian::DEFAULT_MAX_PAGE_BYTES)]
+    /// file and size, and the others go on. A number of bytes, or with a suffix K, M, G
+    /// or KiB, MiB, GiB (powers of 1024: 64M is 64 MiB). Default: 64 MiB.
+    #[arg(long, value_name = "BYTES", default_value_t = banmian::DEFAULT_MAX_PAGE_BYTES, value_parser = parse_size)]
     max_page_bytes: u64,
 
     /// Refuse pages of more than this many lines (each line costs memory however
     /// short it is). Default: 2097152.
     #[arg(long, value_name = "LINES", default_value_t = banmian::DEFAULT_MAX_PAGE_LINES)]
     max_page_lines: u64,
+}
+
+/// `--version`: banmian's version and the schema versions it writes (a test checks
+/// them against [`banmian::SCHEMA`] and [`banmian::batch::ERROR_SCHEMA`]).
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (writes banmian.page/1, banmian.error/1)");
+
+/// A size in bytes: a bare number, or a number with a suffix `K`, `M`, `G` or `KiB`,
+/// `MiB`, `GiB`, all powers of 1024 (as `--help` writes "64 MiB"), case-insensitive.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, suffix) = t.split_at(digits);
+    let shift = match suffix.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kib" => 10,
+        "m" | "mib" => 20,
+        "g" | "gib" => 30,
+        _ => return Err(format!("`{s}`: a number of bytes, optionally with K, M, G or KiB, MiB, GiB (powers of 1024)")),
+    };
+    let n: u64 = number.parse().map_err(|_| format!("`{s}`: a number of bytes, optionally with K, M, G or KiB, MiB, GiB"))?;
+    n.checked_mul(1 << shift).ok_or_else(|| format!("`{s}` is more bytes than banmian can count"))
 }
 
 /// `--input-format`'s values: the names in the table of input formats.
@@ -191,7 +216,29 @@ pub fn run() -> i32 {
             return 2;
         }
     };
-    let input = args.input.clone().unwrap_or_else(|| PathBuf::from("-"));
+    if let Some(p) = &args.summary_json {
+        let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        if !dir.is_dir() {
+            eprintln!("banmian: --summary-json {}: no folder {}", p.display(), dir.display());
+            return 2;
+        }
+    }
+    let inputs = if args.inputs.is_empty() { vec![PathBuf::from("-")] } else { args.inputs.clone() };
+    if inputs.len() > 1 {
+        if args.input_jsonl {
+            eprintln!("banmian: --input-jsonl reads one input (a file or stdin), not {}", inputs.len());
+            return 2;
+        }
+        return match several(&pipeline, &args, &inputs) {
+            Ok(code) => code,
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+            Err(e) => {
+                eprintln!("banmian: {e}");
+                1
+            }
+        };
+    }
+    let input = inputs[0].clone();
     let result = if args.input_jsonl {
         stream(&pipeline, &args, &input)
     } else if input.as_os_str() == "-" {
@@ -212,6 +259,14 @@ pub fn run() -> i32 {
             1
         }
     }
+}
+
+/// For one page: the file `-o DIR/` names, `DIR/<page name>.<extension>`, when `-o`
+/// is an existing folder or ends in `/` (not with --jsonl, whose -o is the stream's file).
+fn output_in_folder(args: &Args, source: &str) -> Option<PathBuf> {
+    let out = args.output.as_ref().filter(|o| o.as_os_str() != "-" && !args.jsonl)?;
+    let folder = out.is_dir() || out.to_string_lossy().ends_with(['/', std::path::MAIN_SEPARATOR]);
+    folder.then(|| batch::output_path_as(out, Path::new(source), args.output_format))
 }
 
 /// The output file (`-o FILE`) or stdout. The error names the file.
@@ -236,14 +291,14 @@ fn one_page(pipeline: &Pipeline, args: &Args, path: Option<&Path>) -> io::Result
     let bytes = match read {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("banmian: {}", e.with_path(path.unwrap_or(Path::new("-"))));
+            eprintln!("banmian: {}", flags(e.with_path(path.unwrap_or(Path::new("-")))));
             return Ok(1);
         }
     };
     let page = match pipeline.process_bytes(&source, &bytes) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("banmian: {}", e.with_path(path.unwrap_or(Path::new("-"))));
+            eprintln!("banmian: {}", flags(e.with_path(path.unwrap_or(Path::new("-")))));
             return Ok(1);
         }
     };
@@ -263,6 +318,15 @@ fn one_page(pipeline: &Pipeline, args: &Args, path: Option<&Path>) -> io::Result
         args.output_format.render(&page)
     };
     let json = rendered.map_err(io::Error::other)?;
+    if let Some(file) = output_in_folder(args, &source) {
+        if let Err(e) = batch::write_atomic(&file, &json) {
+            eprintln!("banmian: {e}");
+            return Ok(1);
+        }
+        let mut summary = Summary::default();
+        summary.record_one(&page, bytes.len() as u64);
+        return finish(&Args { quiet: true, ..args.clone() }, &summary);
+    }
     let mut w = match open_output(args) {
         Ok(w) => w,
         Err(e) => {
@@ -291,6 +355,76 @@ fn progress(args: &Args, len: u64) -> ProgressBar {
 fn tree(pipeline: &Pipeline, args: &Args, root: &Path) -> io::Result<i32> {
     let exclude = if args.jsonl { None } else { args.output.as_deref() };
     let walk = batch::walk_format(root, args.hidden, exclude, pipeline.options().input_format);
+    run_walk(pipeline, args, root, &walk)
+}
+
+/// Several inputs (`banmian dir/*.txt -o out`): one run over their pages, each named by
+/// its path relative to the inputs' longest common folder (a folder input's pages under
+/// the folder's own name). Exit 2 before any work when the pages need -o DIR or
+/// --jsonl, or when two pages would be written to one output.
+fn several(pipeline: &Pipeline, args: &Args, inputs: &[PathBuf]) -> io::Result<i32> {
+    if inputs.iter().any(|i| i.as_os_str() == "-") {
+        eprintln!("banmian: `-` (stdin) is read alone, not as one of several inputs");
+        return Ok(2);
+    }
+    if !args.jsonl && args.output.as_ref().is_none_or(|o| o.as_os_str() == "-") {
+        eprintln!("banmian: {} inputs give several pages: write them to a folder with -o DIR, or as JSON Lines with --jsonl", inputs.len());
+        return Ok(2);
+    }
+    let mut full = Vec::with_capacity(inputs.len());
+    for i in inputs {
+        match std::fs::canonicalize(i) {
+            Ok(p) => full.push(p),
+            Err(e) => {
+                eprintln!("banmian: {}", Error::from(e).with_path(i));
+                return Ok(1);
+            }
+        }
+    }
+    let anchors: Vec<&Path> = full.iter().map(|p| if p.is_dir() { p.as_path() } else { p.parent().unwrap_or(p) }).collect();
+    let root = common_folder(&anchors);
+    let exclude = if args.jsonl { None } else { args.output.as_deref() };
+    let mut walk = batch::Walk::default();
+    for p in &full {
+        let rel = p.strip_prefix(&root).unwrap_or(p).to_path_buf();
+        if p.is_dir() {
+            let w = batch::walk_format(p, args.hidden, exclude, pipeline.options().input_format);
+            walk.pages.extend(w.pages.iter().map(|r| rel.join(r)));
+            walk.skipped.extend(w.skipped.into_iter().map(|s| batch::Skipped { path: rel.join(&s.path), ..s }));
+            walk.problems.extend(w.problems);
+        } else {
+            walk.pages.push(rel);
+        }
+    }
+    let mut seen = std::collections::HashMap::new();
+    for rel in &walk.pages {
+        let dest = match (&args.output, args.split) {
+            _ if args.jsonl => rel.clone(),
+            (Some(out), Some(SplitArg::Articles)) => batch::split_dir(out, rel),
+            (Some(out), None) => batch::output_path_as(out, rel, args.output_format),
+            (None, _) => rel.clone(),
+        };
+        if let Some(first) = seen.insert(dest.clone(), rel) {
+            let what = if args.jsonl { "the same page".to_string() } else { format!("both written to {}", dest.display()) };
+            eprintln!("banmian: {} and {} are {what}; nothing was done", root.join(first).display(), root.join(rel).display());
+            return Ok(2);
+        }
+    }
+    run_walk(pipeline, args, &root, &walk)
+}
+
+/// The longest folder that holds every one of `paths` (absolute paths).
+fn common_folder(paths: &[&Path]) -> PathBuf {
+    let mut common: Vec<std::path::Component> = paths.first().map(|p| p.components().collect()).unwrap_or_default();
+    for p in &paths[1..] {
+        let n = common.iter().zip(p.components()).take_while(|(a, b)| **a == *b).count();
+        common.truncate(n);
+    }
+    common.iter().collect()
+}
+
+/// A folder run over `walk`'s pages under `root`: to `-o OUT` or as JSON Lines.
+fn run_walk(pipeline: &Pipeline, args: &Args, root: &Path, walk: &batch::Walk) -> io::Result<i32> {
     for p in &walk.problems {
         eprintln!("banmian: {p}");
     }
@@ -311,7 +445,7 @@ fn tree(pipeline: &Pipeline, args: &Args, root: &Path) -> io::Result<i32> {
                 return Ok(1);
             }
         };
-        batch::run_tree_jsonl_as(pipeline, root, &walk, &mut w, args.output_format, &tick)?
+        batch::run_tree_jsonl_as(pipeline, root, walk, &mut w, args.output_format, &tick)?
     } else {
         let Some(out) = &args.output else {
             bar.finish_and_clear();
@@ -323,14 +457,23 @@ fn tree(pipeline: &Pipeline, args: &Args, root: &Path) -> io::Result<i32> {
             eprintln!("banmian: -o {}: exists and is not a folder", out.display());
             return Ok(2);
         }
+        // One message now, not one per page after all the work.
+        if let Err(e) = batch::writable_folder(out) {
+            bar.finish_and_clear();
+            eprintln!("banmian: cannot write the output folder -o {}: {}", out.display(), e.kind());
+            return Ok(1);
+        }
         match args.split {
-            Some(SplitArg::Articles) => batch::run_tree_split(pipeline, root, &walk, out, args.output_format, args.resume, &tick),
-            None => batch::run_tree_as(pipeline, root, &walk, out, args.output_format, args.resume, &tick),
+            Some(SplitArg::Articles) => batch::run_tree_split(pipeline, root, walk, out, args.output_format, args.resume, &tick),
+            None => batch::run_tree_as(pipeline, root, walk, out, args.output_format, args.resume, &tick),
         }
     };
     bar.finish_and_clear();
+    if let (Some(why), Some(out), false) = (&summary.redone, &args.output, args.quiet) {
+        eprintln!("banmian: --resume: every page is redone, as {} was written by another run ({why})", out.display());
+    }
     for f in &summary.failures {
-        eprintln!("banmian: {}", f.message);
+        eprintln!("banmian: {}", flags(&f.message));
     }
     finish(args, &summary)
 }
@@ -356,13 +499,26 @@ fn stream(pipeline: &Pipeline, args: &Args, input: &Path) -> io::Result<i32> {
     };
     let summary = batch::run_stream_as(pipeline, &mut reader, &mut w, &name, args.output_format)?;
     for f in &summary.failures {
-        eprintln!("banmian: {}", f.message);
+        eprintln!("banmian: {}", flags(&f.message));
     }
     finish(args, &summary)
 }
 
+/// A library message with the command line's flags: the library names its options
+/// (`max_page_bytes`), the command line the flags that set them (`--max-page-bytes`).
+fn flags(message: impl ToString) -> String {
+    message
+        .to_string()
+        .replace("(max_page_bytes)", "(see --max-page-bytes)")
+        .replace("(max_page_lines)", "(see --max-page-lines)")
+        .replace("twice max_page_bytes", "twice --max-page-bytes")
+}
+
 fn finish(args: &Args, summary: &Summary) -> io::Result<i32> {
     if !args.quiet {
+        if let Some(note) = summary.skipped_note(3) {
+            eprintln!("banmian: {note}");
+        }
         eprintln!(
             "banmian: {} pages: {} processed, {} up to date, {} failed; {} articles, {} removed, {} warnings; {} other files skipped; {:.2} s, {:.1} pages/s, {:.2} MB/s",
             summary.pages,

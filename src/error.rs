@@ -43,28 +43,32 @@ pub enum ErrorKind {
     /// Reading or writing a file failed.
     #[error("{0}")]
     Io(#[from] std::io::Error),
-    /// The bytes are not text in any encoding banmian reads (UTF-8, UTF-16 with BOM,
-    /// GB18030). `byte` in the position is the first offending byte.
-    #[error("not text in UTF-8, UTF-16 or GB18030: {0}")]
+    /// The bytes are not text in any encoding banmian reads (UTF-8, UTF-16, GB18030,
+    /// Big5), or are binary data; the message says which, naming the encodings once.
+    /// `byte` in the position is the first offending byte.
+    #[error("{0}")]
     Decode(String),
-    /// The page is larger than the configured limit (bytes).
-    #[error("page is {size} bytes, over the limit of {limit} bytes (see --max-page-bytes)")]
+    /// The page is larger than the configured limit (bytes): `Options::max_page_bytes`,
+    /// named so in the message (the command line writes its flag, `--max-page-bytes`).
+    #[error("page is {size} bytes, over the limit of {limit} bytes (max_page_bytes)")]
     TooLarge {
         /// Size of the page in bytes.
         size: u64,
         /// The limit in bytes.
         limit: u64,
     },
-    /// The page has more lines than the configured limit.
-    #[error("page has {lines} lines, over the limit of {limit} lines (see --max-page-lines)")]
+    /// The page has more lines than the configured limit: `Options::max_page_lines`,
+    /// named so in the message (the command line writes `--max-page-lines`).
+    #[error("page has {lines} lines, over the limit of {limit} lines (max_page_lines)")]
     TooManyLines {
         /// Lines in the page (LF, CRLF and CR each end one).
         lines: u64,
         /// The limit in lines.
         limit: u64,
     },
-    /// A JSONL input line is not a `{"id": ..., "text": ...}` object.
-    #[error("bad JSONL input line: {0}")]
+    /// A JSONL input line is not a `{"id": ..., "text": ...}` object; the message says
+    /// what is wrong in plain words (JSON's own type names: object, string, number).
+    #[error("bad JSON Lines input line: {0}")]
     JsonInput(String),
     /// Writing JSON failed.
     #[error("cannot write JSON: {0}")]
@@ -77,6 +81,10 @@ pub enum ErrorKind {
     /// points. `line` and `byte` in the position locate a JSON syntax error.
     #[error("not a PaddleOCR page: {0}")]
     BoxPage(String),
+    /// An OCR box built by a library caller ([`crate::read::boxes::OcrBox::new`]) that
+    /// has no points, or a point that is not finite.
+    #[error("not a usable OCR box: {0}")]
+    InvalidBox(String),
     /// A page read as one of the formats of [`crate::read::FORMATS`] (by content or
     /// `--input-format NAME`) is not one; the message says what is wrong, the position
     /// where. (PaddleOCR pages report [`ErrorKind::BoxPage`].)
@@ -87,6 +95,12 @@ pub enum ErrorKind {
         /// What is wrong.
         message: String,
     },
+    /// A file that no format of [`crate::read::FORMATS`] reads and that is not text
+    /// either: JSON, XML or HTML of another shape, a PDF, or banmian's own output
+    /// ([`crate::read::shape`]). The message says what it looks like and what to do
+    /// (`--input-format text` reads it as text anyway).
+    #[error("not a page banmian reads: {0}")]
+    Unread(String),
 }
 
 /// banmian's error: a boxed [`ErrorKind`] with the [`Position`] of the fault.
@@ -142,8 +156,13 @@ impl Error {
     }
 }
 
+/// `<position>: <kind>`, or the kind alone when no part of the position is known (an
+/// error from [`crate::Pipeline::process_bytes`] before the caller adds the path).
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.position == Position::default() {
+            return write!(f, "{}", self.0.kind);
+        }
         write!(f, "{}: {}", self.0.position, self.0.kind)
     }
 }

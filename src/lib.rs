@@ -104,7 +104,8 @@ pub struct ReadmeDoctests;
 pub use convert::{Config, Converter, Overrides};
 pub use error::{Error, ErrorKind, Position, Result};
 pub use model::{
-    Article, Author, Block, BlockKind, BlockRef, Jump, JumpDirection, Page, PageInfo, Removed, RemovedReason, SCHEMA, Warning, WarningKind,
+    Article, Author, Block, BlockKind, BlockRef, Head, HeadRole, Jump, JumpDirection, Page, PageInfo, Removed, RemovedReason, SCHEMA,
+    Warning, WarningKind,
 };
 pub use read::InputFormat;
 pub use write::OutputFormat;
@@ -325,6 +326,7 @@ impl Pipeline {
         let mut page = self.run(&recovered.text_lines(), geometry::LAYOUT);
         attach_provenance(&recovered, &mut page);
         attach_ids_and_size(boxes, &mut page);
+        read::boxes::flag_low_confidence(boxes, &mut page);
         if recovered.lines.is_empty() && recovered.noise.is_empty() {
             page.warnings.push(empty_page());
         }
@@ -440,7 +442,7 @@ fn units(lines: &[lines::Line], layout: lines::Layout) -> Vec<assemble::Unit> {
 }
 
 /// Writes the provenance the geometry recovered into a page made from
-/// [`geometry::Recovered::text_lines`]: `boxes` and `bbox` of every block, leftover
+/// [`geometry::Recovered::text_lines`]: `boxes` and `bbox` of every block, head, leftover
 /// and removed text, and of every article (the lines of its span that are not
 /// leftovers); the noise boxes into `removed` (numbered after the last line); the
 /// split warnings into the page's warnings.
@@ -463,6 +465,9 @@ fn attach_provenance(recovered: &geometry::Recovered, page: &mut Page) {
     for a in &mut page.articles {
         for b in &mut a.blocks {
             set(&mut b.boxes, &mut b.bbox, recovered.provenance(b.lines));
+        }
+        for h in &mut a.heads {
+            set(&mut h.boxes, &mut h.bbox, recovered.provenance(h.lines));
         }
         set(&mut a.boxes, &mut a.bbox, recovered.provenance_where(a.lines, |no| !leftover_lines[no]));
     }
@@ -508,6 +513,9 @@ fn attach_ids_and_size(input: &BoxPage, page: &mut Page) {
     for a in &mut page.articles {
         for b in &mut a.blocks {
             b.ids = ids(&b.boxes);
+        }
+        for h in &mut a.heads {
+            h.ids = ids(&h.boxes);
         }
         a.ids = ids(&a.boxes);
     }

@@ -1,4 +1,5 @@
-//! The page contract's objects (`../shared/CONTRACT.md`, schema `banmian.page/1`).
+//! The page contract's objects (`docs/contract.md`, a copy of `../shared/CONTRACT.md`;
+//! schema `banmian.page/1`, `docs/schema/page.schema.json`).
 //!
 //! This module owns the serde types a page is written as, and nothing else: every
 //! object of the contract is here, field names are the contract's, and every type
@@ -74,6 +75,11 @@ pub struct Article {
     pub dateline: Option<String>,
     /// The people credited, in printed order.
     pub authors: Vec<Author>,
+    /// Where the headline group and the credits were read, in line order: one [`Head`]
+    /// per role and printed place (a kicker, a headline set on two lines is one head
+    /// spanning both, a byline, a date line, ...). Empty for an article with neither.
+    #[serde(default)]
+    pub heads: Vec<Head>,
     /// ISO 8601 date the article states for itself, when a full date can be known.
     pub date: Option<String>,
     /// The body in reading order.
@@ -118,6 +124,53 @@ pub struct Author {
     pub role: Option<String>,
     /// The organisation printed before the title: "本报", "新华社", "黑龙江日报" (book-title marks dropped).
     pub org: Option<String>,
+}
+
+/// Which field of the article a [`Head`] was read into. Serialized in snake case, as the
+/// contract names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HeadRole {
+    /// 引题 ([`Article::kicker`]).
+    Kicker,
+    /// 主题 ([`Article::headline`]).
+    Headline,
+    /// 副题 ([`Article::subheadline`]).
+    Subheadline,
+    /// 栏目 ([`Article::rubric`]).
+    Rubric,
+    /// A credit line ([`Article::byline`], with its authors and any dateline it holds).
+    Byline,
+    /// A printed date line or a credit that is a dateline only ("本报讯"), read into
+    /// [`Article::dateline`].
+    Dateline,
+}
+
+/// Where one part of an article's headline group or credit was read:
+/// `{"role","lines"}`, plus `boxes`, `bbox` (and `ids`) for box input, as for [`Block`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Head {
+    /// The article field the lines were read into.
+    pub role: HeadRole,
+    /// 1-based input lines `[first, last]` (for box input, the printed lines in
+    /// recovered reading order, as for [`Block::lines`]).
+    pub lines: [usize; 2],
+    /// OCR box input only: the boxes of those lines (see [`Block::boxes`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boxes: Option<Vec<usize>>,
+    /// OCR box input only: the union of those boxes, `[x0, y0, x1, y1]` in `page.unit`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<[i64; 4]>,
+    /// OCR box input from a format that names its lines: the names of the lines of `boxes`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ids: Option<Vec<String>>,
+}
+
+impl Head {
+    /// A head with no box provenance (text input, or before the geometry's is attached).
+    pub fn new(role: HeadRole, lines: [usize; 2]) -> Head {
+        Head { role, lines, boxes: None, bbox: None, ids: None }
+    }
 }
 
 /// What a block is. Serialized in snake case, as the contract names them.
@@ -270,6 +323,10 @@ pub enum WarningKind {
     /// OCR box input: one box held the text of two columns and was split at the column
     /// gap, its characters shared out by width; the message names the box.
     SplitBox,
+    /// OCR box input: the engine's mean confidence over the lines of a block is below
+    /// [`crate::read::boxes::LOW_CONFIDENCE`]; the block is kept, the message gives the
+    /// score.
+    LowConfidence,
     /// Any kind this version does not know.
     #[serde(other)]
     Other,

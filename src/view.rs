@@ -7,7 +7,7 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use banmian::write::view::{self, Image, ViewOptions};
+use banmian::write::view::{self, ViewOptions};
 use banmian::{Options, Page, Pipeline, batch};
 use clap::Parser;
 
@@ -81,9 +81,11 @@ fn view_page(args: &ViewArgs) -> Result<(), String> {
     }
     if let Some(img) = &args.image {
         let bytes = std::fs::read(img).map_err(|e| format!("{}: {e}", img.display()))?;
-        let Some((media_type, size)) = view::image_size(&bytes) else {
-            return Err(format!("{}: not a PNG or JPEG image (a TIFF scan: convert it to PNG first)", img.display()));
-        };
+        let (image, note) = view::embed_image(&bytes).map_err(|e| format!("{}: {e}", img.display()))?;
+        let size = image.size;
+        if let Some(note) = note {
+            eprintln!("banmian view: {}: {note}", img.display());
+        }
         if let Some([w, h]) = opts.page_size {
             let (rw, rh) = (f64::from(size[0]) / w, f64::from(size[1]) / h);
             if (rw - rh).abs() > 0.02 * rw.max(rh) {
@@ -93,7 +95,7 @@ fn view_page(args: &ViewArgs) -> Result<(), String> {
                 ));
             }
         }
-        opts.image = Some(Image { media_type, bytes, size });
+        opts.image = Some(image);
     }
     let html = view::html(&page, &opts);
     match &args.output {

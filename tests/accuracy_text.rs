@@ -210,3 +210,186 @@ fn column_wide_headline_and_subheadline_over_a_credit_line_head_an_article() {
     assert_eq!(names, ["甲某", "乙某"]);
     assert_eq!(a.blocks[0].text, "村民丙某说，过去看书要跑到县城，如今在家门口就能借到新书了，孩子们也爱来这里。");
 }
+
+/// byline.rs: a feature's split credit "文/本报记者 X 图/本报记者 Y" on its own line under
+/// the headline was read as a subheadline (eval m003, m017, p020): the 文/ and 图/ marks
+/// are credit marks, and the line is the byline, both people credited.
+#[test]
+fn split_text_and_photo_credit_line_is_the_byline() {
+    for page_text in [
+        "# 一条老街的“新生”\n\n文/本报记者 甲某某 图/本报记者 乙某\n\n清晨的青石巷里，早点铺已经冒出热气。\n\n巷子里的老住户说，这里变了样。\n",
+        "老街新貌\n\n一条老街的“新生”\n\n文/本报记者 甲某某 图/本报记者 乙某\n\n清晨的青石巷里，早点铺已经冒出热气。\n\n巷子里的老住户说，这里变了样。\n",
+    ] {
+        let page = process("page.txt", page_text);
+        assert_eq!(headlines(&page), [Some("一条老街的“新生”")]);
+        let a = &page.articles[0];
+        assert_eq!(a.subheadline, None);
+        assert_eq!(a.byline.as_deref(), Some("文/本报记者 甲某某 图/本报记者 乙某"));
+        let names: Vec<(&str, Option<&str>, Option<&str>)> =
+            a.authors.iter().map(|x| (x.name.as_str(), x.role.as_deref(), x.org.as_deref())).collect();
+        assert_eq!(names, [("甲某某", Some("记者"), Some("本报")), ("乙某", Some("记者"), Some("本报"))]);
+        assert_eq!(a.blocks.len(), 2);
+    }
+}
+
+/// assemble.rs: a signer with a closing formula ("某某商會 啟") after the last paragraph
+/// was read as the kicker of the next article (eval m013); it is the signature of its own.
+#[test]
+fn signer_with_closing_formula_is_a_signature_not_the_next_kicker() {
+    for (ext, head) in [("md", "# "), ("txt", "")] {
+        let text = format!(
+            "{head}商會電請減輕營業稅\n\n（本報訊）本市商會以市面凋敝，特於昨日召集會議，議決電呈財政部。\n\n原電略謂，商民實難負擔，懇請核減云云。\n\n青石市商會 啟\n\n{head}英國內閣改組 外相辭職\n\n〔路透社倫敦十日電〕英國內閣昨日改組，外交大臣辭職。\n"
+        );
+        let page = process(&format!("page.{ext}"), &text);
+        assert_eq!(headlines(&page), [Some("商會電請減輕營業稅"), Some("英國內閣改組 外相辭職")], "{ext}");
+        assert_eq!(page.articles[1].kicker, None, "{ext}");
+        let last = page.articles[0].blocks.last().expect("blocks");
+        assert_eq!((last.kind, last.text.as_str()), (BlockKind::Signature, "青石市商會 啟"), "{ext}");
+    }
+    // A sentence that ends in 启 is no signature.
+    let page = process("page.md", "# 新校区启用\n\n今年九月，新校区正式启用。\n\n新校区 正式开启\n\n# 第二篇\n\n正文一段。\n");
+    assert!(page.articles.iter().flat_map(|a| &a.blocks).all(|b| b.kind != BlockKind::Signature));
+}
+
+/// A Republican-era page of our own: the sheet running head "第四張  要聞" (furniture.rs;
+/// eval m014 read it as a headline), a special correspondent's line 本報特派員 X and the
+/// paper's correspondence line 本報X特約通信 (byline.rs; eval p012 read the first as the
+/// headline), a dispatch in 「」 (byline.rs; p012), and a commentary signed with a
+/// one-character pen name (assemble.rs; m014, p012 made 默 the next article's rubric).
+const SHEET_PAGE: &str = "青江新報  中華民國二十年十月五日  星期一
+
+第四張  要聞
+
+東鄉新築公路通車
+
+本報特派員 甲某某
+
+東鄉新築公路，業於日前竣工，昨日上午舉行通車典禮。
+
+時評
+
+論救濟農村
+
+今日之農村，困苦極矣。救濟之道，首在減輕農民負擔。
+
+默
+
+法眾院通過預算案
+
+「哈瓦斯十日巴黎電」法國眾議院昨晚通過明年度預算案。
+
+西江水災詳誌
+
+本報西江特約通信
+
+西江連日大雨，山洪暴發，沿江各縣盡成澤國。
+";
+
+#[test]
+fn sheet_head_correspondent_lines_bracketed_dispatch_and_pen_name() {
+    let page = process("page.txt", SHEET_PAGE);
+    assert_eq!(headlines(&page), [Some("東鄉新築公路通車"), Some("論救濟農村"), Some("法眾院通過預算案"), Some("西江水災詳誌")]);
+    let a = &page.articles;
+    assert_eq!(a[0].byline.as_deref(), Some("本報特派員 甲某某"));
+    assert_eq!(a[0].authors.iter().map(|x| x.role.as_deref()).collect::<Vec<_>>(), [Some("特派員")]);
+    assert_eq!(a[1].rubric.as_deref(), Some("時評"));
+    let last = a[1].blocks.last().expect("blocks");
+    assert_eq!((last.kind, last.text.as_str()), (BlockKind::Signature, "默"));
+    assert_eq!(a[2].rubric, None);
+    assert_eq!(a[2].byline.as_deref(), Some("「哈瓦斯十日巴黎電」"));
+    assert_eq!(a[2].dateline.as_deref(), Some("哈瓦斯十日巴黎電"));
+    assert_eq!(a[2].blocks[0].text, "法國眾議院昨晚通過明年度預算案。");
+    assert_eq!((a[3].byline.as_deref(), a[3].dateline.as_deref()), (Some("本報西江特約通信"), None));
+    assert!(page.leftovers.iter().any(|l| l.text.contains("第四張")));
+}
+
+/// segment.rs: a headline as wide as a narrow column, with no punctuation, printed alone
+/// at an article's head was read as a one-line paragraph: over a dispatch cut by the
+/// wrap (eval p014), under a lone label 本埠新聞 after a jump closed the article before
+/// (p014), and over a subheadline with the
+/// credit under it (p006). A one-line paragraph with punctuation stays a paragraph.
+const LONE_HEAD_PAGE: &str = "青江新報  中華民國二十一年八月十七日  星期三
+
+英國內閣改組 外相辭職
+
+〔路透社倫敦十日電
+〕英國內閣昨日改組
+，外交大臣某氏以健
+康關係辭職。
+（下轉第三張）
+
+本埠新聞
+
+米價續漲 市民恐慌
+
+本埠米價，自上月中
+旬以來，逐日上漲。
+";
+
+const LONE_HEAD_SUB_PAGE: &str = "滨江日报  2024年11月6日  星期三
+
+高原牧区迎来首批“流动医院”
+
+三支巡回医疗队两个月走遍十一个乡镇
+
+本报雪岭11月5日电（记者
+ 甲某某）一辆辆装有彩超、
+心电图机和生化分析仪的医疗
+车，近日开进了海拔四千米以
+上的雪岭牧区。由州人民医院
+组建的三支巡回医疗队，将在
+两个月内走遍全州十一个乡镇
+。
+";
+
+#[test]
+fn column_wide_headline_without_punctuation_is_not_a_paragraph() {
+    let page = process("page.txt", LONE_HEAD_PAGE);
+    assert_eq!(headlines(&page), [Some("英國內閣改組 外相辭職"), Some("米價續漲 市民恐慌")]);
+    assert_eq!(page.articles[0].byline.as_deref(), Some("〔路透社倫敦十日電〕"));
+    assert_eq!(page.articles[0].blocks.len(), 1);
+    assert_eq!(page.articles[1].rubric.as_deref(), Some("本埠新聞"));
+    assert_eq!(page.articles[1].blocks[0].text, "本埠米價，自上月中旬以來，逐日上漲。");
+
+    let page = process("page.txt", LONE_HEAD_SUB_PAGE);
+    assert_eq!(headlines(&page), [Some("高原牧区迎来首批“流动医院”")]);
+    assert_eq!(page.articles[0].subheadline.as_deref(), Some("三支巡回医疗队两个月走遍十一个乡镇"));
+    assert_eq!(page.articles[0].dateline.as_deref(), Some("本报雪岭11月5日电"));
+
+    // punctuated: a paragraph of one line stays one
+    let page = process("page.txt", &LONE_HEAD_PAGE.replace("英國內閣改組 外相辭職", "英國內閣改組，外相辭職。"));
+    assert_ne!(headlines(&page)[0], Some("英國內閣改組，外相辭職。"));
+}
+
+/// assemble.rs: a one-character line with body text after it is a fragment of the text
+/// (local 申報 advertisements, a blank line set mid-sentence), never a pen name.
+#[test]
+fn one_character_line_inside_a_body_is_not_a_signature() {
+    let page = process("page.txt", "藥局廣告\n\n（本報訊）花柳聖藥經驗良方愈人甚廣\n\n憂\n\n本齋藥局天下馳名，靈驗第一。\n");
+    assert_eq!(headlines(&page), [Some("藥局廣告")]);
+    assert!(page.articles[0].blocks.iter().all(|b| b.kind != BlockKind::Signature));
+}
+
+/// byline.rs: the Central News Agency's dispatch with a day in digits and the reporter
+/// inside it, "（中央社記者X北港15日電）", was not read as a dateline, so the headline over it
+/// became a subhead of the article before (eval p009, p024).
+#[test]
+fn central_news_agency_dispatch_with_reporter_opens_its_article() {
+    let text = "老戲院變身社區客廳\n\n〔記者甲某／南光報導〕位於舊城區的戲院，曾是鎮上最熱鬧的地方。\n\n整修後的戲院保留了原有的售票亭。圖／記者甲某攝\n\n北港漁市拍賣量創十年新高\n\n（中央社記者乙某某北港15日電）北港漁會昨天公布統計，今年漁市拍賣量創新高。\n";
+    let page = process("page.txt", text);
+    assert_eq!(headlines(&page), [Some("老戲院變身社區客廳"), Some("北港漁市拍賣量創十年新高")]);
+    let a = &page.articles[1];
+    assert_eq!(a.byline.as_deref(), Some("（中央社記者乙某某北港15日電）"));
+    assert_eq!(a.dateline.as_deref(), Some("中央社北港15日電"));
+    assert_eq!(a.authors.iter().map(|x| x.name.as_str()).collect::<Vec<_>>(), ["乙某某"]);
+    assert_eq!(a.blocks[0].text, "北港漁會昨天公布統計，今年漁市拍賣量創新高。");
+}
+
+/// segment.rs: a lone line is not lifted out of an article that holds a jump marker (the
+/// marker would be lost; found by properties::pages_keep_every_han_character_and_digit).
+#[test]
+fn lone_line_with_a_jump_marker_keeps_the_marker() {
+    let page = process("page.md", "（下转第五版）\n青石县疾病预防控制中心\n\n命利活山第量公\n——取说说使间一头化\n");
+    let jumps: Vec<&str> = page.articles.iter().flat_map(|a| a.jumps.iter().map(|j| j.text.as_str())).collect();
+    assert_eq!(jumps, ["下转第五版"]);
+}

@@ -51,7 +51,9 @@ fn punct_keep_leaves_half_width_marks() {
     let out = run_with_stdin(&["--punct", "keep"], PAGE.as_bytes());
     let page: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(page["articles"][0]["text"], "12日,市十五届人大常委会第三十六次会议举行。");
-    assert_eq!(page["articles"][0]["byline"], "本报讯（记者 尹明）");
+    // The byline too is as printed (half-width brackets), its reading unchanged.
+    assert_eq!(page["articles"][0]["byline"], "本报讯(记者 尹明)");
+    assert_eq!(page["articles"][0]["authors"][0]["name"], "尹明");
 }
 
 #[test]

@@ -391,8 +391,10 @@ fn the_report_is_the_same_whatever_the_threads() {
 /// golds of `evaluation/set` when it exists, and on the fixture's, it reaches its
 /// closing "gold: P passed, F failed" line (exit 0 or 1, never a Python error).
 #[test]
+#[cfg_attr(not(banmian_shared), ignore = "needs ../shared: set BANMIAN_SHARED to the shared folder")]
 fn check_gold_scores_committed_golds() {
-    let script = Path::new("../shared/tools/check_gold.py");
+    let script = Path::new(env!("BANMIAN_SHARED_DIR")).join("tools/check_gold.py");
+    let script = script.as_path();
     if Command::new("python3").arg("--version").output().is_err() {
         eprintln!("SKIPPED check_gold_scores_committed_golds: python3 not found");
         return;

@@ -27,10 +27,10 @@ fn process_bytes_refuses_a_page_over_the_limit_and_takes_one_at_it() {
     let n = PAGE.len() as u64;
     let err = limited(n - 1).process_bytes("p.md", PAGE.as_bytes()).expect_err("one byte over");
     assert_eq!(too_large(&err), Some((n, n - 1)));
-    assert_eq!(err.to_string(), format!("<input>: page is {n} bytes, over the limit of {} bytes (see --max-page-bytes)", n - 1));
+    assert_eq!(err.to_string(), format!("page is {n} bytes, over the limit of {} bytes (max_page_bytes)", n - 1));
     assert_eq!(
         err.with_path("a/p.md").to_string(),
-        format!("a/p.md: page is {n} bytes, over the limit of {} bytes (see --max-page-bytes)", n - 1)
+        format!("a/p.md: page is {n} bytes, over the limit of {} bytes (max_page_bytes)", n - 1)
     );
     let page = limited(n).process_bytes("p.md", PAGE.as_bytes()).expect("exactly at the limit");
     assert_eq!(page.articles[0].headline.as_deref(), Some("市十五届人大常委会第三十六次会议举行"));
@@ -53,7 +53,7 @@ fn a_page_over_the_line_limit_is_refused_and_one_at_it_is_not() {
     // PAGE has 3 lines (a blank one between); CR and CRLF end lines as LF does.
     let err = lines_limited(2).process_bytes("p.md", PAGE.as_bytes()).expect_err("3 lines over 2");
     assert!(matches!(err.kind(), ErrorKind::TooManyLines { lines: 3, limit: 2 }), "{err}");
-    assert_eq!(err.to_string(), "<input>: page has 3 lines, over the limit of 2 lines (see --max-page-lines)");
+    assert_eq!(err.to_string(), "page has 3 lines, over the limit of 2 lines (max_page_lines)");
     assert!(lines_limited(3).process_bytes("p.md", PAGE.as_bytes()).is_ok());
     let crlf = "a\r\nb\rc\n\n";
     assert!(matches!(
@@ -109,7 +109,7 @@ fn a_stream_refuses_an_oversized_line_or_page_and_goes_on() {
     assert_eq!(summary.failures[0].source, "stdin:2");
     assert_eq!(
         summary.failures[0].message,
-        format!("stdin, line 2: page is {} bytes, over the limit of {limit} bytes (see --max-page-bytes)", big.len())
+        format!("stdin, line 2: page is {} bytes, over the limit of {limit} bytes (max_page_bytes)", big.len())
     );
     assert_eq!(summary.failures[1].source, "stdin:3");
     let line3 = huge.len() + r#"{"id":2,"text":""}"#.len() + 1;
@@ -117,7 +117,7 @@ fn a_stream_refuses_an_oversized_line_or_page_and_goes_on() {
     assert_eq!(
         summary.failures[1].message,
         format!(
-            "stdin, line 3: bad JSONL input line: line is {line3} bytes, over the limit of {} bytes (twice --max-page-bytes, plus 64 KiB)",
+            "stdin, line 3: bad JSON Lines input line: line is {line3} bytes, over the limit of {} bytes (twice max_page_bytes, plus 64 KiB)",
             batch::max_line_bytes(limit)
         )
     );

@@ -281,7 +281,13 @@ fn view_draws_each_articles_boxes_in_its_colour_and_lists_the_articles() {
     let html = fs::read_to_string(&html_path).unwrap();
     for a in &page.articles {
         let drawn = html.matches(&format!("<g class=\"box\" data-article=\"{}\" ", a.id)).count();
-        assert_eq!(drawn, a.blocks.iter().filter(|b| b.bbox.is_some()).count(), "article {}", a.id);
+        let heads = a.heads.iter().filter(|h| h.bbox.is_some()).count();
+        assert_eq!(drawn, heads + a.blocks.iter().filter(|b| b.bbox.is_some()).count(), "article {}", a.id);
+        // Each head is drawn with its role as the label.
+        if let Some(h) = a.heads.iter().find(|h| h.role == banmian::HeadRole::Headline) {
+            let [x0, y0, ..] = h.bbox.unwrap();
+            assert!(html.contains(&format!("<rect x=\"{x0}\" y=\"{y0}\"")), "article {}: headline box drawn", a.id);
+        }
         assert!(html.contains(&format!("<li class=\"article\" data-article=\"{}\"", a.id)));
     }
     let grey = html.matches("<g class=\"box grey\"").count();
@@ -326,17 +332,43 @@ fn view_refuses_another_schema_and_warns_about_a_scan_of_other_proportions() {
     v["page"]["width"] = 1000.into();
     v["page"]["height"] = 1000.into();
     fs::write(&page, v.to_string()).unwrap();
-    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
-    png.extend(100u32.to_be_bytes());
-    png.extend(400u32.to_be_bytes());
     let img = dir.path().join("scan.png");
-    fs::write(&img, &png).unwrap();
+    image::DynamicImage::new_luma8(100, 400).save(&img).unwrap();
     let out = banmian().arg("view").arg(&page).arg("--image").arg(&img).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let html = String::from_utf8(out.stdout).unwrap();
     assert!(html.contains("<p class=\"warning\">the image is 100 × 400 pixels"), "warning shown");
     assert!(html.contains("viewBox=\"0 0 1000 1000\""));
     assert!(html.contains("href=\"data:image/png;base64,iVBORw0KGgo"));
+}
+
+#[test]
+fn view_embeds_a_tiff_scan_re_encoded_as_jpeg() {
+    // Browsers do not draw TIFF, the archives' usual scan format: the viewer re-encodes it.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("p.json");
+    let mut v = box_page_json();
+    v["page"]["width"] = 600.into();
+    v["page"]["height"] = 800.into();
+    fs::write(&page, v.to_string()).unwrap();
+    let img = dir.path().join("scan.tif");
+    image::DynamicImage::new_luma8(600, 800).save(&img).unwrap();
+    let out = banmian().arg("view").arg(&page).arg("--image").arg(&img).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.contains("href=\"data:image/jpeg;base64,/9j/"), "a JPEG is embedded");
+    assert!(!html.contains("class=\"warning\""), "same proportions: no warning");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("scan.tif: TIFF 600 × 800 px re-encoded as JPEG 600 × 800 px"), "{stderr}");
+    let gif = dir.path().join("scan.gif");
+    fs::write(&gif, b"GIF89a\x01\0\x01\0").unwrap();
+    let out = banmian().arg("view").arg(&page).arg("--image").arg(&gif).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("scan.gif: not a PNG, JPEG or TIFF image (a Gif file)"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -359,11 +391,15 @@ fn a_200_box_page_views_in_under_a_megabyte() {
     let boxes: usize =
         page.articles.iter().flat_map(|a| &a.blocks).chain(&page.leftovers).filter_map(|b| b.boxes.as_ref()).map(Vec::len).sum::<usize>()
             + page.removed.iter().filter_map(|r| r.boxes.as_ref()).map(Vec::len).sum::<usize>();
-    // The headline boxes go to the headline group (no block of their own).
-    assert!((180..=200).contains(&boxes), "{boxes} boxes in blocks");
+    let heads: usize = page.articles.iter().flat_map(|a| &a.heads).filter_map(|h| h.boxes.as_ref()).map(Vec::len).sum();
+    // Every box is drawn once: a headline box in its head (no block of its own), the
+    // others in blocks, leftovers or removed.
+    assert_eq!(heads + boxes, 200, "{heads} boxes in heads, {boxes} in blocks");
+    assert!(heads >= 4, "{heads} boxes in heads");
     let html = write::view::html(&page, &write::view::ViewOptions::default());
     assert!(html.len() < 1_000_000, "{} bytes", html.len());
     let drawn = page.articles.iter().flat_map(|a| &a.blocks).chain(&page.leftovers).filter(|b| b.bbox.is_some()).count()
-        + page.removed.iter().filter(|r| r.bbox.is_some()).count();
+        + page.removed.iter().filter(|r| r.bbox.is_some()).count()
+        + page.articles.iter().flat_map(|a| &a.heads).filter(|h| h.bbox.is_some()).count();
     assert_eq!(html.matches("<g class=\"box").count(), drawn);
 }

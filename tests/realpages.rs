@@ -2,8 +2,8 @@
 //! third-party data, never copied into this repository): every page is read without
 //! error, and on the three tabloid front pages the main articles are read column by
 //! column under their headlines, with their jumps. The assertions are structural (no
-//! text of the pages is written here). When the folder is absent the tests print why
-//! and pass.
+//! text of the pages is written here). When the shared folder is absent the tests are
+//! ignored, with the reason (`build.rs`).
 
 use std::path::{Path, PathBuf};
 
@@ -12,16 +12,13 @@ use banmian::read::paddleocr as boxes;
 use banmian::{Article, BlockKind, InputFormat, JumpDirection, Options, Page, Pipeline};
 
 /// `$BANMIAN_SHARED/realpages` (as `.ci/run` names the shared folder), by default
-/// `../shared/realpages`.
+/// `../shared/realpages`, as `build.rs` found it: the tests that read it are ignored,
+/// with the reason, when the shared folder is absent. `None` (the test then fails)
+/// when the shared folder is there but not its real pages.
 fn realpages() -> Option<PathBuf> {
-    let shared = std::env::var_os("BANMIAN_SHARED").map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"), PathBuf::from);
-    let dir = shared.join("realpages");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipped: {} is not here (the real pages are not part of the repository)", dir.display());
-        None
-    }
+    let dir = Path::new(env!("BANMIAN_SHARED_DIR")).join("realpages");
+    assert!(dir.is_dir(), "{} is not here (the real pages are not part of the repository)", dir.display());
+    Some(dir)
 }
 
 fn pipeline() -> Pipeline {
@@ -29,6 +26,7 @@ fn pipeline() -> Pipeline {
 }
 
 #[test]
+#[cfg_attr(not(banmian_shared), ignore = "needs ../shared: set BANMIAN_SHARED to the shared folder")]
 fn every_real_box_page_is_read_without_error() {
     let Some(dir) = realpages() else { return };
     let mut pages = 0;
@@ -90,6 +88,7 @@ fn headline_over_body(f: &Front, a: &Article) -> bool {
 }
 
 #[test]
+#[cfg_attr(not(banmian_shared), ignore = "needs ../shared: set BANMIAN_SHARED to the shared folder")]
 fn hongzhenjiangbao_front_page_reads_by_column_with_its_jump() {
     let Some(f) = front("683fec8d_hongzhenjiangbao_1968-09-16_p1.json") else { return };
     let a = main_article(&f.page);
@@ -105,6 +104,7 @@ fn hongzhenjiangbao_front_page_reads_by_column_with_its_jump() {
 }
 
 #[test]
+#[cfg_attr(not(banmian_shared), ignore = "needs ../shared: set BANMIAN_SHARED to the shared folder")]
 fn hongweibingbao_front_page_reads_by_column_with_its_jump() {
     let Some(f) = front("50705a40_hongweibingbao_1966-10-19_p1.json") else { return };
     let a = main_article(&f.page);
@@ -119,6 +119,7 @@ fn hongweibingbao_front_page_reads_by_column_with_its_jump() {
 }
 
 #[test]
+#[cfg_attr(not(banmian_shared), ignore = "needs ../shared: set BANMIAN_SHARED to the shared folder")]
 fn tingjinkuaibao_front_page_keeps_each_headline_over_its_article() {
     let Some(f) = front("1983c472_tingjinkuaibao_1967-02-07_p1.json") else { return };
     let headed: Vec<&Article> = f.page.articles.iter().filter(|a| a.headline.is_some()).collect();
@@ -131,4 +132,46 @@ fn tingjinkuaibao_front_page_keeps_each_headline_over_its_article() {
     // has more than twice the lines of any other.
     let a = main_article(&f.page);
     assert!(a.lines[1] - a.lines[0] >= 40, "{:?}", a.lines);
+}
+
+/// MinerU's real `middle.json` and `content_list.json` (`formats/mineru`, four pages
+/// each): every page reads through [`banmian::read::mineru::pages`] and the pipeline
+/// without error and without markup (the tables' HTML bodies are not read); each
+/// `middle.json` page is in points (595 × 843) and its first page gives articles.
+#[test]
+fn mineru_files_read_page_by_page_without_markup() {
+    use banmian::read::mineru::{self, MinerPage};
+    let Some(dir) = realpages() else { return };
+    let p = Pipeline::new(Options::default()).unwrap();
+    for name in ["test_rearch_report_middle.json", "test_rearch_report_content_list.json"] {
+        let bytes = std::fs::read(dir.join("formats/mineru").join(name)).unwrap();
+        let pages = mineru::pages(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(pages.len(), 4, "{name}");
+        for (i, mp) in pages.iter().enumerate() {
+            let page: Page = match mp {
+                MinerPage::Boxes(b) => {
+                    let page = p.process_boxes(name, b);
+                    assert_eq!(
+                        (page.page.width, page.page.height, page.page.unit.as_deref()),
+                        (Some(596), Some(843), Some("pt")),
+                        "{name}"
+                    );
+                    page
+                }
+                MinerPage::Markdown(md) => p.process(name, md),
+            };
+            let json = serde_json::to_string(&page).unwrap();
+            assert!(!json.contains("<table") && !json.contains("<td") && !json.contains("content-ref"), "{name} page {i}: markup");
+            eprintln!(
+                "{name} page {i}: {} articles, {} leftovers, {} removed; headlines {:?}",
+                page.articles.len(),
+                page.leftovers.len(),
+                page.removed.len(),
+                page.articles.iter().filter_map(|a| a.headline.as_deref().map(|h| h.chars().count())).collect::<Vec<_>>()
+            );
+            if i == 0 {
+                assert!(!page.articles.is_empty(), "{name}: the first page gives articles");
+            }
+        }
+    }
 }

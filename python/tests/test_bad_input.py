@@ -15,7 +15,7 @@ def p():
 
 def test_bytes_that_are_no_page(p):
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8
-    with pytest.raises(banmian.DecodeError, match="not text in UTF-8, UTF-16 or GB18030") as e:
+    with pytest.raises(banmian.DecodeError, match="not UTF-8, UTF-16, GB18030 or Big5") as e:
         p.process_bytes(png, source="scan.png")
     assert e.value.source == "scan.png"
     assert str(e.value).startswith(f"scan.png, byte {e.value.byte}: ")
@@ -26,7 +26,7 @@ def test_bytes_cut_in_a_character_name_the_byte(p):
     # valid UTF-8 then a lone continuation byte in a long Chinese text
     text = corpus_pages()[0].read_bytes()
     valid = len(text[:300].decode("utf-8", errors="ignore").encode())
-    with pytest.raises(banmian.DecodeError, match=f"^cut.md, byte {valid}: not text") as e:
+    with pytest.raises(banmian.DecodeError, match=f"^cut.md, byte {valid}: the bytes are not UTF-8, UTF-16, GB18030 or Big5 text$") as e:
         p.process_bytes(text[:300] + b"\xff\xfe\xfd\x00\x01" * 200, source="cut.md")
     assert (e.value.source, e.value.byte, e.value.line) == ("cut.md", valid, None)
 

@@ -6,27 +6,30 @@
 //! skipped and counted; hidden files skipped unless asked; symlink loops and
 //! unreadable folders reported, not fatal), writing each page atomically
 //! ([`write_atomic`]) to `OUT/<relative path>.<extension of the output format>`,
-//! output paths that cannot leave `OUT`, `--resume` (pages whose output is newer than
-//! the input are skipped), pages in parallel on rayon by one ordered driver with a
-//! bounded window of pages in flight and no barrier between batches (memory is bounded
-//! by the pages in flight, and JSON Lines output keeps input order), and the run's
-//! [`Summary`]. One bad page is reported in the summary and
+//! output paths that cannot leave `OUT`, the run's record `OUT/.banmian/run.json` and
+//! `--resume` (pages whose output is newer than the input and than a matching record
+//! are skipped; see [`Record`]), pages in parallel on rayon by one ordered driver with
+//! a bounded window of pages in flight and no barrier between batches (memory is
+//! bounded by the pages in flight, and JSON Lines output keeps input order), and the
+//! run's [`Summary`]. One bad page is reported in the summary and
 //! never stops the batch.
 
 mod atomic;
+mod record;
 mod run;
 mod stream;
 mod summary;
 mod walk;
 
-pub use atomic::{remove_stale_temporaries, write_atomic};
+pub use atomic::{remove_stale_temporaries, writable_folder, write_atomic};
+pub use record::{RECORD_PATH, RECORD_SCHEMA, Record, Resume};
 pub use run::{
     output_path, output_path_as, process_file, read_file_limited, read_limited, run_tree, run_tree_as, run_tree_jsonl, run_tree_jsonl_as,
     run_tree_split, split_dir, up_to_date, write_split,
 };
 pub use stream::{ERROR_SCHEMA, ErrorLine, InputLine, max_line_bytes, parse_input_line, run_stream, run_stream_as};
-pub use summary::{Failure, Summary};
-pub use walk::{Walk, is_page, walk, walk_format};
+pub use summary::{Failure, SkippedFile, Summary};
+pub use walk::{Skipped, Walk, is_page, walk, walk_format};
 
 #[cfg(test)]
 mod tests {

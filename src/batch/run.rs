@@ -10,7 +10,8 @@ use std::sync::mpsc;
 use std::time::Instant;
 
 use super::atomic::{remove_stale_temporaries, write_atomic};
-use super::summary::Summary;
+use super::record::{Record, Resume};
+use super::summary::{Failure, Summary};
 use super::walk::Walk;
 use crate::Pipeline;
 use crate::error::{Error, ErrorKind, Result};
@@ -178,8 +179,12 @@ pub fn run_tree(pipeline: &Pipeline, root: &Path, walk: &Walk, out: &Path, resum
 
 /// Processes every page under `root` into `out/<rel>.<extension>` in `format`, in
 /// parallel on the current rayon pool, each file written atomically. `tick` is called
-/// once per page with its byte count, for a progress bar. With `resume`, up-to-date
-/// outputs are left alone. Temporary files a killed run left in `out` are removed first.
+/// once per page with its byte count, for a progress bar. The run is recorded in
+/// `out/.banmian/run.json` ([`super::Record`]); with `resume`, an output newer than its
+/// page is left alone when the record matches this run and the output is not older
+/// than the record; when the record differs every page is redone, and
+/// [`Summary::redone`] says why. Temporary files a killed run left in `out` are
+/// removed first.
 pub fn run_tree_as(
     pipeline: &Pipeline,
     root: &Path,
@@ -191,7 +196,8 @@ pub fn run_tree_as(
 ) -> Summary {
     let dest = |rel: &Path| output_path_as(out, rel, format);
     let write = |dest: &Path, page: &Page| write_atomic(dest, &format.render(page)?);
-    run_tree_with(pipeline, root, walk, out, resume, tick, &dest, &write)
+    let record = Record::new(pipeline.options(), format, false);
+    run_tree_with(pipeline, root, walk, out, (&record, resume), tick, &dest, &write)
 }
 
 /// `out/<rel>`, keeping only the normal components of `rel` (`page` when there is
@@ -252,18 +258,20 @@ pub fn run_tree_split(
     let marker = format!("{}.{}", crate::write::split::LEFTOVERS, format.extension());
     let dest = |rel: &Path| split_dir(out, rel).join(&marker);
     let write = |dest: &Path, page: &Page| write_split(dest.parent().unwrap_or(out), page, format);
-    run_tree_with(pipeline, root, walk, out, resume, tick, &dest, &write)
+    let record = Record::new(pipeline.options(), format, true);
+    run_tree_with(pipeline, root, walk, out, (&record, resume), tick, &dest, &write)
 }
 
 /// The folder run: `dest` names a page's output file (the one `resume` compares),
-/// `write` writes the page there.
+/// `write` writes the page there; `record` is compared with and written to
+/// `out/.banmian/run.json` ([`Record::prepare`]).
 #[allow(clippy::too_many_arguments)]
 fn run_tree_with(
     pipeline: &Pipeline,
     root: &Path,
     walk: &Walk,
     out: &Path,
-    resume: bool,
+    (record, resume): (&Record, bool),
     tick: &(dyn Fn(u64) + Sync),
     dest: &(dyn Fn(&Path) -> PathBuf + Sync),
     write: &(dyn Fn(&Path, &Page) -> Result<()> + Sync),
@@ -271,9 +279,23 @@ fn run_tree_with(
     let start = Instant::now();
     remove_stale_temporaries(out);
     let mut summary = Summary::for_walk(walk);
+    let since = match record.prepare(out, resume) {
+        Ok(Resume::Keep { since }) => Some(since),
+        Ok(Resume::RedoAll { reason }) => {
+            summary.redone = reason;
+            None
+        }
+        Err(e) => {
+            summary.problems.push(Failure { source: out.display().to_string(), message: e.to_string() });
+            None
+        }
+    };
+    let kept = |input: &Path, dest: &Path| {
+        since.is_some_and(|since| up_to_date(input, dest) && fs::metadata(dest).and_then(|m| m.modified()).is_ok_and(|t| t >= since))
+    };
     let work = |rel: &PathBuf| {
         let dest = dest(rel);
-        if resume && up_to_date(&root.join(rel), &dest) {
+        if kept(&root.join(rel), &dest) {
             tick(0);
             return (rel.clone(), None);
         }

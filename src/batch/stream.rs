@@ -22,16 +22,51 @@ pub struct InputLine {
 }
 
 /// Reads one JSONL input line. Errors: [`ErrorKind::JsonInput`] when it is not an
-/// object with a string or number `id` and a string `text`.
+/// object with a string or number `id` and a string `text`, in plain words ("not JSON:
+/// the line ends before the JSON does", "\"text\" must be a string, not a number"), with
+/// the byte offset of a JSON syntax error.
 pub fn parse_input_line(line: &str) -> Result<(String, String)> {
-    let v: InputLine = serde_json::from_str(line)
-        .map_err(|e| Error::new(ErrorKind::JsonInput(e.to_string())).with_byte(e.column().saturating_sub(1) as u64))?;
-    let id = match v.id {
-        serde_json::Value::String(s) => s,
-        serde_json::Value::Number(n) => n.to_string(),
-        other => return Err(Error::new(ErrorKind::JsonInput(format!("\"id\" must be a string or a number, not {other}")))),
+    let bad = |m: String| Error::new(ErrorKind::JsonInput(m));
+    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| {
+        let what = match e.classify() {
+            serde_json::error::Category::Eof => "the line ends before the JSON does".to_string(),
+            _ => "not valid JSON".to_string(),
+        };
+        bad(format!("{what}; each line is one object {SHAPE}")).with_byte(e.column().saturating_sub(1) as u64)
+    })?;
+    let Some(o) = v.as_object() else {
+        return Err(bad(format!("the line is {}, not an object {SHAPE}", json_kind(&v))));
     };
-    Ok((id, v.text))
+    let field = |k: &str| o.get(k).ok_or_else(|| bad(format!("no \"{k}\" in the object; each line is {SHAPE}")));
+    let id = match field("id")? {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Number(n) => n.to_string(),
+        other => return Err(bad(format!("\"id\" must be a string or a number, not {}", json_kind(other)))),
+    };
+    match field("text")? {
+        serde_json::Value::String(t) => Ok((id, t.clone())),
+        other => Err(bad(format!("\"text\" must be a string, not {}", json_kind(other)))),
+    }
+}
+
+/// The shape of a JSON Lines input line, as error messages write it.
+const SHAPE: &str = r#"{"id": ..., "text": ...}"#;
+
+/// A JSON value's kind in plain words, with the value when it is short: `a number (5)`.
+fn json_kind(v: &serde_json::Value) -> String {
+    let kind = match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "true or false",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    };
+    match v {
+        serde_json::Value::Bool(_) | serde_json::Value::Number(_) => format!("{kind} ({v})"),
+        serde_json::Value::String(t) if t.chars().count() <= 20 => format!("{kind} ({v})"),
+        _ => kind.to_string(),
+    }
 }
 
 /// The schema tag of an error line in a JSON Lines stream.
@@ -136,10 +171,11 @@ pub fn run_stream_as(
     let mut summary = Summary::default();
     let lines = InputLines { input, cap: max_line_bytes(pipeline.options().max_page_bytes), lineno: 0, eof: false };
     let work = |(n, line): (u64, Result<String>)| {
-        let r = line.and_then(|l| parse_input_line(l.trim_end())).and_then(|(id, text)| {
+        let r = line.and_then(|l| {
+            let (id, text) = parse_input_line(l.trim_end())?;
             let page = pipeline.process_checked(&id, &text)?;
             let json = format.line(&page).unwrap_or_else(|| json::line(&page))?;
-            Ok((page, json))
+            Ok((page, json, l.len() as u64))
         });
         (n, r)
     };
@@ -147,9 +183,9 @@ pub fn run_stream_as(
         summary.pages += results.len() as u64;
         for (n, r) in results {
             match r {
-                Ok((page, json)) => {
+                Ok((page, json, input_bytes)) => {
                     w.write_all(&json)?;
-                    summary.count(&page, json.len() as u64);
+                    summary.count(&page, input_bytes);
                 }
                 Err(e) => {
                     let e = e.with_path(name).with_line(n);
@@ -188,7 +224,7 @@ impl Iterator for InputLines<'_> {
                     self.lineno += 1;
                     if len > self.cap {
                         let cap = self.cap;
-                        let msg = format!("line is {len} bytes, over the limit of {cap} bytes (twice --max-page-bytes, plus 64 KiB)");
+                        let msg = format!("line is {len} bytes, over the limit of {cap} bytes (twice max_page_bytes, plus 64 KiB)");
                         return Some((self.lineno, Err(Error::new(ErrorKind::JsonInput(msg)))));
                     }
                     if buf.iter().all(u8::is_ascii_whitespace) {

@@ -18,6 +18,15 @@ pub struct Failure {
     pub message: String,
 }
 
+/// A file a folder run did not take as a page: where, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkippedFile {
+    /// The file, relative to the input root.
+    pub source: String,
+    /// Why it is not a page (what it looks like, or its extension), as a phrase.
+    pub reason: String,
+}
+
 /// Counts for a run; written by `--summary-json`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
@@ -47,9 +56,15 @@ pub struct Summary {
     pub mb_per_second: f64,
     /// What failed, in input order.
     pub failures: Vec<Failure>,
+    /// Why a `--resume` folder run redid every page (the options recorded in
+    /// `OUT/.banmian/run.json` differ from this run's, or there is no record), or null.
+    pub redone: Option<String>,
     /// Folders and links that could not be walked (symlink loops, permissions):
     /// reported, but not page failures.
     pub problems: Vec<Failure>,
+    /// The files counted in `skipped_files`, in walk order, with the reason.
+    #[serde(default)]
+    pub skipped: Vec<SkippedFile>,
 }
 
 impl Summary {
@@ -57,6 +72,7 @@ impl Summary {
         Summary {
             pages: walk.pages.len() as u64,
             skipped_files: walk.skipped.len() as u64,
+            skipped: walk.skipped.iter().map(|s| SkippedFile { source: s.path.display().to_string(), reason: s.reason.clone() }).collect(),
             problems: walk
                 .problems
                 .iter()
@@ -87,6 +103,20 @@ impl Summary {
     pub(crate) fn fail(&mut self, source: String, e: &Error) {
         self.failed += 1;
         self.failures.push(Failure { source, message: e.to_string() });
+    }
+
+    /// One line for stderr naming the first `few` skipped files with their reasons
+    /// (`3 files skipped: a.png (an image …); b.json (…); and 1 more, listed by
+    /// --summary-json`); `None` when none was skipped.
+    pub fn skipped_note(&self, few: usize) -> Option<String> {
+        if self.skipped.is_empty() {
+            return None;
+        }
+        let named: Vec<String> = self.skipped.iter().take(few).map(|s| format!("{} ({})", s.source, s.reason)).collect();
+        let more = self.skipped.len().saturating_sub(few);
+        let tail = if more > 0 { format!("; and {more} more, listed by --summary-json") } else { String::new() };
+        let n = self.skipped.len();
+        Some(format!("{n} file{} skipped: {}{tail}", if n == 1 { "" } else { "s" }, named.join("; ")))
     }
 
     pub(crate) fn time(&mut self, start: Instant) {

@@ -1,24 +1,36 @@
 //! Walking an input tree: recursive, sorted, deterministic; pages chosen by the table
-//! of input formats ([`crate::read::FORMATS`]), other files skipped and counted;
+//! of input formats ([`crate::read::FORMATS`]), other files skipped and named with the
+//! reason;
 //! hidden files skipped unless asked; symlink loops and unreadable folders reported,
 //! not fatal.
 
 use std::fs;
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, ErrorKind};
-use crate::read::{FORMATS, Format, InputFormat, SNIFF_BYTES};
+use crate::read::{FORMATS, Format, InputFormat, shape};
 
 /// What [`walk`] found under a root.
 #[derive(Debug, Default)]
 pub struct Walk {
     /// Page files, relative to the root, sorted.
     pub pages: Vec<PathBuf>,
-    /// Files that are not pages (images, PDFs, other files), relative to the root.
-    pub skipped: Vec<PathBuf>,
+    /// Files that are not pages (images, PDFs, other files, banmian's own outputs),
+    /// relative to the root, sorted, each with the reason.
+    pub skipped: Vec<Skipped>,
     /// Folders or links that could not be read (symlink loops, permissions).
     pub problems: Vec<Error>,
+}
+
+/// A file the walk did not take as a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// The file, relative to the root.
+    pub path: PathBuf,
+    /// Why, as a phrase: `an image (.png): banmian reads OCR output; run OCR first`,
+    /// `banmian's own output (banmian.page/1), not an input page`, …
+    pub reason: String,
 }
 
 /// Walks `root` recursively (following links, with loop detection), in sorted order:
@@ -31,9 +43,11 @@ pub fn walk(root: &Path, hidden: bool, exclude: Option<&Path>) -> Walk {
 /// Walks `root` like [`walk`], choosing pages by `format`, as the table of formats
 /// ([`FORMATS`]) says: for a named format, the files with its extensions; for
 /// [`InputFormat::Auto`], the files with the extensions of any format, a file of a
-/// format that sniffs (a `.json` file) being a page when its first
-/// [`SNIFF_BYTES`](crate::read::SNIFF_BYTES) open as that format (a PaddleOCR page
-/// names `ocr_results`, so the outputs of an earlier run are not read back).
+/// format that sniffs (a `.json` file) being a page when its whole content is
+/// recognised as that format ([`Format::sniff`]: a PaddleOCR page parses as a JSON
+/// object with `ocr_results`, so the outputs of an earlier run are not read back).
+/// Every other file is in [`Walk::skipped`] with the reason: what it looks like
+/// ([`shape`]), or its extension.
 pub fn walk_format(root: &Path, hidden: bool, exclude: Option<&Path>, format: InputFormat) -> Walk {
     let mut w = Walk::default();
     let excluded = exclude.and_then(|p| fs::canonicalize(p).ok());
@@ -46,11 +60,9 @@ pub fn walk_format(root: &Path, hidden: bool, exclude: Option<&Path>, format: In
         match entry {
             Ok(e) if e.file_type().is_file() => {
                 let rel = e.path().strip_prefix(root).unwrap_or(e.path()).to_path_buf();
-                let page = is_page_file(&rel, e.path(), format);
-                if page {
-                    w.pages.push(rel);
-                } else {
-                    w.skipped.push(rel);
+                match is_page_file(&rel, e.path(), format) {
+                    Ok(()) => w.pages.push(rel),
+                    Err(reason) => w.skipped.push(Skipped { path: rel, reason }),
                 }
             }
             Ok(_) => {}
@@ -85,18 +97,42 @@ fn is_hidden(entry: &walkdir::DirEntry) -> bool {
     entry.depth() > 0 && entry.file_name().to_str().is_some_and(|n| n.starts_with('.') && !n.starts_with(".."))
 }
 
-/// True when the start of the file at `path` passes `sniff`.
-fn sniffs(path: &Path, sniff: fn(&[u8]) -> bool) -> bool {
-    let mut prefix = Vec::new();
-    fs::File::open(path).and_then(|f| f.take(SNIFF_BYTES).read_to_end(&mut prefix)).is_ok() && sniff(&prefix)
-}
+/// Extensions of page images and of PDF files, lower case: skipped with advice to run
+/// OCR first.
+const IMAGES: &[&str] = &["png", "jpg", "jpeg", "tif", "tiff", "bmp", "gif", "webp", "jp2"];
 
 /// Whether the file at `rel` (found at `path`) is a page for `format`: a file with one
 /// of that format's extensions; for [`InputFormat::Auto`], a file with the extension
-/// of any format that, if the format has a `sniff`, opens as that format.
-fn is_page_file(rel: &Path, path: &Path, format: InputFormat) -> bool {
-    match crate::read::format(format) {
-        Some(f) => has_extension(rel, f),
-        None => FORMATS.iter().any(|f| has_extension(rel, f) && f.sniff.is_none_or(|s| sniffs(path, s))),
+/// of any format that, if the format has a `sniff`, is recognised as that format.
+/// `Err` gives the reason it is skipped.
+fn is_page_file(rel: &Path, path: &Path, format: InputFormat) -> Result<(), String> {
+    if let Some(f) = crate::read::format(format) {
+        return if has_extension(rel, f) {
+            Ok(())
+        } else {
+            Err(format!("not a .{} file, as --input-format {} reads", f.extensions.join(" or ."), f.name))
+        };
     }
+    let rows: Vec<&Format> = FORMATS.iter().filter(|f| has_extension(rel, f)).collect();
+    if rows.is_empty() {
+        let ext = rel.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        return Err(match ext.as_deref() {
+            Some(e) if IMAGES.contains(&e) => format!("an image (.{e}): banmian reads OCR output; run OCR first"),
+            Some("pdf") => "a PDF file (.pdf): run OCR or a layout tool first".into(),
+            Some(e) => format!("not a page extension (.{e})"),
+            None => "no extension".into(),
+        });
+    }
+    if rows.iter().any(|f| f.sniff.is_none()) {
+        return Ok(());
+    }
+    // A file that cannot be read is a page, so that its error is reported.
+    let Ok(bytes) = fs::read(path) else { return Ok(()) };
+    if rows.iter().any(|f| f.sniff.is_some_and(|s| s(&bytes))) {
+        return Ok(());
+    }
+    Err(match shape::shape(&bytes) {
+        Some(s) => s.describe(),
+        None => format!("not a {} page", rows.iter().map(|f| f.name).collect::<Vec<_>>().join(" or ")),
+    })
 }

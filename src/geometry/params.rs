@@ -60,6 +60,9 @@
 //! | `VERTICAL_HEADING_RATIO` | 1.3 | `H` | thinnest heading column on a page set vertically |
 //! | `TIER_GAP` | 0.3 | `P` | a gap across a region of vertical columns cuts it into tiers |
 //! | `STACKED_GAP` | 2 | `P` | a gap in one vertical column that stacks two elements |
+//! | `WRAP_FILL` | 0.85 | column span | a heading line this full of its span wraps onto the next |
+//! | `WRAP_GAP` | 0.5 | thickness | most space between a wrapped heading line and its rest |
+//! | `WRAP_SAME_SIZE` | 0.9 | thickness | the thinner of a wrapped heading line and its rest over the thicker |
 
 /// Shortest box (characters) measured as a body line: shorter ones are pieces of
 /// headings, numbers and noise.
@@ -193,3 +196,17 @@ pub const TIER_GAP: f64 = 0.3;
 /// A gap (`P`) inside one vertical column that stacks two elements in it; a narrower
 /// one (a headline in two pieces, a column the detector cut) keeps it one line.
 pub const STACKED_GAP: f64 = 2.0;
+/// A heading line at least this share of the width of the columns it stands over (from
+/// the column gaps beside it, or the text area's edges) is full: when the next line is
+/// the same heading, narrower and right under it, the headline merely wraps there
+/// (issue 14: rapidocr h014 冰雪季旅游/预订量同比/增长四成, h022 改訂行車時/刻, set in
+/// one column; 高原牧区迎来首批“流动/医院” over two). Lines set apart on purpose are
+/// centred with room to spare: "汛前完成中小河流清淤" over three columns fills under 0.7.
+pub const WRAP_FILL: f64 = 0.85;
+/// Most space (thickness of the upper line) between a wrapped heading line and its rest:
+/// a wrap is set solid, as the lines of one heading.
+pub const WRAP_GAP: f64 = 0.5;
+/// The thinner of a wrapped heading line and its rest is at least this share of the
+/// thicker: one type size, within the detector's few percent (rapidocr h014: 75 and 73
+/// px); a subheadline under its headline is set a size or more down (under 0.8).
+pub const WRAP_SAME_SIZE: f64 = 0.9;

@@ -2,6 +2,9 @@
 //! geometry. The box readers ([`super::paddleocr`], ...) fill it; the geometry
 //! (`geometry`) reads it. It makes no layout decision.
 
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{Page, Warning, WarningKind};
+
 /// An axis-aligned rectangle in page pixels; `x0 <= x1`, `y0 <= y1`, y grows downwards.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rect {
@@ -73,8 +76,29 @@ pub struct OcrBox {
 }
 
 impl OcrBox {
-    /// Builds a box from its polygon; `points` must not be empty.
-    pub fn new(index: usize, text: &str, points: Vec<[f64; 2]>) -> OcrBox {
+    /// Builds a box from its polygon (`index` and `text` as the fields say; `points` in
+    /// the page's unit, at least one). Errors: [`ErrorKind::InvalidBox`] when `points` is
+    /// empty or holds a number that is not finite (its `bbox` would be meaningless).
+    ///
+    /// ```
+    /// use banmian::read::boxes::OcrBox;
+    ///
+    /// let b = OcrBox::new(0, " 会议举行 ", vec![[10.0, 20.0], [110.0, 20.0], [110.0, 50.0], [10.0, 50.0]]).unwrap();
+    /// assert_eq!((b.text.as_str(), b.rect.x1, b.rect.y1), ("会议举行", 110.0, 50.0));
+    /// assert!(OcrBox::new(1, "无框", vec![]).is_err());
+    /// ```
+    pub fn new(index: usize, text: &str, points: Vec<[f64; 2]>) -> Result<OcrBox> {
+        if points.is_empty() {
+            return Err(Error::new(ErrorKind::InvalidBox(format!("box {index} has no points"))));
+        }
+        if let Some([x, y]) = points.iter().find(|[x, y]| !x.is_finite() || !y.is_finite()) {
+            return Err(Error::new(ErrorKind::InvalidBox(format!("box {index} has a point that is not two finite numbers ({x}, {y})"))));
+        }
+        Ok(OcrBox::unchecked(index, text, points))
+    }
+
+    /// [`OcrBox::new`] for points a reader has already checked (at least one, finite).
+    pub(crate) fn unchecked(index: usize, text: &str, points: Vec<[f64; 2]>) -> OcrBox {
         let mut rect = Rect { x0: f64::INFINITY, y0: f64::INFINITY, x1: f64::NEG_INFINITY, y1: f64::NEG_INFINITY };
         for [x, y] in &points {
             rect = rect.union(&Rect { x0: *x, y0: *y, x1: *x, y1: *y });
@@ -84,7 +108,7 @@ impl OcrBox {
 
     /// A box from an axis-aligned rectangle (its four corners clockwise from the top-left).
     pub fn from_rect(index: usize, text: &str, r: Rect) -> OcrBox {
-        OcrBox::new(index, text, vec![[r.x0, r.y0], [r.x1, r.y0], [r.x1, r.y1], [r.x0, r.y1]])
+        OcrBox::unchecked(index, text, vec![[r.x0, r.y0], [r.x1, r.y0], [r.x1, r.y1], [r.x0, r.y1]])
     }
 
     /// The size of the box along and across its top edge, `(along, across)` in pixels:
@@ -113,15 +137,22 @@ pub enum Unit {
     Mm10,
     /// 1/1200 inch (ALTO `inch1200`).
     Inch1200,
+    /// PDF points, 1/72 inch (MinerU `middle.json`).
+    Pt,
+    /// Thousandths of the page's width and height (MinerU 2.x `content_list.json`).
+    Permille,
 }
 
 impl Unit {
-    /// Its name in the page object's `page.unit`: `px`, `mm10`, `inch1200`.
+    /// Its name in the page object's `page.unit`: `px`, `mm10`, `inch1200`, `pt`,
+    /// `permille`.
     pub fn name(self) -> &'static str {
         match self {
             Unit::Px => "px",
             Unit::Mm10 => "mm10",
             Unit::Inch1200 => "inch1200",
+            Unit::Pt => "pt",
+            Unit::Permille => "permille",
         }
     }
 }
@@ -136,8 +167,26 @@ pub struct BoxPage {
     /// Page height in `unit` (the format's page size, or the lowest box edge).
     pub height: f64,
     /// The unit of every coordinate of the page (pixels but for ALTO in `mm10` or
-    /// `inch1200`).
+    /// `inch1200`, MinerU in `pt` or `permille`).
     pub unit: Unit,
+}
+
+impl BoxPage {
+    /// A page of `boxes` in `unit` whose size is computed: the right-most and lowest box
+    /// edges (0 for a page of no boxes), as the readers do for a format that gives no
+    /// page size. Set `width` and `height` afterwards when the size is known.
+    ///
+    /// ```
+    /// use banmian::read::boxes::{BoxPage, OcrBox, Unit};
+    ///
+    /// let b = |i, x0: f64, y0: f64, x1: f64, y1: f64| OcrBox::new(i, "字", vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1]]).unwrap();
+    /// let page = BoxPage::new(vec![b(0, 0.0, 0.0, 500.0, 40.0), b(1, 20.0, 60.0, 480.0, 100.5)], Unit::Px);
+    /// assert_eq!((page.width, page.height), (500.0, 100.5));
+    /// ```
+    pub fn new(boxes: Vec<OcrBox>, unit: Unit) -> BoxPage {
+        let (width, height) = super::words::page_size(None, &boxes);
+        BoxPage { boxes, width, height, unit }
+    }
 }
 
 /// The upper median of `v` (its element `len / 2` once sorted by [`f64::total_cmp`],
@@ -146,4 +195,54 @@ pub struct BoxPage {
 pub(crate) fn median(mut v: Vec<f64>) -> Option<f64> {
     v.sort_by(f64::total_cmp);
     v.get(v.len() / 2).copied()
+}
+
+/// The mean OCR confidence (0–1) under which a block of an article is flagged
+/// `low_confidence` (kept, with a warning): 0.5, PaddleOCR's own default `drop_score`
+/// (`tools/infer/utility.py`, `--drop_score 0.5`: results scored under it are dropped by
+/// the engine's end-to-end script), so a line PaddleOCR itself would discard is
+/// flagged. Scores of other engines are read on the same 0–1 scale (hOCR `x_wconf` and
+/// TSV `conf` divided by 100).
+pub const LOW_CONFIDENCE: f64 = 0.5;
+
+/// Adds a `low_confidence` warning to each article for each of its blocks whose lines'
+/// mean confidence (over the boxes it was made from that carry one) is under
+/// [`LOW_CONFIDENCE`], and a page warning for each such leftover. Blocks of boxes
+/// with no confidence are not flagged.
+pub(crate) fn flag_low_confidence(input: &BoxPage, page: &mut Page) {
+    let mut by_index: Vec<Vec<f64>> = Vec::new();
+    for b in &input.boxes {
+        if let Some(c) = b.confidence {
+            if by_index.len() <= b.index {
+                by_index.resize(b.index + 1, Vec::new());
+            }
+            by_index[b.index].push(c);
+        }
+    }
+    if by_index.is_empty() {
+        return;
+    }
+    let mean = |boxes: &Option<Vec<usize>>| -> Option<(f64, usize)> {
+        let scores: Vec<f64> = boxes.as_ref()?.iter().filter_map(|&k| by_index.get(k)).flatten().copied().collect();
+        (!scores.is_empty()).then(|| (scores.iter().sum::<f64>() / scores.len() as f64, boxes.as_ref().map_or(0, Vec::len)))
+    };
+    let message = |m: f64, n: usize, what: &str| {
+        format!(
+            "{what} OCR confidence {m:.2} (mean over {n} line{}) is under {LOW_CONFIDENCE}: check its text against the scan",
+            if n == 1 { "" } else { "s" }
+        )
+    };
+    for a in &mut page.articles {
+        for (i, b) in a.blocks.iter().enumerate() {
+            if let Some((m, n)) = mean(&b.boxes).filter(|(m, _)| *m < LOW_CONFIDENCE) {
+                a.warnings.push(Warning { kind: WarningKind::LowConfidence, block: Some(i), message: message(m, n, "the block's") });
+            }
+        }
+    }
+    for (i, b) in page.leftovers.iter().enumerate() {
+        if let Some((m, n)) = mean(&b.boxes).filter(|(m, _)| *m < LOW_CONFIDENCE) {
+            let what = format!("leftover {i}'s");
+            page.warnings.push(Warning { kind: WarningKind::LowConfidence, block: None, message: message(m, n, &what) });
+        }
+    }
 }

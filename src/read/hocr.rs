@@ -45,8 +45,8 @@ pub fn sniff(prefix: &[u8]) -> bool {
         && [&b"ocr_page"[..], b"ocr-system", b"ocr-capabilities"].iter().any(|k| memchr::memmem::find(t, k).is_some())
 }
 
-/// Reads `bytes` as an hOCR page if they look like one ([`sniff`] on the first
-/// [`super::SNIFF_BYTES`] bytes; `Ok(None)` otherwise); errors as [`parse`].
+/// Reads `bytes` as an hOCR page if they look like one ([`sniff`]; `Ok(None)`
+/// otherwise); errors as [`parse`].
 pub fn detect(bytes: &[u8]) -> Result<Option<BoxPage>> {
     super::xml::detect(bytes, sniff, parse)
 }

@@ -11,12 +11,22 @@
 //!
 //! | Format | `--input-format` | Extensions | Recognised by content |
 //! |---|---|---|---|
-//! | PaddleOCR page JSON ([`paddleocr`]) | `paddleocr` | `.json` | a JSON object with `ocr_results` |
+//! | PaddleOCR page JSON, 2.x result list, 3.x `save_to_json` ([`paddleocr`]) | `paddleocr` | `.json` | a JSON object with `ocr_results` or `rec_texts`; an array of `[box, [text, score]]` |
+//! | MinerU `middle.json`, `content_list.json` ([`mineru`]; one page per file for now) | `mineru` | `.json` | a JSON object with `pdf_info`; an array of `{type, page_idx}` |
+//! | PP-StructureV3 / PaddleX JSON ([`ppstructure`]) | `ppstructure` | `.json` | a JSON object with `parsing_res_list` and `overall_ocr_res` |
+//! | Umi-OCR JSON ([`umi`]) | `umi` | `.json` | a JSON object with `code` and `data[{text, box}]` |
+//! | Surya OCR JSON ([`surya`]) | `surya` | `.json` | a JSON object with `text_lines`, or a list of them per file name |
+//! | dots.ocr layout JSON ([`dots`]) | `dots` | `.json` | a JSON array of `{bbox, category, text}` cells |
 //! | Tesseract TSV ([`tsv`]) | `tesseract` | `.tsv` | the TSV header (`level`, `page_num`, …) |
 //! | hOCR ([`hocr`]) | `hocr` | `.hocr`, `.html`, `.htm` | markup naming `ocr_page` (or hOCR's `ocr-system` meta) |
 //! | ALTO XML v1–v4 ([`alto`]) | `alto` | `.xml`, `.alto` | the root element `alto` |
 //! | PAGE XML 2010–2019 ([`pagexml`]) | `page` | `.xml` | the root element `PcGts` |
 //! | Text or Markdown ([`decode`]) | `text` | `.txt`, `.md`, `.markdown` | anything else |
+//!
+//! What no row recognises and is not text is refused (by content, [`InputFormat::Auto`]
+//! only): a file that parses wholly as JSON or XML, an HTML document, a PDF, or
+//! banmian's own output ([`shape`]); a folder run skips such files and names them with
+//! the reason. `--input-format text` reads anything as text.
 
 use std::str::FromStr;
 
@@ -25,10 +35,17 @@ use crate::error::{Error, ErrorKind, Result};
 pub mod alto;
 pub mod boxes;
 pub mod decode;
+pub mod dots;
 pub mod hocr;
+mod json;
+pub mod mineru;
 pub mod paddleocr;
 pub mod pagexml;
+pub mod ppstructure;
+pub mod shape;
+pub mod surya;
 pub mod tsv;
+pub mod umi;
 mod words;
 mod xml;
 
@@ -45,6 +62,16 @@ pub enum InputFormat {
     Text,
     /// PaddleOCR page JSON ([`paddleocr`]); anything else is an error.
     Paddleocr,
+    /// MinerU `middle.json` or `content_list.json` ([`mineru`]); anything else is an error.
+    Mineru,
+    /// PP-StructureV3 / PaddleX layout parsing JSON ([`ppstructure`]); anything else is an error.
+    Ppstructure,
+    /// Umi-OCR JSON ([`umi`]); anything else is an error.
+    Umi,
+    /// Surya OCR JSON ([`surya`]); anything else is an error.
+    Surya,
+    /// dots.ocr layout JSON ([`dots`]); anything else is an error.
+    Dots,
     /// Tesseract TSV ([`tsv`]); anything else is an error.
     Tesseract,
     /// hOCR ([`hocr`]); anything else is an error.
@@ -77,10 +104,13 @@ pub struct Format {
     /// File extensions of its pages in a folder, lower case, without the dot
     /// (compared case-insensitively).
     pub extensions: &'static [&'static str],
-    /// A cheap look at the first [`SNIFF_BYTES`] of a file with one of `extensions`,
-    /// when the extension alone does not make a page (a `.json` file may be anything):
-    /// by content, only files it accepts are pages. `None`: every file with one of
-    /// the extensions is a page.
+    /// Recognises the whole content of a file with one of `extensions`, when the
+    /// extension alone does not make a page (a `.json` file may be anything): only
+    /// files it accepts are pages. It parses (JSON) or reads the markup's root element
+    /// and classes (XML), never a window of the first bytes, and also accepts a file
+    /// that names the format's mark but is malformed, so that its error is reported
+    /// rather than the file skipped. `None`: every file with one of the extensions is
+    /// a page.
     pub sniff: Option<fn(&[u8]) -> bool>,
     /// Recognises and reads the whole content, for [`InputFormat::Auto`]: `Ok(None)`
     /// when the bytes are not this format, an error when they are but are malformed.
@@ -89,9 +119,6 @@ pub struct Format {
     /// Reads the bytes as this format (`--input-format NAME`); an error when they are not.
     pub read: fn(&[u8]) -> Result<Input>,
 }
-
-/// Bytes read from the start of a file to [`Format::sniff`] it.
-pub const SNIFF_BYTES: u64 = 4096;
 
 /// Every input format, in the order [`InputFormat::Auto`] tries them; the fallback
 /// (text, with no `detect`) last.
@@ -103,6 +130,46 @@ pub const FORMATS: &[Format] = &[
         sniff: Some(paddleocr::sniff),
         detect: Some(|b| Ok(paddleocr::detect(b)?.map(Input::Boxes))),
         read: |b| paddleocr::parse(b).map(Input::Boxes),
+    },
+    Format {
+        format: InputFormat::Mineru,
+        name: "mineru",
+        extensions: &["json"],
+        sniff: Some(mineru::sniff),
+        detect: Some(mineru::detect),
+        read: mineru::parse,
+    },
+    Format {
+        format: InputFormat::Ppstructure,
+        name: "ppstructure",
+        extensions: &["json"],
+        sniff: Some(ppstructure::sniff),
+        detect: Some(|b| Ok(ppstructure::detect(b)?.map(Input::Boxes))),
+        read: |b| ppstructure::parse(b).map(Input::Boxes),
+    },
+    Format {
+        format: InputFormat::Umi,
+        name: "umi",
+        extensions: &["json"],
+        sniff: Some(umi::sniff),
+        detect: Some(|b| Ok(umi::detect(b)?.map(Input::Boxes))),
+        read: |b| umi::parse(b).map(Input::Boxes),
+    },
+    Format {
+        format: InputFormat::Surya,
+        name: "surya",
+        extensions: &["json"],
+        sniff: Some(surya::sniff),
+        detect: Some(|b| Ok(surya::detect(b)?.map(Input::Boxes))),
+        read: |b| surya::parse(b).map(Input::Boxes),
+    },
+    Format {
+        format: InputFormat::Dots,
+        name: "dots",
+        extensions: &["json"],
+        sniff: Some(dots::sniff),
+        detect: Some(|b| Ok(dots::detect(b)?.map(Input::Boxes))),
+        read: |b| dots::parse(b).map(Input::Boxes),
     },
     Format {
         format: InputFormat::Tesseract,
@@ -158,7 +225,10 @@ fn fallback() -> &'static Format {
 
 /// Reads one page of bytes as `format` says: the named row's reader, or for
 /// [`InputFormat::Auto`] the first row whose `detect` recognises the bytes, the
-/// fallback's reader otherwise. Errors: those of the reader.
+/// fallback's reader otherwise. Errors: those of the reader; for
+/// [`InputFormat::Auto`], [`ErrorKind::Unread`] when no row recognises bytes that
+/// parse wholly as JSON, XML or HTML, or that start `%PDF-`, or that are banmian's
+/// own output ([`shape`]): such a file is refused, not read as text.
 pub fn read(format: InputFormat, bytes: &[u8]) -> Result<Input> {
     if let Some(f) = self::format(format) {
         return (f.read)(bytes);
@@ -169,6 +239,9 @@ pub fn read(format: InputFormat, bytes: &[u8]) -> Result<Input> {
                 return Ok(input);
             }
         }
+    }
+    if let Some(shape) = shape::shape(bytes) {
+        return Err(Error::new(ErrorKind::Unread(shape.message())));
     }
     (fallback().read)(bytes)
 }
@@ -223,7 +296,10 @@ mod tests {
     fn auto_reads_by_content() {
         let json = br#"{"ocr_results": [{"text": "x", "box": [[0, 0], [10, 10]]}]}"#;
         assert!(matches!(read(InputFormat::Auto, json).unwrap(), Input::Boxes(_)));
-        assert!(matches!(read(InputFormat::Auto, b"{\"a\": 1}").unwrap(), Input::Text(_)));
+        let e = read(InputFormat::Auto, b"{\"a\": 1}").unwrap_err();
+        assert!(matches!(e.kind(), ErrorKind::Unread(_)), "{e}");
+        assert!(matches!(read(InputFormat::Text, b"{\"a\": 1}").unwrap(), Input::Text(_)));
+        assert!(matches!(read(InputFormat::Auto, "{编者按} 正文".as_bytes()).unwrap(), Input::Text(_)));
         assert!(matches!(read(InputFormat::Text, json).unwrap(), Input::Text(_)));
         assert!(read(InputFormat::Paddleocr, b"text").is_err());
     }

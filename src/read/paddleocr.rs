@@ -1,22 +1,38 @@
-//! OCR box input: PaddleOCR page JSON read into boxes.
+//! OCR box input: PaddleOCR's outputs read into boxes — the page JSON wrapper, the raw
+//! 2.x result list and the 3.x `save_to_json` file.
 //!
 //! This module owns the input format and the geometry of one box, and makes no layout
-//! decision (reading order is `geometry`'s). The format is what
-//! PaddleOCR's PP-OCR text detection and recognition write for one page image:
+//! decision (reading order is `geometry`'s). Three shapes are read, all in page pixels,
+//! one box per detected text line in the engine's order (roughly top to bottom across
+//! the whole page, so not reading order); boxes are numbered 0, 1, … in that order:
 //!
-//! ```json
-//! {"ocr_results": [{"text": "谈当前运动的十四个问题",
-//!                   "box": [[320, 943], [2305, 943], [2305, 1111], [320, 1111]]}],
-//!  "dimensions": {"height": 3982, "width": 2854}}
-//! ```
+//! - The page wrapper (banmian's corpus, RapidOCR scripts):
 //!
-//! One result per detected text line, in the engine's order (roughly top to bottom
-//! across the whole page, so not reading order). `box` is the detected quadrilateral,
-//! points clockwise from the top-left corner of the text, in page pixels; it may be
-//! rotated a little on a skewed scan. Any number of points from two up is accepted
-//! (two points are two opposite corners), as are extra fields (`score`, ...), a
-//! missing or `null` `text` (read as empty) and a missing `dimensions` (taken from the
-//! boxes). A page is recognized by content: a JSON object with an `ocr_results` member.
+//!   ```json
+//!   {"ocr_results": [{"text": "谈当前运动的十四个问题",
+//!                     "box": [[320, 943], [2305, 943], [2305, 1111], [320, 1111]]}],
+//!    "dimensions": {"height": 3982, "width": 2854}}
+//!   ```
+//!
+//!   `box` is the detected quadrilateral, points clockwise from the top-left corner of
+//!   the text; it may be rotated a little on a skewed scan. Any number of points from
+//!   two up is accepted (two points are two opposite corners), as are extra fields, a
+//!   `score` (0–1, kept as the confidence), a missing or `null` `text` (read as empty)
+//!   and a missing `dimensions` (taken from the boxes).
+//! - PaddleOCR 2.x `ocr.ocr(img)` as `json.dump` writes it: `[[box, [text, score]], …]`
+//!   for one image, or that list inside a list of pages (`[[[box, [text, score]], …]]`,
+//!   a page with no text being `null`), `box` four `[x, y]` points (PaddleOCR 2.x
+//!   quickstart, "Python script": `result = ocr.ocr(img_path, cls=True)`, one list per
+//!   page). A list of several pages is refused (one page per file for now).
+//! - PaddleOCR 3.x `res.save_to_json()` (PaddleOCR 3.x docs, "General OCR pipeline",
+//!   output description): an object with `rec_texts` (strings), `rec_polys` (one
+//!   polygon of `[x, y]` points per text) or else `rec_boxes` (`[x0, y0, x1, y1]` per
+//!   text), and `rec_scores` (0–1); the same object under a `res` member (as `print()`
+//!   shows it) is read too. The file gives no page size: it is taken from the boxes.
+//!
+//! A page is recognised by content: a JSON object with `ocr_results`, a JSON object
+//! with `rec_texts` (or `res.rec_texts`), or a JSON array whose first item is a 2.x
+//! line or a list of them (or `null`).
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -37,6 +53,8 @@ struct RawResult {
     text: Option<String>,
     #[serde(rename = "box")]
     points: Value,
+    #[serde(default)]
+    score: Option<f64>,
 }
 
 #[derive(Deserialize)]
@@ -53,60 +71,202 @@ fn strip_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
-/// A cheap look at the start of a file (a few KiB are enough): true when it opens a
-/// JSON object and names `ocr_results`. Used to pick `.json` files when walking a
-/// tree; [`detect`] decides for good.
-pub fn sniff(prefix: &[u8]) -> bool {
-    let t = strip_bom(prefix);
-    let first = t.iter().find(|b| !b.is_ascii_whitespace());
-    first == Some(&b'{') && t.windows(13).any(|w| w == b"\"ocr_results\"")
+/// Whether a whole file is a PaddleOCR output, to pick `.json` files when walking a
+/// tree: it parses as one of the shapes of the module documentation (wherever their
+/// members sit in the file), or it opens a JSON object, fails to parse and names
+/// `"ocr_results"` or `"rec_texts"` (a broken page, whose error [`parse`] reports).
+pub fn sniff(bytes: &[u8]) -> bool {
+    match super::json::value(bytes) {
+        Some(v) => shape(&v).is_some(),
+        None => {
+            let t = strip_bom(bytes);
+            t.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+                && [&b"\"ocr_results\""[..], b"\"rec_texts\""].iter().any(|k| memchr::memmem::find(t, k).is_some())
+        }
+    }
 }
 
-/// Reads `bytes` as a box page if they are one: `Ok(None)` when they are not a JSON
-/// object with an `ocr_results` member (so they are text), `Ok(Some(page))` when they
-/// are, and an error ([`ErrorKind::BoxPage`]) when they are such an object whose
-/// content is malformed.
+/// Which PaddleOCR output a JSON value is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// `{"ocr_results": …}`
+    Wrapper,
+    /// `[[box, [text, score]], …]` or a list of such pages.
+    V2,
+    /// `{"rec_texts": …}` or `{"res": {"rec_texts": …}}`.
+    V3,
+}
+
+fn shape(v: &Value) -> Option<Shape> {
+    match v {
+        Value::Object(m) if m.contains_key("ocr_results") => Some(Shape::Wrapper),
+        Value::Object(_) if v3_object(v).is_some() => Some(Shape::V3),
+        Value::Array(items) => match items.first()? {
+            first if v2_line(first).is_some() => Some(Shape::V2),
+            Value::Null => Some(Shape::V2),
+            Value::Array(page) if page.first().is_none_or(|l| v2_line(l).is_some()) => Some(Shape::V2),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The object holding `rec_texts`: `v` or `v.res`.
+fn v3_object(v: &Value) -> Option<&serde_json::Map<String, Value>> {
+    let m = v.as_object()?;
+    if m.contains_key("rec_texts") {
+        return Some(m);
+    }
+    m.get("res")?.as_object().filter(|r| r.contains_key("rec_texts"))
+}
+
+/// A 2.x line's points, text and score.
+type V2Line<'a> = (Vec<[f64; 2]>, &'a str, Option<f64>);
+
+/// A 2.x line `[box, [text, score]]`: its points, text and score.
+fn v2_line(v: &Value) -> Option<V2Line<'_>> {
+    let [points, rec] = v.as_array()?.as_slice() else { return None };
+    let rec = rec.as_array()?;
+    let text = rec.first()?.as_str()?;
+    Some((read_points(points)?, text, rec.get(1).and_then(Value::as_f64)))
+}
+
+/// Reads `bytes` as a box page if they are one: `Ok(None)` when they are not a
+/// PaddleOCR output of a shape the module documentation lists (so they are something
+/// else), `Ok(Some(page))` when they are, and an error ([`ErrorKind::BoxPage`]) when
+/// they are one whose content is malformed.
 pub fn detect(bytes: &[u8]) -> Result<Option<BoxPage>> {
-    let t = strip_bom(bytes);
-    if t.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
-        return Ok(None);
+    let Some(value) = super::json::value(bytes) else { return Ok(None) };
+    match shape(&value) {
+        Some(s) => from_value(value, s).map(Some),
+        None => Ok(None),
     }
-    let Ok(value) = serde_json::from_slice::<Value>(t) else { return Ok(None) };
-    if value.get("ocr_results").is_none() {
-        return Ok(None);
-    }
-    from_value(value).map(Some)
 }
 
 /// Reads `bytes` as a box page. Errors ([`ErrorKind::BoxPage`]): not JSON (the
-/// position gives the line and byte of the syntax error), no `ocr_results` array, a
-/// result whose `box` is not a list of at least two `[x, y]` points of finite numbers.
+/// position gives the line and byte of the syntax error), none of the shapes of the
+/// module documentation, a box that is not a list of at least two `[x, y]` points of
+/// finite numbers, `rec_texts` and `rec_polys`/`rec_boxes`/`rec_scores` of different
+/// lengths, a 2.x list of several pages.
 pub fn parse(bytes: &[u8]) -> Result<BoxPage> {
     let value: Value = serde_json::from_slice(strip_bom(bytes))
         .map_err(|e| bad(format!("not JSON: {e}")).with_line(e.line() as u64).with_byte(e.column().saturating_sub(1) as u64))?;
-    from_value(value)
+    let Some(s) = shape(&value) else {
+        let what = if value.is_object() {
+            "the page object has no ocr_results or rec_texts"
+        } else {
+            "the page is not a JSON object or a PaddleOCR 2.x result list"
+        };
+        return Err(bad(what.into()));
+    };
+    from_value(value, s)
 }
 
-fn from_value(value: Value) -> Result<BoxPage> {
-    if !value.is_object() {
-        return Err(bad("the page is not a JSON object".into()));
+fn from_value(value: Value, shape: Shape) -> Result<BoxPage> {
+    match shape {
+        Shape::Wrapper => wrapper(value),
+        Shape::V2 => v2(&value),
+        Shape::V3 => v3(v3_object(&value).expect("shape V3 has rec_texts"), ""),
     }
+}
+
+/// A page of boxes whose size is the extent of its boxes.
+fn sized_by_boxes(boxes: Vec<OcrBox>) -> BoxPage {
+    let (width, height) = (boxes.iter().map(|b| b.rect.x1).fold(0.0, f64::max), boxes.iter().map(|b| b.rect.y1).fold(0.0, f64::max));
+    BoxPage { boxes, width, height, unit: Unit::Px }
+}
+
+fn wrapper(value: Value) -> Result<BoxPage> {
     let raw: RawPage = serde_json::from_value(value).map_err(|e| bad(format!("{e}")))?;
     let mut boxes = Vec::with_capacity(raw.ocr_results.len());
     for (i, r) in raw.ocr_results.into_iter().enumerate() {
         let points = read_points(&r.points).ok_or_else(|| {
             bad(format!("ocr_results[{i}].box must be a list of at least two [x, y] points of finite numbers, not {}", short(&r.points)))
         })?;
-        boxes.push(OcrBox::new(i, r.text.as_deref().unwrap_or(""), points));
+        let mut b = OcrBox::unchecked(i, r.text.as_deref().unwrap_or(""), points);
+        b.confidence = r.score.filter(|s| s.is_finite());
+        boxes.push(b);
     }
-    let (width, height) = match raw.dimensions {
-        Some(d) if d.width.is_finite() && d.height.is_finite() && d.width > 0.0 && d.height > 0.0 => (d.width, d.height),
-        _ => (boxes.iter().map(|b| b.rect.x1).fold(0.0, f64::max), boxes.iter().map(|b| b.rect.y1).fold(0.0, f64::max)),
-    };
-    Ok(BoxPage { boxes, width, height, unit: Unit::Px })
+    let mut page = sized_by_boxes(boxes);
+    if let Some(d) = raw.dimensions.filter(|d| d.width.is_finite() && d.height.is_finite() && d.width > 0.0 && d.height > 0.0) {
+        (page.width, page.height) = (d.width, d.height);
+    }
+    Ok(page)
 }
 
-fn read_points(v: &Value) -> Option<Vec<[f64; 2]>> {
+fn v2(value: &Value) -> Result<BoxPage> {
+    let items = value.as_array().map(Vec::as_slice).unwrap_or_default();
+    let lines: &[Value] = if items.first().is_some_and(|f| v2_line(f).is_some()) {
+        items
+    } else {
+        match items {
+            [Value::Null] => &[],
+            [Value::Array(page)] => page,
+            _ => return Err(bad(format!("a PaddleOCR 2.x list of {} pages: one page per file is read", items.len()))),
+        }
+    };
+    let mut boxes = Vec::with_capacity(lines.len());
+    for (i, l) in lines.iter().enumerate() {
+        let (points, text, score) =
+            v2_line(l).ok_or_else(|| bad(format!("item {i} is not a PaddleOCR 2.x line [box, [text, score]]: {}", short(l))))?;
+        let mut b = OcrBox::unchecked(i, text, points);
+        b.confidence = score.filter(|s| s.is_finite());
+        boxes.push(b);
+    }
+    Ok(sized_by_boxes(boxes))
+}
+
+/// Reads a 3.x OCR result object (`rec_texts`, `rec_polys` or `rec_boxes`,
+/// `rec_scores`); `at` names where it sits in the file for errors (`` or
+/// `overall_ocr_res.`). Used by PP-StructureV3 too.
+pub(crate) fn v3(m: &serde_json::Map<String, Value>, at: &str) -> Result<BoxPage> {
+    let texts = m.get("rec_texts").and_then(Value::as_array).ok_or_else(|| bad(format!("{at}rec_texts must be a list of strings")))?;
+    let n = texts.len();
+    let list = |key: &str| -> Result<Option<&Vec<Value>>> {
+        match m.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Array(a)) if a.len() == n => Ok(Some(a)),
+            Some(v) => Err(bad(format!("{at}{key} must be a list of {n} items, one per rec_texts item, not {}", short(v)))),
+        }
+    };
+    let polys = list("rec_polys")?;
+    let rects = list("rec_boxes")?;
+    let scores = list("rec_scores")?;
+    if polys.is_none() && rects.is_none() && n > 0 {
+        return Err(bad(format!("{at}rec_texts has no rec_polys or rec_boxes")));
+    }
+    let mut boxes = Vec::with_capacity(n);
+    for (i, t) in texts.iter().enumerate() {
+        let text = t.as_str().ok_or_else(|| bad(format!("{at}rec_texts[{i}] is not a string: {}", short(t))))?;
+        let points = match (polys, rects) {
+            (Some(p), _) => read_points(&p[i]),
+            (None, Some(r)) => read_rect(&r[i]),
+            (None, None) => None,
+        }
+        .ok_or_else(|| {
+            let (key, v) = polys.map_or(("rec_boxes", rects.map(|r| &r[i])), |p| ("rec_polys", Some(&p[i])));
+            bad(format!(
+                "{at}{key}[{i}] must be [x, y] points or [x0, y0, x1, y1] of finite numbers, not {}",
+                v.map(short).unwrap_or_default()
+            ))
+        })?;
+        let mut b = OcrBox::unchecked(i, text, points);
+        b.confidence = scores.and_then(|s| s[i].as_f64()).filter(|s| s.is_finite());
+        boxes.push(b);
+    }
+    Ok(sized_by_boxes(boxes))
+}
+
+/// `[x0, y0, x1, y1]` of finite numbers with `x0 <= x1`, `y0 <= y1`, as its two corners.
+pub(crate) fn read_rect(v: &Value) -> Option<Vec<[f64; 2]>> {
+    let a: Vec<f64> = v.as_array()?.iter().map(Value::as_f64).collect::<Option<_>>()?;
+    match a.as_slice() {
+        [x0, y0, x1, y1] if a.iter().all(|x| x.is_finite()) && x0 <= x1 && y0 <= y1 => Some(vec![[*x0, *y0], [*x1, *y1]]),
+        _ => None,
+    }
+}
+
+pub(crate) fn read_points(v: &Value) -> Option<Vec<[f64; 2]>> {
     let arr = v.as_array()?;
     let mut out = Vec::with_capacity(arr.len());
     for p in arr {
@@ -125,7 +285,7 @@ fn read_points(v: &Value) -> Option<Vec<[f64; 2]>> {
 }
 
 /// A JSON value cut short for an error message.
-fn short(v: &Value) -> String {
+pub(crate) fn short(v: &Value) -> String {
     let s = v.to_string();
     match s.char_indices().nth(40) {
         Some((i, _)) => format!("{}…", &s[..i]),
@@ -171,7 +331,7 @@ mod tests {
         let e = detect(br#"{"ocr_results":[{"text":"a","box":[[1,2],[3]]}]}"#).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "<input>: not a PaddleOCR page: ocr_results[0].box must be a list of at least two [x, y] points of finite numbers, not [[1,2],[3]]"
+            "not a PaddleOCR page: ocr_results[0].box must be a list of at least two [x, y] points of finite numbers, not [[1,2],[3]]"
         );
         let e = parse(b"{\"ocr_results\": [\n  oops]}").unwrap_err();
         assert!(matches!(e.kind(), ErrorKind::BoxPage(_)), "{e}");
@@ -185,5 +345,59 @@ mod tests {
         let p = parse(br#"{"ocr_results":[{"text":null,"box":[[10,20],[30,40]]}]}"#).unwrap();
         assert_eq!((p.width, p.height), (30.0, 40.0));
         assert_eq!(p.boxes[0].text, "");
+    }
+
+    /// PaddleOCR 2.x `ocr.ocr(img)` dumped with `json.dump`, in the shape of the 2.x
+    /// quickstart's printed result (one list per page; tuples become lists).
+    const V2: &str = r#"[[[[[28.0, 37.0], [302.0, 39.0], [302.0, 72.0], [27.0, 70.0]], ["纯臻营养护发素", 0.9966]],
+        [[[26.0, 81.0], [172.0, 83.0], [172.0, 104.0], [25.0, 101.0]], ["产品信息/参数", 0.9858]]]]"#;
+
+    /// PaddleOCR 3.x `save_to_json` in the shape of the 3.x "General OCR pipeline"
+    /// output description (members cut to those read, plus two that are not).
+    const V3: &str = r#"{"input_path": "general_ocr_002.png", "page_index": null,
+        "model_settings": {"use_doc_preprocessor": false, "use_textline_orientation": false},
+        "rec_texts": ["登机牌", "BOARDING PASS"], "rec_scores": [0.9991, 0.9876],
+        "rec_polys": [[[129, 42], [281, 42], [281, 77], [129, 77]], [[343, 41], [574, 41], [574, 79], [343, 79]]],
+        "rec_boxes": [[129, 42, 281, 77], [343, 41, 574, 79]]}"#;
+
+    #[test]
+    fn reads_paddleocr_2x_result_lists() {
+        for text in [V2.to_string(), V2[1..V2.len() - 1].to_string()] {
+            let p = detect(text.as_bytes()).unwrap().expect("a 2.x list is recognised");
+            assert_eq!(p.boxes.len(), 2);
+            assert_eq!(p.boxes[0].text, "纯臻营养护发素");
+            assert_eq!(p.boxes[1].rect, Rect { x0: 25.0, y0: 81.0, x1: 172.0, y1: 104.0 });
+            assert_eq!(p.boxes[1].confidence, Some(0.9858));
+            assert_eq!((p.width, p.height), (302.0, 104.0));
+            assert!(sniff(text.as_bytes()));
+        }
+        assert!(detect(b"[null]").unwrap().unwrap().boxes.is_empty(), "an empty page");
+        let two = format!("[{}, {}]", &V2[1..V2.len() - 1], &V2[1..V2.len() - 1]);
+        let e = detect(two.as_bytes()).unwrap_err();
+        assert!(e.to_string().contains("a PaddleOCR 2.x list of 2 pages: one page per file is read"), "{e}");
+        assert!(detect(b"[[1, 2], [3, 4]]").unwrap().is_none(), "a list of numbers is not a 2.x result");
+        let e = detect(br#"[[[[0, 0], [5, 5]], ["a", 0.9]], [[0, 0], "b"]]"#).unwrap_err();
+        assert!(e.to_string().contains("item 1 is not a PaddleOCR 2.x line"), "{e}");
+    }
+
+    #[test]
+    fn reads_paddleocr_3x_save_to_json() {
+        let p = detect(V3.as_bytes()).unwrap().expect("a 3.x result is recognised");
+        assert_eq!(p.boxes.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(), ["登机牌", "BOARDING PASS"]);
+        assert_eq!(p.boxes[1].rect, Rect { x0: 343.0, y0: 41.0, x1: 574.0, y1: 79.0 });
+        assert_eq!(p.boxes[0].confidence, Some(0.9991));
+        assert_eq!((p.width, p.height), (574.0, 79.0));
+        // Under `res`, and with rec_boxes only.
+        let v: Value = serde_json::from_str(V3).unwrap();
+        let mut only_boxes = v.clone();
+        only_boxes.as_object_mut().unwrap().remove("rec_polys");
+        let wrapped = serde_json::json!({"res": only_boxes}).to_string();
+        let q = detect(wrapped.as_bytes()).unwrap().unwrap();
+        assert_eq!(q.boxes[1].rect, p.boxes[1].rect);
+        assert!(sniff(wrapped.as_bytes()));
+        let e = parse(br#"{"rec_texts": ["a", "b"], "rec_boxes": [[0, 0, 5, 5]]}"#).unwrap_err();
+        assert!(e.to_string().contains("rec_boxes must be a list of 2 items, one per rec_texts item"), "{e}");
+        let e = parse(br#"{"rec_texts": ["a"], "rec_boxes": [[5, 0, 0, 5]]}"#).unwrap_err();
+        assert!(e.to_string().contains("rec_boxes[0] must be"), "{e}");
     }
 }

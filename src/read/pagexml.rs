@@ -95,7 +95,7 @@ fn push(doc: &Document, n: Node, out: &mut Vec<OcrBox>) -> Result<()> {
     if points.is_empty() {
         return Ok(());
     }
-    let mut b = OcrBox::new(out.last().map_or(0, |l: &OcrBox| l.index + 1), &text, points);
+    let mut b = OcrBox::unchecked(out.last().map_or(0, |l: &OcrBox| l.index + 1), &text, points);
     b.id = n.attribute("id").map(str::to_string);
     b.confidence = conf.map(|c| c.clamp(0.0, 1.0));
     out.push(b);

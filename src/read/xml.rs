@@ -55,9 +55,8 @@ pub(crate) fn root_is(prefix: &[u8], local: &[u8]) -> bool {
     found == local && name_end < rest.len()
 }
 
-/// `parse(bytes)` when `sniff` accepts their first [`super::SNIFF_BYTES`] bytes,
-/// `Ok(None)` otherwise: the `detect` of an XML format.
+/// `parse(bytes)` when `sniff` accepts them, `Ok(None)` otherwise: the `detect` of an
+/// XML format.
 pub(crate) fn detect(bytes: &[u8], sniff: fn(&[u8]) -> bool, parse: fn(&[u8]) -> Result<BoxPage>) -> Result<Option<BoxPage>> {
-    let head = &bytes[..bytes.len().min(super::SNIFF_BYTES as usize)];
-    if sniff(head) { parse(bytes).map(Some) } else { Ok(None) }
+    if sniff(bytes) { parse(bytes).map(Some) } else { Ok(None) }
 }

@@ -35,19 +35,22 @@ pub struct Credit {
 }
 
 /// A dateline: an optional bracket (（中央社南京十二日電）, 【本報訊】), 据, a source of [`AGENCIES`] (or a title in 《》), a
-/// place, a date, an ending of [`DATELINE_ENDS`]; then a bracketed credit.
+/// reporter (the Central News Agency's "（中央社記者程宛婷北港15日電）": 記者 and a name, taken as
+/// three characters when it can be), a place, a date (month and day, or a day in digits:
+/// "台北9日電"), an ending of [`DATELINE_ENDS`]; then a bracketed credit.
 static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let alternation = |words: &[&str]| words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
     let pattern = r"(?x)^
-        (?P<open>[【〔［\[（(]\s*)?
+        (?P<open>[【〔［\[（(「]\s*)?
         (?P<dl>
           (?:据|據)?
           (?:AGENCIES|《[^》\s]{1,12}》)
+          (?:(?P<role>记者|記者)(?P<reporter>\p{Han}{2,3}))?
           (?P<place>\p{Han}{0,10}?)
-          (?P<date>(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})\s*日)?
+          (?P<date>(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})\s*日|\d{1,2}\s*日)?
           (?:ENDS)
         )
-        (?P<close>\s*[】〕］\]）)])?
+        (?P<close>\s*[】〕］\]）)」])?
         \s*
         (?:[（(](?P<credit>[^）)\n]{1,60})[）)])?";
     let pattern = pattern.replace("AGENCIES", &alternation(AGENCIES)).replace("ENDS", &alternation(DATELINE_ENDS));
@@ -73,8 +76,8 @@ static REPORTED_FROM_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// paragraphs are turned away here, before the pattern runs; a test ties the
 /// characters to [`AGENCIES`].
 fn may_be_dateline(text: &str) -> bool {
-    let t = text.strip_prefix(['【', '〔', '［', '[', '（', '(']).map_or(text, str::trim_start);
-    t.starts_with(['据', '據', '本', '新', '中', '人', '央', '光', '法', '路', '美', '共', '塔', '合', '《'])
+    let t = text.strip_prefix(['【', '〔', '［', '[', '（', '(', '「']).map_or(text, str::trim_start);
+    t.starts_with(['据', '據', '本', '新', '中', '人', '央', '光', '法', '路', '美', '共', '塔', '合', '哈', '国', '國', '电', '電', '海', '《'])
 }
 
 /// The place a dateline names, when it names one: "新华社北京1月12日电" → "北京",
@@ -118,14 +121,23 @@ pub fn leading(text: &str) -> Option<Credit> {
         return None;
     }
     let dl_match = caps.name("dl")?;
-    let dateline = collapse_spaces(dl_match.as_str()).replace(' ', "");
+    let mut dateline = collapse_spaces(dl_match.as_str()).replace(' ', "");
+    // The reporter named inside the dispatch is credited, and left out of the dateline.
+    let reporter = match (caps.name("role"), caps.name("reporter")) {
+        (Some(role), Some(name)) => {
+            dateline = dateline.replacen(&format!("{}{}", role.as_str(), name.as_str()), "", 1);
+            Some(Author { name: name.as_str().to_string(), role: Some(role.as_str().to_string()), org: agency(&dateline).map(str::to_string) })
+        }
+        _ => None,
+    };
+    let as_printed = collapse_spaces(dl_match.as_str()).replace(' ', "");
     let printed = match (caps.name("open"), caps.name("close")) {
-        (Some(o), Some(c)) => format!("{}{dateline}{}", trim(o.as_str()), trim(c.as_str())),
-        _ => dateline.clone(),
+        (Some(o), Some(c)) => format!("{}{as_printed}{}", trim(o.as_str()), trim(c.as_str())),
+        _ => as_printed,
     };
     let date = caps.name("date").and_then(|m| find_date(m.as_str())).map(|(d, _)| d);
     let mut len = caps.name("close").unwrap_or(dl_match).end();
-    let mut authors = Vec::new();
+    let mut authors: Vec<Author> = reporter.into_iter().collect();
     let mut byline = printed.clone();
     if let Some(credit) = caps.name("credit") {
         let inner = credit.as_str().trim_end_matches("报道").trim_end_matches("報道");
@@ -138,8 +150,12 @@ pub fn leading(text: &str) -> Option<Credit> {
                 }
             }
             authors = people;
-            // The byline is the credit as printed: a closing 报道 stays in it.
-            byline = format!("{printed}（{}）", collapse_spaces(credit.as_str()));
+            // The byline is the credit as printed: a closing 报道 stays in it, and its
+            // brackets are the printed ones (full width, or half width which the
+            // punctuation repair widens unless `--punct keep`).
+            let open = stripped[..credit.start()].chars().next_back().unwrap_or('（');
+            let close = stripped[credit.end()..].chars().next().unwrap_or('）');
+            byline = format!("{printed}{open}{}{close}", collapse_spaces(credit.as_str()));
             len = caps.get(0).map_or(len, |m| m.end());
         }
     }
@@ -197,12 +213,12 @@ fn reported_from(text: &str) -> Option<Credit> {
 }
 
 /// True when both brackets are absent, or both present and of one pair (〔〕, 【】, ［］,
-/// [], （） full or half width).
+/// [], 「」 (a Republican-era dispatch: 「哈瓦斯十日巴黎電」), （） full or half width).
 fn paired(open: Option<regex::Match<'_>>, close: Option<regex::Match<'_>>) -> bool {
     match (open, close) {
         (None, None) => true,
         (Some(o), Some(c)) => {
-            matches!((trim(o.as_str()), trim(c.as_str())), ("〔", "〕") | ("【", "】") | ("［", "］") | ("[", "]") | ("（" | "(", "）" | ")"))
+            matches!((trim(o.as_str()), trim(c.as_str())), ("〔", "〕") | ("【", "】") | ("［", "］") | ("[", "]") | ("「", "」") | ("（" | "(", "）" | ")"))
         }
         _ => false,
     }
@@ -236,8 +252,19 @@ pub fn standalone(line: &str, roleless: bool) -> Option<Credit> {
     if let Some(c) = leading(inner) {
         return (c.len == inner.len()).then_some(Credit { len: line.len(), ..c });
     }
+    if own_correspondence(inner) {
+        return Some(Credit { byline: s.to_string(), dateline: None, date: None, authors: Vec::new(), len: line.len() });
+    }
     let authors = parse_people(inner, roleless).or_else(|| glued_names(inner))?;
     Some(Credit { byline: collapse_spaces(s), dateline: None, date: None, authors, len: line.len() })
+}
+
+/// The paper's own correspondence from a place, credited on its own line: "本報廣州特約通信",
+/// "本报北平通信" (本报 or 本報, a place of up to six Han characters, (特约)通信); no one is named.
+fn own_correspondence(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix("本报").or_else(|| s.strip_prefix("本報")) else { return false };
+    let place = ["特约通信", "特約通信", "通信"].iter().find_map(|e| rest.strip_suffix(e));
+    place.is_some_and(|p| p.chars().count() <= 6 && p.chars().all(is_han))
 }
 
 /// Most Han characters of names run together after a role, with no space between
@@ -281,7 +308,10 @@ fn parse_people(s: &str, roleless: bool) -> Option<Vec<Author>> {
     // first bad word); a word is read once the next one cannot join it.
     let mut pending: Option<String> = None;
     let mut run = 0;
+    // "圖/記者鄧瑋攝" is the photo credit closing a caption, not a byline: its marks stay.
+    let photo_credit = s.ends_with(['摄', '攝']);
     for w in s.split(|c: char| is_space(c) || matches!(c, '、' | '，' | ',' | '；' | ';')).filter(|w| !w.is_empty()) {
+        let w = if photo_credit { w } else { strip_credit_mark(w) };
         let single = is_single_han(w);
         match pending.as_mut() {
             Some(last) if single && run == 1 => {
@@ -324,6 +354,21 @@ fn parse_people(s: &str, roleless: bool) -> Option<Vec<Author>> {
         }
     }
     Some(authors)
+}
+
+/// What a credit mark says a person did: 文/ (the text) or 图/ 圖/ (the photos), with a
+/// half- or full-width slash.
+const CREDIT_MARKS: [&str; 6] = ["文/", "文／", "图/", "图／", "圖/", "圖／"];
+
+/// A word with its leading credit mark removed: "文/本报记者" → "本报记者", "图/储晓光" →
+/// "储晓光" ("文/本报记者 樊思远 图/本报记者 储晓光", the split credit of a feature). The
+/// role 文/图 (text and photos by one person) is a role, not a mark, and is kept.
+fn strip_credit_mark(w: &str) -> &str {
+    CREDIT_MARKS
+        .iter()
+        .find_map(|m| w.strip_prefix(m))
+        .filter(|rest| !rest.is_empty() && !rest.starts_with(['图', '圖', '文']))
+        .unwrap_or(w)
 }
 
 /// One Han character alone: typesetting pads a two-character name to the width of
@@ -399,6 +444,42 @@ mod tests {
     }
 
     #[test]
+    fn text_and_photo_marks_split_a_credit_but_a_photo_credit_stays_a_caption_s() {
+        let c = standalone("文/本报记者 甲某某 图/本报记者 乙某", false).expect("a credit");
+        assert_eq!(c.byline, "文/本报记者 甲某某 图/本报记者 乙某");
+        let names: Vec<&str> = c.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["甲某某", "乙某"]);
+        assert!(c.authors.iter().all(|a| a.role.as_deref() == Some("记者") && a.org.as_deref() == Some("本报")));
+        // the role 文/图 is not a mark
+        let c = standalone("文/图 本报记者 丙某", false).expect("a credit");
+        assert_eq!(c.authors.len(), 1);
+        assert!(standalone("圖/記者甲某攝", false).is_none());
+    }
+
+    #[test]
+    fn own_correspondence_and_special_correspondent_lines_are_credits() {
+        let c = standalone("本報青石特約通信", false).expect("a credit");
+        assert_eq!((c.byline.as_str(), c.dateline.as_deref()), ("本報青石特約通信", None));
+        assert!(standalone("本报通信员来信说", false).is_none());
+        let c = standalone("本報特派員 甲某某", false).expect("a credit");
+        assert_eq!(c.authors.len(), 1);
+        assert_eq!((c.authors[0].name.as_str(), c.authors[0].role.as_deref(), c.authors[0].org.as_deref()), ("甲某某", Some("特派員"), Some("本報")));
+        let c = leading("「哈瓦斯十日巴黎電」法國眾議院昨晚通過預算案。").expect("a dateline");
+        assert_eq!((c.byline.as_str(), c.dateline.as_deref()), ("「哈瓦斯十日巴黎電」", Some("哈瓦斯十日巴黎電")));
+        assert!(leading("「哈瓦斯十日巴黎電】法國").is_none());
+    }
+
+    #[test]
+    fn central_news_agency_dispatch_with_a_day_and_a_reporter() {
+        let c = leading("（中央社台北9日電）台北市政府今天宣布。").expect("a dateline");
+        assert_eq!((c.byline.as_str(), c.dateline.as_deref()), ("（中央社台北9日電）", Some("中央社台北9日電")));
+        let c = leading("（中央社記者甲某某北港15日電）北港漁會昨天公布統計。").expect("a dateline");
+        assert_eq!((c.byline.as_str(), c.dateline.as_deref()), ("（中央社記者甲某某北港15日電）", Some("中央社北港15日電")));
+        let a = &c.authors[0];
+        assert_eq!((a.name.as_str(), a.role.as_deref(), a.org.as_deref()), ("甲某某", Some("記者"), Some("中央社")));
+    }
+
+    #[test]
     fn the_dateline_prefilter_passes_every_agency() {
         for a in AGENCIES {
             assert!(may_be_dateline(a), "{a}");
@@ -414,13 +495,14 @@ mod tests {
     fn dateline_with_bracketed_credit_at_paragraph_start() {
         let text = "本报讯(记者初霞)11月12日晚,市应对新冠肺炎疫情工作领导小组会议召开";
         let c = leading(text).unwrap();
-        assert_eq!(c.byline, "本报讯（记者初霞）");
+        // The brackets as printed (the punctuation repair widens them, `--punct keep` not).
+        assert_eq!(c.byline, "本报讯(记者初霞)");
         assert_eq!(c.dateline.as_deref(), Some("本报讯"));
         assert_eq!(c.authors, vec![a("初霞", Some("记者"), None)]);
         assert_eq!(&text[c.len..], "11月12日晚,市应对新冠肺炎疫情工作领导小组会议召开");
 
         let c = leading("本报讯(《黑龙江日报》记者 曹忠义)12日晚,正在北京").unwrap();
-        assert_eq!(c.byline, "本报讯（《黑龙江日报》记者 曹忠义）");
+        assert_eq!(c.byline, "本报讯(《黑龙江日报》记者 曹忠义)");
         assert_eq!(c.authors, vec![a("曹忠义", Some("记者"), Some("黑龙江日报"))]);
 
         let c = leading("新华社北京1月12日电（记者 张三 李四）国务院总理").unwrap();

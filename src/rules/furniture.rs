@@ -13,7 +13,7 @@ use crate::model::PageInfo;
 use crate::rules::chars::{find_date, parse_number, trim};
 
 static LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:第\s*(?P<n>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[版頁页]|(?P<sec>[A-ZＡ-Ｚ])\s*(?P<sn>[0-9０-９]{1,3})\s*版?)")
+    Regex::new(r"(?:第\s*(?P<n>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*(?P<unit>[版頁页張张])|(?P<sec>[A-ZＡ-Ｚ])\s*(?P<sn>[0-9０-９]{1,3})\s*版?)")
         .expect("page label pattern")
 });
 /// A running head of a bare page number and a section name, "04  要闻": furniture at
@@ -49,7 +49,7 @@ static SIGNALS: LazyLock<RegexSet> = LazyLock::new(|| {
 pub struct Facts {
     /// Page number and label, if the line states them.
     pub number: Option<u32>,
-    /// "第3版", "A4版".
+    /// "第3版", "A4版"; a sheet "第四張" (its `number` is then `None`).
     pub label: Option<String>,
     /// ISO date, when a full date is printed.
     pub date: Option<String>,
@@ -75,6 +75,10 @@ fn label_facts(s: &str) -> Option<(Facts, std::ops::Range<usize>)> {
     let all = caps.get(0)?;
     let (number, label) = if let Some(n) = caps.name("n") {
         let num = parse_number(n.as_str())?;
+        // A Republican paper numbers its sheets (第四張, four pages each), not its pages.
+        if let Some(unit @ ("張" | "张")) = caps.name("unit").map(|u| u.as_str()) {
+            return Some((Facts { number: None, label: Some(format!("第{}{unit}", n.as_str())), date: None }, all.range()));
+        }
         (num, format!("第{}版", n.as_str()))
     } else {
         let sec = caps.name("sec")?.as_str();
@@ -220,6 +224,10 @@ mod tests {
 
     #[test]
     fn traditional_header_lines() {
+        // a sheet and its section, the running head of a Republican paper
+        let f = read("第四張  要聞", true).expect("furniture");
+        assert_eq!((f.number, f.label.as_deref()), (None, Some("第四張")));
+        assert!(read("第四張  要聞", false).is_some());
         let f = read("臺北日報　中華民國112年3月8日 星期三", true).unwrap();
         assert_eq!(f.date.as_deref(), Some("2023-03-08"));
         let f = read("第四版　地方新聞　責任編輯：林美玲", false).unwrap();

@@ -17,6 +17,7 @@
 //!   label in brackets after the headline ("用心用情 更细更实（今日谈）") is a rubric.
 
 use crate::rules::lexicon::table::{KICKER_ENDS, SUBHEAD_ENDS};
+use crate::model::HeadRole;
 use crate::rules::chars::{collapse_spaces, is_han, trim};
 
 /// One display line of a group.
@@ -41,6 +42,10 @@ pub struct Roles {
     pub subheadline: Option<String>,
     /// 栏目.
     pub rubric: Option<String>,
+    /// Which lines each role was read from: `(role, first, last)`, indexes into the
+    /// `lines` given to [`assign`] (inclusive), top to bottom; a role whose text came
+    /// out empty has none.
+    pub spans: Vec<(HeadRole, usize, usize)>,
 }
 
 
@@ -100,12 +105,19 @@ fn rank(l: &GroupLine) -> u8 {
 pub fn assign(lines: &[GroupLine], levels_informative: bool) -> Roles {
     let mut roles = Roles::default();
     let mut rest: Vec<&GroupLine> = Vec::new();
+    let mut at: Vec<usize> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
-        if lines.len() > 1 && is_rubric(&l.text, i == 0, lines.len()) && roles.rubric.is_none() {
+        // A label is set apart from the headline: on a page whose heading levels tell
+        // sizes apart (box input), a line set as large as the line under it is the
+        // headline's first part ("滬杭鐵路 / 改訂行車時刻"), not a column label.
+        let as_large_as_next = levels_informative && l.heading.is_some() && lines.get(i + 1).is_some_and(|n| n.heading == l.heading);
+        if lines.len() > 1 && is_rubric(&l.text, i == 0, lines.len()) && roles.rubric.is_none() && !as_large_as_next {
             let t = trim(&l.text).trim_start_matches(['【', '〖', '[']).trim_end_matches(['】', '〗', ']']);
             roles.rubric = Some(collapse_spaces(t));
+            roles.spans.push((HeadRole::Rubric, i, i));
         } else {
             rest.push(l);
+            at.push(i);
         }
     }
     if rest.is_empty() {
@@ -149,9 +161,22 @@ pub fn assign(lines: &[GroupLine], levels_informative: bool) -> Roles {
         if roles.rubric.is_none() {
             roles.rubric = label.map(str::to_string);
         }
+        if label.is_some() && roles.rubric.as_deref() == label {
+            roles.spans.push((HeadRole::Rubric, at[end], at[end]));
+        }
         roles.headline = Some(if roles.rubric.as_deref() == label { head.to_string() } else { h.clone() });
     }
     roles.subheadline = join(&rest[end + 1..]);
+    for (role, text, from, to) in [
+        (HeadRole::Kicker, &roles.kicker, 0, best),
+        (HeadRole::Headline, &roles.headline, best, end + 1),
+        (HeadRole::Subheadline, &roles.subheadline, end + 1, n),
+    ] {
+        if text.is_some() && from < to {
+            roles.spans.push((role, at[from], at[to - 1]));
+        }
+    }
+    roles.spans.sort_by_key(|&(_, first, last)| (first, last));
     roles
 }
 
@@ -183,6 +208,19 @@ mod tests {
         let r = assign(&[gl("构建“三位一体”政务服务“平房模式”", Some(2)), gl("平房区推行“五个统一”打造营商环境一流城区", None)], true);
         assert_eq!(r.headline.as_deref(), Some("构建“三位一体”政务服务“平房模式”"));
         assert_eq!(r.subheadline.as_deref(), Some("平房区推行“五个统一”打造营商环境一流城区"));
+    }
+
+    /// Issue 14, eval rapidocr h022 (滬杭鐵路 / 改訂行車時刻, one size, in one column):
+    /// the short first line was taken for a column label. On a page whose levels tell
+    /// sizes apart a label is set apart from the headline; one set as large is its first part.
+    #[test]
+    fn a_short_first_line_as_large_as_the_headline_is_not_a_rubric() {
+        let r = assign(&[gl("滬杭鐵路", Some(1)), gl("改訂行車時刻", Some(1))], true);
+        assert_eq!((r.rubric.as_deref(), r.headline.as_deref()), (None, Some("滬杭鐵路 改訂行車時刻")));
+        assert_eq!(r.spans, vec![(HeadRole::Headline, 0, 1)]);
+        let r = assign(&[gl("短评", Some(3)), gl("守住安全底线", Some(1))], true);
+        assert_eq!((r.rubric.as_deref(), r.headline.as_deref()), (Some("短评"), Some("守住安全底线")));
+        assert_eq!(r.spans, vec![(HeadRole::Rubric, 0, 0), (HeadRole::Headline, 1, 1)]);
     }
 
     #[test]

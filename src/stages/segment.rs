@@ -16,7 +16,7 @@ use crate::rules::byline::{self, Credit};
 use crate::lines::Layout;
 use crate::rules::numbering::numbering;
 use crate::rules::headline::{self, GroupLine};
-use crate::model::{Article, Block, BlockKind, JumpDirection, Page, PageInfo, Removed, RemovedReason, SCHEMA};
+use crate::model::{Article, Block, Head, HeadRole, BlockKind, JumpDirection, Page, PageInfo, Removed, RemovedReason, SCHEMA};
 use crate::rules::chars::{PrintedDate, iso_year};
 
 #[derive(Default)]
@@ -25,6 +25,8 @@ struct Draft {
     /// Display and date lines of the headline group.
     group: Vec<Unit>,
     has_credit: bool,
+    /// The printed lines of the first credit read.
+    credit_lines: Option<[usize; 2]>,
     credit_date: Option<PrintedDate>,
     closed: bool,
 }
@@ -55,7 +57,11 @@ impl Draft {
             }
         }
         a.authors.extend(c.authors.iter().cloned());
+        // A credit that is a dateline and nothing else ("本报讯") is where the dateline was read.
+        let dateline_only = c.authors.is_empty() && c.dateline.as_deref() == Some(c.byline.as_str());
+        a.heads.push(Head::new(if dateline_only { HeadRole::Dateline } else { HeadRole::Byline }, lines));
         self.credit_date = self.credit_date.or(c.date);
+        self.credit_lines = self.credit_lines.or(Some(lines));
         self.has_credit = true;
         self.touch(lines);
     }
@@ -317,6 +323,7 @@ impl Builder {
                 true
             });
         }
+        lift_lone_heads(&mut self.articles);
         let levels = self.layout.levels_informative;
         let page_year = self.page_year;
         let articles = self
@@ -335,6 +342,73 @@ impl Builder {
             removed: self.removed,
             warnings: Vec::new(),
         }
+    }
+}
+
+/// A line printed alone, without any punctuation, at most [`LONE_HEAD_MAX_CHARS`]
+/// long: the shape of a headline that was read as a one-line paragraph.
+fn lone_head(b: &Block) -> bool {
+    let n = b.text.chars().count();
+    b.kind == BlockKind::Paragraph
+        && b.lines[0] == b.lines[1]
+        && (2..=LONE_HEAD_MAX_CHARS).contains(&n)
+        && !b.text.contains(|c: char| crate::rules::chars::is_terminal(c) || matches!(c, '，' | ',' | '、' | '；' | ';' | '：' | ':'))
+}
+
+/// A headline read as a one-line paragraph (a headline as wide as a narrow column,
+/// with no credit under it, looks like a wrapped body line), lifted into the headline
+/// group where the page leaves no other reading (issue 13, eval p006, p014):
+/// - an article without a headline opens with such a line and goes on with more
+///   text: the line is its headline;
+/// - an article under a lone short label (本埠新聞, at most four characters, which the
+///   headline rules read as a rubric) opens so: the line joins the label's group;
+/// - an article without a headline is nothing but such a line, and the next article
+///   starts on the next printed line with a headline group and no kicker: the line
+///   heads that group (its headline; the old headline becomes the subheadline, as
+///   the headline rules read two plain lines).
+fn lift_lone_heads(drafts: &mut Vec<Draft>) {
+    let display = |b: &Block| Unit {
+        kind: UnitKind::Display,
+        text: b.text.clone(),
+        printed: b.text.clone(),
+        lines: b.lines,
+        heading: None,
+        bold: false,
+        quote: false,
+        bullet: false,
+        jumps: Vec::new(),
+        after_blank: true,
+        wide: false,
+        cues: Default::default(),
+    };
+    let label = |g: &[Unit]| g.len() == 1 && g[0].kind == UnitKind::Display && g[0].text.chars().count() <= LABEL_MAX_CHARS;
+    let mut i = 0;
+    while i < drafts.len() {
+        let d = &drafts[i];
+        let blocks = &d.article.blocks;
+        // The head of a continuation (上接…) is the other page's: it is not looked for here.
+        let continued = d.article.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedFrom);
+        // A line the credit was read from ("（本報訊）花柳聖藥…") is the body's first line.
+        let after_credit = |b: &Block| d.credit_lines.is_some_and(|c| c[0] <= b.lines[1]);
+        let opens = blocks.first().is_some_and(|b| lone_head(b) && !after_credit(b)) && !continued;
+        if opens && blocks.len() >= 2 && (d.group.is_empty() || label(&d.group)) {
+            let d = &mut drafts[i];
+            let b = d.article.blocks.remove(0);
+            d.group.push(display(&b));
+        } else if opens && blocks.len() == 1 && d.group.is_empty() && !d.has_credit && d.article.jumps.is_empty() {
+            let last = blocks[0].lines[1];
+            let next_heads = drafts.get(i + 1).is_some_and(|n| {
+                n.group.first().is_some_and(|g| g.kind == UnitKind::Display && g.lines[0] <= last + 2) && n.group.len() == 1
+            });
+            if next_heads {
+                let d = drafts.remove(i);
+                let n = &mut drafts[i];
+                n.group.insert(0, display(&d.article.blocks[0]));
+                n.touch(d.article.lines);
+                continue;
+            }
+        }
+        i += 1;
     }
 }
 
@@ -372,18 +446,26 @@ fn is_short_item(text: &str) -> bool {
 
 fn finish_article(mut d: Draft, levels_informative: bool, page_year: Option<u32>) -> Article {
     let mut lines = Vec::new();
+    // The input lines of each of `lines`, for the heads.
+    let mut spans: Vec<[usize; 2]> = Vec::new();
     let mut date_lines: Vec<(PrintedDate, String)> = Vec::new();
     for g in &d.group {
         match g.kind {
             UnitKind::DateLine(p) => {
+                d.article.heads.push(Head::new(HeadRole::Dateline, g.lines));
                 let t = crate::rules::chars::trim(&g.text).trim_start_matches(['（', '(', '〔', '[']).trim_end_matches(['）', ')', '〕', ']']);
                 date_lines.push((p, crate::rules::chars::trim(t).to_string()));
             }
-            _ => lines.push(GroupLine { text: g.text.clone(), heading: g.heading, bold: g.bold }),
+            _ => {
+                lines.push(GroupLine { text: g.text.clone(), heading: g.heading, bold: g.bold });
+                spans.push(g.lines);
+            }
         }
     }
     let roles = headline::assign(&lines, levels_informative);
     let a = &mut d.article;
+    a.heads.extend(roles.spans.iter().map(|&(role, first, last)| Head::new(role, [spans[first][0], spans[last][1]])));
+    a.heads.sort_by_key(|h| h.lines);
     a.kicker = roles.kicker;
     a.headline = roles.headline;
     a.subheadline = roles.subheadline;

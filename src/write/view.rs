@@ -1,7 +1,8 @@
 //! The page viewer: one self-contained HTML file (no server, no network, nothing from a
 //! CDN) showing how banmian read a page. A box page (blocks with `bbox`) is drawn to
 //! scale as an SVG, each block's box in its article's colour with its role as a label
-//! (the headline group's fields, then the blocks' kinds: paragraph, caption, ...),
+//! (the headline group's fields and credits where the article's `heads` place them,
+//! then the blocks' kinds: paragraph, caption, ...),
 //! `removed` and `leftovers` in grey, over the scan when one is given; a text page is
 //! shown as its input lines, each coloured by the article that holds it (grey for
 //! removed and leftover lines). The articles' texts are listed beside the page;
@@ -34,36 +35,78 @@ pub struct ViewOptions {
 pub struct Image {
     /// `image/png` or `image/jpeg`.
     pub media_type: &'static str,
-    /// The encoded image.
+    /// The encoded image, as embedded.
     pub bytes: Vec<u8>,
-    /// `[width, height]` in pixels.
+    /// `[width, height]` in pixels of the scan as given (before any scaling down), the
+    /// size to compare with the page's proportions.
     pub size: [u32; 2],
 }
 
-/// The pixel size of a PNG (its IHDR) or a baseline or progressive JPEG (its SOF
-/// marker), with the media type; `None` for anything else.
-pub fn image_size(bytes: &[u8]) -> Option<(&'static str, [u32; 2])> {
-    if bytes.len() >= 24 && bytes.starts_with(b"\x89PNG\r\n\x1a\n") && &bytes[12..16] == b"IHDR" {
-        let be = |i: usize| u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
-        return Some(("image/png", [be(16), be(20)]));
+/// The longest side, in pixels, of a scan embedded as it is. A larger scan is scaled
+/// down to this side before it is embedded: a viewer is read on a screen, and a 600 dpi
+/// broadsheet (about 9,000 × 13,000 pixels) would make a 100 MB page.
+pub const MAX_EMBED_SIDE: u32 = 3000;
+
+/// JPEG quality (1–100) of a re-encoded scan.
+const EMBED_JPEG_QUALITY: u8 = 85;
+
+/// Why a scan cannot be embedded.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum EmbedError {
+    /// Not an image format the viewer reads (PNG, JPEG, TIFF).
+    #[error("not a PNG, JPEG or TIFF image{}", .0.map(|f| format!(" (a {f:?} file)")).unwrap_or_default())]
+    Unsupported(Option<image::ImageFormat>),
+    /// The file says it is PNG, JPEG or TIFF but cannot be decoded or re-encoded.
+    #[error("cannot read the image: {0}")]
+    Decode(#[from] image::ImageError),
+}
+
+/// Reads a scan for the viewer (the `image` crate's PNG, JPEG and TIFF decoders).
+///
+/// A PNG or JPEG whose longer side is at most [`MAX_EMBED_SIDE`] pixels is embedded byte
+/// for byte. A TIFF (which browsers do not draw), or a larger PNG or JPEG, is decoded,
+/// scaled down (keeping its proportions, triangle filter) so its longer side is at most
+/// [`MAX_EMBED_SIDE`], and re-encoded as JPEG; the second value then says what was done
+/// (`"TIFF 5000 × 7000 px re-encoded as JPEG 2143 × 3000 px"`), for the viewer to show.
+///
+/// # Errors
+/// [`EmbedError::Unsupported`] for any other content, [`EmbedError::Decode`] for a
+/// damaged image or one over the `image` crate's default memory limit (512 MiB).
+pub fn embed_image(bytes: &[u8]) -> Result<(Image, Option<String>), EmbedError> {
+    embed_within(bytes, MAX_EMBED_SIDE)
+}
+
+/// [`embed_image`] with `max_side` for [`MAX_EMBED_SIDE`].
+fn embed_within(bytes: &[u8], max_side: u32) -> Result<(Image, Option<String>), EmbedError> {
+    use image::{ImageFormat, ImageReader};
+    let reader = || ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format();
+    let format = reader().map_err(image::ImageError::IoError)?.format();
+    let name = match format {
+        Some(ImageFormat::Png) => "PNG",
+        Some(ImageFormat::Jpeg) => "JPEG",
+        Some(ImageFormat::Tiff) => "TIFF",
+        other => return Err(EmbedError::Unsupported(other)),
+    };
+    let (w, h) = reader().map_err(image::ImageError::IoError)?.into_dimensions()?;
+    let size = [w, h];
+    if name != "TIFF" && w.max(h) <= max_side {
+        let media_type = if name == "PNG" { "image/png" } else { "image/jpeg" };
+        return Ok((Image { media_type, bytes: bytes.to_vec(), size }, None));
     }
-    if bytes.starts_with(&[0xFF, 0xD8]) {
-        let mut i = 2;
-        while i + 9 < bytes.len() {
-            if bytes[i] != 0xFF {
-                return None;
-            }
-            let marker = bytes[i + 1];
-            let len = u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]) as usize;
-            if matches!(marker, 0xC0..=0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF) {
-                let h = u16::from_be_bytes([bytes[i + 5], bytes[i + 6]]) as u32;
-                let w = u16::from_be_bytes([bytes[i + 7], bytes[i + 8]]) as u32;
-                return Some(("image/jpeg", [w, h]));
-            }
-            i += 2 + len;
-        }
+    let mut img = reader().map_err(image::ImageError::IoError)?.decode()?;
+    if w.max(h) > max_side {
+        img = img.resize(max_side, max_side, image::imageops::FilterType::Triangle);
     }
-    None
+    let img = if img.color().has_color() {
+        image::DynamicImage::ImageRgb8(img.to_rgb8())
+    } else {
+        image::DynamicImage::ImageLuma8(img.to_luma8())
+    };
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, EMBED_JPEG_QUALITY).encode_image(&img)?;
+    let note = format!("{name} {w} × {h} px re-encoded as JPEG {} × {} px", img.width(), img.height());
+    Ok((Image { media_type: "image/jpeg", bytes: out, size }, Some(note)))
 }
 
 /// The colour of article `k`: hues spread by the golden angle.
@@ -105,6 +148,11 @@ fn items(page: &Page) -> Vec<Item> {
         b.bbox.map(|bbox| Item { bbox, article, label: kind_name(b.kind), boxes: b.boxes.clone().unwrap_or_default() })
     };
     for a in &page.articles {
+        // The headline group and credits where `heads` says they were read, labelled with their role.
+        v.extend(a.heads.iter().filter_map(|h| {
+            let label = serde_json::to_value(h.role).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+            h.bbox.map(|bbox| Item { bbox, article: Some(a.id), label, boxes: h.boxes.clone().unwrap_or_default() })
+        }));
         v.extend(a.blocks.iter().filter_map(|b| block(b, Some(a.id))));
     }
     v.extend(page.leftovers.iter().filter_map(|b| block(b, None)));
@@ -225,9 +273,9 @@ fn svg(h: &mut String, page: &Page, drawn: &[Item], opts: &ViewOptions) {
             esc(&it.label)
         );
     }
-    // The headline group's fields have no box of their own in the page object: their
+    // A page object without `heads` (written before they were): the headline group's
     // role labels go at the top of the article's box.
-    for a in &page.articles {
+    for a in page.articles.iter().filter(|a| a.heads.is_empty()) {
         if let Some([x0, y0, _, _]) = a.bbox {
             let roles: Vec<&str> = [
                 ("kicker", &a.kicker),
@@ -335,14 +383,47 @@ mod tests {
         assert_eq!(v, ["", "Zg==", "Zm8=", "Zm9v", "Zm9vYg==", "Zm9vYmE=", "Zm9vYmFy"]);
     }
 
+    fn encoded(img: image::DynamicImage, format: image::ImageFormat) -> Vec<u8> {
+        let mut out = std::io::Cursor::new(Vec::new());
+        img.write_to(&mut out, format).unwrap();
+        out.into_inner()
+    }
+
     #[test]
-    fn png_and_jpeg_sizes() {
-        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
-        png.extend(640u32.to_be_bytes());
-        png.extend(480u32.to_be_bytes());
-        assert_eq!(image_size(&png), Some(("image/png", [640, 480])));
-        let jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 4, 0, 0, 0xFF, 0xC0, 0, 11, 8, 1, 0x2C, 2, 0x58, 3, 0, 0, 0];
-        assert_eq!(image_size(&jpeg), Some(("image/jpeg", [600, 300])));
-        assert_eq!(image_size(b"II*\0 tiff"), None);
+    fn small_png_and_jpeg_are_embedded_byte_for_byte() {
+        for (format, media) in [(image::ImageFormat::Png, "image/png"), (image::ImageFormat::Jpeg, "image/jpeg")] {
+            let bytes = encoded(image::DynamicImage::new_rgb8(640, 480), format);
+            let (img, note) = embed_image(&bytes).unwrap();
+            assert_eq!((img.media_type, img.size, note), (media, [640, 480], None));
+            assert_eq!(img.bytes, bytes);
+        }
+    }
+
+    #[test]
+    fn tiff_is_re_encoded_as_jpeg_at_its_size() {
+        let bytes = encoded(image::DynamicImage::new_luma8(300, 200), image::ImageFormat::Tiff);
+        let (img, note) = embed_image(&bytes).unwrap();
+        assert_eq!((img.media_type, img.size), ("image/jpeg", [300, 200]));
+        assert_eq!(note.as_deref(), Some("TIFF 300 × 200 px re-encoded as JPEG 300 × 200 px"));
+        let back = image::load_from_memory(&img.bytes).unwrap();
+        assert_eq!((back.width(), back.height()), (300, 200));
+    }
+
+    #[test]
+    fn large_scan_is_scaled_down_keeping_proportions() {
+        let bytes = encoded(image::DynamicImage::new_luma8(400, 200), image::ImageFormat::Png);
+        let (img, note) = embed_within(&bytes, 100).unwrap();
+        assert_eq!((img.media_type, img.size), ("image/jpeg", [400, 200]), "size stays the scan's own");
+        let back = image::load_from_memory(&img.bytes).unwrap();
+        assert_eq!((back.width(), back.height()), (100, 50));
+        assert_eq!(note.as_deref(), Some("PNG 400 × 200 px re-encoded as JPEG 100 × 50 px"));
+        assert_eq!(embed_within(&bytes, 400).unwrap().1, None, "at the limit: as it is");
+    }
+
+    #[test]
+    fn other_content_is_refused_by_name() {
+        assert!(matches!(embed_image(b"GIF89a\x01\0\x01\0"), Err(EmbedError::Unsupported(Some(image::ImageFormat::Gif)))));
+        assert!(matches!(embed_image(b"plain text"), Err(EmbedError::Unsupported(None))));
+        assert!(matches!(embed_image(b"II*\0 broken tiff"), Err(EmbedError::Decode(_))));
     }
 }

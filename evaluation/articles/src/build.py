@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Build ../written.json from the article sources here (hans.py, hant.py, long.py) and w01-w03.
 
-Normalizes each article: the gold byline is the printed credit without its outer
-brackets (〔〕【】（）「」), `byline_print` keeps the printed form."""
+Normalizes each article: the gold byline is the credit as printed, normalized, with its
+outer brackets (〔〕【】（）「」) kept, as CONTRACT.md's `byline` and the corpus gold
+tests/gold/14_traditional_tw keep them; `byline_print` is the printed form."""
 import json
 import os
 
@@ -11,7 +12,6 @@ import hant
 import long
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-PAIRS = {"〔": "〕", "【": "】", "（": "）", "「": "」"}
 
 EXTRA = {
  "w13": "今年秋粮播种面积稳中有增，多数地区光温水条件匹配较好，大部分作物长势好于上年。农业农村部要求各地加强烘干仓储设施调度，防止因天气原因造成损失。",
@@ -35,10 +35,7 @@ def normalize(a):
     bp = a.get("byline_print") or a.get("byline")
     if bp:
         a["byline_print"] = bp
-        if bp[0] in PAIRS and bp[-1] == PAIRS[bp[0]]:
-            a["byline"] = bp[1:-1]
-        else:
-            a["byline"] = bp
+        a["byline"] = bp
     if a["id"] in EXTRA:
         a["blocks"].insert(len([b for b in a["blocks"] if b["kind"] != "caption" and b["kind"] != "signature"]),
                            {"kind": "paragraph", "text": EXTRA[a["id"]]})

@@ -93,6 +93,8 @@ pub const ROLES: &[&str] = &[
     "文／圖",
     "图/文",
     "圖/文",
+    "特派员",
+    "特派員",
 ];
 
 /// Endings of an organisation's name: the issuing body of a signature (落款).
@@ -159,6 +161,19 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "學校",
     "医院",
     "醫院",
+];
+
+/// Words that close a signed notice after the signer's name (上海市商会 启, 某某 谨启): the line is a signature (落款).
+pub const CLOSING_FORMULAS: &[&str] = &[
+    "谨启",
+    "謹啓",
+    "謹啟",
+    "敬启",
+    "敬啓",
+    "敬啟",
+    "启",
+    "啓",
+    "啟",
 ];
 
 /// Endings of a news organisation's name printed before a role (黑龙江日报, 哈尔滨电视台).
@@ -288,6 +303,12 @@ pub const AGENCIES: &[&str] = &[
     "合众社",
     "合衆社",
     "合眾社",
+    "哈瓦斯",
+    "国民社",
+    "國民社",
+    "电通社",
+    "電通社",
+    "海通社",
 ];
 
 /// Endings of a dateline (…电, …讯, …消息).

@@ -1,0 +1,23 @@
+//! Fuzz target: arbitrary bytes through the dots.ocr reader (`banmian::read::dots::parse`)
+//! and, when they read, the page of boxes through the pipeline. Never a panic: the
+//! reader gives a page or an `Input` error; a page read goes through
+//! `Pipeline::process_boxes` and serializes. Seeds: the reader's test pages.
+
+#![no_main]
+
+use std::sync::LazyLock;
+
+use banmian::{ErrorKind, Options, Pipeline};
+use libfuzzer_sys::fuzz_target;
+
+static PIPELINE: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::new(Options::default()).expect("pipeline"));
+
+fuzz_target!(|data: &[u8]| {
+    match banmian::read::dots::parse(data) {
+        Ok(page) => {
+            let out = PIPELINE.process_boxes("fuzz", &page);
+            serde_json::to_vec(&out).expect("a page serializes");
+        }
+        Err(e) => assert!(matches!(e.kind(), ErrorKind::Input { .. }), "unexpected error {e}"),
+    }
+});

@@ -1,0 +1,168 @@
+//! The record of a folder run, `OUT/.banmian/run.json` (CONTRACT.md, "Command line"):
+//! banmian's version, the schema versions it writes, the options that shape an output
+//! and the input format. `--resume` keeps a page's output only when the record matches
+//! this run and the output was written after the record (see [`Record::prepare`]).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use serde::{Deserialize, Serialize};
+
+use super::atomic::write_atomic;
+use crate::error::{Error, Result};
+use crate::write::OutputFormat;
+use crate::{Options, Punct};
+
+/// Where a folder run keeps its record, relative to the output folder. The walk never
+/// reads it as a page (it is a hidden folder, and the output folder is not walked).
+pub const RECORD_PATH: &str = ".banmian/run.json";
+
+/// The schema tag of the record.
+pub const RECORD_SCHEMA: &str = "banmian.run/1";
+
+/// What a folder run records in `OUT/.banmian/run.json`: what decides the bytes of its
+/// outputs. Two runs with equal records write the same output for the same page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    /// Always [`RECORD_SCHEMA`].
+    pub schema: String,
+    /// banmian's version (`Cargo.toml`).
+    pub version: String,
+    /// The schema versions of what the run writes: [`crate::SCHEMA`] and
+    /// [`super::ERROR_SCHEMA`].
+    pub schemas: Vec<String>,
+    /// `--punct`: `normalize` or `keep`.
+    pub punct: String,
+    /// `--convert`: the OpenCC configuration name, or null.
+    pub convert: Option<String>,
+    /// `--convert-dict`: the file as given, or null. (Its content is not recorded: an
+    /// edited dictionary needs a run without `--resume`.)
+    pub convert_dict: Option<PathBuf>,
+    /// `--input-format`: how pages are read, `auto` (each page by content: the OCR
+    /// engine's format is found per page) or one format's name, which names its engine.
+    pub input_format: String,
+    /// `--format`: the output format's name.
+    pub format: String,
+    /// `--split articles`: true when the run writes one file per article.
+    pub split: bool,
+}
+
+/// What [`Record::prepare`] decided about the outputs already in `OUT`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resume {
+    /// `--resume` may keep an output at least as new as its page and as `since` (the
+    /// time this run's record was first written).
+    Keep {
+        /// Outputs older than this were written by another run, with other options.
+        since: SystemTime,
+    },
+    /// Every page is redone: not `--resume`, or the record differs (the fields that
+    /// differ, or why there is none), which a `--resume` run says once.
+    RedoAll {
+        /// Why, when `--resume` was asked for: `"convert: null → \"s2t\""`, or
+        /// `"no record"`. `None` without `--resume`.
+        reason: Option<String>,
+    },
+}
+
+impl Record {
+    /// The record of a run with `options`, writing `format`, `split` by article or not.
+    pub fn new(options: &Options, format: OutputFormat, split: bool) -> Record {
+        Record {
+            schema: RECORD_SCHEMA.into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+            schemas: vec![crate::SCHEMA.into(), super::ERROR_SCHEMA.into()],
+            punct: match options.punct {
+                Punct::Normalize => "normalize",
+                Punct::Keep => "keep",
+            }
+            .into(),
+            convert: options.convert.map(|c| c.name().to_string()),
+            convert_dict: options.convert_dict.clone(),
+            input_format: options.input_format.name().into(),
+            format: format.name().into(),
+            split,
+        }
+    }
+
+    /// The fields of `self` that differ from `old`, as `name: old → new` (JSON values).
+    pub fn differences(&self, old: &serde_json::Value) -> Vec<String> {
+        let new = serde_json::to_value(self).unwrap_or_default();
+        let (Some(new), Some(old_map)) = (new.as_object(), old.as_object()) else {
+            return vec!["the record is not a JSON object".into()];
+        };
+        new.iter()
+            .filter(|(k, v)| old_map.get(*k) != Some(*v))
+            .map(|(k, v)| format!("{k}: {} → {v}", old_map.get(k).map_or_else(|| "absent".to_string(), |o| o.to_string())))
+            .collect()
+    }
+
+    /// Reads the record in `out`, compares it with `self`, and writes `self` there when
+    /// it differs or is missing, before any page is written: a run killed half way
+    /// leaves a record newer than the old outputs, so a later `--resume` still redoes
+    /// them. A matching record is left as it is, its time being when these options were
+    /// first used in `out`. A missing record in a folder that holds nothing else (a
+    /// first run) is no reason to say anything. Errors: [`crate::ErrorKind::Io`] when the
+    /// record cannot be written (the output folder is not writable), with its path.
+    pub fn prepare(&self, out: &Path, resume: bool) -> Result<Resume> {
+        let path = out.join(RECORD_PATH);
+        let old: Option<serde_json::Value> = fs::read(&path).ok().and_then(|b| serde_json::from_slice(&b).ok());
+        // A folder with nothing in it (a first run) has nothing to redo, and no reason.
+        let empty = fs::read_dir(out).map_or(true, |mut d| d.all(|e| e.is_ok_and(|e| e.file_name() == ".banmian")));
+        if old.is_none() && empty {
+            self.write(&path)?;
+            return Ok(Resume::RedoAll { reason: None });
+        }
+        let diff = match &old {
+            Some(old) => self.differences(old),
+            None => vec!["no record of the run that wrote them".into()],
+        };
+        if diff.is_empty() {
+            let since = fs::metadata(&path).and_then(|m| m.modified()).map_err(|e| Error::from(e).with_path(&path))?;
+            if resume {
+                return Ok(Resume::Keep { since });
+            }
+            return Ok(Resume::RedoAll { reason: None });
+        }
+        self.write(&path)?;
+        Ok(Resume::RedoAll { reason: resume.then(|| diff.join(", ")) })
+    }
+
+    /// Writes the record, pretty JSON, to `path` atomically.
+    fn write(&self, path: &Path) -> Result<()> {
+        let mut json = serde_json::to_vec_pretty(self)?;
+        json.push(b'\n');
+        write_atomic(path, &json)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Config;
+
+    #[test]
+    fn a_changed_option_is_named_and_redoes_every_page() {
+        let dir = tempfile::tempdir().unwrap();
+        let plain = Record::new(&Options::default(), OutputFormat::Json, false);
+        // A first run into an empty folder: nothing to say.
+        let first = tempfile::tempdir().unwrap();
+        assert_eq!(plain.prepare(first.path(), true).unwrap(), Resume::RedoAll { reason: None });
+        assert!(first.path().join(RECORD_PATH).is_file());
+        // Outputs of a run that left no record: redone, and why.
+        fs::write(dir.path().join("01.md.json"), "{}").unwrap();
+        assert_eq!(
+            plain.prepare(dir.path(), true).unwrap(),
+            Resume::RedoAll { reason: Some("no record of the run that wrote them".into()) }
+        );
+        let written: serde_json::Value = serde_json::from_slice(&fs::read(dir.path().join(RECORD_PATH)).unwrap()).unwrap();
+        assert_eq!(written["schemas"], serde_json::json!(["banmian.page/1", "banmian.error/1"]));
+        assert_eq!((written["punct"].as_str(), written["input_format"].as_str()), (Some("normalize"), Some("auto")));
+        assert!(matches!(plain.prepare(dir.path(), true).unwrap(), Resume::Keep { .. }));
+        assert_eq!(plain.prepare(dir.path(), false).unwrap(), Resume::RedoAll { reason: None });
+        let s2t = Record::new(&Options::default().convert(Some("s2t".parse::<Config>().unwrap())), OutputFormat::Json, false);
+        assert_eq!(s2t.prepare(dir.path(), true).unwrap(), Resume::RedoAll { reason: Some("convert: null → \"s2t\"".into()) });
+        assert!(matches!(s2t.prepare(dir.path(), true).unwrap(), Resume::Keep { .. }));
+    }
+}
