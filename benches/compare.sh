@@ -27,8 +27,9 @@
 # Environment: RUNS (default 3), WORK (where the corpus and figures stay; default
 # /tmp/banmian-bench), BIN (the banmian binary to measure; default: this tree's release
 # build, built here), LABEL (names the figures file $WORK/figures.LABEL; default
-# "current"), PARTS, INSTR_PAGES. The floor and converter tools are this tree's
-# examples (`measure`, `bench_corpus`), built here.
+# "current"), PARTS, INSTR_PAGES, TOOLS (a folder holding `measure` and `bench_corpus`;
+# default: this tree's examples, built here). `measure pages` (the sweep) links the
+# library: for another commit's figures, give TOOLS built from that commit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-3}
@@ -45,8 +46,10 @@ frozen_pages=a1fdb44b416284bb523ae8e72fafe708b381b6f15de2783e9fe577f2119aabcd
 frozen_trad=79d0d4e255e70e0916894d285d2505d21dcd1764a8a27d9128443c0ab48bbb15
 frozen_wrapped=148a7b0852cba0cfe800ec7c3856530f417d0855e071216f894287373aef59de
 
-cargo build --release --quiet --example bench_corpus --example measure
-tools=$PWD/target/release/examples
+if [ -z "${TOOLS:-}" ]; then
+  cargo build --release --quiet --example bench_corpus --example measure
+fi
+tools=${TOOLS:-$PWD/target/release/examples}
 if [ -z "${BIN:-}" ]; then
   cargo build --release --quiet --bin banmian
   BIN=$PWD/target/release/banmian
