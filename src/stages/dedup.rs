@@ -28,28 +28,34 @@ fn key(text: &str) -> String {
     out
 }
 
-/// Appends the folded key of `text` ([`key`]) to `out`; returns its length in chars. Han
-/// characters and ASCII take a fast path (Han has no case); other letters and digits are
-/// lowercased through the Unicode tables, as `char::to_lowercase` does.
+/// Appends the folded key of `text` ([`key`]) to `out`; returns its length in chars.
+/// Runs of characters the fold keeps as they are (Han, which has no case; ASCII digits
+/// and lowercase letters) are copied as byte slices; uppercase ASCII is lowercased, and
+/// other letters and digits go through `char::to_lowercase` as before.
 fn key_into(out: &mut String, text: &str) -> usize {
     let body = crate::rules::byline::leading(text).map_or(text, |c| &text[c.len..]);
+    out.reserve(body.len());
     let mut n = 0;
-    for c in body.chars() {
-        if is_han(c) {
-            out.push(c);
+    // The start of the run of characters kept as they are.
+    let mut run = 0;
+    for (i, c) in body.char_indices() {
+        if is_han(c) || c.is_ascii_lowercase() || c.is_ascii_digit() {
             n += 1;
-        } else if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                out.push(c.to_ascii_lowercase());
-                n += 1;
-            }
-        } else if c.is_alphanumeric() {
+            continue;
+        }
+        out.push_str(&body[run..i]);
+        run = i + c.len_utf8();
+        if c.is_ascii_uppercase() {
+            out.push(c.to_ascii_lowercase());
+            n += 1;
+        } else if !c.is_ascii() && c.is_alphanumeric() {
             for l in c.to_lowercase() {
                 out.push(l);
                 n += 1;
             }
         }
     }
+    out.push_str(&body[run..]);
     n
 }
 
@@ -432,5 +438,19 @@ mod tests {
         remove_duplicates(&mut page);
         assert!(page.removed.is_empty(), "{:?}", page.removed);
         assert_eq!(key("本报讯（记者 尹明）会议举行"), "会议举行");
+    }
+
+    /// The fold keeps Han, letters and digits only, lowercased as `char::to_lowercase`
+    /// does (the reference), and counts chars, not bytes.
+    #[test]
+    fn the_key_is_the_lowercased_han_letters_and_digits() {
+        for text in ["会议ABC，def。12３４ÉΣ𠀀〇", "", "。，、", "ǅ İ Ⅻ ﬀ"] {
+            let reference: String = text.chars().filter(|c| is_han(*c) || c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+            let mut k = String::new();
+            let n = key_into(&mut k, text);
+            assert_eq!(k, reference, "{text}");
+            assert_eq!(n, reference.chars().count(), "{text}");
+        }
+        assert_eq!(key("会议ABC，def。12"), "会议abcdef12");
     }
 }
