@@ -21,23 +21,8 @@ use banmian::lines::Line;
 use banmian::stages::classify::Role;
 use banmian::stages::{assemble, classify, dedup, normalize, segment, warn};
 use banmian::{Config, Converter, Options, Page, Pipeline, lines};
-use common::{BenchPage, Group};
+use common::{BenchPage, Group, floor};
 use criterion::Criterion;
-
-/// The floor: the cheapest pass any pipeline over this text must make. UTF-8
-/// validation, then every line and every char of it read once.
-fn floor(bytes: &[u8]) -> (usize, usize, u32) {
-    let text = std::str::from_utf8(bytes).expect("the corpus is UTF-8");
-    let (mut lines, mut chars, mut mix) = (0usize, 0usize, 0u32);
-    for line in text.lines() {
-        lines += 1;
-        for c in line.chars() {
-            chars += 1;
-            mix ^= c as u32;
-        }
-    }
-    (lines, chars, mix)
-}
 
 /// The pipeline's stages up to each point, for every page.
 struct Staged {

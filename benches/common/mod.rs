@@ -295,6 +295,53 @@ impl Pool {
     }
 }
 
+/// A plain hard-wrapped copy of a page, as OCR of a narrow column gives it: the
+/// Markdown markers taken off (`#` headings, `**` bold) and every line longer than
+/// `width` characters cut into lines of `width` characters (the last one shorter);
+/// blank lines and indentation kept, CRLF pages keep CRLF.
+pub fn hard_wrapped(text: &str, width: usize) -> String {
+    let crlf = text.contains("\r\n");
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        let t = line.trim_start_matches('#');
+        let line = if t.len() < line.len() { t.trim_start() } else { line };
+        let line = line.replace("**", "");
+        let chars: Vec<char> = line.chars().collect();
+        if chars.is_empty() {
+            out.push_str(if crlf { "\r\n" } else { "\n" });
+        }
+        for piece in chars.chunks(width.max(1)) {
+            out.extend(piece);
+            out.push_str(if crlf { "\r\n" } else { "\n" });
+        }
+    }
+    out
+}
+
+/// The column width, in characters, of the hard-wrapped copy of the `i`-th page:
+/// 12 to 30, as newspaper columns are.
+pub fn wrap_width(i: usize) -> usize {
+    12 + (i * 7) % 19
+}
+
+/// The floor: the cheapest pass any pipeline over this text must make. UTF-8
+/// validation, then every line and every char of it read once. Returns the lines,
+/// the chars and a mix of the chars (so that the walk is not optimized away).
+/// Panics on bytes that are not UTF-8 (the corpus is).
+pub fn floor(bytes: &[u8]) -> (usize, usize, u32) {
+    let text = std::str::from_utf8(bytes).expect("the corpus is UTF-8");
+    let (mut lines, mut chars, mut mix) = (0usize, 0usize, 0u32);
+    for line in text.lines() {
+        lines += 1;
+        for c in line.chars() {
+            chars += 1;
+            mix ^= c as u32;
+        }
+    }
+    (lines, chars, mix)
+}
+
 /// Splits after 。！？ (and a closing quote right after one).
 fn split_sentences(line: &str) -> Vec<String> {
     let mut out = Vec::new();

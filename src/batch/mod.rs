@@ -8,9 +8,10 @@
 //! ([`write_atomic`]) to `OUT/<relative path>.<extension of the output format>`,
 //! output paths that cannot leave `OUT`, the run's record `OUT/.banmian/run.json` and
 //! `--resume` (pages whose output is newer than the input and than a matching record
-//! are skipped; see [`Record`]), pages in parallel on rayon by one ordered driver in bounded
-//! chunks (memory is bounded by the pages in flight, and JSON Lines output keeps input
-//! order), and the run's [`Summary`]. One bad page is reported in the summary and
+//! are skipped; see [`Record`]), pages in parallel on rayon by one ordered driver with
+//! a bounded window of pages in flight and no barrier between batches (memory is
+//! bounded by the pages in flight, and JSON Lines output keeps input order), and the
+//! run's [`Summary`]. One bad page is reported in the summary and
 //! never stops the batch.
 
 mod atomic;

@@ -2,12 +2,12 @@
 //! folder runs ([`run_tree`], [`run_tree_jsonl`]) and the JSON Lines stream
 //! ([`super::run_stream`]); reading a page file within the page limit.
 
+use std::collections::VecDeque;
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc;
 use std::time::Instant;
-
-use rayon::prelude::*;
 
 use super::atomic::{remove_stale_temporaries, write_atomic};
 use super::record::{Record, Resume};
@@ -18,13 +18,23 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::model::Page;
 use crate::write::{OutputFormat, json};
 
-/// Pages processed in parallel before their results are written, for ordered output.
-const CHUNK: usize = 256;
+/// Pages in flight at most: taken from the input but not yet handed to the sink, so
+/// memory is bounded by this many pages and their results, whatever the input's size.
+const WINDOW: usize = 128;
 
-/// The one parallel driver: takes `items` [`CHUNK`] at a time, runs `work` on a chunk's
-/// items in parallel on the current rayon pool, and hands the chunk's results to
-/// `sink` in input order, whatever the number of threads. Memory is bounded by the
-/// items of one chunk; `sink`'s first error ends the run.
+/// Results handed to the sink at a time, at least (all that are ready in order, at most
+/// [`WINDOW`]; the last batch may be smaller): a stream is written and flushed in
+/// batches of this many pages or more.
+const BATCH: usize = 64;
+
+/// The one parallel driver: runs `work` on `items` on the current rayon pool and hands
+/// the results to `sink` in input order, in batches of [`BATCH`] or more, whatever the
+/// number of threads. There is no barrier between batches: the calling thread takes
+/// items, receives results and runs `sink` while the pool works on the next items,
+/// keeping at most [`WINDOW`] items in flight (so a slow page holds back the output,
+/// not the other threads). `sink`'s first error ends the run (the items already in
+/// flight finish, unwritten). Called from a thread of the pool (a library user inside
+/// `ThreadPool::install`), the calling thread works on the items too while it waits.
 pub(crate) fn ordered<I, R, E>(
     items: impl IntoIterator<Item = I>,
     work: impl Fn(I) -> R + Sync + Send,
@@ -34,13 +44,69 @@ where
     I: Send,
     R: Send,
 {
+    let (tx, rx) = mpsc::channel::<(usize, std::thread::Result<R>)>();
+    let work = &work;
     let mut items = items.into_iter();
-    loop {
-        let chunk: Vec<I> = items.by_ref().take(CHUNK).collect();
-        if chunk.is_empty() {
-            return Ok(());
+    rayon::in_place_scope_fifo(|scope| {
+        // Items 0..next are taken; results 0..done are handed on; `ready[k]` is the
+        // result of item done + k once it has come back.
+        let (mut next, mut done) = (0usize, 0usize);
+        let mut ready: VecDeque<Option<R>> = VecDeque::new();
+        let mut batch: Vec<R> = Vec::with_capacity(BATCH);
+        let mut exhausted = false;
+        loop {
+            // Results waiting in `batch` count as in flight: at most WINDOW in all.
+            while !exhausted && next - (done - batch.len()) < WINDOW {
+                match items.next() {
+                    Some(item) => {
+                        let (tx, i) = (tx.clone(), next);
+                        // A panic is sent back and resumed on the calling thread (rather
+                        // than leave it waiting); the receiver outlives the scope.
+                        scope.spawn_fifo(move |_| {
+                            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(item)));
+                            let _ = tx.send((i, r));
+                        });
+                        ready.push_back(None);
+                        next += 1;
+                    }
+                    None => exhausted = true,
+                }
+            }
+            if done == next {
+                return if batch.is_empty() { Ok(()) } else { sink(batch) };
+            }
+            let (i, r) = receive(&rx);
+            ready[i - done] = Some(r.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+            while let Some(Some(_)) = ready.front() {
+                batch.extend(ready.pop_front().flatten());
+                done += 1;
+            }
+            if batch.len() >= BATCH || (exhausted && done == next && !batch.is_empty()) {
+                sink(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))?;
+            }
         }
-        sink(chunk.into_par_iter().map(&work).collect())?;
+    })
+}
+
+/// The next result of [`ordered`]'s workers. On a thread of the pool, the thread runs
+/// pending work while it waits instead of blocking (a pool of one thread would wait
+/// for itself).
+fn receive<R>(rx: &mpsc::Receiver<R>) -> R {
+    if rayon::current_thread_index().is_none() {
+        return rx.recv().expect("a worker of ordered() sends every result");
+    }
+    loop {
+        match rx.try_recv() {
+            Ok(r) => return r,
+            Err(mpsc::TryRecvError::Disconnected) => panic!("a worker of ordered() sends every result"),
+            Err(mpsc::TryRecvError::Empty) => {
+                if rayon::yield_now() != Some(rayon::Yield::Executed) {
+                    if let Ok(r) = rx.recv_timeout(std::time::Duration::from_millis(1)) {
+                        return r;
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -305,4 +371,81 @@ pub fn run_tree_jsonl_as(
     w.flush()?;
     summary.time(start);
     Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Work whose cost falls unevenly (every 37th item slow), so results come back out
+    /// of order and the window fills behind a slow item.
+    fn uneven(i: usize) -> usize {
+        if i % 37 == 0 {
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        i * 3
+    }
+
+    fn run_in(threads: usize, caller_in_pool: bool, n: usize) -> (Vec<usize>, Vec<usize>) {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("pool");
+        let mut out = Vec::new();
+        let mut batches = Vec::new();
+        let mut go = || {
+            ordered(0..n, uneven, |b: Vec<usize>| {
+                batches.push(b.len());
+                out.extend(b);
+                Ok::<(), ()>(())
+            })
+            .expect("no sink error")
+        };
+        // Outside a pool, `ordered` runs on the global pool and the calling thread only
+        // takes items and receives results.
+        if caller_in_pool {
+            pool.install(go)
+        } else {
+            go()
+        }
+        (out, batches)
+    }
+
+    #[test]
+    fn ordered_keeps_input_order_in_batches_whatever_the_threads() {
+        let want: Vec<usize> = (0..1000).map(|i| i * 3).collect();
+        for threads in [1, 2, 4] {
+            for in_pool in [true, false] {
+                let (out, batches) = run_in(threads, in_pool, 1000);
+                assert_eq!(out, want, "{threads} threads, caller in pool: {in_pool}");
+                let (last, full) = batches.split_last().expect("a batch");
+                assert!(full.iter().all(|&b| (BATCH..=WINDOW).contains(&b)) && (1..=WINDOW).contains(last), "{batches:?}");
+                assert_eq!(batches.iter().sum::<usize>(), 1000);
+            }
+        }
+        assert_eq!(run_in(1, true, 0).0, Vec::<usize>::new());
+    }
+
+    #[test]
+    fn ordered_stops_at_the_sinks_first_error() {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().expect("pool");
+        let mut seen = 0;
+        let r = pool.install(|| {
+            ordered(
+                0..100_000usize,
+                |i| i,
+                |b: Vec<usize>| {
+                    seen += b.len();
+                    if seen >= 2 * BATCH { Err(seen) } else { Ok(()) }
+                },
+            )
+        });
+        assert_eq!(r, Err(2 * BATCH));
+    }
+
+    #[test]
+    fn a_panic_in_the_work_reaches_the_caller() {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().expect("pool");
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            pool.install(|| ordered(0..50usize, |i| if i == 20 { panic!("page 20") } else { i }, |_: Vec<usize>| Ok::<(), ()>(())))
+        }));
+        assert!(r.is_err());
+    }
 }

@@ -13,7 +13,7 @@
 //! other paragraphs share the most of the paragraph's distinctive trigrams (those not
 //! shared by every candidate article); on a tie, the first.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::stages::limits::*;
 use crate::model::{BlockKind, BlockRef, Page, Removed, RemovedReason};
@@ -23,16 +23,50 @@ use crate::rules::chars::is_han;
 /// The folded key of a block: its Han characters, letters and digits only, without a
 /// leading credit (a first paragraph printed twice keeps its 本报讯 in the copy).
 fn key(text: &str) -> String {
-    let body = crate::rules::byline::leading(text).map_or(text, |c| &text[c.len..]);
-    body.chars().filter(|c| is_han(*c) || c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    let mut out = String::new();
+    key_into(&mut out, text);
+    out
 }
 
-fn trigrams(key: &str) -> HashSet<u64> {
+/// Appends the folded key of `text` ([`key`]) to `out`; returns its length in chars.
+/// Runs of characters the fold keeps as they are (Han, which has no case; ASCII digits
+/// and lowercase letters) are copied as byte slices; uppercase ASCII is lowercased, and
+/// other letters and digits go through `char::to_lowercase` as before.
+fn key_into(out: &mut String, text: &str) -> usize {
+    let body = crate::rules::byline::leading(text).map_or(text, |c| &text[c.len..]);
+    out.reserve(body.len());
+    let mut n = 0;
+    // The start of the run of characters kept as they are.
+    let mut run = 0;
+    for (i, c) in body.char_indices() {
+        if is_han(c) || c.is_ascii_lowercase() || c.is_ascii_digit() {
+            n += 1;
+            continue;
+        }
+        out.push_str(&body[run..i]);
+        run = i + c.len_utf8();
+        if c.is_ascii_uppercase() {
+            out.push(c.to_ascii_lowercase());
+            n += 1;
+        } else if !c.is_ascii() && c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                out.push(l);
+                n += 1;
+            }
+        }
+    }
+    out.push_str(&body[run..]);
+    n
+}
+
+/// The distinct trigrams of `key`, sorted (a set searched by binary search).
+fn trigrams(key: &str) -> Vec<u64> {
     let chars: Vec<char> = key.chars().collect();
-    chars
-        .windows(TRIGRAM)
-        .map(|w| (w[0] as u64) << (2 * CHAR_BITS) | (w[1] as u64) << CHAR_BITS | w[2] as u64)
-        .collect()
+    let mut grams: Vec<u64> =
+        chars.windows(TRIGRAM).map(|w| (w[0] as u64) << (2 * CHAR_BITS) | (w[1] as u64) << CHAR_BITS | w[2] as u64).collect();
+    grams.sort_unstable();
+    grams.dedup();
+    grams
 }
 
 struct Candidate {
@@ -75,15 +109,15 @@ pub fn remove_duplicates(page: &mut Page) {
             if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::Caption) {
                 continue;
             }
-            let k = key(&b.text);
-            if k.chars().count() >= DEDUP_MIN_CHARS {
+            let mut k = String::new();
+            if key_into(&mut k, &b.text) >= DEDUP_MIN_CHARS {
                 cands.push(Candidate { at: BlockRef { article: ai, block: bi }, grams: 0, key: k });
             }
         }
     }
     // Groups of copies: union by exact key, then by trigram similarity.
     let mut parent: Vec<usize> = (0..cands.len()).collect();
-    let mut exact: HashMap<&str, usize> = HashMap::new();
+    let mut exact: FxHashMap<&str, usize> = FxHashMap::default();
     for (i, c) in cands.iter().enumerate() {
         if let Some(&first) = exact.get(c.key.as_str()) {
             parent[i] = first;
@@ -92,14 +126,17 @@ pub fn remove_duplicates(page: &mut Page) {
         }
     }
     // Only one candidate's trigram set is held at a time; the index keeps the rest.
-    let mut index: HashMap<u64, Posting> = HashMap::new();
+    let mut index: FxHashMap<u64, Posting> = FxHashMap::default();
+    // Trigrams shared with each earlier candidate, for the candidate being indexed: a
+    // count per candidate and the list of those counted (reset after each one).
+    let mut shared: Vec<usize> = vec![0; cands.len()];
+    let mut touched: Vec<usize> = Vec::new();
     for i in 0..cands.len() {
         if parent[i] != i {
             continue;
         }
         let grams = trigrams(&cands[i].key);
         cands[i].grams = grams.len();
-        let mut shared: HashMap<usize, usize> = HashMap::new();
         for g in grams {
             match index.entry(g) {
                 std::collections::hash_map::Entry::Vacant(v) => {
@@ -109,33 +146,41 @@ pub fn remove_duplicates(page: &mut Page) {
                     let posting = o.get_mut();
                     if posting.as_slice().len() < MAX_POSTING {
                         for &j in posting.as_slice() {
-                            *shared.entry(j).or_default() += 1;
+                            if shared[j] == 0 {
+                                touched.push(j);
+                            }
+                            shared[j] += 1;
                         }
                         posting.push(i);
                     }
                 }
             }
         }
-        let best = shared
-            .into_iter()
+        let best = touched
+            .iter()
+            .map(|&j| (j, shared[j]))
             .filter(|&(j, s)| {
                 let (a, b) = (cands[i].grams, cands[j].grams);
                 let union = a + b - s;
                 union > 0 && s as f64 / union as f64 >= NEAR_JACCARD
             })
             .max_by_key(|&(j, s)| (s, usize::MAX - j));
+        for &j in &touched {
+            shared[j] = 0;
+        }
+        touched.clear();
         if let Some((j, _)) = best {
             parent[i] = find(&parent, j);
         }
     }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for i in 0..cands.len() {
         groups.entry(find(&parent, i)).or_default().push(i);
     }
     let mut doomed: Vec<(BlockRef, BlockRef, RemovedReason)> = Vec::new();
     let mut roots: Vec<usize> = groups.keys().copied().filter(|r| groups[r].len() > 1).collect();
     roots.sort_unstable();
-    let mut contexts: HashMap<usize, Context> = HashMap::new();
+    let mut contexts: FxHashMap<usize, Context> = FxHashMap::default();
     for root in roots {
         let members = &groups[&root];
         let keep = choose_keeper(page, &cands, members, &mut contexts);
@@ -165,21 +210,31 @@ pub fn remove_repeated_sentences(page: &mut Page) {
             if b.kind != BlockKind::Paragraph || !b.text.contains(['。', '！', '？']) {
                 continue;
             }
-            let mut kept = String::with_capacity(b.text.len());
-            let mut last_key = String::new();
-            let mut copies = Vec::new();
+            // The byte ranges of the copies; the text is rebuilt only when there is one.
+            let mut copies: Vec<std::ops::Range<usize>> = Vec::new();
+            let (mut k, mut last_key) = (String::new(), String::new());
+            let mut at = 0;
             for sentence in b.text.split_inclusive(['。', '！', '？']) {
-                let k = key(sentence);
-                if k.chars().count() >= DEDUP_MIN_CHARS && k == last_key {
-                    copies.push(sentence.to_string());
-                    continue;
+                k.clear();
+                let n = key_into(&mut k, sentence);
+                if n >= DEDUP_MIN_CHARS && k == last_key {
+                    copies.push(at..at + sentence.len());
+                } else {
+                    std::mem::swap(&mut k, &mut last_key);
                 }
-                kept.push_str(sentence);
-                last_key = k;
+                at += sentence.len();
             }
             if copies.is_empty() {
                 continue;
             }
+            let mut kept = String::with_capacity(b.text.len());
+            let mut from = 0;
+            for r in &copies {
+                kept.push_str(&b.text[from..r.start]);
+                from = r.end;
+            }
+            kept.push_str(&b.text[from..]);
+            let copies: Vec<String> = copies.into_iter().map(|r| b.text[r].to_string()).collect();
             b.text = kept;
             let at = BlockRef { article: ai, block: bi };
             page.removed.extend(copies.into_iter().map(|c| Removed::new(RemovedReason::Duplicate, c, b.lines, Some(at))));
@@ -200,14 +255,15 @@ fn find(parent: &[usize], mut i: usize) -> usize {
 /// blocks that hold it (so that the copies themselves can be taken out). Built once per
 /// article, so choosing costs the copies' size, not the articles' size, per group.
 struct Context {
-    head: HashSet<u64>,
-    body: HashMap<u64, usize>,
+    /// Sorted.
+    head: Vec<u64>,
+    body: FxHashMap<u64, usize>,
 }
 
 impl Context {
     fn new(a: &crate::model::Article) -> Context {
         let head = [&a.kicker, &a.headline, &a.subheadline].iter().filter_map(|x| x.as_deref()).collect::<Vec<_>>().join("");
-        let mut body: HashMap<u64, usize> = HashMap::new();
+        let mut body: FxHashMap<u64, usize> = FxHashMap::default();
         for b in &a.blocks {
             for g in trigrams(&key(&b.text)) {
                 *body.entry(g).or_default() += 1;
@@ -219,7 +275,7 @@ impl Context {
 
 /// The member whose article the paragraph belongs to; see the module doc. A trigram
 /// is in an article's body when a block other than the copies holds it.
-fn choose_keeper(page: &Page, cands: &[Candidate], members: &[usize], contexts: &mut HashMap<usize, Context>) -> usize {
+fn choose_keeper(page: &Page, cands: &[Candidate], members: &[usize], contexts: &mut FxHashMap<usize, Context>) -> usize {
     let first = *members.iter().min_by_key(|&&m| (cands[m].at.article, cands[m].at.block)).expect("non-empty group");
     let mut articles: Vec<usize> = members.iter().map(|&m| cands[m].at.article).collect();
     articles.sort_unstable();
@@ -229,9 +285,9 @@ fn choose_keeper(page: &Page, cands: &[Candidate], members: &[usize], contexts: 
     }
     let grams = trigrams(&cands[first].key);
     // How many copies in each article hold each of the paragraph's trigrams.
-    let mut in_copies: HashMap<(usize, u64), usize> = HashMap::new();
+    let mut in_copies: FxHashMap<(usize, u64), usize> = FxHashMap::default();
     for &m in members {
-        for g in trigrams(&cands[m].key).into_iter().filter(|g| grams.contains(g)) {
+        for g in trigrams(&cands[m].key).into_iter().filter(|g| grams.binary_search(g).is_ok()) {
             *in_copies.entry((cands[m].at.article, g)).or_default() += 1;
         }
     }
@@ -241,9 +297,9 @@ fn choose_keeper(page: &Page, cands: &[Candidate], members: &[usize], contexts: 
     let has = |ai: usize, g: u64| -> (bool, bool) {
         let c = &contexts[&ai];
         let body = c.body.get(&g).copied().unwrap_or(0) > in_copies.get(&(ai, g)).copied().unwrap_or(0);
-        (c.head.contains(&g), body)
+        (c.head.binary_search(&g).is_ok(), body)
     };
-    let everywhere: HashSet<u64> = grams
+    let everywhere: FxHashSet<u64> = grams
         .iter()
         .copied()
         .filter(|&g| articles.iter().all(|&ai| {
@@ -280,9 +336,9 @@ fn apply(page: &mut Page, doomed: Vec<(BlockRef, BlockRef, RemovedReason)>) {
     if doomed.is_empty() {
         return;
     }
-    let gone: HashSet<(usize, usize)> = doomed.iter().map(|(d, _, _)| (d.article, d.block)).collect();
+    let gone: FxHashSet<(usize, usize)> = doomed.iter().map(|(d, _, _)| (d.article, d.block)).collect();
     // For each article losing blocks, how many go before each block.
-    let mut gone_before: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut gone_before: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for &(d, _, _) in &doomed {
         gone_before.entry(d.article).or_insert_with(|| {
             let mut acc = 0;
@@ -382,5 +438,19 @@ mod tests {
         remove_duplicates(&mut page);
         assert!(page.removed.is_empty(), "{:?}", page.removed);
         assert_eq!(key("本报讯（记者 尹明）会议举行"), "会议举行");
+    }
+
+    /// The fold keeps Han, letters and digits only, lowercased as `char::to_lowercase`
+    /// does (the reference), and counts chars, not bytes.
+    #[test]
+    fn the_key_is_the_lowercased_han_letters_and_digits() {
+        for text in ["会议ABC，def。12３４ÉΣ𠀀〇", "", "。，、", "ǅ İ Ⅻ ﬀ"] {
+            let reference: String = text.chars().filter(|c| is_han(*c) || c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+            let mut k = String::new();
+            let n = key_into(&mut k, text);
+            assert_eq!(k, reference, "{text}");
+            assert_eq!(n, reference.chars().count(), "{text}");
+        }
+        assert_eq!(key("会议ABC，def。12"), "会议abcdef12");
     }
 }
