@@ -97,6 +97,24 @@ struct Args {
     /// short it is). Default: 2097152.
     #[arg(long, value_name = "LINES", default_value_t = banmian::DEFAULT_MAX_PAGE_LINES)]
     max_page_lines: u64,
+
+    /// In a folder run (-o DIR), read page images (PNG, JPEG, TIFF) with an OCR engine:
+    /// `tesseract` (the tesseract program, read as hOCR) or `rapidocr` (RapidOCR in Python,
+    /// read as PaddleOCR JSON). The engine's output is kept as OUT/<relative path>.hocr or
+    /// .rapidocr.json, which --resume reuses. Without --ocr, images are skipped.
+    #[arg(long, value_enum, value_name = "ENGINE")]
+    ocr: Option<OcrArg>,
+
+    /// With --ocr tesseract: the model(s), e.g. chi_sim, chi_tra, chi_sim_vert, chi_tra_vert,
+    /// or several joined by `+`.
+    #[arg(long, value_name = "LANG", default_value = banmian::ocr::DEFAULT_LANG)]
+    ocr_lang: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OcrArg {
+    Tesseract,
+    Rapidocr,
 }
 
 /// `--version`: banmian's version and the schema versions it writes (a test checks
@@ -188,6 +206,10 @@ pub fn run() -> i32 {
             eprintln!("banmian: --split articles needs -o DIR");
             return 2;
         }
+    }
+    if args.ocr.is_some() && (args.jsonl || args.input_jsonl || args.inputs.iter().all(|i| !i.is_dir()) || args.output.is_none()) {
+        eprintln!("banmian: --ocr reads the page images of a folder run: banmian DIR -o OUT --ocr ENGINE");
+        return 2;
     }
     if let Some(n) = args.threads {
         if !(1..=MAX_THREADS).contains(&n) {
@@ -354,7 +376,10 @@ fn progress(args: &Args, len: u64) -> ProgressBar {
 
 fn tree(pipeline: &Pipeline, args: &Args, root: &Path) -> io::Result<i32> {
     let exclude = if args.jsonl { None } else { args.output.as_deref() };
-    let walk = batch::walk_format(root, args.hidden, exclude, pipeline.options().input_format);
+    let mut walk = batch::walk_format(root, args.hidden, exclude, pipeline.options().input_format);
+    if args.ocr.is_some() {
+        walk.take_images();
+    }
     run_walk(pipeline, args, root, &walk)
 }
 
@@ -396,6 +421,9 @@ fn several(pipeline: &Pipeline, args: &Args, inputs: &[PathBuf]) -> io::Result<i
             walk.pages.push(rel);
         }
     }
+    if args.ocr.is_some() {
+        walk.take_images();
+    }
     let mut seen = std::collections::HashMap::new();
     for rel in &walk.pages {
         let dest = match (&args.output, args.split) {
@@ -428,6 +456,14 @@ fn run_walk(pipeline: &Pipeline, args: &Args, root: &Path, walk: &batch::Walk) -
     for p in &walk.problems {
         eprintln!("banmian: {p}");
     }
+    let engine = args.ocr.map(|e| if e == OcrArg::Tesseract { banmian::ocr::Engine::Tesseract } else { banmian::ocr::Engine::Rapidocr });
+    let ocr = match engine.map(|e| banmian::ocr::Ocr::new(e, &args.ocr_lang)).transpose() {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("banmian: {e}");
+            return Ok(1);
+        }
+    };
     let bar = progress(args, walk.pages.len() as u64);
     let started = std::time::Instant::now();
     let bytes = std::sync::atomic::AtomicU64::new(0);
@@ -463,10 +499,8 @@ fn run_walk(pipeline: &Pipeline, args: &Args, root: &Path, walk: &batch::Walk) -
             eprintln!("banmian: cannot write the output folder -o {}: {}", out.display(), e.kind());
             return Ok(1);
         }
-        match args.split {
-            Some(SplitArg::Articles) => batch::run_tree_split(pipeline, root, walk, out, args.output_format, args.resume, &tick),
-            None => batch::run_tree_as(pipeline, root, walk, out, args.output_format, args.resume, &tick),
-        }
+        let split = args.split == Some(SplitArg::Articles);
+        batch::run_tree_ocr(pipeline, root, walk, out, (args.output_format, split), args.resume, ocr.as_ref(), &tick)
     };
     bar.finish_and_clear();
     if let (Some(why), Some(out), false) = (&summary.redone, &args.output, args.quiet) {

@@ -87,6 +87,7 @@ pub mod convert;
 mod error;
 pub mod eval;
 mod model;
+pub mod ocr;
 pub mod read;
 pub mod write;
 internal! {

@@ -23,5 +23,6 @@ mod pathological;
 mod properties;
 mod realpages;
 mod regressions;
+mod scans;
 mod schema;
 mod vertical;

@@ -16,6 +16,7 @@ use super::walk::Walk;
 use crate::Pipeline;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::Page;
+use crate::ocr::Ocr;
 use crate::write::{OutputFormat, json};
 
 /// Pages processed in parallel before their results are written, for ordered output.
@@ -128,10 +129,7 @@ pub fn run_tree_as(
     resume: bool,
     tick: &(dyn Fn(u64) + Sync),
 ) -> Summary {
-    let dest = |rel: &Path| output_path_as(out, rel, format);
-    let write = |dest: &Path, page: &Page| write_atomic(dest, &format.render(page)?);
-    let record = Record::new(pipeline.options(), format, false);
-    run_tree_with(pipeline, root, walk, out, (&record, resume), tick, &dest, &write)
+    run_tree_ocr(pipeline, root, walk, out, (format, false), resume, None, tick)
 }
 
 /// `out/<rel>`, keeping only the normal components of `rel` (`page` when there is
@@ -189,27 +187,108 @@ pub fn run_tree_split(
     resume: bool,
     tick: &(dyn Fn(u64) + Sync),
 ) -> Summary {
-    let marker = format!("{}.{}", crate::write::split::LEFTOVERS, format.extension());
-    let dest = |rel: &Path| split_dir(out, rel).join(&marker);
-    let write = |dest: &Path, page: &Page| write_split(dest.parent().unwrap_or(out), page, format);
-    let record = Record::new(pipeline.options(), format, true);
-    run_tree_with(pipeline, root, walk, out, (&record, resume), tick, &dest, &write)
+    run_tree_ocr(pipeline, root, walk, out, (format, true), resume, None, tick)
+}
+
+/// Processes every page under `root` as [`run_tree_as`] (`split` false) or
+/// [`run_tree_split`] (`split` true), the page images among `walk.pages` (see
+/// [`super::Walk::take_images`]) going through `ocr` first (`--ocr`): the engine's output
+/// is written to `out/<rel>.hocr` or `out/<rel>.rapidocr.json` ([`ocr_output_path`]) and
+/// read as that format, the page's `source` staying the image's relative path. The
+/// record names the engine ([`Record::ocr`]); with `resume` and a matching record, an
+/// OCR file at least as new as its image and as the record is read again instead of
+/// running the engine. An engine failing on one image fails that page only.
+#[allow(clippy::too_many_arguments)]
+pub fn run_tree_ocr(
+    pipeline: &Pipeline,
+    root: &Path,
+    walk: &Walk,
+    out: &Path,
+    (format, split): (OutputFormat, bool),
+    resume: bool,
+    ocr: Option<&Ocr>,
+    tick: &(dyn Fn(u64) + Sync),
+) -> Summary {
+    let record = Record::new(pipeline.options(), format, split).with_ocr(ocr.map(Ocr::describe));
+    let scans = match ocr.map(|o| Pipeline::new(pipeline.options().clone().input_format(o.engine().input_format())).map(|p| (o, p))) {
+        Some(Err(e)) => {
+            let mut summary = Summary::for_walk(walk);
+            summary.problems.push(Failure { source: out.display().to_string(), message: e.to_string() });
+            return summary;
+        }
+        Some(Ok(s)) => Some(s),
+        None => None,
+    };
+    let ctx = Run { pipeline, root, out, scans: scans.as_ref().map(|(o, p)| (*o, p)) };
+    if split {
+        let marker = format!("{}.{}", crate::write::split::LEFTOVERS, format.extension());
+        let dest = |rel: &Path| split_dir(out, rel).join(&marker);
+        let write = |dest: &Path, page: &Page| write_split(dest.parent().unwrap_or(out), page, format);
+        run_tree_with(&ctx, walk, (&record, resume), tick, &dest, &write)
+    } else {
+        let dest = |rel: &Path| output_path_as(out, rel, format);
+        let write = |dest: &Path, page: &Page| write_atomic(dest, &format.render(page)?);
+        run_tree_with(&ctx, walk, (&record, resume), tick, &dest, &write)
+    }
+}
+
+/// Where a folder run keeps the OCR output of the image at `rel`:
+/// `out/<rel>.<engine's extension>` (`out/scans/01.png.hocr`), inside `out` as
+/// [`split_dir`] makes sure.
+pub fn ocr_output_path(out: &Path, rel: &Path, engine: crate::ocr::Engine) -> PathBuf {
+    let mut p = split_dir(out, rel);
+    let mut name = p.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".");
+    name.push(engine.extension());
+    p.set_file_name(name);
+    p
+}
+
+/// What a folder run's pages are read with: the pipeline, the input and output roots,
+/// and for `--ocr` the engine and the pipeline reading its output.
+struct Run<'a> {
+    pipeline: &'a Pipeline,
+    root: &'a Path,
+    out: &'a Path,
+    scans: Option<(&'a Ocr, &'a Pipeline)>,
+}
+
+impl Run<'_> {
+    /// Processes the page at `rel`: an image through the OCR engine when the run has one
+    /// (its kept output reused when `reuse` says so), any other page as [`process_file`].
+    /// Returns the bytes read (the image's size for a scan) and the page.
+    fn page(&self, rel: &Path, reuse: &dyn Fn(&Path, &Path) -> bool) -> (u64, Result<Page>) {
+        let Some((ocr, scan_pipeline)) = self.scans.filter(|_| crate::ocr::is_image(rel)) else {
+            return process_file(self.pipeline, self.root, rel);
+        };
+        let image = self.root.join(rel);
+        let size = fs::metadata(&image).map_or(0, |m| m.len());
+        let kept = ocr_output_path(self.out, rel, ocr.engine());
+        let text = if reuse(&image, &kept) {
+            read_file_limited(&kept, self.pipeline.options().max_page_bytes)
+        } else {
+            ocr.recognise(&image).and_then(|bytes| {
+                write_atomic(&kept, &bytes)?;
+                Ok(bytes)
+            })
+        };
+        let source = rel.to_string_lossy().replace('\\', "/");
+        (size, text.and_then(|bytes| scan_pipeline.process_bytes(&source, &bytes).map_err(|e| e.with_path(&kept))))
+    }
 }
 
 /// The folder run: `dest` names a page's output file (the one `resume` compares),
 /// `write` writes the page there; `record` is compared with and written to
 /// `out/.banmian/run.json` ([`Record::prepare`]).
-#[allow(clippy::too_many_arguments)]
 fn run_tree_with(
-    pipeline: &Pipeline,
-    root: &Path,
+    run: &Run,
     walk: &Walk,
-    out: &Path,
     (record, resume): (&Record, bool),
     tick: &(dyn Fn(u64) + Sync),
     dest: &(dyn Fn(&Path) -> PathBuf + Sync),
     write: &(dyn Fn(&Path, &Page) -> Result<()> + Sync),
 ) -> Summary {
+    let (root, out) = (run.root, run.out);
     let start = Instant::now();
     remove_stale_temporaries(out);
     let mut summary = Summary::for_walk(walk);
@@ -233,7 +312,7 @@ fn run_tree_with(
             tick(0);
             return (rel.clone(), None);
         }
-        let (bytes, result) = process_file(pipeline, root, rel);
+        let (bytes, result) = run.page(rel, &kept);
         let result = result.and_then(|page| {
             write(&dest, &page)?;
             Ok(page)
