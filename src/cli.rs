@@ -317,13 +317,17 @@ fn one_page(pipeline: &Pipeline, args: &Args, path: Option<&Path>) -> io::Result
             return Ok(1);
         }
     };
-    let page = match pipeline.process_bytes(&source, &bytes) {
+    let mut pages = match pipeline.process_pages(&source, &bytes) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("banmian: {}", flags(e.with_path(path.unwrap_or(Path::new("-")))));
             return Ok(1);
         }
     };
+    if pages.len() > 1 {
+        return one_file_pages(args, &source, &pages, bytes.len() as u64);
+    }
+    let Some(page) = pages.pop() else { return Ok(1) };
     if let (Some(SplitArg::Articles), Some(out)) = (args.split, &args.output) {
         let dir = batch::split_dir(out, Path::new(&source));
         if let Err(e) = batch::write_split(&dir, &page, args.output_format) {
@@ -360,6 +364,37 @@ fn one_page(pipeline: &Pipeline, args: &Args, path: Option<&Path>) -> io::Result
     w.flush()?;
     let mut summary = Summary::default();
     summary.record_one(&page, bytes.len() as u64);
+    finish(&Args { quiet: true, ..args.clone() }, &summary)
+}
+
+/// A file of several pages (CONTRACT.md): one page object per page, as JSON Lines on
+/// stdout or `-o FILE`; with `-o DIR/`, `DIR/<name>.p<N>.<ext>`; with `--split articles`,
+/// the folders `OUT/<name>.p<N>/`.
+fn one_file_pages(args: &Args, source: &str, pages: &[banmian::Page], bytes: u64) -> io::Result<i32> {
+    let mut summary = Summary::default();
+    let paged = |n: usize| batch::page_path(Path::new(source), n);
+    let out = args.output.as_ref().filter(|o| o.as_os_str() != "-" && !args.jsonl);
+    let folder = out.filter(|o| args.split.is_some() || o.is_dir() || o.to_string_lossy().ends_with(['/', std::path::MAIN_SEPARATOR]));
+    let mut w = if folder.is_some() { None } else { Some(open_output(args).map_err(io::Error::other)?) };
+    for (i, page) in pages.iter().enumerate() {
+        let written = match (folder, &mut w) {
+            (Some(out), _) if args.split.is_some() => batch::write_split(&batch::split_dir(out, &paged(i + 1)), page, args.output_format),
+            (Some(out), _) => args
+                .output_format
+                .render(page)
+                .and_then(|b| batch::write_atomic(&batch::output_path_as(out, &paged(i + 1), args.output_format), &b)),
+            (None, Some(w)) => args.output_format.line(page).unwrap_or_else(|| write::json::line(page)).and_then(|l| Ok(w.write_all(&l)?)),
+            (None, None) => Ok(()),
+        };
+        if let Err(e) = written {
+            eprintln!("banmian: {e}");
+            return Ok(1);
+        }
+        summary.record_one(page, if i == 0 { bytes } else { 0 });
+    }
+    if let Some(w) = &mut w {
+        w.flush()?;
+    }
     finish(&Args { quiet: true, ..args.clone() }, &summary)
 }
 

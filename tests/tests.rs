@@ -18,6 +18,7 @@ mod gold;
 mod heads;
 mod jsonformats;
 mod limits;
+mod multipage;
 mod outputs;
 mod pathological;
 mod properties;

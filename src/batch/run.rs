@@ -106,6 +106,27 @@ pub fn process_file(pipeline: &Pipeline, root: &Path, rel: &Path) -> (u64, Resul
     }
 }
 
+/// Reads and processes one file that may hold several pages
+/// ([`Pipeline::process_pages`]: a MinerU document, a multi-page hOCR or ALTO file), one
+/// page object per page; the error names the file. Otherwise as [`process_file`].
+pub fn process_file_pages(pipeline: &Pipeline, root: &Path, rel: &Path) -> (u64, Result<Vec<Page>>) {
+    let path = root.join(rel);
+    let source = rel.to_string_lossy().replace('\\', "/");
+    match read_file_limited(&path, pipeline.options().max_page_bytes) {
+        Ok(bytes) => (bytes.len() as u64, pipeline.process_pages(&source, &bytes).map_err(|e| e.with_path(&path))),
+        Err(e) => (0, Err(e)),
+    }
+}
+
+/// The relative path page `n` (from 1) of the file at `rel` is written under when the
+/// file holds several pages: `<rel>.p<n>`, so that its output is `OUT/<rel>.p<n>.json`
+/// (CONTRACT.md) and its `--split articles` folder `OUT/<rel>.p<n>/`.
+pub fn page_path(rel: &Path, n: usize) -> PathBuf {
+    let mut name = rel.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(format!(".p{n}"));
+    rel.with_file_name(name)
+}
+
 /// Processes every page under `root` into `out/<rel>.json`, as [`run_tree_as`] with
 /// [`OutputFormat::Json`].
 pub fn run_tree(pipeline: &Pipeline, root: &Path, walk: &Walk, out: &Path, resume: bool, tick: &(dyn Fn(u64) + Sync)) -> Summary {
@@ -254,12 +275,13 @@ struct Run<'a> {
 }
 
 impl Run<'_> {
-    /// Processes the page at `rel`: an image through the OCR engine when the run has one
-    /// (its kept output reused when `reuse` says so), any other page as [`process_file`].
-    /// Returns the bytes read (the image's size for a scan) and the page.
-    fn page(&self, rel: &Path, reuse: &dyn Fn(&Path, &Path) -> bool) -> (u64, Result<Page>) {
+    /// Processes the file at `rel`: an image through the OCR engine when the run has one
+    /// (its kept output reused when `reuse` says so), any other file as
+    /// [`process_file_pages`]. Returns the bytes read (the image's size for a scan) and
+    /// the pages (several for a multi-page file or TIFF).
+    fn pages(&self, rel: &Path, reuse: &dyn Fn(&Path, &Path) -> bool) -> (u64, Result<Vec<Page>>) {
         let Some((ocr, scan_pipeline)) = self.scans.filter(|_| crate::ocr::is_image(rel)) else {
-            return process_file(self.pipeline, self.root, rel);
+            return process_file_pages(self.pipeline, self.root, rel);
         };
         let image = self.root.join(rel);
         let size = fs::metadata(&image).map_or(0, |m| m.len());
@@ -273,9 +295,12 @@ impl Run<'_> {
             })
         };
         let source = rel.to_string_lossy().replace('\\', "/");
-        (size, text.and_then(|bytes| scan_pipeline.process_bytes(&source, &bytes).map_err(|e| e.with_path(&kept))))
+        (size, text.and_then(|bytes| scan_pipeline.process_pages(&source, &bytes).map_err(|e| e.with_path(&kept))))
     }
 }
+
+/// A file a folder run read: its bytes, and its pages or the error.
+type Done = (u64, Result<Vec<Page>>);
 
 /// The folder run: `dest` names a page's output file (the one `resume` compares),
 /// `write` writes the page there; `record` is compared with and written to
@@ -307,24 +332,32 @@ fn run_tree_with(
         since.is_some_and(|since| up_to_date(input, dest) && fs::metadata(dest).and_then(|m| m.modified()).is_ok_and(|t| t >= since))
     };
     let work = |rel: &PathBuf| {
-        let dest = dest(rel);
-        if kept(&root.join(rel), &dest) {
+        let file = dest(rel);
+        // A file of several pages writes its first page last: when that is kept, all are.
+        if kept(&root.join(rel), &file) || kept(&root.join(rel), &dest(&page_path(rel, 1))) {
             tick(0);
             return (rel.clone(), None);
         }
-        let (bytes, result) = run.page(rel, &kept);
-        let result = result.and_then(|page| {
-            write(&dest, &page)?;
-            Ok(page)
+        let (bytes, result) = run.pages(rel, &kept);
+        let result = result.and_then(|pages: Vec<Page>| {
+            match pages.as_slice() {
+                [page] => write(&file, page)?,
+                _ => {
+                    for (i, page) in pages.iter().enumerate().rev() {
+                        write(&dest(&page_path(rel, i + 1)), page)?;
+                    }
+                }
+            }
+            Ok(pages)
         });
         tick(bytes);
         (rel.clone(), Some((bytes, result)))
     };
-    let sink = |results: Vec<_>| {
+    let sink = |results: Vec<(PathBuf, Option<Done>)>| {
         for (rel, r) in results {
             match r {
                 None => summary.up_to_date += 1,
-                Some((bytes, Ok(page))) => summary.count(&page, bytes),
+                Some((bytes, Ok(pages))) => summary.count_pages(&pages, bytes),
                 Some((_, Err(e))) => summary.fail(root.join(rel).display().to_string(), &e),
             }
         }
@@ -365,16 +398,23 @@ pub fn run_tree_jsonl_as(
     let start = Instant::now();
     let mut summary = Summary::for_walk(walk);
     let work = |rel: &PathBuf| {
-        let (bytes, r) = process_file(pipeline, root, rel);
+        let (bytes, r) = process_file_pages(pipeline, root, rel);
         tick(bytes);
-        (rel.clone(), bytes, r.and_then(|page| Ok((format.line(&page).unwrap_or_else(|| json::line(&page))?, page))))
+        let lines = |pages: Vec<Page>| -> Result<(Vec<u8>, Vec<Page>)> {
+            let mut all = Vec::new();
+            for page in &pages {
+                all.extend(format.line(page).unwrap_or_else(|| json::line(page))?);
+            }
+            Ok((all, pages))
+        };
+        (rel.clone(), bytes, r.and_then(lines))
     };
     ordered(&walk.pages, work, |results| {
         for (rel, bytes, r) in results {
             match r {
-                Ok((line, page)) => {
+                Ok((line, pages)) => {
                     w.write_all(&line)?;
-                    summary.count(&page, bytes);
+                    summary.count_pages(&pages, bytes);
                 }
                 Err(e) => summary.fail(root.join(rel).display().to_string(), &e),
             }
