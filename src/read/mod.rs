@@ -12,7 +12,7 @@
 //! | Format | `--input-format` | Extensions | Recognised by content |
 //! |---|---|---|---|
 //! | PaddleOCR page JSON, 2.x result list, 3.x `save_to_json` ([`paddleocr`]) | `paddleocr` | `.json` | a JSON object with `ocr_results` or `rec_texts`; an array of `[box, [text, score]]` |
-//! | MinerU `middle.json`, `content_list.json` ([`mineru`]; one page per file for now) | `mineru` | `.json` | a JSON object with `pdf_info`; an array of `{type, page_idx}` |
+//! | MinerU `middle.json`, `content_list.json` ([`mineru`]; several pages: [`read_pages`]) | `mineru` | `.json` | a JSON object with `pdf_info`; an array of `{type, page_idx}` |
 //! | PP-StructureV3 / PaddleX JSON ([`ppstructure`]) | `ppstructure` | `.json` | a JSON object with `parsing_res_list` and `overall_ocr_res` |
 //! | Umi-OCR JSON ([`umi`]) | `umi` | `.json` | a JSON object with `code` and `data[{text, box}]` |
 //! | Surya OCR JSON ([`surya`]) | `surya` | `.json` | a JSON object with `text_lines`, or a list of them per file name |
