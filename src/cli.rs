@@ -97,6 +97,24 @@ struct Args {
     /// short it is). Default: 2097152.
     #[arg(long, value_name = "LINES", default_value_t = banmian::DEFAULT_MAX_PAGE_LINES)]
     max_page_lines: u64,
+
+    /// In a folder run (-o DIR), read page images (PNG, JPEG, TIFF) with an OCR engine:
+    /// `tesseract` (the tesseract program, read as hOCR) or `rapidocr` (RapidOCR in Python,
+    /// read as PaddleOCR JSON). The engine's output is kept as OUT/<relative path>.hocr or
+    /// .rapidocr.json, which --resume reuses. Without --ocr, images are skipped.
+    #[arg(long, value_enum, value_name = "ENGINE")]
+    ocr: Option<OcrArg>,
+
+    /// With --ocr tesseract: the model(s), e.g. chi_sim, chi_tra, chi_sim_vert, chi_tra_vert,
+    /// or several joined by `+`.
+    #[arg(long, value_name = "LANG", default_value = banmian::ocr::DEFAULT_LANG)]
+    ocr_lang: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OcrArg {
+    Tesseract,
+    Rapidocr,
 }
 
 /// `--version`: banmian's version and the schema versions it writes (a test checks
@@ -188,6 +206,10 @@ pub fn run() -> i32 {
             eprintln!("banmian: --split articles needs -o DIR");
             return 2;
         }
+    }
+    if args.ocr.is_some() && (args.jsonl || args.input_jsonl || args.inputs.iter().all(|i| !i.is_dir()) || args.output.is_none()) {
+        eprintln!("banmian: --ocr reads the page images of a folder run: banmian DIR -o OUT --ocr ENGINE");
+        return 2;
     }
     if let Some(n) = args.threads {
         if !(1..=MAX_THREADS).contains(&n) {
@@ -295,13 +317,17 @@ fn one_page(pipeline: &Pipeline, args: &Args, path: Option<&Path>) -> io::Result
             return Ok(1);
         }
     };
-    let page = match pipeline.process_bytes(&source, &bytes) {
+    let mut pages = match pipeline.process_pages(&source, &bytes) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("banmian: {}", flags(e.with_path(path.unwrap_or(Path::new("-")))));
             return Ok(1);
         }
     };
+    if pages.len() > 1 {
+        return one_file_pages(args, &source, &pages, bytes.len() as u64);
+    }
+    let Some(page) = pages.pop() else { return Ok(1) };
     if let (Some(SplitArg::Articles), Some(out)) = (args.split, &args.output) {
         let dir = batch::split_dir(out, Path::new(&source));
         if let Err(e) = batch::write_split(&dir, &page, args.output_format) {
@@ -341,6 +367,37 @@ fn one_page(pipeline: &Pipeline, args: &Args, path: Option<&Path>) -> io::Result
     finish(&Args { quiet: true, ..args.clone() }, &summary)
 }
 
+/// A file of several pages (CONTRACT.md): one page object per page, as JSON Lines on
+/// stdout or `-o FILE`; with `-o DIR/`, `DIR/<name>.p<N>.<ext>`; with `--split articles`,
+/// the folders `OUT/<name>.p<N>/`.
+fn one_file_pages(args: &Args, source: &str, pages: &[banmian::Page], bytes: u64) -> io::Result<i32> {
+    let mut summary = Summary::default();
+    let paged = |n: usize| batch::page_path(Path::new(source), n);
+    let out = args.output.as_ref().filter(|o| o.as_os_str() != "-" && !args.jsonl);
+    let folder = out.filter(|o| args.split.is_some() || o.is_dir() || o.to_string_lossy().ends_with(['/', std::path::MAIN_SEPARATOR]));
+    let mut w = if folder.is_some() { None } else { Some(open_output(args).map_err(io::Error::other)?) };
+    for (i, page) in pages.iter().enumerate() {
+        let written = match (folder, &mut w) {
+            (Some(out), _) if args.split.is_some() => batch::write_split(&batch::split_dir(out, &paged(i + 1)), page, args.output_format),
+            (Some(out), _) => args
+                .output_format
+                .render(page)
+                .and_then(|b| batch::write_atomic(&batch::output_path_as(out, &paged(i + 1), args.output_format), &b)),
+            (None, Some(w)) => args.output_format.line(page).unwrap_or_else(|| write::json::line(page)).and_then(|l| Ok(w.write_all(&l)?)),
+            (None, None) => Ok(()),
+        };
+        if let Err(e) = written {
+            eprintln!("banmian: {e}");
+            return Ok(1);
+        }
+        summary.record_one(page, if i == 0 { bytes } else { 0 });
+    }
+    if let Some(w) = &mut w {
+        w.flush()?;
+    }
+    finish(&Args { quiet: true, ..args.clone() }, &summary)
+}
+
 fn progress(args: &Args, len: u64) -> ProgressBar {
     if args.quiet || !io::stderr().is_terminal() {
         return ProgressBar::hidden();
@@ -360,7 +417,10 @@ fn tree(pipeline: &Pipeline, args: &Args, root: &Path) -> io::Result<i32> {
             return Ok(2);
         }
     }
-    let walk = batch::walk_format(root, args.hidden, exclude, pipeline.options().input_format);
+    let mut walk = batch::walk_format(root, args.hidden, exclude, pipeline.options().input_format);
+    if args.ocr.is_some() {
+        walk.take_images();
+    }
     run_walk(pipeline, args, root, &walk)
 }
 
@@ -402,6 +462,9 @@ fn several(pipeline: &Pipeline, args: &Args, inputs: &[PathBuf]) -> io::Result<i
             walk.pages.push(rel);
         }
     }
+    if args.ocr.is_some() {
+        walk.take_images();
+    }
     let mut seen = std::collections::HashMap::new();
     for rel in &walk.pages {
         let dest = match (&args.output, args.split) {
@@ -434,6 +497,14 @@ fn run_walk(pipeline: &Pipeline, args: &Args, root: &Path, walk: &batch::Walk) -
     for p in &walk.problems {
         eprintln!("banmian: {p}");
     }
+    let engine = args.ocr.map(|e| if e == OcrArg::Tesseract { banmian::ocr::Engine::Tesseract } else { banmian::ocr::Engine::Rapidocr });
+    let ocr = match engine.map(|e| banmian::ocr::Ocr::new(e, &args.ocr_lang)).transpose() {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("banmian: {e}");
+            return Ok(1);
+        }
+    };
     let bar = progress(args, walk.pages.len() as u64);
     let started = std::time::Instant::now();
     let bytes = std::sync::atomic::AtomicU64::new(0);
@@ -469,10 +540,8 @@ fn run_walk(pipeline: &Pipeline, args: &Args, root: &Path, walk: &batch::Walk) -
             eprintln!("banmian: cannot write the output folder -o {}: {}", out.display(), e.kind());
             return Ok(1);
         }
-        match args.split {
-            Some(SplitArg::Articles) => batch::run_tree_split(pipeline, root, walk, out, args.output_format, args.resume, &tick),
-            None => batch::run_tree_as(pipeline, root, walk, out, args.output_format, args.resume, &tick),
-        }
+        let split = args.split == Some(SplitArg::Articles);
+        batch::run_tree_ocr(pipeline, root, walk, out, (args.output_format, split), args.resume, ocr.as_ref(), &tick)
     };
     bar.finish_and_clear();
     if let (Some(why), Some(out), false) = (&summary.redone, &args.output, args.quiet) {

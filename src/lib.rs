@@ -87,6 +87,7 @@ pub mod convert;
 mod error;
 pub mod eval;
 mod model;
+pub mod ocr;
 pub mod read;
 pub mod write;
 internal! {
@@ -427,6 +428,33 @@ impl Pipeline {
                 Ok((page, None))
             }
         }
+    }
+}
+
+impl Pipeline {
+    /// Decodes and processes a file that may hold several pages (a MinerU document, a
+    /// multi-page hOCR or ALTO file; [`read::read_pages`]): one page object per page, in
+    /// order. With several, page N's `source` is `<source>#p<N>` (N from 1, CONTRACT.md);
+    /// with one it is `source`, and the page is the one [`Pipeline::process_bytes`] gives.
+    /// Errors: as [`Pipeline::process_bytes`]; the first page that fails fails the file.
+    pub fn process_pages(&self, source: &str, bytes: &[u8]) -> Result<Vec<Page>> {
+        self.check_size(bytes.len() as u64)?;
+        let inputs = read::read_pages(self.options.input_format, bytes)?;
+        let several = inputs.len() > 1;
+        let name = |i: usize| if several { format!("{source}#p{}", i + 1) } else { source.to_string() };
+        inputs
+            .into_iter()
+            .enumerate()
+            .map(|(i, input)| match input {
+                Input::Boxes(page) => Ok(self.process_boxes(&name(i), &page)),
+                Input::Text(decoded) => {
+                    self.check_lines(&decoded.text)?;
+                    let mut page = self.process(&name(i), &decoded.text);
+                    page.warnings.splice(0..0, decoded.warnings);
+                    Ok(page)
+                }
+            })
+            .collect()
     }
 }
 

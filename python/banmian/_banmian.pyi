@@ -49,7 +49,7 @@ class Pipeline:
         self,
         convert: str | None = None,
         punct: Literal["normalize", "keep"] = "normalize",
-        input_format: Literal["auto", "text", "paddleocr"] = "auto",
+        input_format: str = "auto",  # "auto", "text" or a name of --input-format
         max_page_bytes: int | None = None,
         max_page_lines: int | None = None,
     ) -> None: ...

@@ -163,13 +163,11 @@ fn parse_punct(s: &str) -> PyResult<Punct> {
     }
 }
 
+/// A name of the command line's `--input-format` (`InputFormat::names`: auto, text,
+/// paddleocr, mineru, ..., hocr, alto, page).
 fn parse_input_format(s: &str) -> PyResult<InputFormat> {
-    match s {
-        "auto" => Ok(InputFormat::Auto),
-        "text" => Ok(InputFormat::Text),
-        "paddleocr" => Ok(InputFormat::Paddleocr),
-        _ => Err(PyValueError::new_err(format!("input_format must be \"auto\", \"text\" or \"paddleocr\", not {s:?}"))),
-    }
+    s.parse::<InputFormat>()
+        .map_err(|_| PyValueError::new_err(format!("input_format must be one of {}, not {s:?}", InputFormat::names().join(", "))))
 }
 
 /// `bytes` borrowed, `bytearray` copied (it may change while Rust reads it),
@@ -224,7 +222,7 @@ fn split_item<'py>(item: Bound<'py, PyAny>, index: usize) -> PyResult<(String, B
 /// `Pipeline(convert=None, punct="normalize", input_format="auto",
 /// max_page_bytes=None, max_page_lines=None)`: `convert` an OpenCC
 /// configuration name ("t2s", "s2t", "hk2s", ...); `punct` "normalize" or "keep";
-/// `input_format` for `process_bytes`: "auto", "text" or "paddleocr"; the limits as
+/// `input_format` for `process_bytes`: "auto" or a name of `--input-format`; the limits as
 /// `--max-page-bytes` and `--max-page-lines` (`None`: the command line's
 /// defaults, 64 MiB and 2,097,152 lines). Errors: `ValueError` for a bad option,
 /// `banmian.ConvertError` for an unknown configuration.

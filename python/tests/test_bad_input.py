@@ -88,8 +88,12 @@ def test_bad_options():
         banmian.Pipeline(convert="zz")
     with pytest.raises(ValueError, match='punct must be "normalize" or "keep"'):
         banmian.Pipeline(punct="wide")
-    with pytest.raises(ValueError, match="input_format must be"):
+    with pytest.raises(ValueError, match="input_format must be one of auto, text, paddleocr, mineru"):
         banmian.Pipeline(input_format="pdf")
+    for name in ["mineru", "ppstructure", "umi", "surya", "dots", "tesseract", "hocr", "alto", "page"]:
+        assert f'input_format="{name}"' in repr(banmian.Pipeline(input_format=name))
+    with pytest.raises(banmian.BanmianError, match="hOCR"):
+        banmian.Pipeline(input_format="hocr").process_bytes(b"just text")
     with pytest.raises(OverflowError):
         banmian.Pipeline(max_page_bytes=-1)
     with pytest.raises(ValueError, match="threads must be at least 1"):

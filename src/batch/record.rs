@@ -46,6 +46,11 @@ pub struct Record {
     pub format: String,
     /// `--split articles`: true when the run writes one file per article.
     pub split: bool,
+    /// `--ocr`: the OCR engine page images went through ([`crate::ocr::Ocr::describe`]:
+    /// its version, model and settings); absent (not written) in a run without `--ocr`,
+    /// so such a run's record is unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ocr: Option<String>,
 }
 
 /// What [`Record::prepare`] decided about the outputs already in `OUT`.
@@ -83,7 +88,14 @@ impl Record {
             input_format: options.input_format.name().into(),
             format: format.name().into(),
             split,
+            ocr: None,
         }
+    }
+
+    /// The record with `ocr` ([`Record::ocr`]): the OCR engine of a run with `--ocr`.
+    pub fn with_ocr(mut self, ocr: Option<String>) -> Record {
+        self.ocr = ocr;
+        self
     }
 
     /// The fields of `self` that differ from `old`, as `name: old → new` (JSON values).

@@ -16,6 +16,7 @@ use super::walk::Walk;
 use crate::Pipeline;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::Page;
+use crate::ocr::Ocr;
 use crate::write::{OutputFormat, json};
 
 /// Pages in flight at most: taken from the input but not yet handed to the sink, so
@@ -171,6 +172,27 @@ pub fn process_file(pipeline: &Pipeline, root: &Path, rel: &Path) -> (u64, Resul
     }
 }
 
+/// Reads and processes one file that may hold several pages
+/// ([`Pipeline::process_pages`]: a MinerU document, a multi-page hOCR or ALTO file), one
+/// page object per page; the error names the file. Otherwise as [`process_file`].
+pub fn process_file_pages(pipeline: &Pipeline, root: &Path, rel: &Path) -> (u64, Result<Vec<Page>>) {
+    let path = root.join(rel);
+    let source = rel.to_string_lossy().replace('\\', "/");
+    match read_file_limited(&path, pipeline.options().max_page_bytes) {
+        Ok(bytes) => (bytes.len() as u64, pipeline.process_pages(&source, &bytes).map_err(|e| e.with_path(&path))),
+        Err(e) => (0, Err(e)),
+    }
+}
+
+/// The relative path page `n` (from 1) of the file at `rel` is written under when the
+/// file holds several pages: `<rel>.p<n>`, so that its output is `OUT/<rel>.p<n>.json`
+/// (CONTRACT.md) and its `--split articles` folder `OUT/<rel>.p<n>/`.
+pub fn page_path(rel: &Path, n: usize) -> PathBuf {
+    let mut name = rel.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(format!(".p{n}"));
+    rel.with_file_name(name)
+}
+
 /// Processes every page under `root` into `out/<rel>.json`, as [`run_tree_as`] with
 /// [`OutputFormat::Json`].
 pub fn run_tree(pipeline: &Pipeline, root: &Path, walk: &Walk, out: &Path, resume: bool, tick: &(dyn Fn(u64) + Sync)) -> Summary {
@@ -194,10 +216,7 @@ pub fn run_tree_as(
     resume: bool,
     tick: &(dyn Fn(u64) + Sync),
 ) -> Summary {
-    let dest = |rel: &Path| output_path_as(out, rel, format);
-    let write = |dest: &Path, page: &Page| write_atomic(dest, &format.render(page)?);
-    let record = Record::new(pipeline.options(), format, false);
-    run_tree_with(pipeline, root, walk, out, (&record, resume), tick, &dest, &write)
+    run_tree_ocr(pipeline, root, walk, out, (format, false), resume, None, tick)
 }
 
 /// `out/<rel>`, keeping only the normal components of `rel` (`page` when there is
@@ -255,27 +274,112 @@ pub fn run_tree_split(
     resume: bool,
     tick: &(dyn Fn(u64) + Sync),
 ) -> Summary {
-    let marker = format!("{}.{}", crate::write::split::LEFTOVERS, format.extension());
-    let dest = |rel: &Path| split_dir(out, rel).join(&marker);
-    let write = |dest: &Path, page: &Page| write_split(dest.parent().unwrap_or(out), page, format);
-    let record = Record::new(pipeline.options(), format, true);
-    run_tree_with(pipeline, root, walk, out, (&record, resume), tick, &dest, &write)
+    run_tree_ocr(pipeline, root, walk, out, (format, true), resume, None, tick)
 }
 
-/// The folder run: `dest` names a page's output file (the one `resume` compares),
-/// `write` writes the page there; `record` is compared with and written to
-/// `out/.banmian/run.json` ([`Record::prepare`]).
+/// Processes every page under `root` as [`run_tree_as`] (`split` false) or
+/// [`run_tree_split`] (`split` true), the page images among `walk.pages` (see
+/// [`super::Walk::take_images`]) going through `ocr` first (`--ocr`): the engine's output
+/// is written to `out/<rel>.hocr` or `out/<rel>.rapidocr.json` ([`ocr_output_path`]) and
+/// read as that format, the page's `source` staying the image's relative path. The
+/// record names the engine ([`Record::ocr`]); with `resume` and a matching record, an
+/// OCR file at least as new as its image and as the record is read again instead of
+/// running the engine. An engine failing on one image fails that page only.
 #[allow(clippy::too_many_arguments)]
-fn run_tree_with(
+pub fn run_tree_ocr(
     pipeline: &Pipeline,
     root: &Path,
     walk: &Walk,
     out: &Path,
+    (format, split): (OutputFormat, bool),
+    resume: bool,
+    ocr: Option<&Ocr>,
+    tick: &(dyn Fn(u64) + Sync),
+) -> Summary {
+    let record = Record::new(pipeline.options(), format, split).with_ocr(ocr.map(Ocr::describe));
+    let scans = match ocr.map(|o| Pipeline::new(pipeline.options().clone().input_format(o.engine().input_format())).map(|p| (o, p))) {
+        Some(Err(e)) => {
+            let mut summary = Summary::for_walk(walk);
+            summary.problems.push(Failure { source: out.display().to_string(), message: e.to_string() });
+            return summary;
+        }
+        Some(Ok(s)) => Some(s),
+        None => None,
+    };
+    let ctx = Run { pipeline, root, out, scans: scans.as_ref().map(|(o, p)| (*o, p)) };
+    if split {
+        let marker = format!("{}.{}", crate::write::split::LEFTOVERS, format.extension());
+        let dest = |rel: &Path| split_dir(out, rel).join(&marker);
+        let write = |dest: &Path, page: &Page| write_split(dest.parent().unwrap_or(out), page, format);
+        run_tree_with(&ctx, walk, (&record, resume), tick, &dest, &write)
+    } else {
+        let dest = |rel: &Path| output_path_as(out, rel, format);
+        let write = |dest: &Path, page: &Page| write_atomic(dest, &format.render(page)?);
+        run_tree_with(&ctx, walk, (&record, resume), tick, &dest, &write)
+    }
+}
+
+/// Where a folder run keeps the OCR output of the image at `rel`:
+/// `out/<rel>.<engine's extension>` (`out/scans/01.png.hocr`), inside `out` as
+/// [`split_dir`] makes sure.
+pub fn ocr_output_path(out: &Path, rel: &Path, engine: crate::ocr::Engine) -> PathBuf {
+    let mut p = split_dir(out, rel);
+    let mut name = p.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".");
+    name.push(engine.extension());
+    p.set_file_name(name);
+    p
+}
+
+/// What a folder run's pages are read with: the pipeline, the input and output roots,
+/// and for `--ocr` the engine and the pipeline reading its output.
+struct Run<'a> {
+    pipeline: &'a Pipeline,
+    root: &'a Path,
+    out: &'a Path,
+    scans: Option<(&'a Ocr, &'a Pipeline)>,
+}
+
+impl Run<'_> {
+    /// Processes the file at `rel`: an image through the OCR engine when the run has one
+    /// (its kept output reused when `reuse` says so), any other file as
+    /// [`process_file_pages`]. Returns the bytes read (the image's size for a scan) and
+    /// the pages (several for a multi-page file or TIFF).
+    fn pages(&self, rel: &Path, reuse: &dyn Fn(&Path, &Path) -> bool) -> (u64, Result<Vec<Page>>) {
+        let Some((ocr, scan_pipeline)) = self.scans.filter(|_| crate::ocr::is_image(rel)) else {
+            return process_file_pages(self.pipeline, self.root, rel);
+        };
+        let image = self.root.join(rel);
+        let size = fs::metadata(&image).map_or(0, |m| m.len());
+        let kept = ocr_output_path(self.out, rel, ocr.engine());
+        let text = if reuse(&image, &kept) {
+            read_file_limited(&kept, self.pipeline.options().max_page_bytes)
+        } else {
+            ocr.recognise(&image).and_then(|bytes| {
+                write_atomic(&kept, &bytes)?;
+                Ok(bytes)
+            })
+        };
+        let source = rel.to_string_lossy().replace('\\', "/");
+        (size, text.and_then(|bytes| scan_pipeline.process_pages(&source, &bytes).map_err(|e| e.with_path(&kept))))
+    }
+}
+
+/// A file a folder run read: its bytes, and its pages or the error.
+type Done = (u64, Result<Vec<Page>>);
+
+/// The folder run: `dest` names a page's output file (the one `resume` compares),
+/// `write` writes the page there; `record` is compared with and written to
+/// `out/.banmian/run.json` ([`Record::prepare`]).
+fn run_tree_with(
+    run: &Run,
+    walk: &Walk,
     (record, resume): (&Record, bool),
     tick: &(dyn Fn(u64) + Sync),
     dest: &(dyn Fn(&Path) -> PathBuf + Sync),
     write: &(dyn Fn(&Path, &Page) -> Result<()> + Sync),
 ) -> Summary {
+    let (root, out) = (run.root, run.out);
     let start = Instant::now();
     remove_stale_temporaries(out);
     let mut summary = Summary::for_walk(walk);
@@ -294,24 +398,32 @@ fn run_tree_with(
         since.is_some_and(|since| up_to_date(input, dest) && fs::metadata(dest).and_then(|m| m.modified()).is_ok_and(|t| t >= since))
     };
     let work = |rel: &PathBuf| {
-        let dest = dest(rel);
-        if kept(&root.join(rel), &dest) {
+        let file = dest(rel);
+        // A file of several pages writes its first page last: when that is kept, all are.
+        if kept(&root.join(rel), &file) || kept(&root.join(rel), &dest(&page_path(rel, 1))) {
             tick(0);
             return (rel.clone(), None);
         }
-        let (bytes, result) = process_file(pipeline, root, rel);
-        let result = result.and_then(|page| {
-            write(&dest, &page)?;
-            Ok(page)
+        let (bytes, result) = run.pages(rel, &kept);
+        let result = result.and_then(|pages: Vec<Page>| {
+            match pages.as_slice() {
+                [page] => write(&file, page)?,
+                _ => {
+                    for (i, page) in pages.iter().enumerate().rev() {
+                        write(&dest(&page_path(rel, i + 1)), page)?;
+                    }
+                }
+            }
+            Ok(pages)
         });
         tick(bytes);
         (rel.clone(), Some((bytes, result)))
     };
-    let sink = |results: Vec<_>| {
+    let sink = |results: Vec<(PathBuf, Option<Done>)>| {
         for (rel, r) in results {
             match r {
                 None => summary.up_to_date += 1,
-                Some((bytes, Ok(page))) => summary.count(&page, bytes),
+                Some((bytes, Ok(pages))) => summary.count_pages(&pages, bytes),
                 Some((_, Err(e))) => summary.fail(root.join(rel).display().to_string(), &e),
             }
         }
@@ -352,16 +464,23 @@ pub fn run_tree_jsonl_as(
     let start = Instant::now();
     let mut summary = Summary::for_walk(walk);
     let work = |rel: &PathBuf| {
-        let (bytes, r) = process_file(pipeline, root, rel);
+        let (bytes, r) = process_file_pages(pipeline, root, rel);
         tick(bytes);
-        (rel.clone(), bytes, r.and_then(|page| Ok((format.line(&page).unwrap_or_else(|| json::line(&page))?, page))))
+        let lines = |pages: Vec<Page>| -> Result<(Vec<u8>, Vec<Page>)> {
+            let mut all = Vec::new();
+            for page in &pages {
+                all.extend(format.line(page).unwrap_or_else(|| json::line(page))?);
+            }
+            Ok((all, pages))
+        };
+        (rel.clone(), bytes, r.and_then(lines))
     };
     ordered(&walk.pages, work, |results| {
         for (rel, bytes, r) in results {
             match r {
-                Ok((line, page)) => {
+                Ok((line, pages)) => {
                     w.write_all(&line)?;
-                    summary.count(&page, bytes);
+                    summary.count_pages(&pages, bytes);
                 }
                 Err(e) => summary.fail(root.join(rel).display().to_string(), &e),
             }

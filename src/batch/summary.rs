@@ -100,6 +100,16 @@ impl Summary {
         self.warnings += (page.warnings.len() + page.articles.iter().map(|a| a.warnings.len()).sum::<usize>()) as u64;
     }
 
+    /// Records the pages of one file of `bytes` input bytes: each page processed, and a
+    /// file of several pages adds its pages after the first to `pages` (which the walk set
+    /// to its count of files).
+    pub(crate) fn count_pages(&mut self, pages: &[Page], bytes: u64) {
+        self.pages += pages.len().saturating_sub(1) as u64;
+        for (i, page) in pages.iter().enumerate() {
+            self.count(page, if i == 0 { bytes } else { 0 });
+        }
+    }
+
     pub(crate) fn fail(&mut self, source: String, e: &Error) {
         self.failed += 1;
         self.failures.push(Failure { source, message: e.to_string() });

@@ -23,6 +23,20 @@ pub struct Walk {
     pub problems: Vec<Error>,
 }
 
+impl Walk {
+    /// For a run with `--ocr`: the page images ([`crate::ocr::is_image`]: PNG, JPEG,
+    /// TIFF) the walk skipped become pages, the pages staying sorted. Returns how many.
+    pub fn take_images(&mut self) -> usize {
+        let (images, rest): (Vec<Skipped>, Vec<Skipped>) =
+            std::mem::take(&mut self.skipped).into_iter().partition(|s| crate::ocr::is_image(&s.path));
+        self.skipped = rest;
+        let n = images.len();
+        self.pages.extend(images.into_iter().map(|s| s.path));
+        self.pages.sort();
+        n
+    }
+}
+
 /// A file the walk did not take as a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skipped {

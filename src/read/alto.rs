@@ -23,7 +23,8 @@
 //! `pixel` when there is none). `Page` `WIDTH` and `HEIGHT` are the page size. Blocks
 //! (`ComposedBlock`, `TextBlock`) are not used: the geometry recovers the reading order
 //! from the boxes as for any box page. A page is recognised by its root element `alto`.
-//! A file of several `Page` elements is refused (one page per file for now).
+//! A file of several `Page` elements is read page by page by [`pages`] (the command line
+//! writes one page object per page); [`parse`], one page, refuses it.
 
 use roxmltree::{Document, Node};
 
@@ -53,9 +54,19 @@ pub fn detect(bytes: &[u8]) -> Result<Option<BoxPage>> {
 /// Reads `bytes` as an ALTO page. Errors ([`ErrorKind::Input`]; the position gives
 /// the line and the message the line and column): not UTF-8, not well-formed XML, a
 /// root element that is not `alto`, an unknown `MeasurementUnit`, no `Page` or more
-/// than one, a position or size that is not a number, a negative size, a `String`
-/// with no position in a line with none.
+/// than one (read such a file with [`pages`]), a position or size that is not a number,
+/// a negative size, a `String` with no position in a line with none.
 pub fn parse(bytes: &[u8]) -> Result<BoxPage> {
+    let mut pages = pages(bytes)?;
+    match pages.pop() {
+        Some(page) if pages.is_empty() => Ok(page),
+        _ => Err(bad(format!("{} Page elements in one file: read it page by page (alto::pages)", pages.len() + 1))),
+    }
+}
+
+/// Reads every `Page` of an ALTO file, in document order, all in the file's
+/// `MeasurementUnit`. Errors: as [`parse`], but several pages are read.
+pub fn pages(bytes: &[u8]) -> Result<Vec<BoxPage>> {
     let text = super::xml::text(bytes).map_err(bad)?;
     let doc = Document::parse(text).map_err(|e| super::xml::syntax(e, bad))?;
     let root = doc.root_element();
@@ -76,35 +87,36 @@ pub fn parse(bytes: &[u8]) -> Result<BoxPage> {
         }
     }
     let pages: Vec<Node> = root.descendants().filter(|n| named(n, "Page")).collect();
-    let page = match pages.as_slice() {
-        [page] => *page,
-        [] => return Err(bad("no Page element".into())),
-        more => {
-            let at = super::xml::line_of(&doc, more[1]);
-            return Err(bad(format!("{} Page elements in one file: one page per file is read", more.len())).with_line(at));
-        }
-    };
-    let given = match (number(&doc, page, "WIDTH")?, number(&doc, page, "HEIGHT")?) {
+    if pages.is_empty() {
+        return Err(bad("no Page element".into()));
+    }
+    pages.into_iter().map(|page| read_page(&doc, page, unit)).collect()
+}
+
+/// One `Page` element's boxes and size, in `unit`.
+fn read_page(doc: &Document, page: Node, unit: Unit) -> Result<BoxPage> {
+    let named = |n: &Node, name: &str| n.is_element() && n.tag_name().name() == name;
+    let given = match (number(doc, page, "WIDTH")?, number(doc, page, "HEIGHT")?) {
         (Some(w), Some(h)) => Some((w, h)),
         _ => None,
     };
     let mut lines = Vec::new();
     for line in page.descendants().filter(|n| named(n, "TextLine")) {
-        let line_rect = rect(&doc, line)?;
+        let line_rect = rect(doc, line)?;
         let mut out = WordLine::new(line.attribute("ID").map(str::to_string));
         for s in line.children().filter(|n| named(n, "String") || named(n, "HYP")) {
             let content = s.attribute("CONTENT").unwrap_or("");
             if content.trim().is_empty() {
                 continue;
             }
-            let r = match (rect(&doc, s)?, line_rect) {
+            let r = match (rect(doc, s)?, line_rect) {
                 (Some(r), _) | (None, Some(r)) => r,
                 (None, None) => {
-                    let at = super::xml::line_of(&doc, s);
+                    let at = super::xml::line_of(doc, s);
                     return Err(bad(format!("a <{}> with no HPOS and VPOS in a TextLine with none", s.tag_name().name())).with_line(at));
                 }
             };
-            let wc = number(&doc, s, "WC")?.map(|c| c.clamp(0.0, 1.0));
+            let wc = number(doc, s, "WC")?.map(|c| c.clamp(0.0, 1.0));
             out.push(content, r, wc);
         }
         lines.push(out);

@@ -22,7 +22,8 @@
 //! `ocr_par`) are not used: on a newspaper page Tesseract's areas often run across
 //! columns, and the geometry recovers the reading order from the boxes as for any box
 //! page. A page is recognised by an element of class `ocr_page`. A file of several
-//! `ocr_page` elements is refused (one page per file for now).
+//! `ocr_page` elements is read page by page by [`pages`] (the command line writes one page
+//! object per page); [`parse`], one page, refuses it.
 
 use roxmltree::{Document, Node, ParsingOptions};
 
@@ -51,26 +52,37 @@ pub fn detect(bytes: &[u8]) -> Result<Option<BoxPage>> {
     super::xml::detect(bytes, sniff, parse)
 }
 
-/// Reads `bytes` as an hOCR page. Errors ([`ErrorKind::Input`]; the position gives
-/// the line and the message the line and column): not UTF-8, not well-formed XML, no
-/// `ocr_page` element or more than one, a `bbox` that is not four numbers or has a
-/// negative size.
+/// Reads `bytes` as a one-page hOCR file. Errors ([`ErrorKind::Input`]; the position
+/// gives the line and the message the line and column): those of [`pages`], and more
+/// than one `ocr_page` element (read such a file with [`pages`]).
 pub fn parse(bytes: &[u8]) -> Result<BoxPage> {
+    let mut pages = pages(bytes)?;
+    match pages.pop() {
+        Some(page) if pages.is_empty() => Ok(page),
+        _ => Err(bad(format!("{} pages (ocr_page elements) in one file: read it page by page (hocr::pages)", pages.len() + 1))),
+    }
+}
+
+/// Reads every page (`ocr_page` element) of an hOCR file, in document order. Errors
+/// ([`ErrorKind::Input`]; the position gives the line and the message the line and
+/// column): not UTF-8, not well-formed XML, no `ocr_page` element, a `bbox` that is
+/// not four numbers or has a negative size.
+pub fn pages(bytes: &[u8]) -> Result<Vec<BoxPage>> {
     let text = super::xml::text(bytes).map_err(bad)?;
     let opt = ParsingOptions { allow_dtd: true, ..ParsingOptions::default() };
     let doc = Document::parse_with_options(text, opt).map_err(|e| super::xml::syntax(e, bad))?;
     let pages: Vec<Node> = doc.descendants().filter(|n| has_class(n, &["ocr_page"])).collect();
-    let page = match pages.as_slice() {
-        [page] => *page,
-        [] => return Err(bad("no element of class ocr_page".into())),
-        more => {
-            let at = super::xml::line_of(&doc, more[1]);
-            return Err(bad(format!("{} pages (ocr_page elements) in one file: one page per file is read", more.len())).with_line(at));
-        }
-    };
-    let given = bbox(&doc, page)?.map(|r| (r.x1, r.y1));
+    if pages.is_empty() {
+        return Err(bad("no element of class ocr_page".into()));
+    }
+    pages.into_iter().map(|page| read_page(&doc, page)).collect()
+}
+
+/// One `ocr_page` element's boxes and size.
+fn read_page(doc: &Document, page: Node) -> Result<BoxPage> {
+    let given = bbox(doc, page)?.map(|r| (r.x1, r.y1));
     let mut lines = Vec::new();
-    collect_lines(&doc, page, &mut lines)?;
+    collect_lines(doc, page, &mut lines)?;
     let boxes = words::boxes(&lines);
     let (width, height) = words::page_size(given, &boxes);
     Ok(BoxPage { boxes, width, height, unit: Unit::Px })

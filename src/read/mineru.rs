@@ -28,9 +28,9 @@
 //!   text its own paragraph, captions and footnotes paragraphs where they stand.
 //!
 //! A file holding several pages (several `pdf_info` entries, several `page_idx`
-//! values) is refused for now with the number of pages: the contract's one page object
-//! per page (`.p<N>.json`) is not written yet; [`pages`] reads each page, for
-//! library callers. A file is recognised by content: an object with a `pdf_info`
+//! values) is read page by page by [`pages`] ([`super::read_pages`]; the command line
+//! writes one page object per page, `OUT/<rel>.p<N>.json`, `source` `<rel>#p<N>`);
+//! [`parse`], one page, refuses it with the number of pages. A file is recognised by content: an object with a `pdf_info`
 //! list, or a list whose first item is an object with `type` and `page_idx`.
 
 use serde_json::Value;
@@ -106,7 +106,7 @@ pub fn parse(bytes: &[u8]) -> Result<super::Input> {
     let mut pages = pages(bytes)?;
     if pages.len() > 1 {
         return Err(bad(format!(
-            "{} pages in one file: one page per file is read for now (the output of one page object per page is not written yet)",
+            "{} pages in one file: read it page by page (mineru::pages; the command line writes one page object per page)",
             pages.len()
         )));
     }

@@ -12,7 +12,7 @@
 //! | Format | `--input-format` | Extensions | Recognised by content |
 //! |---|---|---|---|
 //! | PaddleOCR page JSON, 2.x result list, 3.x `save_to_json` ([`paddleocr`]) | `paddleocr` | `.json` | a JSON object with `ocr_results` or `rec_texts`; an array of `[box, [text, score]]` |
-//! | MinerU `middle.json`, `content_list.json` ([`mineru`]; one page per file for now) | `mineru` | `.json` | a JSON object with `pdf_info`; an array of `{type, page_idx}` |
+//! | MinerU `middle.json`, `content_list.json` ([`mineru`]; several pages: [`read_pages`]) | `mineru` | `.json` | a JSON object with `pdf_info`; an array of `{type, page_idx}` |
 //! | PP-StructureV3 / PaddleX JSON ([`ppstructure`]) | `ppstructure` | `.json` | a JSON object with `parsing_res_list` and `overall_ocr_res` |
 //! | Umi-OCR JSON ([`umi`]) | `umi` | `.json` | a JSON object with `code` and `data[{text, box}]` |
 //! | Surya OCR JSON ([`surya`]) | `surya` | `.json` | a JSON object with `text_lines`, or a list of them per file name |
@@ -240,10 +240,68 @@ pub fn read(format: InputFormat, bytes: &[u8]) -> Result<Input> {
             }
         }
     }
+    undetected(bytes)
+}
+
+/// Bytes no row's `detect` recognised: refused when they have a known shape
+/// ([`shape`]), else read by the fallback (text).
+fn undetected(bytes: &[u8]) -> Result<Input> {
     if let Some(shape) = shape::shape(bytes) {
         return Err(Error::new(ErrorKind::Unread(shape.message())));
     }
     (fallback().read)(bytes)
+}
+
+/// Reads a file that may hold several pages (CONTRACT.md: "An input file that holds
+/// several pages ... gives one page object per page"), as [`read`] chooses the format:
+/// a MinerU file ([`mineru::pages`], one per `page_idx`), hOCR ([`hocr::pages`], one per
+/// `ocr_page`) and ALTO ([`alto::pages`], one per `Page`) give each of their pages, in
+/// order; every other format one page. Never empty: a MinerU file with no page is one
+/// empty page ([`mineru::parse`]). Errors: those of [`read`] and of the readers named.
+pub fn read_pages(format: InputFormat, bytes: &[u8]) -> Result<Vec<Input>> {
+    let chosen = match format {
+        InputFormat::Auto => FORMATS.iter().find_map(|f| match f.detect.map(|d| d(bytes)) {
+            Some(Ok(Some(input))) => Some(Ok((f.format, Some(input)))),
+            // A file of several pages is refused by its one-page reader.
+            Some(Err(_)) if f.sniff.is_some_and(|s| s(bytes)) && several(f.format).is_some() => Some(Ok((f.format, None))),
+            Some(Err(e)) => Some(Err(e)),
+            _ => None,
+        }),
+        named => Some(Ok((named, None))),
+    };
+    match chosen.transpose()? {
+        Some((_, Some(input))) => Ok(vec![input]),
+        Some((f, None)) => match several(f) {
+            Some(pages) => pages(bytes),
+            None => read(f, bytes).map(|p| vec![p]),
+        },
+        None => undetected(bytes).map(|p| vec![p]),
+    }
+}
+
+/// Reads every page of a file.
+type ReadPages = fn(&[u8]) -> Result<Vec<Input>>;
+
+/// The reader of every page of a format that holds several, for [`read_pages`].
+fn several(format: InputFormat) -> Option<ReadPages> {
+    match format {
+        InputFormat::Mineru => Some(|b| {
+            let pages = mineru::pages(b)?;
+            if pages.is_empty() {
+                return mineru::parse(b).map(|p| vec![p]);
+            }
+            pages
+                .into_iter()
+                .map(|p| match p {
+                    mineru::MinerPage::Boxes(p) => Ok(Input::Boxes(p)),
+                    mineru::MinerPage::Markdown(t) => decode::decode(t.as_bytes()).map(Input::Text),
+                })
+                .collect()
+        }),
+        InputFormat::Hocr => Some(|b| Ok(hocr::pages(b)?.into_iter().map(Input::Boxes).collect())),
+        InputFormat::Alto => Some(|b| Ok(alto::pages(b)?.into_iter().map(Input::Boxes).collect())),
+        _ => None,
+    }
 }
 
 impl InputFormat {
