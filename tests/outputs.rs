@@ -343,7 +343,7 @@ fn view_refuses_another_schema_and_warns_about_a_scan_of_other_proportions() {
 }
 
 #[test]
-fn view_embeds_a_tiff_scan_re_encoded_as_jpeg() {
+fn view_embeds_a_tiff_scan_re_encoded_as_png() {
     // Browsers do not draw TIFF, the archives' usual scan format: the viewer re-encodes it.
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("p.json");
@@ -356,10 +356,10 @@ fn view_embeds_a_tiff_scan_re_encoded_as_jpeg() {
     let out = banmian().arg("view").arg(&page).arg("--image").arg(&img).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let html = String::from_utf8(out.stdout).unwrap();
-    assert!(html.contains("href=\"data:image/jpeg;base64,/9j/"), "a JPEG is embedded");
+    assert!(html.contains("href=\"data:image/png;base64,iVBORw0KGgo"), "a PNG is embedded");
     assert!(!html.contains("class=\"warning\""), "same proportions: no warning");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("scan.tif: TIFF 600 × 800 px re-encoded as JPEG 600 × 800 px"), "{stderr}");
+    assert!(stderr.contains("scan.tif: TIFF 600 × 800 px re-encoded as PNG 600 × 800 px"), "{stderr}");
     let gif = dir.path().join("scan.gif");
     fs::write(&gif, b"GIF89a\x01\0\x01\0").unwrap();
     let out = banmian().arg("view").arg(&page).arg("--image").arg(&gif).output().unwrap();

@@ -47,9 +47,6 @@ pub struct Image {
 /// broadsheet (about 9,000 × 13,000 pixels) would make a 100 MB page.
 pub const MAX_EMBED_SIDE: u32 = 3000;
 
-/// JPEG quality (1–100) of a re-encoded scan.
-const EMBED_JPEG_QUALITY: u8 = 85;
-
 /// Why a scan cannot be embedded.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -67,8 +64,9 @@ pub enum EmbedError {
 /// A PNG or JPEG whose longer side is at most [`MAX_EMBED_SIDE`] pixels is embedded byte
 /// for byte. A TIFF (which browsers do not draw), or a larger PNG or JPEG, is decoded,
 /// scaled down (keeping its proportions, triangle filter) so its longer side is at most
-/// [`MAX_EMBED_SIDE`], and re-encoded as JPEG; the second value then says what was done
-/// (`"TIFF 5000 × 7000 px re-encoded as JPEG 2143 × 3000 px"`), for the viewer to show.
+/// [`MAX_EMBED_SIDE`], and re-encoded as PNG (lossless: grey scans stay grey, 8 bits); the
+/// second value then says what was done (`"TIFF 5000 × 7000 px re-encoded as PNG 2143 ×
+/// 3000 px"`), for the viewer to show.
 ///
 /// # Errors
 /// [`EmbedError::Unsupported`] for any other content, [`EmbedError::Decode`] for a
@@ -104,9 +102,9 @@ fn embed_within(bytes: &[u8], max_side: u32) -> Result<(Image, Option<String>), 
         image::DynamicImage::ImageLuma8(img.to_luma8())
     };
     let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, EMBED_JPEG_QUALITY).encode_image(&img)?;
-    let note = format!("{name} {w} × {h} px re-encoded as JPEG {} × {} px", img.width(), img.height());
-    Ok((Image { media_type: "image/jpeg", bytes: out, size }, Some(note)))
+    img.write_to(&mut std::io::Cursor::new(&mut out), ImageFormat::Png)?;
+    let note = format!("{name} {w} × {h} px re-encoded as PNG {} × {} px", img.width(), img.height());
+    Ok((Image { media_type: "image/png", bytes: out, size }, Some(note)))
 }
 
 /// The colour of article `k`: hues spread by the golden angle.
@@ -400,11 +398,11 @@ mod tests {
     }
 
     #[test]
-    fn tiff_is_re_encoded_as_jpeg_at_its_size() {
+    fn tiff_is_re_encoded_as_png_at_its_size() {
         let bytes = encoded(image::DynamicImage::new_luma8(300, 200), image::ImageFormat::Tiff);
         let (img, note) = embed_image(&bytes).unwrap();
-        assert_eq!((img.media_type, img.size), ("image/jpeg", [300, 200]));
-        assert_eq!(note.as_deref(), Some("TIFF 300 × 200 px re-encoded as JPEG 300 × 200 px"));
+        assert_eq!((img.media_type, img.size), ("image/png", [300, 200]));
+        assert_eq!(note.as_deref(), Some("TIFF 300 × 200 px re-encoded as PNG 300 × 200 px"));
         let back = image::load_from_memory(&img.bytes).unwrap();
         assert_eq!((back.width(), back.height()), (300, 200));
     }
@@ -413,10 +411,10 @@ mod tests {
     fn large_scan_is_scaled_down_keeping_proportions() {
         let bytes = encoded(image::DynamicImage::new_luma8(400, 200), image::ImageFormat::Png);
         let (img, note) = embed_within(&bytes, 100).unwrap();
-        assert_eq!((img.media_type, img.size), ("image/jpeg", [400, 200]), "size stays the scan's own");
+        assert_eq!((img.media_type, img.size), ("image/png", [400, 200]), "size stays the scan's own");
         let back = image::load_from_memory(&img.bytes).unwrap();
         assert_eq!((back.width(), back.height()), (100, 50));
-        assert_eq!(note.as_deref(), Some("PNG 400 × 200 px re-encoded as JPEG 100 × 50 px"));
+        assert_eq!(note.as_deref(), Some("PNG 400 × 200 px re-encoded as PNG 100 × 50 px"));
         assert_eq!(embed_within(&bytes, 400).unwrap().1, None, "at the limit: as it is");
     }
 
