@@ -93,6 +93,18 @@ struct Args {
     /// short it is). Default: 2097152.
     #[arg(long, value_name = "LINES", default_value_t = banmian::DEFAULT_MAX_PAGE_LINES)]
     max_page_lines: u64,
+
+    /// Issue mode (issue object banmian.issue/1, articles stitched across their jumps):
+    /// `--issue DIR` writes one issue to stdout; `--issue ARCHIVE -o OUT` one
+    /// OUT/<issue>.issue.json per issue (the nearest folder holding pages, or --issue-key);
+    /// with --input-jsonl, lines are grouped by their "issue" key.
+    #[arg(long)]
+    issue: bool,
+
+    /// With --issue: the issue of a page is the first capture group of this regex
+    /// matched against its relative path, e.g. '^(\d{4}/\d\d/\d\d)/'.
+    #[arg(long, value_name = "REGEX", requires = "issue")]
+    issue_key: Option<String>,
 }
 
 /// `--input-format`'s values: the names in the table of input formats.
@@ -192,6 +204,25 @@ pub fn run() -> i32 {
         }
     };
     let input = args.input.clone().unwrap_or_else(|| PathBuf::from("-"));
+    if args.issue {
+        if args.split.is_some() || args.jsonl || args.resume {
+            eprintln!("banmian: --issue writes issue objects: not with --split, --jsonl or --resume");
+            return 2;
+        }
+        return banmian::issue::run::command(
+            &pipeline,
+            &banmian::issue::run::Args {
+                input,
+                output: args.output.clone(),
+                key: args.issue_key.clone(),
+                input_jsonl: args.input_jsonl,
+                format: args.output_format,
+                input_format: args.input_format,
+                hidden: args.hidden,
+                quiet: args.quiet,
+            },
+        );
+    }
     let result = if args.input_jsonl {
         stream(&pipeline, &args, &input)
     } else if input.as_os_str() == "-" {

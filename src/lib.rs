@@ -86,6 +86,7 @@ pub mod batch;
 pub mod convert;
 mod error;
 pub mod eval;
+pub mod issue;
 mod model;
 pub mod read;
 pub mod write;

@@ -1,0 +1,414 @@
+//! Linking jumps across the pages of an issue.
+//!
+//! Every `continued_on` jump (下转第五版) of a page article is matched with an article
+//! on the page it names. Each candidate gets a [`Score`], a weighted sum of four
+//! signals, each in 0..=1:
+//! - **marker** ([`W_MARKER`]): the candidate's `continued_from` jump names the source's
+//!   page (1), has an unreadable page (0.6), is missing ([`NO_MARKER`]), or names
+//!   another page (0);
+//! - **headline** ([`W_HEADLINE`]): the candidate's headline is the source's repeated,
+//!   or made of its key terms (the larger of the similarity and the share of the
+//!   candidate headline's character bigrams found in the source's headline group); a
+//!   candidate with no headline of its own scores [`NO_HEADLINE`];
+//! - **terms** ([`W_TERMS`]): names, places and other terms shared by both parts: the
+//!   share, weighted by inverse document frequency over the issue's articles, of the
+//!   candidate's Han character bigrams that the source also holds;
+//! - **continuity** ([`W_CONTINUITY`]): half for a source whose text ends
+//!   mid-sentence, half for a candidate that starts like a continuation (no byline or
+//!   dateline of its own, or a 接上 phrase).
+//!
+//! Candidates at or above [`LINK_THRESHOLD`] are taken best first over the whole
+//! issue, each source linked once and each candidate used once (so two stories
+//! continued onto one page each get their own part); a source whose two best free
+//! candidates are within [`AMBIGUITY_MARGIN`] stays open as `ambiguous`, a link that
+//! would close a loop as `cycle`. The weights and the threshold were set on the
+//! committed harness issues (`evaluation/issues`), never on ../shared/realpages.
+
+use std::collections::{HashMap, HashSet};
+
+use super::number::{PageNumber, label_section};
+use super::{PartRef, Unlinked, UnlinkedReason};
+use crate::eval::{fold, similarity};
+use crate::model::{Article, JumpDirection, Page};
+use crate::rules::chars::{ends_sentence, is_han};
+
+/// Weight of the marker signal (a 上接 marker naming the source's page).
+pub const W_MARKER: f64 = 0.4;
+/// Weight of the headline signal (the repeated headline or its key terms).
+pub const W_HEADLINE: f64 = 0.2;
+/// Weight of the shared-terms signal (names and places in both parts).
+pub const W_TERMS: f64 = 0.25;
+/// Weight of the continuity signal (cut sentence, continuation without credit).
+pub const W_CONTINUITY: f64 = 0.15;
+/// The marker signal of a candidate with no `continued_from` jump (its marker may have
+/// been lost to OCR).
+pub const NO_MARKER: f64 = 0.3;
+/// The marker signal of a `continued_from` jump whose page could not be read.
+pub const UNREAD_MARKER: f64 = 0.6;
+/// The headline signal of a candidate without a headline (many continuations print none).
+pub const NO_HEADLINE: f64 = 0.5;
+/// Least score of a link. A continuation with its marker and nothing else (no repeated
+/// headline, no shared term, no cut sentence) scores 0.4 + 0.2 × 0.5 = 0.5: enough; a
+/// story that merely shares the topic, with no marker, scores well below.
+pub const LINK_THRESHOLD: f64 = 0.5;
+/// Two candidates of one source closer than this are a tie: the jump stays open as
+/// `ambiguous` unless one of them is clearly taken by another source.
+pub const AMBIGUITY_MARGIN: f64 = 0.02;
+
+/// The four signals of a candidate link and their weighted sum.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Score {
+    /// The 上接 marker signal.
+    pub marker: f64,
+    /// The headline signal.
+    pub headline: f64,
+    /// The shared-terms signal.
+    pub terms: f64,
+    /// The sentence-continuity signal.
+    pub continuity: f64,
+    /// `W_MARKER × marker + W_HEADLINE × headline + W_TERMS × terms + W_CONTINUITY × continuity`.
+    pub total: f64,
+}
+
+/// One story's parts in reading order, and the score of each link (`scores[k]` links
+/// `parts[k]` to `parts[k + 1]`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chain {
+    /// The page articles, in reading order.
+    pub parts: Vec<PartRef>,
+    /// The link scores, one fewer than the parts.
+    pub scores: Vec<f64>,
+}
+
+/// What [`link`] found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Linked {
+    /// Every page article in exactly one chain, chains in the order of their first part.
+    pub chains: Vec<Chain>,
+    /// `targets[p][a][j]`: the other part of a linked jump.
+    pub targets: Vec<Vec<Vec<Option<PartRef>>>>,
+    /// The jumps left open.
+    pub unlinked: Vec<Unlinked>,
+}
+
+/// Inverse document frequencies of Han bigrams over an issue's articles, and each
+/// article's bigram set.
+struct Terms {
+    idf: HashMap<[char; 2], f64>,
+    sets: HashMap<PartRef, HashSet<[char; 2]>>,
+}
+
+fn bigrams(s: &str) -> HashSet<[char; 2]> {
+    let chars: Vec<char> = s.chars().collect();
+    chars.windows(2).filter(|w| is_han(w[0]) && is_han(w[1])).map(|w| [w[0], w[1]]).collect()
+}
+
+fn head_group(a: &Article) -> String {
+    [&a.kicker, &a.headline, &a.subheadline].iter().filter_map(|f| f.as_deref()).collect::<Vec<_>>().join("")
+}
+
+impl Terms {
+    fn new(pages: &[Page]) -> Terms {
+        let mut sets = HashMap::new();
+        let mut df: HashMap<[char; 2], usize> = HashMap::new();
+        for (p, page) in pages.iter().enumerate() {
+            for (a, art) in page.articles.iter().enumerate() {
+                let set = bigrams(&format!("{}{}", head_group(art), art.text));
+                for g in &set {
+                    *df.entry(*g).or_default() += 1;
+                }
+                sets.insert(PartRef { page: p, article: a }, set);
+            }
+        }
+        let n = sets.len().max(1) as f64;
+        let idf = df.into_iter().map(|(g, d)| (g, (n / d as f64).ln() + 1.0)).collect();
+        Terms { idf, sets }
+    }
+
+    /// The idf-weighted share of `b`'s bigrams that `a` holds.
+    fn shared(&self, a: PartRef, b: PartRef) -> f64 {
+        let (Some(sa), Some(sb)) = (self.sets.get(&a), self.sets.get(&b)) else { return 0.0 };
+        let weight = |g: &[char; 2]| self.idf.get(g).copied().unwrap_or(1.0);
+        let total: f64 = sb.iter().map(weight).sum();
+        if total == 0.0 {
+            return 0.0;
+        }
+        sb.iter().filter(|g| sa.contains(*g)).map(weight).sum::<f64>() / total
+    }
+}
+
+/// The headline signal: how far `b`'s headline repeats `a`'s headline group.
+fn headline_signal(a: &Article, b: &Article) -> f64 {
+    let Some(hb) = b.headline.as_deref().map(fold).filter(|h| !h.is_empty()) else { return NO_HEADLINE };
+    let group = fold(&head_group(a));
+    if group.is_empty() {
+        return 0.0;
+    }
+    let ha = a.headline.as_deref().map(fold).unwrap_or_default();
+    let sim = similarity(&hb, &ha).max(similarity(&hb, &group));
+    let gb = bigrams(&hb);
+    let contained = if gb.is_empty() {
+        0.0
+    } else {
+        let ga = bigrams(&group);
+        gb.iter().filter(|g| ga.contains(*g)).count() as f64 / gb.len() as f64
+    };
+    sim.max(contained)
+}
+
+/// Phrases a continuation may open with instead of a marker with a page (接上, 續前).
+const CONTINUATION_OPENERS: [&str; 6] = ["接上", "（接上", "(接上", "续前", "續前", "上接"];
+
+/// The continuity signal: `a` ends mid-sentence, `b` starts like a continuation.
+fn continuity_signal(a: &Article, b: &Article) -> f64 {
+    let ends_mid = a.blocks.last().is_some_and(|bl| !bl.text.trim().is_empty() && !ends_sentence(bl.text.trim()));
+    let first = b.blocks.first().map_or("", |bl| bl.text.trim());
+    let starts_mid = (b.byline.is_none() && b.dateline.is_none()) || CONTINUATION_OPENERS.iter().any(|o| first.starts_with(o));
+    0.5 * f64::from(u8::from(ends_mid)) + 0.5 * f64::from(u8::from(starts_mid))
+}
+
+/// The marker signal: does `b` say it continues from page `from`?
+fn marker_signal(from: &PageNumber, b: &Article) -> f64 {
+    let mut best: Option<f64> = None;
+    for j in b.jumps.iter().filter(|j| j.direction == JumpDirection::ContinuedFrom) {
+        let s = match j.page {
+            Some(n) if n == from.number && label_section(&j.label).is_none_or(|s| Some(s) == from.section) => 1.0,
+            Some(_) => 0.0,
+            None => UNREAD_MARKER,
+        };
+        best = Some(best.map_or(s, |b: f64| b.max(s)));
+    }
+    best.unwrap_or(NO_MARKER)
+}
+
+/// Scores `b` (on a page the jump names) as the continuation of `a` (on page `from`).
+fn score_with(terms: &Terms, from: &PageNumber, src: PartRef, a: &Article, dst: PartRef, b: &Article) -> Score {
+    let marker = marker_signal(from, b);
+    let headline = headline_signal(a, b);
+    let shared = terms.shared(src, dst);
+    let continuity = continuity_signal(a, b);
+    let total = W_MARKER * marker + W_HEADLINE * headline + W_TERMS * shared + W_CONTINUITY * continuity;
+    Score { marker, headline, terms: shared, continuity, total }
+}
+
+/// Scores every article of `pages` as a continuation of article `src`: `(candidate,
+/// score)` for the articles on the pages its first `continued_on` jump names, in page
+/// and article order. For tests and diagnostics; [`link`] uses the same scores.
+pub fn score(pages: &[Page], numbers: &[PageNumber], src: PartRef) -> Vec<(PartRef, Score)> {
+    let terms = Terms::new(pages);
+    let a = &pages[src.page].articles[src.article];
+    let Some(j) = a.jumps.iter().position(|j| j.direction == JumpDirection::ContinuedOn) else { return Vec::new() };
+    candidates(pages, numbers, src, j).into_iter().map(|dst| (dst, score_with(&terms, &numbers[src.page], src, a, dst, art(pages, dst)))).collect()
+}
+
+fn art(pages: &[Page], r: PartRef) -> &Article {
+    &pages[r.page].articles[r.article]
+}
+
+/// The pages a jump of page `from` names: its number, in the jump's section, else in
+/// the source page's section, else in any; every other page when the number could not
+/// be read.
+pub fn target_pages(numbers: &[PageNumber], from: usize, page: Option<u32>, label: &str) -> Vec<usize> {
+    let Some(n) = page else { return (0..numbers.len()).filter(|&i| i != from).collect() };
+    let with = |pred: &dyn Fn(&PageNumber) -> bool| -> Vec<usize> { (0..numbers.len()).filter(|&i| numbers[i].number == n && pred(&numbers[i])).collect() };
+    match label_section(label) {
+        Some(s) => with(&|p| p.section == Some(s)),
+        None => {
+            let same = with(&|p| p.section == numbers[from].section);
+            if same.is_empty() { with(&|_| true) } else { same }
+        }
+    }
+}
+
+/// The candidate articles of jump `j` of `src`: every article on the pages it names,
+/// but `src` itself.
+fn candidates(pages: &[Page], numbers: &[PageNumber], src: PartRef, j: usize) -> Vec<PartRef> {
+    let jump = &art(pages, src).jumps[j];
+    target_pages(numbers, src.page, jump.page, &jump.label)
+        .into_iter()
+        .flat_map(|p| (0..pages[p].articles.len()).map(move |a| PartRef { page: p, article: a }))
+        .filter(|&r| r != src)
+        .collect()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Refused {
+    Ambiguous,
+    Cycle,
+}
+
+struct Cand {
+    src: PartRef,
+    jump: usize,
+    dst: PartRef,
+    score: f64,
+}
+
+/// Links the jumps of an issue's pages (in page order, `numbers[i]` the number of
+/// `pages[i]`). Every page article ends in exactly one chain.
+pub fn link(pages: &[Page], numbers: &[PageNumber]) -> Linked {
+    let terms = Terms::new(pages);
+    let mut cands: Vec<Cand> = Vec::new();
+    // The sources: each article's first continued_on jump (a chain goes on from a part once).
+    let mut no_page: HashSet<(PartRef, usize)> = HashSet::new();
+    for (p, page) in pages.iter().enumerate() {
+        for (a, article) in page.articles.iter().enumerate() {
+            let src = PartRef { page: p, article: a };
+            let Some(j) = article.jumps.iter().position(|j| j.direction == JumpDirection::ContinuedOn) else { continue };
+            let dsts = candidates(pages, numbers, src, j);
+            if dsts.is_empty() {
+                no_page.insert((src, j));
+            }
+            for dst in dsts {
+                let s = score_with(&terms, &numbers[p], src, article, dst, art(pages, dst));
+                if s.total >= LINK_THRESHOLD {
+                    cands.push(Cand { src, jump: j, dst, score: s.total });
+                }
+            }
+        }
+    }
+    cands.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.src.cmp(&y.src)).then(x.dst.cmp(&y.dst)));
+    let mut out: HashMap<PartRef, (PartRef, usize, f64)> = HashMap::new();
+    let mut inc: HashMap<PartRef, PartRef> = HashMap::new();
+    let mut refused: HashMap<PartRef, Refused> = HashMap::new();
+    let mut cycle_dst: HashSet<PartRef> = HashSet::new();
+    for c in &cands {
+        if out.contains_key(&c.src) || refused.contains_key(&c.src) || inc.contains_key(&c.dst) {
+            continue;
+        }
+        // Another free candidate of this source about as good, which no other free
+        // source claims clearly better: a tie this source cannot break.
+        let tie = cands.iter().any(|o| {
+            o.src == c.src
+                && o.dst != c.dst
+                && !inc.contains_key(&o.dst)
+                && o.score >= c.score - AMBIGUITY_MARGIN
+                && !cands.iter().any(|x| {
+                    x.dst == o.dst && x.src != c.src && !out.contains_key(&x.src) && !refused.contains_key(&x.src) && x.score > o.score + AMBIGUITY_MARGIN
+                })
+        });
+        if tie {
+            refused.insert(c.src, Refused::Ambiguous);
+            continue;
+        }
+        // Following the links from the candidate must not come back to the source.
+        let mut at = c.dst;
+        let mut loops = at == c.src;
+        while let Some((next, _, _)) = out.get(&at) {
+            if *next == c.src {
+                loops = true;
+                break;
+            }
+            at = *next;
+        }
+        if loops {
+            refused.insert(c.src, Refused::Cycle);
+            cycle_dst.insert(c.dst);
+            continue;
+        }
+        out.insert(c.src, (c.dst, c.jump, c.score));
+        inc.insert(c.dst, c.src);
+    }
+    // Targets and open jumps.
+    let mut targets: Vec<Vec<Vec<Option<PartRef>>>> = pages.iter().map(|p| p.articles.iter().map(|a| vec![None; a.jumps.len()]).collect()).collect();
+    let mut unlinked = Vec::new();
+    for (p, page) in pages.iter().enumerate() {
+        for (a, article) in page.articles.iter().enumerate() {
+            let me = PartRef { page: p, article: a };
+            // The continued_from jump that receives the incoming link: the one naming the
+            // source's page, else the first.
+            let from_jump = inc.get(&me).and_then(|src| {
+                let n = &numbers[src.page];
+                let froms = || article.jumps.iter().enumerate().filter(|(_, j)| j.direction == JumpDirection::ContinuedFrom);
+                froms().find(|(_, j)| j.page == Some(n.number)).or_else(|| froms().next()).map(|(k, _)| k)
+            });
+            for (k, jump) in article.jumps.iter().enumerate() {
+                let linked = match jump.direction {
+                    JumpDirection::ContinuedOn => out.get(&me).filter(|(_, j, _)| *j == k).map(|(d, _, _)| *d),
+                    JumpDirection::ContinuedFrom => (from_jump == Some(k)).then(|| inc.get(&me).copied()).flatten(),
+                };
+                if let Some(t) = linked {
+                    targets[p][a][k] = Some(t);
+                    continue;
+                }
+                let reason = match jump.direction {
+                    JumpDirection::ContinuedOn if no_page.contains(&(me, k)) => UnlinkedReason::PageNotInIssue,
+                    JumpDirection::ContinuedOn => match refused.get(&me) {
+                        Some(Refused::Ambiguous) => UnlinkedReason::Ambiguous,
+                        Some(Refused::Cycle) => UnlinkedReason::Cycle,
+                        None => UnlinkedReason::NoContinuationFound,
+                    },
+                    JumpDirection::ContinuedFrom => {
+                        if jump.page.is_some() && target_pages(numbers, p, jump.page, &jump.label).is_empty() {
+                            UnlinkedReason::PageNotInIssue
+                        } else if cycle_dst.contains(&me) && !inc.contains_key(&me) {
+                            UnlinkedReason::Cycle
+                        } else {
+                            UnlinkedReason::NoSourceFound
+                        }
+                    }
+                };
+                unlinked.push(Unlinked { page: p, article: a, jump: k, reason });
+            }
+        }
+    }
+    // Chains from every part that nothing links to, in page order.
+    let mut chains = Vec::new();
+    let mut seen: HashSet<PartRef> = HashSet::new();
+    for (p, page) in pages.iter().enumerate() {
+        for a in 0..page.articles.len() {
+            let start = PartRef { page: p, article: a };
+            if inc.contains_key(&start) || seen.contains(&start) {
+                continue;
+            }
+            let mut chain = Chain { parts: vec![start], scores: Vec::new() };
+            seen.insert(start);
+            let mut at = start;
+            while let Some((next, _, s)) = out.get(&at) {
+                if !seen.insert(*next) {
+                    break;
+                }
+                chain.parts.push(*next);
+                chain.scores.push(round3(*s));
+                at = *next;
+            }
+            chains.push(chain);
+        }
+    }
+    // A part only reachable inside a loop cannot happen (loops are refused); kept whole anyway.
+    for (p, page) in pages.iter().enumerate() {
+        for a in 0..page.articles.len() {
+            let r = PartRef { page: p, article: a };
+            if seen.insert(r) {
+                chains.push(Chain { parts: vec![r], scores: Vec::new() });
+            }
+        }
+    }
+    Linked { chains, targets, unlinked }
+}
+
+/// A score rounded to three decimals, as written.
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// The baseline the evaluation compares with: each `continued_on` jump linked to the
+/// first article, on the first page it names, whose `continued_from` jump names the
+/// source's page number; nothing else is looked at. Returns `(source, continuation)` pairs.
+pub fn baseline(pages: &[Page], numbers: &[PageNumber]) -> Vec<(PartRef, PartRef)> {
+    let mut links = Vec::new();
+    for (p, page) in pages.iter().enumerate() {
+        for (a, article) in page.articles.iter().enumerate() {
+            let Some(jump) = article.jumps.iter().find(|j| j.direction == JumpDirection::ContinuedOn) else { continue };
+            let found = target_pages(numbers, p, jump.page, &jump.label).into_iter().find_map(|q| {
+                pages[q].articles.iter().position(|b| b.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedFrom && j.page == Some(numbers[p].number))).map(|b| PartRef { page: q, article: b })
+            });
+            if let Some(dst) = found
+                && dst != (PartRef { page: p, article: a })
+            {
+                links.push((PartRef { page: p, article: a }, dst));
+            }
+        }
+    }
+    links
+}
