@@ -11,8 +11,8 @@
 //!   candidate headline's character bigrams found in the source's headline group); a
 //!   candidate with no headline of its own scores [`NO_HEADLINE`];
 //! - **terms** ([`W_TERMS`]): names, places and other terms shared by both parts: the
-//!   share, weighted by inverse document frequency over the articles, of the
-//!   candidate's Han character bigrams that the source also holds;
+//!   cosine of their tf-idf vectors of Han characters and character bigrams (the
+//!   inverse document frequency taken over the articles) over [`TERMS_FULL`];
 //! - **continuity** ([`W_CONTINUITY`]): half for a source whose text ends
 //!   mid-sentence, half for a candidate that starts like a continuation (no byline or
 //!   dateline of its own, or a 接上 phrase).
@@ -33,13 +33,18 @@ use crate::model::{Article, JumpDirection, Page};
 use crate::rules::chars::{ends_sentence, is_han};
 
 /// Weight of the marker signal (a 上接 marker naming the source's page).
-pub const W_MARKER: f64 = 0.4;
+pub const W_MARKER: f64 = 0.35;
 /// Weight of the headline signal (the repeated headline or its key terms).
 pub const W_HEADLINE: f64 = 0.2;
 /// Weight of the shared-terms signal (names and places in both parts).
 pub const W_TERMS: f64 = 0.25;
 /// Weight of the continuity signal (cut sentence, continuation without credit).
-pub const W_CONTINUITY: f64 = 0.15;
+pub const W_CONTINUITY: f64 = 0.2;
+/// The tf-idf cosine at which the shared-terms signal is full: two parts of one story
+/// printed apart share a few names and terms, not their wording (on the harness, the
+/// cosine of a true continuation is mostly 0.15 to 0.4, of another story on the same
+/// page mostly under 0.05).
+pub const TERMS_FULL: f64 = 0.2;
 /// The marker signal of a candidate with no `continued_from` jump (its marker may have
 /// been lost to OCR).
 pub const NO_MARKER: f64 = 0.3;
@@ -47,9 +52,10 @@ pub const NO_MARKER: f64 = 0.3;
 pub const UNREAD_MARKER: f64 = 0.6;
 /// The headline signal of a candidate without a headline (many continuations print none).
 pub const NO_HEADLINE: f64 = 0.5;
-/// Least score of a link. A continuation with its marker and nothing else (no repeated
-/// headline, no shared term, no cut sentence) scores 0.4 + 0.2 × 0.5 = 0.5: enough; a
-/// story that merely shares the topic, with no marker, scores well below.
+/// Least score of a link. A continuation with its marker, no headline and no credit of
+/// its own scores 0.35 + 0.2 × 0.5 + 0.2 × 0.5 = 0.55 before any shared term: enough; a
+/// story that merely shares the topic and key terms of the headline, with its own
+/// credit and no marker, stays below.
 pub const LINK_THRESHOLD: f64 = 0.5;
 /// Two candidates of one source closer than this are a tie: the jump stays open as
 /// `ambiguous` unless one of them is clearly taken by another source.
@@ -91,13 +97,28 @@ pub struct Linked {
     pub unlinked: Vec<Unlinked>,
 }
 
-/// Inverse document frequencies of Han bigrams over an issue's articles, and each
-/// article's bigram set.
+/// A term of the shared-terms signal: one Han character, or two in a row.
+type Term = (char, Option<char>);
+
+/// Tf-idf vectors of Han characters and character bigrams over an issue's articles
+/// (idf = ln(N / df), so a term in every article weighs nothing), normalized.
 struct Terms {
-    idf: HashMap<[char; 2], f64>,
-    sets: HashMap<PartRef, HashSet<[char; 2]>>,
+    vectors: HashMap<PartRef, HashMap<Term, f64>>,
 }
 
+fn terms_of(s: &str) -> HashMap<Term, f64> {
+    let chars: Vec<char> = s.chars().filter(|c| is_han(*c)).collect();
+    let mut tf: HashMap<Term, f64> = HashMap::new();
+    for (i, c) in chars.iter().enumerate() {
+        *tf.entry((*c, None)).or_default() += 1.0;
+        if let Some(n) = chars.get(i + 1) {
+            *tf.entry((*c, Some(*n))).or_default() += 1.0;
+        }
+    }
+    tf
+}
+
+/// Han character bigrams of a text (for the headline signal).
 fn bigrams(s: &str) -> HashSet<[char; 2]> {
     let chars: Vec<char> = s.chars().collect();
     chars.windows(2).filter(|w| is_han(w[0]) && is_han(w[1])).map(|w| [w[0], w[1]]).collect()
@@ -109,31 +130,38 @@ fn head_group(a: &Article) -> String {
 
 impl Terms {
     fn new(pages: &[Page]) -> Terms {
-        let mut sets = HashMap::new();
-        let mut df: HashMap<[char; 2], usize> = HashMap::new();
+        let mut tfs = Vec::new();
+        let mut df: HashMap<Term, usize> = HashMap::new();
         for (p, page) in pages.iter().enumerate() {
             for (a, art) in page.articles.iter().enumerate() {
-                let set = bigrams(&format!("{}{}", head_group(art), art.text));
-                for g in &set {
-                    *df.entry(*g).or_default() += 1;
+                let tf = terms_of(&format!("{}{}", head_group(art), art.text));
+                for t in tf.keys() {
+                    *df.entry(*t).or_default() += 1;
                 }
-                sets.insert(PartRef { page: p, article: a }, set);
+                tfs.push((PartRef { page: p, article: a }, tf));
             }
         }
-        let n = sets.len().max(1) as f64;
-        let idf = df.into_iter().map(|(g, d)| (g, (n / d as f64).ln() + 1.0)).collect();
-        Terms { idf, sets }
+        let n = tfs.len().max(1) as f64;
+        let vectors = tfs
+            .into_iter()
+            .map(|(r, tf)| {
+                let mut v: HashMap<Term, f64> = tf.into_iter().map(|(t, f)| (t, f * (n / df[&t] as f64).ln())).filter(|(_, w)| *w > 0.0).collect();
+                let norm = v.values().map(|w| w * w).sum::<f64>().sqrt();
+                if norm > 0.0 {
+                    v.values_mut().for_each(|w| *w /= norm);
+                }
+                (r, v)
+            })
+            .collect();
+        Terms { vectors }
     }
 
-    /// The idf-weighted share of `b`'s bigrams that `a` holds.
+    /// The cosine of the two articles' vectors over [`TERMS_FULL`], at most 1.
     fn shared(&self, a: PartRef, b: PartRef) -> f64 {
-        let (Some(sa), Some(sb)) = (self.sets.get(&a), self.sets.get(&b)) else { return 0.0 };
-        let weight = |g: &[char; 2]| self.idf.get(g).copied().unwrap_or(1.0);
-        let total: f64 = sb.iter().map(weight).sum();
-        if total == 0.0 {
-            return 0.0;
-        }
-        sb.iter().filter(|g| sa.contains(*g)).map(weight).sum::<f64>() / total
+        let (Some(va), Some(vb)) = (self.vectors.get(&a), self.vectors.get(&b)) else { return 0.0 };
+        let (small, large) = if va.len() <= vb.len() { (va, vb) } else { (vb, va) };
+        let cos: f64 = small.iter().filter_map(|(t, w)| large.get(t).map(|x| w * x)).sum();
+        (cos / TERMS_FULL).clamp(0.0, 1.0)
     }
 }
 
