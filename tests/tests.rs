@@ -12,6 +12,7 @@ mod cli;
 mod convert;
 mod eval;
 mod formats;
+mod issue;
 mod gold;
 mod limits;
 mod outputs;
