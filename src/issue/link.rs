@@ -26,6 +26,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
+
 use super::number::{PageNumber, label_section};
 use super::{PartRef, Unlinked, UnlinkedReason};
 use crate::eval::{fold, similarity};
@@ -97,25 +99,36 @@ pub struct Linked {
     pub unlinked: Vec<Unlinked>,
 }
 
-/// A term of the shared-terms signal: one Han character, or two in a row.
-type Term = (char, Option<char>);
+/// A term of the shared-terms signal: one Han character (`c << 32`), or two in a row
+/// (`c << 32 | next`).
+type Term = u64;
 
 /// Tf-idf vectors of Han characters and character bigrams over an issue's articles
-/// (idf = ln(N / df), so a term in every article weighs nothing), normalized.
+/// (idf = ln(N / df), so a term in every article weighs nothing), normalized; each a
+/// list sorted by term, so that a cosine is one merge.
 struct Terms {
-    vectors: HashMap<PartRef, HashMap<Term, f64>>,
+    vectors: HashMap<PartRef, Vec<(Term, f64)>>,
 }
 
-fn terms_of(s: &str) -> HashMap<Term, f64> {
-    let chars: Vec<char> = s.chars().filter(|c| is_han(*c)).collect();
-    let mut tf: HashMap<Term, f64> = HashMap::new();
+/// The terms of a text with their counts, sorted by term.
+fn terms_of(s: &str) -> Vec<(Term, f64)> {
+    let chars: Vec<u64> = s.chars().filter(|c| is_han(*c)).map(|c| u64::from(c) << 32).collect();
+    let mut all: Vec<Term> = Vec::with_capacity(chars.len() * 2);
     for (i, c) in chars.iter().enumerate() {
-        *tf.entry((*c, None)).or_default() += 1.0;
+        all.push(*c);
         if let Some(n) = chars.get(i + 1) {
-            *tf.entry((*c, Some(*n))).or_default() += 1.0;
+            all.push(c | (n >> 32));
         }
     }
-    tf
+    all.sort_unstable();
+    let mut out: Vec<(Term, f64)> = Vec::with_capacity(all.len());
+    for t in all {
+        match out.last_mut() {
+            Some((last, n)) if *last == t => *n += 1.0,
+            _ => out.push((t, 1.0)),
+        }
+    }
+    out
 }
 
 /// Han character bigrams of a text (for the headline signal).
@@ -131,26 +144,31 @@ fn head_group(a: &Article) -> String {
 impl Terms {
     fn new(pages: &[Page]) -> Terms {
         let mut tfs = Vec::new();
-        let mut df: HashMap<Term, usize> = HashMap::new();
+        let mut df: FxHashMap<Term, u32> = FxHashMap::default();
         for (p, page) in pages.iter().enumerate() {
             for (a, art) in page.articles.iter().enumerate() {
                 let tf = terms_of(&format!("{}{}", head_group(art), art.text));
-                for t in tf.keys() {
+                for (t, _) in &tf {
                     *df.entry(*t).or_default() += 1;
                 }
                 tfs.push((PartRef { page: p, article: a }, tf));
             }
         }
-        let n = tfs.len().max(1) as f64;
+        // idf by document frequency, computed once per frequency.
+        let n = tfs.len().max(1);
+        let idf: Vec<f64> = (0..=n).map(|d| if d == 0 { 0.0 } else { (n as f64 / d as f64).ln() }).collect();
         let vectors = tfs
             .into_iter()
-            .map(|(r, tf)| {
-                let mut v: HashMap<Term, f64> = tf.into_iter().map(|(t, f)| (t, f * (n / df[&t] as f64).ln())).filter(|(_, w)| *w > 0.0).collect();
-                let norm = v.values().map(|w| w * w).sum::<f64>().sqrt();
-                if norm > 0.0 {
-                    v.values_mut().for_each(|w| *w /= norm);
+            .map(|(r, mut tf)| {
+                for (t, w) in &mut tf {
+                    *w *= idf[df.get(t).map_or(0, |d| *d as usize).min(n)];
                 }
-                (r, v)
+                tf.retain(|(_, w)| *w > 0.0);
+                let norm = tf.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+                if norm > 0.0 {
+                    tf.iter_mut().for_each(|(_, w)| *w /= norm);
+                }
+                (r, tf)
             })
             .collect();
         Terms { vectors }
@@ -159,8 +177,18 @@ impl Terms {
     /// The cosine of the two articles' vectors over [`TERMS_FULL`], at most 1.
     fn shared(&self, a: PartRef, b: PartRef) -> f64 {
         let (Some(va), Some(vb)) = (self.vectors.get(&a), self.vectors.get(&b)) else { return 0.0 };
-        let (small, large) = if va.len() <= vb.len() { (va, vb) } else { (vb, va) };
-        let cos: f64 = small.iter().filter_map(|(t, w)| large.get(t).map(|x| w * x)).sum();
+        let (mut i, mut j, mut cos) = (0, 0, 0.0);
+        while i < va.len() && j < vb.len() {
+            match va[i].0.cmp(&vb[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    cos += va[i].1 * vb[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
         (cos / TERMS_FULL).clamp(0.0, 1.0)
     }
 }
