@@ -12,6 +12,7 @@ and OCR-like damage, each issue twice:
                                            read by an OCR engine)
     issues/<kind>/<id>.issuegold.json      the gold (format below)
     issues/manifest.json                   seed, counts, how made
+    issues/floor.json                      the floor `banmian eval` checks (kept on regeneration)
 
 Forms of the continuation on its page (drawn per jump with FORM_WEIGHTS):
   repeat      the headline repeated on its own line, the marker opening the paragraph
@@ -404,8 +405,9 @@ def main():
     ap.add_argument("--issues", type=int, default=24)
     args = ap.parse_args()
     articles = load_articles()
-    if os.path.isdir(args.out):
-        shutil.rmtree(args.out)
+    for kind in ("issue-text", "issue-box"):
+        if os.path.isdir(os.path.join(args.out, kind)):
+            shutil.rmtree(os.path.join(args.out, kind))
     counts = {"issues": 0, "pages": 0, "jumps": 0, "distractors": 0}
     papers = ["滨江日报", "云溪晚报", "东湾日报", "雪岭日报"]
     for i in range(args.issues):
