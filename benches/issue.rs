@@ -33,7 +33,10 @@ fn bench(c: &mut Criterion) {
         assert_eq!(pages.len(), 8, "{} holds 8 pages", dir.display());
         let bytes: u64 = pages.iter().map(|(_, b)| b.len() as u64).sum();
         let mut g = c.benchmark_group(format!("issue8/{kind}"));
-        g.throughput(Throughput::Bytes(bytes)).sample_size(10).measurement_time(Duration::from_secs(2)).warm_up_time(Duration::from_millis(500));
+        g.throughput(Throughput::Bytes(bytes))
+            .sample_size(10)
+            .measurement_time(Duration::from_secs(2))
+            .warm_up_time(Duration::from_millis(500));
         g.bench_function("pages", |b| b.iter(|| one_by_one(&p, &pages)));
         g.bench_function("issue", |b| b.iter(|| issue::build("i11", one_by_one(&p, &pages))));
         g.finish();

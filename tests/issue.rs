@@ -86,7 +86,13 @@ fn the_baseline_by_the_marker_page_alone_links_both_stories_to_the_first() {
     let n = issue::number::order(pages);
     let base = issue::link::baseline(&n.pages, &n.numbers);
     // Both 下转第五版 go to the first 上接第一版 article of page 5: one of the two is wrong.
-    assert_eq!(base, vec![(PartRef { page: 0, article: 0 }, PartRef { page: 1, article: 0 }), (PartRef { page: 0, article: 1 }, PartRef { page: 1, article: 0 })]);
+    assert_eq!(
+        base,
+        vec![
+            (PartRef { page: 0, article: 0 }, PartRef { page: 1, article: 0 }),
+            (PartRef { page: 0, article: 1 }, PartRef { page: 1, article: 0 })
+        ]
+    );
 }
 
 #[test]
@@ -113,7 +119,10 @@ fn a_chain_over_three_pages_comes_out_in_reading_order() {
     assert_eq!(issue.articles.len(), 1);
     let s = &issue.articles[0];
     assert_eq!(s.parts.iter().map(|p| p.page).collect::<Vec<_>>(), [0, 1, 2]);
-    assert_eq!(s.text, "今年以来，西岸科创走廊累计引进项目七十二个，总投资六百五十亿元，其中超十亿元项目十九个。走廊管委会主任顾铭远表示，走廊将持续优化营商环境，为企业提供从注册落地到人才招引的全周期服务。");
+    assert_eq!(
+        s.text,
+        "今年以来，西岸科创走廊累计引进项目七十二个，总投资六百五十亿元，其中超十亿元项目十九个。走廊管委会主任顾铭远表示，走廊将持续优化营商环境，为企业提供从注册落地到人才招引的全周期服务。"
+    );
     assert_eq!(s.blocks.len(), 1);
     assert_eq!(s.blocks[0].from.as_ref().unwrap().iter().map(|f| f.part).collect::<Vec<_>>(), [0, 1, 2]);
     assert_eq!(s.byline.as_deref(), Some("本报讯（记者 谭可欣）"));
@@ -141,7 +150,8 @@ fn a_missing_page_is_a_warning_and_its_jumps_stay_open() {
     assert_eq!(issue.articles.len(), 4);
     let open: Vec<_> = issue.unlinked.iter().map(|u| (u.page, u.article, u.jump, u.reason)).collect();
     assert_eq!(open, vec![(0, 0, 0, UnlinkedReason::PageNotInIssue), (0, 1, 0, UnlinkedReason::PageNotInIssue)]);
-    let missing: Vec<&str> = issue.warnings.iter().filter(|w| w.kind == IssueWarningKind::MissingPage).map(|w| w.message.as_str()).collect();
+    let missing: Vec<&str> =
+        issue.warnings.iter().filter(|w| w.kind == IssueWarningKind::MissingPage).map(|w| w.message.as_str()).collect();
     assert_eq!(missing, ["page 3 missing (the issue goes to 4)"]);
     // The 上接 side of a missing page.
     let issue = issue_of(&[("05.txt", P5)]);
@@ -215,7 +225,11 @@ fn a_500_page_issue_is_processed_with_a_warning() {
     assert!(too_many[0].message.starts_with("500 pages in one issue"), "{}", too_many[0].message);
     // Every jump found its page; the chain may be cut where two neighbours score alike,
     // but nothing is lost and no jump is open for want of its page.
-    assert!(issue.unlinked.iter().all(|u| u.reason != UnlinkedReason::PageNotInIssue), "{:?}", &issue.unlinked[..3.min(issue.unlinked.len())]);
+    assert!(
+        issue.unlinked.iter().all(|u| u.reason != UnlinkedReason::PageNotInIssue),
+        "{:?}",
+        &issue.unlinked[..3.min(issue.unlinked.len())]
+    );
     let linked: usize = issue.articles.iter().map(|s| s.links.len()).sum();
     assert_eq!(linked + issue.unlinked.len() / 2, 499, "each of 499 jumps linked or open at both ends");
 }
@@ -235,7 +249,11 @@ fn unreadable_pages_are_errors_and_the_issue_is_kept() {
 
 #[test]
 fn page_numbers_come_from_the_furniture_then_the_file_name_then_the_order() {
-    let issue = issue_of(&[("p3.txt", "## 甲\n\n本报讯 正文甲。\n"), ("02.txt", "第7版\n\n## 乙\n\n本报讯 正文乙。\n"), ("front.txt", "## 丙\n\n本报讯 正文丙。\n")]);
+    let issue = issue_of(&[
+        ("p3.txt", "## 甲\n\n本报讯 正文甲。\n"),
+        ("02.txt", "第7版\n\n## 乙\n\n本报讯 正文乙。\n"),
+        ("front.txt", "## 丙\n\n本报讯 正文丙。\n"),
+    ]);
     // 02.txt says 第7版: the furniture wins, with a conflict warning.
     let numbers: Vec<(String, Option<u32>)> = issue.pages.iter().map(|p| (p.source.clone(), p.page.number)).collect();
     assert_eq!(numbers[0].0, "p3.txt");
@@ -325,7 +343,13 @@ fn issue_input_jsonl_groups_lines_by_issue_in_order_of_first_appearance() {
         serde_json::json!({"id": "b-01", "issue": "b", "text": P1}),
     ];
     let input: String = lines.iter().map(|l| format!("{l}\n")).collect();
-    let mut child = banmian().args(["--issue", "--input-jsonl", "-q"]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = banmian()
+        .args(["--issue", "--input-jsonl", "-q"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
     let out: Output = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
@@ -409,7 +433,8 @@ fn issue_objects_validate_against_the_issue_schema() {
 fn eval_reports_linking_beside_the_marker_page_baseline() {
     let tmp = tempfile::tempdir().unwrap();
     let json = tmp.path().join("issues.json");
-    let out = banmian().args(["eval", "evaluation/issues", "--floor", "evaluation/issues/floor.json", "--json"]).arg(&json).output().unwrap();
+    let out =
+        banmian().args(["eval", "evaluation/issues", "--floor", "evaluation/issues/floor.json", "--json"]).arg(&json).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     let table = String::from_utf8(out.stdout).unwrap();
     assert!(table.starts_with("kind ") && table.contains("base_prec") && table.contains("\nissue-text "), "{table}");

@@ -191,6 +191,10 @@ impl IssueKindReport {
     }
 }
 
+/// A metric below its floor: `(kind, metric, value, bound)`; `value` is `None` when
+/// nothing was scored.
+pub type Below = (String, String, Option<f64>, f64);
+
 /// One issue of the set and what became of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IssueEntry {
@@ -405,7 +409,20 @@ impl IssueReport {
         let pct = |x: Option<f64>| x.map_or_else(|| "-".to_string(), |v| format!("{:.1}", v * 100.0));
         let mut s = format!(
             "{:<12} {:>6} {:>5} {:>5} {:>6} {:>7} {:>6} {:>6} {:>9} {:>9} {:>9} {:>7} {:>6} {:>6}\n",
-            "kind", "issues", "pages", "jumps", "linked", "correct", "prec", "recall", "read_rec", "base_prec", "base_rec", "stories", "joined", "all"
+            "kind",
+            "issues",
+            "pages",
+            "jumps",
+            "linked",
+            "correct",
+            "prec",
+            "recall",
+            "read_rec",
+            "base_prec",
+            "base_rec",
+            "stories",
+            "joined",
+            "all"
         );
         for k in self.kinds.iter().chain(std::iter::once(&self.overall)) {
             let c = &k.counts;
@@ -432,7 +449,7 @@ impl IssueReport {
 
     /// The metrics below `floor` (`banmian.evalfloor/1` with [`METRICS`]): `(kind,
     /// metric, value, bound)`. Errors: the floor is not of that shape or names another metric.
-    pub fn below(&self, floor: &[u8]) -> Result<Vec<(String, String, Option<f64>, f64)>, String> {
+    pub fn below(&self, floor: &[u8]) -> Result<Vec<Below>, String> {
         #[derive(Deserialize)]
         struct F {
             schema: String,

@@ -74,9 +74,10 @@ fn story(pages: &[Page], id: usize, chain: &Chain) -> IssueArticle {
                 })
                 && blocks.last().is_some_and(|l| l.kind == BlockKind::Paragraph && !ends_sentence(l.text.trim()));
             if cut && let Some(last) = blocks.last_mut() {
-                let mut from = last.from.take().unwrap_or_else(|| {
-                    vec![BlockFrom { part: last.part, lines: last.lines.unwrap_or([0, 0]), boxes: last.boxes.clone() }]
-                });
+                let mut from = last
+                    .from
+                    .take()
+                    .unwrap_or_else(|| vec![BlockFrom { part: last.part, lines: last.lines.unwrap_or([0, 0]), boxes: last.boxes.clone() }]);
                 from.push(BlockFrom { part: k, lines: b.lines, boxes: b.boxes.clone() });
                 last.text.push_str(b.text.trim_start());
                 last.from = Some(from);

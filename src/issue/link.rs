@@ -254,7 +254,10 @@ pub fn score(pages: &[Page], numbers: &[PageNumber], src: PartRef) -> Vec<(PartR
     let terms = Terms::new(pages);
     let a = &pages[src.page].articles[src.article];
     let Some(j) = a.jumps.iter().position(|j| j.direction == JumpDirection::ContinuedOn) else { return Vec::new() };
-    candidates(pages, numbers, src, j).into_iter().map(|dst| (dst, score_with(&terms, &numbers[src.page], src, a, dst, art(pages, dst)))).collect()
+    candidates(pages, numbers, src, j)
+        .into_iter()
+        .map(|dst| (dst, score_with(&terms, &numbers[src.page], src, a, dst, art(pages, dst))))
+        .collect()
 }
 
 fn art(pages: &[Page], r: PartRef) -> &Article {
@@ -266,7 +269,9 @@ fn art(pages: &[Page], r: PartRef) -> &Article {
 /// be read.
 pub fn target_pages(numbers: &[PageNumber], from: usize, page: Option<u32>, label: &str) -> Vec<usize> {
     let Some(n) = page else { return (0..numbers.len()).filter(|&i| i != from).collect() };
-    let with = |pred: &dyn Fn(&PageNumber) -> bool| -> Vec<usize> { (0..numbers.len()).filter(|&i| numbers[i].number == n && pred(&numbers[i])).collect() };
+    let with = |pred: &dyn Fn(&PageNumber) -> bool| -> Vec<usize> {
+        (0..numbers.len()).filter(|&i| numbers[i].number == n && pred(&numbers[i])).collect()
+    };
     match label_section(label) {
         Some(s) => with(&|p| p.section == Some(s)),
         None => {
@@ -340,7 +345,11 @@ pub fn link(pages: &[Page], numbers: &[PageNumber]) -> Linked {
                 && !inc.contains_key(&o.dst)
                 && o.score >= c.score - AMBIGUITY_MARGIN
                 && !cands.iter().any(|x| {
-                    x.dst == o.dst && x.src != c.src && !out.contains_key(&x.src) && !refused.contains_key(&x.src) && x.score > o.score + AMBIGUITY_MARGIN
+                    x.dst == o.dst
+                        && x.src != c.src
+                        && !out.contains_key(&x.src)
+                        && !refused.contains_key(&x.src)
+                        && x.score > o.score + AMBIGUITY_MARGIN
                 })
         });
         if tie {
@@ -366,7 +375,8 @@ pub fn link(pages: &[Page], numbers: &[PageNumber]) -> Linked {
         inc.insert(c.dst, c.src);
     }
     // Targets and open jumps.
-    let mut targets: Vec<Vec<Vec<Option<PartRef>>>> = pages.iter().map(|p| p.articles.iter().map(|a| vec![None; a.jumps.len()]).collect()).collect();
+    let mut targets: Vec<Vec<Vec<Option<PartRef>>>> =
+        pages.iter().map(|p| p.articles.iter().map(|a| vec![None; a.jumps.len()]).collect()).collect();
     let mut unlinked = Vec::new();
     for (p, page) in pages.iter().enumerate() {
         for (a, article) in page.articles.iter().enumerate() {
@@ -457,7 +467,11 @@ pub fn baseline(pages: &[Page], numbers: &[PageNumber]) -> Vec<(PartRef, PartRef
         for (a, article) in page.articles.iter().enumerate() {
             let Some(jump) = article.jumps.iter().find(|j| j.direction == JumpDirection::ContinuedOn) else { continue };
             let found = target_pages(numbers, p, jump.page, &jump.label).into_iter().find_map(|q| {
-                pages[q].articles.iter().position(|b| b.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedFrom && j.page == Some(numbers[p].number))).map(|b| PartRef { page: q, article: b })
+                pages[q]
+                    .articles
+                    .iter()
+                    .position(|b| b.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedFrom && j.page == Some(numbers[p].number)))
+                    .map(|b| PartRef { page: q, article: b })
             });
             if let Some(dst) = found
                 && dst != (PartRef { page: p, article: a })

@@ -324,8 +324,12 @@ impl Serialize for Issue {
         st.serialize_field("schema", &self.schema)?;
         st.serialize_field("source", &self.source)?;
         st.serialize_field("date", &self.date)?;
-        let pages: Vec<PageOut<'_>> =
-            self.pages.iter().enumerate().map(|(i, page)| PageOut { page, targets: self.targets.get(i).map_or(&[], |t| t.as_slice()) }).collect();
+        let pages: Vec<PageOut<'_>> = self
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, page)| PageOut { page, targets: self.targets.get(i).map_or(&[], |t| t.as_slice()) })
+            .collect();
         st.serialize_field("pages", &pages)?;
         st.serialize_field("articles", &self.articles)?;
         st.serialize_field("unlinked", &self.unlinked)?;
@@ -444,7 +448,8 @@ pub fn as_page(issue: &Issue) -> Page {
                     crate::model::Block::new(b.kind, b.text.clone(), lines)
                 })
                 .collect();
-            let first = s.parts.first().and_then(|p| issue.pages.get(p.page)).and_then(|p| s.parts.first().and_then(|r| p.articles.get(r.article)));
+            let first =
+                s.parts.first().and_then(|p| issue.pages.get(p.page)).and_then(|p| s.parts.first().and_then(|r| p.articles.get(r.article)));
             // Only the jumps that stayed open are the story's.
             let jumps = s
                 .parts
@@ -500,7 +505,8 @@ mod tests {
     #[test]
     fn a_page_without_targets_is_written_as_the_page_writes_it() {
         let p = Pipeline::new(Options::default()).unwrap();
-        let page = p.process("01.txt", "第1版\n\n## 会议举行\n\n本报讯（记者 尹明）12日，会议举行。（下转第五版）\n\n## 另一条\n\n正文。\n");
+        let page =
+            p.process("01.txt", "第1版\n\n## 会议举行\n\n本报讯（记者 尹明）12日，会议举行。（下转第五版）\n\n## 另一条\n\n正文。\n");
         let out = serde_json::to_string(&PageOut { page: &page, targets: &[] }).unwrap();
         assert_eq!(out, serde_json::to_string(&page).unwrap());
         let boxes = r#"{"ocr_results": [{"text": "会议举行。", "box": [[0, 0], [500, 0], [500, 50], [0, 50]]}]}"#;

@@ -122,7 +122,7 @@ pub fn order(pages: Vec<(String, Page)>) -> Numbered {
         };
         numbered.push((i, n, page));
     }
-    numbered.sort_by(|a, b| (a.1.section, a.1.number, a.0).cmp(&(b.1.section, b.1.number, b.0)));
+    numbered.sort_by_key(|a| (a.1.section, a.1.number, a.0));
     // Input position → page index, for the warnings found before sorting.
     let mut index_of = vec![0; count];
     for (k, (i, _, _)) in numbered.iter().enumerate() {
@@ -135,7 +135,9 @@ pub fn order(pages: Vec<(String, Page)>) -> Numbered {
     // Same section and number twice.
     let mut k = 0;
     while k < numbers.len() {
-        let same: Vec<usize> = (k..numbers.len()).take_while(|&j| numbers[j].section == numbers[k].section && numbers[j].number == numbers[k].number).collect();
+        let same: Vec<usize> = (k..numbers.len())
+            .take_while(|&j| numbers[j].section == numbers[k].section && numbers[j].number == numbers[k].number)
+            .collect();
         if same.len() > 1 {
             let sources: Vec<&str> = same.iter().map(|&j| pages[j].source.as_str()).collect();
             warnings.push(IssueWarning {
@@ -157,11 +159,19 @@ pub fn order(pages: Vec<(String, Page)>) -> Numbered {
         if !missing.is_empty() {
             let sec = numbers[start].section.map(String::from).unwrap_or_default();
             let listed: Vec<String> = missing.iter().take(MAX_LISTED_MISSING).map(|n| format!("{sec}{n}")).collect();
-            let more = if missing.len() > MAX_LISTED_MISSING { format!(" and {} more", missing.len() - MAX_LISTED_MISSING) } else { String::new() };
+            let more = if missing.len() > MAX_LISTED_MISSING {
+                format!(" and {} more", missing.len() - MAX_LISTED_MISSING)
+            } else {
+                String::new()
+            };
             warnings.push(IssueWarning {
                 kind: IssueWarningKind::MissingPage,
                 block: None,
-                message: format!("page{} {}{more} missing (the issue goes to {sec}{last})", if missing.len() > 1 { "s" } else { "" }, listed.join(", ")),
+                message: format!(
+                    "page{} {}{more} missing (the issue goes to {sec}{last})",
+                    if missing.len() > 1 { "s" } else { "" },
+                    listed.join(", ")
+                ),
                 pages: Vec::new(),
             });
         }
@@ -171,7 +181,10 @@ pub fn order(pages: Vec<(String, Page)>) -> Numbered {
         warnings.push(IssueWarning {
             kind: IssueWarningKind::TooManyPages,
             block: None,
-            message: format!("{} pages in one issue (more than {MAX_ISSUE_PAGES}): is it one issue? --issue-key groups pages into issues", pages.len()),
+            message: format!(
+                "{} pages in one issue (more than {MAX_ISSUE_PAGES}): is it one issue? --issue-key groups pages into issues",
+                pages.len()
+            ),
             pages: Vec::new(),
         });
     }

@@ -338,7 +338,10 @@ fn stream(pipeline: &Pipeline, args: &Args) -> io::Result<i32> {
         .map(|(key, pages)| {
             let inputs: Vec<PageInput> = pages
                 .par_iter()
-                .map(|(id, text)| PageInput { source: id.clone(), page: pipeline.process_checked(id, text).map_err(|e| format!("{id}: {e}")) })
+                .map(|(id, text)| PageInput {
+                    source: id.clone(),
+                    page: pipeline.process_checked(id, text).map_err(|e| format!("{id}: {e}")),
+                })
                 .collect();
             build(key, inputs)
         })
@@ -371,7 +374,8 @@ mod tests {
 
     #[test]
     fn pages_group_by_folder_or_key() {
-        let pages: Vec<PathBuf> = ["2021/01/13/A/01.txt", "2021/01/13/B/01.txt", "2021/01/14/01.txt", "top.txt"].iter().map(PathBuf::from).collect();
+        let pages: Vec<PathBuf> =
+            ["2021/01/13/A/01.txt", "2021/01/13/B/01.txt", "2021/01/14/01.txt", "top.txt"].iter().map(PathBuf::from).collect();
         let (g, u) = group(&pages, None);
         assert_eq!(g.iter().map(|g| g.key.as_str()).collect::<Vec<_>>(), ["2021/01/13/A", "2021/01/13/B", "2021/01/14", ""]);
         assert!(u.is_empty());
