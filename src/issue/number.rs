@@ -204,7 +204,8 @@ mod tests {
     fn file_names_give_numbers_and_sections() {
         assert_eq!(from_file_name("2021/01/13/05.txt"), Some((5, None)));
         assert_eq!(from_file_name("A05.md"), Some((5, Some('A'))));
-        assert_eq!(from_file_name("x/p5.json"), Some((5, None)));
+        assert_eq!(from_file_name("pages/p5.json"), Some((5, None)));
+        assert_eq!(from_file_name("b/p5.json"), Some((5, Some('B'))));
         assert_eq!(from_file_name("page12.txt.gz"), Some((12, None)));
         assert_eq!(from_file_name("2021/01/13/B/01.txt"), Some((1, Some('B'))));
         assert_eq!(from_file_name("rmrb-2021-01-13-07.txt"), Some((7, None)));
