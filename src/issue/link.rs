@@ -23,6 +23,8 @@
 //! candidates are within [`AMBIGUITY_MARGIN`] stays open as `ambiguous`, a link that
 //! would close a loop as `cycle`. The weights and the threshold were set on the
 //! committed harness issues (`evaluation/issues`), never on ../shared/realpages.
+//! A continuation that no 下转 reached then looks back on the page its 上接 names for a
+//! part that goes on nowhere, at a higher threshold ([`REVERSE_THRESHOLD`]).
 
 use std::collections::{HashMap, HashSet};
 
@@ -59,6 +61,10 @@ pub const NO_HEADLINE: f64 = 0.5;
 /// story that merely shares the topic and key terms of the headline, with its own
 /// credit and no marker, stays below.
 pub const LINK_THRESHOLD: f64 = 0.5;
+/// Least score of a link found from the continuation's side, whose source printed no
+/// 下转 marker ([`link_back`]): the 上接 marker alone gives 0.35, so the rest must come
+/// from a repeated headline, shared terms and a cut sentence.
+pub const REVERSE_THRESHOLD: f64 = 0.75;
 /// Two candidates of one source closer than this are a tie: the jump stays open as
 /// `ambiguous` unless one of them is clearly taken by another source.
 pub const AMBIGUITY_MARGIN: f64 = 0.02;
@@ -374,6 +380,7 @@ pub fn link(pages: &[Page], numbers: &[PageNumber]) -> Linked {
         out.insert(c.src, (c.dst, c.jump, c.score));
         inc.insert(c.dst, c.src);
     }
+    link_back(pages, numbers, &terms, &mut out, &mut inc, &refused);
     // Targets and open jumps.
     let mut targets: Vec<Vec<Vec<Option<PartRef>>>> =
         pages.iter().map(|p| p.articles.iter().map(|a| vec![None; a.jumps.len()]).collect()).collect();
@@ -451,6 +458,74 @@ pub fn link(pages: &[Page], numbers: &[PageNumber]) -> Linked {
         }
     }
     Linked { chains, targets, unlinked }
+}
+
+/// The source index of a link made from its continuation's side ([`link_back`]): the
+/// source has no `continued_on` jump.
+const NO_JUMP: usize = usize::MAX;
+
+/// The second pass: a continuation that no source reached (its source's 下转 marker was
+/// lost, or read into another article) looks back on the page its 上接 names for an
+/// article that goes on nowhere (no `continued_on` jump, no link out); the best at or
+/// above [`REVERSE_THRESHOLD`] is taken, best first over the issue, each part once, no
+/// tie within [`AMBIGUITY_MARGIN`], no loop.
+fn link_back(
+    pages: &[Page],
+    numbers: &[PageNumber],
+    terms: &Terms,
+    out: &mut HashMap<PartRef, (PartRef, usize, f64)>,
+    inc: &mut HashMap<PartRef, PartRef>,
+    refused: &HashMap<PartRef, Refused>,
+) {
+    let mut back: Vec<Cand> = Vec::new();
+    for (p, page) in pages.iter().enumerate() {
+        for (a, article) in page.articles.iter().enumerate() {
+            let dst = PartRef { page: p, article: a };
+            if inc.contains_key(&dst) {
+                continue;
+            }
+            let Some(jump) = article.jumps.iter().find(|j| j.direction == JumpDirection::ContinuedFrom && j.page.is_some()) else { continue };
+            for q in target_pages(numbers, p, jump.page, &jump.label) {
+                for (b, source) in pages[q].articles.iter().enumerate() {
+                    let src = PartRef { page: q, article: b };
+                    if src == dst
+                        || out.contains_key(&src)
+                        || refused.contains_key(&src)
+                        || source.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedOn)
+                    {
+                        continue;
+                    }
+                    let s = score_with(terms, &numbers[q], src, source, dst, article).total;
+                    if s >= REVERSE_THRESHOLD {
+                        back.push(Cand { src, jump: NO_JUMP, dst, score: s });
+                    }
+                }
+            }
+        }
+    }
+    back.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.dst.cmp(&y.dst)).then(x.src.cmp(&y.src)));
+    for c in &back {
+        if out.contains_key(&c.src) || inc.contains_key(&c.dst) {
+            continue;
+        }
+        let tie = back.iter().any(|o| o.dst == c.dst && o.src != c.src && !out.contains_key(&o.src) && o.score >= c.score - AMBIGUITY_MARGIN);
+        if tie {
+            continue;
+        }
+        let mut at = c.dst;
+        let mut loops = at == c.src;
+        while let Some((next, _, _)) = out.get(&at) {
+            if *next == c.src {
+                loops = true;
+                break;
+            }
+            at = *next;
+        }
+        if !loops {
+            out.insert(c.src, (c.dst, NO_JUMP, c.score));
+            inc.insert(c.dst, c.src);
+        }
+    }
 }
 
 /// A score rounded to three decimals, as written.
