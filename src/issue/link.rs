@@ -11,7 +11,7 @@
 //!   candidate headline's character bigrams found in the source's headline group); a
 //!   candidate with no headline of its own scores [`NO_HEADLINE`];
 //! - **terms** ([`W_TERMS`]): names, places and other terms shared by both parts: the
-//!   cosine of their tf-idf vectors of Han characters and character bigrams (the
+//!   cosine of their tf-idf vectors of Han character bigrams (the
 //!   inverse document frequency taken over the issue's articles) over [`TERMS_FULL`];
 //! - **continuity** ([`W_CONTINUITY`]): half for a source whose text ends
 //!   mid-sentence, half for a candidate that starts like a continuation (no byline or
@@ -45,9 +45,9 @@ pub const W_TERMS: f64 = 0.25;
 /// Weight of the continuity signal (cut sentence, continuation without credit).
 pub const W_CONTINUITY: f64 = 0.2;
 /// The tf-idf cosine at which the shared-terms signal is full: two parts of one story
-/// printed apart share a few names and terms, not their wording (on the harness, the
-/// cosine of a true continuation is mostly 0.15 to 0.4, of another story on the same
-/// page mostly under 0.05).
+/// printed apart share a few names and terms, not their wording, so a small cosine is
+/// already telling. Set on the harness (`evaluation/issues`): 0.1, 0.15 and 0.2 link
+/// within three links of each other there, 0.2 with the best precision.
 pub const TERMS_FULL: f64 = 0.2;
 /// The marker signal of a candidate with no `continued_from` jump (its marker may have
 /// been lost to OCR).
@@ -105,11 +105,11 @@ pub struct Linked {
     pub unlinked: Vec<Unlinked>,
 }
 
-/// A term of the shared-terms signal: one Han character (`c << 32`), or two in a row
-/// (`c << 32 | next`).
+/// A term of the shared-terms signal: two Han characters in a row, `c << 32 | next`
+/// (single characters were tried too: the same links within a few, at twice the cost).
 type Term = u64;
 
-/// Tf-idf vectors of Han characters and character bigrams over an issue's articles
+/// Tf-idf vectors of Han character bigrams over an issue's articles
 /// (idf = ln(N / df), so a term in every article weighs nothing), normalized; each a
 /// list sorted by term, so that a cosine is one merge.
 struct Terms {
@@ -120,11 +120,8 @@ struct Terms {
 fn terms_of(s: &str) -> Vec<(Term, f64)> {
     let chars: Vec<u64> = s.chars().filter(|c| is_han(*c)).map(|c| u64::from(c) << 32).collect();
     let mut all: Vec<Term> = Vec::with_capacity(chars.len() * 2);
-    for (i, c) in chars.iter().enumerate() {
-        all.push(*c);
-        if let Some(n) = chars.get(i + 1) {
-            all.push(c | (n >> 32));
-        }
+    for w in chars.windows(2) {
+        all.push(w[0] | (w[1] >> 32));
     }
     all.sort_unstable();
     let mut out: Vec<(Term, f64)> = Vec::with_capacity(all.len());
@@ -150,14 +147,15 @@ fn head_group(a: &Article) -> String {
 impl Terms {
     fn new(pages: &[Page]) -> Terms {
         let mut tfs = Vec::new();
-        let mut df: FxHashMap<Term, u32> = FxHashMap::default();
         for (p, page) in pages.iter().enumerate() {
             for (a, art) in page.articles.iter().enumerate() {
-                let tf = terms_of(&format!("{}{}", head_group(art), art.text));
-                for (t, _) in &tf {
-                    *df.entry(*t).or_default() += 1;
-                }
-                tfs.push((PartRef { page: p, article: a }, tf));
+                tfs.push((PartRef { page: p, article: a }, terms_of(&format!("{}{}", head_group(art), art.text))));
+            }
+        }
+        let mut df: FxHashMap<Term, u32> = FxHashMap::with_capacity_and_hasher(tfs.iter().map(|(_, t)| t.len()).sum(), Default::default());
+        for (_, tf) in &tfs {
+            for (t, _) in tf {
+                *df.entry(*t).or_default() += 1;
             }
         }
         // idf by document frequency, computed once per frequency.
