@@ -12,7 +12,8 @@
 //!   candidate with no headline of its own scores [`NO_HEADLINE`];
 //! - **terms** ([`W_TERMS`]): names, places and other terms shared by both parts: the
 //!   cosine of their tf-idf vectors of Han character bigrams (the
-//!   inverse document frequency taken over the articles) over [`TERMS_FULL`];
+//!   inverse document frequency taken over the articles that can take part in a link:
+//!   those with a jump and those on a page a jump names) over [`TERMS_FULL`];
 //! - **continuity** ([`W_CONTINUITY`]): half for a source whose text ends
 //!   mid-sentence, half for a candidate that starts like a continuation (no byline or
 //!   dateline of its own, or a 接上 phrase).
@@ -26,9 +27,7 @@
 //! A continuation that no 下转 reached then looks back on the page its 上接 names for a
 //! part that goes on nowhere, at a higher threshold ([`REVERSE_THRESHOLD`]).
 
-use std::collections::{HashMap, HashSet};
-
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::number::{PageNumber, label_section};
 use super::{PartRef, Unlinked, UnlinkedReason};
@@ -109,9 +108,9 @@ pub struct Linked {
 /// (single characters were tried too: the same links within a few, at twice the cost).
 type Term = u64;
 
-/// Tf-idf vectors of Han character bigrams over an issue's articles
-/// (idf = ln(N / df), so a term in every article weighs nothing), normalized; each a
-/// list sorted by term, so that a cosine is one merge.
+/// Tf-idf vectors of Han character bigrams of the articles that can take part in a link
+/// (idf = ln(N / df) over them, so a term in every one weighs nothing), normalized;
+/// each a list sorted by term, so that a cosine is one merge.
 struct Terms {
     vectors: HashMap<PartRef, Vec<(Term, f64)>>,
 }
@@ -145,14 +144,33 @@ fn head_group(a: &Article) -> String {
 }
 
 impl Terms {
-    fn new(pages: &[Page]) -> Terms {
+    /// The vectors of the articles that can take part in a link (those with a jump, and
+    /// every article on a page some jump names), idf over them.
+    fn new(pages: &[Page], numbers: &[PageNumber]) -> Terms {
+        let mut named = vec![false; pages.len()];
+        let mut with_jump = Vec::new();
+        for (p, page) in pages.iter().enumerate() {
+            for (a, art) in page.articles.iter().enumerate() {
+                if !art.jumps.is_empty() {
+                    with_jump.push(PartRef { page: p, article: a });
+                }
+                for j in &art.jumps {
+                    for q in target_pages(numbers, p, j.page, &j.label) {
+                        named[q] = true;
+                    }
+                }
+            }
+        }
         let mut tfs = Vec::new();
         for (p, page) in pages.iter().enumerate() {
             for (a, art) in page.articles.iter().enumerate() {
-                tfs.push((PartRef { page: p, article: a }, terms_of(&format!("{}{}", head_group(art), art.text))));
+                let r = PartRef { page: p, article: a };
+                if named[p] || with_jump.contains(&r) {
+                    tfs.push((r, terms_of(&format!("{}{}", head_group(art), art.text))));
+                }
             }
         }
-        let mut df: FxHashMap<Term, u32> = FxHashMap::with_capacity_and_hasher(tfs.iter().map(|(_, t)| t.len()).sum(), Default::default());
+        let mut df: HashMap<Term, u32> = HashMap::with_capacity_and_hasher(tfs.iter().map(|(_, t)| t.len()).sum(), Default::default());
         for (_, tf) in &tfs {
             for (t, _) in tf {
                 *df.entry(*t).or_default() += 1;
@@ -255,7 +273,7 @@ fn score_with(terms: &Terms, from: &PageNumber, src: PartRef, a: &Article, dst: 
 /// score)` for the articles on the pages its first `continued_on` jump names, in page
 /// and article order. For tests and diagnostics; [`link`] uses the same scores.
 pub fn score(pages: &[Page], numbers: &[PageNumber], src: PartRef) -> Vec<(PartRef, Score)> {
-    let terms = Terms::new(pages);
+    let terms = Terms::new(pages, numbers);
     let a = &pages[src.page].articles[src.article];
     let Some(j) = a.jumps.iter().position(|j| j.direction == JumpDirection::ContinuedOn) else { return Vec::new() };
     candidates(pages, numbers, src, j)
@@ -312,10 +330,10 @@ struct Cand {
 /// Links the jumps of an issue's pages (in page order, `numbers[i]` the number of
 /// `pages[i]`). Every page article ends in exactly one chain.
 pub fn link(pages: &[Page], numbers: &[PageNumber]) -> Linked {
-    let terms = Terms::new(pages);
+    let terms = Terms::new(pages, numbers);
     let mut cands: Vec<Cand> = Vec::new();
     // The sources: each article's first continued_on jump (a chain goes on from a part once).
-    let mut no_page: HashSet<(PartRef, usize)> = HashSet::new();
+    let mut no_page: HashSet<(PartRef, usize)> = HashSet::default();
     for (p, page) in pages.iter().enumerate() {
         for (a, article) in page.articles.iter().enumerate() {
             let src = PartRef { page: p, article: a };
@@ -333,10 +351,10 @@ pub fn link(pages: &[Page], numbers: &[PageNumber]) -> Linked {
         }
     }
     cands.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.src.cmp(&y.src)).then(x.dst.cmp(&y.dst)));
-    let mut out: HashMap<PartRef, (PartRef, usize, f64)> = HashMap::new();
-    let mut inc: HashMap<PartRef, PartRef> = HashMap::new();
-    let mut refused: HashMap<PartRef, Refused> = HashMap::new();
-    let mut cycle_dst: HashSet<PartRef> = HashSet::new();
+    let mut out: HashMap<PartRef, (PartRef, usize, f64)> = HashMap::default();
+    let mut inc: HashMap<PartRef, PartRef> = HashMap::default();
+    let mut refused: HashMap<PartRef, Refused> = HashMap::default();
+    let mut cycle_dst: HashSet<PartRef> = HashSet::default();
     for c in &cands {
         if out.contains_key(&c.src) || refused.contains_key(&c.src) || inc.contains_key(&c.dst) {
             continue;
@@ -425,7 +443,7 @@ pub fn link(pages: &[Page], numbers: &[PageNumber]) -> Linked {
     }
     // Chains from every part that nothing links to, in page order.
     let mut chains = Vec::new();
-    let mut seen: HashSet<PartRef> = HashSet::new();
+    let mut seen: HashSet<PartRef> = HashSet::default();
     for (p, page) in pages.iter().enumerate() {
         for a in 0..page.articles.len() {
             let start = PartRef { page: p, article: a };
@@ -482,7 +500,9 @@ fn link_back(
             if inc.contains_key(&dst) {
                 continue;
             }
-            let Some(jump) = article.jumps.iter().find(|j| j.direction == JumpDirection::ContinuedFrom && j.page.is_some()) else { continue };
+            let Some(jump) = article.jumps.iter().find(|j| j.direction == JumpDirection::ContinuedFrom && j.page.is_some()) else {
+                continue;
+            };
             for q in target_pages(numbers, p, jump.page, &jump.label) {
                 for (b, source) in pages[q].articles.iter().enumerate() {
                     let src = PartRef { page: q, article: b };
@@ -506,7 +526,8 @@ fn link_back(
         if out.contains_key(&c.src) || inc.contains_key(&c.dst) {
             continue;
         }
-        let tie = back.iter().any(|o| o.dst == c.dst && o.src != c.src && !out.contains_key(&o.src) && o.score >= c.score - AMBIGUITY_MARGIN);
+        let tie =
+            back.iter().any(|o| o.dst == c.dst && o.src != c.src && !out.contains_key(&o.src) && o.score >= c.score - AMBIGUITY_MARGIN);
         if tie {
             continue;
         }
