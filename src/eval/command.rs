@@ -86,17 +86,7 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
             return EXIT_USAGE;
         }
     };
-    let run = || evaluate(&pipeline, &args.set);
-    let result = match args.threads {
-        None => run(),
-        Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n.into()).build() {
-            Ok(pool) => pool.install(run),
-            Err(e) => {
-                eprintln!("banmian eval: cannot start {n} threads: {e}");
-                return EXIT_USAGE;
-            }
-        },
-    };
+    let Some(result) = with_threads(args.threads, || evaluate(&pipeline, &args.set)) else { return EXIT_USAGE };
     let mut report: Report = match result {
         Ok(r) => r,
         Err(e) => {
@@ -154,6 +144,21 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
     }
 }
 
+/// Runs `f` on a rayon pool of `threads` threads (the global pool when `None`); `None`
+/// when the pool cannot be started (said on stderr).
+fn with_threads<T: Send>(threads: Option<u16>, f: impl FnOnce() -> T + Send) -> Option<T> {
+    match threads {
+        None => Some(f()),
+        Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n.into()).build() {
+            Ok(pool) => Some(pool.install(f)),
+            Err(e) => {
+                eprintln!("banmian eval: cannot start {n} threads: {e}");
+                None
+            }
+        },
+    }
+}
+
 /// Writes a value as pretty JSON with a final newline.
 fn write_json<T: serde::Serialize>(path: &std::path::Path, value: &T) -> Result<(), String> {
     let mut json = serde_json::to_vec_pretty(value).map_err(|e| e.to_string())?;
@@ -185,17 +190,7 @@ fn run_issues(args: &Args) -> i32 {
             return EXIT_USAGE;
         }
     };
-    let run = || super::issues::evaluate(&pipeline, &args.set);
-    let result = match args.threads {
-        None => run(),
-        Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n.into()).build() {
-            Ok(pool) => pool.install(run),
-            Err(e) => {
-                eprintln!("banmian eval: cannot start {n} threads: {e}");
-                return EXIT_USAGE;
-            }
-        },
-    };
+    let Some(result) = with_threads(args.threads, || super::issues::evaluate(&pipeline, &args.set)) else { return EXIT_USAGE };
     let report = match result {
         Ok(r) => r,
         Err(e) => {

@@ -378,17 +378,7 @@ pub fn link(pages: &[Page], numbers: &[PageNumber]) -> Linked {
             refused.insert(c.src, Refused::Ambiguous);
             continue;
         }
-        // Following the links from the candidate must not come back to the source.
-        let mut at = c.dst;
-        let mut loops = at == c.src;
-        while let Some((next, _, _)) = out.get(&at) {
-            if *next == c.src {
-                loops = true;
-                break;
-            }
-            at = *next;
-        }
-        if loops {
+        if closes_loop(&out, c.src, c.dst) {
             refused.insert(c.src, Refused::Cycle);
             cycle_dst.insert(c.dst);
             continue;
@@ -476,6 +466,21 @@ pub fn link(pages: &[Page], numbers: &[PageNumber]) -> Linked {
     Linked { chains, targets, unlinked }
 }
 
+/// True when linking `src` on to `dst` would close a loop: following the links from
+/// `dst` comes back to `src`.
+fn closes_loop(out: &HashMap<PartRef, (PartRef, usize, f64)>, src: PartRef, dst: PartRef) -> bool {
+    let mut at = dst;
+    loop {
+        if at == src {
+            return true;
+        }
+        match out.get(&at) {
+            Some((next, _, _)) => at = *next,
+            None => return false,
+        }
+    }
+}
+
 /// The source index of a link made from its continuation's side ([`link_back`]): the
 /// source has no `continued_on` jump.
 const NO_JUMP: usize = usize::MAX;
@@ -531,16 +536,7 @@ fn link_back(
         if tie {
             continue;
         }
-        let mut at = c.dst;
-        let mut loops = at == c.src;
-        while let Some((next, _, _)) = out.get(&at) {
-            if *next == c.src {
-                loops = true;
-                break;
-            }
-            at = *next;
-        }
-        if !loops {
+        if !closes_loop(out, c.src, c.dst) {
             out.insert(c.src, (c.dst, NO_JUMP, c.score));
             inc.insert(c.dst, c.src);
         }
