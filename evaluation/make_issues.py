@@ -366,7 +366,9 @@ def render_box(rng, npages, pages, stories, paper, date):
                         y += BODY + LEAD
             spans[(si, k)] = {"lines": None, "boxes": idx}
             y += GAP
-        files[f"{p + 1:02d}.json"] = json.dumps({"ocr_results": results}, ensure_ascii=False, indent=1) + "\n"
+        # One OCR result per line: readable, and a third of the size of indented JSON.
+        body = ",\n".join(json.dumps(r, ensure_ascii=False) for r in results)
+        files[f"{p + 1:02d}.json"] = '{"ocr_results": [\n' + body + "\n]}\n"
     return files, spans
 
 
@@ -390,6 +392,16 @@ def gold(kind, iid, seed, npages, stories, spans, ext):
             parts.append({"file": f"{st['pages'][k] + 1:02d}.{ext}", "lines": sp["lines"], "boxes": sp["boxes"], "body": "\n".join(t for _, t in piece)})
         out["stories"].append({"id": si, "source_article": a["id"], "headline": a["headline"], "body": "\n".join(texts), "distractor": st["distractor"], "parts": parts})
     return out
+
+
+def gold_json(g):
+    """The gold with one page and one story a line."""
+    head = {k: v for k, v in g.items() if k not in ("pages", "stories")}
+    lines = [json.dumps(head, ensure_ascii=False)[:-1] + ","]
+    for key in ("pages", "stories"):
+        items = ",\n  ".join(json.dumps(x, ensure_ascii=False) for x in g[key])
+        lines.append(f' "{key}": [\n  {items}\n ]' + ("," if key == "pages" else ""))
+    return "\n".join(lines) + "\n}\n"
 
 
 def cut_between(pieces, k):
@@ -427,8 +439,7 @@ def main():
                     f.write(text)
             g = gold(kind, iid, args.seed, npages, stories, spans, ext)
             with open(os.path.join(args.out, kind, f"{iid}.issuegold.json"), "w", encoding="utf-8") as f:
-                json.dump(g, f, ensure_ascii=False, indent=1)
-                f.write("\n")
+                f.write(gold_json(g))
         counts["issues"] += 1
         counts["pages"] += npages
         counts["jumps"] += sum(len(s["pieces"]) - 1 for s in stories)
