@@ -61,7 +61,7 @@ pub const NO_HEADLINE: f64 = 0.5;
 /// credit and no marker, stays below.
 pub const LINK_THRESHOLD: f64 = 0.5;
 /// Least score of a link found from the continuation's side, whose source printed no
-/// 下转 marker ([`link_back`]): the 上接 marker alone gives 0.35, so the rest must come
+/// 下转 marker (the second pass, `link_back`): the 上接 marker alone gives 0.35, so the rest must come
 /// from a repeated headline, shared terms and a cut sentence.
 pub const REVERSE_THRESHOLD: f64 = 0.75;
 /// Two candidates of one source closer than this are a tie: the jump stays open as
@@ -481,7 +481,7 @@ fn closes_loop(out: &HashMap<PartRef, (PartRef, usize, f64)>, src: PartRef, dst:
     }
 }
 
-/// The source index of a link made from its continuation's side ([`link_back`]): the
+/// The source index of a link made from its continuation's side (`link_back`): the
 /// source has no `continued_on` jump.
 const NO_JUMP: usize = usize::MAX;
 
