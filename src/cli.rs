@@ -109,6 +109,18 @@ struct Args {
     /// or several joined by `+`.
     #[arg(long, value_name = "LANG", default_value = banmian::ocr::DEFAULT_LANG)]
     ocr_lang: String,
+
+    /// Issue mode (issue object banmian.issue/1, articles stitched across their jumps):
+    /// `--issue DIR` writes one issue to stdout; `--issue ARCHIVE -o OUT` one
+    /// OUT/<issue>.issue.json per issue (the nearest folder holding pages, or --issue-key);
+    /// with --input-jsonl, lines are grouped by their "issue" key.
+    #[arg(long)]
+    issue: bool,
+
+    /// With --issue: the issue of a page is the first capture group of this regex
+    /// matched against its relative path, e.g. '^(\d{4}/\d\d/\d\d)/'.
+    #[arg(long, value_name = "REGEX", requires = "issue")]
+    issue_key: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -119,7 +131,7 @@ enum OcrArg {
 
 /// `--version`: banmian's version and the schema versions it writes (a test checks
 /// them against [`banmian::SCHEMA`] and [`banmian::batch::ERROR_SCHEMA`]).
-const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (writes banmian.page/1, banmian.error/1)");
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (writes banmian.page/1, banmian.issue/1, banmian.error/1)");
 
 /// A size in bytes: a bare number, or a number with a suffix `K`, `M`, `G` or `KiB`,
 /// `MiB`, `GiB`, all powers of 1024 (as `--help` writes "64 MiB"), case-insensitive.
@@ -246,6 +258,29 @@ pub fn run() -> i32 {
         }
     }
     let inputs = if args.inputs.is_empty() { vec![PathBuf::from("-")] } else { args.inputs.clone() };
+    if args.issue {
+        if args.split.is_some() || args.jsonl || args.resume || args.ocr.is_some() {
+            eprintln!("banmian: --issue writes issue objects: not with --split, --jsonl, --resume or --ocr");
+            return 2;
+        }
+        if inputs.len() > 1 {
+            eprintln!("banmian: --issue reads one folder, archive or stream, not {} inputs", inputs.len());
+            return 2;
+        }
+        return banmian::issue::run::command(
+            &pipeline,
+            &banmian::issue::run::Args {
+                input: inputs[0].clone(),
+                output: args.output.clone(),
+                key: args.issue_key.clone(),
+                input_jsonl: args.input_jsonl,
+                format: args.output_format,
+                input_format: args.input_format,
+                hidden: args.hidden,
+                quiet: args.quiet,
+            },
+        );
+    }
     if inputs.len() > 1 {
         if args.input_jsonl {
             eprintln!("banmian: --input-jsonl reads one input (a file or stdin), not {}", inputs.len());

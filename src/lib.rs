@@ -60,6 +60,8 @@
 //! - [`write`](mod@write) (the output seam): one [`write::OutputFormat`] per output, one file each;
 //! - [`batch`]: many pages: the tree walk (asking [`read::FORMATS`]), one ordered
 //!   parallel driver for folders and JSON Lines streams, atomic writes, the summary;
+//! - [`issue`]: a whole issue (`banmian.issue/1`): pages numbered and ordered, jumps
+//!   linked across pages by score, stories joined, the `--issue` command line;
 //! - `model` and `error`: the [`Page`] contract, serialized with serde, and [`Error`],
 //!   both re-exported here.
 //!
@@ -86,6 +88,7 @@ pub mod batch;
 pub mod convert;
 mod error;
 pub mod eval;
+pub mod issue;
 mod model;
 pub mod ocr;
 pub mod read;

@@ -236,7 +236,7 @@ fn version_names_the_schema_versions() {
     let o = run(&["--version"]);
     let v = String::from_utf8(o.stdout).unwrap();
     assert!(v.starts_with(&format!("banmian {}", env!("CARGO_PKG_VERSION"))), "{v}");
-    assert!(v.contains(banmian::SCHEMA) && v.contains(banmian::batch::ERROR_SCHEMA), "{v}");
+    assert!(v.contains(banmian::SCHEMA) && v.contains(banmian::batch::ERROR_SCHEMA) && v.contains(banmian::issue::ISSUE_SCHEMA), "{v}");
 }
 
 /// JSON Lines input errors say what is wrong in plain words (they said "invalid type:

@@ -16,6 +16,7 @@ mod first_hour;
 mod formats;
 mod gold;
 mod heads;
+mod issue;
 mod jsonformats;
 mod limits;
 mod multipage;

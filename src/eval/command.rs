@@ -66,6 +66,9 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
             return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
         }
     };
+    if super::issues::is_issue_set(&args.set) {
+        return run_issues(&args);
+    }
     let floor = match &args.floor {
         None => None,
         Some(p) => match std::fs::read(p).map_err(|e| e.to_string()).and_then(|b| Floor::parse(&b)) {
@@ -83,17 +86,7 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
             return EXIT_USAGE;
         }
     };
-    let run = || evaluate(&pipeline, &args.set);
-    let result = match args.threads {
-        None => run(),
-        Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n.into()).build() {
-            Ok(pool) => pool.install(run),
-            Err(e) => {
-                eprintln!("banmian eval: cannot start {n} threads: {e}");
-                return EXIT_USAGE;
-            }
-        },
-    };
+    let Some(result) = with_threads(args.threads, || evaluate(&pipeline, &args.set)) else { return EXIT_USAGE };
     let mut report: Report = match result {
         Ok(r) => r,
         Err(e) => {
@@ -151,9 +144,95 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
     }
 }
 
+/// Runs `f` on a rayon pool of `threads` threads (the global pool when `None`); `None`
+/// when the pool cannot be started (said on stderr).
+fn with_threads<T: Send>(threads: Option<u16>, f: impl FnOnce() -> T + Send) -> Option<T> {
+    match threads {
+        None => Some(f()),
+        Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n.into()).build() {
+            Ok(pool) => Some(pool.install(f)),
+            Err(e) => {
+                eprintln!("banmian eval: cannot start {n} threads: {e}");
+                None
+            }
+        },
+    }
+}
+
 /// Writes a value as pretty JSON with a final newline.
 fn write_json<T: serde::Serialize>(path: &std::path::Path, value: &T) -> Result<(), String> {
     let mut json = serde_json::to_vec_pretty(value).map_err(|e| e.to_string())?;
     json.push(b'\n');
     std::fs::write(path, json).map_err(|e| e.to_string())
+}
+
+/// `banmian eval` on an issue set ([`super::issues`]): the linking table, `--json`, and
+/// `--floor` with the issue metrics (`--write-floor` is not offered for issue sets).
+fn run_issues(args: &Args) -> i32 {
+    if args.write_floor.is_some() {
+        eprintln!("banmian eval: --write-floor is for page sets; an issue floor is written by hand (evaluation/README.md, Issues)");
+        return EXIT_USAGE;
+    }
+    let floor = match &args.floor {
+        None => None,
+        Some(p) => match std::fs::read(p) {
+            Ok(b) => Some((p, b)),
+            Err(e) => {
+                eprintln!("banmian eval: --floor {}: {e}", p.display());
+                return EXIT_USAGE;
+            }
+        },
+    };
+    let pipeline = match Pipeline::new(Options::default()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("banmian eval: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    let Some(result) = with_threads(args.threads, || super::issues::evaluate(&pipeline, &args.set)) else { return EXIT_USAGE };
+    let report = match result {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("banmian eval: {e}");
+            return EXIT_UNREADABLE;
+        }
+    };
+    let mut unreadable = false;
+    for e in report.issues.iter().filter_map(|i| i.error.as_ref()) {
+        eprintln!("banmian eval: {e}");
+        unreadable = true;
+    }
+    print!("{}", report.table());
+    let mut passed = true;
+    if let Some((p, bytes)) = &floor {
+        match report.below(bytes) {
+            Ok(below) if below.is_empty() => println!("floor {}: passed", p.display()),
+            Ok(below) => {
+                passed = false;
+                println!("floor {}: {} below", p.display(), below.len());
+                for (kind, metric, value, bound) in below {
+                    let value = value.map_or_else(|| "nothing scored".to_string(), |v| format!("{v:.4}"));
+                    println!("  {kind} {metric}: {value} < floor {bound}");
+                }
+            }
+            Err(e) => {
+                eprintln!("banmian eval: --floor {}: {e}", p.display());
+                return EXIT_USAGE;
+            }
+        }
+    }
+    if let Some(p) = &args.json
+        && let Err(e) = write_json(p, &report)
+    {
+        eprintln!("banmian eval: --json {}: {e}", p.display());
+        return EXIT_UNREADABLE;
+    }
+    if unreadable {
+        EXIT_UNREADABLE
+    } else if !passed {
+        EXIT_BELOW_FLOOR
+    } else {
+        EXIT_OK
+    }
 }

@@ -18,6 +18,7 @@
 //! and the floor in [`report`], the subcommand in [`command`].
 
 pub mod command;
+pub mod issues;
 pub mod report;
 pub mod score;
 

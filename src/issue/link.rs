@@ -1,0 +1,574 @@
+//! Linking jumps across the pages of an issue.
+//!
+//! Every `continued_on` jump (下转第五版) of a page article is matched with an article
+//! on the page it names. Each candidate gets a [`Score`], a weighted sum of four
+//! signals, each in 0..=1:
+//! - **marker** ([`W_MARKER`]): the candidate's `continued_from` jump names the source's
+//!   page (1), has an unreadable page (0.6), is missing ([`NO_MARKER`]), or names
+//!   another page (0);
+//! - **headline** ([`W_HEADLINE`]): the candidate's headline is the source's repeated,
+//!   or made of its key terms (the larger of the similarity and the share of the
+//!   candidate headline's character bigrams found in the source's headline group); a
+//!   candidate with no headline of its own scores [`NO_HEADLINE`];
+//! - **terms** ([`W_TERMS`]): names, places and other terms shared by both parts: the
+//!   cosine of their tf-idf vectors of Han character bigrams (the
+//!   inverse document frequency taken over the articles that can take part in a link:
+//!   those with a jump and those on a page a jump names) over [`TERMS_FULL`];
+//! - **continuity** ([`W_CONTINUITY`]): half for a source whose text ends
+//!   mid-sentence, half for a candidate that starts like a continuation (no byline or
+//!   dateline of its own, or a 接上 phrase).
+//!
+//! Candidates at or above [`LINK_THRESHOLD`] are taken best first over the whole
+//! issue, each source linked once and each candidate used once (so two stories
+//! continued onto one page each get their own part); a source whose two best free
+//! candidates are within [`AMBIGUITY_MARGIN`] stays open as `ambiguous`, a link that
+//! would close a loop as `cycle`. The weights and the threshold were set on the
+//! committed harness issues (`evaluation/issues`), never on ../shared/realpages.
+//! A continuation that no 下转 reached then looks back on the page its 上接 names for a
+//! part that goes on nowhere, at a higher threshold ([`REVERSE_THRESHOLD`]).
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::number::{PageNumber, label_section};
+use super::{PartRef, Unlinked, UnlinkedReason};
+use crate::eval::{fold, similarity};
+use crate::model::{Article, JumpDirection, Page};
+use crate::rules::chars::{ends_sentence, is_han};
+
+/// Weight of the marker signal (a 上接 marker naming the source's page).
+pub const W_MARKER: f64 = 0.35;
+/// Weight of the headline signal (the repeated headline or its key terms).
+pub const W_HEADLINE: f64 = 0.2;
+/// Weight of the shared-terms signal (names and places in both parts).
+pub const W_TERMS: f64 = 0.25;
+/// Weight of the continuity signal (cut sentence, continuation without credit).
+pub const W_CONTINUITY: f64 = 0.2;
+/// The tf-idf cosine at which the shared-terms signal is full: two parts of one story
+/// printed apart share a few names and terms, not their wording, so a small cosine is
+/// already telling. Set on the harness (`evaluation/issues`): 0.1, 0.15 and 0.2 link
+/// within three links of each other there, 0.2 with the best precision.
+pub const TERMS_FULL: f64 = 0.2;
+/// The marker signal of a candidate with no `continued_from` jump (its marker may have
+/// been lost to OCR).
+pub const NO_MARKER: f64 = 0.3;
+/// The marker signal of a `continued_from` jump whose page could not be read.
+pub const UNREAD_MARKER: f64 = 0.6;
+/// The headline signal of a candidate without a headline (many continuations print none).
+pub const NO_HEADLINE: f64 = 0.5;
+/// Least score of a link. A continuation with its marker, no headline and no credit of
+/// its own scores 0.35 + 0.2 × 0.5 + 0.2 × 0.5 = 0.55 before any shared term: enough; a
+/// story that merely shares the topic and key terms of the headline, with its own
+/// credit and no marker, stays below.
+pub const LINK_THRESHOLD: f64 = 0.5;
+/// Least score of a link found from the continuation's side, whose source printed no
+/// 下转 marker (the second pass, `link_back`): the 上接 marker alone gives 0.35, so the rest must come
+/// from a repeated headline, shared terms and a cut sentence.
+pub const REVERSE_THRESHOLD: f64 = 0.75;
+/// Two candidates of one source closer than this are a tie: the jump stays open as
+/// `ambiguous` unless one of them is clearly taken by another source.
+pub const AMBIGUITY_MARGIN: f64 = 0.02;
+
+/// The four signals of a candidate link and their weighted sum.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Score {
+    /// The 上接 marker signal.
+    pub marker: f64,
+    /// The headline signal.
+    pub headline: f64,
+    /// The shared-terms signal.
+    pub terms: f64,
+    /// The sentence-continuity signal.
+    pub continuity: f64,
+    /// `W_MARKER × marker + W_HEADLINE × headline + W_TERMS × terms + W_CONTINUITY × continuity`.
+    pub total: f64,
+}
+
+/// One story's parts in reading order, and the score of each link (`scores[k]` links
+/// `parts[k]` to `parts[k + 1]`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chain {
+    /// The page articles, in reading order.
+    pub parts: Vec<PartRef>,
+    /// The link scores, one fewer than the parts.
+    pub scores: Vec<f64>,
+}
+
+/// What [`link`] found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Linked {
+    /// Every page article in exactly one chain, chains in the order of their first part.
+    pub chains: Vec<Chain>,
+    /// `targets[p][a][j]`: the other part of a linked jump.
+    pub targets: Vec<Vec<Vec<Option<PartRef>>>>,
+    /// The jumps left open.
+    pub unlinked: Vec<Unlinked>,
+}
+
+/// A term of the shared-terms signal: two Han characters in a row, `c << 32 | next`
+/// (single characters were tried too: the same links within a few, at twice the cost).
+type Term = u64;
+
+/// Tf-idf vectors of Han character bigrams of the articles that can take part in a link
+/// (idf = ln(N / df) over them, so a term in every one weighs nothing), normalized;
+/// each a list sorted by term, so that a cosine is one merge.
+struct Terms {
+    vectors: HashMap<PartRef, Vec<(Term, f64)>>,
+}
+
+/// The terms of a text with their counts, sorted by term.
+fn terms_of(s: &str) -> Vec<(Term, f64)> {
+    let chars: Vec<u64> = s.chars().filter(|c| is_han(*c)).map(|c| u64::from(c) << 32).collect();
+    let mut all: Vec<Term> = Vec::with_capacity(chars.len() * 2);
+    for w in chars.windows(2) {
+        all.push(w[0] | (w[1] >> 32));
+    }
+    all.sort_unstable();
+    let mut out: Vec<(Term, f64)> = Vec::with_capacity(all.len());
+    for t in all {
+        match out.last_mut() {
+            Some((last, n)) if *last == t => *n += 1.0,
+            _ => out.push((t, 1.0)),
+        }
+    }
+    out
+}
+
+/// Han character bigrams of a text (for the headline signal).
+fn bigrams(s: &str) -> HashSet<[char; 2]> {
+    let chars: Vec<char> = s.chars().collect();
+    chars.windows(2).filter(|w| is_han(w[0]) && is_han(w[1])).map(|w| [w[0], w[1]]).collect()
+}
+
+fn head_group(a: &Article) -> String {
+    [&a.kicker, &a.headline, &a.subheadline].iter().filter_map(|f| f.as_deref()).collect::<Vec<_>>().join("")
+}
+
+impl Terms {
+    /// The vectors of the articles that can take part in a link (those with a jump, and
+    /// every article on a page some jump names), idf over them.
+    fn new(pages: &[Page], numbers: &[PageNumber]) -> Terms {
+        let mut named = vec![false; pages.len()];
+        let mut with_jump = Vec::new();
+        for (p, page) in pages.iter().enumerate() {
+            for (a, art) in page.articles.iter().enumerate() {
+                if !art.jumps.is_empty() {
+                    with_jump.push(PartRef { page: p, article: a });
+                }
+                for j in &art.jumps {
+                    for q in target_pages(numbers, p, j.page, &j.label) {
+                        named[q] = true;
+                    }
+                }
+            }
+        }
+        let mut tfs = Vec::new();
+        for (p, page) in pages.iter().enumerate() {
+            for (a, art) in page.articles.iter().enumerate() {
+                let r = PartRef { page: p, article: a };
+                if named[p] || with_jump.contains(&r) {
+                    tfs.push((r, terms_of(&format!("{}{}", head_group(art), art.text))));
+                }
+            }
+        }
+        let mut df: HashMap<Term, u32> = HashMap::with_capacity_and_hasher(tfs.iter().map(|(_, t)| t.len()).sum(), Default::default());
+        for (_, tf) in &tfs {
+            for (t, _) in tf {
+                *df.entry(*t).or_default() += 1;
+            }
+        }
+        // idf by document frequency, computed once per frequency.
+        let n = tfs.len().max(1);
+        let idf: Vec<f64> = (0..=n).map(|d| if d == 0 { 0.0 } else { (n as f64 / d as f64).ln() }).collect();
+        let vectors = tfs
+            .into_iter()
+            .map(|(r, mut tf)| {
+                for (t, w) in &mut tf {
+                    *w *= idf[df.get(t).map_or(0, |d| *d as usize).min(n)];
+                }
+                tf.retain(|(_, w)| *w > 0.0);
+                let norm = tf.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+                if norm > 0.0 {
+                    tf.iter_mut().for_each(|(_, w)| *w /= norm);
+                }
+                (r, tf)
+            })
+            .collect();
+        Terms { vectors }
+    }
+
+    /// The cosine of the two articles' vectors over [`TERMS_FULL`], at most 1.
+    fn shared(&self, a: PartRef, b: PartRef) -> f64 {
+        let (Some(va), Some(vb)) = (self.vectors.get(&a), self.vectors.get(&b)) else { return 0.0 };
+        let (mut i, mut j, mut cos) = (0, 0, 0.0);
+        while i < va.len() && j < vb.len() {
+            match va[i].0.cmp(&vb[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    cos += va[i].1 * vb[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        (cos / TERMS_FULL).clamp(0.0, 1.0)
+    }
+}
+
+/// The headline signal: how far `b`'s headline repeats `a`'s headline group.
+fn headline_signal(a: &Article, b: &Article) -> f64 {
+    let Some(hb) = b.headline.as_deref().map(fold).filter(|h| !h.is_empty()) else { return NO_HEADLINE };
+    let group = fold(&head_group(a));
+    if group.is_empty() {
+        return 0.0;
+    }
+    let ha = a.headline.as_deref().map(fold).unwrap_or_default();
+    let sim = similarity(&hb, &ha).max(similarity(&hb, &group));
+    let gb = bigrams(&hb);
+    let contained = if gb.is_empty() {
+        0.0
+    } else {
+        let ga = bigrams(&group);
+        gb.iter().filter(|g| ga.contains(*g)).count() as f64 / gb.len() as f64
+    };
+    sim.max(contained)
+}
+
+/// Phrases a continuation may open with instead of a marker with a page (接上, 續前).
+const CONTINUATION_OPENERS: [&str; 6] = ["接上", "（接上", "(接上", "续前", "續前", "上接"];
+
+/// The continuity signal: `a` ends mid-sentence, `b` starts like a continuation.
+fn continuity_signal(a: &Article, b: &Article) -> f64 {
+    let ends_mid = a.blocks.last().is_some_and(|bl| !bl.text.trim().is_empty() && !ends_sentence(bl.text.trim()));
+    let first = b.blocks.first().map_or("", |bl| bl.text.trim());
+    let starts_mid = (b.byline.is_none() && b.dateline.is_none()) || CONTINUATION_OPENERS.iter().any(|o| first.starts_with(o));
+    0.5 * f64::from(u8::from(ends_mid)) + 0.5 * f64::from(u8::from(starts_mid))
+}
+
+/// The marker signal: does `b` say it continues from page `from`?
+fn marker_signal(from: &PageNumber, b: &Article) -> f64 {
+    let mut best: Option<f64> = None;
+    for j in b.jumps.iter().filter(|j| j.direction == JumpDirection::ContinuedFrom) {
+        let s = match j.page {
+            Some(n) if n == from.number && label_section(&j.label).is_none_or(|s| Some(s) == from.section) => 1.0,
+            Some(_) => 0.0,
+            None => UNREAD_MARKER,
+        };
+        best = Some(best.map_or(s, |b: f64| b.max(s)));
+    }
+    best.unwrap_or(NO_MARKER)
+}
+
+/// Scores `b` (on a page the jump names) as the continuation of `a` (on page `from`).
+fn score_with(terms: &Terms, from: &PageNumber, src: PartRef, a: &Article, dst: PartRef, b: &Article) -> Score {
+    let marker = marker_signal(from, b);
+    let headline = headline_signal(a, b);
+    let shared = terms.shared(src, dst);
+    let continuity = continuity_signal(a, b);
+    let total = W_MARKER * marker + W_HEADLINE * headline + W_TERMS * shared + W_CONTINUITY * continuity;
+    Score { marker, headline, terms: shared, continuity, total }
+}
+
+/// Scores every article of `pages` as a continuation of article `src`: `(candidate,
+/// score)` for the articles on the pages its first `continued_on` jump names, in page
+/// and article order. For tests and diagnostics; [`link`] uses the same scores.
+pub fn score(pages: &[Page], numbers: &[PageNumber], src: PartRef) -> Vec<(PartRef, Score)> {
+    let terms = Terms::new(pages, numbers);
+    let a = &pages[src.page].articles[src.article];
+    let Some(j) = a.jumps.iter().position(|j| j.direction == JumpDirection::ContinuedOn) else { return Vec::new() };
+    candidates(pages, numbers, src, j)
+        .into_iter()
+        .map(|dst| (dst, score_with(&terms, &numbers[src.page], src, a, dst, art(pages, dst))))
+        .collect()
+}
+
+fn art(pages: &[Page], r: PartRef) -> &Article {
+    &pages[r.page].articles[r.article]
+}
+
+/// The pages a jump of page `from` names: its number, in the jump's section, else in
+/// the source page's section, else in any; every other page when the number could not
+/// be read.
+pub fn target_pages(numbers: &[PageNumber], from: usize, page: Option<u32>, label: &str) -> Vec<usize> {
+    let Some(n) = page else { return (0..numbers.len()).filter(|&i| i != from).collect() };
+    let with = |pred: &dyn Fn(&PageNumber) -> bool| -> Vec<usize> {
+        (0..numbers.len()).filter(|&i| numbers[i].number == n && pred(&numbers[i])).collect()
+    };
+    match label_section(label) {
+        Some(s) => with(&|p| p.section == Some(s)),
+        None => {
+            let same = with(&|p| p.section == numbers[from].section);
+            if same.is_empty() { with(&|_| true) } else { same }
+        }
+    }
+}
+
+/// The candidate articles of jump `j` of `src`: every article on the pages it names,
+/// but `src` itself.
+fn candidates(pages: &[Page], numbers: &[PageNumber], src: PartRef, j: usize) -> Vec<PartRef> {
+    let jump = &art(pages, src).jumps[j];
+    target_pages(numbers, src.page, jump.page, &jump.label)
+        .into_iter()
+        .flat_map(|p| (0..pages[p].articles.len()).map(move |a| PartRef { page: p, article: a }))
+        .filter(|&r| r != src)
+        .collect()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Refused {
+    Ambiguous,
+    Cycle,
+}
+
+struct Cand {
+    src: PartRef,
+    jump: usize,
+    dst: PartRef,
+    score: f64,
+}
+
+/// Links the jumps of an issue's pages (in page order, `numbers[i]` the number of
+/// `pages[i]`). Every page article ends in exactly one chain.
+pub fn link(pages: &[Page], numbers: &[PageNumber]) -> Linked {
+    let terms = Terms::new(pages, numbers);
+    let mut cands: Vec<Cand> = Vec::new();
+    // The sources: each article's first continued_on jump (a chain goes on from a part once).
+    let mut no_page: HashSet<(PartRef, usize)> = HashSet::default();
+    for (p, page) in pages.iter().enumerate() {
+        for (a, article) in page.articles.iter().enumerate() {
+            let src = PartRef { page: p, article: a };
+            let Some(j) = article.jumps.iter().position(|j| j.direction == JumpDirection::ContinuedOn) else { continue };
+            let dsts = candidates(pages, numbers, src, j);
+            if dsts.is_empty() {
+                no_page.insert((src, j));
+            }
+            for dst in dsts {
+                let s = score_with(&terms, &numbers[p], src, article, dst, art(pages, dst));
+                if s.total >= LINK_THRESHOLD {
+                    cands.push(Cand { src, jump: j, dst, score: s.total });
+                }
+            }
+        }
+    }
+    cands.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.src.cmp(&y.src)).then(x.dst.cmp(&y.dst)));
+    let mut out: HashMap<PartRef, (PartRef, usize, f64)> = HashMap::default();
+    let mut inc: HashMap<PartRef, PartRef> = HashMap::default();
+    let mut refused: HashMap<PartRef, Refused> = HashMap::default();
+    let mut cycle_dst: HashSet<PartRef> = HashSet::default();
+    for c in &cands {
+        if out.contains_key(&c.src) || refused.contains_key(&c.src) || inc.contains_key(&c.dst) {
+            continue;
+        }
+        // Another free candidate of this source about as good, which no other free
+        // source claims clearly better: a tie this source cannot break.
+        let tie = cands.iter().any(|o| {
+            o.src == c.src
+                && o.dst != c.dst
+                && !inc.contains_key(&o.dst)
+                && o.score >= c.score - AMBIGUITY_MARGIN
+                && !cands.iter().any(|x| {
+                    x.dst == o.dst
+                        && x.src != c.src
+                        && !out.contains_key(&x.src)
+                        && !refused.contains_key(&x.src)
+                        && x.score > o.score + AMBIGUITY_MARGIN
+                })
+        });
+        if tie {
+            refused.insert(c.src, Refused::Ambiguous);
+            continue;
+        }
+        if closes_loop(&out, c.src, c.dst) {
+            refused.insert(c.src, Refused::Cycle);
+            cycle_dst.insert(c.dst);
+            continue;
+        }
+        out.insert(c.src, (c.dst, c.jump, c.score));
+        inc.insert(c.dst, c.src);
+    }
+    link_back(pages, numbers, &terms, &mut out, &mut inc, &refused);
+    // Targets and open jumps.
+    let mut targets: Vec<Vec<Vec<Option<PartRef>>>> =
+        pages.iter().map(|p| p.articles.iter().map(|a| vec![None; a.jumps.len()]).collect()).collect();
+    let mut unlinked = Vec::new();
+    for (p, page) in pages.iter().enumerate() {
+        for (a, article) in page.articles.iter().enumerate() {
+            let me = PartRef { page: p, article: a };
+            // The continued_from jump that receives the incoming link: the one naming the
+            // source's page, else the first.
+            let from_jump = inc.get(&me).and_then(|src| {
+                let n = &numbers[src.page];
+                let froms = || article.jumps.iter().enumerate().filter(|(_, j)| j.direction == JumpDirection::ContinuedFrom);
+                froms().find(|(_, j)| j.page == Some(n.number)).or_else(|| froms().next()).map(|(k, _)| k)
+            });
+            for (k, jump) in article.jumps.iter().enumerate() {
+                let linked = match jump.direction {
+                    JumpDirection::ContinuedOn => out.get(&me).filter(|(_, j, _)| *j == k).map(|(d, _, _)| *d),
+                    JumpDirection::ContinuedFrom => (from_jump == Some(k)).then(|| inc.get(&me).copied()).flatten(),
+                };
+                if let Some(t) = linked {
+                    targets[p][a][k] = Some(t);
+                    continue;
+                }
+                let reason = match jump.direction {
+                    JumpDirection::ContinuedOn if no_page.contains(&(me, k)) => UnlinkedReason::PageNotInIssue,
+                    JumpDirection::ContinuedOn => match refused.get(&me) {
+                        Some(Refused::Ambiguous) => UnlinkedReason::Ambiguous,
+                        Some(Refused::Cycle) => UnlinkedReason::Cycle,
+                        None => UnlinkedReason::NoContinuationFound,
+                    },
+                    JumpDirection::ContinuedFrom => {
+                        if jump.page.is_some() && target_pages(numbers, p, jump.page, &jump.label).is_empty() {
+                            UnlinkedReason::PageNotInIssue
+                        } else if cycle_dst.contains(&me) && !inc.contains_key(&me) {
+                            UnlinkedReason::Cycle
+                        } else {
+                            UnlinkedReason::NoSourceFound
+                        }
+                    }
+                };
+                unlinked.push(Unlinked { page: p, article: a, jump: k, reason });
+            }
+        }
+    }
+    // Chains from every part that nothing links to, in page order.
+    let mut chains = Vec::new();
+    let mut seen: HashSet<PartRef> = HashSet::default();
+    for (p, page) in pages.iter().enumerate() {
+        for a in 0..page.articles.len() {
+            let start = PartRef { page: p, article: a };
+            if inc.contains_key(&start) || seen.contains(&start) {
+                continue;
+            }
+            let mut chain = Chain { parts: vec![start], scores: Vec::new() };
+            seen.insert(start);
+            let mut at = start;
+            while let Some((next, _, s)) = out.get(&at) {
+                if !seen.insert(*next) {
+                    break;
+                }
+                chain.parts.push(*next);
+                chain.scores.push(round3(*s));
+                at = *next;
+            }
+            chains.push(chain);
+        }
+    }
+    // A part only reachable inside a loop cannot happen (loops are refused); kept whole anyway.
+    for (p, page) in pages.iter().enumerate() {
+        for a in 0..page.articles.len() {
+            let r = PartRef { page: p, article: a };
+            if seen.insert(r) {
+                chains.push(Chain { parts: vec![r], scores: Vec::new() });
+            }
+        }
+    }
+    Linked { chains, targets, unlinked }
+}
+
+/// True when linking `src` on to `dst` would close a loop: following the links from
+/// `dst` comes back to `src`.
+fn closes_loop(out: &HashMap<PartRef, (PartRef, usize, f64)>, src: PartRef, dst: PartRef) -> bool {
+    let mut at = dst;
+    loop {
+        if at == src {
+            return true;
+        }
+        match out.get(&at) {
+            Some((next, _, _)) => at = *next,
+            None => return false,
+        }
+    }
+}
+
+/// The source index of a link made from its continuation's side (`link_back`): the
+/// source has no `continued_on` jump.
+const NO_JUMP: usize = usize::MAX;
+
+/// The second pass: a continuation that no source reached (its source's 下转 marker was
+/// lost, or read into another article) looks back on the page its 上接 names for an
+/// article that goes on nowhere (no `continued_on` jump, no link out); the best at or
+/// above [`REVERSE_THRESHOLD`] is taken, best first over the issue, each part once, no
+/// tie within [`AMBIGUITY_MARGIN`], no loop.
+fn link_back(
+    pages: &[Page],
+    numbers: &[PageNumber],
+    terms: &Terms,
+    out: &mut HashMap<PartRef, (PartRef, usize, f64)>,
+    inc: &mut HashMap<PartRef, PartRef>,
+    refused: &HashMap<PartRef, Refused>,
+) {
+    let mut back: Vec<Cand> = Vec::new();
+    for (p, page) in pages.iter().enumerate() {
+        for (a, article) in page.articles.iter().enumerate() {
+            let dst = PartRef { page: p, article: a };
+            if inc.contains_key(&dst) {
+                continue;
+            }
+            let Some(jump) = article.jumps.iter().find(|j| j.direction == JumpDirection::ContinuedFrom && j.page.is_some()) else {
+                continue;
+            };
+            for q in target_pages(numbers, p, jump.page, &jump.label) {
+                for (b, source) in pages[q].articles.iter().enumerate() {
+                    let src = PartRef { page: q, article: b };
+                    if src == dst
+                        || out.contains_key(&src)
+                        || refused.contains_key(&src)
+                        || source.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedOn)
+                    {
+                        continue;
+                    }
+                    let s = score_with(terms, &numbers[q], src, source, dst, article).total;
+                    if s >= REVERSE_THRESHOLD {
+                        back.push(Cand { src, jump: NO_JUMP, dst, score: s });
+                    }
+                }
+            }
+        }
+    }
+    back.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.dst.cmp(&y.dst)).then(x.src.cmp(&y.src)));
+    for c in &back {
+        if out.contains_key(&c.src) || inc.contains_key(&c.dst) {
+            continue;
+        }
+        let tie =
+            back.iter().any(|o| o.dst == c.dst && o.src != c.src && !out.contains_key(&o.src) && o.score >= c.score - AMBIGUITY_MARGIN);
+        if tie {
+            continue;
+        }
+        if !closes_loop(out, c.src, c.dst) {
+            out.insert(c.src, (c.dst, NO_JUMP, c.score));
+            inc.insert(c.dst, c.src);
+        }
+    }
+}
+
+/// A score rounded to three decimals, as written.
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// The baseline the evaluation compares with: each `continued_on` jump linked to the
+/// first article, on the first page it names, whose `continued_from` jump names the
+/// source's page number; nothing else is looked at. Returns `(source, continuation)` pairs.
+pub fn baseline(pages: &[Page], numbers: &[PageNumber]) -> Vec<(PartRef, PartRef)> {
+    let mut links = Vec::new();
+    for (p, page) in pages.iter().enumerate() {
+        for (a, article) in page.articles.iter().enumerate() {
+            let Some(jump) = article.jumps.iter().find(|j| j.direction == JumpDirection::ContinuedOn) else { continue };
+            let found = target_pages(numbers, p, jump.page, &jump.label).into_iter().find_map(|q| {
+                pages[q]
+                    .articles
+                    .iter()
+                    .position(|b| b.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedFrom && j.page == Some(numbers[p].number)))
+                    .map(|b| PartRef { page: q, article: b })
+            });
+            if let Some(dst) = found
+                && dst != (PartRef { page: p, article: a })
+            {
+                links.push((PartRef { page: p, article: a }, dst));
+            }
+        }
+    }
+    links
+}
