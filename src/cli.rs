@@ -286,6 +286,11 @@ pub fn run() -> i32 {
             eprintln!("banmian: --input-jsonl reads one input (a file or stdin), not {}", inputs.len());
             return 2;
         }
+        if args.resume && args.jsonl && !args.quiet {
+            eprintln!(
+                "banmian: --resume applies to a folder run written to -o DIR, not to one page or a JSON Lines run: every page is processed"
+            );
+        }
         return match several(&pipeline, &args, &inputs) {
             Ok(code) => code,
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
@@ -296,6 +301,11 @@ pub fn run() -> i32 {
         };
     }
     let input = inputs[0].clone();
+    if args.resume && (args.jsonl || args.input_jsonl || !input.is_dir()) && !args.quiet {
+        eprintln!(
+            "banmian: --resume applies to a folder run written to -o DIR, not to one page or a JSON Lines run: every page is processed"
+        );
+    }
     let result = if args.input_jsonl {
         stream(&pipeline, &args, &input)
     } else if input.as_os_str() == "-" {

@@ -88,7 +88,7 @@ pub enum ErrorKind {
     /// A page read as one of the formats of [`crate::read::FORMATS`] (by content or
     /// `--input-format NAME`) is not one; the message says what is wrong, the position
     /// where. (PaddleOCR pages report [`ErrorKind::BoxPage`].)
-    #[error("not a {format} page: {message}")]
+    #[error("not {} {format} page: {message}", indefinite_article(format))]
     Input {
         /// The format's name as printed (`Tesseract TSV`).
         format: &'static str,
@@ -181,4 +181,10 @@ impl<E: Into<ErrorKind>> From<E> for Error {
     fn from(e: E) -> Error {
         Error::new(e.into())
     }
+}
+
+/// "an" before a format name said with a vowel sound first (ALTO, hOCR, Umi-OCR), else "a"
+/// (PaddleOCR, PAGE, Tesseract TSV, MinerU).
+fn indefinite_article(name: &str) -> &'static str {
+    if name.starts_with(['A', 'E', 'I', 'O', 'U', 'h']) { "an" } else { "a" }
 }

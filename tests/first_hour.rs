@@ -354,3 +354,21 @@ fn readme_examples_name_real_outputs() {
     let version = String::from_utf8(run(&["--version"]).stdout).unwrap();
     assert!(readme.contains(&format!("banmian --version                          # {}", version.trim())), "{version}");
 }
+
+/// New-user trial (2026-11-30): `--resume` with `--jsonl` or with one page was ignored
+/// without a word.
+#[test]
+fn resume_outside_a_folder_run_says_it_does_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("p.txt");
+    fs::write(&page, SEED).unwrap();
+    let out = dir.path().join("p.json");
+    for extra in [&[][..], &["--jsonl"][..]] {
+        let mut a = vec![page.to_str().unwrap(), "--resume", "-o", out.to_str().unwrap()];
+        a.extend_from_slice(extra);
+        let o = run(&a);
+        assert_eq!(o.status.code(), Some(0));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("--resume applies to a folder run written to -o DIR"), "{extra:?}: {err}");
+    }
+}

@@ -162,8 +162,8 @@ fn a_malformed_file_is_an_error_naming_the_file_and_line() {
     let out = Command::new(env!("CARGO_BIN_EXE_banmian")).arg(&path).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_ne!(out.status.code(), Some(0));
-    assert!(err.contains("broken.xml") && err.contains("not a ALTO page: not well-formed XML at line 17, column"), "{err}");
+    assert!(err.contains("broken.xml") && err.contains("not an ALTO page: not well-formed XML at line 17, column"), "{err}");
     let out = Command::new(env!("CARGO_BIN_EXE_banmian")).args(["--input-format", "hocr"]).arg(&path).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("broken.xml") && err.contains("not a hOCR page"), "{err}");
+    assert!(err.contains("broken.xml") && err.contains("not an hOCR page"), "{err}");
 }

@@ -212,7 +212,7 @@ mod tests {
     fn bad_input_is_an_error_naming_line_and_column() {
         let e = parse(PAGE_ALTO.replace("</TextBlock>\n\t\t\t\t</ComposedBlock>", "</ComposedBlock>").as_bytes()).unwrap_err();
         assert_eq!(e.position().line, Some(20), "{e}");
-        assert!(e.to_string().contains("not a ALTO page: not well-formed XML at line 20, column"), "{e}");
+        assert!(e.to_string().contains("not an ALTO page: not well-formed XML at line 20, column"), "{e}");
         let e = parse(PAGE_ALTO.replace(">pixel<", ">furlong<").as_bytes()).unwrap_err();
         assert!(e.to_string().contains("unknown MeasurementUnit \"furlong\""), "{e}");
         assert_eq!(e.position().line, Some(4));

@@ -229,7 +229,7 @@ mod tests {
         let e = parse(PAGE_HOCR.replace("</p>\n   </div>\n   <div class='ocr_photo'", "</div>\n   <div class='ocr_photo'").as_bytes())
             .unwrap_err();
         assert_eq!(e.position().line, Some(27), "{e}");
-        assert!(e.to_string().contains("not a hOCR page: not well-formed XML at line 27, column"), "{e}");
+        assert!(e.to_string().contains("not an hOCR page: not well-formed XML at line 27, column"), "{e}");
         let e = parse(PAGE_HOCR.replace("bbox 190 102 400 140", "bbox 190 102 40 140").as_bytes()).unwrap_err();
         assert!(e.to_string().contains("a box of negative size (190 102 40 140) in the bbox of element <span id='word_1_2'>"), "{e}");
         assert_eq!(e.position().line, Some(14));

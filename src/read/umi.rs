@@ -121,7 +121,7 @@ mod tests {
         let none = br#"{"code": 101, "data": "[Message] No text found in image.", "time": 0.1, "timestamp": 1.0}"#;
         assert!(detect(none).unwrap().unwrap().boxes.is_empty());
         let e = detect(br#"{"code": 203, "data": "[Error] Image decode failed.", "timestamp": 1.0}"#).unwrap_err();
-        assert_eq!(e.to_string(), "not a Umi-OCR page: Umi-OCR reported code 203: [Error] Image decode failed.");
+        assert_eq!(e.to_string(), "not an Umi-OCR page: Umi-OCR reported code 203: [Error] Image decode failed.");
         assert!(detect(br#"{"code": 0, "data": [1, 2]}"#).unwrap().is_none(), "a web API answer of another shape");
         let e = parse(br#"{"code": 100, "data": [{"text": "a", "box": [[1, 2]]}]}"#).unwrap_err();
         assert!(e.to_string().contains("data[0].box must be"), "{e}");
