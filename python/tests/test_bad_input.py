@@ -14,12 +14,21 @@ def p():
 
 
 def test_bytes_that_are_no_page(p):
-    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8
+    # A damaged PNG header (not an image any more): bytes that are no text.
+    noise = b"\x89PNX\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8
     with pytest.raises(banmian.DecodeError, match="not UTF-8, UTF-16, GB18030 or Big5") as e:
-        p.process_bytes(png, source="scan.png")
-    assert e.value.source == "scan.png"
-    assert str(e.value).startswith(f"scan.png, byte {e.value.byte}: ")
+        p.process_bytes(noise, source="noise.bin")
+    assert e.value.source == "noise.bin"
+    assert str(e.value).startswith(f"noise.bin, byte {e.value.byte}: ")
     assert isinstance(e.value.byte, int) and e.value.offset is None
+
+
+def test_an_image_is_refused_as_an_image(p):
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8
+    with pytest.raises(banmian.BanmianError, match="scan.png: not a page banmian reads: looks like a PNG image: run OCR") as e:
+        p.process_bytes(png, source="scan.png")
+    assert not isinstance(e.value, banmian.DecodeError)
+    assert e.value.source == "scan.png"
 
 
 def test_bytes_cut_in_a_character_name_the_byte(p):
