@@ -545,18 +545,25 @@ mod tests {
     #[test]
     fn ordered_stops_at_the_sinks_first_error() {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().expect("pool");
-        let mut seen = 0;
+        let (mut seen, mut calls_after_error) = (0, 0);
         let r = pool.install(|| {
             ordered(
                 0..100_000usize,
                 |i| i,
                 |b: Vec<usize>| {
+                    if seen >= 2 * BATCH {
+                        calls_after_error += 1;
+                    }
                     seen += b.len();
                     if seen >= 2 * BATCH { Err(seen) } else { Ok(()) }
                 },
             )
         });
-        assert_eq!(r, Err(2 * BATCH));
+        // Batches hold BATCH to WINDOW results, as many as were ready: the first error
+        // comes once 2 × BATCH results are out, within one window more.
+        let Err(at) = r else { panic!("the sink's error is returned: {r:?}") };
+        assert!((2 * BATCH..2 * BATCH + WINDOW).contains(&at), "{at}");
+        assert_eq!(calls_after_error, 0, "the sink is not called after its error");
     }
 
     #[test]
