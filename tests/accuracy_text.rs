@@ -393,3 +393,114 @@ fn lone_line_with_a_jump_marker_keeps_the_marker() {
     let jumps: Vec<&str> = page.articles.iter().flat_map(|a| a.jumps.iter().map(|j| j.text.as_str())).collect();
     assert_eq!(jumps, ["下转第五版"]);
 }
+
+/// A page of an issue set as a plain-text export: lines wrapped at a column, one blank
+/// line between paragraphs and two between articles. Every name and place is invented.
+const ISSUE_PAGE: &str = "青石日报　2024年5月6日　星期一　第1版
+
+青石县老旧小区改造全面完成
+本报讯（记者 甲某某）今年以来，青石县加快推进老旧小区改造，已完
+成改造项目四十二个，惠及居民一万二千余户，受到群众广泛欢迎。
+
+县住建局局长乙某说，明（下转第二版）
+
+
+东辛庄村办起乡村图书阅览室
+本报记者 丙某
+村民丁某说，过去看书要跑到县城，如今在家门口就能借到新书了。
+阅览室每周开放六天，藏书已有三千余册，还配了两台电脑。
+哪家孩子爱（下转第3版）
+
+
+守好乡亲“菜篮子”
+近期，一些地方蔬菜价格波动较大。对此，我们要保持高度关注，既要
+稳住生产，也要把流通环节的成本降下来，让群众少花冤枉钱。
+
+稳价不只是商务部门的事。农业部门要抓好生产，交通部门要保障运
+输畅通，市场监管部门要严查哄抬物价。（下转第二版）
+
+稳价还要靠市场
+
+
+城南片区老旧管网改造完工
+（上接第3版）
+于上世纪八十年代，管材老化，爆管漏水时有发生。今年三月起，施工单
+位分段开挖、分（下转第六版）
+";
+
+/// assemble.rs, classify.rs, segment.rs (whole-issue harness, evaluation/issues): the short
+/// last line of an article's first part before its 下转 marker was read as the next
+/// article's headline (or, on the page's last line, as a footer), and an uncredited
+/// commentary set apart by the page's two blank lines as a subhead of the article above.
+#[test]
+fn article_gaps_and_lines_cut_before_a_jump_marker() {
+    let page = process("page.txt", ISSUE_PAGE);
+    assert_eq!(
+        headlines(&page),
+        [
+            Some("青石县老旧小区改造全面完成"),
+            Some("东辛庄村办起乡村图书阅览室"),
+            Some("守好乡亲“菜篮子”"),
+            Some("城南片区老旧管网改造完工")
+        ]
+    );
+    let texts = |i: usize| page.articles[i].blocks.iter().map(|b| (b.kind, b.text.as_str())).collect::<Vec<_>>();
+    assert_eq!(texts(0)[1], (BlockKind::Paragraph, "县住建局局长乙某说，明"));
+    assert_eq!(page.articles[0].jumps[0].page, Some(2));
+    assert_eq!(texts(1).last(), Some(&(BlockKind::Paragraph, "哪家孩子爱")));
+    assert_eq!(page.articles[1].jumps[0].page, Some(3));
+    // the commentary's first part ends with a subhead cut off by the gap: the subhead
+    // heads nothing after the gap
+    assert_eq!(texts(2).len(), 3);
+    assert_eq!(texts(2)[2], (BlockKind::Subhead, "稳价还要靠市场"));
+    // the page's last line, cut before its marker, is text and no footer
+    assert_eq!(texts(3)[0], (BlockKind::Paragraph, "于上世纪八十年代，管材老化，爆管漏水时有发生。今年三月起，施工单位分段开挖、分"));
+    assert_eq!(page.articles[3].jumps.len(), 2);
+    assert!(page.leftovers.iter().all(|b| b.kind == BlockKind::Furniture && b.lines == [1, 1]), "{:?}", page.leftovers);
+
+    // one blank line everywhere: no article gap, the commentary's headline is read as
+    // before (a display line after a closed article heads one)
+    let single = ISSUE_PAGE.replace("\n\n\n", "\n\n");
+    let page = process("page.txt", &single);
+    assert_eq!(headlines(&page)[2], Some("守好乡亲“菜篮子”"));
+}
+
+/// assemble.rs, segment.rs (whole-issue harness): on a page of continuations, a second
+/// 上接 paragraph was merged into the first continuation, and a continuation printed
+/// without a marker (set apart by the article gap) into the one above it; "。" pushed
+/// onto a line of its own by the wrap was removed as noise.
+#[test]
+fn two_continuations_on_one_page_stay_two_articles() {
+    let text = "青石日报　2024年5月6日　星期一　第2版
+
+（上接第3版）
+冰雪季旅游预订量同比增长
+行前应关注天气变化，选择正规滑雪场所，做好防寒保暖。
+
+
+（上接第一版）校结对，建起同步课堂，每周开设二十余节共享课程
+，受到师生欢迎。县里还为每个教学点配齐了设备，开通了专线网络
+，覆盖所有乡镇，方便了山区的孩子们跟着城里老师一起上课学习了
+。
+
+
+市大数据局局长戊某表示，平台将按照应开放尽开放的原则，逐步扩大
+数据开放范围，并建立数据质量反馈机制。
+";
+    let page = process("page.txt", text);
+    assert_eq!(page.articles.len(), 3, "{:?}", headlines(&page));
+    assert_eq!(page.articles[0].headline.as_deref(), Some("冰雪季旅游预订量同比增长"));
+    assert_eq!(page.articles[1].jumps[0].label, "第一版");
+    assert_eq!(
+        page.articles[1].blocks[0].text,
+        "校结对，建起同步课堂，每周开设二十余节共享课程，受到师生欢迎。县里还为每个教学点配齐了设备，开通了专线网络，覆盖所有乡镇，方便了山区的孩子们跟着城里老师一起上课学习了。"
+    );
+    assert_eq!(page.articles[2].headline, None);
+    assert!(page.articles[2].blocks[0].text.starts_with("市大数据局局长戊某表示"));
+    assert!(page.removed.is_empty(), "{:?}", page.removed);
+
+    // the first continuation's paragraph printed twice stays one article (dedup keeps one)
+    let twice = "（上接第一版）校结对，建起同步课堂，每周开设二十余节共享课程。\n\n（上接第一版）校结对，建起同步课堂，每周开设二十余节共亨课程。\n";
+    let page = process("page.txt", twice);
+    assert_eq!(page.articles.len(), 1);
+}

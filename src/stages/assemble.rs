@@ -67,6 +67,9 @@ pub struct Unit {
     pub jumps: Vec<Jump>,
     /// A blank line stood before it.
     pub after_blank: bool,
+    /// Two or more blank lines stood before it on a page whose paragraphs are one
+    /// blank line apart ([`article_gaps`]): the wider gap a page sets between articles.
+    pub after_gap: bool,
     /// A display line of a hard-wrapped text page wider than the body column
     /// ([`Line::exceeds`]): set across columns, a headline rather than a subhead.
     pub wide: bool,
@@ -88,6 +91,7 @@ impl Unit {
             bullet: line.bullet,
             jumps: Vec::new(),
             after_blank,
+            after_gap: false,
             wide: false,
             cues: Cues::default(),
         }
@@ -98,12 +102,18 @@ impl Unit {
 pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
     let mut blank_before = false;
+    let gaps = article_gaps(lines);
+    // Blank lines since the last text line.
+    let mut blanks = 0usize;
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i];
+        let after_gap = gaps && blanks >= 2;
         let unit = match &roles[i] {
             Role::Blank | Role::Markup => {
                 blank_before = true;
+                // A line of Markdown syntax alone ("###") is no blank line.
+                blanks += usize::from(roles[i] == Role::Blank);
                 i += 1;
                 continue;
             }
@@ -135,15 +145,17 @@ pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
                 ..Unit::from_line(UnitKind::Display, line, blank_before)
             },
             Role::Body => {
-                let (unit, next) = paragraph(lines, roles, i, layout, blank_before);
-                units.push(unit);
+                let (unit, next) = paragraph(lines, roles, i, layout, blank_before, gaps);
+                units.push(Unit { after_gap, ..unit });
                 blank_before = false;
+                blanks = 0;
                 i = next;
                 continue;
             }
         };
-        units.push(unit);
+        units.push(Unit { after_gap, ..unit });
         blank_before = false;
+        blanks = 0;
         i += 1;
     }
     merge_signatures(&mut units);
@@ -155,8 +167,35 @@ pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
     units
 }
 
+/// Whether a page sets its articles apart by a wider gap than its paragraphs: text
+/// lines are parted both by one blank line and by two or more (the way a text layer or
+/// a plain-text export spaces a page of several articles; issue 13).
+fn article_gaps(lines: &[Line]) -> bool {
+    let (mut single, mut wide) = (false, false);
+    let mut run = 0usize;
+    let mut seen_text = false;
+    for l in lines {
+        if l.markup_only {
+            continue;
+        }
+        if l.text.is_empty() {
+            run += 1;
+            continue;
+        }
+        if seen_text {
+            single |= run == 1;
+            wide |= run >= 2;
+        }
+        seen_text = true;
+        run = 0;
+    }
+    single && wide
+}
+
 /// Joins the paragraph starting at line `start`; returns it and the index after it.
-fn paragraph(lines: &[Line], roles: &[Role], start: usize, layout: Layout, after_blank: bool) -> (Unit, usize) {
+/// `gaps`: the page parts its articles by two blank lines or more ([`article_gaps`]),
+/// which no broken paragraph is joined across.
+fn paragraph(lines: &[Line], roles: &[Role], start: usize, layout: Layout, after_blank: bool, gaps: bool) -> (Unit, usize) {
     let first = &lines[start];
     let mut text = first.text.clone();
     let mut printed = first.text.clone();
@@ -167,7 +206,7 @@ fn paragraph(lines: &[Line], roles: &[Role], start: usize, layout: Layout, after
         while k < lines.len() && matches!(roles[k], Role::Blank | Role::Markup) {
             k += 1;
         }
-        if k >= lines.len() || roles[k] != Role::Body {
+        if k >= lines.len() || roles[k] != Role::Body || (gaps && roles[last + 1..k].iter().filter(|r| **r == Role::Blank).count() >= 2) {
             break;
         }
         if !should_join(&lines[last], &text, &lines[k], k > last + 1, layout) {

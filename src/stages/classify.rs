@@ -107,7 +107,10 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
         // "（下转" / "第五版）": a jump marker cut by the wrap; the rest is not furniture.
         let cut_jump = i > 0 && may_end_with_cut_jump(&lines[i - 1].text) && JUMP_CUT_RE.is_match(&lines[i - 1].text);
         let r = role(line, edge(i), layout, prev_continues);
-        roles.push(if cut_jump && matches!(r, Role::Furniture(_) | Role::Display | Role::Noise) { Role::Body } else { r });
+        // "。" alone under a full body line: the end of its sentence pushed over by the
+        // wrap, not border noise.
+        let tail = r == Role::Noise && i > 0 && matches!(roles.last(), Some(Role::Body)) && !lines[i - 1].is_blank() && wrapped_tail(&line.text);
+        roles.push(if (cut_jump && matches!(r, Role::Furniture(_) | Role::Display | Role::Noise)) || tail { Role::Body } else { r });
     }
     headlines_over_credits(lines, &mut roles, layout);
     if !boxed {
@@ -207,7 +210,9 @@ fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {
             return Role::Credit(Box::new(c), citation);
         }
     }
-    if let Some(facts) = furniture::read(t, edge) {
+    // "分段开挖、分（下转第六版）" on a page's last line is text cut before its jump
+    // marker, not a page footer naming a page.
+    if let Some(facts) = furniture::read(t, edge).filter(|_| !ends_with_jump_on(t)) {
         return Role::Furniture(facts);
     }
     if may_be_date_line(t) {
@@ -220,10 +225,30 @@ fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {
     if may_be_caption(t) && t.chars().count() <= CAPTION_MAX_CHARS && CAPTION_RE.is_match(t) && !t.starts_with(['“', '"']) {
         return Role::Caption;
     }
-    if is_display(line, layout, prev_continues) {
+    // The last line of an article's first part, cut before a jump marker ("衛生局長葉惠君說，明
+    // （下轉第二版）", "哪家的老人独（下转第3版）"), is text however short: a headline
+    // never carries a 下转 marker (issue 13, whole-issue harness).
+    if is_display(line, layout, prev_continues) && !ends_with_jump_on(t) {
         return Role::Display;
     }
     Role::Body
+}
+
+/// A line of sentence punctuation and closing marks only ("。", "”。"), at most
+/// [`WRAPPED_TAIL_MAX_CHARS`] of them.
+fn wrapped_tail(t: &str) -> bool {
+    let t = t.trim();
+    let n = t.chars().count();
+    (1..=WRAPPED_TAIL_MAX_CHARS).contains(&n) && t.chars().all(|c| is_closer(c) || matches!(c, '。' | '！' | '？' | '；' | '，' | '、' | '…'))
+}
+
+/// Whether text ends with a marker sending the rest of an article on (下转第二版) and
+/// holds text before it.
+fn ends_with_jump_on(t: &str) -> bool {
+    let t = t.trim_end();
+    jump::find(t)
+        .last()
+        .is_some_and(|f| f.jump.direction == crate::model::JumpDirection::ContinuedOn && f.range.end == t.len() && f.range.start > 0)
 }
 
 /// Whether [`DATELINE_ONLY_RE`] can match: after an optional bracket and white space,
