@@ -189,6 +189,10 @@ pub enum BlockKind {
     Signature,
     /// A block quotation (Markdown `>` that is not a credit line).
     Quote,
+    /// 编者按, 编后: an editor's note, labelled so ("编者按：…").
+    EditorNote,
+    /// One item of a news-in-brief column (简讯), opened by ★ or △.
+    Brief,
     /// Page header or footer; only in `leftovers`.
     Furniture,
     /// A column label or slogan that belongs to no article; only in `leftovers`.

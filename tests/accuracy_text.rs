@@ -504,3 +504,63 @@ fn two_continuations_on_one_page_stay_two_articles() {
     let page = process("page.txt", twice);
     assert_eq!(page.articles.len(), 1);
 }
+
+/// numbering.rs, assemble.rs, segment.rs: a news-in-brief column (a label over ★ items)
+/// was read as a subhead of the article above and its items joined into one paragraph
+/// on a hard-wrapped page (eval p007, p022, m008); an editor's note was a paragraph.
+#[test]
+fn briefs_column_and_editor_note_get_their_kinds() {
+    let text = "青石县老街焕发新活力
+
+本报记者 甲某某
+编者按：城市更新不是推倒重来。本报今起推出系列报道。
+清晨七点，青石巷的早点铺已经坐满了人，豆浆冒着热气，油条在锅
+里翻滚，老板娘忙着招呼街坊。
+
+简讯
+
+★县图书馆新馆本月底开放试运行，读者凭身份证可免费办理借阅证。
+★今年全县新增城市绿道十二公里，绿道总里程达到八十公里。
+△县气象台预计，本周后期将有一次明显降温过程。
+";
+    let page = process("page.txt", text);
+    assert_eq!(headlines(&page), [Some("青石县老街焕发新活力"), Some("简讯")]);
+    let kinds = |i: usize| page.articles[i].blocks.iter().map(|b| b.kind).collect::<Vec<_>>();
+    assert_eq!(kinds(0), [BlockKind::EditorNote, BlockKind::Paragraph]);
+    assert_eq!(kinds(1), [BlockKind::Brief; 3]);
+    assert_eq!(page.articles[1].blocks[1].text, "★今年全县新增城市绿道十二公里，绿道总里程达到八十公里。");
+}
+
+/// classify.rs, segment.rs: every line printed twice with small OCR differences (case
+/// b34, eval m001): the better-read copy is kept, the other goes to `removed`; a first
+/// paragraph printed again under a misread credit ("的者" for "记者", eval p022) opens
+/// no new article.
+#[test]
+fn lines_printed_twice_keep_the_better_copy() {
+    let text = "青石縣表彰勞動模範\n本報訊 乙某同志今年四十三歲，生長在青石縣\n本報訊 乙某同志今年四十三歲，生長在青石縣\n柬辛莊一個貪苦的農家裏·小時侯讀過兩三年\n東辛莊一個貧苦的農家裏。小時候讀過兩三年\n私塾，後來幫助父親種了四五年莊稼。\n私墊，後來幫助父親種了四五年莊稼。\n";
+    let page = process("page.txt", text);
+    assert_eq!(page.articles.len(), 1);
+    let a = &page.articles[0];
+    assert_eq!(a.blocks.len(), 1);
+    assert_eq!(
+        a.blocks[0].text,
+        "乙某同志今年四十三歲，生長在青石縣東辛莊一個貧苦的農家裏。小時候讀過兩三年私塾，後來幫助父親種了四五年莊稼。"
+    );
+    let removed: Vec<[usize; 2]> = page.removed.iter().map(|r| r.lines).collect();
+    assert_eq!(removed, [[3, 3], [4, 4], [7, 7]]);
+
+    let text = "西岸科创走廊引进项目七十二个\n\n本报讯（记者 丙某某）今年以来，西岸科创走廊累计引进项目七十二个。\n\n本报讯（的者 丙某某）今年以来，西岸科创走廊累计引进项目七十二个。\n\n走廊管委会主任表示，将持续优化营商环境。\n";
+    let page = process("page.txt", text);
+    assert_eq!(headlines(&page), [Some("西岸科创走廊引进项目七十二个")]);
+    assert_eq!(page.articles[0].blocks.len(), 2);
+}
+
+/// furniture.rs: a body line naming a person's title with 编辑 in it
+/// ("马来西亚某华文报社副总编辑", eval m001) was taken for page furniture.
+#[test]
+fn a_title_with_editor_in_a_body_line_is_not_furniture() {
+    let text = "## 海外华文媒体代表走进滨江\n\n来自十五个国家和地区的二十余位海外华文媒体代表近日走进滨江。\n\n马来西亚某华文报社副总编辑\n甲某某表示，将通过报道向海外读者讲述一个真实的滨江。\n\n代表们参观了港口和产业园区。\n\n责任编辑：乙某\n";
+    let page = process("page.md", text);
+    assert!(page.leftovers.iter().all(|b| !b.text.contains("副总编辑")), "{:?}", page.leftovers);
+    assert!(page.leftovers.iter().any(|b| b.text.contains("责任编辑")));
+}

@@ -23,7 +23,9 @@ static NUMBER_SECTION_RE: LazyLock<Regex> =
 static WEEKDAY_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]").expect("weekday pattern"));
 static EDITOR_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:责任编辑|責任編輯|本版编辑|本版編輯|美术编辑|美術編輯|责编|責編|美编|美編|版式设计|版式設計|校对|校對|编辑|編輯|制图|製圖)\s*[:：]?")
+    // A bare 编辑 (制图, 校对) names the job only at the line's start, after a space or
+    // before a colon: "马来西亚某华文报社副总编辑" is a person's title in a body line.
+    Regex::new(r"(?:责任编辑|責任編輯|本版编辑|本版編輯|美术编辑|美術編輯|责编|責編|美编|美編|版式设计|版式設計)\s*[:：]?|(?:^|[\s|｜])(?:校对|校對|编辑|編輯|制图|製圖)\s*[:：]?|(?:校对|校對|编辑|編輯|制图|製圖)\s*[:：]")
         .expect("editor pattern")
 });
 static MASTHEAD_RE: LazyLock<Regex> = LazyLock::new(|| {

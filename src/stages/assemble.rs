@@ -12,7 +12,7 @@ use crate::stages::limits::*;
 use crate::rules::Cues;
 use crate::rules::byline::Credit;
 use crate::lines::Layout;
-use crate::rules::numbering::numbering;
+use crate::rules::numbering::{brief_item, editor_note, numbering};
 use crate::stages::classify::Role;
 use crate::rules::furniture::Facts;
 use crate::rules::jump;
@@ -42,6 +42,8 @@ pub enum UnitKind {
     Furniture(Facts),
     /// Not text.
     Noise,
+    /// A line printed twice: the copy not kept ([`Role::Repeat`]).
+    Repeat,
 }
 
 /// A block in the making.
@@ -119,6 +121,11 @@ pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
             }
             Role::FrontMatter(f) | Role::Furniture(f) => Unit::from_line(UnitKind::Furniture(f.clone()), line, blank_before),
             Role::Image | Role::Noise => Unit::from_line(UnitKind::Noise, line, blank_before),
+            Role::Repeat => {
+                units.push(Unit::from_line(UnitKind::Repeat, line, blank_before));
+                i += 1;
+                continue;
+            }
             Role::Jump => {
                 let mut u = Unit::from_line(UnitKind::Jump, line, blank_before);
                 let (rest, jumps) = jump::extract(&line.text);
@@ -145,8 +152,9 @@ pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
                 ..Unit::from_line(UnitKind::Display, line, blank_before)
             },
             Role::Body => {
-                let (unit, next) = paragraph(lines, roles, i, layout, blank_before, gaps);
+                let (unit, next, repeats) = paragraph(lines, roles, i, layout, blank_before, gaps);
                 units.push(Unit { after_gap, ..unit });
+                units.extend(repeats.into_iter().map(|k| Unit::from_line(UnitKind::Repeat, &lines[k], false)));
                 blank_before = false;
                 blanks = 0;
                 i = next;
@@ -195,23 +203,28 @@ fn article_gaps(lines: &[Line]) -> bool {
 /// Joins the paragraph starting at line `start`; returns it and the index after it.
 /// `gaps`: the page parts its articles by two blank lines or more ([`article_gaps`]),
 /// which no broken paragraph is joined across.
-fn paragraph(lines: &[Line], roles: &[Role], start: usize, layout: Layout, after_blank: bool, gaps: bool) -> (Unit, usize) {
+/// The third value: the lines of [`Role::Repeat`] copies passed over inside the paragraph.
+fn paragraph(lines: &[Line], roles: &[Role], start: usize, layout: Layout, after_blank: bool, gaps: bool) -> (Unit, usize, Vec<usize>) {
     let first = &lines[start];
     let mut text = first.text.clone();
     let mut printed = first.text.clone();
     let mut last = start;
     let mut j = start + 1;
+    let mut repeats = Vec::new();
     loop {
         let mut k = j;
-        while k < lines.len() && matches!(roles[k], Role::Blank | Role::Markup) {
+        while k < lines.len() && matches!(roles[k], Role::Blank | Role::Markup | Role::Repeat) {
             k += 1;
         }
+        // Copies passed over count as neither text nor a blank line.
+        let skipped = roles[j.min(k)..k].iter().filter(|r| **r == Role::Repeat).count();
         if k >= lines.len() || roles[k] != Role::Body || (gaps && roles[last + 1..k].iter().filter(|r| **r == Role::Blank).count() >= 2) {
             break;
         }
-        if !should_join(&lines[last], &text, &lines[k], k > last + 1, layout) {
+        if !should_join(&lines[last], &text, &lines[k], k > last + 1 + skipped, layout) {
             break;
         }
+        repeats.extend((last + 1..k).filter(|&r| roles[r] == Role::Repeat));
         join_into(&mut text, &lines[k].text);
         printed.push('\n');
         printed.push_str(&lines[k].text);
@@ -227,7 +240,7 @@ fn paragraph(lines: &[Line], roles: &[Role], start: usize, layout: Layout, after
     if unit.text.is_empty() {
         unit.kind = UnitKind::Jump;
     }
-    (unit, last + 1)
+    (unit, last + 1, repeats)
 }
 
 /// Whether `next` continues the paragraph whose last line is `prev` (`so_far` is the
@@ -236,7 +249,8 @@ fn should_join(prev: &Line, so_far: &str, next: &Line, blank_between: bool, layo
     if next.bullet || prev.bullet || next.quote != prev.quote {
         return false;
     }
-    if numbering(&next.text).is_some() || crate::rules::byline::leading(&next.text).is_some() {
+    // A brief item (★…) or an editor's note (编者按：…) opens a block of its own.
+    if numbering(&next.text).is_some() || crate::rules::byline::leading(&next.text).is_some() || brief_item(&next.text) || editor_note(&next.text) {
         return false;
     }
     if jump::find(&next.text).first().is_some_and(|f| f.range.start == 0 && f.jump.direction == crate::model::JumpDirection::ContinuedFrom) {

@@ -48,6 +48,9 @@ pub enum Role {
     Display,
     /// Article text.
     Body,
+    /// The line above printed again, with at most a few OCR differences (a tool that
+    /// prints every line twice); removed as a duplicate.
+    Repeat,
 }
 
 static DATELINE_ONLY_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -115,8 +118,55 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
     headlines_over_credits(lines, &mut roles, layout);
     if !boxed {
         open_lines_with_commas(lines, &mut roles);
+        repeated_lines(lines, &mut roles);
     }
     roles
+}
+
+/// A text line printed again at once on the next line, the same or nearly so (eval
+/// m001, case b34: "東辛莊一個貧苦的農家裏。…" / "柬辛莊一個貪苦的農家裏·…"): one copy is a
+/// [`Role::Repeat`]. The better-read copy is kept: the one with fewer stray marks
+/// ([`stray_marks`]), the first when they tie.
+fn repeated_lines(lines: &[Line], roles: &mut [Role]) {
+    let text_role = |r: &Role| matches!(r, Role::Body | Role::Display | Role::Credit(..) | Role::Caption);
+    for i in 1..lines.len() {
+        if !text_role(&roles[i - 1]) || roles[i] == Role::Blank || roles[i] == Role::Repeat || !near_copy(&lines[i - 1].text, &lines[i].text) {
+            continue;
+        }
+        if stray_marks(&lines[i].text) < stray_marks(&lines[i - 1].text) {
+            roles[i] = roles[i - 1].clone();
+            roles[i - 1] = Role::Repeat;
+        } else {
+            roles[i] = Role::Repeat;
+        }
+    }
+}
+
+/// Two lines of the same length (at least [`REPEAT_MIN_CHARS`]) that agree in
+/// [`REPEAT_AGREE`] of their places.
+fn near_copy(a: &str, b: &str) -> bool {
+    let (n, m) = (a.chars().count(), b.chars().count());
+    if n != m || n < REPEAT_MIN_CHARS {
+        return false;
+    }
+    let same = a.chars().zip(b.chars()).filter(|(x, y)| x == y).count();
+    same * REPEAT_AGREE.1 >= n * REPEAT_AGREE.0
+}
+
+/// Characters OCR puts for a misread mark: neither Han, nor a letter or digit, nor CJK
+/// or ASCII punctuation a Chinese text prints ("·" for "。").
+fn stray_marks(t: &str) -> usize {
+    t.chars()
+        .filter(|&c| {
+            !(is_han(c)
+                || c.is_alphanumeric()
+                || crate::rules::chars::is_space(c)
+                || is_closer(c)
+                || crate::rules::chars::is_opener(c)
+                || crate::rules::chars::is_terminal(c)
+                || matches!(c, '，' | '、' | ',' | '—' | '-' | '%' | '％'))
+        })
+        .count()
 }
 
 /// An unmarked display candidate with a comma that ends open ("青石县已经经历了两次大规模
@@ -227,8 +277,9 @@ fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {
     }
     // The last line of an article's first part, cut before a jump marker ("衛生局長葉惠君說，明
     // （下轉第二版）", "哪家的老人独（下转第3版）"), is text however short: a headline
-    // never carries a 下转 marker (issue 13, whole-issue harness).
-    if is_display(line, layout, prev_continues) && !ends_with_jump_on(t) {
+    // never carries a 下转 marker (issue 13, whole-issue harness). Nor is a brief (★…)
+    // one, however short.
+    if is_display(line, layout, prev_continues) && !ends_with_jump_on(t) && !crate::rules::numbering::brief_item(t) {
         return Role::Display;
     }
     Role::Body

@@ -63,7 +63,7 @@ fn reuse(s: String, repair: impl for<'a> FnOnce(&'a str) -> Cow<'a, str>) -> Str
 
 /// True for block kinds whose text is running prose.
 fn is_prose(kind: BlockKind) -> bool {
-    matches!(kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::Caption)
+    matches!(kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::Caption | BlockKind::EditorNote | BlockKind::Brief)
 }
 
 /// Repairs every text field of `page` in place.

@@ -14,7 +14,7 @@ use crate::stages::limits::*;
 use crate::stages::assemble::{Unit, UnitKind};
 use crate::rules::byline::{self, Credit};
 use crate::lines::Layout;
-use crate::rules::numbering::numbering;
+use crate::rules::numbering::{brief_item, editor_note, numbering};
 use crate::rules::headline::{self, GroupLine};
 use crate::model::{Article, Block, Head, HeadRole, BlockKind, JumpDirection, Page, PageInfo, Removed, RemovedReason, SCHEMA};
 use crate::rules::chars::{PrintedDate, iso_year};
@@ -116,6 +116,9 @@ impl Builder {
         match &u.kind {
             UnitKind::Furniture(_) => self.leftovers.push(Block::new(BlockKind::Furniture, u.text, u.lines)),
             UnitKind::Noise => self.removed.push(Removed::new(RemovedReason::Noise, u.printed, u.lines, None)),
+            // The kept copy is the line next to it, inside a block not yet final (dedup
+            // may still merge it): no block is named.
+            UnitKind::Repeat => self.removed.push(Removed::new(RemovedReason::NearDuplicate, u.printed, u.lines, None)),
             UnitKind::Display => self.group.push(u),
             UnitKind::DateLine(_) => {
                 if self.group.is_empty() && self.cur.as_ref().is_some_and(|c| c.article.blocks.is_empty() && !c.group.is_empty()) {
@@ -210,6 +213,11 @@ impl Builder {
         if next.kind == UnitKind::Body && (next_leads || continued_from(next)) {
             return true;
         }
+        // A label over news-in-brief items (新闻简讯 / ★…) heads a column of its own,
+        // unless the article is such a column already (a label between its items).
+        if next.kind == UnitKind::Body && brief_item(&next.text) && !cur.article.blocks.iter().any(|b| b.kind == BlockKind::Brief) {
+            return true;
+        }
         if displays.iter().all(|g| g.cues.number.is_some()) {
             return false;
         }
@@ -258,8 +266,13 @@ impl Builder {
             None => true,
             Some(c) => {
                 // A credit starts a new story, unless it is this story's credit printed
-                // again (a duplicated first paragraph).
-                let new_credit = lead.as_ref().is_some_and(|l| c.has_credit && !c.article.byline.as_deref().is_some_and(|b| same_credit(b, &l.byline)));
+                // again (a duplicated first paragraph), even misread ("本报讯（的者 谭可欣）"
+                // over the first paragraph's text again, eval p022).
+                let printed_again = |l: &Credit| {
+                    c.article.byline.as_deref().is_some_and(|b| same_credit(b, &l.byline))
+                        || c.article.blocks.first().is_some_and(|b| same_start(&b.text, crate::rules::chars::trim(&text[l.len..])))
+                };
+                let new_credit = lead.as_ref().is_some_and(|l| c.has_credit && !printed_again(l));
                 // A second 上接 opens a second continuation (two on one page), unless its
                 // paragraph is one of this article's printed again (every line twice).
                 let new_part = continued_from(&u)
@@ -296,6 +309,8 @@ impl Builder {
                 }
                 BlockKind::Signature
             }
+            _ if brief_item(&text) => BlockKind::Brief,
+            _ if editor_note(&text) => BlockKind::EditorNote,
             _ if u.bullet => BlockKind::ListItem,
             _ if u.quote => BlockKind::Quote,
             _ if number.is_some() && is_short_item(&text) => BlockKind::ListItem,
