@@ -4,7 +4,7 @@
 
 use crate::common;
 
-use banmian::{BlockKind, Options, Page, Pipeline};
+use banmian::{BlockKind, CreditFor, Options, Page, Pipeline};
 
 fn process(name: &str, text: &str) -> Page {
     let page = Pipeline::new(Options::default()).expect("default pipeline").process(name, text);
@@ -228,8 +228,16 @@ fn split_text_and_photo_credit_line_is_the_byline() {
         let names: Vec<(&str, Option<&str>, Option<&str>)> =
             a.authors.iter().map(|x| (x.name.as_str(), x.role.as_deref(), x.org.as_deref())).collect();
         assert_eq!(names, [("甲某某", Some("记者"), Some("本报")), ("乙某", Some("记者"), Some("本报"))]);
+        // the contract's `credit`: what each is credited for
+        let credits: Vec<Option<CreditFor>> = a.authors.iter().map(|x| x.credit).collect();
+        assert_eq!(credits, [Some(CreditFor::Text), Some(CreditFor::Photo)]);
         assert_eq!(a.blocks.len(), 2);
     }
+    // a credit without marks says nothing of it: the field is absent from the JSON
+    let page = process("page.txt", "一条老街的“新生”\n\n本报记者 甲某某 乙某\n\n清晨的青石巷里，早点铺已经冒出热气。\n");
+    assert!(page.articles[0].authors.iter().all(|x| x.credit.is_none()));
+    let json = serde_json::to_value(&page.articles[0].authors[0]).unwrap();
+    assert_eq!(json, serde_json::json!({"name": "甲某某", "role": "记者", "org": "本报"}));
 }
 
 /// assemble.rs: a signer with a closing formula ("某某商會 啟") after the last paragraph

@@ -15,7 +15,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use memchr::memmem;
 use regex::Regex;
 
-use crate::model::Author;
+use crate::model::{Author, CreditFor};
 use crate::rules::lexicon::table::{AGENCIES, DATELINE_ENDS, MEDIA_SUFFIXES, ROLES};
 use crate::rules::chars::{PrintedDate, collapse_spaces, find_date, is_han, is_space, trim};
 
@@ -126,7 +126,7 @@ pub fn leading(text: &str) -> Option<Credit> {
     let reporter = match (caps.name("role"), caps.name("reporter")) {
         (Some(role), Some(name)) => {
             dateline = dateline.replacen(&format!("{}{}", role.as_str(), name.as_str()), "", 1);
-            Some(Author { name: name.as_str().to_string(), role: Some(role.as_str().to_string()), org: agency(&dateline).map(str::to_string) })
+            Some(Author { name: name.as_str().to_string(), role: Some(role.as_str().to_string()), org: agency(&dateline).map(str::to_string), credit: None })
         }
         _ => None,
     };
@@ -287,7 +287,7 @@ fn glued_names(s: &str) -> Option<Vec<Author>> {
         return None;
     }
     if n <= 4 {
-        return Some(vec![Author { name: name(rest)?, role: Some(role.to_string()), org }]);
+        return Some(vec![Author { name: name(rest)?, role: Some(role.to_string()), org, credit: None }]);
     }
     // Names run together only after a paper's or an agency's role (本报记者, 新华社记者).
     (org.is_some() || role.starts_with(['本', '新'])).then(Vec::new)
@@ -296,6 +296,8 @@ fn glued_names(s: &str) -> Option<Vec<Author>> {
 enum Token {
     Name(String),
     Role(String, Option<String>),
+    /// A credit mark (文/, 图/): what the people after it are credited for.
+    Mark(CreditFor),
 }
 
 /// Parses "记者 X Y 通讯员 Z", "《黑龙江日报》记者 曹忠义", "李鹏 本报记者 梁可心" into
@@ -311,7 +313,15 @@ fn parse_people(s: &str, roleless: bool) -> Option<Vec<Author>> {
     // "圖/記者鄧瑋攝" is the photo credit closing a caption, not a byline: its marks stay.
     let photo_credit = s.ends_with(['摄', '攝']);
     for w in s.split(|c: char| is_space(c) || matches!(c, '、' | '，' | ',' | '；' | ';')).filter(|w| !w.is_empty()) {
-        let w = if photo_credit { w } else { strip_credit_mark(w) };
+        let bare = if photo_credit { w } else { strip_credit_mark(w) };
+        if bare.len() < w.len() {
+            if let Some(word) = pending.take() {
+                split_token(&word, &mut tokens)?;
+            }
+            run = 0;
+            tokens.push(Token::Mark(if w.starts_with('文') { CreditFor::Text } else { CreditFor::Photo }));
+        }
+        let w = bare;
         let single = is_single_han(w);
         match pending.as_mut() {
             Some(last) if single && run == 1 => {
@@ -335,22 +345,23 @@ fn parse_people(s: &str, roleless: bool) -> Option<Vec<Author>> {
     if let Some(word) = pending {
         split_token(&word, &mut tokens)?;
     }
-    if tokens.is_empty() {
+    if !tokens.iter().any(|t| !matches!(t, Token::Mark(_))) {
         return None;
     }
     let has_role = tokens.iter().any(|t| matches!(t, Token::Role(..)));
-    if !(has_role || (roleless && tokens.len() <= 6)) {
+    if !(has_role || (roleless && tokens.iter().filter(|t| !matches!(t, Token::Mark(_))).count() <= 6)) {
         return None;
     }
     let mut authors = Vec::new();
-    let (mut role, mut org) = (None, None);
+    let (mut role, mut org, mut credit) = (None, None, None);
     for t in tokens {
         match t {
+            Token::Mark(c) => credit = Some(c),
             Token::Role(r, o) => {
                 role = Some(r);
                 org = o;
             }
-            Token::Name(n) => authors.push(Author { name: n, role: role.clone(), org: org.clone() }),
+            Token::Name(n) => authors.push(Author { name: n, role: role.clone(), org: org.clone(), credit }),
         }
     }
     Some(authors)
@@ -488,7 +499,7 @@ mod tests {
     }
 
     fn a(name: &str, role: Option<&str>, org: Option<&str>) -> Author {
-        Author { name: name.into(), role: role.map(Into::into), org: org.map(Into::into) }
+        Author { name: name.into(), role: role.map(Into::into), org: org.map(Into::into), credit: None }
     }
 
     #[test]
