@@ -572,3 +572,25 @@ fn a_title_with_editor_in_a_body_line_is_not_furniture() {
     assert!(page.leftovers.iter().all(|b| !b.text.contains("副总编辑")), "{:?}", page.leftovers);
     assert!(page.leftovers.iter().any(|b| b.text.contains("责任编辑")));
 }
+
+/// byline.rs, normalize.rs: credits inside a body and a caption lost the space between
+/// role and name ("本报记者郁成摄", eval p022 and m-pages' golds keep "本报记者 郁成摄"), and
+/// a bracket of people opening a body ("（本报记者 乙某 通讯员 丙某）") was not read into
+/// the byline and authors.
+#[test]
+fn credits_inside_bodies_and_captions_keep_their_spaces() {
+    let text =
+        "青石县召开表彰大会\n\n（本报记者 乙某 通讯员 丙某）青石县日前召开表彰大会，表彰了一批先进集体。\n\n会场一角。本报记者 丁某 摄\n";
+    let page = process("page.txt", text);
+    let a = &page.articles[0];
+    assert_eq!(a.byline.as_deref(), Some("（本报记者 乙某 通讯员 丙某）"));
+    let names: Vec<(&str, Option<&str>)> = a.authors.iter().map(|x| (x.name.as_str(), x.role.as_deref())).collect();
+    assert_eq!(names, [("乙某", Some("记者")), ("丙某", Some("通讯员"))]);
+    assert_eq!(a.blocks[0].text, "青石县日前召开表彰大会，表彰了一批先进集体。");
+    assert_eq!((a.blocks[1].kind, a.blocks[1].text.as_str()), (BlockKind::Caption, "会场一角。本报记者 丁某 摄"));
+
+    // spaced-out body text still closes up; a bracket without a role is no credit
+    let page = process("page.txt", "青石县召开表彰大会\n\n（完） 记 者 从 会 上 获 悉 ， 大 会 表 彰 了 先 进 集 体 。\n");
+    assert_eq!(page.articles[0].byline, None);
+    assert_eq!(page.articles[0].blocks[0].text, "（完）记者从会上获悉，大会表彰了先进集体。");
+}

@@ -114,7 +114,7 @@ pub fn leading(text: &str) -> Option<Credit> {
     let stripped = strip_bullets(text);
     let offset = text.len() - stripped.len();
     let Some(caps) = may_be_dateline(stripped).then(|| DATELINE_RE.captures(stripped)).flatten() else {
-        return reported_from(stripped).map(|c| Credit { len: offset + c.len, ..c });
+        return reported_from(stripped).or_else(|| bracketed_people(stripped)).map(|c| Credit { len: offset + c.len, ..c });
     };
     // A bracket opened before the dateline must be closed after it: 【本報訊】.
     if !paired(caps.name("open"), caps.name("close")) {
@@ -191,6 +191,22 @@ pub fn leading_undelimited(text: &str) -> Option<Credit> {
         let authors = parse_people(credit, false).filter(|a| !a.is_empty())?;
         Some(Credit { byline: collapse_spaces(credit), dateline: None, date: None, authors, len: offset + end })
     })
+}
+
+/// A bracket of people with their roles opening a body, with no dispatch before it:
+/// "（本报记者 乙某 通讯员 丙某）会议在京召开…" (issue 13). The bracket, as printed, is the
+/// byline; the people are the authors; there is no dateline. A bracket with no role in it
+/// ("（完）", "（上）") is not one.
+fn bracketed_people(text: &str) -> Option<Credit> {
+    let inner = text.strip_prefix(['（', '('])?;
+    let close = inner.find(['）', ')'])?;
+    let people = &inner[..close];
+    if !people.contains([' ', '\u{3000}']) || !ROLES_AC.is_match(people) {
+        return None;
+    }
+    let authors = parse_people(people, false)?;
+    let len = text.len() - inner.len() + close + inner[close..].chars().next().map_or(1, char::len_utf8);
+    Some(Credit { byline: collapse_spaces(&text[..len]), dateline: None, date: None, authors, len })
 }
 
 /// Reads the Taiwan credit "記者張志豪／臺北報導" (brackets optional, matched in pairs):
@@ -387,6 +403,26 @@ fn strip_credit_mark(w: &str) -> &str {
 fn is_single_han(w: &str) -> bool {
     let mut cs = w.chars();
     matches!((cs.next(), cs.next()), (Some(c), None) if is_han(c))
+}
+
+/// A credit printed inside a body or a caption: a role of [`ROLES`], a space, a name of
+/// two to four Han characters, more role and name pairs, then a photo mark (摄, 攝), a
+/// closing bracket or the end of the text: "本报记者 郁成摄", "（本报记者 乙某 通讯员 丙某）".
+static INLINE_CREDIT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let roles: Vec<String> = ROLES.iter().map(|r| regex::escape(r)).collect();
+    let role = format!("(?:{})", roles.join("|"));
+    let pattern = format!(r"{role}[ \u{{3000}}]+\p{{Han}}{{2,4}}(?:[ \u{{3000}}]+{role}[ \u{{3000}}]+\p{{Han}}{{2,4}})*(?:[ \u{{3000}}]*(?:摄|攝|[）)])|$)");
+    Regex::new(&pattern).expect("inline credit pattern")
+});
+
+/// Byte ranges of the credits printed inside a body or caption text ([`INLINE_CREDIT_RE`]),
+/// whose spaces part a role from a name and are kept (issue 13: "本报记者 郁成摄", as the
+/// page prints it, not "本报记者郁成摄").
+pub fn inline_credits(text: &str) -> Vec<std::ops::Range<usize>> {
+    if !text.contains([' ', '\u{3000}']) {
+        return Vec::new();
+    }
+    INLINE_CREDIT_RE.find_iter(text).map(|m| m.range()).collect()
 }
 
 /// [`ROLES`] as one automaton: the leftmost role in a word, the longest at that place.
