@@ -594,3 +594,26 @@ fn credits_inside_bodies_and_captions_keep_their_spaces() {
     assert_eq!(page.articles[0].byline, None);
     assert_eq!(page.articles[0].blocks[0].text, "（完）记者从会上获悉，大会表彰了先进集体。");
 }
+
+/// classify.rs, assemble.rs: a caption wrapped over two lines became two captions (read by
+/// its opening 图为) or a subhead and a caption (read by its closing 摄).
+#[test]
+fn caption_wrapped_over_two_lines_is_one_caption() {
+    for (caption, whole) in [
+        (
+            "图为表彰大会现场，受表彰的先进个人代表\n上台领奖。本报记者 丁某 摄",
+            "图为表彰大会现场，受表彰的先进个人代表上台领奖。本报记者 丁某 摄",
+        ),
+        ("受表彰的先进个人代表上台领奖，会场气氛\n热烈。本报记者 丁某 摄", "受表彰的先进个人代表上台领奖，会场气氛热烈。本报记者 丁某 摄"),
+    ] {
+        let text = format!(
+            "青石县召开表彰大会\n\n本报讯（记者 甲某）青石县日前召开表彰大会，表彰了一批先进集体和先进个人。\n\n{caption}\n\n会议要求，各单位要学习先进，争创佳绩。\n"
+        );
+        let page = process("page.txt", &text);
+        let blocks: Vec<(BlockKind, &str, [usize; 2])> =
+            page.articles[0].blocks.iter().map(|b| (b.kind, b.text.as_str(), b.lines)).collect();
+        assert_eq!(blocks.len(), 3, "{blocks:?}");
+        assert_eq!(blocks[1], (BlockKind::Caption, whole, [5, 6]));
+        assert_eq!(blocks[2].0, BlockKind::Paragraph);
+    }
+}

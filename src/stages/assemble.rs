@@ -146,7 +146,30 @@ pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
                 u
             }
             Role::DateLine(d) => Unit::from_line(UnitKind::DateLine(*d), line, blank_before),
-            Role::Caption => Unit::from_line(UnitKind::Caption, line, blank_before),
+            Role::Caption => {
+                // A caption wrapped over two lines or more is one caption: an open line
+                // goes on in the text line right under it. Not for OCR box lines, which
+                // have no blank lines to end a caption (the geometry groups them).
+                let mut u = Unit::from_line(UnitKind::Caption, line, blank_before);
+                let mut k = i + 1;
+                while k < lines.len()
+                    && line.fills_column.is_none()
+                    && matches!(roles[k], Role::Caption | Role::Body | Role::Display)
+                    && !ends_sentence(&u.text)
+                    && crate::rules::byline::leading(&lines[k].text).is_none()
+                {
+                    join_into(&mut u.text, &lines[k].text);
+                    u.printed.push('\n');
+                    u.printed.push_str(&lines[k].text);
+                    u.lines[1] = lines[k].no;
+                    k += 1;
+                }
+                units.push(Unit { after_gap, ..u });
+                blank_before = false;
+                blanks = 0;
+                i = k;
+                continue;
+            }
             Role::Display => Unit {
                 wide: line.exceeds(layout.column_width, OVER_COLUMN),
                 ..Unit::from_line(UnitKind::Display, line, blank_before)

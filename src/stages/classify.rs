@@ -119,6 +119,7 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
     if !boxed {
         open_lines_with_commas(lines, &mut roles);
         repeated_lines(lines, &mut roles);
+        wrapped_captions(lines, &mut roles);
     }
     roles
 }
@@ -138,6 +139,24 @@ fn repeated_lines(lines: &[Line], roles: &mut [Role]) {
             roles[i - 1] = Role::Repeat;
         } else {
             roles[i] = Role::Repeat;
+        }
+    }
+}
+
+/// The first line of a caption wrapped over two lines, read by its end (…本报记者 丁某
+/// 摄): a line standing after a blank line (or first), left open, directly over a caption
+/// line that does not open a caption of its own (图为…) is the caption's first part.
+fn wrapped_captions(lines: &[Line], roles: &mut [Role]) {
+    for i in 0..lines.len().saturating_sub(1) {
+        let alone_above = i == 0 || lines[i - 1].is_blank();
+        let next = lines[i + 1].text.as_str();
+        if roles[i + 1] == Role::Caption
+            && matches!(roles[i], Role::Body | Role::Display)
+            && alone_above
+            && !ends_sentence(&lines[i].text)
+            && !CAPTION_OPENINGS.iter().any(|w| next.starts_with(w))
+        {
+            roles[i] = Role::Caption;
         }
     }
 }
