@@ -196,7 +196,13 @@ pub enum BlockKind {
 }
 
 /// A piece of text with its kind and its 1-based input line span: `{"kind","text","lines"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Besides the contract's fields a block carries its facts record (what the rules read
+/// at the start of its text: leading credit, list number; `rules::BlockFacts`), a
+/// crate-private field that is never serialized and that equality ignores. So a block is
+/// made with [`Block::new`] (which reads the facts of its text) and its public fields,
+/// not with a struct literal.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Block {
     /// What the block is.
     pub kind: BlockKind,
@@ -219,14 +225,45 @@ pub struct Block {
     /// lines of `boxes`, in the same order (a line's name once).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ids: Option<Vec<String>>,
+    /// The facts record of `text` (not part of the contract: never written, empty when
+    /// read back from JSON).
+    #[serde(skip)]
+    pub(crate) facts: crate::rules::BlockFacts,
 }
 
 impl Block {
-    /// A block with no box provenance (text input).
+    /// A block with no box provenance (text input). Reads the facts of `text` (its
+    /// leading credit and list number).
     pub fn new(kind: BlockKind, text: String, lines: [usize; 2]) -> Block {
-        Block { kind, text, lines, boxes: None, bbox: None, ids: None }
+        let facts = crate::rules::BlockFacts::read(&text);
+        Block::with_facts(kind, text, lines, facts)
+    }
+
+    /// A block whose facts were already read from `text` (by the stage that made it).
+    pub(crate) fn with_facts(kind: BlockKind, text: String, lines: [usize; 2], facts: crate::rules::BlockFacts) -> Block {
+        Block { kind, text, lines, boxes: None, bbox: None, ids: None, facts }
+    }
+
+    /// Reads the facts again after `text` was rewritten.
+    pub(crate) fn refresh_facts(&mut self) {
+        self.facts = crate::rules::BlockFacts::read(&self.text);
     }
 }
+
+/// Equality of the contract's fields: the facts are derived from `text`.
+impl PartialEq for Block {
+    fn eq(&self, other: &Block) -> bool {
+        let Block { kind, text, lines, boxes, bbox, ids, facts: _ } = self;
+        *kind == other.kind
+            && *text == other.text
+            && *lines == other.lines
+            && *boxes == other.boxes
+            && *bbox == other.bbox
+            && *ids == other.ids
+    }
+}
+
+impl Eq for Block {}
 
 /// Why cleanup took a piece of text out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
