@@ -12,8 +12,8 @@ use std::path::PathBuf;
 
 use clap::Parser;
 
-use super::report::Floor;
 use super::evaluate;
+use super::report::Floor;
 use crate::{Options, Pipeline};
 
 /// Scores banmian against an evaluation set (pages with known answers): a table per input

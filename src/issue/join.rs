@@ -78,7 +78,7 @@ fn story(pages: &[Page], id: usize, chain: &Chain) -> IssueArticle {
                     .from
                     .take()
                     .unwrap_or_else(|| vec![BlockFrom { part: last.part, lines: last.lines.unwrap_or([0, 0]), boxes: last.boxes.clone() }]);
-                from.push(BlockFrom { part: k, lines: b.lines, boxes: b.boxes.clone() });
+                from.push(BlockFrom { part: k, lines: b.lines, boxes: b.provenance.boxes.clone() });
                 last.text.push_str(b.text.trim_start());
                 last.from = Some(from);
                 last.lines = None;
@@ -95,9 +95,9 @@ fn story(pages: &[Page], id: usize, chain: &Chain) -> IssueArticle {
                 part: k,
                 lines: Some(b.lines),
                 from: None,
-                boxes: b.boxes.clone(),
-                bbox: b.bbox,
-                ids: b.ids.clone(),
+                boxes: b.provenance.boxes.clone(),
+                bbox: b.provenance.bbox,
+                ids: b.provenance.ids.clone(),
             });
         }
         for w in &part.warnings {

@@ -409,13 +409,13 @@ impl Serialize for ArticleOut<'_> {
         st.serialize_field("jumps", &jumps)?;
         st.serialize_field("warnings", &a.warnings)?;
         st.serialize_field("lines", &a.lines)?;
-        if let Some(b) = &a.boxes {
+        if let Some(b) = &a.provenance.boxes {
             st.serialize_field("boxes", b)?;
         }
-        if let Some(b) = &a.bbox {
+        if let Some(b) = &a.provenance.bbox {
             st.serialize_field("bbox", b)?;
         }
-        if let Some(b) = &a.ids {
+        if let Some(b) = &a.provenance.ids {
             st.serialize_field("ids", b)?;
         }
         st.end()
@@ -487,9 +487,7 @@ pub fn as_page(issue: &Issue) -> Page {
                 jumps,
                 warnings: s.warnings.clone(),
                 lines: first.map_or([0, 0], |a| a.lines),
-                boxes: None,
-                bbox: None,
-                ids: None,
+                provenance: Default::default(),
             }
         })
         .collect();

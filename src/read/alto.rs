@@ -228,8 +228,8 @@ mod tests {
         use crate::{Options, Pipeline};
         let page = Pipeline::new(Options::default()).unwrap().process_bytes("p.xml", PAGE_ALTO.as_bytes()).unwrap();
         assert_eq!(page.articles[0].blocks[0].text, "会议举行。");
-        assert_eq!(page.articles[0].blocks[0].boxes, Some(vec![0]));
-        assert_eq!(page.articles[0].blocks[0].ids, Some(vec!["line_0".to_string()]));
+        assert_eq!(page.articles[0].blocks[0].provenance.boxes, Some(vec![0]));
+        assert_eq!(page.articles[0].blocks[0].provenance.ids, Some(vec!["line_0".to_string()]));
         let mm =
             Pipeline::new(Options::default()).unwrap().process_bytes("p.xml", PAGE_ALTO.replace(">pixel<", ">mm10<").as_bytes()).unwrap();
         assert_eq!((mm.page.width, mm.page.unit.as_deref()), (Some(1000), Some("mm10")));

@@ -234,13 +234,13 @@ pub(crate) fn flag_low_confidence(input: &BoxPage, page: &mut Page) {
     };
     for a in &mut page.articles {
         for (i, b) in a.blocks.iter().enumerate() {
-            if let Some((m, n)) = mean(&b.boxes).filter(|(m, _)| *m < LOW_CONFIDENCE) {
+            if let Some((m, n)) = mean(&b.provenance.boxes).filter(|(m, _)| *m < LOW_CONFIDENCE) {
                 a.warnings.push(Warning { kind: WarningKind::LowConfidence, block: Some(i), message: message(m, n, "the block's") });
             }
         }
     }
     for (i, b) in page.leftovers.iter().enumerate() {
-        if let Some((m, n)) = mean(&b.boxes).filter(|(m, _)| *m < LOW_CONFIDENCE) {
+        if let Some((m, n)) = mean(&b.provenance.boxes).filter(|(m, _)| *m < LOW_CONFIDENCE) {
             let what = format!("leftover {i}'s");
             page.warnings.push(Warning { kind: WarningKind::LowConfidence, block: None, message: message(m, n, &what) });
         }

@@ -244,8 +244,8 @@ mod tests {
         let page = Pipeline::new(Options::default()).unwrap().process_bytes("p.hocr", PAGE_HOCR.as_bytes()).unwrap();
         let a = &page.articles[0];
         assert_eq!(a.blocks[0].text, "会议举行&。");
-        assert_eq!(a.blocks[0].boxes, Some(vec![0]));
-        assert_eq!(a.blocks[0].ids, Some(vec!["line_1_1".to_string()]));
+        assert_eq!(a.blocks[0].provenance.boxes, Some(vec![0]));
+        assert_eq!(a.blocks[0].provenance.ids, Some(vec!["line_1_1".to_string()]));
         assert_eq!((page.page.width, page.page.height, page.page.unit.as_deref()), (Some(1000), Some(1400), Some("px")));
     }
 }
