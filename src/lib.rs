@@ -405,7 +405,7 @@ impl Pipeline {
     /// // A PaddleOCR page is recognised by its content.
     /// let json = r#"{"ocr_results": [{"text": "会议举行。", "box": [[0, 0], [500, 0], [500, 50], [0, 50]]}]}"#;
     /// let page = p.process_bytes("01.json", json.as_bytes()).unwrap();
-    /// assert_eq!(page.articles[0].boxes, Some(vec![0]));
+    /// assert_eq!(page.articles[0].provenance.boxes, Some(vec![0]));
     /// // Bytes that are no text are refused, with the offset of the first bad byte.
     /// let noise: Vec<u8> = (0..4000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
     /// let e = p.process_bytes("bad.txt", &noise).unwrap_err();

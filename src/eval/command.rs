@@ -114,16 +114,19 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
     status(!report.errors.is_empty(), passed)
 }
 
+/// What [`scored`] gives: the `--floor` file (its path, and what the set kind made of
+/// its bytes), when given, and the set's report.
+type Scored<'a, F, R> = (Option<(&'a std::path::Path, F)>, R);
+
 /// The set-up both kinds of set share: the `--floor` file read and made sense of by
 /// `floor` (before the set is scored, so a bad floor fails at once), the pipeline, and
 /// the set scored by `evaluate` on `-j` threads. `Err` is the exit status, the reason
 /// said on stderr.
-#[allow(clippy::type_complexity)]
-fn scored<'a, F, R: Send>(
-    args: &'a Args,
+fn scored<F, R: Send>(
+    args: &Args,
     floor: impl FnOnce(&[u8]) -> Result<F, String>,
     evaluate: impl FnOnce(&Pipeline, &std::path::Path) -> Result<R, String> + Send,
-) -> Result<(Option<(&'a std::path::Path, F)>, R), i32> {
+) -> Result<Scored<'_, F, R>, i32> {
     let floor = match &args.floor {
         None => None,
         Some(p) => match std::fs::read(p).map_err(|e| e.to_string()).and_then(|b| floor(&b)) {

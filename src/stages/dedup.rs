@@ -445,7 +445,11 @@ mod tests {
         page.articles.push(article(&["本报记者 王强"], 5));
         remove_duplicates(&mut page);
         assert!(page.removed.is_empty(), "{:?}", page.removed);
-        assert_eq!(key("本报讯（记者 尹明）会议举行"), "会议举行");
+        // A block's key leaves out the credit its facts record read; other text's, the one read here.
+        let b = Block::new(BlockKind::Paragraph, "本报讯（记者 尹明）会议举行".into(), [1, 1]);
+        assert_eq!(key(b.facts.after_credit(&b.text)), "会议举行");
+        assert_eq!(key(without_credit(&b.text)), "会议举行");
+        assert_eq!(key(&b.text), "本报讯记者尹明会议举行");
     }
 
     /// The fold keeps Han, letters and digits only, lowercased as `char::to_lowercase`
