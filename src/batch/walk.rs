@@ -219,3 +219,30 @@ pub fn recognise(rel: &Path, bytes: &[u8]) -> Result<(), String> {
         None => format!("not a {} page", rows.iter().map(|f| f.name).collect::<Vec<_>>().join(" or ")),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lazy walk reads no file: a `.json` file is a candidate, recognised when the
+    /// run reads it, where the eager walk read it to skip it.
+    #[test]
+    fn a_lazy_walk_reads_no_file() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("01.md"), "本报讯").unwrap();
+        fs::write(dir.path().join("02.json"), r#"{"title": "not a page"}"#).unwrap();
+        fs::write(dir.path().join(".03.md"), "本报讯").unwrap();
+        let eager = walk_format(dir.path(), false, None, InputFormat::Auto);
+        assert_eq!(eager.pages, [PathBuf::from("01.md")]);
+        assert_eq!(eager.skipped.len(), 1);
+        assert_eq!(eager.hidden, [PathBuf::from(".03.md")]);
+        let lazy = walk_lazy(dir.path(), false, None, InputFormat::Auto);
+        assert_eq!(lazy.pages, [PathBuf::from("01.md"), PathBuf::from("02.json")]);
+        assert_eq!(lazy.candidates.iter().collect::<Vec<_>>(), [Path::new("02.json")]);
+        assert!(lazy.skipped.is_empty());
+        assert_eq!(recognise(Path::new("02.json"), &fs::read(dir.path().join("02.json")).unwrap()), Err(eager.skipped[0].reason.clone()));
+        assert_eq!(recognise(Path::new("01.md"), b"anything"), Ok(()));
+        // A named format reads by extension: nothing is a candidate.
+        assert!(walk_lazy(dir.path(), true, None, InputFormat::Text).candidates.is_empty());
+    }
+}
