@@ -70,7 +70,8 @@ struct Args {
     #[arg(short = 'j', long, value_name = "N")]
     threads: Option<usize>,
 
-    /// Skip pages whose output file is newer than the page (folder input).
+    /// Skip pages whose input and outputs are unchanged since the run that wrote them
+    /// (size and CRC-32, recorded in OUT/.banmian/pages.jsonl; folder input).
     #[arg(long)]
     resume: bool,
 

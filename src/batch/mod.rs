@@ -7,8 +7,10 @@
 //! unreadable folders reported, not fatal), writing each page atomically
 //! ([`write_atomic`]) to `OUT/<relative path>.<extension of the output format>`,
 //! output paths that cannot leave `OUT`, the run's record `OUT/.banmian/run.json` and
-//! `--resume` (pages whose output is newer than the input and than a matching record
-//! are skipped; see [`Record`]), pages in parallel on rayon by one ordered driver with
+//! `--resume` (with a matching record, a file whose input and outputs are unchanged
+//! since the run that wrote them, by size and CRC-32 logged in
+//! `OUT/.banmian/pages.jsonl`, is skipped; see [`Record`] and [`Pages`]; file times
+//! are not trusted), each file read once (see [`walk_lazy`]), pages in parallel on rayon by one ordered driver with
 //! a bounded window of pages in flight and no barrier between batches (memory is
 //! bounded by the pages in flight, and JSON Lines output keeps input order), and the
 //! run's [`Summary`]. One bad page is reported in the summary and

@@ -1,7 +1,9 @@
 //! The record of a folder run, `OUT/.banmian/run.json` (CONTRACT.md, "Command line"):
 //! banmian's version, the schema versions it writes, the options that shape an output
-//! and the input format. `--resume` keeps a page's output only when the record matches
-//! this run and the output was written after the record (see [`Record::prepare`]).
+//! and the input format; and the log of the files it processed,
+//! `OUT/.banmian/pages.jsonl` ([`Pages`]). `--resume` keeps a page's outputs only when
+//! the record matches this run (see [`Record::prepare`]) and the log shows the input and
+//! every output unchanged (size and CRC-32, [`Identity`]).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -56,10 +58,11 @@ pub struct Record {
 /// What [`Record::prepare`] decided about the outputs already in `OUT`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resume {
-    /// `--resume` may keep an output at least as new as its page and as `since` (the
-    /// time this run's record was first written).
+    /// `--resume` may keep the outputs the log ([`Pages`]) shows unchanged. (`since`,
+    /// the time this run's record was first written, is no longer compared: file times
+    /// are not trusted.)
     Keep {
-        /// Outputs older than this were written by another run, with other options.
+        /// When this run's record was first written.
         since: SystemTime,
     },
     /// Every page is redone: not `--resume`, or the record differs (the fields that

@@ -130,7 +130,8 @@ pub fn output_path_as(out: &Path, rel: &Path, format: OutputFormat) -> PathBuf {
     p
 }
 
-/// True when `output` exists and is at least as new as `input`.
+/// True when `output` exists and is at least as new as `input`. (Folder runs no longer
+/// use it: `--resume` compares content, see [`super::Pages`].)
 pub fn up_to_date(input: &Path, output: &Path) -> bool {
     let m = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
     matches!((m(input), m(output)), (Some(i), Some(o)) if o >= i)
@@ -158,6 +159,16 @@ pub fn read_file_limited(path: &Path, limit: u64) -> Result<Vec<u8>> {
     let mut f = fs::File::open(path).map_err(|e| side::input(path, e))?;
     match f.metadata() {
         Ok(m) if m.is_file() && m.len() > limit => Err(Error::new(ErrorKind::TooLarge { size: m.len(), limit }).with_path(path)),
+        // A file of known size is read into a buffer of that size, in as few reads as
+        // it takes (a file that grew meanwhile still stops at the limit).
+        Ok(m) if m.is_file() => {
+            let mut bytes = Vec::with_capacity(m.len() as usize + 1);
+            match (&mut f).take(limit.saturating_add(1)).read_to_end(&mut bytes) {
+                Ok(n) if n as u64 > limit => Err(Error::new(ErrorKind::TooLarge { size: n as u64, limit }).with_path(path)),
+                Ok(_) => Ok(bytes),
+                Err(e) => Err(side::input(path, e)),
+            }
+        }
         _ => read_limited(&mut f, limit).map_err(|e| match e.into_kind() {
             ErrorKind::Io(io) => side::input(path, io),
             kind => Error::new(kind).with_path(path),
@@ -206,9 +217,10 @@ pub fn run_tree(pipeline: &Pipeline, root: &Path, walk: &Walk, out: &Path, resum
 /// Processes every page under `root` into `out/<rel>.<extension>` in `format`, in
 /// parallel on the current rayon pool, each file written atomically. `tick` is called
 /// once per page with its byte count, for a progress bar. The run is recorded in
-/// `out/.banmian/run.json` ([`super::Record`]); with `resume`, an output newer than its
-/// page is left alone when the record matches this run and the output is not older
-/// than the record; when the record differs every page is redone, and
+/// `out/.banmian/run.json` ([`super::Record`]) and each file in
+/// `out/.banmian/pages.jsonl` ([`super::Pages`]); with `resume` and a matching record, a
+/// file whose input and outputs are as that log says is left alone (and counted in
+/// [`Summary::up_to_date`]); when the record differs every page is redone, and
 /// [`Summary::redone`] says why. Temporary files a killed run left in `out` are
 /// removed first.
 pub fn run_tree_as(
@@ -295,8 +307,8 @@ pub fn write_split(dir: &Path, page: &Page, format: OutputFormat) -> Result<Vec<
 }
 
 /// Processes every page under `root` split by article (`--split articles`): the files
-/// of [`write_split`] in `out/<rel>/`. With `resume`, a page whose leftovers file is
-/// newer than the page is left alone. Otherwise as [`run_tree_as`].
+/// of [`write_split`] in `out/<rel>/`. With `resume`, a page whose input and files are
+/// unchanged is left alone. Otherwise as [`run_tree_as`].
 pub fn run_tree_split(
     pipeline: &Pipeline,
     root: &Path,
@@ -314,9 +326,10 @@ pub fn run_tree_split(
 /// [`super::Walk::take_images`]) going through `ocr` first (`--ocr`): the engine's output
 /// is written to `out/<rel>.hocr` or `out/<rel>.rapidocr.json` ([`ocr_output_path`]) and
 /// read as that format, the page's `source` staying the image's relative path. The
-/// record names the engine ([`Record::ocr`]); with `resume` and a matching record, an
-/// OCR file at least as new as its image and as the record is read again instead of
-/// running the engine. An engine failing on one image fails that page only.
+/// record names the engine ([`Record::ocr`]); with `resume` and a matching record, the
+/// OCR file kept from the same image (the image's size and CRC-32 as logged), and still
+/// as it was written, is read again instead of running the engine. An engine failing on
+/// one image fails that page only.
 #[allow(clippy::too_many_arguments)]
 pub fn run_tree_ocr(
     pipeline: &Pipeline,
