@@ -256,6 +256,8 @@ pub struct Done {
 #[derive(Debug, Default)]
 pub struct Pages {
     pub(super) earlier: std::collections::HashMap<PathBuf, Done>,
+    /// False when a run that keeps found no log (outputs of a banmian before the log).
+    pub(super) found: bool,
     file: Option<fs::File>,
 }
 
@@ -268,8 +270,10 @@ impl Pages {
     pub fn open(out: &Path, keep: bool) -> Result<Pages> {
         let path = out.join(PAGES_PATH);
         let mut earlier = std::collections::HashMap::new();
+        let mut found = !keep;
         if keep {
             if let Ok(bytes) = fs::read(&path) {
+                found = true;
                 for line in bytes.split(|&b| b == b'\n') {
                     if let Ok(d) = serde_json::from_slice::<Done>(line) {
                         earlier.insert(d.source.clone(), d);
@@ -288,7 +292,7 @@ impl Pages {
         }
         write_atomic(&path, &text)?;
         let file = fs::OpenOptions::new().append(true).open(&path).map_err(|e| super::side::output(&path, e))?;
-        Ok(Pages { earlier, file: Some(file) })
+        Ok(Pages { earlier, found, file: Some(file) })
     }
 
     /// The entry an earlier run left for `source`, if any.

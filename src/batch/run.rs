@@ -522,6 +522,9 @@ fn run_tree_with(run: &Run, walk: &Walk, (record, resume): (&Record, bool), tick
         Pages::default()
     });
     let earlier = std::mem::take(&mut log.earlier);
+    if !log.found {
+        summary.redone = Some(format!("no {} (what the pages were made from) in the output folder", super::PAGES_PATH));
+    }
     let work = |rel: &PathBuf| {
         let outcome = run.file(rel, walk, &earlier, write);
         tick(if let Outcome::Read(bytes, _) = &outcome { *bytes } else { 0 });
