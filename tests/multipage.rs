@@ -114,9 +114,9 @@ fn each_page_of_a_multi_page_file_is_one_page_object() {
         }
     }
     assert!(out.join("one.md.json").is_file());
-    // --resume: a file whose pages are all written is up to date.
+    // --resume: a file whose pages are all written is up to date; each page counts.
     let o = banmian().arg(&root).arg("-o").arg(&out).arg("--resume").output().unwrap();
-    assert!(String::from_utf8_lossy(&o.stderr).contains("0 processed, 4 up to date"), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("7 pages: 0 processed, 7 up to date"), "{}", String::from_utf8_lossy(&o.stderr));
     // --jsonl over the folder: one line per page, in walk order.
     let o = banmian().arg(&root).arg("--jsonl").output().unwrap();
     let sources: Vec<String> = String::from_utf8(o.stdout)
