@@ -73,6 +73,14 @@ pub struct OcrBox {
     /// The engine's confidence in the text, 0..=1 (the mean over the line's words for
     /// formats that score words), when it gives one.
     pub confidence: Option<f64>,
+    /// The format's own label for the region the line belongs to, verbatim (MinerU block
+    /// `type`, PP-Structure `block_label`, dots.ocr `category`, marker `block_type`, PAGE
+    /// `TextRegion@type`), when it gives one: evidence, not truth ([`OcrBox::hint`]).
+    pub label: Option<String>,
+    /// The format itself dropped the line from its text (MinerU `discarded_blocks`): it
+    /// goes to the page's `removed` with reason `discarded_by_source` and its `label`,
+    /// and the geometry does not see it.
+    pub discarded: bool,
 }
 
 impl OcrBox {
@@ -103,7 +111,7 @@ impl OcrBox {
         for [x, y] in &points {
             rect = rect.union(&Rect { x0: *x, y0: *y, x1: *x, y1: *y });
         }
-        OcrBox { index, text: crate::rules::chars::trim(text).to_string(), points, rect, id: None, confidence: None }
+        OcrBox { index, text: crate::rules::chars::trim(text).to_string(), points, rect, id: None, confidence: None, label: None, discarded: false }
     }
 
     /// A box from an axis-aligned rectangle (its four corners clockwise from the top-left).
