@@ -3,7 +3,7 @@
 //! (`geometry`) reads it. It makes no layout decision.
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::{Page, Warning, WarningKind};
+use crate::model::{Page, Removed, RemovedReason, Warning, WarningKind};
 
 /// An axis-aligned rectangle in page pixels; `x0 <= x1`, `y0 <= y1`, y grows downwards.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -252,5 +252,30 @@ pub(crate) fn flag_low_confidence(input: &BoxPage, page: &mut Page) {
             let what = format!("leftover {i}'s");
             page.warnings.push(Warning { kind: WarningKind::LowConfidence, block: None, message: message(m, n, &what) });
         }
+    }
+}
+
+/// The page without the boxes its format discarded ([`OcrBox::discarded`]), for the
+/// geometry; `None` when it discarded none (use the page as it is).
+pub(crate) fn without_discarded(input: &BoxPage) -> Option<BoxPage> {
+    if !input.boxes.iter().any(|b| b.discarded) {
+        return None;
+    }
+    let boxes = input.boxes.iter().filter(|b| !b.discarded).cloned().collect();
+    Some(BoxPage { boxes, width: input.width, height: input.height, unit: input.unit })
+}
+
+/// Adds to the page's `removed` one entry per box its format discarded, in input
+/// order: reason `discarded_by_source`, its text, its box (`boxes`, `bbox`), its
+/// `label`; `lines` numbered after the page's other `after` lines (the geometry's
+/// printed lines and noise boxes), one each, as noise boxes are.
+pub(crate) fn attach_discarded(input: &BoxPage, after: usize, page: &mut Page) {
+    for (k, b) in input.boxes.iter().filter(|b| b.discarded).enumerate() {
+        let no = after + k + 1;
+        let mut r = Removed::new(RemovedReason::DiscardedBySource, b.text.clone(), [no, no], None);
+        r.boxes = Some(vec![b.index]);
+        r.bbox = Some(b.rect.round_out());
+        r.label = b.label.clone();
+        page.removed.push(r);
     }
 }
