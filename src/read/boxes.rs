@@ -134,6 +134,59 @@ impl OcrBox {
     }
 }
 
+/// What a format's region label suggests a line is ([`OcrBox::hint`]): evidence for
+/// the geometry's role hints, never a decision (layout models mislabel newspaper
+/// regions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LayoutHint {
+    /// A running head, footer or page number: page furniture.
+    Furniture,
+    /// A figure's or table's caption.
+    Caption,
+    /// A title or section heading: a heading candidate.
+    Heading,
+}
+
+impl OcrBox {
+    /// What the line's `label` suggests, for every format that labels regions; `None`
+    /// for body text, other kinds (tables, figures, formulas, lists, footnotes, side
+    /// notes) and lines with no label. Labels are compared case-insensitively with
+    /// `-`, `_` and spaces dropped. The vocabularies:
+    ///
+    /// | hint | MinerU block `type` | PP-StructureV3 `block_label` | PAGE `TextRegion@type` | dots.ocr `category` | marker `block_type` |
+    /// |---|---|---|---|---|---|
+    /// | furniture | `header`, `footer`, `page_number` | `header`, `footer`, `number` | `header`, `footer`, `page-number` | `Page-header`, `Page-footer` | `PageHeader`, `PageFooter` |
+    /// | caption | `image_caption`, `table_caption` | `figure_title`, `table_title`, `chart_title` | `caption` | `Caption` | `Caption` |
+    /// | heading | `title` | `doc_title`, `paragraph_title` | `heading` | `Title`, `Section-header` | `SectionHeader`, `Title` |
+    ///
+    /// Sources: MinerU `magic_pdf` / `mineru` block types (`BlockType`), PaddleX
+    /// PP-StructureV3 layout labels (`PP-StructureV3.md`), the PAGE 2019 schema's
+    /// `TextTypeSimpleType`, dots.ocr's layout prompt, marker's `BlockTypes`.
+    ///
+    /// ```
+    /// use banmian::read::boxes::{LayoutHint, OcrBox};
+    ///
+    /// let mut b = OcrBox::new(0, "第 3 版", vec![[0.0, 0.0], [10.0, 10.0]]).unwrap();
+    /// b.label = Some("Page-footer".into());
+    /// assert_eq!(b.hint(), Some(LayoutHint::Furniture));
+    /// b.label = Some("paragraph_title".into());
+    /// assert_eq!(b.hint(), Some(LayoutHint::Heading));
+    /// b.label = Some("text".into());
+    /// assert_eq!(b.hint(), None);
+    /// ```
+    pub fn hint(&self) -> Option<LayoutHint> {
+        let label: String =
+            self.label.as_deref()?.chars().filter(|c| !matches!(c, '-' | '_' | ' ')).flat_map(char::to_lowercase).collect();
+        match label.as_str() {
+            "header" | "footer" | "pagenumber" | "number" | "pageheader" | "pagefooter" => Some(LayoutHint::Furniture),
+            "caption" | "imagecaption" | "tablecaption" | "figuretitle" | "tabletitle" | "charttitle" => Some(LayoutHint::Caption),
+            "title" | "doctitle" | "paragraphtitle" | "heading" | "sectionheader" => Some(LayoutHint::Heading),
+            _ => None,
+        }
+    }
+}
+
 /// The unit of a page's coordinates.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[non_exhaustive]
