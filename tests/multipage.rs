@@ -154,7 +154,9 @@ fn the_library_reads_page_by_page_and_one_page_as_before() {
 fn json_multipage() -> [(&'static str, String); 3] {
     let quad = |x0: u32, y0: u32, x1: u32, y1: u32| format!("[[{x0}, {y0}], [{x1}, {y0}], [{x1}, {y1}], [{x0}, {y1}]]");
     let paddle: Vec<String> = (0..2)
-        .map(|i| format!(r#"[[{}, ["{}", 0.98]], [{}, ["{}", 0.97]]]"#, quad(60, 100, 700, 150), HEADS[i], quad(60, 200, 940, 230), BODIES[i]))
+        .map(|i| {
+            format!(r#"[[{}, ["{}", 0.98]], [{}, ["{}", 0.97]]]"#, quad(60, 100, 700, 150), HEADS[i], quad(60, 200, 940, 230), BODIES[i])
+        })
         .collect();
     let surya: Vec<String> = (0..2)
         .map(|i| {

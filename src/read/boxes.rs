@@ -111,7 +111,16 @@ impl OcrBox {
         for [x, y] in &points {
             rect = rect.union(&Rect { x0: *x, y0: *y, x1: *x, y1: *y });
         }
-        OcrBox { index, text: crate::rules::chars::trim(text).to_string(), points, rect, id: None, confidence: None, label: None, discarded: false }
+        OcrBox {
+            index,
+            text: crate::rules::chars::trim(text).to_string(),
+            points,
+            rect,
+            id: None,
+            confidence: None,
+            label: None,
+            discarded: false,
+        }
     }
 
     /// A box from an axis-aligned rectangle (its four corners clockwise from the top-left).
@@ -176,8 +185,7 @@ impl OcrBox {
     /// assert_eq!(b.hint(), None);
     /// ```
     pub fn hint(&self) -> Option<LayoutHint> {
-        let label: String =
-            self.label.as_deref()?.chars().filter(|c| !matches!(c, '-' | '_' | ' ')).flat_map(char::to_lowercase).collect();
+        let label: String = self.label.as_deref()?.chars().filter(|c| !matches!(c, '-' | '_' | ' ')).flat_map(char::to_lowercase).collect();
         match label.as_str() {
             "header" | "footer" | "pagenumber" | "number" | "pageheader" | "pagefooter" => Some(LayoutHint::Furniture),
             "caption" | "imagecaption" | "tablecaption" | "figuretitle" | "tabletitle" | "charttitle" => Some(LayoutHint::Caption),

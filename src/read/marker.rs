@@ -223,11 +223,8 @@ mod tests {
     fn reads_pages_of_blocks_with_text_ids_and_labels() {
         let p = pages(DOC.as_bytes()).unwrap();
         assert_eq!(p.len(), 2);
-        let got: Vec<(usize, &str, &str, &str)> = p[0]
-            .boxes
-            .iter()
-            .map(|b| (b.index, b.text.as_str(), b.id.as_deref().unwrap(), b.label.as_deref().unwrap()))
-            .collect();
+        let got: Vec<(usize, &str, &str, &str)> =
+            p[0].boxes.iter().map(|b| (b.index, b.text.as_str(), b.id.as_deref().unwrap(), b.label.as_deref().unwrap())).collect();
         assert_eq!(
             got,
             [

@@ -295,7 +295,10 @@ mod tests {
         let discarded: Vec<_> = page.removed.iter().filter(|r| r.reason == crate::RemovedReason::DiscardedBySource).collect();
         assert_eq!(discarded.len(), 1, "{:?}", page.removed);
         let r = discarded[0];
-        assert_eq!((r.text.as_str(), r.label.as_deref(), r.boxes.as_deref(), r.bbox), ("第 1 页", Some("discarded"), Some(&[2][..]), Some([388, 809, 559, 820])));
+        assert_eq!(
+            (r.text.as_str(), r.label.as_deref(), r.boxes.as_deref(), r.bbox),
+            ("第 1 页", Some("discarded"), Some(&[2][..]), Some([388, 809, 559, 820]))
+        );
         let json = serde_json::to_value(&page).unwrap();
         let kept: String = json["articles"].to_string() + &json["leftovers"].to_string();
         assert!(!kept.contains("第 1 页"), "{kept}");

@@ -104,11 +104,10 @@ fn page(page: &Value, at: &str) -> Result<BoxPage> {
     let mut boxes = Vec::with_capacity(lines.len());
     for (i, l) in lines.iter().enumerate() {
         let text = l.get("text").and_then(Value::as_str).ok_or_else(|| bad(format!("{at}text_lines[{i}] has no text")))?;
-        let points = l
-            .get("polygon")
-            .and_then(read_points)
-            .or_else(|| l.get("bbox").and_then(read_rect))
-            .ok_or_else(|| bad(format!("{at}text_lines[{i}] has no polygon of [x, y] points or bbox [x0, y0, x1, y1]: {}", short(l))))?;
+        let points =
+            l.get("polygon").and_then(read_points).or_else(|| l.get("bbox").and_then(read_rect)).ok_or_else(|| {
+                bad(format!("{at}text_lines[{i}] has no polygon of [x, y] points or bbox [x0, y0, x1, y1]: {}", short(l)))
+            })?;
         let mut b = OcrBox::unchecked(i, text, points);
         b.confidence = l.get("confidence").and_then(Value::as_f64).filter(|s| s.is_finite());
         boxes.push(b);
