@@ -317,7 +317,9 @@ impl Pipeline {
 
     /// Processes one page of OCR boxes: the reading order and role hints are recovered
     /// from geometry, the lines go through the same stages as a text page, and blocks,
-    /// articles and `removed` texts get the boxes they came from (`boxes`, `bbox`).
+    /// articles and `removed` texts get the boxes they came from (`boxes`, `bbox`). Boxes
+    /// the format itself discarded ([`read::boxes::OcrBox::discarded`]) skip the geometry
+    /// and go to `removed` with reason `discarded_by_source` and their `label`.
     /// Never fails.
     pub fn process_boxes(&self, source: &str, boxes: &BoxPage) -> Page {
         self.process_boxes_recovered(source, boxes).0
@@ -326,9 +328,11 @@ impl Pipeline {
     /// [`Pipeline::process_boxes`], and the printed lines the geometry recovered (the
     /// boxes behind each line of the page's text), which `eval` maps to gold lines.
     fn process_boxes_recovered(&self, source: &str, boxes: &BoxPage) -> (Page, geometry::Recovered) {
-        let recovered = geometry::recover(boxes);
+        let kept = read::boxes::without_discarded(boxes);
+        let recovered = geometry::recover(kept.as_ref().unwrap_or(boxes));
         let mut page = self.run(&recovered.text_lines(), geometry::LAYOUT);
         attach_provenance(&recovered, &mut page);
+        read::boxes::attach_discarded(boxes, recovered.lines.len() + recovered.noise.len(), &mut page);
         attach_ids_and_size(boxes, &mut page);
         read::boxes::flag_low_confidence(boxes, &mut page);
         if recovered.lines.is_empty() && recovered.noise.is_empty() {

@@ -271,6 +271,10 @@ pub enum RemovedReason {
     NearDuplicate,
     /// Not text: image references, border garbage, empty markup.
     Noise,
+    /// The input format itself dropped it from its text (MinerU's `discarded_blocks`:
+    /// running heads, footers, page numbers, side notes); its `label` says what the
+    /// source called it.
+    DiscardedBySource,
 }
 
 /// Text that cleanup took out: `{"reason","text","lines","duplicate_of"}`.
@@ -288,12 +292,16 @@ pub struct Removed {
     /// object's (see [`Provenance`]).
     #[serde(flatten)]
     pub provenance: Provenance,
+    /// For `discarded_by_source`: the source's own label for what it discarded (MinerU's
+    /// block `type`, e.g. `discarded`, `header`, `footer`, `page_number`); absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
 }
 
 impl Removed {
     /// A removed text with no box provenance (text input).
     pub fn new(reason: RemovedReason, text: String, lines: [usize; 2], duplicate_of: Option<BlockRef>) -> Removed {
-        Removed { reason, text, lines, duplicate_of, provenance: Provenance::default() }
+        Removed { reason, text, lines, duplicate_of, provenance: Provenance::default(), label: None }
     }
 }
 

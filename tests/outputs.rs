@@ -230,7 +230,12 @@ fn split_articles_writes_one_file_per_article_and_the_leftovers() {
     for (rel, src) in [("2021/01.md", "corpus/04_jumps.md"), ("2021/02.txt", "corpus/10_furniture.txt")] {
         let page = p.process_bytes(rel, &fs::read(src).unwrap()).unwrap();
         let folder = out.join(rel);
-        let mut names: Vec<String> = fs::read_dir(&folder).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        // The folder's record of what banmian wrote there (hidden) aside.
+        let mut names: Vec<String> = fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n != banmian::batch::SPLIT_RECORD)
+            .collect();
         names.sort();
         let mut want = write::split::names(&page, OutputFormat::Markdown);
         want.push("leftovers.md".into());
@@ -249,8 +254,11 @@ fn split_articles_writes_one_file_per_article_and_the_leftovers() {
     // A rerun with fewer articles leaves no stale article file.
     fs::write(input.join("01.md"), "## 会议举行\n\n本报讯 会议举行。\n").unwrap();
     assert_eq!(split_run().code(), Some(0));
-    let mut names: Vec<String> =
-        fs::read_dir(out.join("2021/01.md")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    let mut names: Vec<String> = fs::read_dir(out.join("2021/01.md"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n != banmian::batch::SPLIT_RECORD)
+        .collect();
     names.sort();
     assert_eq!(names, ["0-会议举行.md", "leftovers.md"]);
     // Usage errors: no -o, or with --jsonl.

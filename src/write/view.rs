@@ -188,10 +188,10 @@ pub fn html(page: &Page, opts: &ViewOptions) -> String {
     let title = esc(&page.source);
     let _ = write!(
         h,
-        "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\"><title>banmian: {title}</title>\n<style>{STYLE}</style></head>\n<body data-articles=\"{}\">\n<header><b>{title}</b> {} articles, {} leftovers, {} removed</header>\n",
+        "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\"><title>banmian: {title}</title>\n<style>{STYLE}</style></head>\n<body data-articles=\"{}\">\n<header><b>{title}</b> {}, {}, {} removed</header>\n",
         page.articles.len(),
-        page.articles.len(),
-        page.leftovers.len(),
+        crate::batch::count(page.articles.len() as u64, "article", "articles"),
+        crate::batch::count(page.leftovers.len() as u64, "leftover", "leftovers"),
         page.removed.len()
     );
     for w in &opts.warnings {
