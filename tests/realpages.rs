@@ -83,7 +83,7 @@ fn steps_back(f: &Front, a: &Article) -> usize {
 /// The article's first line is a heading above every block of its body.
 fn headline_over_body(f: &Front, a: &Article) -> bool {
     let first = &f.recovered.lines[a.lines[0] - 1];
-    let top = a.blocks.iter().filter_map(|b| b.bbox).map(|b| b[1]).min().unwrap();
+    let top = a.blocks.iter().filter_map(|b| b.provenance.bbox).map(|b| b[1]).min().unwrap();
     first.heading.is_some() && first.rect.y1 <= top as f64 + 1.0 && a.headline.is_some()
 }
 
@@ -115,7 +115,7 @@ fn hongweibingbao_front_page_reads_by_column_with_its_jump() {
     // The column-rule ornaments are noise, each with its box.
     let noise: Vec<_> = f.page.removed.iter().filter(|r| r.reason == banmian::RemovedReason::Noise).collect();
     assert_eq!(noise.len(), 3);
-    assert!(noise.iter().all(|r| r.boxes.as_ref().is_some_and(|b| b.len() == 1)));
+    assert!(noise.iter().all(|r| r.provenance.boxes.as_ref().is_some_and(|b| b.len() == 1)));
 }
 
 #[test]
@@ -157,7 +157,10 @@ fn mineru_files_read_page_by_page_without_markup() {
                     assert!(discarded > 0, "{name} page {i}: MinerU discarded a running head on every page");
                     let removed: Vec<_> = page.removed.iter().filter(|r| r.reason == banmian::RemovedReason::DiscardedBySource).collect();
                     assert_eq!(removed.len(), discarded, "{name} page {i}: each discarded line in removed");
-                    assert!(removed.iter().all(|r| r.label.as_deref() == Some("discarded") && r.boxes.is_some()), "{name} page {i}");
+                    assert!(
+                        removed.iter().all(|r| r.label.as_deref() == Some("discarded") && r.provenance.boxes.is_some()),
+                        "{name} page {i}"
+                    );
                     assert_eq!(
                         (page.page.width, page.page.height, page.page.unit.as_deref()),
                         (Some(596), Some(843), Some("pt")),

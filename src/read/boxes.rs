@@ -303,13 +303,13 @@ pub(crate) fn flag_low_confidence(input: &BoxPage, page: &mut Page) {
     };
     for a in &mut page.articles {
         for (i, b) in a.blocks.iter().enumerate() {
-            if let Some((m, n)) = mean(&b.boxes).filter(|(m, _)| *m < LOW_CONFIDENCE) {
+            if let Some((m, n)) = mean(&b.provenance.boxes).filter(|(m, _)| *m < LOW_CONFIDENCE) {
                 a.warnings.push(Warning { kind: WarningKind::LowConfidence, block: Some(i), message: message(m, n, "the block's") });
             }
         }
     }
     for (i, b) in page.leftovers.iter().enumerate() {
-        if let Some((m, n)) = mean(&b.boxes).filter(|(m, _)| *m < LOW_CONFIDENCE) {
+        if let Some((m, n)) = mean(&b.provenance.boxes).filter(|(m, _)| *m < LOW_CONFIDENCE) {
             let what = format!("leftover {i}'s");
             page.warnings.push(Warning { kind: WarningKind::LowConfidence, block: None, message: message(m, n, &what) });
         }
@@ -334,8 +334,8 @@ pub(crate) fn attach_discarded(input: &BoxPage, after: usize, page: &mut Page) {
     for (k, b) in input.boxes.iter().filter(|b| b.discarded).enumerate() {
         let no = after + k + 1;
         let mut r = Removed::new(RemovedReason::DiscardedBySource, b.text.clone(), [no, no], None);
-        r.boxes = Some(vec![b.index]);
-        r.bbox = Some(b.rect.round_out());
+        r.provenance.boxes = Some(vec![b.index]);
+        r.provenance.bbox = Some(b.rect.round_out());
         r.label = b.label.clone();
         page.removed.push(r);
     }

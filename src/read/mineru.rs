@@ -296,7 +296,7 @@ mod tests {
         assert_eq!(discarded.len(), 1, "{:?}", page.removed);
         let r = discarded[0];
         assert_eq!(
-            (r.text.as_str(), r.label.as_deref(), r.boxes.as_deref(), r.bbox),
+            (r.text.as_str(), r.label.as_deref(), r.provenance.boxes.as_deref(), r.provenance.bbox),
             ("第 1 页", Some("discarded"), Some(&[2][..]), Some([388, 809, 559, 820]))
         );
         let json = serde_json::to_value(&page).unwrap();

@@ -238,7 +238,7 @@ mod tests {
         let page = Pipeline::new(Options::default()).unwrap().process_bytes("p.xml", PAGE_XML.as_bytes()).unwrap();
         let all: Vec<&str> = page.articles.iter().flat_map(|a| a.blocks.iter().map(|b| b.text.as_str())).collect();
         assert!(all.contains(&"图为会场"), "{all:?}");
-        let ids: Vec<String> = page.articles.iter().flat_map(|a| a.ids.clone().unwrap_or_default()).collect();
+        let ids: Vec<String> = page.articles.iter().flat_map(|a| a.provenance.ids.clone().unwrap_or_default()).collect();
         assert!(ids.contains(&"r3".to_string()), "{ids:?}");
     }
 }
