@@ -16,7 +16,8 @@ use memchr::memmem;
 use regex::Regex;
 
 use crate::model::{Author, CreditFor};
-use crate::rules::lexicon::table::{AGENCIES, DATELINE_ENDS, MEDIA_SUFFIXES, ROLES};
+use crate::rules::lexicon::alternation;
+use crate::rules::lexicon::table::{AGENCIES, DATELINE_ENDS, KNOWN_ORGS, MEDIA_SUFFIXES, OWN_CORRESPONDENCE, REPORTED as REPORTED_WORDS, ROLES, WIRE_AGENCIES};
 use crate::rules::chars::{PrintedDate, collapse_spaces, find_date, is_han, is_space, trim};
 
 /// A credit read from the text.
@@ -60,14 +61,13 @@ static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// The Taiwan credit: people, a slash and the place reported from, optionally in
 /// brackets: "記者張志豪／臺北報導", "〔記者林美玲、陳怡君／綜合報導〕".
 static REPORTED_FROM_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)^
+    let pattern = r"(?x)^
         (?P<open>[〔【［\[（(]\s*)?
         (?P<people>[^／/〔〕【】\[\]（）()\n]{2,40}?)
         \s*[／/]\s*
-        (?P<dl>\p{Han}{0,10}?(?:報導|报导|報道|报道))
-        (?P<close>\s*[〕】］\]）)])?",
-    )
+        (?P<dl>\p{Han}{0,10}?(?:REPORTED))
+        (?P<close>\s*[〕】］\]）)])?";
+    Regex::new(&pattern.replace("REPORTED", &alternation(REPORTED_WORDS)))
     .expect("reported-from pattern")
 });
 
@@ -94,7 +94,7 @@ pub fn dateline_place(dateline: &str) -> Option<String> {
 
 /// The words that end the place of [`REPORTED_FROM_RE`].
 static REPORTED: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(["報導", "报导", "報道", "报道"]).expect("reported automaton"));
+    LazyLock::new(|| AhoCorasick::new(REPORTED_WORDS).expect("reported automaton"));
 
 /// Longest credit line read by [`standalone`], in characters: a credit names a few
 /// people ("本报记者 张三 李四 通讯员 王五 赵六" is 20), the bracketed credit after a
@@ -140,7 +140,7 @@ pub fn leading(text: &str) -> Option<Credit> {
     let mut authors: Vec<Author> = reporter.into_iter().collect();
     let mut byline = printed.clone();
     if let Some(credit) = caps.name("credit") {
-        let inner = credit.as_str().trim_end_matches("报道").trim_end_matches("報道");
+        let inner = REPORTED_WORDS.iter().fold(credit.as_str(), |t, r| t.trim_end_matches(r));
         // After a dateline, a bracket of names alone is the credit too: 本报电（钟欣）.
         if let Some(mut people) = parse_people(inner, true) {
             // A news agency's dispatch credits the agency's reporters.
@@ -243,9 +243,8 @@ fn paired(open: Option<regex::Match<'_>>, close: Option<regex::Match<'_>>) -> bo
 /// The news agency that sent a dispatch, by its dateline: 新华社, 中新社, ...; `None`
 /// for the paper's own (本报).
 fn agency(dateline: &str) -> Option<&'static str> {
-    const AGENCIES: &[&str] = &["新华社", "新華社", "中新社", "中央社", "法新社", "路透社", "美联社", "美聯社", "共同社", "塔斯社", "合众社", "合眾社"];
     let d = dateline.trim_start_matches(['据', '據']);
-    AGENCIES.iter().copied().find(|a| d.starts_with(a))
+    WIRE_AGENCIES.iter().copied().find(|a| d.starts_with(a))
 }
 
 /// Reads a line that is nothing but a credit: "本报记者 梁可心", "李鹏 本报记者 梁可心",
@@ -279,7 +278,7 @@ pub fn standalone(line: &str, roleless: bool) -> Option<Credit> {
 /// "本报北平通信" (本报 or 本報, a place of up to six Han characters, (特约)通信); no one is named.
 fn own_correspondence(s: &str) -> bool {
     let Some(rest) = s.strip_prefix("本报").or_else(|| s.strip_prefix("本報")) else { return false };
-    let place = ["特约通信", "特約通信", "通信"].iter().find_map(|e| rest.strip_suffix(e));
+    let place = OWN_CORRESPONDENCE.iter().find_map(|e| rest.strip_suffix(e));
     place.is_some_and(|p| p.chars().count() <= 6 && p.chars().all(is_han))
 }
 
@@ -297,7 +296,7 @@ fn glued_names(s: &str) -> Option<Vec<Author>> {
     let role = ROLES[m.pattern().as_usize()];
     let org = if m.start() > 0 { Some(organisation(&s[..m.start()])?) } else { None };
     let rest = &s[m.end()..];
-    let rest = rest.strip_suffix("报道").or_else(|| rest.strip_suffix("報導")).unwrap_or(rest);
+    let rest = REPORTED_WORDS.iter().find_map(|r| rest.strip_suffix(r)).unwrap_or(rest);
     let n = rest.chars().count();
     if !rest.chars().all(is_han) || !(2..=MAX_GLUED_NAMES_CHARS).contains(&n) {
         return None;
@@ -467,7 +466,7 @@ fn name(s: &str) -> Option<String> {
 /// 本报, 新华社, 《黑龙江日报》, 人民日报, 哈尔滨电视台: an organisation printed before a role.
 fn organisation(s: &str) -> Option<String> {
     let inner = s.trim_start_matches('《').trim_end_matches('》');
-    let known = matches!(inner, "本报" | "本報" | "新华社" | "新華社" | "中新社" | "中央社");
+    let known = KNOWN_ORGS.contains(&inner);
     let suffix = MEDIA_SUFFIXES.iter().any(|x| inner.ends_with(x));
     let n = inner.chars().count();
     (known || (s.starts_with('《') && n >= 2) || (suffix && (2..=12).contains(&n) && inner.chars().all(is_han)))

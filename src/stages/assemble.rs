@@ -9,7 +9,7 @@
 //! body and the date under it into one signature.
 
 use crate::stages::limits::*;
-use crate::rules::Cues;
+use crate::rules::BlockFacts;
 use crate::rules::byline::Credit;
 use crate::lines::Layout;
 use crate::rules::numbering::{brief_item, editor_note, numbering};
@@ -75,9 +75,11 @@ pub struct Unit {
     /// A display line of a hard-wrapped text page wider than the body column
     /// ([`Line::exceeds`]): set across columns, a headline rather than a subhead.
     pub wide: bool,
-    /// Its leading credit and list number, read once from `text` when it is complete
-    /// (bodies, captions, signatures and display lines; default for the others).
-    pub cues: Cues,
+    /// Its facts record ([`BlockFacts`]: leading credit, list number), read once from `text`
+    /// when it is complete, for the units whose text becomes a block (bodies, captions,
+    /// signatures, display and date lines; empty for the others); the block made from
+    /// the unit takes it over.
+    pub facts: BlockFacts,
 }
 
 impl Unit {
@@ -95,7 +97,7 @@ impl Unit {
             after_blank,
             after_gap: false,
             wide: false,
-            cues: Cues::default(),
+            facts: BlockFacts::default(),
         }
     }
 }
@@ -191,8 +193,8 @@ pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
     }
     merge_signatures(&mut units);
     for u in &mut units {
-        if matches!(u.kind, UnitKind::Body | UnitKind::Caption | UnitKind::Signature(_) | UnitKind::Display) {
-            u.cues = Cues::read(&u.text);
+        if matches!(u.kind, UnitKind::Body | UnitKind::Caption | UnitKind::Signature(_) | UnitKind::Display | UnitKind::DateLine(_)) {
+            u.facts = BlockFacts::read(&u.text);
         }
     }
     units

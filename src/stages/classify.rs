@@ -66,7 +66,7 @@ static CAPTION_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A line ending in the first half of a jump marker: "（下转", "转第".
 static JUMP_CUT_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:下转|下轉|上接|紧接|緊接|转|轉|接)\s*第?\s*$").expect("cut jump pattern"));
+    LazyLock::new(|| Regex::new(&format!(r"(?:{})\s*第?\s*$", crate::rules::lexicon::alternation(crate::rules::lexicon::table::JUMP_CUT_VERBS))).expect("cut jump pattern"));
 
 /// Classifies every line of a page: [`measure`], then [`classify_with`].
 pub fn classify(lines: &[Line]) -> (Vec<Role>, Layout) {

@@ -100,6 +100,8 @@ pub fn repair(page: &mut Page, r: Repair<'_>) {
             } else {
                 b.text = r.display(&b.text);
             }
+            // The repair may change what the opening reads as ("一," is an item as "一，").
+            b.refresh_facts();
         }
         for j in &mut a.jumps {
             j.label = r.display(&j.label);
@@ -108,6 +110,7 @@ pub fn repair(page: &mut Page, r: Repair<'_>) {
     }
     for b in &mut page.leftovers {
         b.text = r.display(&b.text);
+        b.refresh_facts();
     }
     let printed = Repair { convert: None, ..r };
     for x in &mut page.removed {

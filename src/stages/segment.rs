@@ -14,7 +14,8 @@ use crate::stages::limits::*;
 use crate::stages::assemble::{Unit, UnitKind};
 use crate::rules::byline::{self, Credit};
 use crate::lines::Layout;
-use crate::rules::numbering::{brief_item, editor_note, numbering};
+use crate::rules::BlockFacts;
+use crate::rules::numbering::{brief_item, editor_note};
 use crate::rules::headline::{self, GroupLine};
 use crate::model::{Article, Block, Head, HeadRole, BlockKind, JumpDirection, Page, PageInfo, Removed, RemovedReason, SCHEMA};
 use crate::rules::chars::{PrintedDate, iso_year};
@@ -66,8 +67,9 @@ impl Draft {
         self.touch(lines);
     }
 
-    fn push_block(&mut self, kind: BlockKind, text: String, lines: [usize; 2]) {
-        self.article.blocks.push(Block::new(kind, text, lines));
+    /// `facts`: the facts record read from `text` ([`BlockFacts`]), which the block carries.
+    fn push_block(&mut self, kind: BlockKind, text: String, lines: [usize; 2], facts: BlockFacts) {
+        self.article.blocks.push(Block::with_facts(kind, text, lines, facts));
         self.touch(lines);
     }
 }
@@ -185,10 +187,11 @@ impl Builder {
             // A subhead set on two bold lines is one subhead.
             let text = group.iter().map(|g| g.text.as_str()).collect::<Vec<_>>().join(" ");
             let lines = [group[0].lines[0], group[group.len() - 1].lines[1]];
-            cur.push_block(BlockKind::Subhead, text, lines);
+            let facts = BlockFacts::read(&text);
+            cur.push_block(BlockKind::Subhead, text, lines, facts);
         } else {
             for g in group {
-                cur.push_block(BlockKind::Subhead, g.text, g.lines);
+                cur.push_block(BlockKind::Subhead, g.text, g.lines, g.facts);
             }
         }
     }
@@ -218,14 +221,14 @@ impl Builder {
         if next.kind == UnitKind::Body && brief_item(&next.text) && !cur.article.blocks.iter().any(|b| b.kind == BlockKind::Brief) {
             return true;
         }
-        if displays.iter().all(|g| g.cues.number.is_some()) {
+        if displays.iter().all(|g| g.facts.number.is_some()) {
             return false;
         }
         // A subhead is set in its column; a line wider than the column spans columns.
         if displays.iter().any(|g| g.wide) {
             return true;
         }
-        if displays.iter().any(|g| g.heading.is_some() && g.cues.number.is_none()) {
+        if displays.iter().any(|g| g.heading.is_some() && g.facts.number.is_none()) {
             return true;
         }
         if displays.iter().all(|g| g.bold) {
@@ -235,7 +238,7 @@ impl Builder {
     }
 
     fn push_body(&mut self, u: Unit) {
-        let credit = if u.kind == UnitKind::Body { u.cues.credit.as_deref().cloned() } else { None };
+        let credit = if u.kind == UnitKind::Body { u.facts.credit.as_deref().cloned() } else { None };
         // Body text set apart by the page's article gap, with no headline over it: the
         // next part of an issue's story (a continuation printed without 上接).
         let gap_opens = u.after_gap && u.kind == UnitKind::Body && self.group.is_empty();
@@ -284,14 +287,14 @@ impl Builder {
             self.start_article();
         }
         let cur = self.cur.as_mut().expect("an article is open");
-        // The number read when the unit was assembled, unless a credit is taken off
-        // the front here (then the rest is read: "本报讯 1、…" is an item).
-        let mut number = u.cues.number;
+        // The facts read when the unit was assembled, unless a credit is taken off the
+        // front here (then the rest is read: "本报讯 1、…" is an item).
+        let mut facts = u.facts;
         if let Some(credit) = lead {
             if !cur.has_credit || cur.article.blocks.is_empty() {
                 cur.set_credit(&credit, [u.lines[0], u.lines[0]]);
                 text = crate::rules::chars::trim(&text[credit.len..]).to_string();
-                number = numbering(&text);
+                facts = BlockFacts::read(&text);
             }
         }
         for j in &u.jumps {
@@ -313,19 +316,19 @@ impl Builder {
             _ if editor_note(&text) => BlockKind::EditorNote,
             _ if u.bullet => BlockKind::ListItem,
             _ if u.quote => BlockKind::Quote,
-            _ if number.is_some() && is_short_item(&text) => BlockKind::ListItem,
+            _ if facts.number.is_some() && is_short_item(&text) => BlockKind::ListItem,
             _ => BlockKind::Paragraph,
         };
         if text.is_empty() {
             cur.touch(u.lines);
         } else {
-            cur.push_block(kind, text, u.lines);
+            cur.push_block(kind, text, u.lines, facts);
         }
     }
 
     fn finish(mut self, info: PageInfo) -> Page {
         for g in std::mem::take(&mut self.group) {
-            self.leftovers.push(Block::new(BlockKind::Rubric, g.text, g.lines));
+            self.leftovers.push(Block::with_facts(BlockKind::Rubric, g.text, g.lines, g.facts));
         }
         if let Some(done) = self.cur.take() {
             self.articles.push(done);
@@ -411,7 +414,7 @@ fn lift_lone_heads(drafts: &mut Vec<Draft>) {
         after_blank: true,
         after_gap: false,
         wide: false,
-        cues: Default::default(),
+        facts: Default::default(),
     };
     let label = |g: &[Unit]| g.len() == 1 && g[0].kind == UnitKind::Display && g[0].text.chars().count() <= LABEL_MAX_CHARS;
     let mut i = 0;
