@@ -108,8 +108,8 @@ pub struct ReadmeDoctests;
 pub use convert::{Config, Converter, Overrides};
 pub use error::{Error, ErrorKind, Position, Result};
 pub use model::{
-    Article, Author, Block, BlockKind, BlockRef, Head, HeadRole, Jump, JumpDirection, Page, PageInfo, Provenance, Removed, RemovedReason,
-    SCHEMA, Warning, WarningKind,
+    Article, Author, Block, BlockKind, BlockRef, CreditFor, Head, HeadRole, Jump, JumpDirection, Page, PageInfo, Provenance, Removed,
+    RemovedReason, SCHEMA, Warning, WarningKind,
 };
 pub use read::InputFormat;
 pub use write::OutputFormat;

@@ -130,7 +130,19 @@ impl Article {
     }
 }
 
-/// One credited person: `{"name","role","org"}`.
+/// What a person is credited for, where the page says so: `"text"` (文/) or `"photo"`
+/// (图/, 圖/).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CreditFor {
+    /// The text (文/).
+    Text,
+    /// The photographs (图/, 圖/).
+    Photo,
+}
+
+/// One credited person: `{"name","role","org"}`, and `"credit"` when the page says what
+/// the person is credited for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Author {
     /// The name as printed, without spaces inside a Han name.
@@ -139,6 +151,10 @@ pub struct Author {
     pub role: Option<String>,
     /// The organisation printed before the title: "本报", "新华社", "黑龙江日报" (book-title marks dropped).
     pub org: Option<String>,
+    /// What the person is credited for: 文/ (text) or 图/ (photo) before the role or the
+    /// name ("文/本报记者 樊思远 图/本报记者 储晓光"); absent when the page does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<CreditFor>,
 }
 
 /// Which field of the article a [`Head`] was read into. Serialized in snake case, as the
@@ -199,6 +215,10 @@ pub enum BlockKind {
     Signature,
     /// A block quotation (Markdown `>` that is not a credit line).
     Quote,
+    /// 编者按, 编后: an editor's note, labelled so ("编者按：…").
+    EditorNote,
+    /// One item of a news-in-brief column (简讯), opened by ★ or △.
+    Brief,
     /// Page header or footer; only in `leftovers`.
     Furniture,
     /// A column label or slogan that belongs to no article; only in `leftovers`.

@@ -24,8 +24,15 @@ static NUMBER_SECTION_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?P<n>[0-9０-９]{1,3})\s+\p{Han}{2,6}$").expect("page number and section pattern"));
 static WEEKDAY_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("(?:{})[一二三四五六日天]", alternation(WEEKDAY_WORDS))).expect("weekday pattern"));
+/// The words of [`STAFF_CREDITS`] that also end a person's title in running text
+/// (副总编辑): read as page staff only where [`EDITOR_RE`] says.
+const BARE_STAFF_WORDS: [&str; 6] = ["校对", "校對", "编辑", "編輯", "制图", "製圖"];
 static EDITOR_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:{})\s*[:：]?", alternation(STAFF_CREDITS)))
+    // A bare 编辑 (制图, 校对) names the job only at the line's start, after a space or
+    // before a colon: "马来西亚某华文报社副总编辑" is a person's title in a body line.
+    let (bare, named): (Vec<&str>, Vec<&str>) = STAFF_CREDITS.iter().partition(|w| BARE_STAFF_WORDS.contains(w));
+    let (bare, named) = (alternation(&bare), alternation(&named));
+    Regex::new(&format!(r"(?:{named})\s*[:：]?|(?:^|[\s|｜])(?:{bare})\s*[:：]?|(?:{bare})\s*[:：]"))
         .expect("editor pattern")
 });
 static MASTHEAD_RE: LazyLock<Regex> = LazyLock::new(|| {

@@ -107,7 +107,7 @@ pub fn remove_duplicates(page: &mut Page) {
     let mut cands: Vec<Candidate> = Vec::new();
     for (ai, a) in page.articles.iter().enumerate() {
         for (bi, b) in a.blocks.iter().enumerate() {
-            if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::Caption) {
+            if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::Caption | BlockKind::EditorNote | BlockKind::Brief) {
                 continue;
             }
             let mut k = String::new();

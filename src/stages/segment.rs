@@ -15,6 +15,7 @@ use crate::stages::assemble::{Unit, UnitKind};
 use crate::rules::byline::{self, Credit};
 use crate::lines::Layout;
 use crate::rules::BlockFacts;
+use crate::rules::numbering::{brief_item, editor_note};
 use crate::rules::headline::{self, GroupLine};
 use crate::model::{Article, Block, Head, HeadRole, BlockKind, JumpDirection, Page, PageInfo, Removed, RemovedReason, SCHEMA};
 use crate::rules::chars::{PrintedDate, iso_year};
@@ -109,9 +110,17 @@ pub fn segment(units: Vec<Unit>, layout: Layout) -> Page {
 
 impl Builder {
     fn push(&mut self, u: Unit) {
+        // A display line left pending when the page's article gap comes ("帶動鄰里轉作"
+        // under a 下转 marker) heads nothing after the gap: a subhead of its article.
+        if u.after_gap && self.cur.as_ref().is_some_and(|c| !c.article.blocks.is_empty()) && self.group.iter().all(|g| g.kind == UnitKind::Display) {
+            self.flush_group_as_subheads();
+        }
         match &u.kind {
             UnitKind::Furniture(_) => self.leftovers.push(Block::new(BlockKind::Furniture, u.text, u.lines)),
             UnitKind::Noise => self.removed.push(Removed::new(RemovedReason::Noise, u.printed, u.lines, None)),
+            // The kept copy is the line next to it, inside a block not yet final (dedup
+            // may still merge it): no block is named.
+            UnitKind::Repeat => self.removed.push(Removed::new(RemovedReason::NearDuplicate, u.printed, u.lines, None)),
             UnitKind::Display => self.group.push(u),
             UnitKind::DateLine(_) => {
                 if self.group.is_empty() && self.cur.as_ref().is_some_and(|c| c.article.blocks.is_empty() && !c.group.is_empty()) {
@@ -125,7 +134,7 @@ impl Builder {
             UnitKind::Credit(c) => {
                 let c = c.clone();
                 let cur_takes_it = self.group.is_empty()
-                    && self.cur.as_ref().is_some_and(|d| d.article.blocks.is_empty() || !d.has_credit);
+                    && self.cur.as_ref().is_some_and(|d| d.article.blocks.is_empty() || (!d.has_credit && !u.after_gap));
                 // A credit under a pending group heads a new article, as does one
                 // the current article cannot take.
                 if !cur_takes_it {
@@ -199,7 +208,17 @@ impl Builder {
         if displays.len() < self.group.len() {
             return true; // a printed date line under a title
         }
+        // Set apart by the wider gap the page leaves between articles (an uncredited
+        // commentary under a dispatch: 守好群众“钱袋子”).
+        if self.group.first().is_some_and(|g| g.after_gap) {
+            return true;
+        }
         if next.kind == UnitKind::Body && (next_leads || continued_from(next)) {
+            return true;
+        }
+        // A label over news-in-brief items (新闻简讯 / ★…) heads a column of its own,
+        // unless the article is such a column already (a label between its items).
+        if next.kind == UnitKind::Body && brief_item(&next.text) && !cur.article.blocks.iter().any(|b| b.kind == BlockKind::Brief) {
             return true;
         }
         if displays.iter().all(|g| g.facts.number.is_some()) {
@@ -220,6 +239,9 @@ impl Builder {
 
     fn push_body(&mut self, u: Unit) {
         let credit = if u.kind == UnitKind::Body { u.facts.credit.as_deref().cloned() } else { None };
+        // Body text set apart by the page's article gap, with no headline over it: the
+        // next part of an issue's story (a continuation printed without 上接).
+        let gap_opens = u.after_gap && u.kind == UnitKind::Body && self.group.is_empty();
         if !self.group.is_empty() {
             if self.group_is_headline(&u, credit.is_some()) {
                 let keep_cur = self.cur.as_ref().is_some_and(|c| c.article.blocks.is_empty() && c.group.is_empty());
@@ -247,10 +269,18 @@ impl Builder {
             None => true,
             Some(c) => {
                 // A credit starts a new story, unless it is this story's credit printed
-                // again (a duplicated first paragraph).
-                let new_credit = lead.as_ref().is_some_and(|l| c.has_credit && !c.article.byline.as_deref().is_some_and(|b| same_credit(b, &l.byline)));
-                !c.article.blocks.is_empty()
-                    && (new_credit || (continued_from(&u) && !c.article.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedFrom)))
+                // again (a duplicated first paragraph), even misread ("本报讯（的者 谭可欣）"
+                // over the first paragraph's text again, eval p022).
+                let printed_again = |l: &Credit| {
+                    c.article.byline.as_deref().is_some_and(|b| same_credit(b, &l.byline))
+                        || c.article.blocks.first().is_some_and(|b| same_start(&b.text, crate::rules::chars::trim(&text[l.len..])))
+                };
+                let new_credit = lead.as_ref().is_some_and(|l| c.has_credit && !printed_again(l));
+                // A second 上接 opens a second continuation (two on one page), unless its
+                // paragraph is one of this article's printed again (every line twice).
+                let new_part = continued_from(&u)
+                    && (!c.article.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedFrom) || !c.article.blocks.iter().any(|b| same_start(&b.text, &u.text)));
+                !c.article.blocks.is_empty() && (new_credit || new_part || gap_opens)
             }
         };
         if needs_new {
@@ -282,6 +312,8 @@ impl Builder {
                 }
                 BlockKind::Signature
             }
+            _ if brief_item(&text) => BlockKind::Brief,
+            _ if editor_note(&text) => BlockKind::EditorNote,
             _ if u.bullet => BlockKind::ListItem,
             _ if u.quote => BlockKind::Quote,
             _ if facts.number.is_some() && is_short_item(&text) => BlockKind::ListItem,
@@ -380,6 +412,7 @@ fn lift_lone_heads(drafts: &mut Vec<Draft>) {
         bullet: false,
         jumps: Vec::new(),
         after_blank: true,
+        after_gap: false,
         wide: false,
         facts: Default::default(),
     };
@@ -433,6 +466,13 @@ fn same_credit(a: &str, b: &str) -> bool {
     let key = |s: &str| -> String {
         s.chars().filter(|&c| !crate::rules::chars::is_space(c) && !matches!(c, '（' | '）' | '(' | ')' | '〔' | '〕' | '【' | '】' | '［' | '］' | '[' | ']')).collect()
     };
+    key(a) == key(b)
+}
+
+/// Whether two paragraphs open alike (their first [`SAME_START_CHARS`] characters,
+/// folded): one printed again with small OCR differences further on.
+fn same_start(a: &str, b: &str) -> bool {
+    let key = |s: &str| crate::rules::chars::fold(s).chars().take(SAME_START_CHARS).collect::<String>();
     key(a) == key(b)
 }
 
