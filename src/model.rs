@@ -141,8 +141,7 @@ pub enum CreditFor {
     Photo,
 }
 
-/// One credited person: `{"name","role","org"}`, and `"credit"` when the page says what
-/// the person is credited for.
+/// One credited person: `{"name","role","org","credit"}` (docs/contract.md, `authors`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Author {
     /// The name as printed, without spaces inside a Han name.
@@ -152,8 +151,9 @@ pub struct Author {
     /// The organisation printed before the title: "本报", "新华社", "黑龙江日报" (book-title marks dropped).
     pub org: Option<String>,
     /// What the person is credited for: 文/ (text) or 图/ (photo) before the role or the
-    /// name ("文/本报记者 樊思远 图/本报记者 储晓光"); absent when the page does not say.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// name ("文/本报记者 樊思远 图/本报记者 储晓光"); `null` when the page does not say
+    /// (the contract lists the key on every author).
+    #[serde(default)]
     pub credit: Option<CreditFor>,
 }
 

@@ -233,11 +233,11 @@ fn split_text_and_photo_credit_line_is_the_byline() {
         assert_eq!(credits, [Some(CreditFor::Text), Some(CreditFor::Photo)]);
         assert_eq!(a.blocks.len(), 2);
     }
-    // a credit without marks says nothing of it: the field is absent from the JSON
+    // a credit without marks says nothing of it: the contract's key is there, `null`
     let page = process("page.txt", "一条老街的“新生”\n\n本报记者 甲某某 乙某\n\n清晨的青石巷里，早点铺已经冒出热气。\n");
     assert!(page.articles[0].authors.iter().all(|x| x.credit.is_none()));
     let json = serde_json::to_value(&page.articles[0].authors[0]).unwrap();
-    assert_eq!(json, serde_json::json!({"name": "甲某某", "role": "记者", "org": "本报"}));
+    assert_eq!(json, serde_json::json!({"name": "甲某某", "role": "记者", "org": "本报", "credit": null}));
 }
 
 /// assemble.rs: a signer with a closing formula ("某某商會 啟") after the last paragraph
