@@ -24,7 +24,8 @@
 //!
 //! Besides the `continued_on` jumps, a 下转 marker the page read into the head group of
 //! the next article (its short last line taken for a headline, or the bracketed marker
-//! for a rubric: [`misplaced_markers`]) is followed for the article it ends, which is
+//! for a rubric), or left over just below it ([`misplaced_markers`]), is followed for
+//! the article it ends, which is
 //! then taken to end mid-sentence; such links are made after those of the jumps the
 //! page read in place, from the parts still free, and write no `target` on the source
 //! side (the marker is in no `jumps` list).
@@ -82,6 +83,10 @@ pub const HEADLINE_MISMATCH: f64 = 0.15;
 /// See [`HEADLINE_MISMATCH`]: the terms signal (over [`TERMS_FULL`]) below which two
 /// parts share no names or terms to speak of.
 pub const TERMS_MISMATCH: f64 = 0.2;
+/// The most input lines between the end of an article and a leftover line holding a
+/// 下转 marker for the marker to be taken as that article's: the line after it, or after
+/// one or two blank lines (box input: the next boxes).
+pub const MISPLACED_GAP: usize = 3;
 /// Two candidates of one source closer than this are a tie: the jump stays open as
 /// `ambiguous` unless one of them is clearly taken by another source.
 pub const AMBIGUITY_MARGIN: f64 = 0.02;
@@ -233,9 +238,15 @@ impl Terms {
     }
 }
 
-/// The headline signal: how far `b`'s headline repeats `a`'s headline group.
+/// The headline signal: how far `b`'s headline repeats `a`'s headline group. A
+/// headline holding a 下转 marker is the misread last line of the story above
+/// ([`misplaced_markers`]): `b`'s subheadline stands for it then.
 fn headline_signal(a: &Article, b: &Article) -> f64 {
-    let Some(hb) = b.headline.as_deref().map(fold).filter(|h| !h.is_empty()) else { return NO_HEADLINE };
+    let own = match b.headline.as_deref() {
+        Some(h) if continued_on_in(h).is_some() => b.subheadline.as_deref(),
+        h => h,
+    };
+    let Some(hb) = own.map(fold).filter(|h| !h.is_empty()) else { return NO_HEADLINE };
     let group = fold(&head_group(a));
     if group.is_empty() {
         return 0.0;
@@ -340,7 +351,9 @@ fn candidates(pages: &[Page], numbers: &[PageNumber], src: PartRef, jump: &Jump)
 /// "下转第四版" alone as a rubric), each given to the article before it on the page
 /// when that one has no `continued_on` jump of its own: the short last line of a
 /// paragraph that ends in its story's 下转 marker is easily read as the next story's
-/// first head line. Keyed by the article the marker ends.
+/// first head line. The same for such a line left over (an orphan rubric or furniture):
+/// given to the article ending at most [`MISPLACED_GAP`] lines above it. Keyed by the
+/// article the marker ends.
 pub fn misplaced_markers(pages: &[Page]) -> HashMap<PartRef, Jump> {
     let mut out = HashMap::default();
     for (p, page) in pages.iter().enumerate() {
@@ -349,18 +362,35 @@ pub fn misplaced_markers(pages: &[Page]) -> HashMap<PartRef, Jump> {
             if before.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedOn) {
                 continue;
             }
-            let found = [&x.kicker, &x.headline, &x.subheadline, &x.rubric]
-                .into_iter()
-                .filter_map(|f| f.as_deref())
-                .flat_map(crate::rules::jump::find)
-                .map(|f| f.jump)
-                .find(|j| j.direction == JumpDirection::ContinuedOn);
+            let found =
+                [&x.kicker, &x.headline, &x.subheadline, &x.rubric].into_iter().filter_map(|f| f.as_deref()).find_map(continued_on_in);
             if let Some(jump) = found {
                 out.insert(PartRef { page: p, article: a }, jump);
             }
         }
+        // The line read as a leftover (an orphan rubric or furniture): the article that
+        // ends just above it.
+        for left in &page.leftovers {
+            let Some(jump) = continued_on_in(&left.text) else { continue };
+            let above = page
+                .articles
+                .iter()
+                .enumerate()
+                .filter(|(_, x)| x.lines[1] < left.lines[0] && left.lines[0] - x.lines[1] <= MISPLACED_GAP)
+                .max_by_key(|(_, x)| x.lines[1]);
+            if let Some((a, x)) = above
+                && !x.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedOn)
+            {
+                out.entry(PartRef { page: p, article: a }).or_insert(jump);
+            }
+        }
     }
     out
+}
+
+/// The first `continued_on` marker in a text.
+fn continued_on_in(text: &str) -> Option<Jump> {
+    crate::rules::jump::find(text).into_iter().map(|f| f.jump).find(|j| j.direction == JumpDirection::ContinuedOn)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -648,6 +678,7 @@ mod tests {
             blocks: vec![Block::new(BlockKind::Paragraph, body.to_string(), [id * 10 + 1, id * 10 + 2])],
             text: body.to_string(),
             jumps,
+            lines: [id * 10 + 1, id * 10 + 2],
             ..Article::default()
         }
     }
@@ -730,6 +761,34 @@ mod tests {
             assert_eq!(linked.targets[1][1][0], Some(PartRef { page: 0, article: 0 }));
             assert!(linked.unlinked.is_empty(), "{:?}", linked.unlinked);
         }
+    }
+
+    #[test]
+    fn a_marker_left_over_below_an_article_is_followed_for_it() {
+        let mut pages = misplaced_pages("公共数据");
+        // Article 0 spans lines 1-2; the cut line with its marker is line 4, a leftover.
+        let line = |n: usize| Block::new(BlockKind::Rubric, "卫生局长叶惠君说，明（下转第二版）".to_string(), [n, n]);
+        pages[0].leftovers.push(line(4));
+        let found = misplaced_markers(&pages);
+        assert_eq!(found.keys().copied().collect::<Vec<_>>(), [PartRef { page: 0, article: 0 }]);
+        let linked = link(&pages, &numbers(&pages));
+        assert!(linked.chains.iter().any(|c| c.parts == [PartRef { page: 0, article: 0 }, PartRef { page: 1, article: 1 }]));
+        // Too far below the article (more than MISPLACED_GAP lines): nobody's.
+        pages[0].leftovers = vec![line(2 + MISPLACED_GAP + 1)];
+        assert!(misplaced_markers(&pages).is_empty());
+    }
+
+    #[test]
+    fn a_candidate_headline_holding_a_marker_gives_way_to_its_subheadline() {
+        let a = article(0, "社区微更新解决停车难", "", Vec::new());
+        let mut b = article(1, "近年来，沿江各县区累计（下转第4版）", "", Vec::new());
+        // Not its own headline: as a candidate without one.
+        assert_eq!(headline_signal(&a, &b), NO_HEADLINE);
+        b.subheadline = Some("社区微更新解决停车难".to_string());
+        assert_eq!(headline_signal(&a, &b), 1.0);
+        // A headline without a marker is the candidate's own, whatever its subheadline.
+        b.headline = Some("冬季运动会开幕".to_string());
+        assert!(headline_signal(&a, &b) < HEADLINE_MISMATCH);
     }
 
     #[test]
