@@ -574,6 +574,9 @@ fn closes_loop(out: &HashMap<PartRef, (PartRef, usize, f64)>, src: PartRef, dst:
     }
 }
 
+/// The links made so far, by source: `(continuation, jump index or NO_JUMP, score)`.
+type Outgoing = HashMap<PartRef, (PartRef, usize, f64)>;
+
 /// The source index of a link made from its continuation's side (`link_back`): the
 /// source has no `continued_on` jump.
 const NO_JUMP: usize = usize::MAX;
@@ -588,7 +591,7 @@ fn link_back(
     numbers: &[PageNumber],
     terms: &Terms,
     misplaced: &HashMap<PartRef, Jump>,
-    (out, inc): (&mut HashMap<PartRef, (PartRef, usize, f64)>, &mut HashMap<PartRef, PartRef>),
+    (out, inc): (&mut Outgoing, &mut HashMap<PartRef, PartRef>),
     refused: &HashMap<PartRef, Refused>,
 ) {
     let mut back: Vec<Cand> = Vec::new();
