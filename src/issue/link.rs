@@ -46,6 +46,7 @@ use super::{PartRef, Unlinked, UnlinkedReason};
 use crate::eval::{fold, similarity};
 use crate::model::{Article, Jump, JumpDirection, Page};
 use crate::rules::chars::{ends_sentence, is_han};
+use crate::rules::lexicon::table::JUMP_ON_VERBS;
 
 /// Weight of the marker signal (a 上接 marker naming the source's page).
 pub const W_MARKER: f64 = 0.35;
@@ -388,8 +389,12 @@ pub fn misplaced_markers(pages: &[Page]) -> HashMap<PartRef, Jump> {
     out
 }
 
-/// The first `continued_on` marker in a text.
+/// The first `continued_on` marker in a text (the marker pattern is tried only on a text
+/// holding one of [`JUMP_ON_VERBS`]: this runs on every candidate's headline).
 fn continued_on_in(text: &str) -> Option<Jump> {
+    if !JUMP_ON_VERBS.iter().any(|v| text.contains(v)) {
+        return None;
+    }
     crate::rules::jump::find(text).into_iter().map(|f| f.jump).find(|j| j.direction == JumpDirection::ContinuedOn)
 }
 
@@ -427,12 +432,13 @@ pub fn link(pages: &[Page], numbers: &[PageNumber]) -> Linked {
                 },
             };
             let dsts = candidates(pages, numbers, src, jump);
+            let has_group = !head_group(article).is_empty();
             if dsts.is_empty() && j != NO_JUMP {
                 no_page.insert((src, j));
             }
             for dst in dsts {
                 let s = score_with(&terms, &numbers[p], (src, article, cut), dst, art(pages, dst));
-                let other_story = s.headline < HEADLINE_MISMATCH && s.terms < TERMS_MISMATCH && !head_group(article).is_empty();
+                let other_story = has_group && s.headline < HEADLINE_MISMATCH && s.terms < TERMS_MISMATCH;
                 if s.total >= LINK_THRESHOLD && !other_story {
                     cands.push(Cand { src, jump: j, dst, score: s.total });
                 }
