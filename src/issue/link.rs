@@ -239,9 +239,11 @@ impl Terms {
     }
 }
 
-/// The headline signal: how far `b`'s headline repeats `a`'s headline group. A
-/// headline holding a 下转 marker is the misread last line of the story above
-/// ([`misplaced_markers`]): `b`'s subheadline stands for it then.
+/// The headline signal: how far `b`'s headline repeats `a`'s headline group (1 as well
+/// when `b`'s headline begins with `a`'s, of four Han characters or more: the short
+/// headline a chain's middle part repeats). A headline holding a 下转 marker is the
+/// misread last line of the story above ([`misplaced_markers`]): `b`'s subheadline
+/// stands for it then.
 fn headline_signal(a: &Article, b: &Article) -> f64 {
     let own = match b.headline.as_deref() {
         Some(h) if continued_on_in(h).is_some() => b.subheadline.as_deref(),
@@ -261,7 +263,10 @@ fn headline_signal(a: &Article, b: &Article) -> f64 {
         let ga = bigrams(&group);
         gb.iter().filter(|g| ga.contains(*g)).count() as f64 / gb.len() as f64
     };
-    sim.max(contained)
+    // A short repeated headline on the source (the middle part of a chain) that the
+    // candidate's headline starts with.
+    let short = ha.chars().filter(|c| is_han(*c)).count() >= 4 && hb.starts_with(ha.as_str());
+    if short { 1.0 } else { sim.max(contained) }
 }
 
 /// Phrases a continuation may open with instead of a marker with a page (接上, 續前).
@@ -798,6 +803,16 @@ mod tests {
         // A headline without a marker is the candidate's own, whatever its subheadline.
         b.headline = Some("冬季运动会开幕".to_string());
         assert!(headline_signal(&a, &b) < HEADLINE_MISMATCH);
+    }
+
+    #[test]
+    fn a_short_repeated_headline_on_the_source_matches_the_full_one_it_begins() {
+        let a = article(0, "“小巷总理", "", Vec::new());
+        let b = article(1, "“小巷总理”的一天", "", Vec::new());
+        assert_eq!(headline_signal(&a, &b), 1.0);
+        // Only the start counts, and only from four Han characters on.
+        assert!(headline_signal(&a, &article(1, "社区里的“小巷总理”", "", Vec::new())) < 1.0);
+        assert!(headline_signal(&article(0, "小巷", "", Vec::new()), &b) < 1.0);
     }
 
     #[test]
