@@ -344,7 +344,7 @@ pub enum JumpDirection {
     ContinuedFrom,
 }
 
-/// A jump marker: `{"direction","page","label","text"}`.
+/// A jump marker: `{"direction","page","label","text"}`, and `"target"` once an issue run linked it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Jump {
     /// Which way it points.
@@ -355,6 +355,11 @@ pub struct Jump {
     pub label: String,
     /// The marker without brackets: "下转第五版".
     pub text: String,
+    /// Issue runs only (CONTRACT.md, Article `jumps`): the page article the jump was
+    /// linked to, `{"page": 4, "article": 3}` (`page` an index into the issue's `pages`);
+    /// `None`, and not written, in a page run and for a jump left open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<crate::issue::PartRef>,
 }
 
 /// What kind of damage a warning reports. Serialized in snake case; unknown kinds

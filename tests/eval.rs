@@ -174,8 +174,13 @@ fn fields_are_folded_exact_authors_and_jumps_as_check_gold_reads_them() {
     a.byline = Some("本报讯(记者林晓)".into()); // folded equal
     a.dateline = Some("新华社".into()); // wrong
     a.authors = vec![Author { name: "林晓".into(), role: Some("记者".into()), org: None, credit: None }]; // org 本报 not compared
-    a.jumps =
-        vec![Jump { direction: JumpDirection::ContinuedOn, page: Some(4), label: "第四版".into(), text: "下转第四版".into() }];
+    a.jumps = vec![Jump {
+        direction: JumpDirection::ContinuedOn,
+        page: Some(4),
+        label: "第四版".into(),
+        text: "下转第四版".into(),
+        target: None,
+    }];
     let s = score_page(&g, &page(vec![a]));
     assert_eq!(s.details[0].fields, ["kicker", "headline", "subheadline", "rubric", "byline", "authors"]);
 }

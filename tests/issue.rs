@@ -71,8 +71,8 @@ fn two_stories_continued_onto_one_page_each_get_their_own_part() {
     assert!(!roads.text.contains("上接") && !roads.text.contains("下转"));
     // Links carry their scores; the pages' jumps carry their targets.
     assert!(spring.links[0].score >= issue::link::LINK_THRESHOLD && spring.links[0].score <= 1.0);
-    assert_eq!(issue.targets[0][0][0], Some(PartRef { page: 1, article: 1 }));
-    assert_eq!(issue.targets[1][1][0], Some(PartRef { page: 0, article: 0 }));
+    assert_eq!(issue.pages[0].articles[0].jumps[0].target, Some(PartRef { page: 1, article: 1 }));
+    assert_eq!(issue.pages[1].articles[1].jumps[0].target, Some(PartRef { page: 0, article: 0 }));
     assert!(issue.unlinked.is_empty(), "{:?}", issue.unlinked);
     let json: Value = serde_json::from_slice(&issue::to_json(&issue).unwrap()).unwrap();
     assert_eq!(json["pages"][0]["articles"][0]["jumps"][0]["target"], serde_json::json!({"page": 1, "article": 1}));

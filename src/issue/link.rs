@@ -18,6 +18,18 @@
 //!   mid-sentence, half for a candidate that starts like a continuation (no byline or
 //!   dateline of its own, or a 接上 phrase).
 //!
+//! A candidate that prints a headline of its own unrelated to the source's head group
+//! and shares no terms with it ([`HEADLINE_MISMATCH`], [`TERMS_MISMATCH`]) is another
+//! story, and no candidate whatever its marker and continuity.
+//!
+//! Besides the `continued_on` jumps, a 下转 marker the page read into the head group of
+//! the next article (its short last line taken for a headline, or the bracketed marker
+//! for a rubric), or left over just below it ([`misplaced_markers`]), is followed for
+//! the article it ends, which is
+//! then taken to end mid-sentence; such links are made after those of the jumps the
+//! page read in place, from the parts still free, and write no `target` on the source
+//! side (the marker is in no `jumps` list).
+//!
 //! Candidates at or above [`LINK_THRESHOLD`] are taken best first over the whole
 //! issue, each source linked once and each candidate used once (so two stories
 //! continued onto one page each get their own part); a source whose two best free
@@ -32,8 +44,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::number::{PageNumber, label_section};
 use super::{PartRef, Unlinked, UnlinkedReason};
 use crate::eval::{fold, similarity};
-use crate::model::{Article, JumpDirection, Page};
+use crate::model::{Article, Jump, JumpDirection, Page};
 use crate::rules::chars::{ends_sentence, is_han};
+use crate::rules::lexicon::table::JUMP_ON_VERBS;
 
 /// Weight of the marker signal (a 上接 marker naming the source's page).
 pub const W_MARKER: f64 = 0.35;
@@ -64,6 +77,17 @@ pub const LINK_THRESHOLD: f64 = 0.5;
 /// 下转 marker (the second pass, `link_back`): the 上接 marker alone gives 0.35, so the rest must come
 /// from a repeated headline, shared terms and a cut sentence.
 pub const REVERSE_THRESHOLD: f64 = 0.75;
+/// A candidate that prints a headline sharing less than this with the source's head
+/// group ([`headline_signal`]), and shares less than [`TERMS_MISMATCH`] of its terms,
+/// is another story: its marker and a cut sentence alone do not link it.
+pub const HEADLINE_MISMATCH: f64 = 0.15;
+/// See [`HEADLINE_MISMATCH`]: the terms signal (over [`TERMS_FULL`]) below which two
+/// parts share no names or terms to speak of.
+pub const TERMS_MISMATCH: f64 = 0.2;
+/// The most input lines between the end of an article and a leftover line holding a
+/// 下转 marker for the marker to be taken as that article's: the line after it, or after
+/// one or two blank lines (box input: the next boxes).
+pub const MISPLACED_GAP: usize = 3;
 /// Two candidates of one source closer than this are a tie: the jump stays open as
 /// `ambiguous` unless one of them is clearly taken by another source.
 pub const AMBIGUITY_MARGIN: f64 = 0.02;
@@ -215,9 +239,17 @@ impl Terms {
     }
 }
 
-/// The headline signal: how far `b`'s headline repeats `a`'s headline group.
+/// The headline signal: how far `b`'s headline repeats `a`'s headline group (1 as well
+/// when `b`'s headline begins with `a`'s, of four Han characters or more: the short
+/// headline a chain's middle part repeats). A headline holding a 下转 marker is the
+/// misread last line of the story above ([`misplaced_markers`]): `b`'s subheadline
+/// stands for it then.
 fn headline_signal(a: &Article, b: &Article) -> f64 {
-    let Some(hb) = b.headline.as_deref().map(fold).filter(|h| !h.is_empty()) else { return NO_HEADLINE };
+    let own = match b.headline.as_deref() {
+        Some(h) if continued_on_in(h).is_some() => b.subheadline.as_deref(),
+        h => h,
+    };
+    let Some(hb) = own.map(fold).filter(|h| !h.is_empty()) else { return NO_HEADLINE };
     let group = fold(&head_group(a));
     if group.is_empty() {
         return 0.0;
@@ -231,15 +263,19 @@ fn headline_signal(a: &Article, b: &Article) -> f64 {
         let ga = bigrams(&group);
         gb.iter().filter(|g| ga.contains(*g)).count() as f64 / gb.len() as f64
     };
-    sim.max(contained)
+    // A short repeated headline on the source (the middle part of a chain) that the
+    // candidate's headline starts with.
+    let short = ha.chars().filter(|c| is_han(*c)).count() >= 4 && hb.starts_with(ha.as_str());
+    if short { 1.0 } else { sim.max(contained) }
 }
 
 /// Phrases a continuation may open with instead of a marker with a page (接上, 續前).
 const CONTINUATION_OPENERS: [&str; 6] = ["接上", "（接上", "(接上", "续前", "續前", "上接"];
 
-/// The continuity signal: `a` ends mid-sentence, `b` starts like a continuation.
-fn continuity_signal(a: &Article, b: &Article) -> f64 {
-    let ends_mid = a.blocks.last().is_some_and(|bl| !bl.text.trim().is_empty() && !ends_sentence(bl.text.trim()));
+/// The continuity signal: `a` ends mid-sentence (or its cut last line was read into the
+/// next article's head group, `cut`), `b` starts like a continuation.
+fn continuity_signal(a: &Article, cut: bool, b: &Article) -> f64 {
+    let ends_mid = cut || a.blocks.last().is_some_and(|bl| !bl.text.trim().is_empty() && !ends_sentence(bl.text.trim()));
     let first = b.blocks.first().map_or("", |bl| bl.text.trim());
     let starts_mid = (b.byline.is_none() && b.dateline.is_none()) || CONTINUATION_OPENERS.iter().any(|o| first.starts_with(o));
     0.5 * f64::from(u8::from(ends_mid)) + 0.5 * f64::from(u8::from(starts_mid))
@@ -259,12 +295,15 @@ fn marker_signal(from: &PageNumber, b: &Article) -> f64 {
     best.unwrap_or(NO_MARKER)
 }
 
-/// Scores `b` (on a page the jump names) as the continuation of `a` (on page `from`).
-fn score_with(terms: &Terms, from: &PageNumber, src: PartRef, a: &Article, dst: PartRef, b: &Article) -> Score {
+/// Scores `b` (on a page the jump names) as the continuation of `a` (on page `from`);
+/// `cut`: `a`'s last line and 下转 marker were read into the next article's head group
+/// ([`misplaced_markers`]).
+fn score_with(terms: &Terms, from: &PageNumber, src: (PartRef, &Article, bool), dst: PartRef, b: &Article) -> Score {
+    let (src, a, cut) = src;
     let marker = marker_signal(from, b);
     let headline = headline_signal(a, b);
     let shared = terms.shared(src, dst);
-    let continuity = continuity_signal(a, b);
+    let continuity = continuity_signal(a, cut, b);
     let total = W_MARKER * marker + W_HEADLINE * headline + W_TERMS * shared + W_CONTINUITY * continuity;
     Score { marker, headline, terms: shared, continuity, total }
 }
@@ -276,9 +315,9 @@ pub fn score(pages: &[Page], numbers: &[PageNumber], src: PartRef) -> Vec<(PartR
     let terms = Terms::new(pages, numbers);
     let a = &pages[src.page].articles[src.article];
     let Some(j) = a.jumps.iter().position(|j| j.direction == JumpDirection::ContinuedOn) else { return Vec::new() };
-    candidates(pages, numbers, src, j)
+    candidates(pages, numbers, src, &a.jumps[j])
         .into_iter()
-        .map(|dst| (dst, score_with(&terms, &numbers[src.page], src, a, dst, art(pages, dst))))
+        .map(|dst| (dst, score_with(&terms, &numbers[src.page], (src, a, false), dst, art(pages, dst))))
         .collect()
 }
 
@@ -303,15 +342,65 @@ pub fn target_pages(numbers: &[PageNumber], from: usize, page: Option<u32>, labe
     }
 }
 
-/// The candidate articles of jump `j` of `src`: every article on the pages it names,
-/// but `src` itself.
-fn candidates(pages: &[Page], numbers: &[PageNumber], src: PartRef, j: usize) -> Vec<PartRef> {
-    let jump = &art(pages, src).jumps[j];
+/// The candidate articles of `src`'s `continued_on` jump: every article on the pages it
+/// names, but `src` itself.
+fn candidates(pages: &[Page], numbers: &[PageNumber], src: PartRef, jump: &Jump) -> Vec<PartRef> {
     target_pages(numbers, src.page, jump.page, &jump.label)
         .into_iter()
         .flat_map(|p| (0..pages[p].articles.len()).map(move |a| PartRef { page: p, article: a }))
         .filter(|&r| r != src)
         .collect()
+}
+
+/// The `continued_on` markers a page read into an article's head group (kicker,
+/// headline, subheadline or rubric: "氣象署預報員指出，颱（下轉第5版）", or the bracketed
+/// "下转第四版" alone as a rubric), each given to the article before it on the page
+/// when that one has no `continued_on` jump of its own: the short last line of a
+/// paragraph that ends in its story's 下转 marker is easily read as the next story's
+/// first head line. The same for such a line left over (an orphan rubric or furniture):
+/// given to the article ending at most [`MISPLACED_GAP`] lines above it. Keyed by the
+/// article the marker ends.
+pub fn misplaced_markers(pages: &[Page]) -> HashMap<PartRef, Jump> {
+    let mut out = HashMap::default();
+    for (p, page) in pages.iter().enumerate() {
+        for (a, pair) in page.articles.windows(2).enumerate() {
+            let (before, x) = (&pair[0], &pair[1]);
+            if before.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedOn) {
+                continue;
+            }
+            let found =
+                [&x.kicker, &x.headline, &x.subheadline, &x.rubric].into_iter().filter_map(|f| f.as_deref()).find_map(continued_on_in);
+            if let Some(jump) = found {
+                out.insert(PartRef { page: p, article: a }, jump);
+            }
+        }
+        // The line read as a leftover (an orphan rubric or furniture): the article that
+        // ends just above it.
+        for left in &page.leftovers {
+            let Some(jump) = continued_on_in(&left.text) else { continue };
+            let above = page
+                .articles
+                .iter()
+                .enumerate()
+                .filter(|(_, x)| x.lines[1] < left.lines[0] && left.lines[0] - x.lines[1] <= MISPLACED_GAP)
+                .max_by_key(|(_, x)| x.lines[1]);
+            if let Some((a, x)) = above
+                && !x.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedOn)
+            {
+                out.entry(PartRef { page: p, article: a }).or_insert(jump);
+            }
+        }
+    }
+    out
+}
+
+/// The first `continued_on` marker in a text (the marker pattern is tried only on a text
+/// holding one of [`JUMP_ON_VERBS`]: this runs on every candidate's headline).
+fn continued_on_in(text: &str) -> Option<Jump> {
+    if !JUMP_ON_VERBS.iter().any(|v| text.contains(v)) {
+        return None;
+    }
+    crate::rules::jump::find(text).into_iter().map(|f| f.jump).find(|j| j.direction == JumpDirection::ContinuedOn)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -334,23 +423,38 @@ pub fn link(pages: &[Page], numbers: &[PageNumber]) -> Linked {
     let mut cands: Vec<Cand> = Vec::new();
     // The sources: each article's first continued_on jump (a chain goes on from a part once).
     let mut no_page: HashSet<(PartRef, usize)> = HashSet::default();
+    // And the markers the page read into the next article's head group, for the article
+    // they end (with no jump index: they are in no `jumps` list).
+    let misplaced = misplaced_markers(pages);
     for (p, page) in pages.iter().enumerate() {
         for (a, article) in page.articles.iter().enumerate() {
             let src = PartRef { page: p, article: a };
-            let Some(j) = article.jumps.iter().position(|j| j.direction == JumpDirection::ContinuedOn) else { continue };
-            let dsts = candidates(pages, numbers, src, j);
-            if dsts.is_empty() {
+            let (j, jump, cut) = match article.jumps.iter().position(|j| j.direction == JumpDirection::ContinuedOn) {
+                Some(j) => (j, &article.jumps[j], false),
+                None => match misplaced.get(&src) {
+                    Some(jump) => (NO_JUMP, jump, true),
+                    None => continue,
+                },
+            };
+            let dsts = candidates(pages, numbers, src, jump);
+            let has_group = !head_group(article).is_empty();
+            if dsts.is_empty() && j != NO_JUMP {
                 no_page.insert((src, j));
             }
             for dst in dsts {
-                let s = score_with(&terms, &numbers[p], src, article, dst, art(pages, dst));
-                if s.total >= LINK_THRESHOLD {
+                let s = score_with(&terms, &numbers[p], (src, article, cut), dst, art(pages, dst));
+                let other_story = has_group && s.headline < HEADLINE_MISMATCH && s.terms < TERMS_MISMATCH;
+                if s.total >= LINK_THRESHOLD && !other_story {
                     cands.push(Cand { src, jump: j, dst, score: s.total });
                 }
             }
         }
     }
-    cands.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.src.cmp(&y.src)).then(x.dst.cmp(&y.dst)));
+    // The jumps the page read first, best first; then the misplaced markers, which take
+    // only what is left.
+    cands.sort_by(|x, y| {
+        (x.jump == NO_JUMP).cmp(&(y.jump == NO_JUMP)).then(y.score.total_cmp(&x.score)).then(x.src.cmp(&y.src)).then(x.dst.cmp(&y.dst))
+    });
     let mut out: HashMap<PartRef, (PartRef, usize, f64)> = HashMap::default();
     let mut inc: HashMap<PartRef, PartRef> = HashMap::default();
     let mut refused: HashMap<PartRef, Refused> = HashMap::default();
@@ -386,7 +490,7 @@ pub fn link(pages: &[Page], numbers: &[PageNumber]) -> Linked {
         out.insert(c.src, (c.dst, c.jump, c.score));
         inc.insert(c.dst, c.src);
     }
-    link_back(pages, numbers, &terms, &mut out, &mut inc, &refused);
+    link_back(pages, numbers, &terms, &misplaced, (&mut out, &mut inc), &refused);
     // Targets and open jumps.
     let mut targets: Vec<Vec<Vec<Option<PartRef>>>> =
         pages.iter().map(|p| p.articles.iter().map(|a| vec![None; a.jumps.len()]).collect()).collect();
@@ -481,6 +585,9 @@ fn closes_loop(out: &HashMap<PartRef, (PartRef, usize, f64)>, src: PartRef, dst:
     }
 }
 
+/// The links made so far, by source: `(continuation, jump index or NO_JUMP, score)`.
+type Outgoing = HashMap<PartRef, (PartRef, usize, f64)>;
+
 /// The source index of a link made from its continuation's side (`link_back`): the
 /// source has no `continued_on` jump.
 const NO_JUMP: usize = usize::MAX;
@@ -494,8 +601,8 @@ fn link_back(
     pages: &[Page],
     numbers: &[PageNumber],
     terms: &Terms,
-    out: &mut HashMap<PartRef, (PartRef, usize, f64)>,
-    inc: &mut HashMap<PartRef, PartRef>,
+    misplaced: &HashMap<PartRef, Jump>,
+    (out, inc): (&mut Outgoing, &mut HashMap<PartRef, PartRef>),
     refused: &HashMap<PartRef, Refused>,
 ) {
     let mut back: Vec<Cand> = Vec::new();
@@ -518,7 +625,7 @@ fn link_back(
                     {
                         continue;
                     }
-                    let s = score_with(terms, &numbers[q], src, source, dst, article).total;
+                    let s = score_with(terms, &numbers[q], (src, source, misplaced.contains_key(&src)), dst, article).total;
                     if s >= REVERSE_THRESHOLD {
                         back.push(Cand { src, jump: NO_JUMP, dst, score: s });
                     }
@@ -571,4 +678,187 @@ pub fn baseline(pages: &[Page], numbers: &[PageNumber]) -> Vec<(PartRef, PartRef
         }
     }
     links
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, BlockKind};
+
+    fn article(id: usize, headline: &str, body: &str, jumps: Vec<Jump>) -> Article {
+        Article {
+            id,
+            headline: Some(headline.to_string()),
+            blocks: vec![Block::new(BlockKind::Paragraph, body.to_string(), [id * 10 + 1, id * 10 + 2])],
+            text: body.to_string(),
+            jumps,
+            lines: [id * 10 + 1, id * 10 + 2],
+            ..Article::default()
+        }
+    }
+
+    fn jump(direction: JumpDirection, page: u32, label: &str) -> Jump {
+        let verb = if direction == JumpDirection::ContinuedOn { "下转" } else { "上接" };
+        Jump { direction, page: Some(page), label: label.to_string(), text: format!("{verb}{label}"), target: None }
+    }
+
+    fn page(number: u32, articles: Vec<Article>) -> Page {
+        Page {
+            schema: crate::SCHEMA.to_string(),
+            source: format!("{number:02}.txt"),
+            page: crate::PageInfo { number: Some(number), ..Default::default() },
+            articles,
+            leftovers: Vec::new(),
+            removed: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Page 1: the nursing-home story's last line and its 下转 were read as the next
+    /// article's headline ("…说，明（下转第二版）"); page 2: its continuation. Built by
+    /// hand, so that the test does not depend on how the page pipeline segments.
+    fn misplaced_pages(next_headline: &str) -> Vec<Page> {
+        let mut next = article(1, "公共数据开放平台上线运行", "市公共数据开放平台日前上线运行，首批开放数据集三百二十个。", Vec::new());
+        next.kicker = Some(next_headline.to_string());
+        vec![
+            page(
+                1,
+                vec![
+                    article(0, "长照据点增至三百处", "卫生局昨天表示，全市社区长照据点已增至三百处，每周服务长者逾一万人次。", Vec::new()),
+                    next,
+                ],
+            ),
+            page(
+                2,
+                vec![
+                    article(0, "冬季运动会开幕", "第十届全市冬季运动会昨日开幕，三千名运动员参赛。", Vec::new()),
+                    // A bare continuation: no repeated headline, few shared terms.
+                    Article {
+                        headline: None,
+                        ..article(1, "", "年将再新增五十处，志愿者增至两千人。", vec![jump(JumpDirection::ContinuedFrom, 1, "第一版")])
+                    },
+                ],
+            ),
+        ]
+    }
+
+    fn numbers(pages: &[Page]) -> Vec<PageNumber> {
+        pages
+            .iter()
+            .map(|p| PageNumber { number: p.page.number.unwrap(), section: None, from: super::super::number::NumberSource::Furniture })
+            .collect()
+    }
+
+    #[test]
+    fn a_marker_read_into_the_next_headline_is_followed_for_the_article_it_ends() {
+        for misplaced in ["卫生局长叶惠君说，明（下转第二版）", "下转第二版"] {
+            let pages = misplaced_pages(misplaced);
+            let found = misplaced_markers(&pages);
+            assert_eq!(found.len(), 1, "{misplaced}");
+            let j = &found[&PartRef { page: 0, article: 0 }];
+            assert_eq!((j.direction, j.page, j.label.as_str()), (JumpDirection::ContinuedOn, Some(2), "第二版"));
+            let linked = link(&pages, &numbers(&pages));
+            let chain = linked.chains.iter().find(|c| c.parts.len() == 2).expect("a linked story");
+            assert_eq!(chain.parts, [PartRef { page: 0, article: 0 }, PartRef { page: 1, article: 1 }]);
+            // Found from the source's side: the back-link pass alone (0.75) would not
+            // take this bare continuation; the cut last line counts as a cut sentence.
+            let s = score_with(
+                &Terms::new(&pages, &numbers(&pages)),
+                &numbers(&pages)[0],
+                (chain.parts[0], &pages[0].articles[0], true),
+                chain.parts[1],
+                &pages[1].articles[1],
+            );
+            assert_eq!(s.continuity, 1.0);
+            assert!(chain.scores[0] >= LINK_THRESHOLD && chain.scores[0] < REVERSE_THRESHOLD, "{}", chain.scores[0]);
+            // The continuation's 上接 carries its target; the source has no jump to carry one.
+            assert_eq!(linked.targets[1][1][0], Some(PartRef { page: 0, article: 0 }));
+            assert!(linked.unlinked.is_empty(), "{:?}", linked.unlinked);
+        }
+    }
+
+    #[test]
+    fn a_marker_left_over_below_an_article_is_followed_for_it() {
+        let mut pages = misplaced_pages("公共数据");
+        // Article 0 spans lines 1-2; the cut line with its marker is line 4, a leftover.
+        let line = |n: usize| Block::new(BlockKind::Rubric, "卫生局长叶惠君说，明（下转第二版）".to_string(), [n, n]);
+        pages[0].leftovers.push(line(4));
+        let found = misplaced_markers(&pages);
+        assert_eq!(found.keys().copied().collect::<Vec<_>>(), [PartRef { page: 0, article: 0 }]);
+        let linked = link(&pages, &numbers(&pages));
+        assert!(linked.chains.iter().any(|c| c.parts == [PartRef { page: 0, article: 0 }, PartRef { page: 1, article: 1 }]));
+        // Too far below the article (more than MISPLACED_GAP lines): nobody's.
+        pages[0].leftovers = vec![line(2 + MISPLACED_GAP + 1)];
+        assert!(misplaced_markers(&pages).is_empty());
+    }
+
+    #[test]
+    fn a_candidate_headline_holding_a_marker_gives_way_to_its_subheadline() {
+        let a = article(0, "社区微更新解决停车难", "", Vec::new());
+        let mut b = article(1, "近年来，沿江各县区累计（下转第4版）", "", Vec::new());
+        // Not its own headline: as a candidate without one.
+        assert_eq!(headline_signal(&a, &b), NO_HEADLINE);
+        b.subheadline = Some("社区微更新解决停车难".to_string());
+        assert_eq!(headline_signal(&a, &b), 1.0);
+        // A headline without a marker is the candidate's own, whatever its subheadline.
+        b.headline = Some("冬季运动会开幕".to_string());
+        assert!(headline_signal(&a, &b) < HEADLINE_MISMATCH);
+    }
+
+    #[test]
+    fn a_short_repeated_headline_on_the_source_matches_the_full_one_it_begins() {
+        let a = article(0, "“小巷总理", "", Vec::new());
+        let b = article(1, "“小巷总理”的一天", "", Vec::new());
+        assert_eq!(headline_signal(&a, &b), 1.0);
+        // Only the start counts, and only from four Han characters on.
+        assert!(headline_signal(&a, &article(1, "社区里的“小巷总理”", "", Vec::new())) < 1.0);
+        assert!(headline_signal(&article(0, "小巷", "", Vec::new()), &b) < 1.0);
+    }
+
+    #[test]
+    fn a_marker_is_not_moved_to_an_article_that_has_its_own() {
+        let mut pages = misplaced_pages("卫生局长叶惠君说，明（下转第二版）");
+        pages[0].articles[0].jumps.push(jump(JumpDirection::ContinuedOn, 9, "第九版"));
+        assert!(misplaced_markers(&pages).is_empty());
+        // Nor is a headline without a marker, nor the first article's head group.
+        let mut pages = misplaced_pages("卫生局长叶惠君说");
+        assert!(misplaced_markers(&pages).is_empty());
+        pages[0].articles[0].kicker = Some("（下转第二版）".to_string());
+        assert!(misplaced_markers(&pages).is_empty());
+    }
+
+    #[test]
+    fn a_candidate_with_its_own_unrelated_headline_and_no_shared_terms_is_another_story() {
+        let pages = vec![
+            page(
+                1,
+                vec![article(
+                    0,
+                    "长照据点增至三百处",
+                    "卫生局昨天表示，全市社区长照据点已增至三百处，每周服务",
+                    vec![jump(JumpDirection::ContinuedOn, 2, "第二版")],
+                )],
+            ),
+            page(
+                2,
+                vec![article(
+                    0,
+                    "冬季运动会开幕",
+                    "三千名运动员参赛，比赛持续一周。",
+                    vec![jump(JumpDirection::ContinuedFrom, 1, "第一版")],
+                )],
+            ),
+        ];
+        let n = numbers(&pages);
+        // Marker and continuity alone are over the threshold ...
+        let scores = score(&pages, &n, PartRef { page: 0, article: 0 });
+        let s = scores[0].1;
+        assert_eq!((s.marker, s.headline, s.terms, s.continuity), (1.0, 0.0, 0.0, 1.0));
+        assert!(s.total >= LINK_THRESHOLD);
+        // ... but the candidate's own headline says it is another story.
+        let linked = link(&pages, &n);
+        assert_eq!(linked.chains.len(), 2);
+        let reasons: Vec<UnlinkedReason> = linked.unlinked.iter().map(|u| u.reason).collect();
+        assert_eq!(reasons, [UnlinkedReason::NoContinuationFound, UnlinkedReason::NoSourceFound]);
+    }
 }

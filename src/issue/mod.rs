@@ -39,10 +39,9 @@ pub mod link;
 pub mod number;
 pub mod run;
 
-use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Article, Author, BlockKind, Jump, Page, Warning};
+use crate::model::{Article, Author, BlockKind, Page, Warning};
 
 /// The schema tag written in every issue object.
 pub const ISSUE_SCHEMA: &str = "banmian.issue/1";
@@ -64,13 +63,10 @@ impl PageInput {
     }
 }
 
-/// One issue: `{"schema","source","date","pages","articles","unlinked","errors","warnings"}`.
-///
-/// Serialized by hand (see [`Issue::serialize`]) so that the pages are written exactly
-/// as page objects, each linked jump with its `target`. Not deserializable as a whole:
-/// read the JSON with serde_json, or `pages` as [`Page`]s (an unknown `target` is
-/// ignored).
-#[derive(Debug, Clone, PartialEq)]
+/// One issue: `{"schema","source","date","pages","articles","unlinked","errors","warnings"}`,
+/// in that order. The pages are written as page objects, each linked jump with its
+/// [`Jump::target`](crate::model::Jump::target) (the only field an issue run adds to a page).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Issue {
     /// Always [`ISSUE_SCHEMA`].
     pub schema: String,
@@ -79,11 +75,9 @@ pub struct Issue {
     /// ISO 8601 date of the issue: the date most of its pages print (the first such
     /// date on a tie), or `None`.
     pub date: Option<String>,
-    /// The readable pages, in page order ([`number::order`]).
+    /// The readable pages, in page order ([`number::order`]); every linked jump has its
+    /// `target` (the other part's page index and article), every other jump none.
     pub pages: Vec<Page>,
-    /// `targets[p][a][j]`: where jump `j` of article `a` of page `p` was linked to (the
-    /// other part's page index and article), or `None`; written into the pages as `target`.
-    pub targets: Vec<Vec<Vec<Option<PartRef>>>>,
     /// The stories: every page article is in exactly one.
     pub articles: Vec<IssueArticle>,
     /// The jumps left open, with the reason.
@@ -279,16 +273,22 @@ pub fn build(source: &str, inputs: Vec<PageInput>) -> Issue {
             Err(error) => errors.push(IssueError { source: input.source, error }),
         }
     }
-    let numbered = number::order(read);
+    let mut numbered = number::order(read);
     let linked = link::link(&numbered.pages, &numbered.numbers);
     let articles = join::join(&numbered.pages, &linked.chains);
     let date = issue_date(&numbered.pages);
+    for (p, page) in numbered.pages.iter_mut().enumerate() {
+        for (a, article) in page.articles.iter_mut().enumerate() {
+            for (j, jump) in article.jumps.iter_mut().enumerate() {
+                jump.target = linked.targets.get(p).and_then(|t| t.get(a)).and_then(|t| t.get(j)).copied().flatten();
+            }
+        }
+    }
     Issue {
         schema: ISSUE_SCHEMA.to_string(),
         source: source.to_string(),
         date,
         pages: numbered.pages,
-        targets: linked.targets,
         articles,
         unlinked: linked.unlinked,
         errors,
@@ -313,107 +313,6 @@ impl Issue {
     /// The story (index into `articles`) that holds page article `part`.
     pub fn story_of(&self, part: PartRef) -> Option<usize> {
         self.articles.iter().position(|a| a.parts.contains(&part))
-    }
-}
-
-impl Serialize for Issue {
-    /// The contract's field order; each page as its page object with `target` added
-    /// to every linked jump.
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Issue", 8)?;
-        st.serialize_field("schema", &self.schema)?;
-        st.serialize_field("source", &self.source)?;
-        st.serialize_field("date", &self.date)?;
-        let pages: Vec<PageOut<'_>> = self
-            .pages
-            .iter()
-            .enumerate()
-            .map(|(i, page)| PageOut { page, targets: self.targets.get(i).map_or(&[], |t| t.as_slice()) })
-            .collect();
-        st.serialize_field("pages", &pages)?;
-        st.serialize_field("articles", &self.articles)?;
-        st.serialize_field("unlinked", &self.unlinked)?;
-        st.serialize_field("errors", &self.errors)?;
-        st.serialize_field("warnings", &self.warnings)?;
-        st.end()
-    }
-}
-
-/// A page written as its page object, with `target` in its linked jumps.
-pub(crate) struct PageOut<'a> {
-    pub(crate) page: &'a Page,
-    pub(crate) targets: &'a [Vec<Option<PartRef>>],
-}
-
-impl Serialize for PageOut<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let p = self.page;
-        let mut st = s.serialize_struct("Page", 7)?;
-        st.serialize_field("schema", &p.schema)?;
-        st.serialize_field("source", &p.source)?;
-        st.serialize_field("page", &p.page)?;
-        let articles: Vec<ArticleOut<'_>> = p
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, article)| ArticleOut { article, targets: self.targets.get(i).map_or(&[], |t| t.as_slice()) })
-            .collect();
-        st.serialize_field("articles", &articles)?;
-        st.serialize_field("leftovers", &p.leftovers)?;
-        st.serialize_field("removed", &p.removed)?;
-        st.serialize_field("warnings", &p.warnings)?;
-        st.end()
-    }
-}
-
-/// An article written as in its page object, with `target` in its linked jumps. The
-/// fields are [`Article`]'s in its order (a test checks that an article without targets
-/// is written byte for byte as the page writes it).
-struct ArticleOut<'a> {
-    article: &'a Article,
-    targets: &'a [Option<PartRef>],
-}
-
-/// A jump with its `target`.
-#[derive(Serialize)]
-struct JumpOut<'a> {
-    #[serde(flatten)]
-    jump: &'a Jump,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    target: Option<PartRef>,
-}
-
-impl Serialize for ArticleOut<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let a = self.article;
-        let mut st = s.serialize_struct("Article", 18)?;
-        st.serialize_field("id", &a.id)?;
-        st.serialize_field("kicker", &a.kicker)?;
-        st.serialize_field("headline", &a.headline)?;
-        st.serialize_field("subheadline", &a.subheadline)?;
-        st.serialize_field("rubric", &a.rubric)?;
-        st.serialize_field("byline", &a.byline)?;
-        st.serialize_field("dateline", &a.dateline)?;
-        st.serialize_field("authors", &a.authors)?;
-        st.serialize_field("heads", &a.heads)?;
-        st.serialize_field("date", &a.date)?;
-        st.serialize_field("blocks", &a.blocks)?;
-        st.serialize_field("text", &a.text)?;
-        let jumps: Vec<JumpOut<'_>> =
-            a.jumps.iter().enumerate().map(|(j, jump)| JumpOut { jump, target: self.targets.get(j).copied().flatten() }).collect();
-        st.serialize_field("jumps", &jumps)?;
-        st.serialize_field("warnings", &a.warnings)?;
-        st.serialize_field("lines", &a.lines)?;
-        if let Some(b) = &a.provenance.boxes {
-            st.serialize_field("boxes", b)?;
-        }
-        if let Some(b) = &a.provenance.bbox {
-            st.serialize_field("bbox", b)?;
-        }
-        if let Some(b) = &a.provenance.ids {
-            st.serialize_field("ids", b)?;
-        }
-        st.end()
     }
 }
 
@@ -455,16 +354,7 @@ pub fn as_page(issue: &Issue) -> Page {
             let jumps = s
                 .parts
                 .iter()
-                .flat_map(|r| {
-                    let page = &issue.pages[r.page];
-                    let targets = issue.targets.get(r.page).and_then(|t| t.get(r.article));
-                    page.articles[r.article]
-                        .jumps
-                        .iter()
-                        .enumerate()
-                        .filter(move |(j, _)| targets.and_then(|t| t.get(*j)).copied().flatten().is_none())
-                        .map(|(_, jump)| jump.clone())
-                })
+                .flat_map(|r| issue.pages[r.page].articles[r.article].jumps.iter().filter(|j| j.target.is_none()).cloned())
                 .collect();
             Article {
                 id: s.id,
@@ -503,24 +393,32 @@ mod tests {
     use crate::{Options, Pipeline};
 
     #[test]
-    fn a_page_without_targets_is_written_as_the_page_writes_it() {
+    fn an_issue_page_is_its_page_object_plus_the_targets_of_linked_jumps() {
         let p = Pipeline::new(Options::default()).unwrap();
-        let page =
-            p.process("01.txt", "第1版\n\n## 会议举行\n\n本报讯（记者 尹明）12日，会议举行。（下转第五版）\n\n## 另一条\n\n正文。\n");
-        let out = serde_json::to_string(&PageOut { page: &page, targets: &[] }).unwrap();
-        assert_eq!(out, serde_json::to_string(&page).unwrap());
-        let boxes = r#"{"ocr_results": [{"text": "会议举行。", "box": [[0, 0], [500, 0], [500, 50], [0, 50]]}]}"#;
-        let page = p.process_bytes("02.json", boxes.as_bytes()).unwrap();
-        let out = serde_json::to_string(&PageOut { page: &page, targets: &[] }).unwrap();
-        assert_eq!(out, serde_json::to_string(&page).unwrap());
-    }
-
-    #[test]
-    fn a_linked_jump_is_written_with_its_target() {
-        let p = Pipeline::new(Options::default()).unwrap();
-        let page = p.process("01.txt", "## 会议举行\n\n本报讯（记者 尹明）12日，会议举行。（下转第五版）\n");
-        let targets = vec![vec![Some(PartRef { page: 1, article: 0 })]];
-        let out = serde_json::to_string(&PageOut { page: &page, targets: &targets }).unwrap();
-        assert!(out.contains(r#""text":"下转第五版","target":{"page":1,"article":0}}"#), "{out}");
+        let one =
+            "第1版\n\n## 会议举行\n\n本报讯（记者 尹明）12日，会议举行，会议要求（下转第五版）\n\n## 另一条\n\n正文。（下转第九版）\n";
+        let five = "第5版\n\n## 会议举行\n\n（上接第一版）各部门做好工作。\n";
+        let pages = [p.process("01.txt", one), p.process("05.txt", five)];
+        // A page run writes no target.
+        for page in &pages {
+            assert!(!serde_json::to_string(page).unwrap().contains("target"));
+        }
+        let issue = build("i", pages.iter().zip(["01.txt", "05.txt"]).map(|(pg, s)| PageInput::new(s, Ok(pg.clone()))).collect());
+        let linked = &issue.pages[0].articles[0].jumps[0];
+        assert_eq!(linked.target, Some(PartRef { page: 1, article: 0 }));
+        assert_eq!(issue.pages[1].articles[0].jumps[0].target, Some(PartRef { page: 0, article: 0 }));
+        // The jump to a missing page stays open, with no target written.
+        assert_eq!(issue.pages[0].articles[1].jumps[0].target, None);
+        let json = serde_json::to_string(&issue).unwrap();
+        assert!(json.contains(r#""text":"下转第五版","target":{"page":1,"article":0}}"#), "{json}");
+        assert!(json.contains(r#""text":"下转第九版"}"#), "{json}");
+        // Without the targets, each issue page is the page object byte for byte.
+        for (mut page, orig) in issue.pages.clone().into_iter().zip(&pages) {
+            page.articles.iter_mut().flat_map(|a| a.jumps.iter_mut()).for_each(|j| j.target = None);
+            assert_eq!(serde_json::to_string(&page).unwrap(), serde_json::to_string(orig).unwrap());
+        }
+        // The issue object reads back as itself.
+        let back: Issue = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, issue);
     }
 }

@@ -77,7 +77,7 @@ pub fn find(text: &str) -> Vec<Found> {
             parse_number(&digits)
         });
         let direction = if JUMP_ON_VERBS.contains(&verb) { JumpDirection::ContinuedOn } else { JumpDirection::ContinuedFrom };
-        out.push(Found { jump: Jump { direction, page, label: label.clone(), text: format!("{verb}{label}") }, range });
+        out.push(Found { jump: Jump { direction, page, label: label.clone(), text: format!("{verb}{label}"), target: None }, range });
     }
     out
 }
