@@ -22,6 +22,9 @@
 //!    one row, or that no cut divides, is a leaf. At each level, in this order:
 //!    - *Lanes.* At x gaps no box is over, a lane of vertical text is cut off from the
 //!      horizontal text beside it.
+//!    Here a *heading* is a horizontal line at least 1.42 `H` thick (headlines set
+//!    1.48–1.53 `H` are common on RapidOCR pages; no other line of the evaluation sets
+//!    is over 1.3 `H`), not the part of a line split at a gap.
 //!    - *Side by side.* When no wider band gap than the one under the headlines cuts
 //!      the region, articles side by side are cut apart before any band cut, so that
 //!      a row of headlines stays over its bodies: when each column starts with a
@@ -72,8 +75,10 @@
 //!    indentation; the end of a part split at a gap is only an estimate and does not
 //!    count). A line 1.2 local heights thick up to a heading, of at most 24 characters with no full
 //!    stop, that does not span its column, is a heading when it opens a band of a
-//!    region wider than one and a half columns and heads the lines under it (本报启事
-//!    over a notice), and bold otherwise (a subhead, a byline set larger). The others
+//!    region wider than one and a half columns (or one of the articles side by side
+//!    under a row of headlines) and either heads the lines under it (本报启事 over a
+//!    notice) or is 1.42 `H` thick (cut off from them as a heading), and bold
+//!    otherwise (a subhead, a byline set larger). The others
 //!    get their indentation (whole characters from the left edge) and whether they fill
 //!    the column (their right end within 0.8 `P` of the right edge; a left part of a
 //!    split box always does). A column of fewer than three lines takes its edges from
@@ -494,6 +499,41 @@ mod tests {
         boxes.push(bx(boxes.len(), "确保安全度汛", 195.0, 50.0, 435.0, 89.0));
         let r = recover(&page(boxes));
         assert_eq!(texts(&r)[..3], ["汛前完成河流清淤", "确保安全度汛", "左栏第一行的正文内容"]);
+    }
+
+    /// Fault kind (issue 14; eval rapidocr h021, h018, h020: headlines set 1.48–1.53
+    /// `H`): a headline under the heading size whose box touches the first body line
+    /// (a slight skew) was not cut off the two columns under it, so it was split at the
+    /// column gap and the columns were read as rows.
+    #[test]
+    fn a_headline_one_and_a_half_body_sizes_touching_the_columns_is_cut_off() {
+        let r = recover(&page(under_headline(bx(0, "标题横跨两栏", 150.0, 70.0, 450.0, 99.6))));
+        assert_eq!(r.lines[0].text, "标题横跨两栏");
+        assert!(r.lines[0].ends_band);
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+        assert_eq!(r.lines[1].text, "左栏第一行的正文内容");
+        assert_eq!(r.lines[2].text, "左栏第二行的正文内容");
+        assert_eq!(r.lines[9].text, "右栏第一行的正文内容");
+    }
+
+    /// Fault kind (issue 14; eval rapidocr h021 颱風外圍環流 / 市府推動老屋耐震補強):
+    /// two articles side by side under headlines set 1.5 `H` (under the heading size)
+    /// came out as one article, the second headline a subhead of the first.
+    #[test]
+    fn side_by_side_headlines_one_and_a_half_body_sizes_each_head_their_column() {
+        let mut boxes = vec![bx(0, "左边的标题", 130.0, 60.0, 270.0, 90.0), bx(1, "右边的标题", 360.0, 60.0, 500.0, 90.0)];
+        for mut b in two_columns() {
+            b.index += 2;
+            boxes.push(b);
+        }
+        let r = recover(&page(boxes));
+        let t = texts(&r);
+        assert_eq!(t[0], "左边的标题");
+        assert_eq!(t[1], "左栏第一行的正文内容");
+        assert_eq!(t[9], "右边的标题");
+        assert_eq!(t[10], "右栏第一行的正文内容");
+        assert!(r.lines[0].heading.is_some() && r.lines[9].heading.is_some(), "{:?}", r.lines.iter().map(|l| l.heading).collect::<Vec<_>>());
+        assert!(!r.lines[0].bold && !r.lines[9].bold);
     }
 
     #[test]

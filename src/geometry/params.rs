@@ -20,6 +20,7 @@
 //! | `LINE_GAP_REACH` | 2.5 | `H` | how far under a body line the next one is looked for |
 //! | `DEFAULT_LINE_GAP` | 0.25 | `H` | the line gap when none is measured |
 //! | `HEADING_RATIO` | 1.55 | `H` | thinnest heading |
+//! | `CUT_HEADING_RATIO` | 1.42 | `H` | thinnest heading for band and side-by-side cuts |
 //! | `HEADING_MAX_EM` | 40 | em | longest heading |
 //! | `MARGIN_VERTICAL_SHARE` | 4 | 1/share | at most 1/4 of lines vertical: a horizontal page |
 //! | `SIDE_BY_SIDE_WIDTH` | 1.5 | column widths | a band wider than this is a region of several columns |
@@ -99,6 +100,14 @@ pub const DEFAULT_LINE_GAP: f64 = 0.25;
 /// second line of a numbered section title on the real 红卫兵报 front page (1.5 `H`)
 /// for a headline.
 pub const HEADING_RATIO: f64 = 1.55;
+/// Size ratio to `H` from which a line counts as a heading for the XY-cut (band cuts
+/// under and over headings, side-by-side headlines), lower than [`HEADING_RATIO`]:
+/// on the committed set's RapidOCR pages (h004, h018, h020, h021) headlines set 1.48–1.53
+/// `H` were not cut off the two columns under them (their boxes touch the first body
+/// line after a slight skew), so the columns were read as rows; no body, kicker, rubric
+/// or byline box of the committed or local sets is between 1.3 and 1.47 `H`. A line
+/// under [`HEADING_RATIO`] is not made a heading by this (the roles stage decides).
+pub const CUT_HEADING_RATIO: f64 = 1.42;
 /// Longest heading (em): a longer thick line is a lead paragraph set large.
 pub const HEADING_MAX_EM: f64 = 40.0;
 /// A page with at most one line in this many vertical is set horizontally (its

@@ -84,7 +84,7 @@ impl Cutter {
             }
             return;
         }
-        let heads_only = |band: &Vec<Piece>| band.iter().all(|p| !p.vertical && p.thickness >= HEADING_RATIO * self.m.line_height);
+        let heads_only = |band: &Vec<Piece>| band.iter().all(|p| !p.vertical && p.thickness >= CUT_HEADING_RATIO * self.m.line_height);
         let Some(bands) = self.bands(&pieces) else {
             // No band to cut: columns, grouped under side-by-side headlines if any.
             match self.columns(pieces) {
@@ -120,11 +120,15 @@ impl Cutter {
     /// Orders the columns a region was cut into, grouped under side-by-side headlines
     /// when there are (see [`Cutter::territories`]), keeping their warnings and gaps.
     pub(super) fn take_columns(&mut self, columns: Columns, depth: usize, opens_band: bool) {
-        let groups = self.territories(&columns.groups).unwrap_or(columns.groups);
+        // Articles side by side each open a band: their headlines head them.
+        let (groups, side_by_side) = match self.territories(&columns.groups) {
+            Some(t) => (t, true),
+            None => (columns.groups, false),
+        };
         self.warnings.extend(columns.warnings);
         self.gaps.extend(columns.gaps);
         for (i, g) in groups.into_iter().enumerate() {
-            self.order(g, depth + 1, opens_band && i == 0);
+            self.order(g, depth + 1, (opens_band || side_by_side) && (i == 0 || side_by_side));
         }
     }
 
@@ -140,7 +144,7 @@ impl Cutter {
         let threshold = (self.m.line_gap + BAND_GAP_OVER_LINE_GAP * h).max(BAND_GAP_MIN * h);
         let mut idx: Vec<usize> = (0..pieces.len()).collect();
         idx.sort_by(|&a, &b| pieces[a].y_extent().0.total_cmp(&pieces[b].y_extent().0));
-        let heading = |p: &Piece| !p.vertical && p.thickness >= HEADING_RATIO * h;
+        let heading = |p: &Piece| !p.vertical && p.thickness >= CUT_HEADING_RATIO * h;
         // The top of the first piece that is not a heading from each position on.
         let mut body_top_from = vec![f64::INFINITY; idx.len() + 1];
         for k in (0..idx.len()).rev() {
@@ -237,7 +241,8 @@ impl Cutter {
     /// with fewer than two such headings.
     pub(super) fn territories(&self, columns: &[Vec<Piece>]) -> Option<Vec<Vec<Piece>>> {
         let h = self.m.line_height;
-        let heading = |p: &Piece| !p.vertical && p.thickness >= HEADING_RATIO * h && p.em() <= HEADING_MAX_EM;
+        // The parts of a line split at a gap are one line, not two headings.
+        let heading = |p: &Piece| !p.vertical && !p.cut_left && !p.cut_right && p.thickness >= CUT_HEADING_RATIO * h && p.em() <= HEADING_MAX_EM;
         let headed = |g: &Vec<Piece>| g.iter().min_by(|a, b| a.y_extent().0.total_cmp(&b.y_extent().0)).is_some_and(heading);
         if columns.len() >= 2 && columns.iter().all(headed) {
             return Some(columns.to_vec());
