@@ -30,7 +30,9 @@
 //!      a row of headlines stays over its bodies: when each column starts with a
 //!      heading, or when two headings or more (set apart: closer ones are one headline
 //!      in pieces) top the region, each taking the columns from the previous one's to
-//!      the gap that centres it over them.
+//!      the gap that centres it over them. The row of headings may stand under a row
+//!      of short lines (a kicker, a rubric: at most two in each column, each at most
+//!      24 characters), each over its own article.
 //!    - *Bands.* The region is cut at its widest gaps across its whole width (gaps at
 //!      least the normal line gap plus 0.3 `H`, or any gap under or over a
 //!      heading that no body line beside runs on across; of those, the ones at least
@@ -534,6 +536,29 @@ mod tests {
         assert_eq!(t[10], "右栏第一行的正文内容");
         assert!(r.lines[0].heading.is_some() && r.lines[9].heading.is_some(), "{:?}", r.lines.iter().map(|l| l.heading).collect::<Vec<_>>());
         assert!(!r.lines[0].bold && !r.lines[9].bold);
+    }
+
+    /// Fault kind (issue 14; eval rapidocr h023 擦亮生态底色 / 守好群众“钱袋子”): two
+    /// articles side by side, a kicker over one headline and a rubric over the other,
+    /// were read as one: kicker and rubric one line, the headlines one line, then both
+    /// articles' columns.
+    #[test]
+    fn side_by_side_headlines_under_a_kicker_and_a_rubric_each_head_their_column() {
+        let mut boxes = vec![
+            bx(0, "左边的引题文字", 100.0, 0.0, 240.0, 20.0),
+            bx(1, "【评论】", 330.0, 0.0, 410.0, 20.0),
+            bx(2, "左边的标题", 130.0, 40.0, 270.0, 80.0),
+            bx(3, "右边的标题", 360.0, 40.0, 500.0, 80.0),
+        ];
+        for mut b in two_columns() {
+            b.index += 4;
+            boxes.push(b);
+        }
+        let r = recover(&page(boxes));
+        let t = texts(&r);
+        assert_eq!(t[..3], ["左边的引题文字", "左边的标题", "左栏第一行的正文内容"]);
+        assert_eq!(t[10..13], ["【评论】", "右边的标题", "右栏第一行的正文内容"]);
+        assert!(r.lines[1].heading.is_some() && r.lines[11].heading.is_some());
     }
 
     #[test]

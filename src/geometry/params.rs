@@ -22,6 +22,7 @@
 //! | `HEADING_RATIO` | 1.55 | `H` | thinnest heading |
 //! | `CUT_HEADING_RATIO` | 1.42 | `H` | thinnest heading for band and side-by-side cuts |
 //! | `HEADING_MAX_EM` | 40 | em | longest heading |
+//! | `KICKERS_OVER_HEADS` | 2 | lines | short lines a column may hold over side-by-side headlines |
 //! | `MARGIN_VERTICAL_SHARE` | 4 | 1/share | at most 1/4 of lines vertical: a horizontal page |
 //! | `SIDE_BY_SIDE_WIDTH` | 1.5 | column widths | a band wider than this is a region of several columns |
 //! | `BAND_GAP_OVER_LINE_GAP` | 0.3 | `H` | a band gap is the line gap plus this |
@@ -108,6 +109,10 @@ pub const HEADING_RATIO: f64 = 1.55;
 /// or byline box of the committed or local sets is between 1.3 and 1.47 `H`. A line
 /// under [`HEADING_RATIO`] is not made a heading by this (the roles stage decides).
 pub const CUT_HEADING_RATIO: f64 = 1.42;
+/// Most short lines (kickers, rubrics: at most [`SUBHEAD_MAX_EM`] each) a column may
+/// hold over a row of side-by-side headlines (eval rapidocr h023: 白沙江流域生态保护修复见闻
+/// over 擦亮生态底色, 【评论员文章】 over 守好群众“钱袋子”).
+pub const KICKERS_OVER_HEADS: usize = 2;
 /// Longest heading (em): a longer thick line is a lead paragraph set large.
 pub const HEADING_MAX_EM: f64 = 40.0;
 /// A page with at most one line in this many vertical is set horizontally (its

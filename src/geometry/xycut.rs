@@ -95,7 +95,8 @@ impl Cutter {
         };
         // Articles side by side, unless wider gaps than the one under their headlines
         // cut the region first (stacked sections).
-        if heads_only(&bands[0]) {
+        // (Under a row of kickers or rubrics, each over its own article, too.)
+        if bands.iter().take(2).any(heads_only) {
             if let Ok(columns) = self.columns(pieces.clone()) {
                 if self.territories(&columns.groups).is_some() {
                     self.take_columns(columns, depth, opens_band);
@@ -248,6 +249,14 @@ impl Cutter {
             return Some(columns.to_vec());
         }
         let top = columns.iter().flatten().map(|p| p.y_extent().0).fold(f64::INFINITY, f64::min);
+        // The headings' top row may stand under short lines (a kicker, a rubric), at
+        // most two in each column.
+        let heads_top = columns.iter().flatten().filter(|p| heading(p)).map(|p| p.y_extent().0).fold(f64::INFINITY, f64::min);
+        let over = |g: &Vec<Piece>| {
+            let above: Vec<&Piece> = g.iter().filter(|p| p.y_extent().1 <= heads_top + h && !heading(p)).collect();
+            above.len() <= KICKERS_OVER_HEADS && above.iter().all(|p| p.em() <= SUBHEAD_MAX_EM)
+        };
+        let top = if heads_top > top + h && columns.iter().all(over) { heads_top } else { top };
         // (column, piece) of the headings in the top row, left to right.
         let mut heads: Vec<(usize, &Piece)> = columns
             .iter()
