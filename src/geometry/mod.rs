@@ -322,6 +322,7 @@ pub fn recover(page: &BoxPage) -> Recovered {
     let heading = assign_roles(&mut lines, &ctx, metrics);
     rank_headings(&mut lines, &heading);
     join_wrapped_headings(&mut lines, &ctx.grid, metrics);
+    kickers_over_headings(&mut lines, metrics);
     let vertical = lines.iter().filter(|l| l.vertical).count();
     if vertical * MARGIN_VERTICAL_SHARE <= lines.len() {
         for l in lines.iter_mut().filter(|l| l.vertical && ratio(l, metrics) < HEADING_RATIO) {
@@ -375,6 +376,38 @@ fn join_wrapped_headings(lines: &mut Vec<PrintedLine>, grid: &[Gap], m: Metrics)
         a.rect = a.rect.union(&b.rect);
         a.thickness = a.thickness.max(b.thickness);
         a.ends_band = b.ends_band;
+    }
+}
+
+/// Marks a kicker standing over its headline as a display line (bold, no indentation,
+/// column fill unknown): a horizontal line that is not a heading, of at most
+/// [`SUBHEAD_MAX_EM`] characters with no full stop, not in round brackets (a source
+/// note: （团工组来） under a poem on a real 1976 tabloid), read right before a heading, at
+/// most [`KICKER_GAP`] line heights over it and within its sides (a character of
+/// slack). Measured against its column it could look like an indented body line (eval
+/// rapidocr h018: 十二國港務官員學者與會, centred over 港口城市論壇, was taken as the
+/// last paragraph of the article before).
+fn kickers_over_headings(lines: &mut [PrintedLine], m: Metrics) {
+    for i in 0..lines.len().saturating_sub(1) {
+        let (a, b) = (&lines[i], &lines[i + 1]);
+        let kicker = b.heading.is_some()
+            && a.heading.is_none()
+            && !a.vertical
+            && !b.vertical
+            && !a.margin
+            && em(&a.text) <= SUBHEAD_MAX_EM
+            && !a.text.contains(['。', '；'])
+            && !a.text.starts_with(['（', '('])
+            && b.rect.y0 - a.rect.y1 <= KICKER_GAP * m.line_height
+            && b.rect.y0 >= a.rect.cy()
+            && a.rect.x0 >= b.rect.x0 - m.pitch
+            && a.rect.x1 <= b.rect.x1 + m.pitch;
+        if kicker {
+            let a = &mut lines[i];
+            a.bold = true;
+            a.indent = 0;
+            a.fills_column = None;
+        }
     }
 }
 
@@ -559,6 +592,27 @@ mod tests {
         assert_eq!(t[..3], ["左边的引题文字", "左边的标题", "左栏第一行的正文内容"]);
         assert_eq!(t[10..13], ["【评论】", "右边的标题", "右栏第一行的正文内容"]);
         assert!(r.lines[1].heading.is_some() && r.lines[11].heading.is_some());
+    }
+
+    /// Fault kind (issue 14; eval rapidocr h018 十二國港務官員學者與會 over 港口城市論壇):
+    /// a kicker centred over its headline read as an indented body line, so the text
+    /// stage took it for the last paragraph of the article before. A source note in
+    /// round brackets over a heading stays a plain line.
+    #[test]
+    fn a_kicker_over_its_headline_is_a_display_line() {
+        let mut boxes = under_headline(bx(0, "标题横跨两栏", 150.0, 40.0, 450.0, 80.0));
+        boxes.push(bx(boxes.len(), "引题在标题上", 180.0, 10.0, 300.0, 30.0));
+        let r = recover(&page(boxes));
+        assert_eq!(texts(&r)[..3], ["引题在标题上", "标题横跨两栏", "左栏第一行的正文内容"]);
+        assert!(r.lines[0].bold);
+        assert_eq!((r.lines[0].indent, r.lines[0].fills_column), (0, None));
+        assert!(!r.lines[2].bold);
+
+        let mut boxes = under_headline(bx(0, "标题横跨两栏", 150.0, 40.0, 450.0, 80.0));
+        boxes.push(bx(boxes.len(), "（某某组来稿）", 180.0, 10.0, 320.0, 30.0));
+        let r = recover(&page(boxes));
+        assert_eq!(texts(&r)[..2], ["（某某组来稿）", "标题横跨两栏"]);
+        assert!(!r.lines[0].bold);
     }
 
     #[test]

@@ -22,6 +22,7 @@
 //! | `HEADING_RATIO` | 1.55 | `H` | thinnest heading |
 //! | `CUT_HEADING_RATIO` | 1.42 | `H` | thinnest heading for band and side-by-side cuts |
 //! | `HEADING_MAX_EM` | 40 | em | longest heading |
+//! | `KICKER_GAP` | 0.6 | `H` | widest gap between a kicker and its headline |
 //! | `KICKERS_OVER_HEADS` | 2 | lines | short lines a column may hold over side-by-side headlines |
 //! | `MARGIN_VERTICAL_SHARE` | 4 | 1/share | at most 1/4 of lines vertical: a horizontal page |
 //! | `SIDE_BY_SIDE_WIDTH` | 1.5 | column widths | a band wider than this is a region of several columns |
@@ -113,6 +114,10 @@ pub const CUT_HEADING_RATIO: f64 = 1.42;
 /// hold over a row of side-by-side headlines (eval rapidocr h023: 白沙江流域生态保护修复见闻
 /// over 擦亮生态底色, 【评论员文章】 over 守好群众“钱袋子”).
 pub const KICKERS_OVER_HEADS: usize = 2;
+/// Widest gap (`H`) between a kicker and the headline under it (eval rapidocr: 0.1–0.4
+/// `H`; an article's last body line stands a line height or more over the next
+/// article's headline).
+pub const KICKER_GAP: f64 = 0.6;
 /// Longest heading (em): a longer thick line is a lead paragraph set large.
 pub const HEADING_MAX_EM: f64 = 40.0;
 /// A page with at most one line in this many vertical is set horizontally (its
