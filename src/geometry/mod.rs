@@ -30,7 +30,9 @@
 //!      a row of headlines stays over its bodies: when each column starts with a
 //!      heading, or when two headings or more (set apart: closer ones are one headline
 //!      in pieces) top the region, each taking the columns from the previous one's to
-//!      the gap that centres it over them. The row of headings may stand under a row
+//!      the gap that centres it over them (a heading set flush left with its first
+//!      column, ending within the column group it stands in, takes every column up to
+//!      the next heading's). The row of headings may stand under a row
 //!      of short lines (a kicker, a rubric: at most two in each column, each at most
 //!      24 characters), each over its own article.
 //!    - *Bands.* The region is cut at its widest gaps across its whole width (gaps at
@@ -613,6 +615,30 @@ mod tests {
         let r = recover(&page(boxes));
         assert_eq!(texts(&r)[..2], ["（某某组来稿）", "标题横跨两栏"]);
         assert!(!r.lines[0].bold);
+    }
+
+    /// Fault kind (issue 14; eval rapidocr h014 两岸青年共话乡村振兴 over three of four
+    /// columns, set flush left, 海外华文媒体代表走进滨江 over the fourth): a headline set
+    /// flush left was taken as centred over its columns, so its third column went to
+    /// the article beside it.
+    #[test]
+    fn a_flush_left_headline_takes_the_columns_up_to_the_next_headline() {
+        let mut boxes = vec![bx(0, "左边的长标题文字", 100.0, 50.0, 450.0, 90.0), bx(1, "右边的标题", 800.0, 50.0, 980.0, 90.0)];
+        for (row, n) in ROWS.iter().enumerate() {
+            let y = 100.0 + 30.0 * row as f64;
+            for (c, name) in ["甲", "乙", "丙", "丁"].iter().enumerate() {
+                let x = 100.0 + 230.0 * c as f64;
+                boxes.push(bx(boxes.len(), &format!("{name}栏第{n}行的正文内容"), x, y, x + 200.0, y + 20.0));
+            }
+        }
+        let r = recover(&page(boxes));
+        let t = texts(&r);
+        assert_eq!(t[0], "左边的长标题文字");
+        assert_eq!(t[1], "甲栏第一行的正文内容");
+        assert_eq!(t[9], "乙栏第一行的正文内容");
+        assert_eq!(t[17], "丙栏第一行的正文内容");
+        assert_eq!(t[25], "右边的标题");
+        assert_eq!(t[26], "丁栏第一行的正文内容");
     }
 
     #[test]

@@ -238,7 +238,9 @@ impl Cutter {
     /// centred over its own columns, the headings at the top of the region (within a
     /// line height of its top, at least one and a half heading heights apart: closer
     /// ones are one headline) each take the columns from the end of the previous one's
-    /// to the gap nearest to the right end that centres the heading over them. `None`
+    /// to the gap nearest to the right end that centres the heading over them (a heading
+    /// set flush left with the first of them, within a character, and ending in its own
+    /// column group: up to the next heading's column). `None`
     /// with fewer than two such headings.
     pub(super) fn territories(&self, columns: &[Vec<Piece>]) -> Option<Vec<Vec<Piece>>> {
         let h = self.m.line_height;
@@ -287,6 +289,9 @@ impl Cutter {
         for (k, &(own, head)) in heads.iter().enumerate() {
             let end = match heads.get(k + 1) {
                 None => columns.len() - 1,
+                // A headline set flush left over its columns (not centred) runs on to
+                // the next headline's column.
+                Some(&(next, _)) if (head.rect.x0 - bounds[start].0).abs() <= self.m.pitch && head.rect.x1 < bounds[own].1 + self.m.pitch => next - 1,
                 Some(&(next, _)) => {
                     let want = 2.0 * head.rect.cx() - bounds[start].0;
                     (own..next).min_by(|&a, &b| (bounds[a].1 - want).abs().total_cmp(&(bounds[b].1 - want).abs())).unwrap_or(own)
