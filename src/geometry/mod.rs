@@ -563,6 +563,8 @@ mod tests {
             b.index += 2;
             boxes.push(b);
         }
+        // The left article ends with its column.
+        boxes[16].text = "左栏第八行正文完。".into();
         let r = recover(&page(boxes));
         let t = texts(&r);
         assert_eq!(t[0], "左边的标题");
@@ -639,6 +641,26 @@ mod tests {
         assert_eq!(t[17], "丙栏第一行的正文内容");
         assert_eq!(t[25], "右边的标题");
         assert_eq!(t[26], "丁栏第一行的正文内容");
+    }
+
+    /// Fault kind (case b11, issue 14): a headline printed in two pieces with a wide
+    /// gap, one over each column of its article, became two articles. The text of the
+    /// left column runs on into the right one (its last line is full and ends in no
+    /// sentence mark), so the pieces are one headline, set apart by a space.
+    #[test]
+    fn a_headline_in_two_pieces_over_one_articles_columns_is_one_line() {
+        let mut boxes = vec![bx(0, "压实责任", 130.0, 50.0, 250.0, 90.0), bx(1, "消除隐患", 380.0, 50.0, 500.0, 90.0)];
+        for mut b in two_columns() {
+            b.index += 2;
+            boxes.push(b);
+        }
+        let r = recover(&page(boxes));
+        let t = texts(&r);
+        assert_eq!(t[0], "压实责任 消除隐患");
+        assert_eq!(t[1], "左栏第一行的正文内容");
+        assert_eq!(t[9], "右栏第一行的正文内容");
+        assert_eq!(r.lines[0].heading, Some(1));
+        assert!(r.lines[1..].iter().all(|l| l.heading.is_none()));
     }
 
     #[test]

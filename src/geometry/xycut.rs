@@ -248,7 +248,17 @@ impl Cutter {
         let heading = |p: &Piece| !p.vertical && !p.cut_left && !p.cut_right && p.thickness >= CUT_HEADING_RATIO * h && p.em() <= HEADING_MAX_EM;
         let headed = |g: &Vec<Piece>| g.iter().min_by(|a, b| a.y_extent().0.total_cmp(&b.y_extent().0)).is_some_and(heading);
         if columns.len() >= 2 && columns.iter().all(headed) {
-            return Some(columns.to_vec());
+            // One headline printed in pieces, one over each column, when the text runs on
+            // from a column into the next (see [`Cutter::runs_on`]).
+            let mut out: Vec<Vec<Piece>> = vec![columns[0].clone()];
+            for w in columns.windows(2) {
+                if self.runs_on(&w[0], &w[1]) {
+                    out.last_mut().expect("starts with one").extend(w[1].iter().cloned());
+                } else {
+                    out.push(w[1].clone());
+                }
+            }
+            return (out.len() >= 2).then_some(out);
         }
         let top = columns.iter().flatten().map(|p| p.y_extent().0).fold(f64::INFINITY, f64::min);
         // The headings' top row may stand under short lines (a kicker, a rubric), at
@@ -301,6 +311,28 @@ impl Cutter {
             start = end + 1;
         }
         Some(out)
+    }
+
+    /// Whether the text of column `a` runs on into column `b`, both headed by a heading
+    /// (so their headings are one headline in pieces, not two articles side by side):
+    /// the headings are the same size (within 10%) and their tops within a line height,
+    /// and `a`'s lowest line fills its column (from within four and a half characters of
+    /// its left edge to within a character of its right edge) and ends in no sentence
+    /// mark (case b11: 压实责任 / 消除隐患 over one article's two columns).
+    pub(super) fn runs_on(&self, a: &[Piece], b: &[Piece]) -> bool {
+        let (h, p) = (self.m.line_height, self.m.pitch);
+        let top = |g: &[Piece]| g.iter().min_by(|x, y| x.y_extent().0.total_cmp(&y.y_extent().0)).cloned();
+        let (Some(ha), Some(hb)) = (top(a), top(b)) else { return false };
+        let same = ha.thickness.min(hb.thickness) >= WRAP_SAME_SIZE * ha.thickness.max(hb.thickness) && (ha.y_extent().0 - hb.y_extent().0).abs() <= h;
+        let body: Vec<&Piece> = a.iter().filter(|q| q.box_index != ha.box_index && !q.vertical).collect();
+        let (Some(x0), Some(x1)) = (
+            body.iter().map(|q| q.rect.x0).min_by(f64::total_cmp),
+            body.iter().map(|q| q.rect.x1).max_by(f64::total_cmp),
+        ) else {
+            return false;
+        };
+        let last = body.iter().max_by(|x, y| x.y_extent().1.total_cmp(&y.y_extent().1));
+        same && last.is_some_and(|l| l.rect.x0 <= x0 + CONTINUES_INDENT * p && l.rect.x1 >= x1 - p && !crate::rules::chars::ends_sentence(&l.text))
     }
 
     /// The x extents of the pieces narrowed at both ends (see [`Cutter::shrink`]).
