@@ -28,7 +28,9 @@
 //!    - *Side by side.* When no wider band gap than the one under the headlines cuts
 //!      the region, articles side by side are cut apart before any band cut, so that
 //!      a row of headlines stays over its bodies: when each column starts with a
-//!      heading, or when two headings or more (set apart: closer ones are one headline
+//!      heading (columns whose text runs on into the next one, its last line full
+//!      with no sentence mark, under a heading of the same size and height, are one
+//!      article: its headline printed in pieces), or when two headings or more (set apart: closer ones are one headline
 //!      in pieces) top the region, each taking the columns from the previous one's to
 //!      the gap that centres it over them (a heading set flush left with its first
 //!      column, ending within the column group it stands in, takes every column up to
