@@ -39,7 +39,9 @@
 //!      24 characters), each over its own article.
 //!    - *Bands.* The region is cut at its widest gaps across its whole width (gaps at
 //!      least the normal line gap plus 0.3 `H`, or any gap under or over a
-//!      heading that no body line beside runs on across; of those, the ones at least
+//!      heading that no body line beside runs on across, but not a gap under which
+//!      the text only goes on with one column of the text over it, whose last line
+//!      there is full with no sentence mark: a photo inside the column; of those, the ones at least
 //!      0.8 times the widest, narrower ones being cut deeper down: first between
 //!      stacked articles, then under a headline, a rule, a photo). Bands are read top
 //!      to bottom.
@@ -663,6 +665,23 @@ mod tests {
         assert_eq!(t[9], "右栏第一行的正文内容");
         assert_eq!(r.lines[0].heading, Some(1));
         assert!(r.lines[1..].iter().all(|l| l.heading.is_none()));
+    }
+
+    /// Fault kind (case b4, issue 14): a photo inside the left column sent reading to
+    /// the right column mid-sentence and back. The left column's line over the photo is
+    /// full and ends in no sentence mark, and only that column goes on under it: the
+    /// gap is no band gap.
+    #[test]
+    fn a_photo_inside_a_column_does_not_send_reading_to_the_next_column() {
+        let mut boxes = under_headline(bx(0, "标题横跨两栏", 150.0, 20.0, 450.0, 70.0));
+        boxes.push(bx(boxes.len(), "左栏照片下的正文内容", 100.0, 500.0, 300.0, 520.0));
+        boxes.push(bx(boxes.len(), "左栏照片下第二行完。", 100.0, 530.0, 300.0, 550.0));
+        let r = recover(&page(boxes));
+        let t = texts(&r);
+        assert_eq!(t[8], "左栏第八行的正文内容");
+        assert_eq!(t[9], "左栏照片下的正文内容");
+        assert_eq!(t[10], "左栏照片下第二行完。");
+        assert_eq!(t[11], "右栏第一行的正文内容");
     }
 
     #[test]

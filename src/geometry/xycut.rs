@@ -176,6 +176,11 @@ impl Cutter {
                 body_bottom = body_bottom.max(bot);
             }
         }
+        // A gap under which the text only goes on with one column of the text over it
+        // (a photo inside the column) is no band gap.
+        let ends: Vec<usize> = gaps.iter().skip(1).map(|g| g.0).chain(std::iter::once(idx.len())).collect();
+        let take = |from: usize, to: usize| idx[from..to].iter().map(|&i| &pieces[i]).collect::<Vec<&Piece>>();
+        let gaps: Vec<(usize, f64)> = gaps.iter().zip(ends).filter(|(g, end)| !self.goes_on_under(&take(0, g.0), &take(g.0, *end))).map(|(g, _)| *g).collect();
         let widest = gaps.iter().map(|g| g.1).fold(0.0, f64::max);
         let starts: Vec<usize> = gaps.iter().filter(|g| g.1 >= BAND_WIDEST_SHARE * widest).map(|g| g.0).collect();
         if starts.is_empty() {
@@ -186,6 +191,33 @@ impl Cutter {
             bands[starts.partition_point(|&st| st <= k)].push(pieces[i].clone());
         }
         Some(bands)
+    }
+
+    /// Whether band `lower` only goes on with one column of band `upper`, over a gap
+    /// (a photo set inside that column): `lower` is narrower than `upper` and holds no
+    /// heading, and the lowest line of `upper` over `lower`'s first line fills the same
+    /// column (within four and a half characters of its left end, a character of its
+    /// right end) and ends in no sentence mark, so its text runs on under the gap
+    /// (case b4).
+    pub(super) fn goes_on_under(&self, upper: &[&Piece], lower: &[&Piece]) -> bool {
+        let (h, p) = (self.m.line_height, self.m.pitch);
+        let span = |g: &[&Piece]| {
+            let x0 = g.iter().map(|q| q.rect.x0).fold(f64::INFINITY, f64::min);
+            let x1 = g.iter().map(|q| q.rect.x1).fold(f64::NEG_INFINITY, f64::max);
+            (x0, x1)
+        };
+        let ((ux0, ux1), (lx0, lx1)) = (span(upper), span(lower));
+        if lower.iter().any(|q| q.vertical || q.thickness >= CUT_HEADING_RATIO * h) || lx1 - lx0 >= SIDE_BY_SIDE_WIDTH * self.column_width || ux1 - ux0 < SIDE_BY_SIDE_WIDTH * self.column_width {
+            return false;
+        }
+        let over = upper.iter().filter(|q| !q.vertical && q.rect.x0 < lx1 && q.rect.x1 > lx0).max_by(|a, b| a.y_extent().1.total_cmp(&b.y_extent().1));
+        over.is_some_and(|l| {
+            l.thickness < CUT_HEADING_RATIO * h
+                && l.rect.x0 <= lx0 + CONTINUES_INDENT * p
+                && l.rect.x0 >= lx0 - CONTINUES_INDENT * p
+                && (l.rect.x1 - lx1).abs() <= p
+                && !crate::rules::chars::ends_sentence(&l.text)
+        })
     }
 
     /// The groups a region falls into at the x gaps no box is over (boxes narrowed as
