@@ -33,8 +33,8 @@
 //!      article: its headline printed in pieces), or when two headings or more (set apart: closer ones are one headline
 //!      in pieces) top the region, each taking the columns from the previous one's to
 //!      the gap that centres it over them (a heading set flush left with its first
-//!      column, ending within the column group it stands in, takes every column up to
-//!      the next heading's). The row of headings may stand under a row
+//!      column, ending two characters or more short of the column group it stands in,
+//!      takes every column up to the next heading's). The row of headings may stand under a row
 //!      of short lines (a kicker, a rubric: at most two in each column, each at most
 //!      24 characters), each over its own article.
 //!    - *Bands.* The region is cut at its widest gaps across its whole width (gaps at

@@ -22,6 +22,7 @@
 //! | `HEADING_RATIO` | 1.55 | `H` | thinnest heading |
 //! | `CUT_HEADING_RATIO` | 1.42 | `H` | thinnest heading for band and side-by-side cuts |
 //! | `HEADING_MAX_EM` | 40 | em | longest heading |
+//! | `FLUSH_LEFT_SHORT` | 2 | `P` | a flush-left headline ends this far short of its column group |
 //! | `KICKER_GAP` | 0.6 | `H` | widest gap between a kicker and its headline |
 //! | `KICKERS_OVER_HEADS` | 2 | lines | short lines a column may hold over side-by-side headlines |
 //! | `MARGIN_VERTICAL_SHARE` | 4 | 1/share | at most 1/4 of lines vertical: a horizontal page |
@@ -118,6 +119,10 @@ pub const KICKERS_OVER_HEADS: usize = 2;
 /// `H`; an article's last body line stands a line height or more over the next
 /// article's headline).
 pub const KICKER_GAP: f64 = 0.6;
+/// How far (`P`) short of its column group's right end a headline set flush left must
+/// end to be read as flush left over more columns, not as filling (or centred over)
+/// its own: a synthetic page's headline filling its one column took the next column too.
+pub const FLUSH_LEFT_SHORT: f64 = 2.0;
 /// Longest heading (em): a longer thick line is a lead paragraph set large.
 pub const HEADING_MAX_EM: f64 = 40.0;
 /// A page with at most one line in this many vertical is set horizontally (its

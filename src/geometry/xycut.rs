@@ -271,8 +271,9 @@ impl Cutter {
     /// line height of its top, at least one and a half heading heights apart: closer
     /// ones are one headline) each take the columns from the end of the previous one's
     /// to the gap nearest to the right end that centres the heading over them (a heading
-    /// set flush left with the first of them, within a character, and ending in its own
-    /// column group: up to the next heading's column). `None`
+    /// set flush left with the first of them, within a character, and ending at least
+    /// [`FLUSH_LEFT_SHORT`] characters short of its own column group's right end: up to
+    /// the next heading's column; one that fills its column may be centred). `None`
     /// with fewer than two such headings.
     pub(super) fn territories(&self, columns: &[Vec<Piece>]) -> Option<Vec<Vec<Piece>>> {
         let h = self.m.line_height;
@@ -333,7 +334,7 @@ impl Cutter {
                 None => columns.len() - 1,
                 // A headline set flush left over its columns (not centred) runs on to
                 // the next headline's column.
-                Some(&(next, _)) if (head.rect.x0 - bounds[start].0).abs() <= self.m.pitch && head.rect.x1 < bounds[own].1 + self.m.pitch => next - 1,
+                Some(&(next, _)) if (head.rect.x0 - bounds[start].0).abs() <= self.m.pitch && head.rect.x1 < bounds[own].1 - FLUSH_LEFT_SHORT * self.m.pitch => next - 1,
                 Some(&(next, _)) => {
                     let want = 2.0 * head.rect.cx() - bounds[start].0;
                     (own..next).min_by(|&a, &b| (bounds[a].1 - want).abs().total_cmp(&(bounds[b].1 - want).abs())).unwrap_or(own)
