@@ -129,7 +129,7 @@ impl Cutter {
         self.warnings.extend(columns.warnings);
         self.gaps.extend(columns.gaps);
         for (i, g) in groups.into_iter().enumerate() {
-            self.order(g, depth + 1, (opens_band || side_by_side) && (i == 0 || side_by_side));
+            self.order(g, depth + 1, side_by_side || (opens_band && i == 0));
         }
     }
 
