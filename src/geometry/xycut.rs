@@ -180,7 +180,12 @@ impl Cutter {
         // (a photo inside the column) is no band gap.
         let ends: Vec<usize> = gaps.iter().skip(1).map(|g| g.0).chain(std::iter::once(idx.len())).collect();
         let take = |from: usize, to: usize| idx[from..to].iter().map(|&i| &pieces[i]).collect::<Vec<&Piece>>();
-        let gaps: Vec<(usize, f64)> = gaps.iter().zip(ends).filter(|(g, end)| !self.goes_on_under(&take(0, g.0), &take(g.0, *end))).map(|(g, _)| *g).collect();
+        // (The text over the gap is gathered only when the text under it is narrow.)
+        let keep = |g: &(usize, f64), end: usize| {
+            let lower = take(g.0, end);
+            !self.narrow_headless(&lower) || !self.goes_on_under(&take(0, g.0), &lower)
+        };
+        let gaps: Vec<(usize, f64)> = gaps.iter().zip(ends).filter(|(g, end)| keep(g, *end)).map(|(g, _)| *g).collect();
         let widest = gaps.iter().map(|g| g.1).fold(0.0, f64::max);
         let starts: Vec<usize> = gaps.iter().filter(|g| g.1 >= BAND_WIDEST_SHARE * widest).map(|g| g.0).collect();
         if starts.is_empty() {
@@ -193,6 +198,13 @@ impl Cutter {
         Some(bands)
     }
 
+    /// Whether `band` is no wider than one and a half columns and holds no heading nor
+    /// vertical text (what may go on under a photo inside a column).
+    pub(super) fn narrow_headless(&self, band: &[&Piece]) -> bool {
+        let (x0, x1) = span(band);
+        x1 - x0 < SIDE_BY_SIDE_WIDTH * self.column_width && band.iter().all(|q| !q.vertical && q.thickness < CUT_HEADING_RATIO * self.m.line_height)
+    }
+
     /// Whether band `lower` only goes on with one column of band `upper`, over a gap
     /// (a photo set inside that column): `lower` is narrower than `upper` and holds no
     /// heading, and the lowest line of `upper` over `lower`'s first line fills the same
@@ -201,13 +213,8 @@ impl Cutter {
     /// (case b4).
     pub(super) fn goes_on_under(&self, upper: &[&Piece], lower: &[&Piece]) -> bool {
         let (h, p) = (self.m.line_height, self.m.pitch);
-        let span = |g: &[&Piece]| {
-            let x0 = g.iter().map(|q| q.rect.x0).fold(f64::INFINITY, f64::min);
-            let x1 = g.iter().map(|q| q.rect.x1).fold(f64::NEG_INFINITY, f64::max);
-            (x0, x1)
-        };
         let ((ux0, ux1), (lx0, lx1)) = (span(upper), span(lower));
-        if lower.iter().any(|q| q.vertical || q.thickness >= CUT_HEADING_RATIO * h) || lx1 - lx0 >= SIDE_BY_SIDE_WIDTH * self.column_width || ux1 - ux0 < SIDE_BY_SIDE_WIDTH * self.column_width {
+        if !self.narrow_headless(lower) || ux1 - ux0 < SIDE_BY_SIDE_WIDTH * self.column_width {
             return false;
         }
         let over = upper.iter().filter(|q| !q.vertical && q.rect.x0 < lx1 && q.rect.x1 > lx0).max_by(|a, b| a.y_extent().1.total_cmp(&b.y_extent().1));
@@ -574,6 +581,13 @@ impl Cutter {
         right_to_left_runs(&mut columns);
         Ok(Columns { groups: columns, warnings, gaps })
     }
+}
+
+/// The left and right ends of the pieces (infinite when there are none).
+pub(super) fn span(pieces: &[&Piece]) -> (f64, f64) {
+    let x0 = pieces.iter().map(|q| q.rect.x0).fold(f64::INFINITY, f64::min);
+    let x1 = pieces.iter().map(|q| q.rect.x1).fold(f64::NEG_INFINITY, f64::max);
+    (x0, x1)
 }
 
 /// True when every piece shares one horizontal band (their vertical extents overlap).
