@@ -70,7 +70,8 @@ struct Args {
     #[arg(short = 'j', long, value_name = "N")]
     threads: Option<usize>,
 
-    /// Skip pages whose output file is newer than the page (folder input).
+    /// Skip pages whose input and outputs are unchanged since the run that wrote them
+    /// (size and CRC-32, recorded in OUT/.banmian/pages.jsonl; folder input).
     #[arg(long)]
     resume: bool,
 
@@ -88,14 +89,15 @@ struct Args {
 
     /// Refuse pages larger than this many bytes (a page file, stdin, or the text of a
     /// JSONL line, whose line may be twice as long); a refused page is reported with its
-    /// file and size, and the others go on. A number of bytes, or with a suffix K, M, G
-    /// or KiB, MiB, GiB (powers of 1024: 64M is 64 MiB). Default: 64 MiB.
+    /// file and size, and the others go on. A number of bytes above 0, or with a unit: K,
+    /// M, G or KiB, MiB, GiB (powers of 1024: 64M is 64 MiB), KB, MB, GB (powers of 1000:
+    /// 10MB is 10,000,000). Default: 64 MiB.
     #[arg(long, value_name = "BYTES", default_value_t = banmian::DEFAULT_MAX_PAGE_BYTES, value_parser = parse_size)]
     max_page_bytes: u64,
 
     /// Refuse pages of more than this many lines (each line costs memory however
     /// short it is). Default: 2097152.
-    #[arg(long, value_name = "LINES", default_value_t = banmian::DEFAULT_MAX_PAGE_LINES)]
+    #[arg(long, value_name = "LINES", default_value_t = banmian::DEFAULT_MAX_PAGE_LINES, value_parser = parse_lines)]
     max_page_lines: u64,
 
     /// In a folder run (-o DIR), read page images (PNG, JPEG, TIFF) with an OCR engine:
@@ -133,21 +135,40 @@ enum OcrArg {
 /// them against [`banmian::SCHEMA`] and [`banmian::batch::ERROR_SCHEMA`]).
 const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (writes banmian.page/1, banmian.issue/1, banmian.error/1)");
 
-/// A size in bytes: a bare number, or a number with a suffix `K`, `M`, `G` or `KiB`,
-/// `MiB`, `GiB`, all powers of 1024 (as `--help` writes "64 MiB"), case-insensitive.
+/// A size in bytes, more than 0: a bare number, or a number with a unit, as a user
+/// types it, case-insensitive, with or without a space: `K`, `M`, `G` and `KiB`, `MiB`,
+/// `GiB` are powers of 1024 (as `--help` writes "64 MiB"; `10M` and `10MiB` are
+/// 10,485,760), `KB`, `MB`, `GB` powers of 1000 (`10MB` is 10,000,000), as GNU
+/// coreutils read them. 0 is refused: it would refuse every page.
 fn parse_size(s: &str) -> Result<u64, String> {
     let t = s.trim();
     let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
     let (number, suffix) = t.split_at(digits);
-    let shift = match suffix.trim().to_ascii_lowercase().as_str() {
-        "" | "b" => 0,
-        "k" | "kib" => 10,
-        "m" | "mib" => 20,
-        "g" | "gib" => 30,
-        _ => return Err(format!("`{s}`: a number of bytes, optionally with K, M, G or KiB, MiB, GiB (powers of 1024)")),
+    let units = "a number of bytes, optionally with a unit: K, M, G or KiB, MiB, GiB (powers of 1024), KB, MB, GB (powers of 1000)";
+    let unit: u64 = match suffix.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kib" => 1 << 10,
+        "m" | "mib" => 1 << 20,
+        "g" | "gib" => 1 << 30,
+        "kb" => 1_000,
+        "mb" => 1_000_000,
+        "gb" => 1_000_000_000,
+        _ => return Err(format!("`{s}`: {units}")),
     };
-    let n: u64 = number.parse().map_err(|_| format!("`{s}`: a number of bytes, optionally with K, M, G or KiB, MiB, GiB"))?;
-    n.checked_mul(1 << shift).ok_or_else(|| format!("`{s}` is more bytes than banmian can count"))
+    let n: u64 = number.parse().map_err(|_| format!("`{s}`: {units}"))?;
+    if n == 0 {
+        return Err(format!("`{s}`: 0 bytes would refuse every page; give a size above 0 (default 64M)"));
+    }
+    n.checked_mul(unit).ok_or_else(|| format!("`{s}` is more bytes than banmian can count"))
+}
+
+/// `--max-page-lines`: a number of lines above 0 (0 would refuse every page).
+fn parse_lines(s: &str) -> Result<u64, String> {
+    match s.trim().parse::<u64>() {
+        Ok(0) => Err(format!("`{s}`: 0 lines would refuse every page; give a number above 0")),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("`{s}`: a number of lines")),
+    }
 }
 
 /// `--input-format`'s values: the names in the table of input formats.
@@ -336,10 +357,19 @@ fn output_in_folder(args: &Args, source: &str) -> Option<PathBuf> {
     folder.then(|| batch::output_path_as(out, Path::new(source), args.output_format))
 }
 
+/// An error writing the output (`-o FILE`, or stdout): named as the output, its
+/// [`io::ErrorKind`] kept (a closed pipe still ends the run quietly).
+fn writing(args: &Args) -> impl Fn(io::Error) -> io::Error + '_ {
+    move |e| {
+        let name = args.output.as_deref().filter(|o| o.as_os_str() != "-").unwrap_or(Path::new("stdout"));
+        io::Error::new(e.kind(), batch::output_error(name, e).to_string())
+    }
+}
+
 /// The output file (`-o FILE`) or stdout. The error names the file.
 fn open_output(args: &Args) -> Result<Box<dyn Write>, Error> {
     Ok(match &args.output {
-        Some(p) if p.as_os_str() != "-" => Box::new(BufWriter::new(File::create(p).map_err(|e| Error::from(e).with_path(p))?)),
+        Some(p) if p.as_os_str() != "-" => Box::new(BufWriter::new(File::create(p).map_err(|e| batch::output_error(p, e))?)),
         _ => Box::new(BufWriter::new(io::stdout().lock())),
     })
 }
@@ -405,8 +435,7 @@ fn one_page(pipeline: &Pipeline, args: &Args, path: Option<&Path>) -> io::Result
             return Ok(1);
         }
     };
-    w.write_all(&json)?;
-    w.flush()?;
+    w.write_all(&json).and_then(|()| w.flush()).map_err(writing(args))?;
     let mut summary = Summary::default();
     summary.record_one(&page, bytes.len() as u64);
     finish(&Args { quiet: true, ..args.clone() }, &summary)
@@ -423,12 +452,18 @@ fn one_file_pages(args: &Args, source: &str, pages: &[banmian::Page], bytes: u64
     let mut w = if folder.is_some() { None } else { Some(open_output(args).map_err(io::Error::other)?) };
     for (i, page) in pages.iter().enumerate() {
         let written = match (folder, &mut w) {
-            (Some(out), _) if args.split.is_some() => batch::write_split(&batch::split_dir(out, &paged(i + 1)), page, args.output_format),
+            (Some(out), _) if args.split.is_some() => {
+                batch::write_split(&batch::split_dir(out, &paged(i + 1)), page, args.output_format).map(drop)
+            }
             (Some(out), _) => args
                 .output_format
                 .render(page)
                 .and_then(|b| batch::write_atomic(&batch::output_path_as(out, &paged(i + 1), args.output_format), &b)),
-            (None, Some(w)) => args.output_format.line(page).unwrap_or_else(|| write::json::line(page)).and_then(|l| Ok(w.write_all(&l)?)),
+            (None, Some(w)) => args
+                .output_format
+                .line(page)
+                .unwrap_or_else(|| write::json::line(page))
+                .and_then(|l| Ok(w.write_all(&l).map_err(writing(args))?)),
             (None, None) => Ok(()),
         };
         if let Err(e) = written {
@@ -438,7 +473,7 @@ fn one_file_pages(args: &Args, source: &str, pages: &[banmian::Page], bytes: u64
         summary.record_one(page, if i == 0 { bytes } else { 0 });
     }
     if let Some(w) = &mut w {
-        w.flush()?;
+        w.flush().map_err(writing(args))?;
     }
     finish(&Args { quiet: true, ..args.clone() }, &summary)
 }
@@ -462,7 +497,7 @@ fn tree(pipeline: &Pipeline, args: &Args, root: &Path) -> io::Result<i32> {
             return Ok(2);
         }
     }
-    let mut walk = batch::walk_format(root, args.hidden, exclude, pipeline.options().input_format);
+    let mut walk = batch::walk_lazy(root, args.hidden, exclude, pipeline.options().input_format);
     if args.ocr.is_some() {
         walk.take_images();
     }
@@ -487,7 +522,7 @@ fn several(pipeline: &Pipeline, args: &Args, inputs: &[PathBuf]) -> io::Result<i
         match std::fs::canonicalize(i) {
             Ok(p) => full.push(p),
             Err(e) => {
-                eprintln!("banmian: {}", Error::from(e).with_path(i));
+                eprintln!("banmian: {}", batch::input_error(i, e));
                 return Ok(1);
             }
         }
@@ -499,8 +534,10 @@ fn several(pipeline: &Pipeline, args: &Args, inputs: &[PathBuf]) -> io::Result<i
     for p in &full {
         let rel = p.strip_prefix(&root).unwrap_or(p).to_path_buf();
         if p.is_dir() {
-            let w = batch::walk_format(p, args.hidden, exclude, pipeline.options().input_format);
+            let w = batch::walk_lazy(p, args.hidden, exclude, pipeline.options().input_format);
             walk.pages.extend(w.pages.iter().map(|r| rel.join(r)));
+            walk.candidates.extend(w.candidates.iter().map(|r| rel.join(r)));
+            walk.hidden.extend(w.hidden.iter().map(|r| rel.join(r)));
             walk.skipped.extend(w.skipped.into_iter().map(|s| batch::Skipped { path: rel.join(&s.path), ..s }));
             walk.problems.extend(w.problems);
         } else {
@@ -567,7 +604,7 @@ fn run_walk(pipeline: &Pipeline, args: &Args, root: &Path, walk: &batch::Walk) -
                 return Ok(1);
             }
         };
-        batch::run_tree_jsonl_as(pipeline, root, walk, &mut w, args.output_format, &tick)?
+        batch::run_tree_jsonl_as(pipeline, root, walk, &mut w, args.output_format, &tick).map_err(writing(args))?
     } else {
         let Some(out) = &args.output else {
             bar.finish_and_clear();
@@ -605,7 +642,7 @@ fn stream(pipeline: &Pipeline, args: &Args, input: &Path) -> io::Result<i32> {
         match File::open(input) {
             Ok(f) => (input.display().to_string(), Box::new(BufReader::new(f))),
             Err(e) => {
-                eprintln!("banmian: {}", Error::from(e).with_path(input));
+                eprintln!("banmian: {}", batch::input_error(input, e));
                 return Ok(1);
             }
         }
@@ -617,7 +654,7 @@ fn stream(pipeline: &Pipeline, args: &Args, input: &Path) -> io::Result<i32> {
             return Ok(1);
         }
     };
-    let summary = batch::run_stream_as(pipeline, &mut reader, &mut w, &name, args.output_format)?;
+    let summary = batch::run_stream_as(pipeline, &mut reader, &mut w, &name, args.output_format).map_err(writing(args))?;
     for f in &summary.failures {
         eprintln!("banmian: {}", flags(&f.message));
     }
@@ -639,20 +676,10 @@ fn finish(args: &Args, summary: &Summary) -> io::Result<i32> {
         if let Some(note) = summary.skipped_note(3) {
             eprintln!("banmian: {note}");
         }
-        eprintln!(
-            "banmian: {} pages: {} processed, {} up to date, {} failed; {} articles, {} removed, {} warnings; {} other files skipped; {:.2} s, {:.1} pages/s, {:.2} MB/s",
-            summary.pages,
-            summary.processed,
-            summary.up_to_date,
-            summary.failed,
-            summary.articles,
-            summary.removed,
-            summary.warnings,
-            summary.skipped_files,
-            summary.seconds,
-            summary.pages_per_second,
-            summary.mb_per_second
-        );
+        if let Some(note) = summary.hidden_note() {
+            eprintln!("banmian: {note}");
+        }
+        eprintln!("banmian: {}", summary.line());
     }
     if let Some(p) = &args.summary_json {
         let json = serde_json::to_vec_pretty(summary).map_err(io::Error::other)?;

@@ -50,7 +50,7 @@ pub enum ErrorKind {
     Decode(String),
     /// The page is larger than the configured limit (bytes): `Options::max_page_bytes`,
     /// named so in the message (the command line writes its flag, `--max-page-bytes`).
-    #[error("page is {size} bytes, over the limit of {limit} bytes (max_page_bytes)")]
+    #[error("page is {size} bytes, over the limit of {limit} {} (max_page_bytes)", if *limit == 1 { "byte" } else { "bytes" })]
     TooLarge {
         /// Size of the page in bytes.
         size: u64,
@@ -59,7 +59,7 @@ pub enum ErrorKind {
     },
     /// The page has more lines than the configured limit: `Options::max_page_lines`,
     /// named so in the message (the command line writes `--max-page-lines`).
-    #[error("page has {lines} lines, over the limit of {limit} lines (max_page_lines)")]
+    #[error("page has {lines} lines, over the limit of {limit} {} (max_page_lines)", if *limit == 1 { "line" } else { "lines" })]
     TooManyLines {
         /// Lines in the page (LF, CRLF and CR each end one).
         lines: u64,

@@ -108,8 +108,8 @@ pub struct ReadmeDoctests;
 pub use convert::{Config, Converter, Overrides};
 pub use error::{Error, ErrorKind, Position, Result};
 pub use model::{
-    Article, Author, Block, BlockKind, BlockRef, Head, HeadRole, Jump, JumpDirection, Page, PageInfo, Removed, RemovedReason, SCHEMA,
-    Warning, WarningKind,
+    Article, Author, Block, BlockKind, BlockRef, CreditFor, Head, HeadRole, Jump, JumpDirection, Page, PageInfo, Provenance, Removed,
+    RemovedReason, SCHEMA, Warning, WarningKind,
 };
 pub use read::InputFormat;
 pub use write::OutputFormat;
@@ -317,7 +317,9 @@ impl Pipeline {
 
     /// Processes one page of OCR boxes: the reading order and role hints are recovered
     /// from geometry, the lines go through the same stages as a text page, and blocks,
-    /// articles and `removed` texts get the boxes they came from (`boxes`, `bbox`).
+    /// articles and `removed` texts get the boxes they came from (`boxes`, `bbox`). Boxes
+    /// the format itself discarded ([`read::boxes::OcrBox::discarded`]) skip the geometry
+    /// and go to `removed` with reason `discarded_by_source` and their `label`.
     /// Never fails.
     pub fn process_boxes(&self, source: &str, boxes: &BoxPage) -> Page {
         self.process_boxes_recovered(source, boxes).0
@@ -326,9 +328,11 @@ impl Pipeline {
     /// [`Pipeline::process_boxes`], and the printed lines the geometry recovered (the
     /// boxes behind each line of the page's text), which `eval` maps to gold lines.
     fn process_boxes_recovered(&self, source: &str, boxes: &BoxPage) -> (Page, geometry::Recovered) {
-        let recovered = geometry::recover(boxes);
+        let kept = read::boxes::without_discarded(boxes);
+        let recovered = geometry::recover(kept.as_ref().unwrap_or(boxes));
         let mut page = self.run(&recovered.text_lines(), geometry::LAYOUT);
         attach_provenance(&recovered, &mut page);
+        read::boxes::attach_discarded(boxes, recovered.lines.len() + recovered.noise.len(), &mut page);
         attach_ids_and_size(boxes, &mut page);
         read::boxes::flag_low_confidence(boxes, &mut page);
         if recovered.lines.is_empty() && recovered.noise.is_empty() {
@@ -405,7 +409,7 @@ impl Pipeline {
     /// // A PaddleOCR page is recognised by its content.
     /// let json = r#"{"ocr_results": [{"text": "会议举行。", "box": [[0, 0], [500, 0], [500, 50], [0, 50]]}]}"#;
     /// let page = p.process_bytes("01.json", json.as_bytes()).unwrap();
-    /// assert_eq!(page.articles[0].boxes, Some(vec![0]));
+    /// assert_eq!(page.articles[0].provenance.boxes, Some(vec![0]));
     /// // Bytes that are no text are refused, with the offset of the first bad byte.
     /// let noise: Vec<u8> = (0..4000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
     /// let e = p.process_bytes("bad.txt", &noise).unwrap_err();
@@ -478,16 +482,16 @@ fn units(lines: &[lines::Line], layout: lines::Layout) -> Vec<assemble::Unit> {
 /// leftovers); the noise boxes into `removed` (numbered after the last line); the
 /// split warnings into the page's warnings.
 fn attach_provenance(recovered: &geometry::Recovered, page: &mut Page) {
-    let set = |boxes: &mut Option<Vec<usize>>, bbox: &mut Option<[i64; 4]>, p: Option<(Vec<usize>, Rect)>| {
+    let set = |at: &mut Provenance, p: Option<(Vec<usize>, Rect)>| {
         if let Some((b, r)) = p {
-            *boxes = Some(b);
-            *bbox = Some(r.round_out());
+            at.boxes = Some(b);
+            at.bbox = Some(r.round_out());
         }
     };
     let count = recovered.lines.len();
     let mut leftover_lines = vec![false; count + 1];
     for b in &mut page.leftovers {
-        set(&mut b.boxes, &mut b.bbox, recovered.provenance(b.lines));
+        set(&mut b.provenance, recovered.provenance(b.lines));
         let last = b.lines[1].min(count);
         if b.lines[0] <= last {
             leftover_lines[b.lines[0]..=last].fill(true);
@@ -495,21 +499,21 @@ fn attach_provenance(recovered: &geometry::Recovered, page: &mut Page) {
     }
     for a in &mut page.articles {
         for b in &mut a.blocks {
-            set(&mut b.boxes, &mut b.bbox, recovered.provenance(b.lines));
+            set(&mut b.provenance, recovered.provenance(b.lines));
         }
         for h in &mut a.heads {
-            set(&mut h.boxes, &mut h.bbox, recovered.provenance(h.lines));
+            set(&mut h.provenance, recovered.provenance(h.lines));
         }
-        set(&mut a.boxes, &mut a.bbox, recovered.provenance_where(a.lines, |no| !leftover_lines[no]));
+        set(&mut a.provenance, recovered.provenance_where(a.lines, |no| !leftover_lines[no]));
     }
     for r in &mut page.removed {
-        set(&mut r.boxes, &mut r.bbox, recovered.provenance(r.lines));
+        set(&mut r.provenance, recovered.provenance(r.lines));
     }
     for (k, p) in recovered.noise.iter().enumerate() {
         let no = count + k + 1;
         let mut r = Removed::new(RemovedReason::Noise, p.text.clone(), [no, no], None);
-        r.boxes = Some(vec![p.box_index]);
-        r.bbox = Some(p.rect.round_out());
+        r.provenance.boxes = Some(vec![p.box_index]);
+        r.provenance.bbox = Some(p.rect.round_out());
         page.removed.push(r);
     }
     page.warnings.extend(recovered.warnings.iter().cloned());
@@ -534,24 +538,24 @@ fn attach_ids_and_size(input: &BoxPage, page: &mut Page) {
     if names.iter().all(Option::is_none) {
         return;
     }
-    let ids = |boxes: &Option<Vec<usize>>| -> Option<Vec<String>> {
-        let list: Vec<String> = boxes.as_ref()?.iter().filter_map(|&k| names.get(k).copied().flatten()).map(str::to_string).collect();
-        (!list.is_empty()).then_some(list)
+    let ids = |at: &mut Provenance| {
+        let list: Vec<String> = at.boxes.iter().flatten().filter_map(|&k| names.get(k).copied().flatten()).map(str::to_string).collect();
+        at.ids = (!list.is_empty()).then_some(list);
     };
     for b in &mut page.leftovers {
-        b.ids = ids(&b.boxes);
+        ids(&mut b.provenance);
     }
     for a in &mut page.articles {
         for b in &mut a.blocks {
-            b.ids = ids(&b.boxes);
+            ids(&mut b.provenance);
         }
         for h in &mut a.heads {
-            h.ids = ids(&h.boxes);
+            ids(&mut h.provenance);
         }
-        a.ids = ids(&a.boxes);
+        ids(&mut a.provenance);
     }
     for r in &mut page.removed {
-        r.ids = ids(&r.boxes);
+        ids(&mut r.provenance);
     }
 }
 

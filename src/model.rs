@@ -54,6 +54,27 @@ pub struct PageInfo {
     pub unit: Option<String>,
 }
 
+/// Where a piece of the page was printed, for OCR box input: the boxes it was made
+/// from, their union and the names of their lines. Shared by [`Article`], [`Head`],
+/// [`Block`] and [`Removed`], and written inside each (serde `flatten`: the keys
+/// `"boxes"`, `"bbox"`, `"ids"` of that object, each absent, not `null`, when empty), so
+/// the JSON is as if the fields were the object's own. All empty for text input.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// 0-based indices into the input's `ocr_results` of the boxes it was made from,
+    /// ascending.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boxes: Option<Vec<usize>>,
+    /// The union of those boxes (of the part of a box that was split between two
+    /// columns), `[x0, y0, x1, y1]` in `page.unit`, rounded outwards.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<[i64; 4]>,
+    /// For a format that names its lines (hOCR, ALTO, PAGE): the names of the lines of
+    /// `boxes`, in the same order (a line's name once).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ids: Option<Vec<String>>,
+}
+
 /// One article: headline group, credit, body and the jumps that continue it elsewhere.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
@@ -92,16 +113,10 @@ pub struct Article {
     pub warnings: Vec<Warning>,
     /// 1-based input line span `[first, last]` of everything the article was made from.
     pub lines: [usize; 2],
-    /// OCR box input only: the boxes the article was made from (see [`Block::boxes`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub boxes: Option<Vec<usize>>,
-    /// OCR box input only: the union of those boxes, `[x0, y0, x1, y1]` in `page.unit`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bbox: Option<[i64; 4]>,
-    /// OCR box input from a format that names its lines (hOCR, ALTO, PAGE): the names of the
-    /// lines of `boxes`, in the same order (a line's name once).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ids: Option<Vec<String>>,
+    /// OCR box input only: where everything the article was made from was printed; its
+    /// keys are this object's (see [`Provenance`]).
+    #[serde(flatten)]
+    pub provenance: Provenance,
 }
 
 impl Article {
@@ -115,7 +130,18 @@ impl Article {
     }
 }
 
-/// One credited person: `{"name","role","org"}`.
+/// What a person is credited for, where the page says so: `"text"` (文/) or `"photo"`
+/// (图/, 圖/).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CreditFor {
+    /// The text (文/).
+    Text,
+    /// The photographs (图/, 圖/).
+    Photo,
+}
+
+/// One credited person: `{"name","role","org","credit"}` (docs/contract.md, `authors`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Author {
     /// The name as printed, without spaces inside a Han name.
@@ -124,6 +150,11 @@ pub struct Author {
     pub role: Option<String>,
     /// The organisation printed before the title: "本报", "新华社", "黑龙江日报" (book-title marks dropped).
     pub org: Option<String>,
+    /// What the person is credited for: 文/ (text) or 图/ (photo) before the role or the
+    /// name ("文/本报记者 樊思远 图/本报记者 储晓光"); `null` when the page does not say
+    /// (the contract lists the key on every author).
+    #[serde(default)]
+    pub credit: Option<CreditFor>,
 }
 
 /// Which field of the article a [`Head`] was read into. Serialized in snake case, as the
@@ -155,21 +186,16 @@ pub struct Head {
     /// 1-based input lines `[first, last]` (for box input, the printed lines in
     /// recovered reading order, as for [`Block::lines`]).
     pub lines: [usize; 2],
-    /// OCR box input only: the boxes of those lines (see [`Block::boxes`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub boxes: Option<Vec<usize>>,
-    /// OCR box input only: the union of those boxes, `[x0, y0, x1, y1]` in `page.unit`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bbox: Option<[i64; 4]>,
-    /// OCR box input from a format that names its lines: the names of the lines of `boxes`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ids: Option<Vec<String>>,
+    /// OCR box input only: where it was printed (the head's: of its lines); its keys are this
+    /// object's (see [`Provenance`]).
+    #[serde(flatten)]
+    pub provenance: Provenance,
 }
 
 impl Head {
     /// A head with no box provenance (text input, or before the geometry's is attached).
     pub fn new(role: HeadRole, lines: [usize; 2]) -> Head {
-        Head { role, lines, boxes: None, bbox: None, ids: None }
+        Head { role, lines, provenance: Provenance::default() }
     }
 }
 
@@ -189,6 +215,10 @@ pub enum BlockKind {
     Signature,
     /// A block quotation (Markdown `>` that is not a credit line).
     Quote,
+    /// 编者按, 编后: an editor's note, labelled so ("编者按：…").
+    EditorNote,
+    /// One item of a news-in-brief column (简讯), opened by ★ or △.
+    Brief,
     /// Page header or footer; only in `leftovers`.
     Furniture,
     /// A column label or slogan that belongs to no article; only in `leftovers`.
@@ -196,7 +226,13 @@ pub enum BlockKind {
 }
 
 /// A piece of text with its kind and its 1-based input line span: `{"kind","text","lines"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Besides the contract's fields a block carries its facts record (what the rules read
+/// at the start of its text: leading credit, list number; `rules::BlockFacts`), a
+/// crate-private field that is never serialized and that equality ignores. So a block is
+/// made with [`Block::new`] (which reads the facts of its text) and its public fields,
+/// not with a struct literal.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Block {
     /// What the block is.
     pub kind: BlockKind,
@@ -206,27 +242,44 @@ pub struct Block {
     /// from several lines spans all of them. For OCR box input, the lines are the
     /// printed lines in recovered reading order (see `geometry`).
     pub lines: [usize; 2],
-    /// OCR box input only: 0-based indices into the input's `ocr_results` of the boxes
-    /// the block was made from, ascending. Absent (not `null`) for text input.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub boxes: Option<Vec<usize>>,
-    /// OCR box input only: the union of the block's boxes (of the part of a box that
-    /// was split between two columns), `[x0, y0, x1, y1]` in `page.unit`, rounded
-    /// outwards. Absent for text input.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bbox: Option<[i64; 4]>,
-    /// OCR box input from a format that names its lines (hOCR, ALTO, PAGE): the names of the
-    /// lines of `boxes`, in the same order (a line's name once).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ids: Option<Vec<String>>,
+    /// OCR box input only: where it was printed (the block's); its keys are this
+    /// object's (see [`Provenance`]).
+    #[serde(flatten)]
+    pub provenance: Provenance,
+    /// The facts record of `text` (not part of the contract: never written, empty when
+    /// read back from JSON).
+    #[serde(skip)]
+    pub(crate) facts: crate::rules::BlockFacts,
 }
 
 impl Block {
-    /// A block with no box provenance (text input).
+    /// A block with no box provenance (text input). Reads the facts of `text` (its
+    /// leading credit and list number).
     pub fn new(kind: BlockKind, text: String, lines: [usize; 2]) -> Block {
-        Block { kind, text, lines, boxes: None, bbox: None, ids: None }
+        let facts = crate::rules::BlockFacts::read(&text);
+        Block::with_facts(kind, text, lines, facts)
+    }
+
+    /// A block whose facts were already read from `text` (by the stage that made it).
+    pub(crate) fn with_facts(kind: BlockKind, text: String, lines: [usize; 2], facts: crate::rules::BlockFacts) -> Block {
+        Block { kind, text, lines, provenance: Provenance::default(), facts }
+    }
+
+    /// Reads the facts again after `text` was rewritten.
+    pub(crate) fn refresh_facts(&mut self) {
+        self.facts = crate::rules::BlockFacts::read(&self.text);
     }
 }
+
+/// Equality of the contract's fields: the facts are derived from `text`.
+impl PartialEq for Block {
+    fn eq(&self, other: &Block) -> bool {
+        let Block { kind, text, lines, provenance, facts: _ } = self;
+        *kind == other.kind && *text == other.text && *lines == other.lines && *provenance == other.provenance
+    }
+}
+
+impl Eq for Block {}
 
 /// Why cleanup took a piece of text out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -238,6 +291,10 @@ pub enum RemovedReason {
     NearDuplicate,
     /// Not text: image references, border garbage, empty markup.
     Noise,
+    /// The input format itself dropped it from its text (MinerU's `discarded_blocks`:
+    /// running heads, footers, page numbers, side notes); its `label` says what the
+    /// source called it.
+    DiscardedBySource,
 }
 
 /// Text that cleanup took out: `{"reason","text","lines","duplicate_of"}`.
@@ -251,22 +308,20 @@ pub struct Removed {
     pub lines: [usize; 2],
     /// Where the kept copy is, for duplicates; `null` otherwise.
     pub duplicate_of: Option<BlockRef>,
-    /// OCR box input only: the boxes the text came from (see [`Block::boxes`]).
+    /// OCR box input only: where it was printed (the removed text's); its keys are this
+    /// object's (see [`Provenance`]).
+    #[serde(flatten)]
+    pub provenance: Provenance,
+    /// For `discarded_by_source`: the source's own label for what it discarded (MinerU's
+    /// block `type`, e.g. `discarded`, `header`, `footer`, `page_number`); absent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub boxes: Option<Vec<usize>>,
-    /// OCR box input only: the union of those boxes, `[x0, y0, x1, y1]` in `page.unit`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bbox: Option<[i64; 4]>,
-    /// OCR box input from a format that names its lines (hOCR, ALTO, PAGE): the names of the
-    /// lines of `boxes`, in the same order (a line's name once).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ids: Option<Vec<String>>,
+    pub label: Option<String>,
 }
 
 impl Removed {
     /// A removed text with no box provenance (text input).
     pub fn new(reason: RemovedReason, text: String, lines: [usize; 2], duplicate_of: Option<BlockRef>) -> Removed {
-        Removed { reason, text, lines, duplicate_of, boxes: None, bbox: None, ids: None }
+        Removed { reason, text, lines, duplicate_of, provenance: Provenance::default(), label: None }
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::common;
 
-use banmian::{BlockKind, Options, Page, Pipeline};
+use banmian::{BlockKind, CreditFor, Options, Page, Pipeline};
 
 fn process(name: &str, text: &str) -> Page {
     let page = Pipeline::new(Options::default()).expect("default pipeline").process(name, text);
@@ -228,8 +228,16 @@ fn split_text_and_photo_credit_line_is_the_byline() {
         let names: Vec<(&str, Option<&str>, Option<&str>)> =
             a.authors.iter().map(|x| (x.name.as_str(), x.role.as_deref(), x.org.as_deref())).collect();
         assert_eq!(names, [("甲某某", Some("记者"), Some("本报")), ("乙某", Some("记者"), Some("本报"))]);
+        // the contract's `credit`: what each is credited for
+        let credits: Vec<Option<CreditFor>> = a.authors.iter().map(|x| x.credit).collect();
+        assert_eq!(credits, [Some(CreditFor::Text), Some(CreditFor::Photo)]);
         assert_eq!(a.blocks.len(), 2);
     }
+    // a credit without marks says nothing of it: the contract's key is there, `null`
+    let page = process("page.txt", "一条老街的“新生”\n\n本报记者 甲某某 乙某\n\n清晨的青石巷里，早点铺已经冒出热气。\n");
+    assert!(page.articles[0].authors.iter().all(|x| x.credit.is_none()));
+    let json = serde_json::to_value(&page.articles[0].authors[0]).unwrap();
+    assert_eq!(json, serde_json::json!({"name": "甲某某", "role": "记者", "org": "本报", "credit": null}));
 }
 
 /// assemble.rs: a signer with a closing formula ("某某商會 啟") after the last paragraph
@@ -392,4 +400,220 @@ fn lone_line_with_a_jump_marker_keeps_the_marker() {
     let page = process("page.md", "（下转第五版）\n青石县疾病预防控制中心\n\n命利活山第量公\n——取说说使间一头化\n");
     let jumps: Vec<&str> = page.articles.iter().flat_map(|a| a.jumps.iter().map(|j| j.text.as_str())).collect();
     assert_eq!(jumps, ["下转第五版"]);
+}
+
+/// A page of an issue set as a plain-text export: lines wrapped at a column, one blank
+/// line between paragraphs and two between articles. Every name and place is invented.
+const ISSUE_PAGE: &str = "青石日报　2024年5月6日　星期一　第1版
+
+青石县老旧小区改造全面完成
+本报讯（记者 甲某某）今年以来，青石县加快推进老旧小区改造，已完
+成改造项目四十二个，惠及居民一万二千余户，受到群众广泛欢迎。
+
+县住建局局长乙某说，明（下转第二版）
+
+
+东辛庄村办起乡村图书阅览室
+本报记者 丙某
+村民丁某说，过去看书要跑到县城，如今在家门口就能借到新书了。
+阅览室每周开放六天，藏书已有三千余册，还配了两台电脑。
+哪家孩子爱（下转第3版）
+
+
+守好乡亲“菜篮子”
+近期，一些地方蔬菜价格波动较大。对此，我们要保持高度关注，既要
+稳住生产，也要把流通环节的成本降下来，让群众少花冤枉钱。
+
+稳价不只是商务部门的事。农业部门要抓好生产，交通部门要保障运
+输畅通，市场监管部门要严查哄抬物价。（下转第二版）
+
+稳价还要靠市场
+
+
+城南片区老旧管网改造完工
+（上接第3版）
+于上世纪八十年代，管材老化，爆管漏水时有发生。今年三月起，施工单
+位分段开挖、分（下转第六版）
+";
+
+/// assemble.rs, classify.rs, segment.rs (whole-issue harness, evaluation/issues): the short
+/// last line of an article's first part before its 下转 marker was read as the next
+/// article's headline (or, on the page's last line, as a footer), and an uncredited
+/// commentary set apart by the page's two blank lines as a subhead of the article above.
+#[test]
+fn article_gaps_and_lines_cut_before_a_jump_marker() {
+    let page = process("page.txt", ISSUE_PAGE);
+    assert_eq!(
+        headlines(&page),
+        [
+            Some("青石县老旧小区改造全面完成"),
+            Some("东辛庄村办起乡村图书阅览室"),
+            Some("守好乡亲“菜篮子”"),
+            Some("城南片区老旧管网改造完工")
+        ]
+    );
+    let texts = |i: usize| page.articles[i].blocks.iter().map(|b| (b.kind, b.text.as_str())).collect::<Vec<_>>();
+    assert_eq!(texts(0)[1], (BlockKind::Paragraph, "县住建局局长乙某说，明"));
+    assert_eq!(page.articles[0].jumps[0].page, Some(2));
+    assert_eq!(texts(1).last(), Some(&(BlockKind::Paragraph, "哪家孩子爱")));
+    assert_eq!(page.articles[1].jumps[0].page, Some(3));
+    // the commentary's first part ends with a subhead cut off by the gap: the subhead
+    // heads nothing after the gap
+    assert_eq!(texts(2).len(), 3);
+    assert_eq!(texts(2)[2], (BlockKind::Subhead, "稳价还要靠市场"));
+    // the page's last line, cut before its marker, is text and no footer
+    assert_eq!(texts(3)[0], (BlockKind::Paragraph, "于上世纪八十年代，管材老化，爆管漏水时有发生。今年三月起，施工单位分段开挖、分"));
+    assert_eq!(page.articles[3].jumps.len(), 2);
+    assert!(page.leftovers.iter().all(|b| b.kind == BlockKind::Furniture && b.lines == [1, 1]), "{:?}", page.leftovers);
+
+    // one blank line everywhere: no article gap, the commentary's headline is read as
+    // before (a display line after a closed article heads one)
+    let single = ISSUE_PAGE.replace("\n\n\n", "\n\n");
+    let page = process("page.txt", &single);
+    assert_eq!(headlines(&page)[2], Some("守好乡亲“菜篮子”"));
+}
+
+/// assemble.rs, segment.rs (whole-issue harness): on a page of continuations, a second
+/// 上接 paragraph was merged into the first continuation, and a continuation printed
+/// without a marker (set apart by the article gap) into the one above it; "。" pushed
+/// onto a line of its own by the wrap was removed as noise.
+#[test]
+fn two_continuations_on_one_page_stay_two_articles() {
+    let text = "青石日报　2024年5月6日　星期一　第2版
+
+（上接第3版）
+冰雪季旅游预订量同比增长
+行前应关注天气变化，选择正规滑雪场所，做好防寒保暖。
+
+
+（上接第一版）校结对，建起同步课堂，每周开设二十余节共享课程
+，受到师生欢迎。县里还为每个教学点配齐了设备，开通了专线网络
+，覆盖所有乡镇，方便了山区的孩子们跟着城里老师一起上课学习了
+。
+
+
+市大数据局局长戊某表示，平台将按照应开放尽开放的原则，逐步扩大
+数据开放范围，并建立数据质量反馈机制。
+";
+    let page = process("page.txt", text);
+    assert_eq!(page.articles.len(), 3, "{:?}", headlines(&page));
+    assert_eq!(page.articles[0].headline.as_deref(), Some("冰雪季旅游预订量同比增长"));
+    assert_eq!(page.articles[1].jumps[0].label, "第一版");
+    assert_eq!(
+        page.articles[1].blocks[0].text,
+        "校结对，建起同步课堂，每周开设二十余节共享课程，受到师生欢迎。县里还为每个教学点配齐了设备，开通了专线网络，覆盖所有乡镇，方便了山区的孩子们跟着城里老师一起上课学习了。"
+    );
+    assert_eq!(page.articles[2].headline, None);
+    assert!(page.articles[2].blocks[0].text.starts_with("市大数据局局长戊某表示"));
+    assert!(page.removed.is_empty(), "{:?}", page.removed);
+
+    // the first continuation's paragraph printed twice stays one article (dedup keeps one)
+    let twice = "（上接第一版）校结对，建起同步课堂，每周开设二十余节共享课程。\n\n（上接第一版）校结对，建起同步课堂，每周开设二十余节共亨课程。\n";
+    let page = process("page.txt", twice);
+    assert_eq!(page.articles.len(), 1);
+}
+
+/// numbering.rs, assemble.rs, segment.rs: a news-in-brief column (a label over ★ items)
+/// was read as a subhead of the article above and its items joined into one paragraph
+/// on a hard-wrapped page (eval p007, p022, m008); an editor's note was a paragraph.
+#[test]
+fn briefs_column_and_editor_note_get_their_kinds() {
+    let text = "青石县老街焕发新活力
+
+本报记者 甲某某
+编者按：城市更新不是推倒重来。本报今起推出系列报道。
+清晨七点，青石巷的早点铺已经坐满了人，豆浆冒着热气，油条在锅
+里翻滚，老板娘忙着招呼街坊。
+
+简讯
+
+★县图书馆新馆本月底开放试运行，读者凭身份证可免费办理借阅证。
+★今年全县新增城市绿道十二公里，绿道总里程达到八十公里。
+△县气象台预计，本周后期将有一次明显降温过程。
+";
+    let page = process("page.txt", text);
+    assert_eq!(headlines(&page), [Some("青石县老街焕发新活力"), Some("简讯")]);
+    let kinds = |i: usize| page.articles[i].blocks.iter().map(|b| b.kind).collect::<Vec<_>>();
+    assert_eq!(kinds(0), [BlockKind::EditorNote, BlockKind::Paragraph]);
+    assert_eq!(kinds(1), [BlockKind::Brief; 3]);
+    assert_eq!(page.articles[1].blocks[1].text, "★今年全县新增城市绿道十二公里，绿道总里程达到八十公里。");
+}
+
+/// classify.rs, segment.rs: every line printed twice with small OCR differences (case
+/// b34, eval m001): the better-read copy is kept, the other goes to `removed`; a first
+/// paragraph printed again under a misread credit ("的者" for "记者", eval p022) opens
+/// no new article.
+#[test]
+fn lines_printed_twice_keep_the_better_copy() {
+    let text = "青石縣表彰勞動模範\n本報訊 乙某同志今年四十三歲，生長在青石縣\n本報訊 乙某同志今年四十三歲，生長在青石縣\n柬辛莊一個貪苦的農家裏·小時侯讀過兩三年\n東辛莊一個貧苦的農家裏。小時候讀過兩三年\n私塾，後來幫助父親種了四五年莊稼。\n私墊，後來幫助父親種了四五年莊稼。\n";
+    let page = process("page.txt", text);
+    assert_eq!(page.articles.len(), 1);
+    let a = &page.articles[0];
+    assert_eq!(a.blocks.len(), 1);
+    assert_eq!(
+        a.blocks[0].text,
+        "乙某同志今年四十三歲，生長在青石縣東辛莊一個貧苦的農家裏。小時候讀過兩三年私塾，後來幫助父親種了四五年莊稼。"
+    );
+    let removed: Vec<[usize; 2]> = page.removed.iter().map(|r| r.lines).collect();
+    assert_eq!(removed, [[3, 3], [4, 4], [7, 7]]);
+
+    let text = "西岸科创走廊引进项目七十二个\n\n本报讯（记者 丙某某）今年以来，西岸科创走廊累计引进项目七十二个。\n\n本报讯（的者 丙某某）今年以来，西岸科创走廊累计引进项目七十二个。\n\n走廊管委会主任表示，将持续优化营商环境。\n";
+    let page = process("page.txt", text);
+    assert_eq!(headlines(&page), [Some("西岸科创走廊引进项目七十二个")]);
+    assert_eq!(page.articles[0].blocks.len(), 2);
+}
+
+/// furniture.rs: a body line naming a person's title with 编辑 in it
+/// ("马来西亚某华文报社副总编辑", eval m001) was taken for page furniture.
+#[test]
+fn a_title_with_editor_in_a_body_line_is_not_furniture() {
+    let text = "## 海外华文媒体代表走进滨江\n\n来自十五个国家和地区的二十余位海外华文媒体代表近日走进滨江。\n\n马来西亚某华文报社副总编辑\n甲某某表示，将通过报道向海外读者讲述一个真实的滨江。\n\n代表们参观了港口和产业园区。\n\n责任编辑：乙某\n";
+    let page = process("page.md", text);
+    assert!(page.leftovers.iter().all(|b| !b.text.contains("副总编辑")), "{:?}", page.leftovers);
+    assert!(page.leftovers.iter().any(|b| b.text.contains("责任编辑")));
+}
+
+/// byline.rs, normalize.rs: credits inside a body and a caption lost the space between
+/// role and name ("本报记者郁成摄", eval p022 and m-pages' golds keep "本报记者 郁成摄"), and
+/// a bracket of people opening a body ("（本报记者 乙某 通讯员 丙某）") was not read into
+/// the byline and authors.
+#[test]
+fn credits_inside_bodies_and_captions_keep_their_spaces() {
+    let text =
+        "青石县召开表彰大会\n\n（本报记者 乙某 通讯员 丙某）青石县日前召开表彰大会，表彰了一批先进集体。\n\n会场一角。本报记者 丁某 摄\n";
+    let page = process("page.txt", text);
+    let a = &page.articles[0];
+    assert_eq!(a.byline.as_deref(), Some("（本报记者 乙某 通讯员 丙某）"));
+    let names: Vec<(&str, Option<&str>)> = a.authors.iter().map(|x| (x.name.as_str(), x.role.as_deref())).collect();
+    assert_eq!(names, [("乙某", Some("记者")), ("丙某", Some("通讯员"))]);
+    assert_eq!(a.blocks[0].text, "青石县日前召开表彰大会，表彰了一批先进集体。");
+    assert_eq!((a.blocks[1].kind, a.blocks[1].text.as_str()), (BlockKind::Caption, "会场一角。本报记者 丁某 摄"));
+
+    // spaced-out body text still closes up; a bracket without a role is no credit
+    let page = process("page.txt", "青石县召开表彰大会\n\n（完） 记 者 从 会 上 获 悉 ， 大 会 表 彰 了 先 进 集 体 。\n");
+    assert_eq!(page.articles[0].byline, None);
+    assert_eq!(page.articles[0].blocks[0].text, "（完）记者从会上获悉，大会表彰了先进集体。");
+}
+
+/// classify.rs, assemble.rs: a caption wrapped over two lines became two captions (read by
+/// its opening 图为) or a subhead and a caption (read by its closing 摄).
+#[test]
+fn caption_wrapped_over_two_lines_is_one_caption() {
+    for (caption, whole) in [
+        (
+            "图为表彰大会现场，受表彰的先进个人代表\n上台领奖。本报记者 丁某 摄",
+            "图为表彰大会现场，受表彰的先进个人代表上台领奖。本报记者 丁某 摄",
+        ),
+        ("受表彰的先进个人代表上台领奖，会场气氛\n热烈。本报记者 丁某 摄", "受表彰的先进个人代表上台领奖，会场气氛热烈。本报记者 丁某 摄"),
+    ] {
+        let text = format!(
+            "青石县召开表彰大会\n\n本报讯（记者 甲某）青石县日前召开表彰大会，表彰了一批先进集体和先进个人。\n\n{caption}\n\n会议要求，各单位要学习先进，争创佳绩。\n"
+        );
+        let page = process("page.txt", &text);
+        let blocks: Vec<(BlockKind, &str, [usize; 2])> =
+            page.articles[0].blocks.iter().map(|b| (b.kind, b.text.as_str(), b.lines)).collect();
+        assert_eq!(blocks.len(), 3, "{blocks:?}");
+        assert_eq!(blocks[1], (BlockKind::Caption, whole, [5, 6]));
+        assert_eq!(blocks[2].0, BlockKind::Paragraph);
+    }
 }

@@ -91,6 +91,7 @@ fn archive_tree_is_processed_page_by_page() {
         rel,
         [
             "..odd.txt.json",
+            ".banmian/pages.jsonl",
             ".banmian/run.json",
             "2021/01/13/01-gb18030.txt.json",
             "2021/01/13/01-utf16.txt.json",
@@ -154,8 +155,8 @@ fn an_output_folder_inside_the_input_is_not_read_back() {
     // Give the output a page extension: it must still not be read as input.
     fs::write(out.join("notes.txt"), "## 不是输入\n\n正文。\n").unwrap();
     run(&[root.to_str().unwrap(), "-o", out.to_str().unwrap(), "--quiet"]);
-    // 01.md.json, notes.txt and the run's record, .banmian/run.json.
-    assert_eq!(files_under(&out).len(), 3, "{:?}", files_under(&out));
+    // 01.md.json, notes.txt and the run's records, .banmian/run.json and pages.jsonl.
+    assert_eq!(files_under(&out).len(), 4, "{:?}", files_under(&out));
     assert!(!out.join("out").exists());
 }
 
@@ -177,7 +178,7 @@ fn output_is_byte_identical_for_one_and_two_threads() {
     run(&[root.to_str().unwrap(), "-o", b.to_str().unwrap(), "-j", "2", "--quiet"]);
     let (fa, fb) = (files_under(&a), files_under(&b));
     assert_eq!(fa.len(), fb.len());
-    assert_eq!(fa.len(), 8, "7 pages and .banmian/run.json");
+    assert_eq!(fa.len(), 9, "7 pages, .banmian/run.json and .banmian/pages.jsonl");
     for (x, y) in fa.iter().zip(&fb) {
         assert_eq!(x.strip_prefix(&a).unwrap(), y.strip_prefix(&b).unwrap());
         assert_eq!(fs::read(x).unwrap(), fs::read(y).unwrap(), "{}", x.display());
@@ -239,7 +240,7 @@ fn a_killed_run_leaves_no_partial_output() {
             let v: Value = serde_json::from_slice(&fs::read(p).unwrap()).unwrap_or_else(|e| panic!("partial {}: {e}", p.display()));
             let record = p.parent().is_some_and(|d| d.ends_with(".banmian"));
             assert_eq!(v["schema"], if record { "banmian.run/1" } else { "banmian.page/1" });
-        } else {
+        } else if name != "pages.jsonl" {
             assert!(name.starts_with(".banmian-") && name.ends_with(".tmp"), "unexpected {name}");
         }
     }
@@ -247,6 +248,6 @@ fn a_killed_run_leaves_no_partial_output() {
     let r = run(&[root.to_str().unwrap(), "-o", out.to_str().unwrap(), "--resume", "--quiet"]);
     assert_eq!(r.status.code(), Some(0));
     let done = walk(&out);
-    assert_eq!(done.len(), 801, "800 pages and .banmian/run.json");
-    assert!(done.iter().all(|p| p.extension().is_some_and(|e| e == "json")));
+    assert_eq!(done.len(), 802, "800 pages, .banmian/run.json and .banmian/pages.jsonl");
+    assert!(done.iter().all(|p| p.extension().is_some_and(|e| e == "json") || p.ends_with(".banmian/pages.jsonl")));
 }

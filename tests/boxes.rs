@@ -479,7 +479,8 @@ fn every_headline_is_attached_to_its_own_body_on_synthetic_pages() {
             // its body, and every box holding a line of its body is in its blocks.
             let own: std::collections::BTreeSet<usize> =
                 (0..g.box_lines.len()).filter(|&b| g.box_lines[b].iter().any(|t| t.article == id && t.body_pos.is_some())).collect();
-            let got_boxes: std::collections::BTreeSet<usize> = got.blocks.iter().flat_map(|b| b.boxes.clone().unwrap()).collect();
+            let got_boxes: std::collections::BTreeSet<usize> =
+                got.blocks.iter().flat_map(|b| b.provenance.boxes.clone().unwrap()).collect();
             assert_eq!(got_boxes, own, "page {seed}: {}", a.headline);
             // And it reads right, but for a box merged across a gap that gave a
             // character to the wrong side, or a short column whose lines were nearly
@@ -503,7 +504,7 @@ fn noise_goes_to_removed_with_its_box_and_merged_boxes_are_split_with_a_warning(
         let noise: Vec<_> = page.removed.iter().filter(|r| r.reason == RemovedReason::Noise).collect();
         assert_eq!(noise.len(), g.noise, "page {seed}: {noise:?}");
         for r in &noise {
-            let b = r.boxes.as_ref().unwrap();
+            let b = r.provenance.boxes.as_ref().unwrap();
             assert_eq!(b.len(), 1);
             assert!(g.box_lines[b[0]].is_empty(), "page {seed}: box {} is text", b[0]);
         }
@@ -533,13 +534,13 @@ fn blocks_carry_the_boxes_they_came_from() {
     let page = process(&g);
     let n = g.box_lines.len();
     for a in &page.articles {
-        let article_boxes = a.boxes.as_ref().unwrap();
+        let article_boxes = a.provenance.boxes.as_ref().unwrap();
         for b in &a.blocks {
-            let boxes = b.boxes.as_ref().unwrap();
+            let boxes = b.provenance.boxes.as_ref().unwrap();
             assert!(!boxes.is_empty() && boxes.windows(2).all(|w| w[0] < w[1]) && boxes.iter().all(|&i| i < n));
             assert!(boxes.iter().all(|i| article_boxes.contains(i)));
             // Every box of the block holds a line of this article's body.
-            let bbox = b.bbox.unwrap();
+            let bbox = b.provenance.bbox.unwrap();
             for &i in boxes {
                 let truth = &g.box_lines[i];
                 assert!(truth.iter().any(|t| t.body_pos.is_some() && g.articles[t.article].headline == a.headline.clone().unwrap()));

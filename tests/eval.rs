@@ -154,9 +154,9 @@ fn box_pages_map_boxes_and_a_merge_halves_f1() {
         json!([{"article": 0, "boxes": [0]}, {"article": 0, "boxes": [1]}, {"article": 1, "boxes": [2]}, {"article": 1, "boxes": [3]}]);
     let g = gold(json!({"articles": [gold_article("甲", &["一"]), gold_article("乙", &["二"])], "order": order}));
     let mut a = article(Some("甲 乙"), [1, 4], &[("一", [2, 2]), ("二", [4, 4])]);
-    a.boxes = Some(vec![0, 1, 2, 3]);
-    a.blocks[0].boxes = Some(vec![1]);
-    a.blocks[1].boxes = Some(vec![3]);
+    a.provenance.boxes = Some(vec![0, 1, 2, 3]);
+    a.blocks[0].provenance.boxes = Some(vec![1]);
+    a.blocks[1].provenance.boxes = Some(vec![3]);
     let s = score_page(&g, &page(vec![a]));
     assert_eq!(s.reading_order, Some(0.5));
     assert!((s.assignment_f1.unwrap() - 0.5).abs() < 1e-12, "{:?}", s.assignment_f1);
@@ -173,7 +173,7 @@ fn fields_are_folded_exact_authors_and_jumps_as_check_gold_reads_them() {
     let mut a = article(Some("甲"), [1, 2], &[(B1, [2, 2])]);
     a.byline = Some("本报讯(记者林晓)".into()); // folded equal
     a.dateline = Some("新华社".into()); // wrong
-    a.authors = vec![Author { name: "林晓".into(), role: Some("记者".into()), org: None }]; // org 本报 not compared
+    a.authors = vec![Author { name: "林晓".into(), role: Some("记者".into()), org: None, credit: None }]; // org 本报 not compared
     a.jumps =
         vec![Jump { direction: JumpDirection::ContinuedOn, page: Some(4), label: "第四版".into(), text: "下转第四版".into() }];
     let s = score_page(&g, &page(vec![a]));
@@ -458,8 +458,8 @@ fn box_pages_keep_the_order_inside_a_block_when_the_lines_boxes_are_known() {
     let order = json!([{"article": 0, "boxes": [0]}, {"article": 0, "boxes": [2]}, {"article": 0, "boxes": [1]}]);
     let g = gold(json!({"articles": [gold_article("甲", &["一二"])], "order": order}));
     let mut a = article(Some("甲"), [1, 3], &[("一二", [2, 3])]);
-    a.boxes = Some(vec![0, 1, 2]);
-    a.blocks[0].boxes = Some(vec![1, 2]);
+    a.provenance.boxes = Some(vec![0, 1, 2]);
+    a.blocks[0].provenance.boxes = Some(vec![1, 2]);
     let out = page(vec![a]);
     let line_boxes = [vec![0], vec![2], vec![1]];
     assert_eq!(banmian::eval::score::score_page_with(&g, &out, Some(&line_boxes)).reading_order, Some(0.0));

@@ -304,7 +304,7 @@ fn library_boxes_are_checked_and_sized() {
     assert_eq!((page.width, page.height), (900.0, 240.0));
     let out = Pipeline::new(Options::default()).unwrap().process_boxes("p.json", &page);
     assert_eq!((out.page.width, out.page.height, out.page.unit.as_deref()), (Some(900), Some(240), Some("px")));
-    assert_eq!(out.articles[0].bbox, Some([100, 100, 900, 240]));
+    assert_eq!(out.articles[0].provenance.bbox, Some([100, 100, 900, 240]));
 }
 
 /// An error from `process_bytes`, which knows no path, prints no `<input>:`, and names

@@ -125,8 +125,8 @@ fn hocr_alto_and_tsv_of_a_page_whose_lines_cross_the_columns_read_column_by_colu
     assert_eq!(articles(&run(InputFormat::Auto, &alto(&lines))), articles(&from_hocr));
     // Provenance: the body's boxes are the body lines 1.., named by their ids.
     let a = &from_hocr.articles[0];
-    assert_eq!(a.boxes.as_ref().unwrap().len(), lines.len());
-    assert_eq!(a.ids.as_ref().unwrap()[0], "line_0");
+    assert_eq!(a.provenance.boxes.as_ref().unwrap().len(), lines.len());
+    assert_eq!(a.provenance.ids.as_ref().unwrap()[0], "line_0");
     assert_eq!(from_hocr.page.unit.as_deref(), Some("px"));
 }
 

@@ -50,7 +50,12 @@ fn text_heads_give_the_lines_of_each_role_in_line_order() {
     assert_eq!(page.articles[2].dateline.as_deref(), Some("2024年4月21日"));
     assert_eq!(heads(&page, 2), vec![(HeadRole::Headline, [11, 11]), (HeadRole::Dateline, [12, 12])]);
     // Text input: no box fields.
-    assert!(page.articles.iter().flat_map(|a| &a.heads).all(|h| h.boxes.is_none() && h.bbox.is_none() && h.ids.is_none()));
+    assert!(
+        page.articles
+            .iter()
+            .flat_map(|a| &a.heads)
+            .all(|h| h.provenance.boxes.is_none() && h.provenance.bbox.is_none() && h.provenance.ids.is_none())
+    );
 }
 
 #[test]
@@ -94,7 +99,7 @@ fn box_heads_carry_the_boxes_and_bbox_of_the_lines_they_were_read_from() {
     let a = &page.articles[0];
     assert_eq!(a.headline.as_deref(), Some("秋粮收购进度过九成"));
     type Placed = (HeadRole, [usize; 2], Option<Vec<usize>>, Option<[i64; 4]>);
-    let got: Vec<Placed> = a.heads.iter().map(|h| (h.role, h.lines, h.boxes.clone(), h.bbox)).collect();
+    let got: Vec<Placed> = a.heads.iter().map(|h| (h.role, h.lines, h.provenance.boxes.clone(), h.provenance.bbox)).collect();
     assert_eq!(
         got,
         vec![
@@ -104,10 +109,10 @@ fn box_heads_carry_the_boxes_and_bbox_of_the_lines_they_were_read_from() {
         ]
     );
     // The heads' boxes are the article's boxes that are in no block.
-    let in_blocks: Vec<usize> = a.blocks.iter().flat_map(|b| b.boxes.clone().unwrap()).collect();
-    let mut all: Vec<usize> = in_blocks.iter().copied().chain(a.heads.iter().flat_map(|h| h.boxes.clone().unwrap())).collect();
+    let in_blocks: Vec<usize> = a.blocks.iter().flat_map(|b| b.provenance.boxes.clone().unwrap()).collect();
+    let mut all: Vec<usize> = in_blocks.iter().copied().chain(a.heads.iter().flat_map(|h| h.provenance.boxes.clone().unwrap())).collect();
     all.sort_unstable();
-    assert_eq!(Some(all), a.boxes);
+    assert_eq!(Some(all), a.provenance.boxes);
 }
 
 #[test]

@@ -98,7 +98,10 @@ fn every_json_format_reads_the_same_page_by_content_and_by_name() {
         for f in [InputFormat::Auto, format] {
             let page = process(bytes, f);
             assert_eq!(articles(&page), articles(&reference), "{name} ({f:?})");
-            assert_eq!(page.articles[0].blocks[0].boxes, reference.articles[0].blocks[0].boxes, "{name}: same line numbers");
+            assert_eq!(
+                page.articles[0].blocks[0].provenance.boxes, reference.articles[0].blocks[0].provenance.boxes,
+                "{name}: same line numbers"
+            );
             assert_eq!(page.page.unit.as_deref(), Some("px"), "{name}");
         }
         match read::read(InputFormat::Auto, bytes.as_bytes()).unwrap() {

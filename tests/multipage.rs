@@ -1,6 +1,7 @@
 //! Files that hold several pages (CONTRACT.md, "Command line"): one page object per
 //! page — JSON Lines on stdout, `OUT/<relative path>.p<N>.json` in folder mode (N from
-//! 1), `source` `<relative path>#p<N>` — for MinerU documents, multi-page hOCR and ALTO.
+//! 1), `source` `<relative path>#p<N>` — for MinerU documents, multi-page hOCR and ALTO,
+//! PaddleOCR 2.x lists of pages, Surya files of several results and marker documents.
 //! The texts are written here.
 
 use std::fs;
@@ -114,9 +115,9 @@ fn each_page_of_a_multi_page_file_is_one_page_object() {
         }
     }
     assert!(out.join("one.md.json").is_file());
-    // --resume: a file whose pages are all written is up to date.
+    // --resume: a file whose pages are all written is up to date; each page counts.
     let o = banmian().arg(&root).arg("-o").arg(&out).arg("--resume").output().unwrap();
-    assert!(String::from_utf8_lossy(&o.stderr).contains("0 processed, 4 up to date"), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("7 pages: 0 processed, 7 up to date"), "{}", String::from_utf8_lossy(&o.stderr));
     // --jsonl over the folder: one line per page, in walk order.
     let o = banmian().arg(&root).arg("--jsonl").output().unwrap();
     let sources: Vec<String> = String::from_utf8(o.stdout)
@@ -146,4 +147,64 @@ fn the_library_reads_page_by_page_and_one_page_as_before() {
     // Named formats read every page too.
     let named = Pipeline::new(Options::default().input_format("hocr".parse().unwrap())).unwrap();
     assert_eq!(named.process_pages("s.hocr", hocr().as_bytes()).unwrap().len(), 2);
+}
+
+/// A PaddleOCR 2.x list of pages, a Surya file of two names, a marker document of two
+/// `Page`s: each a headline/body pair per page, in the shapes their readers document.
+fn json_multipage() -> [(&'static str, String); 3] {
+    let quad = |x0: u32, y0: u32, x1: u32, y1: u32| format!("[[{x0}, {y0}], [{x1}, {y0}], [{x1}, {y1}], [{x0}, {y1}]]");
+    let paddle: Vec<String> = (0..2)
+        .map(|i| {
+            format!(r#"[[{}, ["{}", 0.98]], [{}, ["{}", 0.97]]]"#, quad(60, 100, 700, 150), HEADS[i], quad(60, 200, 940, 230), BODIES[i])
+        })
+        .collect();
+    let surya: Vec<String> = (0..2)
+        .map(|i| {
+            format!(
+                r#""p{i}": [{{"image_bbox": [0, 0, 1000, 1400], "text_lines": [{{"text": "{}", "confidence": 0.98, "polygon": {}}},
+                {{"text": "{}", "confidence": 0.97, "polygon": {}}}]}}]"#,
+                HEADS[i],
+                quad(60, 100, 700, 150),
+                BODIES[i],
+                quad(60, 200, 940, 230)
+            )
+        })
+        .collect();
+    let marker: Vec<String> = (0..2)
+        .map(|i| {
+            format!(
+                r#"{{"id": "/page/{i}/Page/0", "block_type": "Page", "bbox": [0, 0, 1000, 1400], "children": [
+                {{"id": "/page/{i}/SectionHeader/1", "block_type": "SectionHeader", "html": "<h1>{}</h1>", "polygon": {}}},
+                {{"id": "/page/{i}/Text/2", "block_type": "Text", "html": "<p>{}</p>", "polygon": {}}}]}}"#,
+                HEADS[i],
+                quad(60, 100, 700, 150),
+                BODIES[i],
+                quad(60, 200, 940, 230)
+            )
+        })
+        .collect();
+    [
+        ("paddle2.json", format!("[{}]", paddle.join(", "))),
+        ("surya.json", format!("{{{}}}", surya.join(", "))),
+        ("marker.json", format!(r#"{{"block_type": "Document", "children": [{}]}}"#, marker.join(", "))),
+    ]
+}
+
+#[test]
+fn paddleocr_page_lists_surya_and_marker_files_give_one_page_object_per_page() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in json_multipage() {
+        let path = dir.path().join(name);
+        fs::write(&path, &text).unwrap();
+        let o = banmian().arg(&path).output().unwrap();
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", String::from_utf8_lossy(&o.stderr));
+        let lines: Vec<Value> = String::from_utf8(o.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(lines.len(), 2, "{name}");
+        for (i, page) in lines.iter().enumerate() {
+            check(page, &format!("{name}#p{}", i + 1), i);
+        }
+        // The one-page reader refuses it, naming the count and how to read it.
+        let e = Pipeline::new(Options::default()).unwrap().process_bytes(name, text.as_bytes()).unwrap_err().to_string();
+        assert!(e.contains("2 pages") && e.contains("read it page by page"), "{name}: {e}");
+    }
 }

@@ -230,7 +230,12 @@ fn split_articles_writes_one_file_per_article_and_the_leftovers() {
     for (rel, src) in [("2021/01.md", "corpus/04_jumps.md"), ("2021/02.txt", "corpus/10_furniture.txt")] {
         let page = p.process_bytes(rel, &fs::read(src).unwrap()).unwrap();
         let folder = out.join(rel);
-        let mut names: Vec<String> = fs::read_dir(&folder).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        // The folder's record of what banmian wrote there (hidden) aside.
+        let mut names: Vec<String> = fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n != banmian::batch::SPLIT_RECORD)
+            .collect();
         names.sort();
         let mut want = write::split::names(&page, OutputFormat::Markdown);
         want.push("leftovers.md".into());
@@ -249,8 +254,11 @@ fn split_articles_writes_one_file_per_article_and_the_leftovers() {
     // A rerun with fewer articles leaves no stale article file.
     fs::write(input.join("01.md"), "## 会议举行\n\n本报讯 会议举行。\n").unwrap();
     assert_eq!(split_run().code(), Some(0));
-    let mut names: Vec<String> =
-        fs::read_dir(out.join("2021/01.md")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    let mut names: Vec<String> = fs::read_dir(out.join("2021/01.md"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n != banmian::batch::SPLIT_RECORD)
+        .collect();
     names.sort();
     assert_eq!(names, ["0-会议举行.md", "leftovers.md"]);
     // Usage errors: no -o, or with --jsonl.
@@ -281,17 +289,21 @@ fn view_draws_each_articles_boxes_in_its_colour_and_lists_the_articles() {
     let html = fs::read_to_string(&html_path).unwrap();
     for a in &page.articles {
         let drawn = html.matches(&format!("<g class=\"box\" data-article=\"{}\" ", a.id)).count();
-        let heads = a.heads.iter().filter(|h| h.bbox.is_some()).count();
-        assert_eq!(drawn, heads + a.blocks.iter().filter(|b| b.bbox.is_some()).count(), "article {}", a.id);
+        let heads = a.heads.iter().filter(|h| h.provenance.bbox.is_some()).count();
+        assert_eq!(drawn, heads + a.blocks.iter().filter(|b| b.provenance.bbox.is_some()).count(), "article {}", a.id);
         // Each head is drawn with its role as the label.
         if let Some(h) = a.heads.iter().find(|h| h.role == banmian::HeadRole::Headline) {
-            let [x0, y0, ..] = h.bbox.unwrap();
+            let [x0, y0, ..] = h.provenance.bbox.unwrap();
             assert!(html.contains(&format!("<rect x=\"{x0}\" y=\"{y0}\"")), "article {}: headline box drawn", a.id);
         }
         assert!(html.contains(&format!("<li class=\"article\" data-article=\"{}\"", a.id)));
     }
     let grey = html.matches("<g class=\"box grey\"").count();
-    assert_eq!(grey, page.leftovers.iter().filter(|b| b.bbox.is_some()).count() + page.removed.iter().filter(|r| r.bbox.is_some()).count());
+    assert_eq!(
+        grey,
+        page.leftovers.iter().filter(|b| b.provenance.bbox.is_some()).count()
+            + page.removed.iter().filter(|r| r.provenance.bbox.is_some()).count()
+    );
     assert!(!html.contains("http://") && !html.contains("https://") && !html.contains("<link"), "self-contained");
     // Processing the input directly gives the same drawing.
     let direct = banmian().args(["view", BOX_PAGE]).output().unwrap();
@@ -388,18 +400,24 @@ fn a_200_box_page_views_in_under_a_megabyte() {
     let page = serde_json::json!({"ocr_results": results}).to_string();
     let p = Pipeline::new(Options::default()).unwrap();
     let page = p.process_bytes("gen.json", page.as_bytes()).unwrap();
-    let boxes: usize =
-        page.articles.iter().flat_map(|a| &a.blocks).chain(&page.leftovers).filter_map(|b| b.boxes.as_ref()).map(Vec::len).sum::<usize>()
-            + page.removed.iter().filter_map(|r| r.boxes.as_ref()).map(Vec::len).sum::<usize>();
-    let heads: usize = page.articles.iter().flat_map(|a| &a.heads).filter_map(|h| h.boxes.as_ref()).map(Vec::len).sum();
+    let boxes: usize = page
+        .articles
+        .iter()
+        .flat_map(|a| &a.blocks)
+        .chain(&page.leftovers)
+        .filter_map(|b| b.provenance.boxes.as_ref())
+        .map(Vec::len)
+        .sum::<usize>()
+        + page.removed.iter().filter_map(|r| r.provenance.boxes.as_ref()).map(Vec::len).sum::<usize>();
+    let heads: usize = page.articles.iter().flat_map(|a| &a.heads).filter_map(|h| h.provenance.boxes.as_ref()).map(Vec::len).sum();
     // Every box is drawn once: a headline box in its head (no block of its own), the
     // others in blocks, leftovers or removed.
     assert_eq!(heads + boxes, 200, "{heads} boxes in heads, {boxes} in blocks");
     assert!(heads >= 4, "{heads} boxes in heads");
     let html = write::view::html(&page, &write::view::ViewOptions::default());
     assert!(html.len() < 1_000_000, "{} bytes", html.len());
-    let drawn = page.articles.iter().flat_map(|a| &a.blocks).chain(&page.leftovers).filter(|b| b.bbox.is_some()).count()
-        + page.removed.iter().filter(|r| r.bbox.is_some()).count()
-        + page.articles.iter().flat_map(|a| &a.heads).filter(|h| h.bbox.is_some()).count();
+    let drawn = page.articles.iter().flat_map(|a| &a.blocks).chain(&page.leftovers).filter(|b| b.provenance.bbox.is_some()).count()
+        + page.removed.iter().filter(|r| r.provenance.bbox.is_some()).count()
+        + page.articles.iter().flat_map(|a| &a.heads).filter(|h| h.provenance.bbox.is_some()).count();
     assert_eq!(html.matches("<g class=\"box").count(), drawn);
 }

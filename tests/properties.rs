@@ -386,8 +386,8 @@ proptest! {
             pool.install(|| batch::run_tree_jsonl(&p, &root, &walk, &mut jsonl, &|_| {})).expect("writes to a Vec");
             lines.push(jsonl);
         }
-        // The pages and the run's record, `.banmian/run.json`.
-        prop_assert_eq!(outs[0].len(), pages.len() + 1);
+        // The pages and the run's records, `.banmian/run.json` and `.banmian/pages.jsonl`.
+        prop_assert_eq!(outs[0].len(), pages.len() + 2);
         prop_assert!(outs[0] == outs[1], "page files differ between 1 and 2 threads");
         prop_assert!(lines[0] == lines[1], "JSON Lines differ between 1 and 2 threads");
     }

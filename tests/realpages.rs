@@ -83,7 +83,7 @@ fn steps_back(f: &Front, a: &Article) -> usize {
 /// The article's first line is a heading above every block of its body.
 fn headline_over_body(f: &Front, a: &Article) -> bool {
     let first = &f.recovered.lines[a.lines[0] - 1];
-    let top = a.blocks.iter().filter_map(|b| b.bbox).map(|b| b[1]).min().unwrap();
+    let top = a.blocks.iter().filter_map(|b| b.provenance.bbox).map(|b| b[1]).min().unwrap();
     first.heading.is_some() && first.rect.y1 <= top as f64 + 1.0 && a.headline.is_some()
 }
 
@@ -115,7 +115,7 @@ fn hongweibingbao_front_page_reads_by_column_with_its_jump() {
     // The column-rule ornaments are noise, each with its box.
     let noise: Vec<_> = f.page.removed.iter().filter(|r| r.reason == banmian::RemovedReason::Noise).collect();
     assert_eq!(noise.len(), 3);
-    assert!(noise.iter().all(|r| r.boxes.as_ref().is_some_and(|b| b.len() == 1)));
+    assert!(noise.iter().all(|r| r.provenance.boxes.as_ref().is_some_and(|b| b.len() == 1)));
 }
 
 #[test]
@@ -136,7 +136,8 @@ fn tingjinkuaibao_front_page_keeps_each_headline_over_its_article() {
 
 /// MinerU's real `middle.json` and `content_list.json` (`formats/mineru`, four pages
 /// each): every page reads through [`banmian::read::mineru::pages`] and the pipeline
-/// without error and without markup (the tables' HTML bodies are not read); each
+/// without error and without markup (the tables' HTML bodies are not read); the lines
+/// of `discarded_blocks` go to `removed` (`discarded_by_source`, label `discarded`); each
 /// `middle.json` page is in points (595 × 843) and its first page gives articles.
 #[test]
 #[cfg_attr(not(banmian_shared), ignore = "needs ../shared: set BANMIAN_SHARED to the shared folder")]
@@ -152,6 +153,14 @@ fn mineru_files_read_page_by_page_without_markup() {
             let page: Page = match mp {
                 MinerPage::Boxes(b) => {
                     let page = p.process_boxes(name, b);
+                    let discarded = b.boxes.iter().filter(|x| x.discarded).count();
+                    assert!(discarded > 0, "{name} page {i}: MinerU discarded a running head on every page");
+                    let removed: Vec<_> = page.removed.iter().filter(|r| r.reason == banmian::RemovedReason::DiscardedBySource).collect();
+                    assert_eq!(removed.len(), discarded, "{name} page {i}: each discarded line in removed");
+                    assert!(
+                        removed.iter().all(|r| r.label.as_deref() == Some("discarded") && r.provenance.boxes.is_some()),
+                        "{name} page {i}"
+                    );
                     assert_eq!(
                         (page.page.width, page.page.height, page.page.unit.as_deref()),
                         (Some(596), Some(843), Some("pt")),
@@ -174,5 +183,30 @@ fn mineru_files_read_page_by_page_without_markup() {
                 assert!(!page.articles.is_empty(), "{name}: the first page gives articles");
             }
         }
+    }
+}
+
+/// marker's own JSON example (`formats/marker/multicolcnn.json`, ten pages of an
+/// English two-column paper): every page reads through `process_pages` into one page
+/// object (`#p1` … `#p10`, in points, 612 × 792) without error and without markup
+/// (`<content-ref>`, HTML tags), every block with text read once.
+#[test]
+#[cfg_attr(not(banmian_shared), ignore = "needs ../shared: set BANMIAN_SHARED to the shared folder")]
+fn marker_file_reads_page_by_page_without_markup() {
+    let Some(dir) = realpages() else { return };
+    let bytes = std::fs::read(dir.join("formats/marker/multicolcnn.json")).unwrap();
+    let boxes = banmian::read::marker::pages(&bytes).unwrap();
+    assert_eq!(boxes.len(), 10);
+    assert!(boxes.iter().all(|p| !p.boxes.is_empty()), "every page has blocks with text");
+    let pages = Pipeline::new(Options::default()).unwrap().process_pages("multicolcnn.json", &bytes).unwrap();
+    assert_eq!(pages.len(), 10);
+    for (i, page) in pages.iter().enumerate() {
+        assert_eq!(page.source, format!("multicolcnn.json#p{}", i + 1));
+        assert_eq!((page.page.width, page.page.height, page.page.unit.as_deref()), (Some(612), Some(792), Some("pt")));
+        let json = serde_json::to_string(page).unwrap();
+        for markup in ["content-ref", "<p", "<h1", "<td", "<span", "</"] {
+            assert!(!json.contains(markup), "page {i}: {markup}");
+        }
+        assert!(!page.articles.is_empty() || !page.leftovers.is_empty(), "page {i} has text");
     }
 }

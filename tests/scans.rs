@@ -76,7 +76,7 @@ fn without_ocr_images_are_skipped_and_named() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(err.contains("01.png (an image (.png): banmian reads OCR output; run OCR first)"), "{err}");
-    assert!(err.contains("1 pages: 1 processed") && err.contains("2 other files skipped"), "{err}");
+    assert!(err.contains("1 page: 1 processed") && err.contains("2 other files skipped"), "{err}");
     assert!(!out.join("01.png.json").exists() && !out.join("01.png.hocr").exists());
     assert_eq!(json(&out.join(".banmian/run.json")).get("ocr"), None, "no ocr in the record of a run without --ocr");
 }
@@ -221,7 +221,7 @@ fn ocr_output_is_kept_recorded_and_reused_by_resume() {
     // A run without --ocr into the same folder writes the same text pages: its record
     // leaves `ocr` out and matches, the images are skipped, their outputs left alone.
     let o = banmian().arg(&root).arg("-o").arg(&out).arg("--resume").output().unwrap();
-    assert!(stderr(&o).contains("1 pages: 0 processed, 1 up to date"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("1 page: 0 processed, 1 up to date"), "{}", stderr(&o));
     assert!(out.join("01.png.json").is_file());
 }
 

@@ -7,6 +7,7 @@ mod pages;
 
 mod accuracy_text;
 mod batch;
+mod batch_trial;
 mod boxes;
 mod cli;
 mod convert;

@@ -7,8 +7,10 @@
 //! unreadable folders reported, not fatal), writing each page atomically
 //! ([`write_atomic`]) to `OUT/<relative path>.<extension of the output format>`,
 //! output paths that cannot leave `OUT`, the run's record `OUT/.banmian/run.json` and
-//! `--resume` (pages whose output is newer than the input and than a matching record
-//! are skipped; see [`Record`]), pages in parallel on rayon by one ordered driver with
+//! `--resume` (with a matching record, a file whose input and outputs are unchanged
+//! since the run that wrote them, by size and CRC-32 logged in
+//! `OUT/.banmian/pages.jsonl`, is skipped; see [`Record`] and [`Pages`]; file times
+//! are not trusted), each file read once (see [`walk_lazy`]), pages in parallel on rayon by one ordered driver with
 //! a bounded window of pages in flight and no barrier between batches (memory is
 //! bounded by the pages in flight, and JSON Lines output keeps input order), and the
 //! run's [`Summary`]. One bad page is reported in the summary and
@@ -17,19 +19,22 @@
 mod atomic;
 mod record;
 mod run;
+mod side;
 mod stream;
 mod summary;
 mod walk;
 
 pub use atomic::{remove_stale_temporaries, writable_folder, write_atomic};
-pub use record::{RECORD_PATH, RECORD_SCHEMA, Record, Resume};
+pub use record::{Done, Identity, PAGES_PATH, Pages, RECORD_PATH, RECORD_SCHEMA, Record, Resume};
 pub use run::{
-    ocr_output_path, output_path, output_path_as, page_path, process_file, process_file_pages, read_file_limited, read_limited, run_tree,
-    run_tree_as, run_tree_jsonl, run_tree_jsonl_as, run_tree_ocr, run_tree_split, split_dir, up_to_date, write_split,
+    SPLIT_RECORD, ocr_output_path, output_path, output_path_as, page_path, process_file, process_file_pages, read_file_limited,
+    read_limited, run_tree, run_tree_as, run_tree_jsonl, run_tree_jsonl_as, run_tree_ocr, run_tree_split, split_dir, up_to_date,
+    write_split,
 };
+pub use side::{input as input_error, output as output_error};
 pub use stream::{ERROR_SCHEMA, ErrorLine, InputLine, max_line_bytes, parse_input_line, run_stream, run_stream_as};
-pub use summary::{Failure, SkippedFile, Summary};
-pub use walk::{Skipped, Walk, is_page, walk, walk_format};
+pub use summary::{Failure, SkippedFile, Summary, count};
+pub use walk::{Skipped, Walk, is_page, recognise, walk, walk_format, walk_lazy};
 
 #[cfg(test)]
 mod tests {

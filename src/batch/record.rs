@@ -1,7 +1,9 @@
 //! The record of a folder run, `OUT/.banmian/run.json` (CONTRACT.md, "Command line"):
 //! banmian's version, the schema versions it writes, the options that shape an output
-//! and the input format. `--resume` keeps a page's output only when the record matches
-//! this run and the output was written after the record (see [`Record::prepare`]).
+//! and the input format; and the log of the files it processed,
+//! `OUT/.banmian/pages.jsonl` ([`Pages`]). `--resume` keeps a page's outputs only when
+//! the record matches this run (see [`Record::prepare`]) and the log shows the input and
+//! every output unchanged (size and CRC-32, [`Identity`]).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -56,10 +58,11 @@ pub struct Record {
 /// What [`Record::prepare`] decided about the outputs already in `OUT`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resume {
-    /// `--resume` may keep an output at least as new as its page and as `since` (the
-    /// time this run's record was first written).
+    /// `--resume` may keep the outputs the log ([`Pages`]) shows unchanged. (`since`,
+    /// the time this run's record was first written, is no longer compared: file times
+    /// are not trusted.)
     Keep {
-        /// Outputs older than this were written by another run, with other options.
+        /// When this run's record was first written.
         since: SystemTime,
     },
     /// Every page is redone: not `--resume`, or the record differs (the fields that
@@ -131,7 +134,7 @@ impl Record {
             None => vec!["no record of the run that wrote them".into()],
         };
         if diff.is_empty() {
-            let since = fs::metadata(&path).and_then(|m| m.modified()).map_err(|e| Error::from(e).with_path(&path))?;
+            let since = fs::metadata(&path).and_then(|m| m.modified()).map_err(|e| super::side::output(&path, e))?;
             if resume {
                 return Ok(Resume::Keep { since });
             }
@@ -176,5 +179,136 @@ mod tests {
         let s2t = Record::new(&Options::default().convert(Some("s2t".parse::<Config>().unwrap())), OutputFormat::Json, false);
         assert_eq!(s2t.prepare(dir.path(), true).unwrap(), Resume::RedoAll { reason: Some("convert: null → \"s2t\"".into()) });
         assert!(matches!(s2t.prepare(dir.path(), true).unwrap(), Resume::Keep { .. }));
+    }
+}
+
+/// Where a folder run keeps, for each input file it processed, what identifies the
+/// input and the outputs it wrote from it ([`Done`]), one JSON object a line, relative
+/// to the output folder. `--resume` keeps a page's outputs only when its input and
+/// every output are still what this log says, whatever the files' times.
+pub const PAGES_PATH: &str = ".banmian/pages.jsonl";
+
+/// What identifies a file's content: its size and the CRC-32 (IEEE) of its bytes. Not
+/// a defence against someone forging a file; a change made by an editor, a copy or a
+/// restore of another version shows (a CRC-32 misses a random change one time in 2^32,
+/// and only when the size is unchanged too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Identity {
+    /// Size in bytes.
+    pub size: u64,
+    /// CRC-32 (IEEE 802.3) of the bytes.
+    pub crc32: u32,
+}
+
+impl Identity {
+    /// The identity of `bytes`.
+    pub fn of(bytes: &[u8]) -> Identity {
+        let mut crc = flate2::Crc::new();
+        crc.update(bytes);
+        Identity { size: bytes.len() as u64, crc32: crc.sum() }
+    }
+
+    /// The identity of the file at `path`, read in pieces (not held in memory).
+    /// Errors: the file cannot be read.
+    pub fn of_file(path: &Path) -> std::io::Result<Identity> {
+        use std::io::Read;
+        let mut f = fs::File::open(path)?;
+        let (mut crc, mut buf, mut size) = (flate2::Crc::new(), vec![0u8; 1 << 16], 0u64);
+        loop {
+            match f.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => {
+                    crc.update(&buf[..n]);
+                    size += n as u64;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(Identity { size, crc32: crc.sum() })
+    }
+}
+
+/// One line of [`PAGES_PATH`]: an input file a run processed, and what it wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Done {
+    /// The input file, relative to the input root (as the walk names it).
+    pub source: PathBuf,
+    /// The input's identity when it was read.
+    pub input: Identity,
+    /// Every file written from it, relative to the output folder, with its identity:
+    /// the page's output (or outputs, `.p<N>`, for a file of several pages, or the
+    /// `--split` folder's files) and, for a scan, the kept OCR output.
+    pub outputs: Vec<(PathBuf, Identity)>,
+    /// Page objects the file gave, and their articles, `removed` entries and warnings
+    /// (page and article), so that a resumed run's summary counts the pages it kept.
+    pub pages: u64,
+    /// Articles in those pages.
+    pub articles: u64,
+    /// `removed` entries in those pages.
+    pub removed: u64,
+    /// Warnings (page and article) in those pages.
+    pub warnings: u64,
+}
+
+/// The log of [`Done`] entries of an output folder: what an earlier run with the same
+/// record wrote ([`Pages::earlier`]), and the file new entries are appended to.
+#[derive(Debug, Default)]
+pub struct Pages {
+    pub(super) earlier: std::collections::HashMap<PathBuf, Done>,
+    /// False when a run that keeps found no log (outputs of a banmian before the log).
+    pub(super) found: bool,
+    file: Option<fs::File>,
+}
+
+impl Pages {
+    /// Opens the log in `out`: with `keep` (a `--resume` run whose record matched),
+    /// the entries already there, the last one of each input winning, are kept and
+    /// written back compacted; otherwise the log starts empty. A line cut short by a
+    /// killed run is passed over. Errors: [`crate::ErrorKind::Io`] naming the log, as
+    /// an output.
+    pub fn open(out: &Path, keep: bool) -> Result<Pages> {
+        let path = out.join(PAGES_PATH);
+        let mut earlier = std::collections::HashMap::new();
+        let mut found = !keep;
+        if keep {
+            if let Ok(bytes) = fs::read(&path) {
+                found = true;
+                for line in bytes.split(|&b| b == b'\n') {
+                    if let Ok(d) = serde_json::from_slice::<Done>(line) {
+                        earlier.insert(d.source.clone(), d);
+                    }
+                }
+            }
+        }
+        let mut sorted: Vec<&Done> = earlier.values().collect();
+        sorted.sort_by(|a, b| a.source.cmp(&b.source));
+        let mut text = Vec::new();
+        for d in sorted {
+            if let Ok(line) = serde_json::to_vec(d) {
+                text.extend(line);
+                text.push(b'\n');
+            }
+        }
+        write_atomic(&path, &text)?;
+        let file = fs::OpenOptions::new().append(true).open(&path).map_err(|e| super::side::output(&path, e))?;
+        Ok(Pages { earlier, found, file: Some(file) })
+    }
+
+    /// The entry an earlier run left for `source`, if any.
+    pub fn earlier(&self, source: &Path) -> Option<&Done> {
+        self.earlier.get(source)
+    }
+
+    /// Appends `done` to the log (one line, written at once). Errors:
+    /// [`crate::ErrorKind::Io`], [`crate::ErrorKind::JsonOutput`].
+    pub fn append(&mut self, done: &Done) -> Result<()> {
+        use std::io::Write;
+        let mut line = serde_json::to_vec(done)?;
+        line.push(b'\n');
+        match &mut self.file {
+            Some(f) => f.write_all(&line).map_err(Error::from),
+            None => Ok(()),
+        }
     }
 }

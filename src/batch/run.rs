@@ -2,7 +2,7 @@
 //! folder runs ([`run_tree`], [`run_tree_jsonl`]) and the JSON Lines stream
 //! ([`super::run_stream`]); reading a page file within the page limit.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Component, Path, PathBuf};
@@ -10,9 +10,10 @@ use std::sync::mpsc;
 use std::time::Instant;
 
 use super::atomic::{remove_stale_temporaries, write_atomic};
-use super::record::{Record, Resume};
+use super::record::{Done, Identity, Pages, Record, Resume};
+use super::side;
 use super::summary::{Failure, Summary};
-use super::walk::Walk;
+use super::walk::{Walk, recognise};
 use crate::Pipeline;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::Page;
@@ -129,7 +130,8 @@ pub fn output_path_as(out: &Path, rel: &Path, format: OutputFormat) -> PathBuf {
     p
 }
 
-/// True when `output` exists and is at least as new as `input`.
+/// True when `output` exists and is at least as new as `input`. (Folder runs no longer
+/// use it: `--resume` compares content, see [`super::Pages`].)
 pub fn up_to_date(input: &Path, output: &Path) -> bool {
     let m = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
     matches!((m(input), m(output)), (Some(i), Some(o)) if o >= i)
@@ -151,14 +153,27 @@ pub fn read_limited(input: &mut dyn io::Read, limit: u64) -> Result<Vec<u8>> {
 
 /// Reads a page file of at most `limit` bytes. A regular file over the limit is
 /// refused by its size, without being read; anything else (a pipe, a device) is read
-/// with [`read_limited`]. Errors: [`ErrorKind::TooLarge`], [`ErrorKind::Io`], with
-/// the path.
+/// with [`read_limited`]. Errors: [`ErrorKind::TooLarge`], [`ErrorKind::Io`] (`<path>:
+/// cannot read the input: …`, and a broken link says so), with the path.
 pub fn read_file_limited(path: &Path, limit: u64) -> Result<Vec<u8>> {
-    let read = fs::File::open(path).map_err(Error::from).and_then(|mut f| match f.metadata() {
-        Ok(m) if m.is_file() && m.len() > limit => Err(Error::new(ErrorKind::TooLarge { size: m.len(), limit })),
-        _ => read_limited(&mut f, limit),
-    });
-    read.map_err(|e| e.with_path(path))
+    let mut f = fs::File::open(path).map_err(|e| side::input(path, e))?;
+    match f.metadata() {
+        Ok(m) if m.is_file() && m.len() > limit => Err(Error::new(ErrorKind::TooLarge { size: m.len(), limit }).with_path(path)),
+        // A file of known size is read into a buffer of that size, in as few reads as
+        // it takes (a file that grew meanwhile still stops at the limit).
+        Ok(m) if m.is_file() => {
+            let mut bytes = Vec::with_capacity(m.len() as usize + 1);
+            match (&mut f).take(limit.saturating_add(1)).read_to_end(&mut bytes) {
+                Ok(n) if n as u64 > limit => Err(Error::new(ErrorKind::TooLarge { size: n as u64, limit }).with_path(path)),
+                Ok(_) => Ok(bytes),
+                Err(e) => Err(side::input(path, e)),
+            }
+        }
+        _ => read_limited(&mut f, limit).map_err(|e| match e.into_kind() {
+            ErrorKind::Io(io) => side::input(path, io),
+            kind => Error::new(kind).with_path(path),
+        }),
+    }
 }
 
 /// Reads and processes one page file; the error names the file. A file over the
@@ -202,9 +217,10 @@ pub fn run_tree(pipeline: &Pipeline, root: &Path, walk: &Walk, out: &Path, resum
 /// Processes every page under `root` into `out/<rel>.<extension>` in `format`, in
 /// parallel on the current rayon pool, each file written atomically. `tick` is called
 /// once per page with its byte count, for a progress bar. The run is recorded in
-/// `out/.banmian/run.json` ([`super::Record`]); with `resume`, an output newer than its
-/// page is left alone when the record matches this run and the output is not older
-/// than the record; when the record differs every page is redone, and
+/// `out/.banmian/run.json` ([`super::Record`]) and each file in
+/// `out/.banmian/pages.jsonl` ([`super::Pages`]); with `resume` and a matching record, a
+/// file whose input and outputs are as that log says is left alone (and counted in
+/// [`Summary::up_to_date`]); when the record differs every page is redone, and
 /// [`Summary::redone`] says why. Temporary files a killed run left in `out` are
 /// removed first.
 pub fn run_tree_as(
@@ -238,33 +254,61 @@ pub fn split_dir(out: &Path, rel: &Path) -> PathBuf {
     p
 }
 
+/// The file in a `--split articles` folder that lists the files banmian wrote there,
+/// with their [`Identity`] (JSON, `{"schema": "banmian.split/1", "files": [[name,
+/// {"size", "crc32"}], …]}`): a rerun removes a file of that list it did not write
+/// again (fewer articles, another `--format`), and only while its content is still what
+/// banmian wrote, so a file banmian did not write, or one edited since, is never
+/// removed. Hidden (its name starts with a dot), so a walk does not take it as a page.
+pub const SPLIT_RECORD: &str = ".banmian-split.json";
+
+/// The schema tag of [`SPLIT_RECORD`].
+const SPLIT_SCHEMA: &str = "banmian.split/1";
+
+/// The content of [`SPLIT_RECORD`].
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SplitRecord {
+    schema: String,
+    files: Vec<(String, Identity)>,
+}
+
 /// Writes a page split by article into `dir` ([`crate::write::split::files`]), each
-/// file atomically, the leftovers file last (so a folder with it is complete); files
-/// of `format`'s extension an earlier run left there and this one did not write (an
-/// article count that changed) are removed. Errors: [`ErrorKind::JsonOutput`],
-/// [`ErrorKind::Io`] with the path.
-pub fn write_split(dir: &Path, page: &Page, format: OutputFormat) -> Result<()> {
+/// file atomically, the leftovers file last (so a folder with it is complete), then
+/// [`SPLIT_RECORD`]; the files the folder's earlier record lists that this run did not
+/// write (an article count or `--format` that changed) are removed when they still hold
+/// what banmian wrote. A folder written before banmian kept this record has nothing
+/// removed. Returns the files written (not the record) with their identity. Errors:
+/// [`ErrorKind::JsonOutput`], [`ErrorKind::Io`] with the path, as the output.
+pub fn write_split(dir: &Path, page: &Page, format: OutputFormat) -> Result<Vec<(PathBuf, Identity)>> {
     let files = crate::write::split::files(page, format)?;
+    let record = dir.join(SPLIT_RECORD);
+    let earlier: Vec<(String, Identity)> =
+        fs::read(&record).ok().and_then(|b| serde_json::from_slice::<SplitRecord>(&b).ok()).map(|r| r.files).unwrap_or_default();
+    let mut written = Vec::with_capacity(files.len());
     for (name, bytes) in &files {
         write_atomic(&dir.join(name), bytes)?;
+        written.push((name.clone(), Identity::of(bytes)));
     }
-    let suffix = format!(".{}", format.extension());
-    let written: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-    if let Ok(entries) = fs::read_dir(dir) {
-        for e in entries.flatten() {
-            let name = e.file_name().to_string_lossy().into_owned();
-            let ours = name.split_once('-').is_some_and(|(nn, _)| !nn.is_empty() && nn.bytes().all(|b| b.is_ascii_digit()));
-            if ours && name.ends_with(&suffix) && !written.contains(&name.as_str()) {
-                fs::remove_file(e.path()).map_err(|err| Error::from(err).with_path(e.path()))?;
-            }
+    for (name, id) in &earlier {
+        // A plain file name of this folder, as banmian writes them, and no longer written.
+        let plain = Path::new(name).components().count() == 1 && !name.starts_with('.') && !name.contains(['/', '\\']);
+        if !plain || written.iter().any(|(n, _)| n == name) {
+            continue;
+        }
+        let path = dir.join(name);
+        if Identity::of_file(&path).is_ok_and(|now| now == *id) {
+            fs::remove_file(&path).map_err(|e| side::output(&path, e))?;
         }
     }
-    Ok(())
+    let mut json = serde_json::to_vec(&SplitRecord { schema: SPLIT_SCHEMA.into(), files: written.clone() })?;
+    json.push(b'\n');
+    write_atomic(&record, &json)?;
+    Ok(written.into_iter().map(|(n, id)| (dir.join(n), id)).collect())
 }
 
 /// Processes every page under `root` split by article (`--split articles`): the files
-/// of [`write_split`] in `out/<rel>/`. With `resume`, a page whose leftovers file is
-/// newer than the page is left alone. Otherwise as [`run_tree_as`].
+/// of [`write_split`] in `out/<rel>/`. With `resume`, a page whose input and files are
+/// unchanged is left alone. Otherwise as [`run_tree_as`].
 pub fn run_tree_split(
     pipeline: &Pipeline,
     root: &Path,
@@ -282,9 +326,10 @@ pub fn run_tree_split(
 /// [`super::Walk::take_images`]) going through `ocr` first (`--ocr`): the engine's output
 /// is written to `out/<rel>.hocr` or `out/<rel>.rapidocr.json` ([`ocr_output_path`]) and
 /// read as that format, the page's `source` staying the image's relative path. The
-/// record names the engine ([`Record::ocr`]); with `resume` and a matching record, an
-/// OCR file at least as new as its image and as the record is read again instead of
-/// running the engine. An engine failing on one image fails that page only.
+/// record names the engine ([`Record::ocr`]); with `resume` and a matching record, the
+/// OCR file kept from the same image (the image's size and CRC-32 as logged), and still
+/// as it was written, is read again instead of running the engine. An engine failing on
+/// one image fails that page only.
 #[allow(clippy::too_many_arguments)]
 pub fn run_tree_ocr(
     pipeline: &Pipeline,
@@ -308,14 +353,15 @@ pub fn run_tree_ocr(
     };
     let ctx = Run { pipeline, root, out, scans: scans.as_ref().map(|(o, p)| (*o, p)) };
     if split {
-        let marker = format!("{}.{}", crate::write::split::LEFTOVERS, format.extension());
-        let dest = |rel: &Path| split_dir(out, rel).join(&marker);
-        let write = |dest: &Path, page: &Page| write_split(dest.parent().unwrap_or(out), page, format);
-        run_tree_with(&ctx, walk, (&record, resume), tick, &dest, &write)
+        let write = |rel: &Path, page: &Page| write_split(&split_dir(out, rel), page, format);
+        run_tree_with(&ctx, walk, (&record, resume), tick, &write)
     } else {
-        let dest = |rel: &Path| output_path_as(out, rel, format);
-        let write = |dest: &Path, page: &Page| write_atomic(dest, &format.render(page)?);
-        run_tree_with(&ctx, walk, (&record, resume), tick, &dest, &write)
+        let write = |rel: &Path, page: &Page| -> Result<Vec<(PathBuf, Identity)>> {
+            let (dest, bytes) = (output_path_as(out, rel, format), format.render(page)?);
+            write_atomic(&dest, &bytes)?;
+            Ok(vec![(dest, Identity::of(&bytes))])
+        };
+        run_tree_with(&ctx, walk, (&record, resume), tick, &write)
     }
 }
 
@@ -340,91 +386,167 @@ struct Run<'a> {
     scans: Option<(&'a Ocr, &'a Pipeline)>,
 }
 
-impl Run<'_> {
-    /// Processes the file at `rel`: an image through the OCR engine when the run has one
-    /// (its kept output reused when `reuse` says so), any other file as
-    /// [`process_file_pages`]. Returns the bytes read (the image's size for a scan) and
-    /// the pages (several for a multi-page file or TIFF).
-    fn pages(&self, rel: &Path, reuse: &dyn Fn(&Path, &Path) -> bool) -> (u64, Result<Vec<Page>>) {
-        let Some((ocr, scan_pipeline)) = self.scans.filter(|_| crate::ocr::is_image(rel)) else {
-            return process_file_pages(self.pipeline, self.root, rel);
-        };
-        let image = self.root.join(rel);
-        let size = fs::metadata(&image).map_or(0, |m| m.len());
-        let kept = ocr_output_path(self.out, rel, ocr.engine());
-        let text = if reuse(&image, &kept) {
-            read_file_limited(&kept, self.pipeline.options().max_page_bytes)
-        } else {
-            ocr.recognise(&image).and_then(|bytes| {
-                write_atomic(&kept, &bytes)?;
-                Ok(bytes)
-            })
-        };
-        let source = rel.to_string_lossy().replace('\\', "/");
-        (size, text.and_then(|bytes| scan_pipeline.process_pages(&source, &bytes).map_err(|e| e.with_path(&kept))))
-    }
+/// Writes one page object, whose relative path is given (the file's, or `<rel>.p<N>`
+/// for a file of several pages), and returns the files written with their identity.
+type WritePage<'a> = dyn Fn(&Path, &Page) -> Result<Vec<(PathBuf, Identity)>> + Sync + 'a;
+
+/// What became of one input file of a folder run.
+enum Outcome {
+    /// `--resume` kept its outputs: the input and every output are as recorded.
+    Kept(Done),
+    /// A file of [`Walk::candidates`] that is not a page, with the reason.
+    NotPage(String),
+    /// Read (this many bytes; an image's size for a scan) and processed: its pages and
+    /// what to record, or the error.
+    Read(u64, Result<(Vec<Page>, Done)>),
 }
 
-/// A file a folder run read: its bytes, and its pages or the error.
-type Done = (u64, Result<Vec<Page>>);
-
-/// The folder run: `dest` names a page's output file (the one `resume` compares),
-/// `write` writes the page there; `record` is compared with and written to
-/// `out/.banmian/run.json` ([`Record::prepare`]).
-fn run_tree_with(
-    run: &Run,
-    walk: &Walk,
-    (record, resume): (&Record, bool),
-    tick: &(dyn Fn(u64) + Sync),
-    dest: &(dyn Fn(&Path) -> PathBuf + Sync),
-    write: &(dyn Fn(&Path, &Page) -> Result<()> + Sync),
-) -> Summary {
-    let (root, out) = (run.root, run.out);
-    let start = Instant::now();
-    remove_stale_temporaries(out);
-    let mut summary = Summary::for_walk(walk);
-    let since = match record.prepare(out, resume) {
-        Ok(Resume::Keep { since }) => Some(since),
-        Ok(Resume::RedoAll { reason }) => {
-            summary.redone = reason;
-            None
-        }
-        Err(e) => {
-            summary.problems.push(Failure { source: out.display().to_string(), message: e.to_string() });
-            None
-        }
-    };
-    let kept = |input: &Path, dest: &Path| {
-        since.is_some_and(|since| up_to_date(input, dest) && fs::metadata(dest).and_then(|m| m.modified()).is_ok_and(|t| t >= since))
-    };
-    let work = |rel: &PathBuf| {
-        let file = dest(rel);
-        // A file of several pages writes its first page last: when that is kept, all are.
-        if kept(&root.join(rel), &file) || kept(&root.join(rel), &dest(&page_path(rel, 1))) {
-            tick(0);
-            return (rel.clone(), None);
-        }
-        let (bytes, result) = run.pages(rel, &kept);
-        let result = result.and_then(|pages: Vec<Page>| {
+impl Run<'_> {
+    /// Reads the file at `rel` once, and unless `earlier` (the entries of
+    /// [`super::PAGES_PATH`] a `--resume` run may keep) shows its input and outputs
+    /// unchanged, processes it and writes its pages with `write`. An image of a run with
+    /// an OCR engine goes through the engine first, unless the OCR output kept from
+    /// the same image is still as recorded.
+    fn file(&self, rel: &Path, walk: &Walk, earlier: &HashMap<PathBuf, Done>, write: &WritePage) -> Outcome {
+        let path = self.root.join(rel);
+        let limit = self.pipeline.options().max_page_bytes;
+        let before = earlier.get(rel);
+        let intact = |d: &Done| {
+            !d.outputs.is_empty() && d.outputs.iter().all(|(p, id)| Identity::of_file(&self.out.join(p)).is_ok_and(|now| now == *id))
+        };
+        let (input, bytes, pipeline, ocr_kept) = match self.scans.filter(|_| crate::ocr::is_image(rel)) {
+            Some((ocr, scan_pipeline)) => {
+                let input = match Identity::of_file(&path) {
+                    Ok(id) => id,
+                    Err(e) => return Outcome::Read(0, Err(side::input(&path, e))),
+                };
+                if let Some(d) = before.filter(|d| d.input == input && intact(d)) {
+                    return Outcome::Kept(d.clone());
+                }
+                let kept = ocr_output_path(self.out, rel, ocr.engine());
+                let kept_rel = kept.strip_prefix(self.out).unwrap_or(&kept);
+                let reuse = before
+                    .filter(|d| d.input == input)
+                    .and_then(|d| d.outputs.iter().find(|(p, _)| p == kept_rel))
+                    .is_some_and(|(_, id)| Identity::of_file(&kept).is_ok_and(|now| now == *id));
+                let text = if reuse {
+                    read_file_limited(&kept, limit)
+                } else {
+                    ocr.recognise(&path).and_then(|bytes| {
+                        write_atomic(&kept, &bytes)?;
+                        Ok(bytes)
+                    })
+                };
+                match text {
+                    Ok(b) => {
+                        let id = Identity::of(&b);
+                        (input, b, scan_pipeline, Some((kept, id)))
+                    }
+                    Err(e) => return Outcome::Read(input.size, Err(e)),
+                }
+            }
+            None => {
+                let bytes = match read_file_limited(&path, limit) {
+                    Ok(b) => b,
+                    Err(e) => return Outcome::Read(0, Err(e)),
+                };
+                if walk.candidates.contains(rel) {
+                    if let Err(reason) = recognise(rel, &bytes) {
+                        return Outcome::NotPage(reason);
+                    }
+                }
+                let input = Identity::of(&bytes);
+                if let Some(d) = before.filter(|d| d.input == input && intact(d)) {
+                    return Outcome::Kept(d.clone());
+                }
+                (input, bytes, self.pipeline, None)
+            }
+        };
+        let source = rel.to_string_lossy().replace('\\', "/");
+        let read_from = ocr_kept.as_ref().map_or(path.as_path(), |(k, _)| k.as_path());
+        let result = pipeline.process_pages(&source, &bytes).map_err(|e| e.with_path(read_from));
+        drop(bytes);
+        let result = result.and_then(|pages| {
+            let mut outputs = Vec::new();
             match pages.as_slice() {
-                [page] => write(&file, page)?,
+                [page] => outputs.extend(write(rel, page)?),
+                // A file of several pages writes its first page last.
                 _ => {
                     for (i, page) in pages.iter().enumerate().rev() {
-                        write(&dest(&page_path(rel, i + 1)), page)?;
+                        outputs.extend(write(&page_path(rel, i + 1), page)?);
                     }
                 }
             }
-            Ok(pages)
+            outputs.extend(ocr_kept);
+            let outputs = outputs.into_iter().map(|(p, id)| (p.strip_prefix(self.out).map(Path::to_path_buf).unwrap_or(p), id)).collect();
+            let done = Done {
+                source: rel.to_path_buf(),
+                input,
+                outputs,
+                pages: pages.len() as u64,
+                articles: pages.iter().map(|p| p.articles.len() as u64).sum(),
+                removed: pages.iter().map(|p| p.removed.len() as u64).sum(),
+                warnings: pages
+                    .iter()
+                    .map(|p| (p.warnings.len() + p.articles.iter().map(|a| a.warnings.len()).sum::<usize>()) as u64)
+                    .sum(),
+            };
+            Ok((pages, done))
         });
-        tick(bytes);
-        (rel.clone(), Some((bytes, result)))
+        Outcome::Read(input.size, result)
+    }
+}
+
+/// The folder run: `write` writes a page's files; `record` is compared with and
+/// written to `out/.banmian/run.json` ([`Record::prepare`]), and each file processed is
+/// logged in `out/.banmian/pages.jsonl` ([`Pages`]), which `--resume` compares.
+fn run_tree_with(run: &Run, walk: &Walk, (record, resume): (&Record, bool), tick: &(dyn Fn(u64) + Sync), write: &WritePage) -> Summary {
+    let (root, out) = (run.root, run.out);
+    let start = Instant::now();
+    let removed = remove_stale_temporaries(out);
+    let mut summary = Summary::for_walk(walk);
+    summary.temporaries_removed = removed as u64;
+    let keep = match record.prepare(out, resume) {
+        Ok(Resume::Keep { .. }) => true,
+        Ok(Resume::RedoAll { reason }) => {
+            summary.redone = reason;
+            false
+        }
+        Err(e) => {
+            summary.problems.push(Failure { source: out.display().to_string(), message: e.to_string() });
+            false
+        }
     };
-    let sink = |results: Vec<(PathBuf, Option<Done>)>| {
-        for (rel, r) in results {
-            match r {
-                None => summary.up_to_date += 1,
-                Some((bytes, Ok(pages))) => summary.count_pages(&pages, bytes),
-                Some((_, Err(e))) => summary.fail(root.join(rel).display().to_string(), &e),
+    let mut log = Pages::open(out, keep).unwrap_or_else(|e| {
+        summary.problems.push(Failure { source: out.join(super::PAGES_PATH).display().to_string(), message: e.to_string() });
+        Pages::default()
+    });
+    let earlier = std::mem::take(&mut log.earlier);
+    if !log.found {
+        summary.redone = Some(format!("no {} (what the pages were made from) in the output folder", super::PAGES_PATH));
+    }
+    let work = |rel: &PathBuf| {
+        let outcome = run.file(rel, walk, &earlier, write);
+        tick(if let Outcome::Read(bytes, _) = &outcome { *bytes } else { 0 });
+        (rel.clone(), outcome)
+    };
+    let mut log_failed = false;
+    let sink = |results: Vec<(PathBuf, Outcome)>| {
+        for (rel, outcome) in results {
+            match outcome {
+                Outcome::Kept(done) => summary.keep(&done),
+                Outcome::NotPage(reason) => summary.skip(&rel, reason),
+                Outcome::Read(bytes, Ok((pages, done))) => {
+                    summary.count_pages(&pages, bytes);
+                    if let Err(e) = log.append(&done) {
+                        if !std::mem::replace(&mut log_failed, true) {
+                            summary
+                                .problems
+                                .push(Failure { source: out.join(super::PAGES_PATH).display().to_string(), message: e.to_string() });
+                        }
+                    }
+                }
+                Outcome::Read(_, Err(e)) => summary.fail(root.join(rel).display().to_string(), &e),
             }
         }
         Ok::<(), std::convert::Infallible>(())
@@ -464,7 +586,20 @@ pub fn run_tree_jsonl_as(
     let start = Instant::now();
     let mut summary = Summary::for_walk(walk);
     let work = |rel: &PathBuf| {
-        let (bytes, r) = process_file_pages(pipeline, root, rel);
+        let path = root.join(rel);
+        let read = read_file_limited(&path, pipeline.options().max_page_bytes);
+        // A candidate of a lazy walk is recognised from the bytes read for the run.
+        if let Some(reason) = read.as_ref().ok().filter(|_| walk.candidates.contains(rel)).and_then(|b| recognise(rel, b).err()) {
+            tick(0);
+            return (rel.clone(), 0, Err(Err(reason)));
+        }
+        let (bytes, r) = match read {
+            Ok(b) => {
+                let source = rel.to_string_lossy().replace('\\', "/");
+                (b.len() as u64, pipeline.process_pages(&source, &b).map_err(|e| e.with_path(&path)))
+            }
+            Err(e) => (0, Err(e)),
+        };
         tick(bytes);
         let lines = |pages: Vec<Page>| -> Result<(Vec<u8>, Vec<Page>)> {
             let mut all = Vec::new();
@@ -473,7 +608,7 @@ pub fn run_tree_jsonl_as(
             }
             Ok((all, pages))
         };
-        (rel.clone(), bytes, r.and_then(lines))
+        (rel.clone(), bytes, r.and_then(lines).map_err(Ok))
     };
     ordered(&walk.pages, work, |results| {
         for (rel, bytes, r) in results {
@@ -482,7 +617,8 @@ pub fn run_tree_jsonl_as(
                     w.write_all(&line)?;
                     summary.count_pages(&pages, bytes);
                 }
-                Err(e) => summary.fail(root.join(rel).display().to_string(), &e),
+                Err(Ok(e)) => summary.fail(root.join(rel).display().to_string(), &e),
+                Err(Err(reason)) => summary.skip(&rel, reason),
             }
         }
         Ok::<(), io::Error>(())

@@ -241,6 +241,8 @@ impl Iterator for InputLines<'_> {
                 Err(e) => {
                     self.lineno += 1;
                     self.eof = true;
+                    // The position (the stream's name, this line) is added by the caller.
+                    let e = io::Error::new(e.kind(), format!("cannot read the input: {e}"));
                     return Some((self.lineno, Err(Error::from(e))));
                 }
             }

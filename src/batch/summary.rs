@@ -34,7 +34,9 @@ pub struct Summary {
     pub pages: u64,
     /// Pages processed and written.
     pub processed: u64,
-    /// Pages skipped by `--resume` because their output was up to date.
+    /// Pages skipped by `--resume` because their outputs were up to date: the input and
+    /// every output are still what the run that wrote them recorded
+    /// (`OUT/.banmian/pages.jsonl`). A file of several pages counts each page.
     pub up_to_date: u64,
     /// Pages that failed.
     pub failed: u64,
@@ -65,6 +67,30 @@ pub struct Summary {
     /// The files counted in `skipped_files`, in walk order, with the reason.
     #[serde(default)]
     pub skipped: Vec<SkippedFile>,
+    /// Articles in the pages kept by `--resume` (`up_to_date`), as the run that wrote
+    /// them counted; `articles` + `up_to_date_articles` is the folder's total.
+    #[serde(default)]
+    pub up_to_date_articles: u64,
+    /// `removed` entries in the pages kept by `--resume`.
+    #[serde(default)]
+    pub up_to_date_removed: u64,
+    /// Warnings (page and article) in the pages kept by `--resume`.
+    #[serde(default)]
+    pub up_to_date_warnings: u64,
+    /// Hidden files and folders (names starting with a dot) the walk did not read
+    /// (`--hidden` reads them); a hidden folder counts once.
+    #[serde(default)]
+    pub hidden_skipped: u64,
+    /// Temporary files (`.banmian-XXXXXX.tmp`) a killed run left in the output folder,
+    /// removed before this run wrote anything.
+    #[serde(default)]
+    pub temporaries_removed: u64,
+}
+
+/// `n` and the noun, singular for 1 (`1 page`, `2 pages`, `0 pages`): `many` is the
+/// plural form (English plurals of banmian's nouns are not all `+s`: `1 entry`).
+pub fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 impl Summary {
@@ -72,6 +98,7 @@ impl Summary {
         Summary {
             pages: walk.pages.len() as u64,
             skipped_files: walk.skipped.len() as u64,
+            hidden_skipped: walk.hidden.len() as u64,
             skipped: walk.skipped.iter().map(|s| SkippedFile { source: s.path.display().to_string(), reason: s.reason.clone() }).collect(),
             problems: walk
                 .problems
@@ -125,8 +152,76 @@ impl Summary {
         let named: Vec<String> = self.skipped.iter().take(few).map(|s| format!("{} ({})", s.source, s.reason)).collect();
         let more = self.skipped.len().saturating_sub(few);
         let tail = if more > 0 { format!("; and {more} more, listed by --summary-json") } else { String::new() };
-        let n = self.skipped.len();
-        Some(format!("{n} file{} skipped: {}{tail}", if n == 1 { "" } else { "s" }, named.join("; ")))
+        Some(format!("{} skipped: {}{tail}", count(self.skipped.len() as u64, "file", "files"), named.join("; ")))
+    }
+
+    /// One line for stderr when the walk found no page but passed over hidden files or
+    /// folders (a folder whose only entries are hidden): says so, and that `--hidden`
+    /// reads them; `None` otherwise.
+    pub fn hidden_note(&self) -> Option<String> {
+        (self.pages == 0 && self.hidden_skipped > 0).then(|| {
+            let n = self.hidden_skipped;
+            format!(
+                "no page found: {} (names starting with a dot) {} not read; --hidden reads {}",
+                count(n, "hidden file or folder", "hidden files and folders"),
+                if n == 1 { "was" } else { "were" },
+                if n == 1 { "it" } else { "them" }
+            )
+        })
+    }
+
+    /// The run's counts in one line for stderr (`3 pages: 2 processed, 1 up to date, 0
+    /// failed; …`), each noun singular or plural as its number asks. After `--resume`,
+    /// the pages kept are counted too: their articles, `removed` entries and warnings
+    /// are given apart, as `up to date: …`.
+    pub fn line(&self) -> String {
+        let mut s = format!(
+            "{}: {} processed, {} up to date, {} failed; {}, {} removed, {}",
+            count(self.pages, "page", "pages"),
+            self.processed,
+            self.up_to_date,
+            self.failed,
+            count(self.articles, "article", "articles"),
+            self.removed,
+            count(self.warnings, "warning", "warnings"),
+        );
+        if self.up_to_date > 0 {
+            s += &format!(
+                " (up to date: {}, {} removed, {})",
+                count(self.up_to_date_articles, "article", "articles"),
+                self.up_to_date_removed,
+                count(self.up_to_date_warnings, "warning", "warnings")
+            );
+        }
+        s += &format!("; {} skipped", count(self.skipped_files, "other file", "other files"));
+        if self.hidden_skipped > 0 {
+            s += &format!(" and {} not read (--hidden)", count(self.hidden_skipped, "hidden entry", "hidden entries"));
+        }
+        if self.temporaries_removed > 0 {
+            s += &format!(
+                "; {} a killed run left removed",
+                count(self.temporaries_removed, "temporary file (.banmian-*.tmp)", "temporary files (.banmian-*.tmp)")
+            );
+        }
+        s + &format!("; {:.2} s, {:.1} pages/s, {:.2} MB/s", self.seconds, self.pages_per_second, self.mb_per_second)
+    }
+
+    /// Records `done`'s pages, kept by `--resume` without being read again.
+    pub(crate) fn keep(&mut self, done: &super::record::Done) {
+        self.pages += done.pages.saturating_sub(1);
+        self.up_to_date += done.pages;
+        self.up_to_date_articles += done.articles;
+        self.up_to_date_removed += done.removed;
+        self.up_to_date_warnings += done.warnings;
+    }
+
+    /// Skips a file of [`Walk::candidates`] found not to be a page when read: it leaves
+    /// the pages and joins `skipped`, in walk order.
+    pub(crate) fn skip(&mut self, rel: &std::path::Path, reason: String) {
+        self.pages = self.pages.saturating_sub(1);
+        self.skipped_files += 1;
+        let at = self.skipped.partition_point(|s| std::path::Path::new(&s.source) < rel);
+        self.skipped.insert(at, SkippedFile { source: rel.display().to_string(), reason });
     }
 
     pub(crate) fn time(&mut self, start: Instant) {
@@ -135,5 +230,40 @@ impl Summary {
             self.pages_per_second = self.processed as f64 / self.seconds;
             self.mb_per_second = self.bytes as f64 / 1e6 / self.seconds;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nouns_agree_with_their_numbers() {
+        let one = Summary { pages: 1, processed: 1, articles: 1, warnings: 1, skipped_files: 1, hidden_skipped: 1, ..Summary::default() };
+        let line = one.line();
+        assert!(
+            line.starts_with("1 page: 1 processed, 0 up to date, 0 failed; 1 article, 0 removed, 1 warning; 1 other file skipped and 1 hidden entry not read (--hidden); "),
+            "{line}"
+        );
+        let two = Summary { pages: 2, processed: 0, up_to_date: 2, up_to_date_articles: 5, skipped_files: 2, ..Summary::default() };
+        assert!(
+            two.line().starts_with(
+                "2 pages: 0 processed, 2 up to date, 0 failed; 0 articles, 0 removed, 0 warnings (up to date: 5 articles, 0 removed, 0 warnings); 2 other files skipped; "
+            ),
+            "{}",
+            two.line()
+        );
+        assert_eq!(count(1, "entry", "entries"), "1 entry");
+        assert_eq!(count(0, "entry", "entries"), "0 entries");
+    }
+
+    #[test]
+    fn a_folder_of_hidden_entries_says_so() {
+        let s = Summary { hidden_skipped: 2, ..Summary::default() };
+        assert_eq!(
+            s.hidden_note().as_deref(),
+            Some("no page found: 2 hidden files and folders (names starting with a dot) were not read; --hidden reads them")
+        );
+        assert_eq!(Summary { pages: 1, hidden_skipped: 2, ..Summary::default() }.hidden_note(), None);
     }
 }

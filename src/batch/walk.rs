@@ -4,6 +4,7 @@
 //! hidden files skipped unless asked; symlink loops and unreadable folders reported,
 //! not fatal.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -21,6 +22,16 @@ pub struct Walk {
     pub skipped: Vec<Skipped>,
     /// Folders or links that could not be read (symlink loops, permissions).
     pub problems: Vec<Error>,
+    /// Hidden files and folders (names starting with a dot) not read, relative to the
+    /// root, in walk order; a hidden folder is one entry (its content is not walked).
+    /// Empty when the walk read hidden entries.
+    pub hidden: Vec<PathBuf>,
+    /// Pages of [`Walk::pages`] taken by their extension alone whose content must still
+    /// be recognised ([`recognise`]) when the run reads them: the files of a format that
+    /// sniffs (`.json`, `.xml`, `.html`, …) found by [`walk_lazy`], which reads no file.
+    /// A run reads each once, and one not recognised is skipped, named with the reason,
+    /// as the walk would have skipped it. Empty for [`walk_format`].
+    pub candidates: BTreeSet<PathBuf>,
 }
 
 impl Walk {
@@ -64,17 +75,39 @@ pub fn walk(root: &Path, hidden: bool, exclude: Option<&Path>) -> Walk {
 /// Every other file is in [`Walk::skipped`] with the reason: what it looks like
 /// ([`shape`]), or its extension.
 pub fn walk_format(root: &Path, hidden: bool, exclude: Option<&Path>, format: InputFormat) -> Walk {
+    walk_impl(root, hidden, exclude, format, false)
+}
+
+/// Walks `root` like [`walk_format`] but reads no file: a file with the extension of a
+/// format that sniffs only (`.json`, `.xml`, `.html`, …) is a page in
+/// [`Walk::candidates`], which the run recognises when it reads the file, so that each
+/// file is read once (the walk of [`walk_format`] reads such a file whole to recognise
+/// it, and the run reads it again).
+pub fn walk_lazy(root: &Path, hidden: bool, exclude: Option<&Path>, format: InputFormat) -> Walk {
+    walk_impl(root, hidden, exclude, format, true)
+}
+
+fn walk_impl(root: &Path, hidden: bool, exclude: Option<&Path>, format: InputFormat, lazy: bool) -> Walk {
     let mut w = Walk::default();
     let excluded = exclude.and_then(|p| fs::canonicalize(p).ok());
     let it = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter();
+    let mut hidden_seen = Vec::new();
     let keep = |e: &walkdir::DirEntry| {
-        (hidden || !is_hidden(e))
-            && !(e.file_type().is_dir() && excluded.as_ref().is_some_and(|x| fs::canonicalize(e.path()).is_ok_and(|p| &p == x)))
+        if !hidden && is_hidden(e) {
+            hidden_seen.push(e.path().strip_prefix(root).unwrap_or(e.path()).to_path_buf());
+            return false;
+        }
+        !(e.file_type().is_dir() && excluded.as_ref().is_some_and(|x| fs::canonicalize(e.path()).is_ok_and(|p| &p == x)))
     };
     for entry in it.filter_entry(keep) {
         match entry {
             Ok(e) if e.file_type().is_file() => {
                 let rel = e.path().strip_prefix(root).unwrap_or(e.path()).to_path_buf();
+                if lazy && needs_content(&rel, format) {
+                    w.candidates.insert(rel.clone());
+                    w.pages.push(rel);
+                    continue;
+                }
                 match is_page_file(&rel, e.path(), format) {
                     Ok(()) => w.pages.push(rel),
                     Err(reason) => w.skipped.push(Skipped { path: rel, reason }),
@@ -89,11 +122,16 @@ pub fn walk_format(root: &Path, hidden: bool, exclude: Option<&Path>, format: In
                     w.pages.push(path.strip_prefix(root).unwrap_or(&path).to_path_buf());
                     continue;
                 }
-                let msg = if e.loop_ancestor().is_some() { format!("symlink loop: {e}") } else { e.to_string() };
+                let msg = match (e.loop_ancestor(), e.io_error()) {
+                    (Some(_), _) => format!("cannot read the input: symlink loop: {e}"),
+                    (None, Some(io)) => format!("cannot read the input: {io}"),
+                    (None, None) => format!("cannot read the input: {e}"),
+                };
                 w.problems.push(Error::new(ErrorKind::Io(io::Error::other(msg))).with_path(path));
             }
         }
     }
+    w.hidden = hidden_seen;
     // The output folder inside the input folder is not entered (it holds outputs, which
     // are not pages): it is named, so that a page put there is not lost without a word.
     if let (Some(x), Ok(r)) = (&excluded, fs::canonicalize(root)) {
@@ -154,11 +192,57 @@ fn is_page_file(rel: &Path, path: &Path, format: InputFormat) -> Result<(), Stri
     }
     // A file that cannot be read is a page, so that its error is reported.
     let Ok(bytes) = fs::read(path) else { return Ok(()) };
-    if rows.iter().any(|f| f.sniff.is_some_and(|s| s(&bytes))) {
+    recognise(rel, &bytes)
+}
+
+/// True when, for `format`, whether the file at `rel` is a page depends on its content:
+/// [`InputFormat::Auto`] and an extension that only formats that sniff have.
+fn needs_content(rel: &Path, format: InputFormat) -> bool {
+    if crate::read::format(format).is_some() {
+        return false;
+    }
+    let rows: Vec<&Format> = FORMATS.iter().filter(|f| has_extension(rel, f)).collect();
+    !rows.is_empty() && rows.iter().all(|f| f.sniff.is_some())
+}
+
+/// Whether `bytes`, the content of the file at `rel` (a file of [`Walk::candidates`]),
+/// are a page: recognised by a format with the file's extension ([`Format::sniff`], the
+/// read seam). `Err` gives the reason the file is skipped: what it looks like
+/// ([`shape`]), or which formats it is not.
+pub fn recognise(rel: &Path, bytes: &[u8]) -> Result<(), String> {
+    let rows: Vec<&Format> = FORMATS.iter().filter(|f| has_extension(rel, f)).collect();
+    if rows.is_empty() || rows.iter().any(|f| f.sniff.is_none_or(|s| s(bytes))) {
         return Ok(());
     }
-    Err(match shape::shape(&bytes) {
+    Err(match shape::shape(bytes) {
         Some(s) => s.describe(),
         None => format!("not a {} page", rows.iter().map(|f| f.name).collect::<Vec<_>>().join(" or ")),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lazy walk reads no file: a `.json` file is a candidate, recognised when the
+    /// run reads it, where the eager walk read it to skip it.
+    #[test]
+    fn a_lazy_walk_reads_no_file() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("01.md"), "本报讯").unwrap();
+        fs::write(dir.path().join("02.json"), r#"{"title": "not a page"}"#).unwrap();
+        fs::write(dir.path().join(".03.md"), "本报讯").unwrap();
+        let eager = walk_format(dir.path(), false, None, InputFormat::Auto);
+        assert_eq!(eager.pages, [PathBuf::from("01.md")]);
+        assert_eq!(eager.skipped.len(), 1);
+        assert_eq!(eager.hidden, [PathBuf::from(".03.md")]);
+        let lazy = walk_lazy(dir.path(), false, None, InputFormat::Auto);
+        assert_eq!(lazy.pages, [PathBuf::from("01.md"), PathBuf::from("02.json")]);
+        assert_eq!(lazy.candidates.iter().collect::<Vec<_>>(), [Path::new("02.json")]);
+        assert!(lazy.skipped.is_empty());
+        assert_eq!(recognise(Path::new("02.json"), &fs::read(dir.path().join("02.json")).unwrap()), Err(eager.skipped[0].reason.clone()));
+        assert_eq!(recognise(Path::new("01.md"), b"anything"), Ok(()));
+        // A named format reads by extension: nothing is a candidate.
+        assert!(walk_lazy(dir.path(), true, None, InputFormat::Text).candidates.is_empty());
+    }
 }

@@ -12,8 +12,8 @@ use std::path::PathBuf;
 
 use clap::Parser;
 
+use super::evaluate;
 use super::report::Floor;
-use super::{Report, evaluate};
 use crate::{Options, Pipeline};
 
 /// Scores banmian against an evaluation set (pages with known answers): a table per input
@@ -69,37 +69,16 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
     if super::issues::is_issue_set(&args.set) {
         return run_issues(&args);
     }
-    let floor = match &args.floor {
-        None => None,
-        Some(p) => match std::fs::read(p).map_err(|e| e.to_string()).and_then(|b| Floor::parse(&b)) {
-            Ok(f) => Some(f),
-            Err(e) => {
-                eprintln!("banmian eval: --floor {}: {e}", p.display());
-                return EXIT_USAGE;
-            }
-        },
-    };
-    let pipeline = match Pipeline::new(Options::default()) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("banmian eval: {e}");
-            return EXIT_USAGE;
-        }
-    };
-    let Some(result) = with_threads(args.threads, || evaluate(&pipeline, &args.set)) else { return EXIT_USAGE };
-    let mut report: Report = match result {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("banmian eval: {e}");
-            return EXIT_UNREADABLE;
-        }
+    let (floor, mut report) = match scored(&args, Floor::parse, evaluate) {
+        Ok(x) => x,
+        Err(status) => return status,
     };
     for e in &report.errors {
         eprintln!("banmian eval: {}", e.error);
     }
     print!("{}", report.table());
-    let passed = match (&floor, &args.floor) {
-        (Some(f), Some(p)) => {
+    let passed = match &floor {
+        Some((p, f)) => {
             let passed = report.check_floor(f, &p.display().to_string());
             if let Some(check) = &report.floor {
                 if passed {
@@ -117,11 +96,8 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
         }
         _ => true,
     };
-    if let Some(p) = &args.json
-        && let Err(e) = write_json(p, &report)
-    {
-        eprintln!("banmian eval: --json {}: {e}", p.display());
-        return EXIT_UNREADABLE;
+    if let Err(status) = json(&args, &report) {
+        return status;
     }
     if let Some(p) = &args.write_floor {
         let mut floor = report.floor_at(FLOOR_MARGIN);
@@ -135,7 +111,60 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
             return EXIT_UNREADABLE;
         }
     }
-    if !report.errors.is_empty() {
+    status(!report.errors.is_empty(), passed)
+}
+
+/// What [`scored`] gives: the `--floor` file (its path, and what the set kind made of
+/// its bytes), when given, and the set's report.
+type Scored<'a, F, R> = (Option<(&'a std::path::Path, F)>, R);
+
+/// The set-up both kinds of set share: the `--floor` file read and made sense of by
+/// `floor` (before the set is scored, so a bad floor fails at once), the pipeline, and
+/// the set scored by `evaluate` on `-j` threads. `Err` is the exit status, the reason
+/// said on stderr.
+fn scored<F, R: Send>(
+    args: &Args,
+    floor: impl FnOnce(&[u8]) -> Result<F, String>,
+    evaluate: impl FnOnce(&Pipeline, &std::path::Path) -> Result<R, String> + Send,
+) -> Result<Scored<'_, F, R>, i32> {
+    let floor = match &args.floor {
+        None => None,
+        Some(p) => match std::fs::read(p).map_err(|e| e.to_string()).and_then(|b| floor(&b)) {
+            Ok(f) => Some((p.as_path(), f)),
+            Err(e) => {
+                eprintln!("banmian eval: --floor {}: {e}", p.display());
+                return Err(EXIT_USAGE);
+            }
+        },
+    };
+    let pipeline = Pipeline::new(Options::default()).map_err(|e| {
+        eprintln!("banmian eval: {e}");
+        EXIT_USAGE
+    })?;
+    match with_threads(args.threads, || evaluate(&pipeline, &args.set)) {
+        None => Err(EXIT_USAGE),
+        Some(Ok(r)) => Ok((floor, r)),
+        Some(Err(e)) => {
+            eprintln!("banmian eval: {e}");
+            Err(EXIT_UNREADABLE)
+        }
+    }
+}
+
+/// Writes `--json`, when asked for; `Err` is the exit status.
+fn json<T: serde::Serialize>(args: &Args, report: &T) -> Result<(), i32> {
+    if let Some(p) = &args.json
+        && let Err(e) = write_json(p, report)
+    {
+        eprintln!("banmian eval: --json {}: {e}", p.display());
+        return Err(EXIT_UNREADABLE);
+    }
+    Ok(())
+}
+
+/// The exit status of a run (see the module doc): unreadable files win over the floor.
+fn status(unreadable: bool, passed: bool) -> i32 {
+    if unreadable {
         EXIT_UNREADABLE
     } else if !passed {
         EXIT_BELOW_FLOOR
@@ -173,30 +202,9 @@ fn run_issues(args: &Args) -> i32 {
         eprintln!("banmian eval: --write-floor is for page sets; an issue floor is written by hand (evaluation/README.md, Issues)");
         return EXIT_USAGE;
     }
-    let floor = match &args.floor {
-        None => None,
-        Some(p) => match std::fs::read(p) {
-            Ok(b) => Some((p, b)),
-            Err(e) => {
-                eprintln!("banmian eval: --floor {}: {e}", p.display());
-                return EXIT_USAGE;
-            }
-        },
-    };
-    let pipeline = match Pipeline::new(Options::default()) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("banmian eval: {e}");
-            return EXIT_USAGE;
-        }
-    };
-    let Some(result) = with_threads(args.threads, || super::issues::evaluate(&pipeline, &args.set)) else { return EXIT_USAGE };
-    let report = match result {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("banmian eval: {e}");
-            return EXIT_UNREADABLE;
-        }
+    let (floor, report) = match scored(args, |b| Ok(b.to_vec()), super::issues::evaluate) {
+        Ok(x) => x,
+        Err(status) => return status,
     };
     let mut unreadable = false;
     for e in report.issues.iter().filter_map(|i| i.error.as_ref()) {
@@ -222,17 +230,8 @@ fn run_issues(args: &Args) -> i32 {
             }
         }
     }
-    if let Some(p) = &args.json
-        && let Err(e) = write_json(p, &report)
-    {
-        eprintln!("banmian eval: --json {}: {e}", p.display());
-        return EXIT_UNREADABLE;
+    if let Err(status) = json(args, &report) {
+        return status;
     }
-    if unreadable {
-        EXIT_UNREADABLE
-    } else if !passed {
-        EXIT_BELOW_FLOOR
-    } else {
-        EXIT_OK
-    }
+    status(unreadable, passed)
 }

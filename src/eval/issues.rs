@@ -266,7 +266,7 @@ fn map_part(gold: &IssueGold, file: &str, a: &crate::Article) -> Option<(usize, 
     let mut best: Option<((usize, usize), usize)> = None;
     for (s, story) in gold.stories.iter().enumerate() {
         for (k, part) in story.parts.iter().enumerate().filter(|(_, p)| p.file == file) {
-            let overlap = match (&part.boxes, &a.boxes, part.lines) {
+            let overlap = match (&part.boxes, &a.provenance.boxes, part.lines) {
                 (Some(gb), Some(ab), _) => ab.iter().filter(|b| gb.contains(b)).count(),
                 (_, _, Some([f, l])) => {
                     let (af, al) = (a.lines[0].max(f), a.lines[1].min(l));

@@ -376,11 +376,11 @@ fn field_matches(field: &str, g: &GoldArticle, a: &Article) -> bool {
 /// and the heads for the article's other `boxes`.
 fn article_units(a: &Article, taken: &FxHashSet<usize>, boxes: bool, line_boxes: Option<&[Vec<usize>]>) -> Vec<usize> {
     if boxes && line_boxes.is_none() {
-        let blocks: Vec<usize> = a.blocks.iter().flat_map(|b| b.boxes.iter().flatten().copied()).collect();
+        let blocks: Vec<usize> = a.blocks.iter().flat_map(|b| b.provenance.boxes.iter().flatten().copied()).collect();
         let in_blocks: FxHashSet<usize> = blocks.iter().copied().collect();
         let first = blocks.iter().min().copied().unwrap_or(usize::MAX);
         let (head, tail): (Vec<usize>, Vec<usize>) =
-            a.boxes.iter().flatten().copied().filter(|u| !in_blocks.contains(u)).partition(|&u| u < first);
+            a.provenance.boxes.iter().flatten().copied().filter(|u| !in_blocks.contains(u)).partition(|&u| u < first);
         return head.into_iter().chain(blocks).chain(tail).collect();
     }
     let blocks: Vec<usize> = a.blocks.iter().flat_map(|b| b.lines[0]..=b.lines[1]).collect();

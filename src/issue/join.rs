@@ -74,17 +74,14 @@ fn story(pages: &[Page], id: usize, chain: &Chain) -> IssueArticle {
                 })
                 && blocks.last().is_some_and(|l| l.kind == BlockKind::Paragraph && !ends_sentence(l.text.trim()));
             if cut && let Some(last) = blocks.last_mut() {
-                let mut from = last
-                    .from
-                    .take()
-                    .unwrap_or_else(|| vec![BlockFrom { part: last.part, lines: last.lines.unwrap_or([0, 0]), boxes: last.boxes.clone() }]);
-                from.push(BlockFrom { part: k, lines: b.lines, boxes: b.boxes.clone() });
+                let mut from = last.from.take().unwrap_or_else(|| {
+                    vec![BlockFrom { part: last.part, lines: last.lines.unwrap_or([0, 0]), boxes: last.provenance.boxes.clone() }]
+                });
+                from.push(BlockFrom { part: k, lines: b.lines, boxes: b.provenance.boxes.clone() });
                 last.text.push_str(b.text.trim_start());
                 last.from = Some(from);
                 last.lines = None;
-                last.boxes = None;
-                last.bbox = None;
-                last.ids = None;
+                last.provenance = Default::default();
                 map.push(Some(blocks.len() - 1));
                 continue;
             }
@@ -95,9 +92,7 @@ fn story(pages: &[Page], id: usize, chain: &Chain) -> IssueArticle {
                 part: k,
                 lines: Some(b.lines),
                 from: None,
-                boxes: b.boxes.clone(),
-                bbox: b.bbox,
-                ids: b.ids.clone(),
+                provenance: b.provenance.clone(),
             });
         }
         for w in &part.warnings {

@@ -175,15 +175,10 @@ pub struct IssueBlock {
     /// A block joined across a jump: each piece's part and lines.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<Vec<BlockFrom>>,
-    /// OCR box input only: as the page block's `boxes`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub boxes: Option<Vec<usize>>,
-    /// OCR box input only: as the page block's `bbox`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bbox: Option<[i64; 4]>,
-    /// Named OCR lines only: as the page block's `ids`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ids: Option<Vec<String>>,
+    /// OCR box input only: the page block's `boxes`, `bbox` and `ids` (its
+    /// [`crate::Provenance`], written as this object's keys); empty when joined.
+    #[serde(flatten)]
+    pub provenance: crate::Provenance,
 }
 
 /// One piece of a block joined across a jump: `{"part": 0, "lines": [40, 41]}` (and the
@@ -409,13 +404,13 @@ impl Serialize for ArticleOut<'_> {
         st.serialize_field("jumps", &jumps)?;
         st.serialize_field("warnings", &a.warnings)?;
         st.serialize_field("lines", &a.lines)?;
-        if let Some(b) = &a.boxes {
+        if let Some(b) = &a.provenance.boxes {
             st.serialize_field("boxes", b)?;
         }
-        if let Some(b) = &a.bbox {
+        if let Some(b) = &a.provenance.bbox {
             st.serialize_field("bbox", b)?;
         }
-        if let Some(b) = &a.ids {
+        if let Some(b) = &a.provenance.ids {
             st.serialize_field("ids", b)?;
         }
         st.end()
@@ -487,9 +482,7 @@ pub fn as_page(issue: &Issue) -> Page {
                 jumps,
                 warnings: s.warnings.clone(),
                 lines: first.map_or([0, 0], |a| a.lines),
-                boxes: None,
-                bbox: None,
-                ids: None,
+                provenance: Default::default(),
             }
         })
         .collect();

@@ -57,18 +57,13 @@ pub fn detect(bytes: &[u8]) -> Result<Option<BoxPage>> {
 /// than one (read such a file with [`pages`]), a position or size that is not a number,
 /// a negative size, a `String` with no position in a line with none.
 pub fn parse(bytes: &[u8]) -> Result<BoxPage> {
-    let mut pages = pages(bytes)?;
-    match pages.pop() {
-        Some(page) if pages.is_empty() => Ok(page),
-        _ => Err(bad(format!("{} Page elements in one file: read it page by page (alto::pages)", pages.len() + 1))),
-    }
+    super::xml::one_page(pages(bytes)?, |n| bad(format!("{n} Page elements in one file: read it page by page (alto::pages)")))
 }
 
 /// Reads every `Page` of an ALTO file, in document order, all in the file's
 /// `MeasurementUnit`. Errors: as [`parse`], but several pages are read.
 pub fn pages(bytes: &[u8]) -> Result<Vec<BoxPage>> {
-    let text = super::xml::text(bytes).map_err(bad)?;
-    let doc = Document::parse(text).map_err(|e| super::xml::syntax(e, bad))?;
+    let doc = super::xml::document(bytes, false, bad)?;
     let root = doc.root_element();
     if root.tag_name().name() != "alto" {
         return Err(bad(format!("the root element is <{}>, not <alto>", root.tag_name().name())).with_line(1));
@@ -233,8 +228,8 @@ mod tests {
         use crate::{Options, Pipeline};
         let page = Pipeline::new(Options::default()).unwrap().process_bytes("p.xml", PAGE_ALTO.as_bytes()).unwrap();
         assert_eq!(page.articles[0].blocks[0].text, "会议举行。");
-        assert_eq!(page.articles[0].blocks[0].boxes, Some(vec![0]));
-        assert_eq!(page.articles[0].blocks[0].ids, Some(vec!["line_0".to_string()]));
+        assert_eq!(page.articles[0].blocks[0].provenance.boxes, Some(vec![0]));
+        assert_eq!(page.articles[0].blocks[0].provenance.ids, Some(vec!["line_0".to_string()]));
         let mm =
             Pipeline::new(Options::default()).unwrap().process_bytes("p.xml", PAGE_ALTO.replace(">pixel<", ">mm10<").as_bytes()).unwrap();
         assert_eq!((mm.page.width, mm.page.unit.as_deref()), (Some(1000), Some("mm10")));

@@ -3,7 +3,7 @@
 //! (`geometry`) reads it. It makes no layout decision.
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::{Page, Warning, WarningKind};
+use crate::model::{Page, Removed, RemovedReason, Warning, WarningKind};
 
 /// An axis-aligned rectangle in page pixels; `x0 <= x1`, `y0 <= y1`, y grows downwards.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -73,6 +73,14 @@ pub struct OcrBox {
     /// The engine's confidence in the text, 0..=1 (the mean over the line's words for
     /// formats that score words), when it gives one.
     pub confidence: Option<f64>,
+    /// The format's own label for the region the line belongs to, verbatim (MinerU block
+    /// `type`, PP-Structure `block_label`, dots.ocr `category`, marker `block_type`, PAGE
+    /// `TextRegion@type`), when it gives one: evidence, not truth ([`OcrBox::hint`]).
+    pub label: Option<String>,
+    /// The format itself dropped the line from its text (MinerU `discarded_blocks`): it
+    /// goes to the page's `removed` with reason `discarded_by_source` and its `label`,
+    /// and the geometry does not see it.
+    pub discarded: bool,
 }
 
 impl OcrBox {
@@ -103,7 +111,16 @@ impl OcrBox {
         for [x, y] in &points {
             rect = rect.union(&Rect { x0: *x, y0: *y, x1: *x, y1: *y });
         }
-        OcrBox { index, text: crate::rules::chars::trim(text).to_string(), points, rect, id: None, confidence: None }
+        OcrBox {
+            index,
+            text: crate::rules::chars::trim(text).to_string(),
+            points,
+            rect,
+            id: None,
+            confidence: None,
+            label: None,
+            discarded: false,
+        }
     }
 
     /// A box from an axis-aligned rectangle (its four corners clockwise from the top-left).
@@ -122,6 +139,58 @@ impl OcrBox {
                 ((d(p0, p1) + d(p3, p2)) / 2.0, (d(p0, p3) + d(p1, p2)) / 2.0)
             }
             _ => (self.rect.width(), self.rect.height()),
+        }
+    }
+}
+
+/// What a format's region label suggests a line is ([`OcrBox::hint`]): evidence for
+/// the geometry's role hints, never a decision (layout models mislabel newspaper
+/// regions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LayoutHint {
+    /// A running head, footer or page number: page furniture.
+    Furniture,
+    /// A figure's or table's caption.
+    Caption,
+    /// A title or section heading: a heading candidate.
+    Heading,
+}
+
+impl OcrBox {
+    /// What the line's `label` suggests, for every format that labels regions; `None`
+    /// for body text, other kinds (tables, figures, formulas, lists, footnotes, side
+    /// notes) and lines with no label. Labels are compared case-insensitively with
+    /// `-`, `_` and spaces dropped. The vocabularies:
+    ///
+    /// | hint | MinerU block `type` | PP-StructureV3 `block_label` | PAGE `TextRegion@type` | dots.ocr `category` | marker `block_type` |
+    /// |---|---|---|---|---|---|
+    /// | furniture | `header`, `footer`, `page_number` | `header`, `footer`, `number` | `header`, `footer`, `page-number` | `Page-header`, `Page-footer` | `PageHeader`, `PageFooter` |
+    /// | caption | `image_caption`, `table_caption` | `figure_title`, `table_title`, `chart_title` | `caption` | `Caption` | `Caption` |
+    /// | heading | `title` | `doc_title`, `paragraph_title` | `heading` | `Title`, `Section-header` | `SectionHeader`, `Title` |
+    ///
+    /// Sources: MinerU `magic_pdf` / `mineru` block types (`BlockType`), PaddleX
+    /// PP-StructureV3 layout labels (`PP-StructureV3.md`), the PAGE 2019 schema's
+    /// `TextTypeSimpleType`, dots.ocr's layout prompt, marker's `BlockTypes`.
+    ///
+    /// ```
+    /// use banmian::read::boxes::{LayoutHint, OcrBox};
+    ///
+    /// let mut b = OcrBox::new(0, "第 3 版", vec![[0.0, 0.0], [10.0, 10.0]]).unwrap();
+    /// b.label = Some("Page-footer".into());
+    /// assert_eq!(b.hint(), Some(LayoutHint::Furniture));
+    /// b.label = Some("paragraph_title".into());
+    /// assert_eq!(b.hint(), Some(LayoutHint::Heading));
+    /// b.label = Some("text".into());
+    /// assert_eq!(b.hint(), None);
+    /// ```
+    pub fn hint(&self) -> Option<LayoutHint> {
+        let label: String = self.label.as_deref()?.chars().filter(|c| !matches!(c, '-' | '_' | ' ')).flat_map(char::to_lowercase).collect();
+        match label.as_str() {
+            "header" | "footer" | "pagenumber" | "number" | "pageheader" | "pagefooter" => Some(LayoutHint::Furniture),
+            "caption" | "imagecaption" | "tablecaption" | "figuretitle" | "tabletitle" | "charttitle" => Some(LayoutHint::Caption),
+            "title" | "doctitle" | "paragraphtitle" | "heading" | "sectionheader" => Some(LayoutHint::Heading),
+            _ => None,
         }
     }
 }
@@ -234,15 +303,40 @@ pub(crate) fn flag_low_confidence(input: &BoxPage, page: &mut Page) {
     };
     for a in &mut page.articles {
         for (i, b) in a.blocks.iter().enumerate() {
-            if let Some((m, n)) = mean(&b.boxes).filter(|(m, _)| *m < LOW_CONFIDENCE) {
+            if let Some((m, n)) = mean(&b.provenance.boxes).filter(|(m, _)| *m < LOW_CONFIDENCE) {
                 a.warnings.push(Warning { kind: WarningKind::LowConfidence, block: Some(i), message: message(m, n, "the block's") });
             }
         }
     }
     for (i, b) in page.leftovers.iter().enumerate() {
-        if let Some((m, n)) = mean(&b.boxes).filter(|(m, _)| *m < LOW_CONFIDENCE) {
+        if let Some((m, n)) = mean(&b.provenance.boxes).filter(|(m, _)| *m < LOW_CONFIDENCE) {
             let what = format!("leftover {i}'s");
             page.warnings.push(Warning { kind: WarningKind::LowConfidence, block: None, message: message(m, n, &what) });
         }
+    }
+}
+
+/// The page without the boxes its format discarded ([`OcrBox::discarded`]), for the
+/// geometry; `None` when it discarded none (use the page as it is).
+pub(crate) fn without_discarded(input: &BoxPage) -> Option<BoxPage> {
+    if !input.boxes.iter().any(|b| b.discarded) {
+        return None;
+    }
+    let boxes = input.boxes.iter().filter(|b| !b.discarded).cloned().collect();
+    Some(BoxPage { boxes, width: input.width, height: input.height, unit: input.unit })
+}
+
+/// Adds to the page's `removed` one entry per box its format discarded, in input
+/// order: reason `discarded_by_source`, its text, its box (`boxes`, `bbox`), its
+/// `label`; `lines` numbered after the page's other `after` lines (the geometry's
+/// printed lines and noise boxes), one each, as noise boxes are.
+pub(crate) fn attach_discarded(input: &BoxPage, after: usize, page: &mut Page) {
+    for (k, b) in input.boxes.iter().filter(|b| b.discarded).enumerate() {
+        let no = after + k + 1;
+        let mut r = Removed::new(RemovedReason::DiscardedBySource, b.text.clone(), [no, no], None);
+        r.provenance.boxes = Some(vec![b.index]);
+        r.provenance.bbox = Some(b.rect.round_out());
+        r.label = b.label.clone();
+        page.removed.push(r);
     }
 }

@@ -15,8 +15,9 @@
 //! `Text`, `Title`. Each cell with text is one box, numbered by its position in the
 //! list (a `Picture` has no text and gives no box). A `Table`'s text is HTML: its text
 //! nodes are read, joined with spaces, when it parses as XML (roxmltree), else the
-//! text is kept as given. Formulas keep their LaTeX. Cells are blocks, not lines; the
-//! list's order and categories are evidence the geometry does not take yet. The page
+//! text is kept as given. Formulas keep their LaTeX. Cells are blocks, not lines; each
+//! box's `label` is its `category` (evidence: [`OcrBox::hint`]); the list's order is
+//! evidence the geometry does not take yet. The page
 //! size is the extent of the cells. A page is recognised by content: a JSON list whose
 //! first item is an object with `bbox` and `category`. No real sample was available:
 //! the fixture follows the documentation.
@@ -73,11 +74,14 @@ fn from_value(v: &Value) -> Result<BoxPage> {
         let points = c.get("bbox").and_then(read_rect).ok_or_else(|| {
             bad(format!("cell {i}: bbox must be [x0, y0, x1, y1] of finite numbers, not {}", c.get("bbox").map(short).unwrap_or_default()))
         })?;
-        let text = match c.get("category").and_then(Value::as_str) {
+        let category = c.get("category").and_then(Value::as_str);
+        let text = match category {
             Some("Table") => table_text(text).unwrap_or_else(|| text.to_string()),
             _ => text.to_string(),
         };
-        boxes.push(OcrBox::unchecked(i, &text, points));
+        let mut b = OcrBox::unchecked(i, &text, points);
+        b.label = category.map(str::to_string);
+        boxes.push(b);
     }
     let (width, height) = (boxes.iter().map(|b| b.rect.x1).fold(0.0, f64::max), boxes.iter().map(|b| b.rect.y1).fold(0.0, f64::max));
     Ok(BoxPage { boxes, width, height, unit: Unit::Px })
@@ -101,6 +105,7 @@ mod tests {
         assert_eq!(got, [(0, "全市秋粮收获进度过九成"), (2, "记者从市农业农村局获悉"), (3, "地区 进度 东区 92%")]);
         assert_eq!(p.boxes[1].rect, Rect { x0: 60.0, y0: 200.0, x1: 456.0, y1: 230.0 });
         assert_eq!((p.width, p.height), (820.0, 520.0));
+        assert_eq!(p.boxes.iter().map(|b| b.label.as_deref().unwrap()).collect::<Vec<_>>(), ["Title", "Text", "Table"]);
         assert!(sniff(PAGE.as_bytes()));
         assert!(detect(br#"[{"bbox": [1, 2, 3, 4]}]"#).unwrap().is_none());
         let e = detect(br#"[{"bbox": [3, 2, 1, 4], "category": "Text", "text": "a"}]"#).unwrap_err();

@@ -25,7 +25,7 @@
 //! `ocr_page` elements is read page by page by [`pages`] (the command line writes one page
 //! object per page); [`parse`], one page, refuses it.
 
-use roxmltree::{Document, Node, ParsingOptions};
+use roxmltree::{Document, Node};
 
 use super::boxes::{BoxPage, Rect, Unit};
 use super::words::{self, WordLine};
@@ -56,11 +56,7 @@ pub fn detect(bytes: &[u8]) -> Result<Option<BoxPage>> {
 /// gives the line and the message the line and column): those of [`pages`], and more
 /// than one `ocr_page` element (read such a file with [`pages`]).
 pub fn parse(bytes: &[u8]) -> Result<BoxPage> {
-    let mut pages = pages(bytes)?;
-    match pages.pop() {
-        Some(page) if pages.is_empty() => Ok(page),
-        _ => Err(bad(format!("{} pages (ocr_page elements) in one file: read it page by page (hocr::pages)", pages.len() + 1))),
-    }
+    super::xml::one_page(pages(bytes)?, |n| bad(format!("{n} pages (ocr_page elements) in one file: read it page by page (hocr::pages)")))
 }
 
 /// Reads every page (`ocr_page` element) of an hOCR file, in document order. Errors
@@ -68,9 +64,7 @@ pub fn parse(bytes: &[u8]) -> Result<BoxPage> {
 /// column): not UTF-8, not well-formed XML, no `ocr_page` element, a `bbox` that is
 /// not four numbers or has a negative size.
 pub fn pages(bytes: &[u8]) -> Result<Vec<BoxPage>> {
-    let text = super::xml::text(bytes).map_err(bad)?;
-    let opt = ParsingOptions { allow_dtd: true, ..ParsingOptions::default() };
-    let doc = Document::parse_with_options(text, opt).map_err(|e| super::xml::syntax(e, bad))?;
+    let doc = super::xml::document(bytes, true, bad)?;
     let pages: Vec<Node> = doc.descendants().filter(|n| has_class(n, &["ocr_page"])).collect();
     if pages.is_empty() {
         return Err(bad("no element of class ocr_page".into()));
@@ -250,8 +244,8 @@ mod tests {
         let page = Pipeline::new(Options::default()).unwrap().process_bytes("p.hocr", PAGE_HOCR.as_bytes()).unwrap();
         let a = &page.articles[0];
         assert_eq!(a.blocks[0].text, "会议举行&。");
-        assert_eq!(a.blocks[0].boxes, Some(vec![0]));
-        assert_eq!(a.blocks[0].ids, Some(vec!["line_1_1".to_string()]));
+        assert_eq!(a.blocks[0].provenance.boxes, Some(vec![0]));
+        assert_eq!(a.blocks[0].provenance.ids, Some(vec!["line_1_1".to_string()]));
         assert_eq!((page.page.width, page.page.height, page.page.unit.as_deref()), (Some(1000), Some(1400), Some("px")));
     }
 }

@@ -14,9 +14,11 @@
 //!   `content` of its spans joined, the mean span `score` as confidence. Boxes are
 //!   numbered 0, 1, … over the lines of `para_blocks` (in MinerU's order, its reading
 //!   order, which the geometry takes as no more than evidence), then of
-//!   `discarded_blocks` (headers, footers, side notes MinerU dropped; read as boxes the
-//!   geometry sorts into furniture, since `removed` with `discarded_by_source` is not
-//!   written yet). Spans with no `content` (an image, a table's HTML body) are not text
+//!   `discarded_blocks` (headers, footers, side notes MinerU dropped: marked
+//!   [`OcrBox::discarded`], so the pipeline puts each line in `removed` with reason
+//!   `discarded_by_source` and the block's `type` as `label`, and the geometry does not
+//!   see them). Each line's `label` is its block's `type` (`title`, `text`,
+//!   `image_caption`, …; for a part of an image or table block, the part's). Spans with no `content` (an image, a table's HTML body) are not text
 //!   and are not read; their captions and footnotes are. `page.unit` is `pt`.
 //! - `content_list.json`: `[{"type": "text", "text": "…", "text_level": 1, "page_idx": 0,
 //!   "bbox": [x0, y0, x1, y1]}, …]` in reading order; `type` `text`, `equation`, `image`
@@ -59,6 +61,18 @@ fn kind(v: &Value) -> Option<Kind> {
     (first.get("type").is_some() && first.get("page_idx").is_some()).then_some(Kind::ContentList)
 }
 
+/// Whether a JSON value is MinerU's `model.json`: a list whose first item is an object
+/// with `layout_dets` and `page_info` (its layout model's detections per page, in
+/// 200-dpi pixels, with no text for most categories and no reading order). It is not
+/// read: [`MODEL_ADVICE`] says what to give instead.
+pub(crate) fn is_model(v: &Value) -> bool {
+    v.as_array().and_then(|a| a.first()).is_some_and(|p| p.get("layout_dets").is_some() && p.get("page_info").is_some())
+}
+
+/// What to give banmian instead of MinerU's `model.json`.
+pub(crate) const MODEL_ADVICE: &str =
+    "give banmian the middle.json (or content_list.json) MinerU wrote beside it, which holds the text in reading order";
+
 /// One page of a MinerU file: boxes (`middle.json`, 2.x `content_list.json`) or
 /// Markdown text (0.x `content_list.json`).
 #[derive(Debug, Clone, PartialEq)]
@@ -79,14 +93,15 @@ pub fn sniff(bytes: &[u8]) -> bool {
 }
 
 /// Reads every page of a MinerU file, in `page_idx` order. Errors
-/// ([`ErrorKind::Input`]): not JSON (with line and column), not a MinerU file, a
-/// `bbox` that is not four finite numbers with `x0 <= x1`, `y0 <= y1`, a `page_size`
+/// ([`ErrorKind::Input`]): not JSON (with line and column), not a MinerU file (its
+/// `model.json` is named, with what to give instead), a `bbox` that is not four finite numbers with `x0 <= x1`, `y0 <= y1`, a `page_size`
 /// that is not two positive numbers.
 pub fn pages(bytes: &[u8]) -> Result<Vec<MinerPage>> {
     let v = super::json::parse(bytes, bad)?;
     match kind(&v) {
         Some(Kind::Middle) => middle(&v),
         Some(Kind::ContentList) => content_list(&v),
+        None if is_model(&v) => Err(bad(format!("this is MinerU's model.json (layout detections), which is not read: {MODEL_ADVICE}"))),
         None => Err(bad("neither middle.json (an object with pdf_info) nor content_list.json (a list of {type, page_idx})".into())),
     }
 }
@@ -138,8 +153,12 @@ fn middle(v: &Value) -> Result<Vec<MinerPage>> {
         };
         let mut boxes = Vec::new();
         for key in ["para_blocks", "discarded_blocks"] {
+            let first = boxes.len();
             for (b, block) in info.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default().iter().enumerate() {
                 block_lines(block, &format!("{at}.{key}[{b}]"), &mut boxes)?;
+            }
+            if key == "discarded_blocks" {
+                boxes[first..].iter_mut().for_each(|b| b.discarded = true);
             }
         }
         out.push(MinerPage::Boxes(BoxPage { boxes, width, height, unit: Unit::Pt }));
@@ -160,6 +179,7 @@ fn block_lines(block: &Value, at: &str, boxes: &mut Vec<OcrBox>) -> Result<()> {
             return Err(bad(format!("{line_at} has no bbox")));
         };
         let mut b = OcrBox::unchecked(boxes.len(), &texts.concat(), points);
+        b.label = block.get("type").and_then(Value::as_str).map(str::to_string);
         let scores: Vec<f64> = spans.iter().filter_map(|s| s.get("score").and_then(Value::as_f64)).filter(|s| s.is_finite()).collect();
         b.confidence = (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
         boxes.push(b);
@@ -258,6 +278,8 @@ mod tests {
         assert_eq!(p.boxes[0].rect, Rect { x0: 64.0, y0: 96.0, x1: 300.0, y1: 112.0 });
         assert_eq!(p.boxes[0].confidence, Some(0.98));
         assert_eq!(p.boxes[2].index, 2);
+        let labels: Vec<(&str, bool)> = p.boxes.iter().map(|b| (b.label.as_deref().unwrap(), b.discarded)).collect();
+        assert_eq!(labels, [("title", false), ("image_caption", false), ("discarded", true)]);
         assert!(sniff(MIDDLE.as_bytes()));
         let two = MIDDLE.replacen("\"pdf_info\": [", "\"pdf_info\": [{\"page_idx\": 1, \"page_size\": [10, 10]}, ", 1);
         assert_eq!(pages(two.as_bytes()).unwrap().len(), 2);
@@ -265,6 +287,36 @@ mod tests {
         assert!(e.to_string().contains("2 pages in one file"), "{e}");
         let e = parse(MIDDLE.replacen("[64, 96, 300, 112]", "[300, 96, 64, 112]", 1).as_bytes()).unwrap_err();
         assert!(e.to_string().contains("pdf_info[0].para_blocks[0].lines[0].bbox must be"), "{e}");
+    }
+
+    #[test]
+    fn discarded_blocks_go_to_removed_with_their_label_not_to_the_articles() {
+        let page = crate::Pipeline::new(crate::Options::default()).unwrap().process_bytes("middle.json", MIDDLE.as_bytes()).unwrap();
+        let discarded: Vec<_> = page.removed.iter().filter(|r| r.reason == crate::RemovedReason::DiscardedBySource).collect();
+        assert_eq!(discarded.len(), 1, "{:?}", page.removed);
+        let r = discarded[0];
+        assert_eq!(
+            (r.text.as_str(), r.label.as_deref(), r.provenance.boxes.as_deref(), r.provenance.bbox),
+            ("第 1 页", Some("discarded"), Some(&[2][..]), Some([388, 809, 559, 820]))
+        );
+        let json = serde_json::to_value(&page).unwrap();
+        let kept: String = json["articles"].to_string() + &json["leftovers"].to_string();
+        assert!(!kept.contains("第 1 页"), "{kept}");
+        assert!(kept.contains("全市秋粮进度过九成"));
+        let r = &json["removed"].as_array().unwrap().iter().find(|r| r["reason"] == "discarded_by_source").unwrap();
+        assert_eq!(r["label"], "discarded");
+        let max_line = page.articles.iter().map(|a| a.lines[1]).chain(page.leftovers.iter().map(|b| b.lines[1])).max().unwrap();
+        assert!(discarded[0].lines[0] > max_line, "numbered after the page's lines");
+    }
+
+    #[test]
+    fn model_json_is_refused_naming_what_to_give_instead() {
+        let model = r#"[{"layout_dets": [{"category_id": 15, "poly": [0, 0, 9, 0, 9, 9, 0, 9], "score": 1.0, "text": "字"}], "page_info": {"page_no": 0, "width": 1654, "height": 2339}}]"#.as_bytes();
+        assert!(detect(model).unwrap().is_none(), "not read by content");
+        let e = crate::read::read(crate::InputFormat::Auto, model).unwrap_err();
+        assert!(e.to_string().contains("MinerU's model.json (layout detections of 1 page): give banmian the middle.json"), "{e}");
+        let e = parse(model).unwrap_err();
+        assert!(e.to_string().contains("this is MinerU's model.json"), "{e}");
     }
 
     #[test]

@@ -11,12 +11,13 @@
 //!
 //! | Format | `--input-format` | Extensions | Recognised by content |
 //! |---|---|---|---|
-//! | PaddleOCR page JSON, 2.x result list, 3.x `save_to_json` ([`paddleocr`]) | `paddleocr` | `.json` | a JSON object with `ocr_results` or `rec_texts`; an array of `[box, [text, score]]` |
+//! | PaddleOCR page JSON, 2.x result list, 3.x `save_to_json` ([`paddleocr`]; a 2.x list of pages: [`read_pages`]) | `paddleocr` | `.json` | a JSON object with `ocr_results` or `rec_texts`; an array of `[box, [text, score]]` |
 //! | MinerU `middle.json`, `content_list.json` ([`mineru`]; several pages: [`read_pages`]) | `mineru` | `.json` | a JSON object with `pdf_info`; an array of `{type, page_idx}` |
 //! | PP-StructureV3 / PaddleX JSON ([`ppstructure`]) | `ppstructure` | `.json` | a JSON object with `parsing_res_list` and `overall_ocr_res` |
 //! | Umi-OCR JSON ([`umi`]) | `umi` | `.json` | a JSON object with `code` and `data[{text, box}]` |
-//! | Surya OCR JSON ([`surya`]) | `surya` | `.json` | a JSON object with `text_lines`, or a list of them per file name |
+//! | Surya OCR JSON ([`surya`]; several pages: [`read_pages`]) | `surya` | `.json` | a JSON object with `text_lines`, or a list of them per file name |
 //! | dots.ocr layout JSON ([`dots`]) | `dots` | `.json` | a JSON array of `{bbox, category, text}` cells |
+//! | marker JSON ([`marker`]; several pages: [`read_pages`]) | `marker` | `.json` | a JSON object with `block_type` `Document` and `children` |
 //! | Tesseract TSV ([`tsv`]) | `tesseract` | `.tsv` | the TSV header (`level`, `page_num`, …) |
 //! | hOCR ([`hocr`]) | `hocr` | `.hocr`, `.html`, `.htm` | markup naming `ocr_page` (or hOCR's `ocr-system` meta) |
 //! | ALTO XML v1–v4 ([`alto`]) | `alto` | `.xml`, `.alto` | the root element `alto` |
@@ -38,6 +39,7 @@ pub mod decode;
 pub mod dots;
 pub mod hocr;
 mod json;
+pub mod marker;
 pub mod mineru;
 pub mod paddleocr;
 pub mod pagexml;
@@ -72,6 +74,8 @@ pub enum InputFormat {
     Surya,
     /// dots.ocr layout JSON ([`dots`]); anything else is an error.
     Dots,
+    /// marker JSON ([`marker`]); anything else is an error.
+    Marker,
     /// Tesseract TSV ([`tsv`]); anything else is an error.
     Tesseract,
     /// hOCR ([`hocr`]); anything else is an error.
@@ -172,6 +176,14 @@ pub const FORMATS: &[Format] = &[
         read: |b| dots::parse(b).map(Input::Boxes),
     },
     Format {
+        format: InputFormat::Marker,
+        name: "marker",
+        extensions: &["json"],
+        sniff: Some(marker::sniff),
+        detect: Some(|b| Ok(marker::detect(b)?.map(Input::Boxes))),
+        read: |b| marker::parse(b).map(Input::Boxes),
+    },
+    Format {
         format: InputFormat::Tesseract,
         name: "tesseract",
         extensions: &["tsv"],
@@ -255,7 +267,9 @@ fn undetected(bytes: &[u8]) -> Result<Input> {
 /// Reads a file that may hold several pages (CONTRACT.md: "An input file that holds
 /// several pages ... gives one page object per page"), as [`read`] chooses the format:
 /// a MinerU file ([`mineru::pages`], one per `page_idx`), hOCR ([`hocr::pages`], one per
-/// `ocr_page`) and ALTO ([`alto::pages`], one per `Page`) give each of their pages, in
+/// `ocr_page`), ALTO ([`alto::pages`], one per `Page`), marker ([`marker::pages`],
+/// one per `Page` block), a PaddleOCR 2.x list of pages ([`paddleocr::pages`]) and a
+/// Surya file of several results ([`surya::pages`]) give each of their pages, in
 /// order; every other format one page. Never empty: a MinerU file with no page is one
 /// empty page ([`mineru::parse`]). Errors: those of [`read`] and of the readers named.
 pub fn read_pages(format: InputFormat, bytes: &[u8]) -> Result<Vec<Input>> {
@@ -300,6 +314,9 @@ fn several(format: InputFormat) -> Option<ReadPages> {
         }),
         InputFormat::Hocr => Some(|b| Ok(hocr::pages(b)?.into_iter().map(Input::Boxes).collect())),
         InputFormat::Alto => Some(|b| Ok(alto::pages(b)?.into_iter().map(Input::Boxes).collect())),
+        InputFormat::Marker => Some(|b| Ok(marker::pages(b)?.into_iter().map(Input::Boxes).collect())),
+        InputFormat::Paddleocr => Some(|b| Ok(paddleocr::pages(b)?.into_iter().map(Input::Boxes).collect())),
+        InputFormat::Surya => Some(|b| Ok(surya::pages(b)?.into_iter().map(Input::Boxes).collect())),
         _ => None,
     }
 }

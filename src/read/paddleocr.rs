@@ -23,7 +23,9 @@
 //!   for one image, or that list inside a list of pages (`[[[box, [text, score]], …]]`,
 //!   a page with no text being `null`), `box` four `[x, y]` points (PaddleOCR 2.x
 //!   quickstart, "Python script": `result = ocr.ocr(img_path, cls=True)`, one list per
-//!   page). A list of several pages is refused (one page per file for now).
+//!   page). A list of several pages is read page by page by [`pages`]
+//!   ([`super::read_pages`]: one page object per page, `#p<N>`); [`parse`], one page,
+//!   refuses it with the number of pages.
 //! - PaddleOCR 3.x `res.save_to_json()` (PaddleOCR 3.x docs, "General OCR pipeline",
 //!   output description): an object with `rec_texts` (strings), `rec_polys` (one
 //!   polygon of `[x, y]` points per text) or else `rec_boxes` (`[x0, y0, x1, y1]` per
@@ -195,25 +197,60 @@ fn wrapper(value: Value) -> Result<BoxPage> {
 }
 
 fn v2(value: &Value) -> Result<BoxPage> {
+    let mut pages = v2_pages(value)?;
+    if pages.len() > 1 {
+        return Err(bad(format!(
+            "a PaddleOCR 2.x list of {} pages: read it page by page (paddleocr::pages; the command line writes one page object per page)",
+            pages.len()
+        )));
+    }
+    Ok(pages.pop().unwrap_or_else(|| sized_by_boxes(Vec::new())))
+}
+
+/// The pages of a 2.x result: one page for a list of lines, else one per item of the
+/// list of pages (`null` an empty page). Errors name the page when there are several.
+fn v2_pages(value: &Value) -> Result<Vec<BoxPage>> {
     let items = value.as_array().map(Vec::as_slice).unwrap_or_default();
-    let lines: &[Value] = if items.first().is_some_and(|f| v2_line(f).is_some()) {
-        items
-    } else {
-        match items {
-            [Value::Null] => &[],
-            [Value::Array(page)] => page,
-            _ => return Err(bad(format!("a PaddleOCR 2.x list of {} pages: one page per file is read", items.len()))),
+    if items.first().is_some_and(|f| v2_line(f).is_some()) {
+        return Ok(vec![v2_page(items, "")?]);
+    }
+    let several = items.len() > 1;
+    let mut pages = Vec::with_capacity(items.len());
+    for (p, page) in items.iter().enumerate() {
+        let at = if several { format!("page {p}: ") } else { String::new() };
+        match page {
+            Value::Null => pages.push(sized_by_boxes(Vec::new())),
+            Value::Array(lines) => pages.push(v2_page(lines, &at)?),
+            other => return Err(bad(format!("{at}not a list of PaddleOCR 2.x lines or null: {}", short(other)))),
         }
-    };
+    }
+    Ok(pages)
+}
+
+fn v2_page(lines: &[Value], at: &str) -> Result<BoxPage> {
     let mut boxes = Vec::with_capacity(lines.len());
     for (i, l) in lines.iter().enumerate() {
         let (points, text, score) =
-            v2_line(l).ok_or_else(|| bad(format!("item {i} is not a PaddleOCR 2.x line [box, [text, score]]: {}", short(l))))?;
+            v2_line(l).ok_or_else(|| bad(format!("{at}item {i} is not a PaddleOCR 2.x line [box, [text, score]]: {}", short(l))))?;
         let mut b = OcrBox::unchecked(i, text, points);
         b.confidence = score.filter(|s| s.is_finite());
         boxes.push(b);
     }
     Ok(sized_by_boxes(boxes))
+}
+
+/// Reads every page of a PaddleOCR file: each page of a 2.x list of pages
+/// (`[[[box, [text, score]], …], null, …]`, `null` an empty page), in order; one page
+/// for every other shape. Errors: those of [`parse`] but the number of pages (a
+/// line's error names its page, `page 2: item 5 …`, when there are several).
+pub fn pages(bytes: &[u8]) -> Result<Vec<BoxPage>> {
+    let value: Value = serde_json::from_slice(strip_bom(bytes))
+        .map_err(|e| bad(format!("not JSON: {e}")).with_line(e.line() as u64).with_byte(e.column().saturating_sub(1) as u64))?;
+    match shape(&value) {
+        Some(Shape::V2) => v2_pages(&value),
+        Some(s) => from_value(value, s).map(|p| vec![p]),
+        None => parse(bytes).map(|p| vec![p]),
+    }
 }
 
 /// Reads a 3.x OCR result object (`rec_texts`, `rec_polys` or `rec_boxes`,
@@ -374,7 +411,14 @@ mod tests {
         assert!(detect(b"[null]").unwrap().unwrap().boxes.is_empty(), "an empty page");
         let two = format!("[{}, {}]", &V2[1..V2.len() - 1], &V2[1..V2.len() - 1]);
         let e = detect(two.as_bytes()).unwrap_err();
-        assert!(e.to_string().contains("a PaddleOCR 2.x list of 2 pages: one page per file is read"), "{e}");
+        assert!(e.to_string().contains("a PaddleOCR 2.x list of 2 pages: read it page by page"), "{e}");
+        let three = format!("[{}, null, {}]", &V2[1..V2.len() - 1], &V2[1..V2.len() - 1]);
+        let p = pages(three.as_bytes()).unwrap();
+        assert_eq!(p.iter().map(|p| p.boxes.len()).collect::<Vec<_>>(), [2, 0, 2], "null is an empty page");
+        assert_eq!(p[2].boxes[1].rect, Rect { x0: 25.0, y0: 81.0, x1: 172.0, y1: 104.0 });
+        let e = pages(format!("[{}, [[[0, 0], [5, 5]], 7]]", &V2[1..V2.len() - 1]).as_bytes()).unwrap_err();
+        assert!(e.to_string().contains("page 1: item 0 is not a PaddleOCR 2.x line"), "{e}");
+        assert_eq!(pages(V3.as_bytes()).unwrap().len(), 1, "other shapes are one page");
         assert!(detect(b"[[1, 2], [3, 4]]").unwrap().is_none(), "a list of numbers is not a 2.x result");
         let e = detect(br#"[[[[0, 0], [5, 5]], ["a", 0.9]], [[0, 0], "b"]]"#).unwrap_err();
         assert!(e.to_string().contains("item 1 is not a PaddleOCR 2.x line"), "{e}");

@@ -22,9 +22,10 @@
 //! `Word`s' joined (a space only between Latin letters or digits); its confidence the
 //! `TextEquiv`'s `conf`. A `TextRegion` with no `TextLine` is one box of its own
 //! `TextEquiv` and `Coords`. Boxes are numbered 0, 1, … in document order of the lines
-//! that have text. The `ReadingOrder`, the regions' `type` (heading, paragraph,
-//! caption, header, footer, page-number, …) and `readingDirection` are not used yet:
-//! the geometry recovers the reading order from the boxes as for any box page. A page
+//! that have text; each carries its `TextRegion`'s `type` (heading, paragraph,
+//! caption, header, footer, page-number, …) as its `label` (evidence:
+//! [`OcrBox::hint`]). The `ReadingOrder` and `readingDirection` are not used yet: the
+//! geometry recovers the reading order from the boxes as for any box page. A page
 //! is recognised by its root element `PcGts`.
 
 use roxmltree::{Document, Node};
@@ -69,11 +70,12 @@ pub fn parse(bytes: &[u8]) -> Result<BoxPage> {
     let mut boxes = Vec::new();
     for region in page.descendants().filter(|n| named(n, "TextRegion")) {
         let lines: Vec<Node> = region.children().filter(|n| named(n, "TextLine")).collect();
+        let label = region.attribute("type");
         if lines.is_empty() {
-            push(&doc, region, &mut boxes)?;
+            push(&doc, region, label, &mut boxes)?;
         }
         for line in lines {
-            push(&doc, line, &mut boxes)?;
+            push(&doc, line, label, &mut boxes)?;
         }
     }
     let (width, height) = words::page_size(given, &boxes);
@@ -81,8 +83,8 @@ pub fn parse(bytes: &[u8]) -> Result<BoxPage> {
 }
 
 /// Adds the box of a `TextLine` (or a region without lines) when it has text and
-/// `Coords`.
-fn push(doc: &Document, n: Node, out: &mut Vec<OcrBox>) -> Result<()> {
+/// `Coords`, labelled with its region's `type`.
+fn push(doc: &Document, n: Node, label: Option<&str>, out: &mut Vec<OcrBox>) -> Result<()> {
     let (text, conf) = match text_equiv(n) {
         Some(t) => t,
         None => (words_text(n), None),
@@ -98,6 +100,7 @@ fn push(doc: &Document, n: Node, out: &mut Vec<OcrBox>) -> Result<()> {
     let mut b = OcrBox::unchecked(out.last().map_or(0, |l: &OcrBox| l.index + 1), &text, points);
     b.id = n.attribute("id").map(str::to_string);
     b.confidence = conf.map(|c| c.clamp(0.0, 1.0));
+    b.label = label.map(str::to_string);
     out.push(b);
     Ok(())
 }
@@ -201,6 +204,12 @@ mod tests {
         assert_eq!(ids, ["l1", "l2", "r3"]);
         assert_eq!(p.boxes[1].rect, Rect { x0: 100.0, y0: 150.0, x1: 500.0, y1: 190.0 });
         assert_eq!((p.boxes[0].confidence, p.boxes[2].index), (Some(0.9), 2));
+        use crate::read::boxes::LayoutHint;
+        let hints: Vec<(Option<&str>, Option<LayoutHint>)> = p.boxes.iter().map(|b| (b.label.as_deref(), b.hint())).collect();
+        assert_eq!(
+            hints,
+            [(Some("heading"), Some(LayoutHint::Heading)), (Some("paragraph"), None), (Some("caption"), Some(LayoutHint::Caption))]
+        );
         assert!(sniff(PAGE_XML.as_bytes()) && !sniff(b"<alto>"));
         assert!(detect(b"<alto/>").unwrap().is_none());
     }
@@ -229,7 +238,7 @@ mod tests {
         let page = Pipeline::new(Options::default()).unwrap().process_bytes("p.xml", PAGE_XML.as_bytes()).unwrap();
         let all: Vec<&str> = page.articles.iter().flat_map(|a| a.blocks.iter().map(|b| b.text.as_str())).collect();
         assert!(all.contains(&"图为会场"), "{all:?}");
-        let ids: Vec<String> = page.articles.iter().flat_map(|a| a.ids.clone().unwrap_or_default()).collect();
+        let ids: Vec<String> = page.articles.iter().flat_map(|a| a.provenance.ids.clone().unwrap_or_default()).collect();
         assert!(ids.contains(&"r3".to_string()), "{ids:?}");
     }
 }

@@ -15,16 +15,18 @@
 //! ([`super::paddleocr`]: `rec_texts`, `rec_polys` or `rec_boxes`, `rec_scores`),
 //! numbered 0, 1, … in their order; the page size is `width` × `height` when given,
 //! else the extent of the boxes, in pixels. `parsing_res_list` (the blocks, their
-//! labels and `block_order`) is not used as text: its blocks repeat the lines' text,
-//! and their order and labels are evidence the geometry does not take yet (upstream
-//! order is often wrong on newspaper pages); the reading order is recovered from the
+//! labels and `block_order`) is not used as text: its blocks repeat the lines' text.
+//! Each line's `label` is the `block_label` of the smallest block whose `block_bbox`
+//! holds the line's centre (evidence: [`super::boxes::OcrBox::hint`]); the blocks'
+//! order is evidence the geometry does not take yet (upstream order is often wrong on
+//! newspaper pages); the reading order is recovered from the
 //! lines as for any box page. A page is recognised by content: a JSON object with
 //! `parsing_res_list` and `overall_ocr_res`. No real sample was available: the
 //! fixture follows the documentation.
 
 use serde_json::Value;
 
-use super::boxes::BoxPage;
+use super::boxes::{BoxPage, OcrBox, Rect};
 use crate::error::{Error, ErrorKind, Result};
 
 fn bad(message: String) -> Error {
@@ -67,6 +69,26 @@ fn from_value(v: &Value) -> Result<BoxPage> {
     if let (Some(w), Some(h)) = (size("width"), size("height")) {
         (page.width, page.height) = (w, h);
     }
+    let blocks: Vec<(Rect, &str)> = v
+        .get("parsing_res_list")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|b| {
+            let label = b.get("block_label")?.as_str()?;
+            let r = super::paddleocr::read_rect(b.get("block_bbox")?)?;
+            Some((OcrBox::unchecked(0, "", r).rect, label))
+        })
+        .collect();
+    for b in &mut page.boxes {
+        let (cx, cy) = (b.rect.cx(), b.rect.cy());
+        b.label = blocks
+            .iter()
+            .filter(|(r, _)| r.x0 <= cx && cx <= r.x1 && r.y0 <= cy && cy <= r.y1)
+            .min_by(|(a, _), (b, _)| (a.width() * a.height()).total_cmp(&(b.width() * b.height())))
+            .map(|(_, label)| label.to_string());
+    }
     Ok(page)
 }
 
@@ -94,6 +116,7 @@ mod tests {
         assert_eq!(p.boxes[1].text, "记者从市农业农村局获悉");
         assert_eq!(p.boxes[1].rect, Rect { x0: 60.0, y0: 200.0, x1: 456.0, y1: 230.0 });
         assert_eq!(p.boxes[1].confidence, Some(0.61));
+        assert_eq!((p.boxes[0].label.as_deref(), p.boxes[1].label.as_deref()), (Some("doc_title"), Some("text")));
         assert!(sniff(PAGE.as_bytes()));
         assert!(detect(br#"{"rec_texts": []}"#).unwrap().is_none());
         let e = parse(br#"{"parsing_res_list": [], "overall_ocr_res": {"rec_texts": ["a"]}}"#).unwrap_err();

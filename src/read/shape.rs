@@ -28,6 +28,9 @@ pub enum Shape {
     Html,
     /// A PDF file (`%PDF-`).
     Pdf,
+    /// MinerU's `model.json` (its layout model's detections, one entry per page, this
+    /// many): not read; its `middle.json` or `content_list.json` is.
+    MineruModel(usize),
     /// A page image: its format's name (`PNG`, `JPEG`, `TIFF`, `GIF`, `WebP`), told by
     /// its magic bytes (the `image` crate's `guess_format`).
     Image(&'static str),
@@ -44,6 +47,7 @@ impl Shape {
             Shape::Html => "an HTML document that is not hOCR".into(),
             Shape::Pdf => "a PDF file".into(),
             Shape::Image(format) => format!("a {format} image"),
+            Shape::MineruModel(n) => format!("MinerU's model.json (layout detections of {n} page{})", if *n == 1 { "" } else { "s" }),
         }
     }
 
@@ -53,6 +57,7 @@ impl Shape {
         match self {
             Shape::Banmian(_) => "give banmian the page it was made from".into(),
             Shape::Pdf | Shape::Image(_) => "run OCR or a layout tool on it first and give banmian that tool's output".into(),
+            Shape::MineruModel(_) => super::mineru::MODEL_ADVICE.into(),
             _ => format!(
                 "banmian reads text, Markdown and the box formats {}; run OCR first, name a format with \
                  --input-format NAME, or give --input-format text to read the file as text anyway",
@@ -124,6 +129,7 @@ fn json_shape(v: &Value) -> Shape {
                 }
             }
         },
+        Value::Array(a) if super::mineru::is_model(v) => Shape::MineruModel(a.len()),
         Value::Array(a) => Shape::Json(format!("an array of {} items", a.len())),
         _ => Shape::Json("a bare value".into()),
     }
@@ -170,5 +176,12 @@ mod tests {
         assert_eq!(shape("2021".as_bytes()), None, "a bare number is text");
         assert!(Shape::Pdf.message().contains("run OCR"), "{}", Shape::Pdf.message());
         assert!(Shape::Html.message().contains("--input-format text"));
+        let model = br#"[{"layout_dets": [{"category_id": 1, "poly": [0, 0, 1, 0, 1, 1, 0, 1], "score": 0.9}], "page_info": {"page_no": 0, "width": 1654, "height": 2339}}]"#;
+        assert_eq!(shape(model), Some(Shape::MineruModel(1)));
+        assert_eq!(
+            Shape::MineruModel(4).message(),
+            "looks like MinerU's model.json (layout detections of 4 pages): give banmian the middle.json (or \
+             content_list.json) MinerU wrote beside it, which holds the text in reading order"
+        );
     }
 }

@@ -17,7 +17,9 @@
 //! numbered 0, 1, … in `text_lines` order, not a reading order the geometry trusts.
 //! The page size is `image_bbox`'s right and bottom edges, else the extent of the
 //! boxes. A file of several pages (several names, or a list of several results) is
-//! refused (one page per file for now). A page is recognised by content: an object
+//! read page by page by [`pages`] ([`super::read_pages`]: one page object per page,
+//! `#p<N>`, in the order of the names and of each list); [`parse`], one page, refuses
+//! it with the number of pages. A page is recognised by content: an object
 //! with `text_lines`, or whose first member is a list of such objects. No real sample
 //! was available: the fixture follows the models.
 
@@ -74,19 +76,38 @@ pub fn parse(bytes: &[u8]) -> Result<BoxPage> {
 }
 
 fn from_value(v: &Value) -> Result<BoxPage> {
-    let pages = results(v).ok_or_else(|| bad("no text_lines".into()))?;
-    let [page] = pages.as_slice() else {
-        return Err(bad(format!("{} pages in one file: one page per file is read", pages.len())));
-    };
+    let mut pages = all_pages(v)?;
+    if pages.len() > 1 {
+        return Err(bad(format!(
+            "{} pages in one file: read it page by page (surya::pages; the command line writes one page object per page)",
+            pages.len()
+        )));
+    }
+    pages.pop().ok_or_else(|| bad("no text_lines".into()))
+}
+
+/// Reads every page of a Surya file: each result, in the order of the file's names and
+/// of each name's list. Errors: those of [`parse`] but the number of pages (a line's
+/// error names its page, `page 1: text_lines[3] …`, when there are several).
+pub fn pages(bytes: &[u8]) -> Result<Vec<BoxPage>> {
+    all_pages(&super::json::parse(bytes, bad)?)
+}
+
+fn all_pages(v: &Value) -> Result<Vec<BoxPage>> {
+    let results = results(v).ok_or_else(|| bad("no text_lines".into()))?;
+    let several = results.len() > 1;
+    results.iter().enumerate().map(|(p, r)| page(r, &if several { format!("page {p}: ") } else { String::new() })).collect()
+}
+
+fn page(page: &Value, at: &str) -> Result<BoxPage> {
     let lines = page.get("text_lines").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
     let mut boxes = Vec::with_capacity(lines.len());
     for (i, l) in lines.iter().enumerate() {
-        let text = l.get("text").and_then(Value::as_str).ok_or_else(|| bad(format!("text_lines[{i}] has no text")))?;
-        let points = l
-            .get("polygon")
-            .and_then(read_points)
-            .or_else(|| l.get("bbox").and_then(read_rect))
-            .ok_or_else(|| bad(format!("text_lines[{i}] has no polygon of [x, y] points or bbox [x0, y0, x1, y1]: {}", short(l))))?;
+        let text = l.get("text").and_then(Value::as_str).ok_or_else(|| bad(format!("{at}text_lines[{i}] has no text")))?;
+        let points =
+            l.get("polygon").and_then(read_points).or_else(|| l.get("bbox").and_then(read_rect)).ok_or_else(|| {
+                bad(format!("{at}text_lines[{i}] has no polygon of [x, y] points or bbox [x0, y0, x1, y1]: {}", short(l)))
+            })?;
         let mut b = OcrBox::unchecked(i, text, points);
         b.confidence = l.get("confidence").and_then(Value::as_f64).filter(|s| s.is_finite());
         boxes.push(b);
@@ -122,6 +143,10 @@ mod tests {
         let two = format!(r#"{{"p1": [{bare}, {bare}]}}"#);
         let e = detect(two.as_bytes()).unwrap_err();
         assert!(e.to_string().contains("2 pages in one file"), "{e}");
+        let p = pages(two.as_bytes()).unwrap();
+        assert_eq!((p.len(), p[1].boxes[1].text.as_str(), p[1].height), (2, "记者从市农业农村局获悉", 1400.0));
+        let e = pages(format!(r#"{{"p1": [{bare}], "p2": [{{"text_lines": [{{"text": "字"}}]}}]}}"#).as_bytes()).unwrap_err();
+        assert!(e.to_string().contains("page 1: text_lines[0] has no polygon"), "{e}");
         assert!(detect(br#"{"p1": [{"lines": []}]}"#).unwrap().is_none());
     }
 }

@@ -141,6 +141,6 @@ mod tests {
         let page = Pipeline::new(Options::default()).unwrap().process_bytes("p.tsv", PAGE_TSV.as_bytes()).unwrap();
         let a = &page.articles[0];
         assert_eq!(a.blocks[0].text, "会议举行。");
-        assert_eq!(a.blocks[0].boxes, Some(vec![0]));
+        assert_eq!(a.blocks[0].provenance.boxes, Some(vec![0]));
     }
 }

@@ -1,5 +1,5 @@
-//! What the XML readers (hOCR, ALTO) share: the bytes as text, syntax errors with
-//! their line and column, an element's line. Parsing is roxmltree's.
+//! What the XML readers (hOCR, ALTO) share: the bytes as a document, syntax errors with
+//! their line and column, an element's line, the one page of a one-page file. Parsing is roxmltree's.
 
 use roxmltree::{Document, Node};
 
@@ -59,4 +59,22 @@ pub(crate) fn root_is(prefix: &[u8], local: &[u8]) -> bool {
 /// XML format.
 pub(crate) fn detect(bytes: &[u8], sniff: fn(&[u8]) -> bool, parse: fn(&[u8]) -> Result<BoxPage>) -> Result<Option<BoxPage>> {
     if sniff(bytes) { parse(bytes).map(Some) } else { Ok(None) }
+}
+
+/// `bytes` parsed as an XML document by roxmltree, a DOCTYPE allowed or not
+/// (`allow_dtd`: an XHTML hOCR file has one). Errors, as the format's error (`bad`):
+/// not UTF-8 ([`text`]), not well-formed ([`syntax`], with its line).
+pub(crate) fn document(bytes: &[u8], allow_dtd: bool, bad: fn(String) -> Error) -> Result<Document<'_>> {
+    let text = text(bytes).map_err(bad)?;
+    let opt = roxmltree::ParsingOptions { allow_dtd, ..roxmltree::ParsingOptions::default() };
+    Document::parse_with_options(text, opt).map_err(|e| syntax(e, bad))
+}
+
+/// The one page of `pages` (all of a file's, read by the format's `pages`). Errors: more
+/// than one, as `many(n)` (the format's message, naming its `pages` reader).
+pub(crate) fn one_page(mut pages: Vec<BoxPage>, many: impl FnOnce(usize) -> Error) -> Result<BoxPage> {
+    match pages.pop() {
+        Some(page) if pages.is_empty() => Ok(page),
+        _ => Err(many(pages.len() + 1)),
+    }
 }

@@ -15,8 +15,9 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use memchr::memmem;
 use regex::Regex;
 
-use crate::model::Author;
-use crate::rules::lexicon::table::{AGENCIES, DATELINE_ENDS, MEDIA_SUFFIXES, ROLES};
+use crate::model::{Author, CreditFor};
+use crate::rules::lexicon::alternation;
+use crate::rules::lexicon::table::{AGENCIES, DATELINE_ENDS, KNOWN_ORGS, MEDIA_SUFFIXES, OWN_CORRESPONDENCE, REPORTED as REPORTED_WORDS, ROLES, WIRE_AGENCIES};
 use crate::rules::chars::{PrintedDate, collapse_spaces, find_date, is_han, is_space, trim};
 
 /// A credit read from the text.
@@ -60,14 +61,13 @@ static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// The Taiwan credit: people, a slash and the place reported from, optionally in
 /// brackets: "記者張志豪／臺北報導", "〔記者林美玲、陳怡君／綜合報導〕".
 static REPORTED_FROM_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)^
+    let pattern = r"(?x)^
         (?P<open>[〔【［\[（(]\s*)?
         (?P<people>[^／/〔〕【】\[\]（）()\n]{2,40}?)
         \s*[／/]\s*
-        (?P<dl>\p{Han}{0,10}?(?:報導|报导|報道|报道))
-        (?P<close>\s*[〕】］\]）)])?",
-    )
+        (?P<dl>\p{Han}{0,10}?(?:REPORTED))
+        (?P<close>\s*[〕】］\]）)])?";
+    Regex::new(&pattern.replace("REPORTED", &alternation(REPORTED_WORDS)))
     .expect("reported-from pattern")
 });
 
@@ -94,7 +94,7 @@ pub fn dateline_place(dateline: &str) -> Option<String> {
 
 /// The words that end the place of [`REPORTED_FROM_RE`].
 static REPORTED: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(["報導", "报导", "報道", "报道"]).expect("reported automaton"));
+    LazyLock::new(|| AhoCorasick::new(REPORTED_WORDS).expect("reported automaton"));
 
 /// Longest credit line read by [`standalone`], in characters: a credit names a few
 /// people ("本报记者 张三 李四 通讯员 王五 赵六" is 20), the bracketed credit after a
@@ -114,7 +114,7 @@ pub fn leading(text: &str) -> Option<Credit> {
     let stripped = strip_bullets(text);
     let offset = text.len() - stripped.len();
     let Some(caps) = may_be_dateline(stripped).then(|| DATELINE_RE.captures(stripped)).flatten() else {
-        return reported_from(stripped).map(|c| Credit { len: offset + c.len, ..c });
+        return reported_from(stripped).or_else(|| bracketed_people(stripped)).map(|c| Credit { len: offset + c.len, ..c });
     };
     // A bracket opened before the dateline must be closed after it: 【本報訊】.
     if !paired(caps.name("open"), caps.name("close")) {
@@ -126,7 +126,7 @@ pub fn leading(text: &str) -> Option<Credit> {
     let reporter = match (caps.name("role"), caps.name("reporter")) {
         (Some(role), Some(name)) => {
             dateline = dateline.replacen(&format!("{}{}", role.as_str(), name.as_str()), "", 1);
-            Some(Author { name: name.as_str().to_string(), role: Some(role.as_str().to_string()), org: agency(&dateline).map(str::to_string) })
+            Some(Author { name: name.as_str().to_string(), role: Some(role.as_str().to_string()), org: agency(&dateline).map(str::to_string), credit: None })
         }
         _ => None,
     };
@@ -140,7 +140,7 @@ pub fn leading(text: &str) -> Option<Credit> {
     let mut authors: Vec<Author> = reporter.into_iter().collect();
     let mut byline = printed.clone();
     if let Some(credit) = caps.name("credit") {
-        let inner = credit.as_str().trim_end_matches("报道").trim_end_matches("報道");
+        let inner = REPORTED_WORDS.iter().fold(credit.as_str(), |t, r| t.trim_end_matches(r));
         // After a dateline, a bracket of names alone is the credit too: 本报电（钟欣）.
         if let Some(mut people) = parse_people(inner, true) {
             // A news agency's dispatch credits the agency's reporters.
@@ -193,6 +193,22 @@ pub fn leading_undelimited(text: &str) -> Option<Credit> {
     })
 }
 
+/// A bracket of people with their roles opening a body, with no dispatch before it:
+/// "（本报记者 乙某 通讯员 丙某）会议在京召开…" (issue 13). The bracket, as printed, is the
+/// byline; the people are the authors; there is no dateline. A bracket with no role in it
+/// ("（完）", "（上）") is not one.
+fn bracketed_people(text: &str) -> Option<Credit> {
+    let inner = text.strip_prefix(['（', '('])?;
+    let close = inner.find(['）', ')'])?;
+    let people = &inner[..close];
+    if !people.contains([' ', '\u{3000}']) || !ROLES_AC.is_match(people) {
+        return None;
+    }
+    let authors = parse_people(people, false)?;
+    let len = text.len() - inner.len() + close + inner[close..].chars().next().map_or(1, char::len_utf8);
+    Some(Credit { byline: collapse_spaces(&text[..len]), dateline: None, date: None, authors, len })
+}
+
 /// Reads the Taiwan credit "記者張志豪／臺北報導" (brackets optional, matched in pairs):
 /// the people before the slash, and the place reported from ("臺北報導") as dateline.
 fn reported_from(text: &str) -> Option<Credit> {
@@ -227,9 +243,8 @@ fn paired(open: Option<regex::Match<'_>>, close: Option<regex::Match<'_>>) -> bo
 /// The news agency that sent a dispatch, by its dateline: 新华社, 中新社, ...; `None`
 /// for the paper's own (本报).
 fn agency(dateline: &str) -> Option<&'static str> {
-    const AGENCIES: &[&str] = &["新华社", "新華社", "中新社", "中央社", "法新社", "路透社", "美联社", "美聯社", "共同社", "塔斯社", "合众社", "合眾社"];
     let d = dateline.trim_start_matches(['据', '據']);
-    AGENCIES.iter().copied().find(|a| d.starts_with(a))
+    WIRE_AGENCIES.iter().copied().find(|a| d.starts_with(a))
 }
 
 /// Reads a line that is nothing but a credit: "本报记者 梁可心", "李鹏 本报记者 梁可心",
@@ -263,7 +278,7 @@ pub fn standalone(line: &str, roleless: bool) -> Option<Credit> {
 /// "本报北平通信" (本报 or 本報, a place of up to six Han characters, (特约)通信); no one is named.
 fn own_correspondence(s: &str) -> bool {
     let Some(rest) = s.strip_prefix("本报").or_else(|| s.strip_prefix("本報")) else { return false };
-    let place = ["特约通信", "特約通信", "通信"].iter().find_map(|e| rest.strip_suffix(e));
+    let place = OWN_CORRESPONDENCE.iter().find_map(|e| rest.strip_suffix(e));
     place.is_some_and(|p| p.chars().count() <= 6 && p.chars().all(is_han))
 }
 
@@ -281,13 +296,13 @@ fn glued_names(s: &str) -> Option<Vec<Author>> {
     let role = ROLES[m.pattern().as_usize()];
     let org = if m.start() > 0 { Some(organisation(&s[..m.start()])?) } else { None };
     let rest = &s[m.end()..];
-    let rest = rest.strip_suffix("报道").or_else(|| rest.strip_suffix("報導")).unwrap_or(rest);
+    let rest = REPORTED_WORDS.iter().find_map(|r| rest.strip_suffix(r)).unwrap_or(rest);
     let n = rest.chars().count();
     if !rest.chars().all(is_han) || !(2..=MAX_GLUED_NAMES_CHARS).contains(&n) {
         return None;
     }
     if n <= 4 {
-        return Some(vec![Author { name: name(rest)?, role: Some(role.to_string()), org }]);
+        return Some(vec![Author { name: name(rest)?, role: Some(role.to_string()), org, credit: None }]);
     }
     // Names run together only after a paper's or an agency's role (本报记者, 新华社记者).
     (org.is_some() || role.starts_with(['本', '新'])).then(Vec::new)
@@ -296,6 +311,8 @@ fn glued_names(s: &str) -> Option<Vec<Author>> {
 enum Token {
     Name(String),
     Role(String, Option<String>),
+    /// A credit mark (文/, 图/): what the people after it are credited for.
+    Mark(CreditFor),
 }
 
 /// Parses "记者 X Y 通讯员 Z", "《黑龙江日报》记者 曹忠义", "李鹏 本报记者 梁可心" into
@@ -311,7 +328,15 @@ fn parse_people(s: &str, roleless: bool) -> Option<Vec<Author>> {
     // "圖/記者鄧瑋攝" is the photo credit closing a caption, not a byline: its marks stay.
     let photo_credit = s.ends_with(['摄', '攝']);
     for w in s.split(|c: char| is_space(c) || matches!(c, '、' | '，' | ',' | '；' | ';')).filter(|w| !w.is_empty()) {
-        let w = if photo_credit { w } else { strip_credit_mark(w) };
+        let bare = if photo_credit { w } else { strip_credit_mark(w) };
+        if bare.len() < w.len() {
+            if let Some(word) = pending.take() {
+                split_token(&word, &mut tokens)?;
+            }
+            run = 0;
+            tokens.push(Token::Mark(if w.starts_with('文') { CreditFor::Text } else { CreditFor::Photo }));
+        }
+        let w = bare;
         let single = is_single_han(w);
         match pending.as_mut() {
             Some(last) if single && run == 1 => {
@@ -335,22 +360,23 @@ fn parse_people(s: &str, roleless: bool) -> Option<Vec<Author>> {
     if let Some(word) = pending {
         split_token(&word, &mut tokens)?;
     }
-    if tokens.is_empty() {
+    if !tokens.iter().any(|t| !matches!(t, Token::Mark(_))) {
         return None;
     }
     let has_role = tokens.iter().any(|t| matches!(t, Token::Role(..)));
-    if !(has_role || (roleless && tokens.len() <= 6)) {
+    if !(has_role || (roleless && tokens.iter().filter(|t| !matches!(t, Token::Mark(_))).count() <= 6)) {
         return None;
     }
     let mut authors = Vec::new();
-    let (mut role, mut org) = (None, None);
+    let (mut role, mut org, mut credit) = (None, None, None);
     for t in tokens {
         match t {
+            Token::Mark(c) => credit = Some(c),
             Token::Role(r, o) => {
                 role = Some(r);
                 org = o;
             }
-            Token::Name(n) => authors.push(Author { name: n, role: role.clone(), org: org.clone() }),
+            Token::Name(n) => authors.push(Author { name: n, role: role.clone(), org: org.clone(), credit }),
         }
     }
     Some(authors)
@@ -376,6 +402,26 @@ fn strip_credit_mark(w: &str) -> &str {
 fn is_single_han(w: &str) -> bool {
     let mut cs = w.chars();
     matches!((cs.next(), cs.next()), (Some(c), None) if is_han(c))
+}
+
+/// A credit printed inside a body or a caption: a role of [`ROLES`], a space, a name of
+/// two to four Han characters, more role and name pairs, then a photo mark (摄, 攝), a
+/// closing bracket or the end of the text: "本报记者 郁成摄", "（本报记者 乙某 通讯员 丙某）".
+static INLINE_CREDIT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let roles: Vec<String> = ROLES.iter().map(|r| regex::escape(r)).collect();
+    let role = format!("(?:{})", roles.join("|"));
+    let pattern = format!(r"{role}[ \u{{3000}}]+\p{{Han}}{{2,4}}(?:[ \u{{3000}}]+{role}[ \u{{3000}}]+\p{{Han}}{{2,4}})*(?:[ \u{{3000}}]*(?:摄|攝|[）)])|$)");
+    Regex::new(&pattern).expect("inline credit pattern")
+});
+
+/// Byte ranges of the credits printed inside a body or caption text ([`INLINE_CREDIT_RE`]),
+/// whose spaces part a role from a name and are kept (issue 13: "本报记者 郁成摄", as the
+/// page prints it, not "本报记者郁成摄").
+pub fn inline_credits(text: &str) -> Vec<std::ops::Range<usize>> {
+    if !text.contains([' ', '\u{3000}']) {
+        return Vec::new();
+    }
+    INLINE_CREDIT_RE.find_iter(text).map(|m| m.range()).collect()
 }
 
 /// [`ROLES`] as one automaton: the leftmost role in a word, the longest at that place.
@@ -420,7 +466,7 @@ fn name(s: &str) -> Option<String> {
 /// 本报, 新华社, 《黑龙江日报》, 人民日报, 哈尔滨电视台: an organisation printed before a role.
 fn organisation(s: &str) -> Option<String> {
     let inner = s.trim_start_matches('《').trim_end_matches('》');
-    let known = matches!(inner, "本报" | "本報" | "新华社" | "新華社" | "中新社" | "中央社");
+    let known = KNOWN_ORGS.contains(&inner);
     let suffix = MEDIA_SUFFIXES.iter().any(|x| inner.ends_with(x));
     let n = inner.chars().count();
     (known || (s.starts_with('《') && n >= 2) || (suffix && (2..=12).contains(&n) && inner.chars().all(is_han)))
@@ -488,7 +534,7 @@ mod tests {
     }
 
     fn a(name: &str, role: Option<&str>, org: Option<&str>) -> Author {
-        Author { name: name.into(), role: role.map(Into::into), org: org.map(Into::into) }
+        Author { name: name.into(), role: role.map(Into::into), org: org.map(Into::into), credit: None }
     }
 
     #[test]

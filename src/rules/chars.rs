@@ -237,15 +237,13 @@ pub fn iso_year(iso: &str) -> Option<u32> {
 }
 
 static DATE_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?x)
+    let pattern = r"(?x)
         (?:
           (?P<y>\d{4}|[一二三四五六七八九〇○零]{4})\s*年\s*
-        | (?:中華民國|中华民国|民國|民国)\s*(?P<roc>\d{1,3}|[一二三四五六七八九十百〇○零]{1,6})\s*年\s*
+        | (?:ROC_ERA)\s*(?P<roc>\d{1,3}|[一二三四五六七八九十百〇○零]{1,6})\s*年\s*
         )?
-        (?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号號]",
-    )
-    .expect("date pattern")
+        (?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号號]";
+    regex::Regex::new(&pattern.replace("ROC_ERA", &crate::rules::lexicon::alternation(crate::rules::lexicon::table::ROC_ERA))).expect("date pattern")
 });
 
 /// Years of the Republic of China calendar (民國, used in Taiwan) are counted from 1912:

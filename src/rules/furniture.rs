@@ -11,6 +11,8 @@ use regex::{Regex, RegexSet};
 
 use crate::model::PageInfo;
 use crate::rules::chars::{find_date, parse_number, trim};
+use crate::rules::lexicon::alternation;
+use crate::rules::lexicon::table::{MASTHEAD_WORDS, PAPER_ENDS, SECTIONS, STAFF_CREDITS, WEEKDAY_WORDS};
 
 static LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:第\s*(?P<n>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*(?P<unit>[版頁页張张])|(?P<sec>[A-ZＡ-Ｚ])\s*(?P<sn>[0-9０-９]{1,3})\s*版?)")
@@ -21,17 +23,24 @@ static LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
 static NUMBER_SECTION_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?P<n>[0-9０-９]{1,3})\s+\p{Han}{2,6}$").expect("page number and section pattern"));
 static WEEKDAY_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]").expect("weekday pattern"));
+    LazyLock::new(|| Regex::new(&format!("(?:{})[一二三四五六日天]", alternation(WEEKDAY_WORDS))).expect("weekday pattern"));
+/// The words of [`STAFF_CREDITS`] that also end a person's title in running text
+/// (副总编辑): read as page staff only where [`EDITOR_RE`] says.
+const BARE_STAFF_WORDS: [&str; 6] = ["校对", "校對", "编辑", "編輯", "制图", "製圖"];
 static EDITOR_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:责任编辑|責任編輯|本版编辑|本版編輯|美术编辑|美術編輯|责编|責編|美编|美編|版式设计|版式設計|校对|校對|编辑|編輯|制图|製圖)\s*[:：]?")
+    // A bare 编辑 (制图, 校对) names the job only at the line's start, after a space or
+    // before a colon: "马来西亚某华文报社副总编辑" is a person's title in a body line.
+    let (bare, named): (Vec<&str>, Vec<&str>) = STAFF_CREDITS.iter().partition(|w| BARE_STAFF_WORDS.contains(w));
+    let (bare, named) = (alternation(&bare), alternation(&named));
+    Regex::new(&format!(r"(?:{named})\s*[:：]?|(?:^|[\s|｜])(?:{bare})\s*[:：]?|(?:{bare})\s*[:：]"))
         .expect("editor pattern")
 });
 static MASTHEAD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:国内统一连续出版物号|國內統一連續出版物號|邮发代号|郵發代號|CN\s*\d{2}\s*[-－]\s*\d{4}|农历|農曆|今日\s*\d+\s*版|本报地址|本報地址|社址|广告热线|廣告熱線|订阅热线|訂閱熱線|新闻热线|新聞熱線|投稿邮箱|投稿郵箱|邮政编码|郵政編碼|传真|傳真|印刷|零售价|零售價|定价|定價)")
+    Regex::new(&format!(r"(?:{}|CN\s*\d{{2}}\s*[-－]\s*\d{{4}}|今日\s*\d+\s*版)", alternation(MASTHEAD_WORDS)))
         .expect("masthead pattern")
 });
 static PAPER_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\p{Han}{2,8}(?:日报|日報|晚报|晚報|时报|時報|商报|商報|早报|早報|报|報)$").expect("paper pattern"));
+    LazyLock::new(|| Regex::new(&format!(r"^\p{{Han}}{{2,8}}(?:{})$", alternation(PAPER_ENDS))).expect("paper pattern"));
 static CITATION_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"《(?P<paper>[^》]{2,12})》\s*[（(]\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*第\s*(?P<n>\d{1,3})\s*版\s*[）)]")
         .expect("citation pattern")
@@ -87,12 +96,6 @@ fn label_facts(s: &str) -> Option<(Facts, std::ops::Range<usize>)> {
     };
     Some((Facts { number: Some(number), label: Some(label), date: None }, all.range()))
 }
-
-/// Section names printed beside the paper's name in a page header.
-const SECTIONS: &[&str] = &[
-    "要闻", "要聞", "综合", "綜合", "国内", "國內", "国际", "國際", "经济", "經濟", "社会", "社會", "文化", "体育", "體育", "副刊",
-    "评论", "評論", "专版", "專版", "地方", "民生", "时政", "時政", "财经", "財經", "港闻", "港聞", "新闻", "新聞",
-];
 
 /// The text without section names at its end ("滨江日报要闻" → "滨江日报").
 fn strip_sections(s: &str) -> &str {

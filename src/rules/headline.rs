@@ -132,8 +132,13 @@ pub fn assign(lines: &[GroupLine], levels_informative: bool) -> Roles {
         // Every line carries a cue: the last kicker-cued line above the first subheadline.
         pool = vec![(0..n).find(|&i| subheadline_cue(&rest[i].text)).unwrap_or(n).saturating_sub(1)];
     }
-    if pool.iter().any(|&i| is_slogan(&rest[i].text)) {
-        pool.retain(|&i| is_slogan(&rest[i].text));
+    // A slogan is preferred among lines set alike: an unmarked slogan line under a
+    // Markdown heading is the heading's subheadline ("## 滬西各廠工潮漸平" / "勞資雙方昨在
+    // 社會局談話 工人多已復工", eval m014).
+    let marked = pool.iter().any(|&i| rest[i].heading.is_some() || rest[i].bold);
+    let preferred = |i: usize| is_slogan(&rest[i].text) && (!marked || rest[i].heading.is_some() || rest[i].bold);
+    if pool.iter().any(|&i| preferred(i)) {
+        pool.retain(|&i| preferred(i));
     }
     let best = *pool.iter().min_by_key(|&&i| (rank(rest[i]), i)).expect("pool is not empty");
     let mut end = best;
@@ -186,6 +191,17 @@ mod tests {
 
     fn gl(text: &str, heading: Option<u8>) -> GroupLine {
         GroupLine { text: text.into(), heading, bold: false }
+    }
+
+    /// Eval m014: a plain slogan-like line under a `##` heading is its subheadline; a
+    /// slogan set as a heading under another heading still wins (the seed's second group).
+    #[test]
+    fn an_unmarked_slogan_under_a_heading_is_the_subheadline() {
+        let r = assign(&[gl("滬西各廠工潮漸平", Some(2)), gl("勞資雙方昨在社會局談話 工人多已復工", None)], true);
+        assert_eq!((r.kicker.as_deref(), r.headline.as_deref()), (None, Some("滬西各廠工潮漸平")));
+        assert_eq!(r.subheadline.as_deref(), Some("勞資雙方昨在社會局談話 工人多已復工"));
+        let r = assign(&[gl("滬西各廠工潮漸平", None), gl("勞資雙方昨在社會局談話 工人多已復工", None)], false);
+        assert_eq!(r.headline.as_deref(), Some("勞資雙方昨在社會局談話 工人多已復工"));
     }
 
     #[test]

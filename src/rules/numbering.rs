@@ -1,5 +1,6 @@
-//! List numbering at the start of a text: 一、 （一） 1. 1、 (1) ① …, the style and the
-//! value. Used to tell a subhead or a list item from a headline.
+//! What opens a block: list numbering at the start of a text (一、 （一） 1. 1、 (1) ① …,
+//! the style and the value), used to tell a subhead or a list item from a headline; the
+//! mark of a brief (★, △) and the label of an editor's note (编者按).
 
 use std::sync::LazyLock;
 
@@ -37,9 +38,46 @@ pub fn numbering(text: &str) -> Option<(u8, u32)> {
     Some((4, c as u32 - '①' as u32 + 1))
 }
 
+/// Marks that open one item of a news-in-brief column (简讯, 要闻简报): ★ ☆ △ ▲, as the
+/// contract's `brief` block has it. ■ and □ are left out: they mark credits (□本报记者).
+pub const BRIEF_MARKS: [char; 4] = ['★', '☆', '△', '▲'];
+
+/// Labels that open an editor's note (编者按, 编后 and its forms), Simplified and Traditional.
+pub const EDITOR_NOTE_LABELS: [&str; 6] = ["编者按", "編者按", "编后语", "編後語", "编后", "編後"];
+
+/// Whether a text is one item of a news-in-brief column: it opens with a mark of
+/// [`BRIEF_MARKS`] and holds text after it ("★市图书馆新馆本月底开放试运行…").
+pub fn brief_item(text: &str) -> bool {
+    let mut c = trim(text).chars();
+    c.next().is_some_and(|m| BRIEF_MARKS.contains(&m)) && c.any(crate::rules::chars::is_han)
+}
+
+/// Whether a text is an editor's note: it opens with a label of [`EDITOR_NOTE_LABELS`]
+/// and a colon or the label's closing bracket ("编者按：城市更新不是推倒重来。…",
+/// "【编者按】"), the form the contract's `editor_note`
+/// block names.
+pub fn editor_note(text: &str) -> bool {
+    let t = trim(text).trim_start_matches(['【', '〔', '［', '[']);
+    EDITOR_NOTE_LABELS.iter().any(|l| {
+        t.strip_prefix(l).is_some_and(|rest| rest.starts_with(['】', '〕', '］', ']']) || rest.trim_start_matches([' ', '\u{3000}']).starts_with(['：', ':']))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn brief_items_and_editor_notes() {
+        assert!(brief_item("★市图书馆新馆本月底开放试运行。"));
+        assert!(brief_item("△ 今年全市新增城市绿道六十二公里"));
+        assert!(!brief_item("★"));
+        assert!(!brief_item("□本报记者 王强"));
+        assert!(editor_note("编者按：城市更新不是推倒重来。"));
+        assert!(editor_note("【編者按】：本報今起連載"));
+        assert!(editor_note("编后：这样的故事还有很多。"));
+        assert!(!editor_note("编后记者又走访了三户人家。"));
+    }
 
     #[test]
     fn numbering_styles() {

@@ -9,10 +9,10 @@
 //! body and the date under it into one signature.
 
 use crate::stages::limits::*;
-use crate::rules::Cues;
+use crate::rules::BlockFacts;
 use crate::rules::byline::Credit;
 use crate::lines::Layout;
-use crate::rules::numbering::numbering;
+use crate::rules::numbering::{brief_item, editor_note, numbering};
 use crate::stages::classify::Role;
 use crate::rules::furniture::Facts;
 use crate::rules::jump;
@@ -42,6 +42,8 @@ pub enum UnitKind {
     Furniture(Facts),
     /// Not text.
     Noise,
+    /// A line printed twice: the copy not kept ([`Role::Repeat`]).
+    Repeat,
 }
 
 /// A block in the making.
@@ -67,12 +69,17 @@ pub struct Unit {
     pub jumps: Vec<Jump>,
     /// A blank line stood before it.
     pub after_blank: bool,
+    /// Two or more blank lines stood before it on a page whose paragraphs are one
+    /// blank line apart ([`article_gaps`]): the wider gap a page sets between articles.
+    pub after_gap: bool,
     /// A display line of a hard-wrapped text page wider than the body column
     /// ([`Line::exceeds`]): set across columns, a headline rather than a subhead.
     pub wide: bool,
-    /// Its leading credit and list number, read once from `text` when it is complete
-    /// (bodies, captions, signatures and display lines; default for the others).
-    pub cues: Cues,
+    /// Its facts record ([`BlockFacts`]: leading credit, list number), read once from `text`
+    /// when it is complete, for the units whose text becomes a block (bodies, captions,
+    /// signatures, display and date lines; empty for the others); the block made from
+    /// the unit takes it over.
+    pub facts: BlockFacts,
 }
 
 impl Unit {
@@ -88,8 +95,9 @@ impl Unit {
             bullet: line.bullet,
             jumps: Vec::new(),
             after_blank,
+            after_gap: false,
             wide: false,
-            cues: Cues::default(),
+            facts: BlockFacts::default(),
         }
     }
 }
@@ -98,17 +106,28 @@ impl Unit {
 pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
     let mut blank_before = false;
+    let gaps = article_gaps(lines);
+    // Blank lines since the last text line.
+    let mut blanks = 0usize;
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i];
+        let after_gap = gaps && blanks >= 2;
         let unit = match &roles[i] {
             Role::Blank | Role::Markup => {
                 blank_before = true;
+                // A line of Markdown syntax alone ("###") is no blank line.
+                blanks += usize::from(roles[i] == Role::Blank);
                 i += 1;
                 continue;
             }
             Role::FrontMatter(f) | Role::Furniture(f) => Unit::from_line(UnitKind::Furniture(f.clone()), line, blank_before),
             Role::Image | Role::Noise => Unit::from_line(UnitKind::Noise, line, blank_before),
+            Role::Repeat => {
+                units.push(Unit::from_line(UnitKind::Repeat, line, blank_before));
+                i += 1;
+                continue;
+            }
             Role::Jump => {
                 let mut u = Unit::from_line(UnitKind::Jump, line, blank_before);
                 let (rest, jumps) = jump::extract(&line.text);
@@ -129,50 +148,108 @@ pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
                 u
             }
             Role::DateLine(d) => Unit::from_line(UnitKind::DateLine(*d), line, blank_before),
-            Role::Caption => Unit::from_line(UnitKind::Caption, line, blank_before),
+            Role::Caption => {
+                // A caption wrapped over two lines or more is one caption: an open line
+                // goes on in the text line right under it. Not for OCR box lines, which
+                // have no blank lines to end a caption (the geometry groups them).
+                let mut u = Unit::from_line(UnitKind::Caption, line, blank_before);
+                let mut k = i + 1;
+                while k < lines.len()
+                    && line.fills_column.is_none()
+                    && matches!(roles[k], Role::Caption | Role::Body | Role::Display)
+                    && !ends_sentence(&u.text)
+                    && crate::rules::byline::leading(&lines[k].text).is_none()
+                {
+                    join_into(&mut u.text, &lines[k].text);
+                    u.printed.push('\n');
+                    u.printed.push_str(&lines[k].text);
+                    u.lines[1] = lines[k].no;
+                    k += 1;
+                }
+                units.push(Unit { after_gap, ..u });
+                blank_before = false;
+                blanks = 0;
+                i = k;
+                continue;
+            }
             Role::Display => Unit {
                 wide: line.exceeds(layout.column_width, OVER_COLUMN),
                 ..Unit::from_line(UnitKind::Display, line, blank_before)
             },
             Role::Body => {
-                let (unit, next) = paragraph(lines, roles, i, layout, blank_before);
-                units.push(unit);
+                let (unit, next, repeats) = paragraph(lines, roles, i, layout, blank_before, gaps);
+                units.push(Unit { after_gap, ..unit });
+                units.extend(repeats.into_iter().map(|k| Unit::from_line(UnitKind::Repeat, &lines[k], false)));
                 blank_before = false;
+                blanks = 0;
                 i = next;
                 continue;
             }
         };
-        units.push(unit);
+        units.push(Unit { after_gap, ..unit });
         blank_before = false;
+        blanks = 0;
         i += 1;
     }
     merge_signatures(&mut units);
     for u in &mut units {
-        if matches!(u.kind, UnitKind::Body | UnitKind::Caption | UnitKind::Signature(_) | UnitKind::Display) {
-            u.cues = Cues::read(&u.text);
+        if matches!(u.kind, UnitKind::Body | UnitKind::Caption | UnitKind::Signature(_) | UnitKind::Display | UnitKind::DateLine(_)) {
+            u.facts = BlockFacts::read(&u.text);
         }
     }
     units
 }
 
+/// Whether a page sets its articles apart by a wider gap than its paragraphs: text
+/// lines are parted both by one blank line and by two or more (the way a text layer or
+/// a plain-text export spaces a page of several articles; issue 13).
+fn article_gaps(lines: &[Line]) -> bool {
+    let (mut single, mut wide) = (false, false);
+    let mut run = 0usize;
+    let mut seen_text = false;
+    for l in lines {
+        if l.markup_only {
+            continue;
+        }
+        if l.text.is_empty() {
+            run += 1;
+            continue;
+        }
+        if seen_text {
+            single |= run == 1;
+            wide |= run >= 2;
+        }
+        seen_text = true;
+        run = 0;
+    }
+    single && wide
+}
+
 /// Joins the paragraph starting at line `start`; returns it and the index after it.
-fn paragraph(lines: &[Line], roles: &[Role], start: usize, layout: Layout, after_blank: bool) -> (Unit, usize) {
+/// `gaps`: the page parts its articles by two blank lines or more ([`article_gaps`]),
+/// which no broken paragraph is joined across.
+/// The third value: the lines of [`Role::Repeat`] copies passed over inside the paragraph.
+fn paragraph(lines: &[Line], roles: &[Role], start: usize, layout: Layout, after_blank: bool, gaps: bool) -> (Unit, usize, Vec<usize>) {
     let first = &lines[start];
     let mut text = first.text.clone();
     let mut printed = first.text.clone();
     let mut last = start;
     let mut j = start + 1;
+    let mut repeats = Vec::new();
     loop {
         let mut k = j;
-        while k < lines.len() && matches!(roles[k], Role::Blank | Role::Markup) {
+        while k < lines.len() && matches!(roles[k], Role::Blank | Role::Markup | Role::Repeat) {
             k += 1;
         }
-        if k >= lines.len() || roles[k] != Role::Body {
+        // Copies passed over count as neither text nor a blank line.
+        let skipped = roles[j.min(k)..k].iter().filter(|r| **r == Role::Repeat).count();
+        if k >= lines.len() || roles[k] != Role::Body || (gaps && roles[last + 1..k].iter().filter(|r| **r == Role::Blank).count() >= 2) {
             break;
         }
-        if !should_join(&lines[last], &text, &lines[k], k > last + 1, layout) {
+        if !should_join(&lines[last], &text, &lines[k], k > last + 1 + skipped, layout) {
             break;
         }
+        repeats.extend((last + 1..k).filter(|&r| roles[r] == Role::Repeat));
         join_into(&mut text, &lines[k].text);
         printed.push('\n');
         printed.push_str(&lines[k].text);
@@ -188,7 +265,7 @@ fn paragraph(lines: &[Line], roles: &[Role], start: usize, layout: Layout, after
     if unit.text.is_empty() {
         unit.kind = UnitKind::Jump;
     }
-    (unit, last + 1)
+    (unit, last + 1, repeats)
 }
 
 /// Whether `next` continues the paragraph whose last line is `prev` (`so_far` is the
@@ -197,7 +274,8 @@ fn should_join(prev: &Line, so_far: &str, next: &Line, blank_between: bool, layo
     if next.bullet || prev.bullet || next.quote != prev.quote {
         return false;
     }
-    if numbering(&next.text).is_some() || crate::rules::byline::leading(&next.text).is_some() {
+    // A brief item (★…) or an editor's note (编者按：…) opens a block of its own.
+    if numbering(&next.text).is_some() || crate::rules::byline::leading(&next.text).is_some() || brief_item(&next.text) || editor_note(&next.text) {
         return false;
     }
     if jump::find(&next.text).first().is_some_and(|f| f.range.start == 0 && f.jump.direction == crate::model::JumpDirection::ContinuedFrom) {

@@ -48,6 +48,9 @@ pub enum Role {
     Display,
     /// Article text.
     Body,
+    /// The line above printed again, with at most a few OCR differences (a tool that
+    /// prints every line twice); removed as a duplicate.
+    Repeat,
 }
 
 static DATELINE_ONLY_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -63,7 +66,7 @@ static CAPTION_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A line ending in the first half of a jump marker: "（下转", "转第".
 static JUMP_CUT_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:下转|下轉|上接|紧接|緊接|转|轉|接)\s*第?\s*$").expect("cut jump pattern"));
+    LazyLock::new(|| Regex::new(&format!(r"(?:{})\s*第?\s*$", crate::rules::lexicon::alternation(crate::rules::lexicon::table::JUMP_CUT_VERBS))).expect("cut jump pattern"));
 
 /// Classifies every line of a page: [`measure`], then [`classify_with`].
 pub fn classify(lines: &[Line]) -> (Vec<Role>, Layout) {
@@ -107,13 +110,82 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
         // "（下转" / "第五版）": a jump marker cut by the wrap; the rest is not furniture.
         let cut_jump = i > 0 && may_end_with_cut_jump(&lines[i - 1].text) && JUMP_CUT_RE.is_match(&lines[i - 1].text);
         let r = role(line, edge(i), layout, prev_continues);
-        roles.push(if cut_jump && matches!(r, Role::Furniture(_) | Role::Display | Role::Noise) { Role::Body } else { r });
+        // "。" alone under a full body line: the end of its sentence pushed over by the
+        // wrap, not border noise.
+        let tail = r == Role::Noise && i > 0 && matches!(roles.last(), Some(Role::Body)) && !lines[i - 1].is_blank() && wrapped_tail(&line.text);
+        roles.push(if (cut_jump && matches!(r, Role::Furniture(_) | Role::Display | Role::Noise)) || tail { Role::Body } else { r });
     }
     headlines_over_credits(lines, &mut roles, layout);
     if !boxed {
         open_lines_with_commas(lines, &mut roles);
+        repeated_lines(lines, &mut roles);
+        wrapped_captions(lines, &mut roles);
     }
     roles
+}
+
+/// A text line printed again at once on the next line, the same or nearly so (eval
+/// m001, case b34: "東辛莊一個貧苦的農家裏。…" / "柬辛莊一個貪苦的農家裏·…"): one copy is a
+/// [`Role::Repeat`]. The better-read copy is kept: the one with fewer stray marks
+/// ([`stray_marks`]), the first when they tie.
+fn repeated_lines(lines: &[Line], roles: &mut [Role]) {
+    let text_role = |r: &Role| matches!(r, Role::Body | Role::Display | Role::Credit(..) | Role::Caption);
+    for i in 1..lines.len() {
+        if !text_role(&roles[i - 1]) || roles[i] == Role::Blank || roles[i] == Role::Repeat || !near_copy(&lines[i - 1].text, &lines[i].text) {
+            continue;
+        }
+        if stray_marks(&lines[i].text) < stray_marks(&lines[i - 1].text) {
+            roles[i] = roles[i - 1].clone();
+            roles[i - 1] = Role::Repeat;
+        } else {
+            roles[i] = Role::Repeat;
+        }
+    }
+}
+
+/// The first line of a caption wrapped over two lines, read by its end (…本报记者 丁某
+/// 摄): a line standing after a blank line (or first), left open, directly over a caption
+/// line that does not open a caption of its own (图为…) is the caption's first part.
+fn wrapped_captions(lines: &[Line], roles: &mut [Role]) {
+    for i in 0..lines.len().saturating_sub(1) {
+        let alone_above = i == 0 || lines[i - 1].is_blank();
+        let next = lines[i + 1].text.as_str();
+        if roles[i + 1] == Role::Caption
+            && matches!(roles[i], Role::Body | Role::Display)
+            && alone_above
+            && !ends_sentence(&lines[i].text)
+            && !CAPTION_OPENINGS.iter().any(|w| next.starts_with(w))
+        {
+            roles[i] = Role::Caption;
+        }
+    }
+}
+
+/// Two lines of the same length (at least [`REPEAT_MIN_CHARS`]) that agree in
+/// [`REPEAT_AGREE`] of their places.
+fn near_copy(a: &str, b: &str) -> bool {
+    let (n, m) = (a.chars().count(), b.chars().count());
+    if n != m || n < REPEAT_MIN_CHARS {
+        return false;
+    }
+    let same = a.chars().zip(b.chars()).filter(|(x, y)| x == y).count();
+    same * REPEAT_AGREE.1 >= n * REPEAT_AGREE.0
+}
+
+/// Characters OCR puts for a misread mark: neither Han, nor a letter or digit, nor CJK
+/// or ASCII punctuation a Chinese text prints ("·" for "。").
+fn stray_marks(t: &str) -> usize {
+    t.chars()
+        .filter(|&c| {
+            !(is_han(c)
+                || c.is_alphanumeric()
+                || crate::rules::chars::is_space(c)
+                || is_closer(c)
+                || crate::rules::chars::is_opener(c)
+                || crate::rules::chars::is_terminal(c)
+                || matches!(c, '，' | '、' | ',' | '—' | '-' | '%' | '％'))
+        })
+        .count()
 }
 
 /// An unmarked display candidate with a comma that ends open ("青石县已经经历了两次大规模
@@ -207,7 +279,9 @@ fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {
             return Role::Credit(Box::new(c), citation);
         }
     }
-    if let Some(facts) = furniture::read(t, edge) {
+    // "分段开挖、分（下转第六版）" on a page's last line is text cut before its jump
+    // marker, not a page footer naming a page.
+    if let Some(facts) = furniture::read(t, edge).filter(|_| !ends_with_jump_on(t)) {
         return Role::Furniture(facts);
     }
     if may_be_date_line(t) {
@@ -220,10 +294,31 @@ fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {
     if may_be_caption(t) && t.chars().count() <= CAPTION_MAX_CHARS && CAPTION_RE.is_match(t) && !t.starts_with(['“', '"']) {
         return Role::Caption;
     }
-    if is_display(line, layout, prev_continues) {
+    // The last line of an article's first part, cut before a jump marker ("衛生局長葉惠君說，明
+    // （下轉第二版）", "哪家的老人独（下转第3版）"), is text however short: a headline
+    // never carries a 下转 marker (issue 13, whole-issue harness). Nor is a brief (★…)
+    // one, however short.
+    if is_display(line, layout, prev_continues) && !ends_with_jump_on(t) && !crate::rules::numbering::brief_item(t) {
         return Role::Display;
     }
     Role::Body
+}
+
+/// A line of sentence punctuation and closing marks only ("。", "”。"), at most
+/// [`WRAPPED_TAIL_MAX_CHARS`] of them.
+fn wrapped_tail(t: &str) -> bool {
+    let t = t.trim();
+    let n = t.chars().count();
+    (1..=WRAPPED_TAIL_MAX_CHARS).contains(&n) && t.chars().all(|c| is_closer(c) || matches!(c, '。' | '！' | '？' | '；' | '，' | '、' | '…'))
+}
+
+/// Whether text ends with a marker sending the rest of an article on (下转第二版) and
+/// holds text before it.
+fn ends_with_jump_on(t: &str) -> bool {
+    let t = t.trim_end();
+    jump::find(t)
+        .last()
+        .is_some_and(|f| f.jump.direction == crate::model::JumpDirection::ContinuedOn && f.range.end == t.len() && f.range.start > 0)
 }
 
 /// Whether [`DATELINE_ONLY_RE`] can match: after an optional bracket and white space,

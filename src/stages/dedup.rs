@@ -20,20 +20,21 @@ use crate::model::{BlockKind, BlockRef, Page, Removed, RemovedReason};
 use crate::rules::chars::is_han;
 
 
-/// The folded key of a block: its Han characters, letters and digits only, without a
-/// leading credit (a first paragraph printed twice keeps its 本报讯 in the copy).
+/// The folded key of a text: its Han characters, letters and digits only. A block's key
+/// is taken without its leading credit (a first paragraph printed twice keeps its 本报讯
+/// in the copy): the caller passes [`Facts::after_credit`](crate::rules::BlockFacts::after_credit)
+/// of the block, or [`without_credit`] of a text that is not a block.
 fn key(text: &str) -> String {
     let mut out = String::new();
     key_into(&mut out, text);
     out
 }
 
-/// Appends the folded key of `text` ([`key`]) to `out`; returns its length in chars.
+/// Appends the folded key of `body` ([`key`]) to `out`; returns its length in chars.
 /// Runs of characters the fold keeps as they are (Han, which has no case; ASCII digits
 /// and lowercase letters) are copied as byte slices; uppercase ASCII is lowercased, and
 /// other letters and digits go through `char::to_lowercase` as before.
-fn key_into(out: &mut String, text: &str) -> usize {
-    let body = crate::rules::byline::leading(text).map_or(text, |c| &text[c.len..]);
+fn key_into(out: &mut String, body: &str) -> usize {
     out.reserve(body.len());
     let mut n = 0;
     // The start of the run of characters kept as they are.
@@ -106,11 +107,11 @@ pub fn remove_duplicates(page: &mut Page) {
     let mut cands: Vec<Candidate> = Vec::new();
     for (ai, a) in page.articles.iter().enumerate() {
         for (bi, b) in a.blocks.iter().enumerate() {
-            if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::Caption) {
+            if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::Caption | BlockKind::EditorNote | BlockKind::Brief) {
                 continue;
             }
             let mut k = String::new();
-            if key_into(&mut k, &b.text) >= DEDUP_MIN_CHARS {
+            if key_into(&mut k, b.facts.after_credit(&b.text)) >= DEDUP_MIN_CHARS {
                 cands.push(Candidate { at: BlockRef { article: ai, block: bi }, grams: 0, key: k });
             }
         }
@@ -216,7 +217,7 @@ pub fn remove_repeated_sentences(page: &mut Page) {
             let mut at = 0;
             for sentence in b.text.split_inclusive(['。', '！', '？']) {
                 k.clear();
-                let n = key_into(&mut k, sentence);
+                let n = key_into(&mut k, without_credit(sentence));
                 if n >= DEDUP_MIN_CHARS && k == last_key {
                     copies.push(at..at + sentence.len());
                 } else {
@@ -236,11 +237,18 @@ pub fn remove_repeated_sentences(page: &mut Page) {
             kept.push_str(&b.text[from..]);
             let copies: Vec<String> = copies.into_iter().map(|r| b.text[r].to_string()).collect();
             b.text = kept;
+            b.refresh_facts();
             let at = BlockRef { article: ai, block: bi };
             page.removed.extend(copies.into_iter().map(|c| Removed::new(RemovedReason::Duplicate, c, b.lines, Some(at))));
         }
     }
     page.removed.sort_by_key(|r| r.lines);
+}
+
+/// `text` without its leading credit, read here: for a text that is not a block (a
+/// sentence, a headline group), which has no facts record.
+fn without_credit(text: &str) -> &str {
+    crate::rules::byline::leading(text).map_or(text, |c| &text[c.len..])
 }
 
 fn find(parent: &[usize], mut i: usize) -> usize {
@@ -265,11 +273,11 @@ impl Context {
         let head = [&a.kicker, &a.headline, &a.subheadline].iter().filter_map(|x| x.as_deref()).collect::<Vec<_>>().join("");
         let mut body: FxHashMap<u64, usize> = FxHashMap::default();
         for b in &a.blocks {
-            for g in trigrams(&key(&b.text)) {
+            for g in trigrams(&key(b.facts.after_credit(&b.text))) {
                 *body.entry(g).or_default() += 1;
             }
         }
-        Context { head: trigrams(&key(&head)), body }
+        Context { head: trigrams(&key(without_credit(&head))), body }
     }
 }
 
@@ -437,7 +445,11 @@ mod tests {
         page.articles.push(article(&["本报记者 王强"], 5));
         remove_duplicates(&mut page);
         assert!(page.removed.is_empty(), "{:?}", page.removed);
-        assert_eq!(key("本报讯（记者 尹明）会议举行"), "会议举行");
+        // A block's key leaves out the credit its facts record read; other text's, the one read here.
+        let b = Block::new(BlockKind::Paragraph, "本报讯（记者 尹明）会议举行".into(), [1, 1]);
+        assert_eq!(key(b.facts.after_credit(&b.text)), "会议举行");
+        assert_eq!(key(without_credit(&b.text)), "会议举行");
+        assert_eq!(key(&b.text), "本报讯记者尹明会议举行");
     }
 
     /// The fold keeps Han, letters and digits only, lowercased as `char::to_lowercase`

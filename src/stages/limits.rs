@@ -27,6 +27,10 @@
 //! | `ITEM_MAX_CHARS` | 40 | characters | longest numbered list item |
 //! | `LONE_HEAD_MAX_CHARS` | 24 | characters | longest one-line unpunctuated opening read as a headline (issue 13) |
 //! | `LABEL_MAX_CHARS` | 4 | characters | longest lone label (本埠新聞) a lifted headline joins |
+//! | `SAME_START_CHARS` | 8 | characters | opening compared to tell a paragraph printed twice from a second 上接 continuation |
+//! | `WRAPPED_TAIL_MAX_CHARS` | 3 | characters | longest line of punctuation alone read as the end of the body line above |
+//! | `REPEAT_MIN_CHARS` | 8 | characters | shortest line read as the line above printed again |
+//! | `REPEAT_AGREE` | 3/4 | share | places two copies of a line agree in |
 //! | `DEDUP_MIN_CHARS` | 16 | characters | shortest block compared for duplicates |
 //! | `NEAR_JACCARD` | 0.75 | share | trigrams shared by near duplicates |
 //! | `MAX_POSTING` | 32 | blocks | a trigram in more blocks is not indexed |
@@ -116,6 +120,22 @@ pub const CHAR_BITS: u32 = 21;
 /// The check that keeps thresholds in their files: no numeric literal other than 0, 1,
 /// 2 and 0.5 in the stage and geometry code outside this file and
 /// [`crate::geometry::params`], and every constant of both in their docs' table.
+/// A paragraph whose first this many characters (folded) match a paragraph of the
+/// article is that paragraph printed again, not a second continuation (上接) opening
+/// on the same page: eight characters are past the marker and a word or two of text.
+pub const SAME_START_CHARS: usize = 8;
+
+/// A line of punctuation alone ("。", "”。", "。”）") under a body line is the end of
+/// that line's sentence pushed over by the wrap: three marks at most.
+pub const WRAPPED_TAIL_MAX_CHARS: usize = 3;
+
+/// The shortest line read as a copy of the line above (a tool printing every line
+/// twice): shorter lines (两会, 同意) may well be printed twice on purpose.
+pub const REPEAT_MIN_CHARS: usize = 8;
+/// Two copies of one printed line agree in three places of four: OCR misreads a
+/// character or two in twenty (柬 for 東, · for 。), two different lines agree in few.
+pub const REPEAT_AGREE: (usize, usize) = (3, 4);
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;

@@ -38,9 +38,23 @@ impl Repair<'_> {
     }
 
     /// Repairs body text in place: its allocation is kept when no repair changes it.
+    /// The spaces of a credit printed inside it ("本报记者 郁成摄") are kept, as in a byline.
     fn body_in_place(&self, text: &mut String) {
         let s = std::mem::take(text);
-        let s = reuse(s, remove_spaces_cow);
+        let credits = crate::rules::byline::inline_credits(&s);
+        let s = if credits.is_empty() {
+            reuse(s, remove_spaces_cow)
+        } else {
+            let mut out = String::with_capacity(s.len());
+            let mut at = 0;
+            for r in credits {
+                out.push_str(&remove_spaces_cow(&s[at..r.start]));
+                out.push_str(&collapse_spaces(&s[r.clone()]));
+                at = r.end;
+            }
+            out.push_str(&remove_spaces_cow(&s[at..]));
+            out
+        };
         *text = self.finish(s);
     }
 
@@ -63,7 +77,7 @@ fn reuse(s: String, repair: impl for<'a> FnOnce(&'a str) -> Cow<'a, str>) -> Str
 
 /// True for block kinds whose text is running prose.
 fn is_prose(kind: BlockKind) -> bool {
-    matches!(kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::Caption)
+    matches!(kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::Caption | BlockKind::EditorNote | BlockKind::Brief)
 }
 
 /// Repairs every text field of `page` in place.
@@ -86,6 +100,8 @@ pub fn repair(page: &mut Page, r: Repair<'_>) {
             } else {
                 b.text = r.display(&b.text);
             }
+            // The repair may change what the opening reads as ("一," is an item as "一，").
+            b.refresh_facts();
         }
         for j in &mut a.jumps {
             j.label = r.display(&j.label);
@@ -94,6 +110,7 @@ pub fn repair(page: &mut Page, r: Repair<'_>) {
     }
     for b in &mut page.leftovers {
         b.text = r.display(&b.text);
+        b.refresh_facts();
     }
     let printed = Repair { convert: None, ..r };
     for x in &mut page.removed {

@@ -14,7 +14,8 @@ use crate::stages::limits::*;
 use crate::stages::assemble::{Unit, UnitKind};
 use crate::rules::byline::{self, Credit};
 use crate::lines::Layout;
-use crate::rules::numbering::numbering;
+use crate::rules::BlockFacts;
+use crate::rules::numbering::{brief_item, editor_note};
 use crate::rules::headline::{self, GroupLine};
 use crate::model::{Article, Block, Head, HeadRole, BlockKind, JumpDirection, Page, PageInfo, Removed, RemovedReason, SCHEMA};
 use crate::rules::chars::{PrintedDate, iso_year};
@@ -66,8 +67,9 @@ impl Draft {
         self.touch(lines);
     }
 
-    fn push_block(&mut self, kind: BlockKind, text: String, lines: [usize; 2]) {
-        self.article.blocks.push(Block::new(kind, text, lines));
+    /// `facts`: the facts record read from `text` ([`BlockFacts`]), which the block carries.
+    fn push_block(&mut self, kind: BlockKind, text: String, lines: [usize; 2], facts: BlockFacts) {
+        self.article.blocks.push(Block::with_facts(kind, text, lines, facts));
         self.touch(lines);
     }
 }
@@ -108,9 +110,17 @@ pub fn segment(units: Vec<Unit>, layout: Layout) -> Page {
 
 impl Builder {
     fn push(&mut self, u: Unit) {
+        // A display line left pending when the page's article gap comes ("帶動鄰里轉作"
+        // under a 下转 marker) heads nothing after the gap: a subhead of its article.
+        if u.after_gap && self.cur.as_ref().is_some_and(|c| !c.article.blocks.is_empty()) && self.group.iter().all(|g| g.kind == UnitKind::Display) {
+            self.flush_group_as_subheads();
+        }
         match &u.kind {
             UnitKind::Furniture(_) => self.leftovers.push(Block::new(BlockKind::Furniture, u.text, u.lines)),
             UnitKind::Noise => self.removed.push(Removed::new(RemovedReason::Noise, u.printed, u.lines, None)),
+            // The kept copy is the line next to it, inside a block not yet final (dedup
+            // may still merge it): no block is named.
+            UnitKind::Repeat => self.removed.push(Removed::new(RemovedReason::NearDuplicate, u.printed, u.lines, None)),
             UnitKind::Display => self.group.push(u),
             UnitKind::DateLine(_) => {
                 if self.group.is_empty() && self.cur.as_ref().is_some_and(|c| c.article.blocks.is_empty() && !c.group.is_empty()) {
@@ -124,7 +134,7 @@ impl Builder {
             UnitKind::Credit(c) => {
                 let c = c.clone();
                 let cur_takes_it = self.group.is_empty()
-                    && self.cur.as_ref().is_some_and(|d| d.article.blocks.is_empty() || !d.has_credit);
+                    && self.cur.as_ref().is_some_and(|d| d.article.blocks.is_empty() || (!d.has_credit && !u.after_gap));
                 // A credit under a pending group heads a new article, as does one
                 // the current article cannot take.
                 if !cur_takes_it {
@@ -177,10 +187,11 @@ impl Builder {
             // A subhead set on two bold lines is one subhead.
             let text = group.iter().map(|g| g.text.as_str()).collect::<Vec<_>>().join(" ");
             let lines = [group[0].lines[0], group[group.len() - 1].lines[1]];
-            cur.push_block(BlockKind::Subhead, text, lines);
+            let facts = BlockFacts::read(&text);
+            cur.push_block(BlockKind::Subhead, text, lines, facts);
         } else {
             for g in group {
-                cur.push_block(BlockKind::Subhead, g.text, g.lines);
+                cur.push_block(BlockKind::Subhead, g.text, g.lines, g.facts);
             }
         }
     }
@@ -197,17 +208,27 @@ impl Builder {
         if displays.len() < self.group.len() {
             return true; // a printed date line under a title
         }
+        // Set apart by the wider gap the page leaves between articles (an uncredited
+        // commentary under a dispatch: 守好群众“钱袋子”).
+        if self.group.first().is_some_and(|g| g.after_gap) {
+            return true;
+        }
         if next.kind == UnitKind::Body && (next_leads || continued_from(next)) {
             return true;
         }
-        if displays.iter().all(|g| g.cues.number.is_some()) {
+        // A label over news-in-brief items (新闻简讯 / ★…) heads a column of its own,
+        // unless the article is such a column already (a label between its items).
+        if next.kind == UnitKind::Body && brief_item(&next.text) && !cur.article.blocks.iter().any(|b| b.kind == BlockKind::Brief) {
+            return true;
+        }
+        if displays.iter().all(|g| g.facts.number.is_some()) {
             return false;
         }
         // A subhead is set in its column; a line wider than the column spans columns.
         if displays.iter().any(|g| g.wide) {
             return true;
         }
-        if displays.iter().any(|g| g.heading.is_some() && g.cues.number.is_none()) {
+        if displays.iter().any(|g| g.heading.is_some() && g.facts.number.is_none()) {
             return true;
         }
         if displays.iter().all(|g| g.bold) {
@@ -217,7 +238,10 @@ impl Builder {
     }
 
     fn push_body(&mut self, u: Unit) {
-        let credit = if u.kind == UnitKind::Body { u.cues.credit.as_deref().cloned() } else { None };
+        let credit = if u.kind == UnitKind::Body { u.facts.credit.as_deref().cloned() } else { None };
+        // Body text set apart by the page's article gap, with no headline over it: the
+        // next part of an issue's story (a continuation printed without 上接).
+        let gap_opens = u.after_gap && u.kind == UnitKind::Body && self.group.is_empty();
         if !self.group.is_empty() {
             if self.group_is_headline(&u, credit.is_some()) {
                 let keep_cur = self.cur.as_ref().is_some_and(|c| c.article.blocks.is_empty() && c.group.is_empty());
@@ -245,24 +269,32 @@ impl Builder {
             None => true,
             Some(c) => {
                 // A credit starts a new story, unless it is this story's credit printed
-                // again (a duplicated first paragraph).
-                let new_credit = lead.as_ref().is_some_and(|l| c.has_credit && !c.article.byline.as_deref().is_some_and(|b| same_credit(b, &l.byline)));
-                !c.article.blocks.is_empty()
-                    && (new_credit || (continued_from(&u) && !c.article.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedFrom)))
+                // again (a duplicated first paragraph), even misread ("本报讯（的者 谭可欣）"
+                // over the first paragraph's text again, eval p022).
+                let printed_again = |l: &Credit| {
+                    c.article.byline.as_deref().is_some_and(|b| same_credit(b, &l.byline))
+                        || c.article.blocks.first().is_some_and(|b| same_start(&b.text, crate::rules::chars::trim(&text[l.len..])))
+                };
+                let new_credit = lead.as_ref().is_some_and(|l| c.has_credit && !printed_again(l));
+                // A second 上接 opens a second continuation (two on one page), unless its
+                // paragraph is one of this article's printed again (every line twice).
+                let new_part = continued_from(&u)
+                    && (!c.article.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedFrom) || !c.article.blocks.iter().any(|b| same_start(&b.text, &u.text)));
+                !c.article.blocks.is_empty() && (new_credit || new_part || gap_opens)
             }
         };
         if needs_new {
             self.start_article();
         }
         let cur = self.cur.as_mut().expect("an article is open");
-        // The number read when the unit was assembled, unless a credit is taken off
-        // the front here (then the rest is read: "本报讯 1、…" is an item).
-        let mut number = u.cues.number;
+        // The facts read when the unit was assembled, unless a credit is taken off the
+        // front here (then the rest is read: "本报讯 1、…" is an item).
+        let mut facts = u.facts;
         if let Some(credit) = lead {
             if !cur.has_credit || cur.article.blocks.is_empty() {
                 cur.set_credit(&credit, [u.lines[0], u.lines[0]]);
                 text = crate::rules::chars::trim(&text[credit.len..]).to_string();
-                number = numbering(&text);
+                facts = BlockFacts::read(&text);
             }
         }
         for j in &u.jumps {
@@ -280,21 +312,23 @@ impl Builder {
                 }
                 BlockKind::Signature
             }
+            _ if brief_item(&text) => BlockKind::Brief,
+            _ if editor_note(&text) => BlockKind::EditorNote,
             _ if u.bullet => BlockKind::ListItem,
             _ if u.quote => BlockKind::Quote,
-            _ if number.is_some() && is_short_item(&text) => BlockKind::ListItem,
+            _ if facts.number.is_some() && is_short_item(&text) => BlockKind::ListItem,
             _ => BlockKind::Paragraph,
         };
         if text.is_empty() {
             cur.touch(u.lines);
         } else {
-            cur.push_block(kind, text, u.lines);
+            cur.push_block(kind, text, u.lines, facts);
         }
     }
 
     fn finish(mut self, info: PageInfo) -> Page {
         for g in std::mem::take(&mut self.group) {
-            self.leftovers.push(Block::new(BlockKind::Rubric, g.text, g.lines));
+            self.leftovers.push(Block::with_facts(BlockKind::Rubric, g.text, g.lines, g.facts));
         }
         if let Some(done) = self.cur.take() {
             self.articles.push(done);
@@ -378,8 +412,9 @@ fn lift_lone_heads(drafts: &mut Vec<Draft>) {
         bullet: false,
         jumps: Vec::new(),
         after_blank: true,
+        after_gap: false,
         wide: false,
-        cues: Default::default(),
+        facts: Default::default(),
     };
     let label = |g: &[Unit]| g.len() == 1 && g[0].kind == UnitKind::Display && g[0].text.chars().count() <= LABEL_MAX_CHARS;
     let mut i = 0;
@@ -431,6 +466,13 @@ fn same_credit(a: &str, b: &str) -> bool {
     let key = |s: &str| -> String {
         s.chars().filter(|&c| !crate::rules::chars::is_space(c) && !matches!(c, '（' | '）' | '(' | ')' | '〔' | '〕' | '【' | '】' | '［' | '］' | '[' | ']')).collect()
     };
+    key(a) == key(b)
+}
+
+/// Whether two paragraphs open alike (their first [`SAME_START_CHARS`] characters,
+/// folded): one printed again with small OCR differences further on.
+fn same_start(a: &str, b: &str) -> bool {
+    let key = |s: &str| crate::rules::chars::fold(s).chars().take(SAME_START_CHARS).collect::<String>();
     key(a) == key(b)
 }
 

@@ -7,7 +7,7 @@
 //! items that skip a number (`numbering_gap`: 一、 then 三、), and quotation marks that do
 //! not pair up inside a block (`unbalanced_quotes`). It runs on repaired text.
 
-use crate::rules::numbering::{STYLES, numbering};
+use crate::rules::numbering::STYLES;
 use crate::model::{Article, BlockKind, JumpDirection, Page, Warning, WarningKind};
 use crate::rules::chars::ends_sentence;
 
@@ -35,7 +35,7 @@ fn check_article(a: &mut Article) {
     for (i, b) in a.blocks.iter().enumerate() {
         if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote) {
             if b.kind == BlockKind::Subhead {
-                check_numbering(&mut out, &mut last_number, i, &b.text);
+                check_numbering(&mut out, &mut last_number, i, b.facts.number);
             }
             continue;
         }
@@ -57,7 +57,7 @@ fn check_article(a: &mut Article) {
                 warn(&mut out, WarningKind::UnbalancedQuotes, i, format!("{opens} {open} but {closes} {close}"));
             }
         }
-        check_numbering(&mut out, &mut last_number, i, &b.text);
+        check_numbering(&mut out, &mut last_number, i, b.facts.number);
     }
     if let Some((i, last)) = a.blocks.iter().enumerate().rev().find(|(_, b)| b.kind == BlockKind::Paragraph) {
         let is_last = a.blocks[i + 1..].iter().all(|b| matches!(b.kind, BlockKind::Caption | BlockKind::Signature));
@@ -88,8 +88,9 @@ fn starts_mid_sentence(text: &str) -> Option<&'static str> {
     None
 }
 
-fn check_numbering(out: &mut Vec<Warning>, last: &mut [Option<u32>; STYLES], i: usize, text: &str) {
-    let Some((style, n)) = numbering(text) else { return };
+/// `number`: the block's list number, from its facts record (read on the repaired text).
+fn check_numbering(out: &mut Vec<Warning>, last: &mut [Option<u32>; STYLES], i: usize, number: Option<(u8, u32)>) {
+    let Some((style, n)) = number else { return };
     let slot = &mut last[style as usize];
     if let Some(prev) = *slot {
         if n > prev + 1 {

@@ -143,24 +143,29 @@ struct Item {
 fn items(page: &Page) -> Vec<Item> {
     let mut v = Vec::new();
     let block = |b: &Block, article: Option<usize>| {
-        b.bbox.map(|bbox| Item { bbox, article, label: kind_name(b.kind), boxes: b.boxes.clone().unwrap_or_default() })
+        b.provenance.bbox.map(|bbox| Item {
+            bbox,
+            article,
+            label: kind_name(b.kind),
+            boxes: b.provenance.boxes.clone().unwrap_or_default(),
+        })
     };
     for a in &page.articles {
         // The headline group and credits where `heads` says they were read, labelled with their role.
         v.extend(a.heads.iter().filter_map(|h| {
             let label = serde_json::to_value(h.role).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-            h.bbox.map(|bbox| Item { bbox, article: Some(a.id), label, boxes: h.boxes.clone().unwrap_or_default() })
+            h.provenance.bbox.map(|bbox| Item { bbox, article: Some(a.id), label, boxes: h.provenance.boxes.clone().unwrap_or_default() })
         }));
         v.extend(a.blocks.iter().filter_map(|b| block(b, Some(a.id))));
     }
     v.extend(page.leftovers.iter().filter_map(|b| block(b, None)));
     for r in &page.removed {
-        if let Some(bbox) = r.bbox {
+        if let Some(bbox) = r.provenance.bbox {
             let label = format!(
                 "removed: {}",
                 serde_json::to_value(r.reason).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
             );
-            v.push(Item { bbox, article: None, label, boxes: r.boxes.clone().unwrap_or_default() });
+            v.push(Item { bbox, article: None, label, boxes: r.provenance.boxes.clone().unwrap_or_default() });
         }
     }
     v
@@ -183,10 +188,10 @@ pub fn html(page: &Page, opts: &ViewOptions) -> String {
     let title = esc(&page.source);
     let _ = write!(
         h,
-        "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\"><title>banmian: {title}</title>\n<style>{STYLE}</style></head>\n<body data-articles=\"{}\">\n<header><b>{title}</b> {} articles, {} leftovers, {} removed</header>\n",
+        "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\"><title>banmian: {title}</title>\n<style>{STYLE}</style></head>\n<body data-articles=\"{}\">\n<header><b>{title}</b> {}, {}, {} removed</header>\n",
         page.articles.len(),
-        page.articles.len(),
-        page.leftovers.len(),
+        crate::batch::count(page.articles.len() as u64, "article", "articles"),
+        crate::batch::count(page.leftovers.len() as u64, "leftover", "leftovers"),
         page.removed.len()
     );
     for w in &opts.warnings {
@@ -274,7 +279,7 @@ fn svg(h: &mut String, page: &Page, drawn: &[Item], opts: &ViewOptions) {
     // A page object without `heads` (written before they were): the headline group's
     // role labels go at the top of the article's box.
     for a in page.articles.iter().filter(|a| a.heads.is_empty()) {
-        if let Some([x0, y0, _, _]) = a.bbox {
+        if let Some([x0, y0, _, _]) = a.provenance.bbox {
             let roles: Vec<&str> = [
                 ("kicker", &a.kicker),
                 ("headline", &a.headline),

@@ -129,7 +129,87 @@ pub const SOURCE: &[Family] = &[
         words: &["电", "讯", "消息", "专电"],
         manual: &[],
     },
+    Family {
+        name: "WIRE_AGENCIES",
+        doc: "News agencies a reporter's dispatch is credited to (新华社记者 X): the author's organisation.",
+        words: &["新华社", "中新社", "中央社", "法新社", "路透社", "美联社", "共同社", "塔斯社", "合众社"],
+        manual: &[],
+    },
+    Family {
+        name: "KNOWN_ORGS",
+        doc: "Organisations printed before a role without brackets or a media ending (本报记者, 新华社记者).",
+        words: &["本报", "新华社", "中新社", "中央社"],
+        manual: &[],
+    },
+    Family {
+        name: "REPORTED",
+        doc: "The word after the place in a Taiwan credit (記者張志豪／臺北報導).",
+        words: &["报道", "报导"],
+        manual: &[],
+    },
+    Family {
+        name: "OWN_CORRESPONDENCE",
+        doc: "Endings of the paper's own correspondence credited on its own line (本報廣州特約通信), longest first.",
+        words: &["特约通信", "通信"],
+        manual: &[],
+    },
+    Family {
+        name: "SECTIONS",
+        doc: "Section names printed beside the paper's name in a page header (滨江日报 要闻).",
+        words: &[
+            "要闻", "综合", "国内", "国际", "经济", "社会", "文化", "体育", "副刊", "评论", "专版", "地方", "民生", "时政", "财经",
+            "港闻", "新闻",
+        ],
+        manual: &[],
+    },
+    Family {
+        name: "WEEKDAY_WORDS",
+        doc: "Words before the day of a printed weekday (星期一, 礼拜三, 周五).",
+        words: &["星期", "礼拜", "周"],
+        // OpenCC keeps 周 (week) as it is; 週 is the Traditional form printed on
+        // Hong Kong and Taiwan pages.
+        manual: &["週"],
+    },
+    Family {
+        name: "STAFF_CREDITS",
+        doc: "Page staff in a header or footer (责任编辑, 美编, 校对), in the order the pattern tries them (longest first).",
+        words: &["责任编辑", "本版编辑", "美术编辑", "责编", "美编", "版式设计", "校对", "编辑", "制图"],
+        manual: &[],
+    },
+    Family {
+        name: "MASTHEAD_WORDS",
+        doc: "Words of the masthead and the imprint (邮发代号, 广告热线, 定价): the line is page furniture.",
+        words: &[
+            "国内统一连续出版物号", "邮发代号", "农历", "本报地址", "社址", "广告热线", "订阅热线", "新闻热线", "投稿邮箱", "邮政编码",
+            "传真", "印刷", "零售价", "定价",
+        ],
+        manual: &[],
+    },
+    Family {
+        name: "PAPER_ENDS",
+        doc: "Endings of a paper's name standing alone as a header (滨江日报, 申报).",
+        words: &["日报", "晚报", "时报", "商报", "早报", "报"],
+        manual: &[],
+    },
+    Family {
+        name: "JUMP_CUT_VERBS",
+        doc: "Jump verbs a line may end with when the marker is cut in two at the line's end (（下转 / 第五版）).",
+        words: &["下转", "上接", "紧接", "转", "接"],
+        manual: &[],
+    },
+    Family {
+        name: "ROC_ERA",
+        doc: "The era of a Republic of China year (中华民国112年, 民国三十七年), longest first.",
+        words: &["中华民国", "民国"],
+        manual: &[],
+    },
 ];
+
+/// A regex alternation of `words`, escaped, in their order (`a|b|c`): a pattern
+/// built from a list of [`table`] instead of typing its forms again.
+pub fn alternation(words: &[&str]) -> String {
+    words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+}
 
 /// The forms of the words of `family`: each word, then its forms under
 /// [`VARIANTS`] (`convert(config, word)`), each kept once, then the manual additions.
@@ -216,6 +296,27 @@ mod tests {
             "电通社", "電通社", "海通社",
         ]),
         ("DATELINE_ENDS", &["电", "電", "讯", "訊", "消息", "专电", "專電"]),
+        ("WIRE_AGENCIES", &["新华社", "新華社", "中新社", "中央社", "法新社", "路透社", "美联社", "美聯社", "共同社", "塔斯社", "合众社", "合眾社"]),
+        ("KNOWN_ORGS", &["本报", "本報", "新华社", "新華社", "中新社", "中央社"]),
+        ("REPORTED", &["報導", "报导", "報道", "报道"]),
+        ("OWN_CORRESPONDENCE", &["特约通信", "特約通信", "通信"]),
+        ("SECTIONS", &[
+            "要闻", "要聞", "综合", "綜合", "国内", "國內", "国际", "國際", "经济", "經濟", "社会", "社會", "文化", "体育", "體育",
+            "副刊", "评论", "評論", "专版", "專版", "地方", "民生", "时政", "時政", "财经", "財經", "港闻", "港聞", "新闻", "新聞",
+        ]),
+        ("WEEKDAY_WORDS", &["星期", "礼拜", "禮拜", "周", "週"]),
+        ("STAFF_CREDITS", &[
+            "责任编辑", "責任編輯", "本版编辑", "本版編輯", "美术编辑", "美術編輯", "责编", "責編", "美编", "美編", "版式设计",
+            "版式設計", "校对", "校對", "编辑", "編輯", "制图", "製圖",
+        ]),
+        ("MASTHEAD_WORDS", &[
+            "国内统一连续出版物号", "國內統一連續出版物號", "邮发代号", "郵發代號", "农历", "農曆", "本报地址", "本報地址", "社址",
+            "广告热线", "廣告熱線", "订阅热线", "訂閱熱線", "新闻热线", "新聞熱線", "投稿邮箱", "投稿郵箱", "邮政编码", "郵政編碼",
+            "传真", "傳真", "印刷", "零售价", "零售價", "定价", "定價",
+        ]),
+        ("JUMP_CUT_VERBS", &["下转", "下轉", "上接", "紧接", "緊接", "转", "轉", "接"]),
+        ("ROC_ERA", &["中華民國", "中华民国", "民國", "民国"]),
+        ("PAPER_ENDS", &["日报", "日報", "晚报", "晚報", "时报", "時報", "商报", "商報", "早报", "早報", "报", "報"]),
     ];
 
     fn table(name: &str) -> &'static [&'static str] {
@@ -233,6 +334,17 @@ mod tests {
             "CAPTION_ENDINGS" => table::CAPTION_ENDINGS,
             "AGENCIES" => table::AGENCIES,
             "DATELINE_ENDS" => table::DATELINE_ENDS,
+            "WIRE_AGENCIES" => table::WIRE_AGENCIES,
+            "KNOWN_ORGS" => table::KNOWN_ORGS,
+            "REPORTED" => table::REPORTED,
+            "OWN_CORRESPONDENCE" => table::OWN_CORRESPONDENCE,
+            "SECTIONS" => table::SECTIONS,
+            "WEEKDAY_WORDS" => table::WEEKDAY_WORDS,
+            "STAFF_CREDITS" => table::STAFF_CREDITS,
+            "MASTHEAD_WORDS" => table::MASTHEAD_WORDS,
+            "PAPER_ENDS" => table::PAPER_ENDS,
+            "JUMP_CUT_VERBS" => table::JUMP_CUT_VERBS,
+            "ROC_ERA" => table::ROC_ERA,
             other => panic!("no family {other}"),
         }
     }
@@ -256,8 +368,7 @@ mod tests {
         }
     }
 
-    /// Regenerating with the default backend changes nothing.
-    #[cfg(feature = "ferrous-opencc")]
+    /// Regenerating with the default backend (banmian's own engine) changes nothing.
     #[test]
     fn regenerating_the_table_changes_nothing() {
         use crate::convert::Converter;

@@ -321,3 +321,177 @@ pub const DATELINE_ENDS: &[&str] = &[
     "专电",
     "專電",
 ];
+
+/// News agencies a reporter's dispatch is credited to (新华社记者 X): the author's organisation.
+pub const WIRE_AGENCIES: &[&str] = &[
+    "新华社",
+    "新華社",
+    "中新社",
+    "中央社",
+    "法新社",
+    "路透社",
+    "美联社",
+    "美聯社",
+    "共同社",
+    "塔斯社",
+    "合众社",
+    "合衆社",
+    "合眾社",
+];
+
+/// Organisations printed before a role without brackets or a media ending (本报记者, 新华社记者).
+pub const KNOWN_ORGS: &[&str] = &[
+    "本报",
+    "本報",
+    "新华社",
+    "新華社",
+    "中新社",
+    "中央社",
+];
+
+/// The word after the place in a Taiwan credit (記者張志豪／臺北報導).
+pub const REPORTED: &[&str] = &[
+    "报道",
+    "報道",
+    "报导",
+    "報導",
+];
+
+/// Endings of the paper's own correspondence credited on its own line (本報廣州特約通信), longest first.
+pub const OWN_CORRESPONDENCE: &[&str] = &[
+    "特约通信",
+    "特約通信",
+    "通信",
+];
+
+/// Section names printed beside the paper's name in a page header (滨江日报 要闻).
+pub const SECTIONS: &[&str] = &[
+    "要闻",
+    "要聞",
+    "综合",
+    "綜合",
+    "国内",
+    "國內",
+    "国际",
+    "國際",
+    "经济",
+    "經濟",
+    "社会",
+    "社會",
+    "文化",
+    "体育",
+    "體育",
+    "副刊",
+    "评论",
+    "評論",
+    "专版",
+    "專版",
+    "地方",
+    "民生",
+    "时政",
+    "時政",
+    "财经",
+    "財經",
+    "港闻",
+    "港聞",
+    "新闻",
+    "新聞",
+];
+
+/// Words before the day of a printed weekday (星期一, 礼拜三, 周五).
+pub const WEEKDAY_WORDS: &[&str] = &[
+    "星期",
+    "礼拜",
+    "禮拜",
+    "周",
+    "週",
+];
+
+/// Page staff in a header or footer (责任编辑, 美编, 校对), in the order the pattern tries them (longest first).
+pub const STAFF_CREDITS: &[&str] = &[
+    "责任编辑",
+    "責任編輯",
+    "本版编辑",
+    "本版編輯",
+    "美术编辑",
+    "美術編輯",
+    "责编",
+    "責編",
+    "美编",
+    "美編",
+    "版式设计",
+    "版式設計",
+    "校对",
+    "校對",
+    "编辑",
+    "編輯",
+    "制图",
+    "製圖",
+];
+
+/// Words of the masthead and the imprint (邮发代号, 广告热线, 定价): the line is page furniture.
+pub const MASTHEAD_WORDS: &[&str] = &[
+    "国内统一连续出版物号",
+    "國內統一連續出版物號",
+    "邮发代号",
+    "郵發代號",
+    "农历",
+    "農曆",
+    "本报地址",
+    "本報地址",
+    "社址",
+    "广告热线",
+    "廣告熱線",
+    "订阅热线",
+    "訂閱熱線",
+    "訂閲熱線",
+    "新闻热线",
+    "新聞熱線",
+    "投稿邮箱",
+    "投稿郵箱",
+    "邮政编码",
+    "郵政編碼",
+    "传真",
+    "傳真",
+    "印刷",
+    "零售价",
+    "零售價",
+    "定价",
+    "定價",
+];
+
+/// Endings of a paper's name standing alone as a header (滨江日报, 申报).
+pub const PAPER_ENDS: &[&str] = &[
+    "日报",
+    "日報",
+    "晚报",
+    "晚報",
+    "时报",
+    "時報",
+    "商报",
+    "商報",
+    "早报",
+    "早報",
+    "报",
+    "報",
+];
+
+/// Jump verbs a line may end with when the marker is cut in two at the line's end (（下转 / 第五版）).
+pub const JUMP_CUT_VERBS: &[&str] = &[
+    "下转",
+    "下轉",
+    "上接",
+    "紧接",
+    "緊接",
+    "转",
+    "轉",
+    "接",
+];
+
+/// The era of a Republic of China year (中华民国112年, 民国三十七年), longest first.
+pub const ROC_ERA: &[&str] = &[
+    "中华民国",
+    "中華民國",
+    "民国",
+    "民國",
+];
