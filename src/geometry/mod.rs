@@ -22,15 +22,26 @@
 //!    one row, or that no cut divides, is a leaf. At each level, in this order:
 //!    - *Lanes.* At x gaps no box is over, a lane of vertical text is cut off from the
 //!      horizontal text beside it.
+//!    Here a *heading* is a horizontal line at least 1.42 `H` thick (headlines set
+//!    1.48–1.53 `H` are common on RapidOCR pages; no other line of the evaluation sets
+//!    is over 1.3 `H`), not the part of a line split at a gap.
 //!    - *Side by side.* When no wider band gap than the one under the headlines cuts
 //!      the region, articles side by side are cut apart before any band cut, so that
 //!      a row of headlines stays over its bodies: when each column starts with a
-//!      heading, or when two headings or more (set apart: closer ones are one headline
+//!      heading (columns whose text runs on into the next one, its last line full
+//!      with no sentence mark, under a heading of the same size and height, are one
+//!      article: its headline printed in pieces), or when two headings or more (set apart: closer ones are one headline
 //!      in pieces) top the region, each taking the columns from the previous one's to
-//!      the gap that centres it over them.
+//!      the gap that centres it over them (a heading set flush left with its first
+//!      column, ending two characters or more short of the column group it stands in,
+//!      takes every column up to the next heading's). The row of headings may stand under a row
+//!      of short lines (a kicker, a rubric: at most two in each column, each at most
+//!      24 characters), each over its own article.
 //!    - *Bands.* The region is cut at its widest gaps across its whole width (gaps at
 //!      least the normal line gap plus 0.3 `H`, or any gap under or over a
-//!      heading that no body line beside runs on across; of those, the ones at least
+//!      heading that no body line beside runs on across, but not a gap under which
+//!      the text only goes on with one column of the text over it, whose last line
+//!      there is full with no sentence mark: a photo inside the column; of those, the ones at least
 //!      0.8 times the widest, narrower ones being cut deeper down: first between
 //!      stacked articles, then under a headline, a rule, a photo). Bands are read top
 //!      to bottom.
@@ -72,8 +83,10 @@
 //!    indentation; the end of a part split at a gap is only an estimate and does not
 //!    count). A line 1.2 local heights thick up to a heading, of at most 24 characters with no full
 //!    stop, that does not span its column, is a heading when it opens a band of a
-//!    region wider than one and a half columns and heads the lines under it (本报启事
-//!    over a notice), and bold otherwise (a subhead, a byline set larger). The others
+//!    region wider than one and a half columns (or one of the articles side by side
+//!    under a row of headlines) and either heads the lines under it (本报启事 over a
+//!    notice) or is 1.42 `H` thick (cut off from them as a heading), and bold
+//!    otherwise (a subhead, a byline set larger). The others
 //!    get their indentation (whole characters from the left edge) and whether they fill
 //!    the column (their right end within 0.8 `P` of the right edge; a left part of a
 //!    split box always does). A column of fewer than three lines takes its edges from
@@ -315,6 +328,7 @@ pub fn recover(page: &BoxPage) -> Recovered {
     let heading = assign_roles(&mut lines, &ctx, metrics);
     rank_headings(&mut lines, &heading);
     join_wrapped_headings(&mut lines, &ctx.grid, metrics);
+    kickers_over_headings(&mut lines, metrics);
     let vertical = lines.iter().filter(|l| l.vertical).count();
     if vertical * MARGIN_VERTICAL_SHARE <= lines.len() {
         for l in lines.iter_mut().filter(|l| l.vertical && ratio(l, metrics) < HEADING_RATIO) {
@@ -368,6 +382,38 @@ fn join_wrapped_headings(lines: &mut Vec<PrintedLine>, grid: &[Gap], m: Metrics)
         a.rect = a.rect.union(&b.rect);
         a.thickness = a.thickness.max(b.thickness);
         a.ends_band = b.ends_band;
+    }
+}
+
+/// Marks a kicker standing over its headline as a display line (bold, no indentation,
+/// column fill unknown): a horizontal line that is not a heading, of at most
+/// [`SUBHEAD_MAX_EM`] characters with no full stop, not in round brackets (a source
+/// note: （团工组来） under a poem on a real 1976 tabloid), read right before a heading, at
+/// most [`KICKER_GAP`] line heights over it and within its sides (a character of
+/// slack). Measured against its column it could look like an indented body line (eval
+/// rapidocr h018: 十二國港務官員學者與會, centred over 港口城市論壇, was taken as the
+/// last paragraph of the article before).
+fn kickers_over_headings(lines: &mut [PrintedLine], m: Metrics) {
+    for i in 0..lines.len().saturating_sub(1) {
+        let (a, b) = (&lines[i], &lines[i + 1]);
+        let kicker = b.heading.is_some()
+            && a.heading.is_none()
+            && !a.vertical
+            && !b.vertical
+            && !a.margin
+            && em(&a.text) <= SUBHEAD_MAX_EM
+            && !a.text.contains(['。', '；'])
+            && !a.text.starts_with(['（', '('])
+            && b.rect.y0 - a.rect.y1 <= KICKER_GAP * m.line_height
+            && b.rect.y0 >= a.rect.cy()
+            && a.rect.x0 >= b.rect.x0 - m.pitch
+            && a.rect.x1 <= b.rect.x1 + m.pitch;
+        if kicker {
+            let a = &mut lines[i];
+            a.bold = true;
+            a.indent = 0;
+            a.fills_column = None;
+        }
     }
 }
 
@@ -494,6 +540,148 @@ mod tests {
         boxes.push(bx(boxes.len(), "确保安全度汛", 195.0, 50.0, 435.0, 89.0));
         let r = recover(&page(boxes));
         assert_eq!(texts(&r)[..3], ["汛前完成河流清淤", "确保安全度汛", "左栏第一行的正文内容"]);
+    }
+
+    /// Fault kind (issue 14; eval rapidocr h021, h018, h020: headlines set 1.48–1.53
+    /// `H`): a headline under the heading size whose box touches the first body line
+    /// (a slight skew) was not cut off the two columns under it, so it was split at the
+    /// column gap and the columns were read as rows.
+    #[test]
+    fn a_headline_one_and_a_half_body_sizes_touching_the_columns_is_cut_off() {
+        let r = recover(&page(under_headline(bx(0, "标题横跨两栏", 150.0, 70.0, 450.0, 99.6))));
+        assert_eq!(r.lines[0].text, "标题横跨两栏");
+        assert!(r.lines[0].ends_band);
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+        assert_eq!(r.lines[1].text, "左栏第一行的正文内容");
+        assert_eq!(r.lines[2].text, "左栏第二行的正文内容");
+        assert_eq!(r.lines[9].text, "右栏第一行的正文内容");
+    }
+
+    /// Fault kind (issue 14; eval rapidocr h021 颱風外圍環流 / 市府推動老屋耐震補強):
+    /// two articles side by side under headlines set 1.5 `H` (under the heading size)
+    /// came out as one article, the second headline a subhead of the first.
+    #[test]
+    fn side_by_side_headlines_one_and_a_half_body_sizes_each_head_their_column() {
+        let mut boxes = vec![bx(0, "左边的标题", 130.0, 60.0, 270.0, 90.0), bx(1, "右边的标题", 360.0, 60.0, 500.0, 90.0)];
+        for mut b in two_columns() {
+            b.index += 2;
+            boxes.push(b);
+        }
+        // The left article ends with its column.
+        boxes[16].text = "左栏第八行正文完。".into();
+        let r = recover(&page(boxes));
+        let t = texts(&r);
+        assert_eq!(t[0], "左边的标题");
+        assert_eq!(t[1], "左栏第一行的正文内容");
+        assert_eq!(t[9], "右边的标题");
+        assert_eq!(t[10], "右栏第一行的正文内容");
+        assert!(r.lines[0].heading.is_some() && r.lines[9].heading.is_some(), "{:?}", r.lines.iter().map(|l| l.heading).collect::<Vec<_>>());
+        assert!(!r.lines[0].bold && !r.lines[9].bold);
+    }
+
+    /// Fault kind (issue 14; eval rapidocr h023 擦亮生态底色 / 守好群众“钱袋子”): two
+    /// articles side by side, a kicker over one headline and a rubric over the other,
+    /// were read as one: kicker and rubric one line, the headlines one line, then both
+    /// articles' columns.
+    #[test]
+    fn side_by_side_headlines_under_a_kicker_and_a_rubric_each_head_their_column() {
+        let mut boxes = vec![
+            bx(0, "左边的引题文字", 100.0, 0.0, 240.0, 20.0),
+            bx(1, "【评论】", 330.0, 0.0, 410.0, 20.0),
+            bx(2, "左边的标题", 130.0, 40.0, 270.0, 80.0),
+            bx(3, "右边的标题", 360.0, 40.0, 500.0, 80.0),
+        ];
+        for mut b in two_columns() {
+            b.index += 4;
+            boxes.push(b);
+        }
+        let r = recover(&page(boxes));
+        let t = texts(&r);
+        assert_eq!(t[..3], ["左边的引题文字", "左边的标题", "左栏第一行的正文内容"]);
+        assert_eq!(t[10..13], ["【评论】", "右边的标题", "右栏第一行的正文内容"]);
+        assert!(r.lines[1].heading.is_some() && r.lines[11].heading.is_some());
+    }
+
+    /// Fault kind (issue 14; eval rapidocr h018 十二國港務官員學者與會 over 港口城市論壇):
+    /// a kicker centred over its headline read as an indented body line, so the text
+    /// stage took it for the last paragraph of the article before. A source note in
+    /// round brackets over a heading stays a plain line.
+    #[test]
+    fn a_kicker_over_its_headline_is_a_display_line() {
+        let mut boxes = under_headline(bx(0, "标题横跨两栏", 150.0, 40.0, 450.0, 80.0));
+        boxes.push(bx(boxes.len(), "引题在标题上", 180.0, 10.0, 300.0, 30.0));
+        let r = recover(&page(boxes));
+        assert_eq!(texts(&r)[..3], ["引题在标题上", "标题横跨两栏", "左栏第一行的正文内容"]);
+        assert!(r.lines[0].bold);
+        assert_eq!((r.lines[0].indent, r.lines[0].fills_column), (0, None));
+        assert!(!r.lines[2].bold);
+
+        let mut boxes = under_headline(bx(0, "标题横跨两栏", 150.0, 40.0, 450.0, 80.0));
+        boxes.push(bx(boxes.len(), "（某某组来稿）", 180.0, 10.0, 320.0, 30.0));
+        let r = recover(&page(boxes));
+        assert_eq!(texts(&r)[..2], ["（某某组来稿）", "标题横跨两栏"]);
+        assert!(!r.lines[0].bold);
+    }
+
+    /// Fault kind (issue 14; eval rapidocr h014 两岸青年共话乡村振兴 over three of four
+    /// columns, set flush left, 海外华文媒体代表走进滨江 over the fourth): a headline set
+    /// flush left was taken as centred over its columns, so its third column went to
+    /// the article beside it.
+    #[test]
+    fn a_flush_left_headline_takes_the_columns_up_to_the_next_headline() {
+        let mut boxes = vec![bx(0, "左边的长标题文字", 100.0, 50.0, 450.0, 90.0), bx(1, "右边的标题", 800.0, 50.0, 980.0, 90.0)];
+        for (row, n) in ROWS.iter().enumerate() {
+            let y = 100.0 + 30.0 * row as f64;
+            for (c, name) in ["甲", "乙", "丙", "丁"].iter().enumerate() {
+                let x = 100.0 + 230.0 * c as f64;
+                boxes.push(bx(boxes.len(), &format!("{name}栏第{n}行的正文内容"), x, y, x + 200.0, y + 20.0));
+            }
+        }
+        let r = recover(&page(boxes));
+        let t = texts(&r);
+        assert_eq!(t[0], "左边的长标题文字");
+        assert_eq!(t[1], "甲栏第一行的正文内容");
+        assert_eq!(t[9], "乙栏第一行的正文内容");
+        assert_eq!(t[17], "丙栏第一行的正文内容");
+        assert_eq!(t[25], "右边的标题");
+        assert_eq!(t[26], "丁栏第一行的正文内容");
+    }
+
+    /// Fault kind (case b11, issue 14): a headline printed in two pieces with a wide
+    /// gap, one over each column of its article, became two articles. The text of the
+    /// left column runs on into the right one (its last line is full and ends in no
+    /// sentence mark), so the pieces are one headline, set apart by a space.
+    #[test]
+    fn a_headline_in_two_pieces_over_one_articles_columns_is_one_line() {
+        let mut boxes = vec![bx(0, "压实责任", 130.0, 50.0, 250.0, 90.0), bx(1, "消除隐患", 380.0, 50.0, 500.0, 90.0)];
+        for mut b in two_columns() {
+            b.index += 2;
+            boxes.push(b);
+        }
+        let r = recover(&page(boxes));
+        let t = texts(&r);
+        assert_eq!(t[0], "压实责任 消除隐患");
+        assert_eq!(t[1], "左栏第一行的正文内容");
+        assert_eq!(t[9], "右栏第一行的正文内容");
+        assert_eq!(r.lines[0].heading, Some(1));
+        assert!(r.lines[1..].iter().all(|l| l.heading.is_none()));
+    }
+
+    /// Fault kind (case b4, issue 14): a photo inside the left column sent reading to
+    /// the right column mid-sentence and back. The left column's line over the photo is
+    /// full and ends in no sentence mark, and only that column goes on under it: the
+    /// gap is no band gap.
+    #[test]
+    fn a_photo_inside_a_column_does_not_send_reading_to_the_next_column() {
+        let mut boxes = under_headline(bx(0, "标题横跨两栏", 150.0, 20.0, 450.0, 70.0));
+        boxes.push(bx(boxes.len(), "左栏照片下的正文内容", 100.0, 500.0, 300.0, 520.0));
+        boxes.push(bx(boxes.len(), "左栏照片下第二行完。", 100.0, 530.0, 300.0, 550.0));
+        let r = recover(&page(boxes));
+        let t = texts(&r);
+        assert_eq!(t[8], "左栏第八行的正文内容");
+        assert_eq!(t[9], "左栏照片下的正文内容");
+        assert_eq!(t[10], "左栏照片下第二行完。");
+        assert_eq!(t[11], "右栏第一行的正文内容");
     }
 
     #[test]

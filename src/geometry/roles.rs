@@ -89,8 +89,10 @@ pub(super) fn neighbours(lines: &[PrintedLine], ctx: &Context, i: usize, m: Metr
 /// - At least 1.55 `H` thick and at most 40 characters: a heading (ranked later).
 /// - 1.2 local heights up to a heading, at most 24 characters, no full stop, not spanning its
 ///   column: a heading when it is the first line of a band of a region wider than
-///   one and a half columns and two lines or more follow it in its leaf (本报启事 over
-///   a notice), bold otherwise (a subhead, a byline set larger).
+///   one and a half columns (or of one of the articles side by side that a row of
+///   headlines heads) and either two lines or more follow it in its leaf (本报启事
+///   over a notice) or it is [`CUT_HEADING_RATIO`] thick (the cut took it off the
+///   lines under it), bold otherwise (a subhead, a byline set larger).
 /// - Otherwise: indentation (whole characters from the left edge) and whether it
 ///   fills the column (right end within 0.8 `P` of the right edge), when three lines
 ///   or more give the edges.
@@ -125,7 +127,9 @@ pub(super) fn assign_roles(lines: &mut [PrintedLine], ctx: &Context, m: Metrics)
         let l = &mut lines[i];
         let spans = edges.is_some_and(|(left, right)| l.rect.x0 <= left + 0.5 * m.pitch && l.rect.x1 >= right - FILL_SLACK * m.pitch);
         if l.thickness >= LOCAL_BODY_RATIO * local_h && ratio(l, m) >= SUBHEAD_MIN_RATIO && em(&l.text) <= SUBHEAD_MAX_EM && !l.text.contains('。') && !spans {
-            if ctx.opens_band[i] && heads_its_leaf {
+            // A line thick enough for the XY-cut to cut it off as a heading is cut
+            // off from the lines under it, so it heads no leaf of its own.
+            if ctx.opens_band[i] && (heads_its_leaf || ratio(l, m) >= CUT_HEADING_RATIO) {
                 heading[i] = true;
             } else {
                 l.bold = true;

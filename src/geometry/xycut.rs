@@ -84,7 +84,7 @@ impl Cutter {
             }
             return;
         }
-        let heads_only = |band: &Vec<Piece>| band.iter().all(|p| !p.vertical && p.thickness >= HEADING_RATIO * self.m.line_height);
+        let heads_only = |band: &Vec<Piece>| band.iter().all(|p| !p.vertical && p.thickness >= CUT_HEADING_RATIO * self.m.line_height);
         let Some(bands) = self.bands(&pieces) else {
             // No band to cut: columns, grouped under side-by-side headlines if any.
             match self.columns(pieces) {
@@ -95,7 +95,8 @@ impl Cutter {
         };
         // Articles side by side, unless wider gaps than the one under their headlines
         // cut the region first (stacked sections).
-        if heads_only(&bands[0]) {
+        // (Under a row of kickers or rubrics, each over its own article, too.)
+        if bands.iter().take(2).any(heads_only) {
             if let Ok(columns) = self.columns(pieces.clone()) {
                 if self.territories(&columns.groups).is_some() {
                     self.take_columns(columns, depth, opens_band);
@@ -120,11 +121,15 @@ impl Cutter {
     /// Orders the columns a region was cut into, grouped under side-by-side headlines
     /// when there are (see [`Cutter::territories`]), keeping their warnings and gaps.
     pub(super) fn take_columns(&mut self, columns: Columns, depth: usize, opens_band: bool) {
-        let groups = self.territories(&columns.groups).unwrap_or(columns.groups);
+        // Articles side by side each open a band: their headlines head them.
+        let (groups, side_by_side) = match self.territories(&columns.groups) {
+            Some(t) => (t, true),
+            None => (columns.groups, false),
+        };
         self.warnings.extend(columns.warnings);
         self.gaps.extend(columns.gaps);
         for (i, g) in groups.into_iter().enumerate() {
-            self.order(g, depth + 1, opens_band && i == 0);
+            self.order(g, depth + 1, side_by_side || (opens_band && i == 0));
         }
     }
 
@@ -140,7 +145,7 @@ impl Cutter {
         let threshold = (self.m.line_gap + BAND_GAP_OVER_LINE_GAP * h).max(BAND_GAP_MIN * h);
         let mut idx: Vec<usize> = (0..pieces.len()).collect();
         idx.sort_by(|&a, &b| pieces[a].y_extent().0.total_cmp(&pieces[b].y_extent().0));
-        let heading = |p: &Piece| !p.vertical && p.thickness >= HEADING_RATIO * h;
+        let heading = |p: &Piece| !p.vertical && p.thickness >= CUT_HEADING_RATIO * h;
         // The top of the first piece that is not a heading from each position on.
         let mut body_top_from = vec![f64::INFINITY; idx.len() + 1];
         for k in (0..idx.len()).rev() {
@@ -171,6 +176,16 @@ impl Cutter {
                 body_bottom = body_bottom.max(bot);
             }
         }
+        // A gap under which the text only goes on with one column of the text over it
+        // (a photo inside the column) is no band gap.
+        let ends: Vec<usize> = gaps.iter().skip(1).map(|g| g.0).chain(std::iter::once(idx.len())).collect();
+        let take = |from: usize, to: usize| idx[from..to].iter().map(|&i| &pieces[i]).collect::<Vec<&Piece>>();
+        // (The text over the gap is gathered only when the text under it is narrow.)
+        let keep = |g: &(usize, f64), end: usize| {
+            let lower = take(g.0, end);
+            !self.narrow_headless(&lower) || !self.goes_on_under(&take(0, g.0), &lower)
+        };
+        let gaps: Vec<(usize, f64)> = gaps.iter().zip(ends).filter(|(g, end)| keep(g, *end)).map(|(g, _)| *g).collect();
         let widest = gaps.iter().map(|g| g.1).fold(0.0, f64::max);
         let starts: Vec<usize> = gaps.iter().filter(|g| g.1 >= BAND_WIDEST_SHARE * widest).map(|g| g.0).collect();
         if starts.is_empty() {
@@ -181,6 +196,35 @@ impl Cutter {
             bands[starts.partition_point(|&st| st <= k)].push(pieces[i].clone());
         }
         Some(bands)
+    }
+
+    /// Whether `band` is no wider than one and a half columns and holds no heading nor
+    /// vertical text (what may go on under a photo inside a column).
+    pub(super) fn narrow_headless(&self, band: &[&Piece]) -> bool {
+        let (x0, x1) = span(band);
+        x1 - x0 < SIDE_BY_SIDE_WIDTH * self.column_width && band.iter().all(|q| !q.vertical && q.thickness < CUT_HEADING_RATIO * self.m.line_height)
+    }
+
+    /// Whether band `lower` only goes on with one column of band `upper`, over a gap
+    /// (a photo set inside that column): `lower` is narrower than `upper` and holds no
+    /// heading, and the lowest line of `upper` over `lower`'s first line fills the same
+    /// column (within four and a half characters of its left end, a character of its
+    /// right end) and ends in no sentence mark, so its text runs on under the gap
+    /// (case b4).
+    pub(super) fn goes_on_under(&self, upper: &[&Piece], lower: &[&Piece]) -> bool {
+        let (h, p) = (self.m.line_height, self.m.pitch);
+        let ((ux0, ux1), (lx0, lx1)) = (span(upper), span(lower));
+        if !self.narrow_headless(lower) || ux1 - ux0 < SIDE_BY_SIDE_WIDTH * self.column_width {
+            return false;
+        }
+        let over = upper.iter().filter(|q| !q.vertical && q.rect.x0 < lx1 && q.rect.x1 > lx0).max_by(|a, b| a.y_extent().1.total_cmp(&b.y_extent().1));
+        over.is_some_and(|l| {
+            l.thickness < CUT_HEADING_RATIO * h
+                && l.rect.x0 <= lx0 + CONTINUES_INDENT * p
+                && l.rect.x0 >= lx0 - CONTINUES_INDENT * p
+                && (l.rect.x1 - lx1).abs() <= p
+                && !crate::rules::chars::ends_sentence(&l.text)
+        })
     }
 
     /// The groups a region falls into at the x gaps no box is over (boxes narrowed as
@@ -233,16 +277,38 @@ impl Cutter {
     /// centred over its own columns, the headings at the top of the region (within a
     /// line height of its top, at least one and a half heading heights apart: closer
     /// ones are one headline) each take the columns from the end of the previous one's
-    /// to the gap nearest to the right end that centres the heading over them. `None`
+    /// to the gap nearest to the right end that centres the heading over them (a heading
+    /// set flush left with the first of them, within a character, and ending at least
+    /// [`FLUSH_LEFT_SHORT`] characters short of its own column group's right end: up to
+    /// the next heading's column; one that fills its column may be centred). `None`
     /// with fewer than two such headings.
     pub(super) fn territories(&self, columns: &[Vec<Piece>]) -> Option<Vec<Vec<Piece>>> {
         let h = self.m.line_height;
-        let heading = |p: &Piece| !p.vertical && p.thickness >= HEADING_RATIO * h && p.em() <= HEADING_MAX_EM;
+        // The parts of a line split at a gap are one line, not two headings.
+        let heading = |p: &Piece| !p.vertical && !p.cut_left && !p.cut_right && p.thickness >= CUT_HEADING_RATIO * h && p.em() <= HEADING_MAX_EM;
         let headed = |g: &Vec<Piece>| g.iter().min_by(|a, b| a.y_extent().0.total_cmp(&b.y_extent().0)).is_some_and(heading);
         if columns.len() >= 2 && columns.iter().all(headed) {
-            return Some(columns.to_vec());
+            // One headline printed in pieces, one over each column, when the text runs on
+            // from a column into the next (see [`Cutter::runs_on`]).
+            let mut out: Vec<Vec<Piece>> = vec![columns[0].clone()];
+            for w in columns.windows(2) {
+                if self.runs_on(&w[0], &w[1]) {
+                    out.last_mut().expect("starts with one").extend(w[1].iter().cloned());
+                } else {
+                    out.push(w[1].clone());
+                }
+            }
+            return (out.len() >= 2).then_some(out);
         }
         let top = columns.iter().flatten().map(|p| p.y_extent().0).fold(f64::INFINITY, f64::min);
+        // The headings' top row may stand under short lines (a kicker, a rubric), at
+        // most two in each column.
+        let heads_top = columns.iter().flatten().filter(|p| heading(p)).map(|p| p.y_extent().0).fold(f64::INFINITY, f64::min);
+        let over = |g: &Vec<Piece>| {
+            let above: Vec<&Piece> = g.iter().filter(|p| p.y_extent().1 <= heads_top + h && !heading(p)).collect();
+            above.len() <= KICKERS_OVER_HEADS && above.iter().all(|p| p.em() <= SUBHEAD_MAX_EM)
+        };
+        let top = if heads_top > top + h && columns.iter().all(over) { heads_top } else { top };
         // (column, piece) of the headings in the top row, left to right.
         let mut heads: Vec<(usize, &Piece)> = columns
             .iter()
@@ -273,6 +339,9 @@ impl Cutter {
         for (k, &(own, head)) in heads.iter().enumerate() {
             let end = match heads.get(k + 1) {
                 None => columns.len() - 1,
+                // A headline set flush left over its columns (not centred) runs on to
+                // the next headline's column.
+                Some(&(next, _)) if (head.rect.x0 - bounds[start].0).abs() <= self.m.pitch && head.rect.x1 < bounds[own].1 - FLUSH_LEFT_SHORT * self.m.pitch => next - 1,
                 Some(&(next, _)) => {
                     let want = 2.0 * head.rect.cx() - bounds[start].0;
                     (own..next).min_by(|&a, &b| (bounds[a].1 - want).abs().total_cmp(&(bounds[b].1 - want).abs())).unwrap_or(own)
@@ -282,6 +351,28 @@ impl Cutter {
             start = end + 1;
         }
         Some(out)
+    }
+
+    /// Whether the text of column `a` runs on into column `b`, both headed by a heading
+    /// (so their headings are one headline in pieces, not two articles side by side):
+    /// the headings are the same size (within 10%) and their tops within a line height,
+    /// and `a`'s lowest line fills its column (from within four and a half characters of
+    /// its left edge to within a character of its right edge) and ends in no sentence
+    /// mark (case b11: 压实责任 / 消除隐患 over one article's two columns).
+    pub(super) fn runs_on(&self, a: &[Piece], b: &[Piece]) -> bool {
+        let (h, p) = (self.m.line_height, self.m.pitch);
+        let top = |g: &[Piece]| g.iter().min_by(|x, y| x.y_extent().0.total_cmp(&y.y_extent().0)).cloned();
+        let (Some(ha), Some(hb)) = (top(a), top(b)) else { return false };
+        let same = ha.thickness.min(hb.thickness) >= WRAP_SAME_SIZE * ha.thickness.max(hb.thickness) && (ha.y_extent().0 - hb.y_extent().0).abs() <= h;
+        let body: Vec<&Piece> = a.iter().filter(|q| q.box_index != ha.box_index && !q.vertical).collect();
+        let (Some(x0), Some(x1)) = (
+            body.iter().map(|q| q.rect.x0).min_by(f64::total_cmp),
+            body.iter().map(|q| q.rect.x1).max_by(f64::total_cmp),
+        ) else {
+            return false;
+        };
+        let last = body.iter().max_by(|x, y| x.y_extent().1.total_cmp(&y.y_extent().1));
+        same && last.is_some_and(|l| l.rect.x0 <= x0 + CONTINUES_INDENT * p && l.rect.x1 >= x1 - p && !crate::rules::chars::ends_sentence(&l.text))
     }
 
     /// The x extents of the pieces narrowed at both ends (see [`Cutter::shrink`]).
@@ -490,6 +581,13 @@ impl Cutter {
         right_to_left_runs(&mut columns);
         Ok(Columns { groups: columns, warnings, gaps })
     }
+}
+
+/// The left and right ends of the pieces (infinite when there are none).
+pub(super) fn span(pieces: &[&Piece]) -> (f64, f64) {
+    let x0 = pieces.iter().map(|q| q.rect.x0).fold(f64::INFINITY, f64::min);
+    let x1 = pieces.iter().map(|q| q.rect.x1).fold(f64::NEG_INFINITY, f64::max);
+    (x0, x1)
 }
 
 /// True when every piece shares one horizontal band (their vertical extents overlap).
