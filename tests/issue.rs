@@ -292,6 +292,24 @@ fn issue_dir_writes_one_issue_object_to_stdout() {
     assert_eq!(one.stdout, out.stdout);
 }
 
+/// The summary line counts in words that agree with the number ("1 issue", not "1 issues";
+/// new-user trial, round 3).
+#[test]
+fn issue_summary_line_agrees_in_number() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("2021-01-13");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("01.txt"), P1).unwrap();
+    let out = banmian().arg("--issue").arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("banmian: 1 issue, 1 page (0 failed), 2 articles, 0 jumps linked, 2 open"), "{err}");
+    write_issue(&dir);
+    let out = banmian().arg("--issue").arg(&dir).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("banmian: 1 issue, 2 pages (0 failed), 3 articles, 2 jumps linked, 0 open"), "{err}");
+}
+
 #[test]
 fn an_archive_writes_one_file_per_issue_and_an_unreadable_page_is_an_error_entry() {
     let tmp = tempfile::tempdir().unwrap();

@@ -218,7 +218,14 @@ fn summary(args: &Args, issues: &[Issue]) {
     let stories: usize = issues.iter().map(|i| i.articles.len()).sum();
     let links: usize = issues.iter().flat_map(|i| &i.articles).map(|a| a.links.len()).sum();
     let open: usize = issues.iter().map(|i| i.unlinked.len()).sum();
-    eprintln!("banmian: {} issues, {pages} pages ({errors} failed), {stories} articles, {links} jumps linked, {open} open", issues.len());
+    let n = |n: usize, one: &str, many: &str| batch::count(n as u64, one, many);
+    eprintln!(
+        "banmian: {}, {} ({errors} failed), {}, {} linked, {open} open",
+        n(issues.len(), "issue", "issues"),
+        n(pages, "page", "pages"),
+        n(stories, "article", "articles"),
+        n(links, "jump", "jumps"),
+    );
 }
 
 /// `--issue DIR` without `-o`: every page under DIR is one issue, written to stdout.
