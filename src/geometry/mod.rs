@@ -212,7 +212,9 @@ pub struct PrintedLine {
     /// The last line of a band (a horizontal cut follows).
     pub ends_band: bool,
     /// Page furniture by its geometry: body-sized vertical text on a page set
-    /// horizontally (a masthead's side column: issue number, date, publisher).
+    /// horizontally (a masthead's side column: issue number, date, publisher); or by
+    /// its format's label (a header, footer or page number region, see
+    /// [`crate::read::boxes::OcrBox::hint`]).
     pub margin: bool,
 }
 

@@ -209,10 +209,9 @@ pub(super) fn rank_headings(lines: &mut [PrintedLine], heading: &[bool]) {
 /// a footer, a page number) is page furniture ([`PrintedLine::margin`]) whatever its
 /// size: not a heading, not bold. *Heading* and *caption* labels change nothing: on
 /// `../shared/realpages/formats` a heading label read as a heading candidate (a heading
-/// from 1.42 `H`, a bold line under it) made a MinerU research assistant's name
-/// (杨云逍) a headline and its title line a rubric, and joined marker's "Abstract"
-/// section header to the title paragraph over it; captions are read from their text
-/// by the text stages.
+/// from 1.42 `H`, a bold line under it) made a person's name in MinerU's front matter
+/// the headline of a new article and joined a marker section header to the paragraph
+/// over it; captions are read from their text by the text stages.
 pub(super) fn apply_hints(lines: &mut [PrintedLine], heading: &mut [bool], hints: &std::collections::HashMap<usize, Option<LayoutHint>>) {
     for (i, l) in lines.iter_mut().enumerate() {
         let furniture = !l.pieces.is_empty() && l.pieces.iter().all(|p| hints.get(&p.box_index).copied().flatten() == Some(LayoutHint::Furniture));
