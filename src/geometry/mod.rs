@@ -119,7 +119,7 @@ use roles::*;
 use rows::*;
 use xycut::*;
 
-use crate::read::boxes::{BoxPage, Rect, median};
+use crate::read::boxes::{BoxPage, LayoutHint, Rect, median};
 use crate::lines::Layout;
 use crate::lines::Line;
 use crate::model::{Warning, WarningKind};
@@ -212,7 +212,9 @@ pub struct PrintedLine {
     /// The last line of a band (a horizontal cut follows).
     pub ends_band: bool,
     /// Page furniture by its geometry: body-sized vertical text on a page set
-    /// horizontally (a masthead's side column: issue number, date, publisher).
+    /// horizontally (a masthead's side column: issue number, date, publisher); or by
+    /// its format's label (a header, footer or page number region, see
+    /// [`crate::read::boxes::OcrBox::hint`]).
     pub margin: bool,
 }
 
@@ -325,7 +327,8 @@ pub fn recover(page: &BoxPage) -> Recovered {
         grid: cutter.gaps.clone(),
         column_width: cutter.column_width,
     };
-    let heading = assign_roles(&mut lines, &ctx, metrics);
+    let mut heading = assign_roles(&mut lines, &ctx, metrics);
+    apply_hints(&mut lines, &mut heading, &layout_hints(page));
     rank_headings(&mut lines, &heading);
     join_wrapped_headings(&mut lines, &ctx.grid, metrics);
     kickers_over_headings(&mut lines, metrics);
@@ -336,6 +339,18 @@ pub fn recover(page: &BoxPage) -> Recovered {
         }
     }
     Recovered { lines, noise, warnings: cutter.warnings, metrics }
+}
+
+/// The layout hint of each box index of the page ([`crate::read::boxes::OcrBox::hint`]),
+/// `None` where the boxes sharing an index (the pieces a reader cut a line into)
+/// disagree. Empty for formats that label nothing.
+fn layout_hints(page: &BoxPage) -> std::collections::HashMap<usize, Option<LayoutHint>> {
+    let mut hints: std::collections::HashMap<usize, Option<LayoutHint>> = std::collections::HashMap::new();
+    for b in page.boxes.iter().filter(|b| b.label.is_some()) {
+        let h = b.hint();
+        hints.entry(b.index).and_modify(|e| if *e != h { *e = None }).or_insert(h);
+    }
+    hints
 }
 
 /// Joins a heading line that wraps onto the next into one printed line (no space: the
@@ -621,6 +636,37 @@ mod tests {
         let r = recover(&page(boxes));
         assert_eq!(texts(&r)[..2], ["（某某组来稿）", "标题横跨两栏"]);
         assert!(!r.lines[0].bold);
+    }
+
+    /// Labels as evidence (issue 15): a running head set large over the page, labelled
+    /// `header` by the layout tool (PAGE, marker PageHeader, PP-Structure), is page
+    /// furniture, not the page's first headline; without the label it is a heading.
+    /// A footer-labelled body-sized line is furniture too; a heading label alone makes
+    /// no heading (see `apply_hints`).
+    #[test]
+    fn a_line_labelled_header_or_footer_is_furniture_whatever_its_size() {
+        let build = |label: Option<&str>| {
+            let mut boxes = under_headline(bx(0, "标题横跨两栏", 150.0, 60.0, 450.0, 100.0));
+            let mut head = bx(boxes.len(), "经济日报要闻版", 100.0, 5.0, 380.0, 45.0);
+            head.label = label.map(String::from);
+            boxes.push(head);
+            let mut foot = bx(boxes.len(), "第三版责任编辑某某", 100.0, 400.0, 300.0, 420.0);
+            foot.label = label.map(|_| "Page-footer".to_string());
+            boxes.push(foot);
+            recover(&page(boxes))
+        };
+        let r = build(Some("header"));
+        let head = r.lines.iter().find(|l| l.text == "经济日报要闻版").unwrap();
+        assert!(head.margin && head.heading.is_none() && !head.bold);
+        assert_eq!(r.lines.iter().find(|l| l.text == "标题横跨两栏").unwrap().heading, Some(1));
+        assert!(r.lines.iter().find(|l| l.text == "第三版责任编辑某某").unwrap().margin);
+        let r = build(None);
+        let head = r.lines.iter().find(|l| l.text == "经济日报要闻版").unwrap();
+        assert!(!head.margin && head.heading == Some(1));
+        assert!(!r.lines.iter().find(|l| l.text == "第三版责任编辑某某").unwrap().margin);
+        let r = build(Some("title"));
+        let head = r.lines.iter().find(|l| l.text == "经济日报要闻版").unwrap();
+        assert!(!head.margin && head.heading == Some(1));
     }
 
     /// Fault kind (issue 14; eval rapidocr h014 两岸青年共话乡村振兴 over three of four

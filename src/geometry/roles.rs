@@ -201,3 +201,25 @@ pub(super) fn rank_headings(lines: &mut [PrintedLine], heading: &[bool]) {
         lines[i].heading = Some(level.min(MAX_HEADING_LEVEL) as u8);
     }
 }
+
+/// Uses the region labels a format gives ([`crate::read::boxes::OcrBox::hint`]: MinerU,
+/// PP-Structure, PAGE, dots.ocr, marker) as evidence beside size and position. `hints`
+/// gives each box index's hint (`None` when its boxes disagree); a line takes a hint
+/// when every piece of it has that hint. A line labelled *furniture* (a running head,
+/// a footer, a page number) is page furniture ([`PrintedLine::margin`]) whatever its
+/// size: not a heading, not bold. *Heading* and *caption* labels change nothing: on
+/// `../shared/realpages/formats` a heading label read as a heading candidate (a heading
+/// from 1.42 `H`, a bold line under it) made a person's name in MinerU's front matter
+/// the headline of a new article and joined a marker section header to the paragraph
+/// over it; captions are read from their text by the text stages.
+pub(super) fn apply_hints(lines: &mut [PrintedLine], heading: &mut [bool], hints: &std::collections::HashMap<usize, Option<LayoutHint>>) {
+    for (i, l) in lines.iter_mut().enumerate() {
+        let furniture = !l.pieces.is_empty() && l.pieces.iter().all(|p| hints.get(&p.box_index).copied().flatten() == Some(LayoutHint::Furniture));
+        if furniture {
+            l.margin = true;
+            l.bold = false;
+            l.heading = None;
+            heading[i] = false;
+        }
+    }
+}
