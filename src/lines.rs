@@ -42,9 +42,10 @@ pub struct Line {
     /// input, where the page's column width is guessed instead
     /// ([`Layout::column_width`]).
     pub fills_column: Option<bool>,
-    /// Set apart from the text as page furniture by the input's geometry (the vertical
-    /// side text of a masthead on a horizontally set page, see
-    /// [`crate::geometry`]); never set for text input.
+    /// Set apart from the text as page furniture by the input's geometry: the vertical
+    /// side text of a masthead on a horizontally set page, or a line the layout tool
+    /// labelled header, footer or page number (see [`crate::geometry`]); never set for
+    /// text input.
     pub margin: bool,
 }
 
