@@ -92,6 +92,30 @@ fn split_rubric_suffix(h: &str) -> (&str, Option<&str>) {
     (trim(&body[..open]), Some(label))
 }
 
+/// Longest column label read after a title, in characters: 人民日报 prints labels of up
+/// to ten ("（海外观澜·百年大党的世界回响）").
+pub const COLUMN_LABEL_MAX_CHARS: usize = 12;
+
+/// The title in front of a trailing column label (trimmed), when `t` ends in one: a bracketed
+/// word of 2 to [`COLUMN_LABEL_MAX_CHARS`] Han characters (· allowed between them) after
+/// a title of two Han characters or more ("“胖词典”要不得（金台随感）",
+/// "一曲秦腔传世界（我在中外交流第一线）"), as 人民日报 sets its column names. `None` for
+/// anything else: a year ("全年目标（2021年）"), a name with a space ("（记者 张三）"), a
+/// one-character part number ("（上）"), a bracket with nothing before it.
+pub fn column_label(t: &str) -> Option<&str> {
+    let t = trim(t);
+    let body = t.strip_suffix(['）', ')'])?;
+    let open = body.rfind(['（', '('])?;
+    let label = &body[open..];
+    let label = &label[label.chars().next().map_or(1, char::len_utf8)..];
+    let han = label.chars().filter(|&c| is_han(c)).count();
+    let ok = (2..=COLUMN_LABEL_MAX_CHARS).contains(&label.chars().count())
+        && label.chars().all(|c| is_han(c) || c == '·')
+        && han >= 2
+        && body[..open].chars().filter(|&c| is_han(c)).count() >= 2;
+    ok.then(|| trim(&body[..open]))
+}
+
 fn rank(l: &GroupLine) -> u8 {
     match (l.heading, l.bold) {
         (Some(h), _) => h,
