@@ -617,3 +617,42 @@ fn caption_wrapped_over_two_lines_is_one_caption() {
         assert_eq!(blocks[2].0, BlockKind::Paragraph);
     }
 }
+
+/// A plain page of short pieces, each under a title carrying its column's name in
+/// brackets, one of them longer than a headline and holding a comma, one with quotes in
+/// the label: every titled piece is an article (`rules/headline.rs column_label`,
+/// read in `stages/classify.rs is_display` and `stages/segment.rs group_is_headline`).
+const COLUMN_LABEL_PAGE: &str = "青石日报  2024年5月6日  星期一
+
+青石县老旧小区改造全面完成
+
+今年以来，青石县加快推进老旧小区改造，已完成改造项目四十二个，惠及居民一万二千余户。
+
+“把小事办好，把实事办实”（基层治理一线见闻·听民声）
+
+东辛庄村的议事会每月开一次，村民有事当面说，干部当场记，一件件落到实处。
+
+“书香”要不得浮躁（青石随笔）
+
+读书贵在有恒，一年读完十本书不难，难的是每天都读上一页。
+
+门口的老茶馆（“老街坊”说事）
+
+老茶馆开了三十年，茶客换了几茬，掌柜还是那位甲某。
+";
+
+#[test]
+fn titles_carrying_a_column_label_head_their_own_articles() {
+    let p = process("column-label.txt", COLUMN_LABEL_PAGE);
+    let heads: Vec<(Option<&str>, Option<&str>)> = p.articles.iter().map(|a| (a.headline.as_deref(), a.rubric.as_deref())).collect();
+    assert_eq!(
+        heads,
+        [
+            (Some("青石县老旧小区改造全面完成"), None),
+            (Some("“把小事办好，把实事办实”（基层治理一线见闻·听民声）"), None),
+            (Some("“书香”要不得浮躁"), Some("青石随笔")),
+            (Some("门口的老茶馆（“老街坊”说事）"), None),
+        ]
+    );
+    assert!(p.articles.iter().all(|a| a.blocks.len() == 1 && a.blocks[0].kind == BlockKind::Paragraph));
+}

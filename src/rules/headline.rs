@@ -97,9 +97,9 @@ fn split_rubric_suffix(h: &str) -> (&str, Option<&str>) {
 pub const COLUMN_LABEL_MAX_CHARS: usize = 12;
 
 /// The title in front of a trailing column label (trimmed), when `t` ends in one: a bracketed
-/// word of 2 to [`COLUMN_LABEL_MAX_CHARS`] Han characters (· allowed between them) after
+/// word of 2 to [`COLUMN_LABEL_MAX_CHARS`] Han characters (·, quotes and 《》 allowed) after
 /// a title of two Han characters or more ("“胖词典”要不得（金台随感）",
-/// "一曲秦腔传世界（我在中外交流第一线）"), as 人民日报 sets its column names. `None` for
+/// "一曲秦腔传世界（我在中外交流第一线）", "…子弟兵”（“七一勋章”获得者）"), as 人民日报 sets its column names. `None` for
 /// anything else: a year ("全年目标（2021年）"), a name with a space ("（记者 张三）"), a
 /// one-character part number ("（上）"), a bracket with nothing before it.
 pub fn column_label(t: &str) -> Option<&str> {
@@ -110,7 +110,7 @@ pub fn column_label(t: &str) -> Option<&str> {
     let label = &label[label.chars().next().map_or(1, char::len_utf8)..];
     let han = label.chars().filter(|&c| is_han(c)).count();
     let ok = (2..=COLUMN_LABEL_MAX_CHARS).contains(&label.chars().count())
-        && label.chars().all(|c| is_han(c) || c == '·')
+        && label.chars().all(|c| is_han(c) || matches!(c, '·' | '“' | '”' | '《' | '》'))
         && han >= 2
         && body[..open].chars().filter(|&c| is_han(c)).count() >= 2;
     ok.then(|| trim(&body[..open]))
@@ -253,6 +253,16 @@ mod tests {
     /// Issue 14, eval rapidocr h022 (滬杭鐵路 / 改訂行車時刻, one size, in one column):
     /// the short first line was taken for a column label. On a page whose levels tell
     /// sizes apart a label is set apart from the headline; one set as large is its first part.
+    #[test]
+    fn a_column_label_after_a_title_is_read_with_its_title() {
+        assert_eq!(column_label("“胖词典”要不得（金台随感）"), Some("“胖词典”要不得"));
+        assert_eq!(column_label("子弟兵”（“七一勋章”获得者）"), Some("子弟兵”"));
+        assert_eq!(column_label("全年目标（2021年）"), None);
+        assert_eq!(column_label("会议通过决议（记者 张三）"), None);
+        assert_eq!(column_label("坚持问题导向（上）"), None);
+        assert_eq!(column_label("（新华社）"), None);
+    }
+
     #[test]
     fn a_short_first_line_as_large_as_the_headline_is_not_a_rubric() {
         let r = assign(&[gl("滬杭鐵路", Some(1)), gl("改訂行車時刻", Some(1))], true);
