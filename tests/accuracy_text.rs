@@ -656,3 +656,46 @@ fn titles_carrying_a_column_label_head_their_own_articles() {
     );
     assert!(p.articles.iter().all(|a| a.blocks.len() == 1 && a.blocks[0].kind == BlockKind::Paragraph));
 }
+
+/// Credits whose spaces the OCR lost: a reporter and a correspondent run together (the
+/// 讯 of 通讯员 is no dispatch's 讯), the same inside a dispatch's bracket, and a text and
+/// photo credit run together (`rules/byline.rs`: `leading`, `split_token`, `parse_people`).
+const RUN_TOGETHER_CREDITS_PAGE: &str = "山村小学开通同步课堂
+
+本报记者甲一鸣通讯员乙小红
+
+松岭乡中心小学的孩子们每天都能上同步课堂，老师说效果很好。
+
+城南片区老旧管网改造完工
+
+本报讯（记者丙海宁实习生丁雨晴）记者从市住房和城乡建设局获悉，城南片区改造完工。
+
+一条老街的新生
+
+文/本报记者戊思远图/本报记者己晓光
+
+老街上的店铺重新开张了，街坊们都很高兴。
+";
+
+#[test]
+fn credits_run_together_by_the_ocr_are_read_into_their_people() {
+    let p = process("run-together-credits.txt", RUN_TOGETHER_CREDITS_PAGE);
+    let read: Vec<(Option<&str>, Option<&str>, Vec<(&str, Option<&str>, Option<CreditFor>)>)> = p
+        .articles
+        .iter()
+        .map(|a| (a.byline.as_deref(), a.dateline.as_deref(), a.authors.iter().map(|x| (x.name.as_str(), x.role.as_deref(), x.credit)).collect()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (Some("本报记者甲一鸣通讯员乙小红"), None, vec![("甲一鸣", Some("记者"), None), ("乙小红", Some("通讯员"), None)]),
+            (Some("本报讯（记者丙海宁实习生丁雨晴）"), Some("本报讯"), vec![("丙海宁", Some("记者"), None), ("丁雨晴", Some("实习生"), None)]),
+            (
+                Some("文/本报记者戊思远图/本报记者己晓光"),
+                None,
+                vec![("戊思远", Some("记者"), Some(CreditFor::Text)), ("己晓光", Some("记者"), Some(CreditFor::Photo))]
+            ),
+        ]
+    );
+    assert!(p.articles.iter().all(|a| a.blocks.len() == 1));
+}

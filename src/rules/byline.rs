@@ -121,6 +121,10 @@ pub fn leading(text: &str) -> Option<Credit> {
         return None;
     }
     let dl_match = caps.name("dl")?;
+    // The 讯 of a run-together 通讯员 ("本报记者阮霖通讯员应佳宁") ends no dispatch.
+    if stripped[dl_match.end()..].starts_with(['员', '員']) {
+        return None;
+    }
     let mut dateline = collapse_spaces(dl_match.as_str()).replace(' ', "");
     // The reporter named inside the dispatch is credited, and left out of the dateline.
     let reporter = match (caps.name("role"), caps.name("reporter")) {
@@ -327,6 +331,24 @@ fn parse_people(s: &str, roleless: bool) -> Option<Vec<Author>> {
     let mut run = 0;
     // "圖/記者鄧瑋攝" is the photo credit closing a caption, not a byline: its marks stay.
     let photo_credit = s.ends_with(['摄', '攝']);
+    // In a credit that opens with a mark ("文/本报记者樊思远图/本报记者储晓光"), a mark
+    // run on to the name before it opens a word. A line that does not open with one
+    // (the wrapped tail of a caption, "者樊思远图/本报记者储晓光") is left as it is.
+    let spaced;
+    let opens_with_mark = CREDIT_MARKS.iter().any(|m| s.starts_with(m));
+    let s = if opens_with_mark && !photo_credit && CREDIT_MARKS.iter().any(|m| s.find(m).is_some_and(|i| i > 0 && !s[..i].ends_with(is_space))) {
+        let mut t = String::with_capacity(s.len() + 8);
+        for (i, c) in s.char_indices() {
+            if i > 0 && CREDIT_MARKS.iter().any(|m| s[i..].starts_with(m)) && !t.ends_with(is_space) {
+                t.push(' ');
+            }
+            t.push(c);
+        }
+        spaced = t;
+        spaced.as_str()
+    } else {
+        s
+    };
     for w in s.split(|c: char| is_space(c) || matches!(c, '、' | '，' | ',' | '；' | ';')).filter(|w| !w.is_empty()) {
         let bare = if photo_credit { w } else { strip_credit_mark(w) };
         if bare.len() < w.len() {
@@ -443,7 +465,12 @@ fn split_token(raw: &str, out: &mut Vec<Token>) -> Option<()> {
                 _ => (role.to_string(), None),
             };
             if !prefix.is_empty() {
-                org = Some(organisation(prefix)?);
+                // Before the role, its organisation ("《黑龙江日报》记者"), or the name of
+                // the person credited before it, run together ("阮霖通讯员应佳宁").
+                match organisation(prefix) {
+                    Some(o) => org = Some(o),
+                    None => out.push(Token::Name(name(prefix)?)),
+                }
             }
             out.push(Token::Role(role_name, org));
             if !suffix.is_empty() {
