@@ -699,3 +699,29 @@ fn credits_run_together_by_the_ocr_are_read_into_their_people() {
     );
     assert!(p.articles.iter().all(|a| a.blocks.len() == 1));
 }
+
+/// A photo credit on a line of its own (a caption's last words wrapped away from it):
+/// it credits a picture, never an article (`rules/byline.rs standalone`).
+const PHOTO_CREDIT_LINE_PAGE: &str = "社区书记的一天
+
+特约记者 甲某
+
+早上八点，社区书记已经走完了她负责的三栋楼。
+
+图为社区书记在走访独居老人。
+
+特约记者庚某摄
+
+高原牧区迎来流动医院
+
+本报雪岭11月5日电（记者 辛某）一辆辆医疗车近日开进了牧区。
+";
+
+#[test]
+fn a_photo_credit_on_its_own_line_is_no_byline() {
+    let p = process("photo-credit-line.txt", PHOTO_CREDIT_LINE_PAGE);
+    let read: Vec<(Option<&str>, Option<&str>)> = p.articles.iter().map(|a| (a.headline.as_deref(), a.byline.as_deref())).collect();
+    assert_eq!(read, [(Some("社区书记的一天"), Some("特约记者 甲某")), (Some("高原牧区迎来流动医院"), Some("本报雪岭11月5日电（记者 辛某）"))]);
+    let captions: Vec<&str> = p.articles[0].blocks.iter().filter(|b| b.kind == BlockKind::Caption).map(|b| b.text.as_str()).collect();
+    assert!(captions.iter().any(|c| c.ends_with("特约记者庚某摄")), "{captions:?}");
+}

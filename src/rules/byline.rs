@@ -261,7 +261,9 @@ fn agency(dateline: &str) -> Option<&'static str> {
 /// for roles, which would cost its length times its number of words.
 pub fn standalone(line: &str, roleless: bool) -> Option<Credit> {
     let s = trim(strip_bullets(line));
-    if s.chars().nth(MAX_CREDIT_CHARS).is_some() {
+    // A photo credit ("记者阎峥摄", a caption's last words wrapped onto a line of their
+    // own) credits a picture, not the article under it.
+    if s.chars().nth(MAX_CREDIT_CHARS).is_some() || s.ends_with(['摄', '攝']) {
         return None;
     }
     let inner = s
