@@ -680,16 +680,23 @@ const RUN_TOGETHER_CREDITS_PAGE: &str = "山村小学开通同步课堂
 #[test]
 fn credits_run_together_by_the_ocr_are_read_into_their_people() {
     let p = process("run-together-credits.txt", RUN_TOGETHER_CREDITS_PAGE);
-    let read: Vec<(Option<&str>, Option<&str>, Vec<(&str, Option<&str>, Option<CreditFor>)>)> = p
+    type Person<'a> = (&'a str, Option<&'a str>, Option<CreditFor>);
+    let read: Vec<(Option<&str>, Option<&str>, Vec<Person>)> = p
         .articles
         .iter()
-        .map(|a| (a.byline.as_deref(), a.dateline.as_deref(), a.authors.iter().map(|x| (x.name.as_str(), x.role.as_deref(), x.credit)).collect()))
+        .map(|a| {
+            (a.byline.as_deref(), a.dateline.as_deref(), a.authors.iter().map(|x| (x.name.as_str(), x.role.as_deref(), x.credit)).collect())
+        })
         .collect();
     assert_eq!(
         read,
         [
             (Some("本报记者甲一鸣通讯员乙小红"), None, vec![("甲一鸣", Some("记者"), None), ("乙小红", Some("通讯员"), None)]),
-            (Some("本报讯（记者丙海宁实习生丁雨晴）"), Some("本报讯"), vec![("丙海宁", Some("记者"), None), ("丁雨晴", Some("实习生"), None)]),
+            (
+                Some("本报讯（记者丙海宁实习生丁雨晴）"),
+                Some("本报讯"),
+                vec![("丙海宁", Some("记者"), None), ("丁雨晴", Some("实习生"), None)]
+            ),
             (
                 Some("文/本报记者戊思远图/本报记者己晓光"),
                 None,
@@ -721,7 +728,10 @@ const PHOTO_CREDIT_LINE_PAGE: &str = "社区书记的一天
 fn a_photo_credit_on_its_own_line_is_no_byline() {
     let p = process("photo-credit-line.txt", PHOTO_CREDIT_LINE_PAGE);
     let read: Vec<(Option<&str>, Option<&str>)> = p.articles.iter().map(|a| (a.headline.as_deref(), a.byline.as_deref())).collect();
-    assert_eq!(read, [(Some("社区书记的一天"), Some("特约记者 甲某")), (Some("高原牧区迎来流动医院"), Some("本报雪岭11月5日电（记者 辛某）"))]);
+    assert_eq!(
+        read,
+        [(Some("社区书记的一天"), Some("特约记者 甲某")), (Some("高原牧区迎来流动医院"), Some("本报雪岭11月5日电（记者 辛某）"))]
+    );
     let captions: Vec<&str> = p.articles[0].blocks.iter().filter(|b| b.kind == BlockKind::Caption).map(|b| b.text.as_str()).collect();
     assert!(captions.iter().any(|c| c.ends_with("特约记者庚某摄")), "{captions:?}");
 }
