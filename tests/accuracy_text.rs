@@ -735,3 +735,32 @@ fn a_photo_credit_on_its_own_line_is_no_byline() {
     let captions: Vec<&str> = p.articles[0].blocks.iter().filter(|b| b.kind == BlockKind::Caption).map(|b| b.text.as_str()).collect();
     assert!(captions.iter().any(|c| c.ends_with("特约记者庚某摄")), "{captions:?}");
 }
+
+/// A paper's own special dispatch with no agency named, opening the first paragraph
+/// ("青州 十五日專電…"), is the byline and dateline; one quoted inside a body ("…專電稱：")
+/// credits nothing and opens no article (`rules/byline.rs special_dispatch`).
+const SPECIAL_DISPATCH_PAGE: &str = "各縣籌辦冬賑
+
+青州 十五日專電各縣冬賑事宜，近已次第籌備就緒，省府撥款五萬元。
+
+冬賑不容再緩
+
+本報記者 乙某
+
+本年冬賑之議，各方頗多建言。
+白城十二日專電稱：該地饑民已逾萬人，亟待救濟。
+是則冬賑之舉，不容再緩矣。
+";
+
+#[test]
+fn a_special_dispatch_without_an_agency_is_the_dateline() {
+    let p = process("special-dispatch.txt", SPECIAL_DISPATCH_PAGE);
+    let read: Vec<(Option<&str>, Option<&str>, Option<&str>)> =
+        p.articles.iter().map(|a| (a.headline.as_deref(), a.byline.as_deref(), a.dateline.as_deref())).collect();
+    assert_eq!(
+        read,
+        [(Some("各縣籌辦冬賑"), Some("青州 十五日專電"), Some("青州十五日專電")), (Some("冬賑不容再緩"), Some("本報記者 乙某"), None)]
+    );
+    assert!(p.articles[0].blocks[0].text.starts_with("各縣冬賑事宜"));
+    assert!(p.articles[1].blocks.iter().any(|b| b.text.contains("白城十二日專電稱")));
+}

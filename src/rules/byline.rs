@@ -114,7 +114,10 @@ pub fn leading(text: &str) -> Option<Credit> {
     let stripped = strip_bullets(text);
     let offset = text.len() - stripped.len();
     let Some(caps) = may_be_dateline(stripped).then(|| DATELINE_RE.captures(stripped)).flatten() else {
-        return reported_from(stripped).or_else(|| bracketed_people(stripped)).map(|c| Credit { len: offset + c.len, ..c });
+        return reported_from(stripped)
+            .or_else(|| bracketed_people(stripped))
+            .or_else(|| special_dispatch(stripped))
+            .map(|c| Credit { len: offset + c.len, ..c });
     };
     // A bracket opened before the dateline must be closed after it: 【本報訊】.
     if !paired(caps.name("open"), caps.name("close")) {
@@ -211,6 +214,26 @@ fn bracketed_people(text: &str) -> Option<Credit> {
     let authors = parse_people(people, false)?;
     let len = text.len() - inner.len() + close + inner[close..].chars().next().map_or(1, char::len_utf8);
     Some(Credit { byline: collapse_spaces(&text[..len]), dateline: None, date: None, authors, len })
+}
+
+/// A paper's own special dispatch with no agency named, as 申報-era pages print it: a place
+/// of two to four Han characters, a day, then 專電/专电 ("南京 十五日專電國民會議…"). The
+/// dispatch as printed is the byline, without its spaces the dateline; no one is named. A
+/// dispatch followed by a reporting word or a colon (稱, 云, ：) is quoted, not a credit.
+static SPECIAL_DISPATCH_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Han}{2,4}[ \u{3000}]*(?:[一二三四五六七八九十廿卅]{1,3}|\d{1,2})日(?:專電|专电)").expect("special dispatch pattern")
+});
+
+fn special_dispatch(text: &str) -> Option<Credit> {
+    let m = SPECIAL_DISPATCH_RE.find(text)?;
+    // A dispatch quoted in a body ("東京七日專電稱：…", 申報 local p027) credits no article.
+    if text[m.end()..].starts_with(['稱', '称', '謂', '谓', '云', '說', '说', '：', ':', '，', ',']) {
+        return None;
+    }
+    let byline = collapse_spaces(m.as_str());
+    let dateline = byline.replace(' ', "");
+    let date = find_date(m.as_str()).map(|(d, _)| d);
+    Some(Credit { byline, dateline: Some(dateline), date, authors: Vec::new(), len: m.end() })
 }
 
 /// Reads the Taiwan credit "記者張志豪／臺北報導" (brackets optional, matched in pairs):
