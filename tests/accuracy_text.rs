@@ -617,3 +617,150 @@ fn caption_wrapped_over_two_lines_is_one_caption() {
         assert_eq!(blocks[2].0, BlockKind::Paragraph);
     }
 }
+
+/// A plain page of short pieces, each under a title carrying its column's name in
+/// brackets, one of them longer than a headline and holding a comma, one with quotes in
+/// the label: every titled piece is an article (`rules/headline.rs column_label`,
+/// read in `stages/classify.rs is_display` and `stages/segment.rs group_is_headline`).
+const COLUMN_LABEL_PAGE: &str = "青石日报  2024年5月6日  星期一
+
+青石县老旧小区改造全面完成
+
+今年以来，青石县加快推进老旧小区改造，已完成改造项目四十二个，惠及居民一万二千余户。
+
+“把小事办好，把实事办实”（基层治理一线见闻·听民声）
+
+东辛庄村的议事会每月开一次，村民有事当面说，干部当场记，一件件落到实处。
+
+“书香”要不得浮躁（青石随笔）
+
+读书贵在有恒，一年读完十本书不难，难的是每天都读上一页。
+
+门口的老茶馆（“老街坊”说事）
+
+老茶馆开了三十年，茶客换了几茬，掌柜还是那位甲某。
+";
+
+#[test]
+fn titles_carrying_a_column_label_head_their_own_articles() {
+    let p = process("column-label.txt", COLUMN_LABEL_PAGE);
+    let heads: Vec<(Option<&str>, Option<&str>)> = p.articles.iter().map(|a| (a.headline.as_deref(), a.rubric.as_deref())).collect();
+    assert_eq!(
+        heads,
+        [
+            (Some("青石县老旧小区改造全面完成"), None),
+            (Some("“把小事办好，把实事办实”（基层治理一线见闻·听民声）"), None),
+            (Some("“书香”要不得浮躁"), Some("青石随笔")),
+            (Some("门口的老茶馆（“老街坊”说事）"), None),
+        ]
+    );
+    assert!(p.articles.iter().all(|a| a.blocks.len() == 1 && a.blocks[0].kind == BlockKind::Paragraph));
+}
+
+/// Credits whose spaces the OCR lost: a reporter and a correspondent run together (the
+/// 讯 of 通讯员 is no dispatch's 讯), the same inside a dispatch's bracket, and a text and
+/// photo credit run together (`rules/byline.rs`: `leading`, `split_token`, `parse_people`).
+const RUN_TOGETHER_CREDITS_PAGE: &str = "山村小学开通同步课堂
+
+本报记者甲一鸣通讯员乙小红
+
+松岭乡中心小学的孩子们每天都能上同步课堂，老师说效果很好。
+
+城南片区老旧管网改造完工
+
+本报讯（记者丙海宁实习生丁雨晴）记者从市住房和城乡建设局获悉，城南片区改造完工。
+
+一条老街的新生
+
+文/本报记者戊思远图/本报记者己晓光
+
+老街上的店铺重新开张了，街坊们都很高兴。
+";
+
+#[test]
+fn credits_run_together_by_the_ocr_are_read_into_their_people() {
+    let p = process("run-together-credits.txt", RUN_TOGETHER_CREDITS_PAGE);
+    type Person<'a> = (&'a str, Option<&'a str>, Option<CreditFor>);
+    let read: Vec<(Option<&str>, Option<&str>, Vec<Person>)> = p
+        .articles
+        .iter()
+        .map(|a| {
+            (a.byline.as_deref(), a.dateline.as_deref(), a.authors.iter().map(|x| (x.name.as_str(), x.role.as_deref(), x.credit)).collect())
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (Some("本报记者甲一鸣通讯员乙小红"), None, vec![("甲一鸣", Some("记者"), None), ("乙小红", Some("通讯员"), None)]),
+            (
+                Some("本报讯（记者丙海宁实习生丁雨晴）"),
+                Some("本报讯"),
+                vec![("丙海宁", Some("记者"), None), ("丁雨晴", Some("实习生"), None)]
+            ),
+            (
+                Some("文/本报记者戊思远图/本报记者己晓光"),
+                None,
+                vec![("戊思远", Some("记者"), Some(CreditFor::Text)), ("己晓光", Some("记者"), Some(CreditFor::Photo))]
+            ),
+        ]
+    );
+    assert!(p.articles.iter().all(|a| a.blocks.len() == 1));
+}
+
+/// A photo credit on a line of its own (a caption's last words wrapped away from it):
+/// it credits a picture, never an article (`rules/byline.rs standalone`).
+const PHOTO_CREDIT_LINE_PAGE: &str = "社区书记的一天
+
+特约记者 甲某
+
+早上八点，社区书记已经走完了她负责的三栋楼。
+
+图为社区书记在走访独居老人。
+
+特约记者庚某摄
+
+高原牧区迎来流动医院
+
+本报雪岭11月5日电（记者 辛某）一辆辆医疗车近日开进了牧区。
+";
+
+#[test]
+fn a_photo_credit_on_its_own_line_is_no_byline() {
+    let p = process("photo-credit-line.txt", PHOTO_CREDIT_LINE_PAGE);
+    let read: Vec<(Option<&str>, Option<&str>)> = p.articles.iter().map(|a| (a.headline.as_deref(), a.byline.as_deref())).collect();
+    assert_eq!(
+        read,
+        [(Some("社区书记的一天"), Some("特约记者 甲某")), (Some("高原牧区迎来流动医院"), Some("本报雪岭11月5日电（记者 辛某）"))]
+    );
+    let captions: Vec<&str> = p.articles[0].blocks.iter().filter(|b| b.kind == BlockKind::Caption).map(|b| b.text.as_str()).collect();
+    assert!(captions.iter().any(|c| c.ends_with("特约记者庚某摄")), "{captions:?}");
+}
+
+/// A paper's own special dispatch with no agency named, opening the first paragraph
+/// ("青州 十五日專電…"), is the byline and dateline; one quoted inside a body ("…專電稱：")
+/// credits nothing and opens no article (`rules/byline.rs special_dispatch`).
+const SPECIAL_DISPATCH_PAGE: &str = "各縣籌辦冬賑
+
+青州 十五日專電各縣冬賑事宜，近已次第籌備就緒，省府撥款五萬元。
+
+冬賑不容再緩
+
+本報記者 乙某
+
+本年冬賑之議，各方頗多建言。
+白城十二日專電稱：該地饑民已逾萬人，亟待救濟。
+是則冬賑之舉，不容再緩矣。
+";
+
+#[test]
+fn a_special_dispatch_without_an_agency_is_the_dateline() {
+    let p = process("special-dispatch.txt", SPECIAL_DISPATCH_PAGE);
+    let read: Vec<(Option<&str>, Option<&str>, Option<&str>)> =
+        p.articles.iter().map(|a| (a.headline.as_deref(), a.byline.as_deref(), a.dateline.as_deref())).collect();
+    assert_eq!(
+        read,
+        [(Some("各縣籌辦冬賑"), Some("青州 十五日專電"), Some("青州十五日專電")), (Some("冬賑不容再緩"), Some("本報記者 乙某"), None)]
+    );
+    assert!(p.articles[0].blocks[0].text.starts_with("各縣冬賑事宜"));
+    assert!(p.articles[1].blocks.iter().any(|b| b.text.contains("白城十二日專電稱")));
+}

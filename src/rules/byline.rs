@@ -114,13 +114,20 @@ pub fn leading(text: &str) -> Option<Credit> {
     let stripped = strip_bullets(text);
     let offset = text.len() - stripped.len();
     let Some(caps) = may_be_dateline(stripped).then(|| DATELINE_RE.captures(stripped)).flatten() else {
-        return reported_from(stripped).or_else(|| bracketed_people(stripped)).map(|c| Credit { len: offset + c.len, ..c });
+        return reported_from(stripped)
+            .or_else(|| bracketed_people(stripped))
+            .or_else(|| special_dispatch(stripped))
+            .map(|c| Credit { len: offset + c.len, ..c });
     };
     // A bracket opened before the dateline must be closed after it: 【本報訊】.
     if !paired(caps.name("open"), caps.name("close")) {
         return None;
     }
     let dl_match = caps.name("dl")?;
+    // The 讯 of a run-together 通讯员 ("本报记者阮霖通讯员应佳宁") ends no dispatch.
+    if stripped[dl_match.end()..].starts_with(['员', '員']) {
+        return None;
+    }
     let mut dateline = collapse_spaces(dl_match.as_str()).replace(' ', "");
     // The reporter named inside the dispatch is credited, and left out of the dateline.
     let reporter = match (caps.name("role"), caps.name("reporter")) {
@@ -209,6 +216,26 @@ fn bracketed_people(text: &str) -> Option<Credit> {
     Some(Credit { byline: collapse_spaces(&text[..len]), dateline: None, date: None, authors, len })
 }
 
+/// A paper's own special dispatch with no agency named, as 申報-era pages print it: a place
+/// of two to four Han characters, a day, then 專電/专电 ("南京 十五日專電國民會議…"). The
+/// dispatch as printed is the byline, without its spaces the dateline; no one is named. A
+/// dispatch followed by a reporting word or a colon (稱, 云, ：) is quoted, not a credit.
+static SPECIAL_DISPATCH_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Han}{2,4}[ \u{3000}]*(?:[一二三四五六七八九十廿卅]{1,3}|\d{1,2})日(?:專電|专电)").expect("special dispatch pattern")
+});
+
+fn special_dispatch(text: &str) -> Option<Credit> {
+    let m = SPECIAL_DISPATCH_RE.find(text)?;
+    // A dispatch quoted in a body ("東京七日專電稱：…", 申報 local p027) credits no article.
+    if text[m.end()..].starts_with(['稱', '称', '謂', '谓', '云', '說', '说', '：', ':', '，', ',']) {
+        return None;
+    }
+    let byline = collapse_spaces(m.as_str());
+    let dateline = byline.replace(' ', "");
+    let date = find_date(m.as_str()).map(|(d, _)| d);
+    Some(Credit { byline, dateline: Some(dateline), date, authors: Vec::new(), len: m.end() })
+}
+
 /// Reads the Taiwan credit "記者張志豪／臺北報導" (brackets optional, matched in pairs):
 /// the people before the slash, and the place reported from ("臺北報導") as dateline.
 fn reported_from(text: &str) -> Option<Credit> {
@@ -257,7 +284,9 @@ fn agency(dateline: &str) -> Option<&'static str> {
 /// for roles, which would cost its length times its number of words.
 pub fn standalone(line: &str, roleless: bool) -> Option<Credit> {
     let s = trim(strip_bullets(line));
-    if s.chars().nth(MAX_CREDIT_CHARS).is_some() {
+    // A photo credit ("记者阎峥摄", a caption's last words wrapped onto a line of their
+    // own) credits a picture, not the article under it.
+    if s.chars().nth(MAX_CREDIT_CHARS).is_some() || s.ends_with(['摄', '攝']) {
         return None;
     }
     let inner = s
@@ -327,6 +356,24 @@ fn parse_people(s: &str, roleless: bool) -> Option<Vec<Author>> {
     let mut run = 0;
     // "圖/記者鄧瑋攝" is the photo credit closing a caption, not a byline: its marks stay.
     let photo_credit = s.ends_with(['摄', '攝']);
+    // In a credit that opens with a mark ("文/本报记者樊思远图/本报记者储晓光"), a mark
+    // run on to the name before it opens a word. A line that does not open with one
+    // (the wrapped tail of a caption, "者樊思远图/本报记者储晓光") is left as it is.
+    let spaced;
+    let opens_with_mark = CREDIT_MARKS.iter().any(|m| s.starts_with(m));
+    let s = if opens_with_mark && !photo_credit && CREDIT_MARKS.iter().any(|m| s.find(m).is_some_and(|i| i > 0 && !s[..i].ends_with(is_space))) {
+        let mut t = String::with_capacity(s.len() + 8);
+        for (i, c) in s.char_indices() {
+            if i > 0 && CREDIT_MARKS.iter().any(|m| s[i..].starts_with(m)) && !t.ends_with(is_space) {
+                t.push(' ');
+            }
+            t.push(c);
+        }
+        spaced = t;
+        spaced.as_str()
+    } else {
+        s
+    };
     for w in s.split(|c: char| is_space(c) || matches!(c, '、' | '，' | ',' | '；' | ';')).filter(|w| !w.is_empty()) {
         let bare = if photo_credit { w } else { strip_credit_mark(w) };
         if bare.len() < w.len() {
@@ -443,7 +490,12 @@ fn split_token(raw: &str, out: &mut Vec<Token>) -> Option<()> {
                 _ => (role.to_string(), None),
             };
             if !prefix.is_empty() {
-                org = Some(organisation(prefix)?);
+                // Before the role, its organisation ("《黑龙江日报》记者"), or the name of
+                // the person credited before it, run together ("阮霖通讯员应佳宁").
+                match organisation(prefix) {
+                    Some(o) => org = Some(o),
+                    None => out.push(Token::Name(name(prefix)?)),
+                }
             }
             out.push(Token::Role(role_name, org));
             if !suffix.is_empty() {

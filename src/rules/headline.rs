@@ -92,6 +92,30 @@ fn split_rubric_suffix(h: &str) -> (&str, Option<&str>) {
     (trim(&body[..open]), Some(label))
 }
 
+/// Longest column label read after a title, in characters: 人民日报 prints labels of up
+/// to fourteen, a series name after a column's ("（海外观澜·百年大党的世界回响）").
+pub const COLUMN_LABEL_MAX_CHARS: usize = 16;
+
+/// The title in front of a trailing column label (trimmed), when `t` ends in one: a bracketed
+/// word of 2 to [`COLUMN_LABEL_MAX_CHARS`] Han characters (·, quotes and 《》 allowed) after
+/// a title of two Han characters or more ("“胖词典”要不得（金台随感）",
+/// "一曲秦腔传世界（我在中外交流第一线）", "…子弟兵”（“七一勋章”获得者）"), as 人民日报 sets its column names. `None` for
+/// anything else: a year ("全年目标（2021年）"), a name with a space ("（记者 张三）"), a
+/// one-character part number ("（上）"), a bracket with nothing before it.
+pub fn column_label(t: &str) -> Option<&str> {
+    let t = trim(t);
+    let body = t.strip_suffix(['）', ')'])?;
+    let open = body.rfind(['（', '('])?;
+    let label = &body[open..];
+    let label = &label[label.chars().next().map_or(1, char::len_utf8)..];
+    let han = label.chars().filter(|&c| is_han(c)).count();
+    let ok = (2..=COLUMN_LABEL_MAX_CHARS).contains(&label.chars().count())
+        && label.chars().all(|c| is_han(c) || matches!(c, '·' | '“' | '”' | '《' | '》'))
+        && han >= 2
+        && body[..open].chars().filter(|&c| is_han(c)).count() >= 2;
+    ok.then(|| trim(&body[..open]))
+}
+
 fn rank(l: &GroupLine) -> u8 {
     match (l.heading, l.bold) {
         (Some(h), _) => h,
@@ -224,6 +248,16 @@ mod tests {
         let r = assign(&[gl("构建“三位一体”政务服务“平房模式”", Some(2)), gl("平房区推行“五个统一”打造营商环境一流城区", None)], true);
         assert_eq!(r.headline.as_deref(), Some("构建“三位一体”政务服务“平房模式”"));
         assert_eq!(r.subheadline.as_deref(), Some("平房区推行“五个统一”打造营商环境一流城区"));
+    }
+
+    #[test]
+    fn a_column_label_after_a_title_is_read_with_its_title() {
+        assert_eq!(column_label("“胖词典”要不得（金台随感）"), Some("“胖词典”要不得"));
+        assert_eq!(column_label("子弟兵”（“七一勋章”获得者）"), Some("子弟兵”"));
+        assert_eq!(column_label("全年目标（2021年）"), None);
+        assert_eq!(column_label("会议通过决议（记者 张三）"), None);
+        assert_eq!(column_label("坚持问题导向（上）"), None);
+        assert_eq!(column_label("（新华社）"), None);
     }
 
     /// Issue 14, eval rapidocr h022 (滬杭鐵路 / 改訂行車時刻, one size, in one column):

@@ -224,6 +224,13 @@ impl Builder {
         if displays.iter().all(|g| g.facts.number.is_some()) {
             return false;
         }
+        // A title carrying its column's name ("“胖词典”要不得（金台随感）") heads an
+        // article: subheads carry no column label.
+        if let [only] = displays.as_slice() {
+            if headline::column_label(&only.text).is_some() {
+                return true;
+            }
+        }
         // A subhead is set in its column; a line wider than the column spans columns.
         if displays.iter().any(|g| g.wide) {
             return true;
