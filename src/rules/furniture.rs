@@ -12,7 +12,7 @@ use regex::{Regex, RegexSet};
 use crate::model::PageInfo;
 use crate::rules::chars::{find_date, parse_number, trim};
 use crate::rules::lexicon::alternation;
-use crate::rules::lexicon::table::{BARE_STAFF_WORDS, MASTHEAD_WORDS, PAGE_UNITS, PAPER_ENDS, SECTIONS, STAFF_CREDITS, WEEKDAY_WORDS};
+use crate::rules::lexicon::table::{BARE_STAFF_WORDS, MASTHEAD_WORDS, PAGE_UNITS, PAPER_ENDS, SECTIONS, SHEET_UNITS, STAFF_CREDITS, WEEKDAY_WORDS};
 
 static LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = r"(?:第\s*(?P<n>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*(?P<unit>PAGE_UNITS)|(?P<sec>[A-ZＡ-Ｚ])\s*(?P<sn>[0-9０-９]{1,3})\s*版?)";
@@ -82,7 +82,7 @@ fn label_facts(s: &str) -> Option<(Facts, std::ops::Range<usize>)> {
     let (number, label) = if let Some(n) = caps.name("n") {
         let num = parse_number(n.as_str())?;
         // A Republican paper numbers its sheets (第四張, four pages each), not its pages.
-        if let Some(unit @ ("張" | "张")) = caps.name("unit").map(|u| u.as_str()) {
+        if let Some(unit) = caps.name("unit").map(|u| u.as_str()).filter(|u| SHEET_UNITS.contains(u)) {
             return Some((Facts { number: None, label: Some(format!("第{}{unit}", n.as_str())), date: None }, all.range()));
         }
         (num, format!("第{}版", n.as_str()))

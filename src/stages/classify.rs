@@ -237,12 +237,16 @@ fn headlines_over_credits(lines: &[Line], roles: &mut [Role], layout: Layout) {
     }
 }
 
+/// The last characters of [`JUMP_CUT_VERBS`](crate::rules::lexicon::table::JUMP_CUT_VERBS), for [`may_end_with_cut_jump`].
+static CUT_JUMP_LAST: LazyLock<Vec<char>> =
+    LazyLock::new(|| crate::rules::lexicon::last_chars(crate::rules::lexicon::table::JUMP_CUT_VERBS));
+
 /// Whether [`JUMP_CUT_RE`] can match: the text ends (white space and an optional 第
 /// aside) with the last character of a jump verb.
 fn may_end_with_cut_jump(text: &str) -> bool {
     let t = text.trim_end();
     let t = t.strip_suffix('第').map_or(t, str::trim_end);
-    t.ends_with(['转', '轉', '接'])
+    t.ends_with(CUT_JUMP_LAST.as_slice())
 }
 
 fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {

@@ -264,6 +264,18 @@ pub const SOURCE: &[Family] = &[
         manual: &[],
     },
     Family {
+        name: "SHEET_UNITS",
+        doc: "The page units of a page label that number a Republican paper's sheets (第四张, four pages each), not its pages.",
+        words: &["张"],
+        manual: &[],
+    },
+    Family {
+        name: "EDITOR_NOTE_LABELS",
+        doc: "Labels that open an editor's note (编者按, 编后 and its forms).",
+        words: &["编者按", "编后语", "编后"],
+        manual: &[],
+    },
+    Family {
         name: "BARE_STAFF_WORDS",
         doc: "The staff credits that also end a person's title in running text (副总编辑): page staff only at a line's start or before a colon.",
         words: &["校对", "编辑", "制图"],
@@ -422,6 +434,8 @@ mod tests {
         ("NUMERAL_TWO", &["两", "兩"]),
         ("CONTINUATION_OPENERS", &["接上", "（接上", "(接上", "续前", "續前", "上接"]),
         ("BARE_STAFF_WORDS", &["校对", "校對", "编辑", "編輯", "制图", "製圖"]),
+        ("SHEET_UNITS", &["張", "张"]),
+        ("EDITOR_NOTE_LABELS", &["编者按", "編者按", "编后语", "編後語", "编后", "編後"]),
     ];
 
     fn table(name: &str) -> &'static [&'static str] {
@@ -461,6 +475,8 @@ mod tests {
             "NUMERAL_TWO" => table::NUMERAL_TWO,
             "CONTINUATION_OPENERS" => table::CONTINUATION_OPENERS,
             "BARE_STAFF_WORDS" => table::BARE_STAFF_WORDS,
+            "SHEET_UNITS" => table::SHEET_UNITS,
+            "EDITOR_NOTE_LABELS" => table::EDITOR_NOTE_LABELS,
             other => panic!("no family {other}"),
         }
     }
@@ -474,6 +490,7 @@ mod tests {
         assert_eq!(dateline.iter().collect::<String>(), "据據本新中人央光法路美共塔合哈国國电電海");
         assert_eq!(first_chars(table::CAPTION_OPENINGS).iter().collect::<String>(), "图圖上下左右题題");
         assert_eq!(last_chars(table::CAPTION_ENDINGS).iter().collect::<String>(), "摄攝影图圖片发發");
+        assert_eq!(last_chars(table::JUMP_CUT_VERBS).iter().collect::<String>(), "转轉接");
         let marker = every_char(&[table::JUMP_VERBS, table::NUMERAL_TWO, table::JUMP_PAGE_UNITS]);
         assert_eq!(marker.iter().collect::<String>(), "下转轉接至见見上紧緊续續承两兩版页頁面张張");
     }

@@ -572,6 +572,22 @@ pub const CONTINUATION_OPENERS: &[&str] = &[
     "上接",
 ];
 
+/// The page units of a page label that number a Republican paper's sheets (第四张, four pages each), not its pages.
+pub const SHEET_UNITS: &[&str] = &[
+    "张",
+    "張",
+];
+
+/// Labels that open an editor's note (编者按, 编后 and its forms).
+pub const EDITOR_NOTE_LABELS: &[&str] = &[
+    "编者按",
+    "編者按",
+    "编后语",
+    "編後語",
+    "编后",
+    "編後",
+];
+
 /// The staff credits that also end a person's title in running text (副总编辑): page staff only at a line's start or before a colon.
 pub const BARE_STAFF_WORDS: &[&str] = &[
     "校对",
