@@ -46,7 +46,7 @@ use super::{PartRef, Unlinked, UnlinkedReason};
 use crate::eval::{fold, similarity};
 use crate::model::{Article, Jump, JumpDirection, Page};
 use crate::rules::chars::{ends_sentence, is_han};
-use crate::rules::lexicon::table::JUMP_ON_VERBS;
+use crate::rules::lexicon::table::{CONTINUATION_OPENERS, JUMP_ON_VERBS};
 
 /// Weight of the marker signal (a 上接 marker naming the source's page).
 pub const W_MARKER: f64 = 0.35;
@@ -268,9 +268,6 @@ fn headline_signal(a: &Article, b: &Article) -> f64 {
     let short = ha.chars().filter(|c| is_han(*c)).count() >= 4 && hb.starts_with(ha.as_str());
     if short { 1.0 } else { sim.max(contained) }
 }
-
-/// Phrases a continuation may open with instead of a marker with a page (接上, 續前).
-const CONTINUATION_OPENERS: [&str; 6] = ["接上", "（接上", "(接上", "续前", "續前", "上接"];
 
 /// The continuity signal: `a` ends mid-sentence (or its cut last line was read into the
 /// next article's head group, `cut`), `b` starts like a continuation.

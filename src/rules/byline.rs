@@ -16,8 +16,11 @@ use memchr::memmem;
 use regex::Regex;
 
 use crate::model::{Author, CreditFor};
-use crate::rules::lexicon::alternation;
-use crate::rules::lexicon::table::{AGENCIES, DATELINE_ENDS, KNOWN_ORGS, MEDIA_SUFFIXES, OWN_CORRESPONDENCE, REPORTED as REPORTED_WORDS, ROLES, WIRE_AGENCIES};
+use crate::rules::lexicon::{alternation, first_chars};
+use crate::rules::lexicon::table::{
+    ACCORDING_TO, AGENCIES, CREDIT_MARKS, DATELINE_ENDS, DATELINE_ROLES, KNOWN_ORGS, MEDIA_SUFFIXES, OWN_CORRESPONDENCE, OWN_PAPER, PHOTO_TAKEN,
+    REPORTED as REPORTED_WORDS, ROLES, WIRE_AGENCIES,
+};
 use crate::rules::chars::{PrintedDate, collapse_spaces, find_date, is_han, is_space, trim};
 
 /// A credit read from the text.
@@ -44,9 +47,9 @@ static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = r"(?x)^
         (?P<open>[【〔［\[（(「]\s*)?
         (?P<dl>
-          (?:据|據)?
+          (?:ACCORDING_TO)?
           (?:AGENCIES|《[^》\s]{1,12}》)
-          (?:(?P<role>记者|記者)(?P<reporter>\p{Han}{2,3}))?
+          (?:(?P<role>DATELINE_ROLES)(?P<reporter>\p{Han}{2,3}))?
           (?P<place>\p{Han}{0,10}?)
           (?P<date>(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})\s*日|\d{1,2}\s*日)?
           (?:ENDS)
@@ -54,7 +57,11 @@ static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
         (?P<close>\s*[】〕］\]）)」])?
         \s*
         (?:[（(](?P<credit>[^）)\n]{1,60})[）)])?";
-    let pattern = pattern.replace("AGENCIES", &alternation(AGENCIES)).replace("ENDS", &alternation(DATELINE_ENDS));
+    let pattern = pattern
+        .replace("ACCORDING_TO", &alternation(ACCORDING_TO))
+        .replace("DATELINE_ROLES", &alternation(DATELINE_ROLES))
+        .replace("AGENCIES", &alternation(AGENCIES))
+        .replace("ENDS", &alternation(DATELINE_ENDS));
     Regex::new(&pattern).expect("dateline pattern")
 });
 
@@ -71,13 +78,21 @@ static REPORTED_FROM_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("reported-from pattern")
 });
 
+/// The characters a dateline opens with (after a bracket): the first characters of
+/// [`ACCORDING_TO`] and [`AGENCIES`], and 《 (a source named by its title).
+static DATELINE_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut first = first_chars(ACCORDING_TO);
+    first.extend(first_chars(AGENCIES));
+    first.push('《');
+    first
+});
+
 /// Whether [`DATELINE_RE`] can match: after an optional opening bracket and white
-/// space, the text opens with 据 or the first character of a source it names. Most
-/// paragraphs are turned away here, before the pattern runs; a test ties the
-/// characters to [`AGENCIES`].
+/// space, the text opens with a character of [`DATELINE_FIRST`]. Most paragraphs are
+/// turned away here, before the pattern runs.
 fn may_be_dateline(text: &str) -> bool {
     let t = text.strip_prefix(['【', '〔', '［', '[', '（', '(', '「']).map_or(text, str::trim_start);
-    t.starts_with(['据', '據', '本', '新', '中', '人', '央', '光', '法', '路', '美', '共', '塔', '合', '哈', '国', '國', '电', '電', '海', '《'])
+    t.starts_with(DATELINE_FIRST.as_slice())
 }
 
 /// The place a dateline names, when it names one: "新华社北京1月12日电" → "北京",
@@ -270,7 +285,7 @@ fn paired(open: Option<regex::Match<'_>>, close: Option<regex::Match<'_>>) -> bo
 /// The news agency that sent a dispatch, by its dateline: 新华社, 中新社, ...; `None`
 /// for the paper's own (本报).
 fn agency(dateline: &str) -> Option<&'static str> {
-    let d = dateline.trim_start_matches(['据', '據']);
+    let d = ACCORDING_TO.iter().find_map(|w| dateline.strip_prefix(w)).unwrap_or(dateline);
     WIRE_AGENCIES.iter().copied().find(|a| d.starts_with(a))
 }
 
@@ -306,7 +321,7 @@ pub fn standalone(line: &str, roleless: bool) -> Option<Credit> {
 /// The paper's own correspondence from a place, credited on its own line: "本報廣州特約通信",
 /// "本报北平通信" (本报 or 本報, a place of up to six Han characters, (特约)通信); no one is named.
 fn own_correspondence(s: &str) -> bool {
-    let Some(rest) = s.strip_prefix("本报").or_else(|| s.strip_prefix("本報")) else { return false };
+    let Some(rest) = OWN_PAPER.iter().find_map(|p| s.strip_prefix(p)) else { return false };
     let place = OWN_CORRESPONDENCE.iter().find_map(|e| rest.strip_suffix(e));
     place.is_some_and(|p| p.chars().count() <= 6 && p.chars().all(is_han))
 }
@@ -355,7 +370,7 @@ fn parse_people(s: &str, roleless: bool) -> Option<Vec<Author>> {
     let mut pending: Option<String> = None;
     let mut run = 0;
     // "圖/記者鄧瑋攝" is the photo credit closing a caption, not a byline: its marks stay.
-    let photo_credit = s.ends_with(['摄', '攝']);
+    let photo_credit = PHOTO_TAKEN.iter().any(|w| s.ends_with(w));
     // In a credit that opens with a mark ("文/本报记者樊思远图/本报记者储晓光"), a mark
     // run on to the name before it opens a word. A line that does not open with one
     // (the wrapped tail of a caption, "者樊思远图/本报记者储晓光") is left as it is.
@@ -429,10 +444,6 @@ fn parse_people(s: &str, roleless: bool) -> Option<Vec<Author>> {
     Some(authors)
 }
 
-/// What a credit mark says a person did: 文/ (the text) or 图/ 圖/ (the photos), with a
-/// half- or full-width slash.
-const CREDIT_MARKS: [&str; 6] = ["文/", "文／", "图/", "图／", "圖/", "圖／"];
-
 /// A word with its leading credit mark removed: "文/本报记者" → "本报记者", "图/储晓光" →
 /// "储晓光" ("文/本报记者 樊思远 图/本报记者 储晓光", the split credit of a feature). The
 /// role 文/图 (text and photos by one person) is a role, not a mark, and is kept.
@@ -440,7 +451,7 @@ fn strip_credit_mark(w: &str) -> &str {
     CREDIT_MARKS
         .iter()
         .find_map(|m| w.strip_prefix(m))
-        .filter(|rest| !rest.is_empty() && !rest.starts_with(['图', '圖', '文']))
+        .filter(|rest| !rest.is_empty() && !CREDIT_MARKS.iter().any(|m| rest.starts_with(|c| m.starts_with(c))))
         .unwrap_or(w)
 }
 
@@ -457,7 +468,7 @@ fn is_single_han(w: &str) -> bool {
 static INLINE_CREDIT_RE: LazyLock<Regex> = LazyLock::new(|| {
     let roles: Vec<String> = ROLES.iter().map(|r| regex::escape(r)).collect();
     let role = format!("(?:{})", roles.join("|"));
-    let pattern = format!(r"{role}[ \u{{3000}}]+\p{{Han}}{{2,4}}(?:[ \u{{3000}}]+{role}[ \u{{3000}}]+\p{{Han}}{{2,4}})*(?:[ \u{{3000}}]*(?:摄|攝|[）)])|$)");
+    let pattern = format!(r"{role}[ \u{{3000}}]+\p{{Han}}{{2,4}}(?:[ \u{{3000}}]+{role}[ \u{{3000}}]+\p{{Han}}{{2,4}})*(?:[ \u{{3000}}]*(?:{photo}|[）)])|$)", photo = alternation(PHOTO_TAKEN));
     Regex::new(&pattern).expect("inline credit pattern")
 });
 
@@ -582,6 +593,11 @@ mod tests {
         for a in AGENCIES {
             assert!(may_be_dateline(a), "{a}");
             assert!(leading(&format!("{a}讯 会议举行。")).is_some(), "{a}");
+        }
+        for w in ACCORDING_TO {
+            assert!(may_be_dateline(&format!("{w}新华社电")), "{w}");
+            let c = leading(&format!("{w}新华社北京1月12日电 会议举行。")).expect("a dateline");
+            assert_eq!(agency(c.dateline.as_deref().unwrap_or_default()), Some("新华社"), "{w}");
         }
     }
 

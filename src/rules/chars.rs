@@ -242,7 +242,8 @@ static DATE_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
           (?P<y>\d{4}|[一二三四五六七八九〇○零]{4})\s*年\s*
         | (?:ROC_ERA)\s*(?P<roc>\d{1,3}|[一二三四五六七八九十百〇○零]{1,6})\s*年\s*
         )?
-        (?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号號]";
+        (?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:DAY_MARKS)";
+    let pattern = pattern.replace("DAY_MARKS", &crate::rules::lexicon::alternation(crate::rules::lexicon::table::DAY_MARKS));
     regex::Regex::new(&pattern.replace("ROC_ERA", &crate::rules::lexicon::alternation(crate::rules::lexicon::table::ROC_ERA))).expect("date pattern")
 });
 

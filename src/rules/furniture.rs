@@ -12,11 +12,11 @@ use regex::{Regex, RegexSet};
 use crate::model::PageInfo;
 use crate::rules::chars::{find_date, parse_number, trim};
 use crate::rules::lexicon::alternation;
-use crate::rules::lexicon::table::{MASTHEAD_WORDS, PAPER_ENDS, SECTIONS, STAFF_CREDITS, WEEKDAY_WORDS};
+use crate::rules::lexicon::table::{BARE_STAFF_WORDS, MASTHEAD_WORDS, PAGE_UNITS, PAPER_ENDS, SECTIONS, SHEET_UNITS, STAFF_CREDITS, WEEKDAY_WORDS};
 
 static LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:第\s*(?P<n>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*(?P<unit>[版頁页張张])|(?P<sec>[A-ZＡ-Ｚ])\s*(?P<sn>[0-9０-９]{1,3})\s*版?)")
-        .expect("page label pattern")
+    let pattern = r"(?:第\s*(?P<n>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*(?P<unit>PAGE_UNITS)|(?P<sec>[A-ZＡ-Ｚ])\s*(?P<sn>[0-9０-９]{1,3})\s*版?)";
+    Regex::new(&pattern.replace("PAGE_UNITS", &alternation(PAGE_UNITS))).expect("page label pattern")
 });
 /// A running head of a bare page number and a section name, "04  要闻": furniture at
 /// the page's edge only.
@@ -24,9 +24,6 @@ static NUMBER_SECTION_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?P<n>[0-9０-９]{1,3})\s+\p{Han}{2,6}$").expect("page number and section pattern"));
 static WEEKDAY_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("(?:{})[一二三四五六日天]", alternation(WEEKDAY_WORDS))).expect("weekday pattern"));
-/// The words of [`STAFF_CREDITS`] that also end a person's title in running text
-/// (副总编辑): read as page staff only where [`EDITOR_RE`] says.
-const BARE_STAFF_WORDS: [&str; 6] = ["校对", "校對", "编辑", "編輯", "制图", "製圖"];
 static EDITOR_RE: LazyLock<Regex> = LazyLock::new(|| {
     // A bare 编辑 (制图, 校对) names the job only at the line's start, after a space or
     // before a colon: "马来西亚某华文报社副总编辑" is a person's title in a body line.
@@ -85,7 +82,7 @@ fn label_facts(s: &str) -> Option<(Facts, std::ops::Range<usize>)> {
     let (number, label) = if let Some(n) = caps.name("n") {
         let num = parse_number(n.as_str())?;
         // A Republican paper numbers its sheets (第四張, four pages each), not its pages.
-        if let Some(unit @ ("張" | "张")) = caps.name("unit").map(|u| u.as_str()) {
+        if let Some(unit) = caps.name("unit").map(|u| u.as_str()).filter(|u| SHEET_UNITS.contains(u)) {
             return Some((Facts { number: None, label: Some(format!("第{}{unit}", n.as_str())), date: None }, all.range()));
         }
         (num, format!("第{}版", n.as_str()))

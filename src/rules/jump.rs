@@ -17,7 +17,8 @@ use regex::Regex;
 
 use crate::model::{Jump, JumpDirection};
 use crate::rules::chars::{parse_number, trim};
-use crate::rules::lexicon::table::{JUMP_DISTINCTIVE_VERBS, JUMP_ON_VERBS, JUMP_VERBS};
+use crate::rules::lexicon::{alternation, every_char};
+use crate::rules::lexicon::table::{JUMP_DISTINCTIVE_VERBS, JUMP_ON_VERBS, JUMP_PAGE_UNITS, JUMP_VERBS, NUMERAL_TWO};
 
 /// The marker: an optional bracket, a verb of [`JUMP_VERBS`] (tried in its order, so
 /// 转至 before 转), 第, the page (digits, Chinese numerals, a section letter and
@@ -28,9 +29,10 @@ static JUMP_RE: LazyLock<Regex> = LazyLock::new(|| {
         (?P<open>[（(〔【\[［]\s*)?
         (?P<verb>VERBS)
         \s*(?P<di>第)?\s*
-        (?P<num>[0-9０-９]{1,3}|[一二三四五六七八九十〇零两兩]{1,4}|[A-Za-zＡ-Ｚ]\s*[0-9０-９]{1,3})
-        \s*(?P<unit>版|页|頁|面|張|张)
+        (?P<num>[0-9０-９]{1,3}|(?:[一二三四五六七八九十〇零]|TWO){1,4}|[A-Za-zＡ-Ｚ]\s*[0-9０-９]{1,3})
+        \s*(?P<unit>UNITS)
         (?P<close>\s*[)）〕】\]］])?";
+    let pattern = pattern.replace("TWO", &alternation(NUMERAL_TWO)).replace("UNITS", &alternation(JUMP_PAGE_UNITS));
     Regex::new(&pattern.replace("VERBS", &verbs.join("|"))).expect("jump pattern")
 });
 
@@ -127,17 +129,20 @@ pub fn is_only_jumps(text: &str) -> bool {
     rest.chars().all(|c| crate::rules::chars::is_space(c) || matches!(c, '(' | ')' | '（' | '）'))
 }
 
-/// A character [`JUMP_RE`] can match outside white space: brackets, verbs, 第,
-/// numerals, section letters and page units. A fast test typed out; a test ties it to
-/// [`JUMP_VERBS`].
+/// The characters of the lexicon's words [`JUMP_RE`] is built from: the verbs of
+/// [`JUMP_VERBS`], the forms of two of [`NUMERAL_TWO`] and the units of [`JUMP_PAGE_UNITS`].
+static MARKER_WORD_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| every_char(&[JUMP_VERBS, NUMERAL_TWO, JUMP_PAGE_UNITS]));
+
+/// A character [`JUMP_RE`] can match outside white space: brackets, 第, numerals,
+/// section letters, and the characters of its words ([`MARKER_WORD_CHARS`]).
 fn may_be_in_marker(c: char) -> bool {
     c.is_alphanumeric() && (c.is_ascii() || matches!(c, '０'..='９' | 'Ａ'..='Ｚ'))
         || matches!(
             c,
-            '（' | '(' | '〔' | '【' | '[' | '［' | ')' | '）' | '〕' | '】' | ']' | '］' | '下' | '转' | '轉' | '接' | '至' | '见' | '見'
-                | '上' | '紧' | '緊' | '续' | '續' | '承' | '第' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
-                | '十' | '〇' | '零' | '两' | '兩' | '版' | '页' | '頁' | '面' | '張' | '张'
+            '（' | '(' | '〔' | '【' | '[' | '［' | ')' | '）' | '〕' | '】' | ']' | '］' | '第' | '一' | '二' | '三' | '四' | '五' | '六'
+                | '七' | '八' | '九' | '十' | '〇' | '零'
         )
+        || MARKER_WORD_CHARS.contains(&c)
 }
 
 #[cfg(test)]
@@ -150,6 +155,21 @@ mod tests {
             assert!(v.chars().all(may_be_in_marker), "{v}");
         }
         assert!(JUMP_ON_VERBS.iter().chain(JUMP_DISTINCTIVE_VERBS).all(|v| JUMP_VERBS.contains(v)));
+    }
+
+    /// The prefilter passes every page unit and every form of two of the lexicon, and
+    /// each of them makes a marker read to its page.
+    #[test]
+    fn every_unit_and_numeral_of_the_lexicon_passes_the_prefilter() {
+        for u in JUMP_PAGE_UNITS {
+            assert!(u.chars().all(may_be_in_marker), "{u}");
+            let j = one(&format!("（下转第5{u}）"));
+            assert_eq!((j.page, j.label.as_str()), (Some(5), format!("第5{u}").as_str()), "{u}");
+        }
+        for two in NUMERAL_TWO {
+            assert!(two.chars().all(may_be_in_marker), "{two}");
+            assert_eq!(one(&format!("（下转第{two}版）")).page, Some(2), "{two}");
+        }
     }
 
     fn one(s: &str) -> Jump {

@@ -42,8 +42,7 @@ pub fn numbering(text: &str) -> Option<(u8, u32)> {
 /// contract's `brief` block has it. ■ and □ are left out: they mark credits (□本报记者).
 pub const BRIEF_MARKS: [char; 4] = ['★', '☆', '△', '▲'];
 
-/// Labels that open an editor's note (编者按, 编后 and its forms), Simplified and Traditional.
-pub const EDITOR_NOTE_LABELS: [&str; 6] = ["编者按", "編者按", "编后语", "編後語", "编后", "編後"];
+pub use crate::rules::lexicon::table::EDITOR_NOTE_LABELS;
 
 /// Whether a text is one item of a news-in-brief column: it opens with a mark of
 /// [`BRIEF_MARKS`] and holds text after it ("★市图书馆新馆本月底开放试运行…").

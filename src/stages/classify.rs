@@ -237,12 +237,16 @@ fn headlines_over_credits(lines: &[Line], roles: &mut [Role], layout: Layout) {
     }
 }
 
+/// The last characters of [`JUMP_CUT_VERBS`](crate::rules::lexicon::table::JUMP_CUT_VERBS), for [`may_end_with_cut_jump`].
+static CUT_JUMP_LAST: LazyLock<Vec<char>> =
+    LazyLock::new(|| crate::rules::lexicon::last_chars(crate::rules::lexicon::table::JUMP_CUT_VERBS));
+
 /// Whether [`JUMP_CUT_RE`] can match: the text ends (white space and an optional 第
 /// aside) with the last character of a jump verb.
 fn may_end_with_cut_jump(text: &str) -> bool {
     let t = text.trim_end();
     let t = t.strip_suffix('第').map_or(t, str::trim_end);
-    t.ends_with(['转', '轉', '接'])
+    t.ends_with(CUT_JUMP_LAST.as_slice())
 }
 
 fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {
@@ -328,16 +332,21 @@ fn may_be_date_line(t: &str) -> bool {
     t.starts_with(|c: char| c.is_numeric() || matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '〇' | '○' | '零'))
 }
 
+/// The first characters of [`CAPTION_OPENINGS`], for [`may_be_caption`].
+static CAPTION_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| crate::rules::lexicon::first_chars(CAPTION_OPENINGS));
+/// The last characters of [`CAPTION_ENDINGS`], for [`may_be_caption`].
+static CAPTION_LAST: LazyLock<Vec<char>> = LazyLock::new(|| crate::rules::lexicon::last_chars(CAPTION_ENDINGS));
+
 /// Whether [`CAPTION_RE`] can match: the text opens with one of its opening words'
 /// first characters, or ends (before white space and a closing bracket) with one of
 /// its closing words' last characters.
 fn may_be_caption(t: &str) -> bool {
-    if t.starts_with(['图', '圖', '上', '下', '左', '右', '题', '題']) {
+    if t.starts_with(CAPTION_FIRST.as_slice()) {
         return true;
     }
     let end = t.trim_end();
     let end = end.strip_suffix(['）', ')']).unwrap_or(end).trim_end();
-    end.ends_with(['摄', '攝', '影', '图', '圖', '片', '发', '發'])
+    end.ends_with(CAPTION_LAST.as_slice())
 }
 
 /// A display line: a Markdown heading or bold line of headline length, or a short

@@ -203,12 +203,118 @@ pub const SOURCE: &[Family] = &[
         words: &["中华民国", "民国"],
         manual: &[],
     },
+    Family {
+        name: "ACCORDING_TO",
+        doc: "The word before the source a dateline quotes (据新华社电).",
+        words: &["据"],
+        manual: &[],
+    },
+    Family {
+        name: "DATELINE_ROLES",
+        doc: "The role of a reporter named inside a dateline (中央社记者程宛婷北港15日电).",
+        words: &["记者"],
+        manual: &[],
+    },
+    Family {
+        name: "OWN_PAPER",
+        doc: "The paper speaking of itself before its own correspondence (本报广州特约通信).",
+        words: &["本报"],
+        manual: &[],
+    },
+    Family {
+        name: "PHOTO_TAKEN",
+        doc: "The mark closing a photo credit (记者郁成摄): the credit belongs to a caption.",
+        words: &["摄"],
+        manual: &[],
+    },
+    Family {
+        name: "CREDIT_MARKS",
+        doc: "Marks before a person in a split credit, with a half- or full-width slash: 文/ (the text), 图/ (the photos).",
+        words: &["文/", "文／", "图/", "图／"],
+        manual: &[],
+    },
+    Family {
+        name: "DAY_MARKS",
+        doc: "The word after the day of a printed date (1月12日, 1月12号).",
+        words: &["日", "号"],
+        manual: &[],
+    },
+    Family {
+        name: "PAGE_UNITS",
+        doc: "The unit after a page number in a page label (第3版, 第四张: a sheet of a Republican paper).",
+        words: &["版", "页", "张"],
+        manual: &[],
+    },
+    Family {
+        name: "JUMP_PAGE_UNITS",
+        doc: "The unit after the page a jump marker names (下转第五版, 续见第3页, 转第二面).",
+        words: &["版", "页", "面", "张"],
+        manual: &[],
+    },
+    Family {
+        name: "NUMERAL_TWO",
+        doc: "Forms of two other than 二 in the page number of a jump marker (下转第两版).",
+        words: &["两"],
+        manual: &[],
+    },
+    Family {
+        name: "CONTINUATION_OPENERS",
+        doc: "Openings of a paragraph that says it continues an article from another page (接上, 续前).",
+        words: &["接上", "（接上", "(接上", "续前", "上接"],
+        manual: &[],
+    },
+    Family {
+        name: "SHEET_UNITS",
+        doc: "The page units of a page label that number a Republican paper's sheets (第四张, four pages each), not its pages.",
+        words: &["张"],
+        manual: &[],
+    },
+    Family {
+        name: "EDITOR_NOTE_LABELS",
+        doc: "Labels that open an editor's note (编者按, 编后 and its forms).",
+        words: &["编者按", "编后语", "编后"],
+        manual: &[],
+    },
+    Family {
+        name: "BARE_STAFF_WORDS",
+        doc: "The staff credits that also end a person's title in running text (副总编辑): page staff only at a line's start or before a colon.",
+        words: &["校对", "编辑", "制图"],
+        manual: &[],
+    },
 ];
 
 /// A regex alternation of `words`, escaped, in their order (`a|b|c`): a pattern
 /// built from a list of [`table`] instead of typing its forms again.
 pub fn alternation(words: &[&str]) -> String {
     words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+}
+
+/// The distinct first characters of `words`, in order: the set a prefilter tests a
+/// text's opening against (a text opening with none of them opens with no word).
+pub fn first_chars(words: &[&str]) -> Vec<char> {
+    distinct(words.iter().filter_map(|w| w.chars().next()))
+}
+
+/// The distinct last characters of `words`, in order: the set a prefilter tests a
+/// text's end against.
+pub fn last_chars(words: &[&str]) -> Vec<char> {
+    distinct(words.iter().filter_map(|w| w.chars().next_back()))
+}
+
+/// The distinct characters of every word of `lists`, in order: the characters a
+/// pattern built from those lists can match.
+pub fn every_char(lists: &[&[&str]]) -> Vec<char> {
+    distinct(lists.iter().flat_map(|words| words.iter().flat_map(|w| w.chars())))
+}
+
+fn distinct(chars: impl Iterator<Item = char>) -> Vec<char> {
+    let mut out = Vec::new();
+    for c in chars {
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The forms of the words of `family`: each word, then its forms under
@@ -317,6 +423,19 @@ mod tests {
         ("JUMP_CUT_VERBS", &["下转", "下轉", "上接", "紧接", "緊接", "转", "轉", "接"]),
         ("ROC_ERA", &["中華民國", "中华民国", "民國", "民国"]),
         ("PAPER_ENDS", &["日报", "日報", "晚报", "晚報", "时报", "時報", "商报", "商報", "早报", "早報", "报", "報"]),
+        ("ACCORDING_TO", &["据", "據"]),
+        ("DATELINE_ROLES", &["记者", "記者"]),
+        ("OWN_PAPER", &["本报", "本報"]),
+        ("PHOTO_TAKEN", &["摄", "攝"]),
+        ("CREDIT_MARKS", &["文/", "文／", "图/", "图／", "圖/", "圖／"]),
+        ("DAY_MARKS", &["日", "号", "號"]),
+        ("PAGE_UNITS", &["版", "頁", "页", "張", "张"]),
+        ("JUMP_PAGE_UNITS", &["版", "页", "頁", "面", "張", "张"]),
+        ("NUMERAL_TWO", &["两", "兩"]),
+        ("CONTINUATION_OPENERS", &["接上", "（接上", "(接上", "续前", "續前", "上接"]),
+        ("BARE_STAFF_WORDS", &["校对", "校對", "编辑", "編輯", "制图", "製圖"]),
+        ("SHEET_UNITS", &["張", "张"]),
+        ("EDITOR_NOTE_LABELS", &["编者按", "編者按", "编后语", "編後語", "编后", "編後"]),
     ];
 
     fn table(name: &str) -> &'static [&'static str] {
@@ -345,8 +464,35 @@ mod tests {
             "PAPER_ENDS" => table::PAPER_ENDS,
             "JUMP_CUT_VERBS" => table::JUMP_CUT_VERBS,
             "ROC_ERA" => table::ROC_ERA,
+            "ACCORDING_TO" => table::ACCORDING_TO,
+            "DATELINE_ROLES" => table::DATELINE_ROLES,
+            "OWN_PAPER" => table::OWN_PAPER,
+            "PHOTO_TAKEN" => table::PHOTO_TAKEN,
+            "CREDIT_MARKS" => table::CREDIT_MARKS,
+            "DAY_MARKS" => table::DAY_MARKS,
+            "PAGE_UNITS" => table::PAGE_UNITS,
+            "JUMP_PAGE_UNITS" => table::JUMP_PAGE_UNITS,
+            "NUMERAL_TWO" => table::NUMERAL_TWO,
+            "CONTINUATION_OPENERS" => table::CONTINUATION_OPENERS,
+            "BARE_STAFF_WORDS" => table::BARE_STAFF_WORDS,
+            "SHEET_UNITS" => table::SHEET_UNITS,
+            "EDITOR_NOTE_LABELS" => table::EDITOR_NOTE_LABELS,
             other => panic!("no family {other}"),
         }
+    }
+
+    /// The character sets of the prefilters (byline, classify, jump), as they were typed
+    /// by hand before they were read from the table.
+    #[test]
+    fn the_prefilter_sets_are_the_characters_typed_by_hand() {
+        let mut dateline = first_chars(table::ACCORDING_TO);
+        dateline.extend(first_chars(table::AGENCIES));
+        assert_eq!(dateline.iter().collect::<String>(), "据據本新中人央光法路美共塔合哈国國电電海");
+        assert_eq!(first_chars(table::CAPTION_OPENINGS).iter().collect::<String>(), "图圖上下左右题題");
+        assert_eq!(last_chars(table::CAPTION_ENDINGS).iter().collect::<String>(), "摄攝影图圖片发發");
+        assert_eq!(last_chars(table::JUMP_CUT_VERBS).iter().collect::<String>(), "转轉接");
+        let marker = every_char(&[table::JUMP_VERBS, table::NUMERAL_TWO, table::JUMP_PAGE_UNITS]);
+        assert_eq!(marker.iter().collect::<String>(), "下转轉接至见見上紧緊续續承两兩版页頁面张張");
     }
 
     #[test]

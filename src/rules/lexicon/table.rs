@@ -495,3 +495,105 @@ pub const ROC_ERA: &[&str] = &[
     "民国",
     "民國",
 ];
+
+/// The word before the source a dateline quotes (据新华社电).
+pub const ACCORDING_TO: &[&str] = &[
+    "据",
+    "據",
+];
+
+/// The role of a reporter named inside a dateline (中央社记者程宛婷北港15日电).
+pub const DATELINE_ROLES: &[&str] = &[
+    "记者",
+    "記者",
+];
+
+/// The paper speaking of itself before its own correspondence (本报广州特约通信).
+pub const OWN_PAPER: &[&str] = &[
+    "本报",
+    "本報",
+];
+
+/// The mark closing a photo credit (记者郁成摄): the credit belongs to a caption.
+pub const PHOTO_TAKEN: &[&str] = &[
+    "摄",
+    "攝",
+];
+
+/// Marks before a person in a split credit, with a half- or full-width slash: 文/ (the text), 图/ (the photos).
+pub const CREDIT_MARKS: &[&str] = &[
+    "文/",
+    "文／",
+    "图/",
+    "圖/",
+    "图／",
+    "圖／",
+];
+
+/// The word after the day of a printed date (1月12日, 1月12号).
+pub const DAY_MARKS: &[&str] = &[
+    "日",
+    "号",
+    "號",
+];
+
+/// The unit after a page number in a page label (第3版, 第四张: a sheet of a Republican paper).
+pub const PAGE_UNITS: &[&str] = &[
+    "版",
+    "页",
+    "頁",
+    "张",
+    "張",
+];
+
+/// The unit after the page a jump marker names (下转第五版, 续见第3页, 转第二面).
+pub const JUMP_PAGE_UNITS: &[&str] = &[
+    "版",
+    "页",
+    "頁",
+    "面",
+    "张",
+    "張",
+];
+
+/// Forms of two other than 二 in the page number of a jump marker (下转第两版).
+pub const NUMERAL_TWO: &[&str] = &[
+    "两",
+    "兩",
+];
+
+/// Openings of a paragraph that says it continues an article from another page (接上, 续前).
+pub const CONTINUATION_OPENERS: &[&str] = &[
+    "接上",
+    "（接上",
+    "(接上",
+    "续前",
+    "續前",
+    "上接",
+];
+
+/// The page units of a page label that number a Republican paper's sheets (第四张, four pages each), not its pages.
+pub const SHEET_UNITS: &[&str] = &[
+    "张",
+    "張",
+];
+
+/// Labels that open an editor's note (编者按, 编后 and its forms).
+pub const EDITOR_NOTE_LABELS: &[&str] = &[
+    "编者按",
+    "編者按",
+    "编后语",
+    "編後語",
+    "编后",
+    "編後",
+];
+
+/// The staff credits that also end a person's title in running text (副总编辑): page staff only at a line's start or before a colon.
+pub const BARE_STAFF_WORDS: &[&str] = &[
+    "校对",
+    "校對",
+    "编辑",
+    "編輯",
+    "制图",
+    "製圖",
+];
