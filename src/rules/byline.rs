@@ -18,7 +18,7 @@ use regex::Regex;
 use crate::model::{Author, CreditFor};
 use crate::rules::lexicon::{alternation, first_chars};
 use crate::rules::lexicon::table::{
-    ACCORDING_TO, AGENCIES, CREDIT_MARKS, DATELINE_ENDS, DATELINE_ROLES, KNOWN_ORGS, MEDIA_SUFFIXES, OWN_CORRESPONDENCE, OWN_PAPER, PHOTO_TAKEN,
+    ACCORDING_TO, AGENCIES, CREDIT_MARKS, DATELINE_ENDS, DATELINE_ROLES, KNOWN_ORGS, MEDIA_SUFFIXES, OWN_CORRESPONDENCE, OWN_PAPER, PHOTO_TAKEN, SPECIAL_DISPATCH,
     REPORTED as REPORTED_WORDS, ROLES, WIRE_AGENCIES,
 };
 use crate::rules::chars::{PrintedDate, collapse_spaces, find_date, is_han, is_space, trim};
@@ -236,7 +236,8 @@ fn bracketed_people(text: &str) -> Option<Credit> {
 /// dispatch as printed is the byline, without its spaces the dateline; no one is named. A
 /// dispatch followed by a reporting word or a colon (稱, 云, ：) is quoted, not a credit.
 static SPECIAL_DISPATCH_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Han}{2,4}[ \u{3000}]*(?:[一二三四五六七八九十廿卅]{1,3}|\d{1,2})日(?:專電|专电)").expect("special dispatch pattern")
+    let ends = alternation(SPECIAL_DISPATCH);
+    Regex::new(&format!(r"^\p{{Han}}{{2,4}}[ \u{{3000}}]*(?:[一二三四五六七八九十廿卅]{{1,3}}|\d{{1,2}})日(?:{ends})")).expect("special dispatch pattern")
 });
 
 fn special_dispatch(text: &str) -> Option<Credit> {
@@ -301,7 +302,7 @@ pub fn standalone(line: &str, roleless: bool) -> Option<Credit> {
     let s = trim(strip_bullets(line));
     // A photo credit ("记者阎峥摄", a caption's last words wrapped onto a line of their
     // own) credits a picture, not the article under it.
-    if s.chars().nth(MAX_CREDIT_CHARS).is_some() || s.ends_with(['摄', '攝']) {
+    if s.chars().nth(MAX_CREDIT_CHARS).is_some() || PHOTO_TAKEN.iter().any(|w| s.ends_with(w)) {
         return None;
     }
     let inner = s

@@ -130,6 +130,12 @@ pub const SOURCE: &[Family] = &[
         manual: &[],
     },
     Family {
+        name: "SPECIAL_DISPATCH",
+        doc: "A paper's own special dispatch with no agency named (南京 十五日專電).",
+        words: &["专电"],
+        manual: &[],
+    },
+    Family {
         name: "WIRE_AGENCIES",
         doc: "News agencies a reporter's dispatch is credited to (新华社记者 X): the author's organisation.",
         words: &["新华社", "中新社", "中央社", "法新社", "路透社", "美联社", "共同社", "塔斯社", "合众社"],
@@ -402,6 +408,7 @@ mod tests {
             "电通社", "電通社", "海通社",
         ]),
         ("DATELINE_ENDS", &["电", "電", "讯", "訊", "消息", "专电", "專電"]),
+        ("SPECIAL_DISPATCH", &["专电", "專電"]),
         ("WIRE_AGENCIES", &["新华社", "新華社", "中新社", "中央社", "法新社", "路透社", "美联社", "美聯社", "共同社", "塔斯社", "合众社", "合眾社"]),
         ("KNOWN_ORGS", &["本报", "本報", "新华社", "新華社", "中新社", "中央社"]),
         ("REPORTED", &["報導", "报导", "報道", "报道"]),
@@ -477,6 +484,7 @@ mod tests {
             "BARE_STAFF_WORDS" => table::BARE_STAFF_WORDS,
             "SHEET_UNITS" => table::SHEET_UNITS,
             "EDITOR_NOTE_LABELS" => table::EDITOR_NOTE_LABELS,
+            "SPECIAL_DISPATCH" => table::SPECIAL_DISPATCH,
             other => panic!("no family {other}"),
         }
     }

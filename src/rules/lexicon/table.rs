@@ -322,6 +322,12 @@ pub const DATELINE_ENDS: &[&str] = &[
     "專電",
 ];
 
+/// A paper's own special dispatch with no agency named (南京 十五日專電).
+pub const SPECIAL_DISPATCH: &[&str] = &[
+    "专电",
+    "專電",
+];
+
 /// News agencies a reporter's dispatch is credited to (新华社记者 X): the author's organisation.
 pub const WIRE_AGENCIES: &[&str] = &[
     "新华社",
