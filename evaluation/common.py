@@ -85,6 +85,15 @@ def page_date_line(paper, date, page_no, section, era, rng):
     return [paper, ds, wd, pg, section]
 
 
+def printed_headline(a):
+    """The headline as printed. A column label that the paper prints in brackets after the
+    headline (人民日报: "“空话清单”要不得（晨读札记）", `rubric_after`) is the article's
+    `rubric` in the gold, as the contract has it, and part of the headline line on the page."""
+    if a.get("rubric") and a.get("rubric_after"):
+        return a["headline"] + "（" + a["rubric"] + "）"
+    return a["headline"]
+
+
 def article_units(a):
     """The printed units of one article in gold reading order.
 
@@ -94,7 +103,7 @@ def article_units(a):
     start of the first paragraph (byline_inline) is carried in that paragraph's text and
     its length is returned by `inline_prefix_len`."""
     units = []
-    if a.get("rubric"):
+    if a.get("rubric") and not a.get("rubric_after"):
         units.append(("rubric", None, a["rubric"]))
     for j in a.get("jumps", []):
         if j["direction"] == "continued_from":
@@ -102,7 +111,7 @@ def article_units(a):
     if a.get("kicker"):
         units.append(("kicker", None, a["kicker"]))
     if a.get("headline"):
-        units.append(("headline", None, a["headline"]))
+        units.append(("headline", None, printed_headline(a)))
     if a.get("subheadline"):
         units.append(("subheadline", None, a["subheadline"]))
     bp = byline_print(a)

@@ -159,11 +159,26 @@ def shenbao(root):
     return arts
 
 
+# A column label printed in brackets after a 人民日报 headline: 2 to 16 Han characters (· allowed),
+# no digits, not a part number. The contract reads it as the article's rubric (栏目).
+COLUMN_LABEL = re.compile(r"^(.{2,}?)（([\u4e00-\u9fff·]{2,16})）$")
+
+
+def column_labels(arts):
+    """Move a bracketed column label after a headline into `rubric`; the page still prints it
+    after the headline (`rubric_after`, common.printed_headline)."""
+    for a in arts:
+        m = COLUMN_LABEL.match(a.get("headline") or "")
+        if m and not a.get("rubric"):
+            a["headline"], a["rubric"], a["rubric_after"] = m.group(1), m.group(2), True
+    return arts
+
+
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(common.HERE, "..", "..", "shared", "realpages")
     out = os.path.join(common.HERE, "local")
     os.makedirs(out, exist_ok=True)
-    for name, arts in (("rmrb", rmrb(root)), ("shenbao", shenbao(root))):
+    for name, arts in (("rmrb", column_labels(rmrb(root))), ("shenbao", shenbao(root))):
         with open(os.path.join(out, f"articles_{name}.json"), "w", encoding="utf-8") as f:
             json.dump(arts, f, ensure_ascii=False, indent=1)
         print(name, len(arts), "articles")

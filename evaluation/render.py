@@ -167,7 +167,7 @@ def head_items(a, st, width):
         for ln in wrap_width(text, fnt, width):
             dx = (width - fnt.getlength(ln)) / 2 if st.center_head and role != "rubric" else 0
             out.append((role, ln, fnt, int(fnt.size * lh_mult), dx))
-    if a.get("rubric"):
+    if a.get("rubric") and not a.get("rubric_after"):
         put("rubric", "【" + a["rubric"] + "】" if st.era == "modern" else a["rubric"], st.f("head", 0.9), 1.6)
     for j in a.get("jumps", []):
         if j["direction"] == "continued_from":
@@ -176,7 +176,7 @@ def head_items(a, st, width):
         put("kicker", a["kicker"], st.f("sans", 1.1), 1.5)
     if a.get("headline"):
         hf = font(st.fontset, st.head_face, st.script, st.hs)
-        hl = a["headline"]
+        hl = common.printed_headline(a)
         if " " in hl and hf.getlength(hl) > width:
             for ph in hl.split(" "):
                 put("headline", ph, hf, 1.3)
@@ -331,7 +331,7 @@ def vertical_module(a, k, st, x, ty, tier_h, pitch):
     for role, text, mult, face in ([("jump", "（" + j["text"] + "）", 0.9, "sans")
                                     for j in a.get("jumps", []) if j["direction"] == "continued_from"]
                                    + ([("kicker", a["kicker"], 1.1, "sans")] if a.get("kicker") else [])
-                                   + [("headline", a["headline"], 1.8, st.head_face)]
+                                   + [("headline", common.printed_headline(a), 1.8, st.head_face)]
                                    + ([("subheadline", a["subheadline"], 1.1, "sans")] if a.get("subheadline") else [])):
         f = font(st.fontset, face, st.script, st.fs * mult)
         n = max(4, int(tier_h // f.size))

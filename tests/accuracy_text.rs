@@ -649,7 +649,8 @@ fn titles_carrying_a_column_label_head_their_own_articles() {
         heads,
         [
             (Some("青石县老旧小区改造全面完成"), None),
-            (Some("“把小事办好，把实事办实”（基层治理一线见闻·听民声）"), None),
+            // a column and its series (·), 11 characters: the rubric, as a 2-character one
+            (Some("“把小事办好，把实事办实”"), Some("基层治理一线见闻·听民声")),
             (Some("“书香”要不得浮躁"), Some("青石随笔")),
             (Some("门口的老茶馆（“老街坊”说事）"), None),
         ]

@@ -14,7 +14,7 @@
 //!   when both are short headings (14 characters or less) of one level (a short
 //!   headline set on two lines);
 //! - a bracketed label (【聚焦两会】), a short first line (a word or two) above the rest, or a
-//!   label in brackets after the headline ("用心用情 更细更实（今日谈）") is a rubric.
+//!   label in brackets after the headline ("稳字当头 细处用力（晨读札记）") is a rubric.
 
 use crate::rules::lexicon::table::{KICKER_ENDS, SUBHEAD_ENDS};
 use crate::model::HeadRole;
@@ -80,26 +80,29 @@ fn is_rubric(t: &str, first: bool, group_len: usize) -> bool {
     bracketed || (first && label && ((group_len >= 3 && n <= 6) || (group_len == 2 && n <= 4)))
 }
 
-/// Splits a trailing bracketed column label (2 to 6 Han characters) off a headline.
+/// Splits a trailing bracketed column label off a headline: 2 to
+/// [`COLUMN_LABEL_MAX_CHARS`] Han characters, a series name after the column's joined by
+/// `·` ("（晨读札记）", "（海外来信·两座港城的十年往来）"); the label is the rubric (栏目).
 fn split_rubric_suffix(h: &str) -> (&str, Option<&str>) {
     let Some(body) = h.strip_suffix(['）', ')']) else { return (h, None) };
     let Some(open) = body.rfind(['（', '(']) else { return (h, None) };
     let label = &body[open + body[open..].chars().next().map_or(1, char::len_utf8)..];
     let n = label.chars().count();
-    if open == 0 || !(2..=6).contains(&n) || !label.chars().all(is_han) {
+    let han = label.chars().filter(|&c| is_han(c)).count();
+    if open == 0 || !(2..=COLUMN_LABEL_MAX_CHARS).contains(&n) || han < 2 || !label.chars().all(|c| is_han(c) || c == '·') {
         return (h, None);
     }
     (trim(&body[..open]), Some(label))
 }
 
 /// Longest column label read after a title, in characters: 人民日报 prints labels of up
-/// to fourteen, a series name after a column's ("（海外观澜·百年大党的世界回响）").
+/// to fourteen, a series name after a column's ("（海外来信·两座港城的十年往来）").
 pub const COLUMN_LABEL_MAX_CHARS: usize = 16;
 
 /// The title in front of a trailing column label (trimmed), when `t` ends in one: a bracketed
 /// word of 2 to [`COLUMN_LABEL_MAX_CHARS`] Han characters (·, quotes and 《》 allowed) after
-/// a title of two Han characters or more ("“胖词典”要不得（金台随感）",
-/// "一曲秦腔传世界（我在中外交流第一线）", "…子弟兵”（“七一勋章”获得者）"), as 人民日报 sets its column names. `None` for
+/// a title of two Han characters or more ("“空话清单”要不得（晨读札记）",
+/// "一支竹笛走天涯（我在边境口岸这些年）", "…守边人”（“戍边模范”获得者）"), as 人民日报 sets its column names. `None` for
 /// anything else: a year ("全年目标（2021年）"), a name with a space ("（记者 张三）"), a
 /// one-character part number ("（上）"), a bracket with nothing before it.
 pub fn column_label(t: &str) -> Option<&str> {
@@ -184,7 +187,7 @@ pub fn assign(lines: &[GroupLine], levels_informative: bool) -> Roles {
     };
     roles.kicker = join(&rest[..best]);
     roles.headline = join(&rest[best..=end]);
-    // A column label set after the headline in brackets: "用心用情 更细更实（今日谈）".
+    // A column label set after the headline in brackets: "稳字当头 细处用力（晨读札记）".
     if let Some(h) = roles.headline.take() {
         let (head, label) = split_rubric_suffix(&h);
         if roles.rubric.is_none() {
@@ -252,8 +255,8 @@ mod tests {
 
     #[test]
     fn a_column_label_after_a_title_is_read_with_its_title() {
-        assert_eq!(column_label("“胖词典”要不得（金台随感）"), Some("“胖词典”要不得"));
-        assert_eq!(column_label("子弟兵”（“七一勋章”获得者）"), Some("子弟兵”"));
+        assert_eq!(column_label("“空话清单”要不得（晨读札记）"), Some("“空话清单”要不得"));
+        assert_eq!(column_label("守边人”（“戍边模范”获得者）"), Some("守边人”"));
         assert_eq!(column_label("全年目标（2021年）"), None);
         assert_eq!(column_label("会议通过决议（记者 张三）"), None);
         assert_eq!(column_label("坚持问题导向（上）"), None);
@@ -286,16 +289,21 @@ mod tests {
 
     #[test]
     fn rubric_and_dash_subheadline() {
-        let r = assign(&[gl("【聚焦两会】", None), gl("熠熠警徽耀忠诚", Some(1)), gl("——写在第五个“中国人民警察节”到来之际", Some(2))], true);
+        let r = assign(&[gl("【聚焦两会】", None), gl("青春热血护平安", Some(1)), gl("——写在全市社区民警表彰会召开之际", Some(2))], true);
         assert_eq!(r.rubric.as_deref(), Some("聚焦两会"));
-        assert_eq!(r.headline.as_deref(), Some("熠熠警徽耀忠诚"));
-        assert_eq!(r.subheadline.as_deref(), Some("——写在第五个“中国人民警察节”到来之际"));
+        assert_eq!(r.headline.as_deref(), Some("青春热血护平安"));
+        assert_eq!(r.subheadline.as_deref(), Some("——写在全市社区民警表彰会召开之际"));
         let r = assign(&[gl("短评", None), gl("守住安全底线", None)], false);
         assert_eq!((r.rubric.as_deref(), r.headline.as_deref()), (Some("短评"), Some("守住安全底线")));
         let r = assign(&[gl("聚焦两会", Some(1)), gl("代表委员热议民生话题", Some(1))], false);
         assert_eq!((r.rubric.as_deref(), r.headline.as_deref()), (Some("聚焦两会"), Some("代表委员热议民生话题")));
-        let r = assign(&[gl("用心用情 更细更实（今日谈）", Some(1))], true);
-        assert_eq!((r.headline.as_deref(), r.rubric.as_deref()), (Some("用心用情 更细更实"), Some("今日谈")));
+        let r = assign(&[gl("稳字当头 细处用力（晨读札记）", Some(1))], true);
+        assert_eq!((r.headline.as_deref(), r.rubric.as_deref()), (Some("稳字当头 细处用力"), Some("晨读札记")));
+        // a label of a column over 6 characters, and a series after its column (·)
+        let r = assign(&[gl("一支竹笛走天涯（我在边境口岸这些年）", Some(1))], true);
+        assert_eq!((r.headline.as_deref(), r.rubric.as_deref()), (Some("一支竹笛走天涯"), Some("我在边境口岸这些年")));
+        let r = assign(&[gl("两座港城的十年往来（海外来信·双城记）", Some(1))], true);
+        assert_eq!((r.headline.as_deref(), r.rubric.as_deref()), (Some("两座港城的十年往来"), Some("海外来信·双城记")));
         let r = assign(&[gl("全年目标（2021年）", Some(1))], true);
         assert_eq!((r.headline.as_deref(), r.rubric), (Some("全年目标（2021年）"), None));
     }

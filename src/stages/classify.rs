@@ -377,7 +377,7 @@ fn is_display(line: &Line, layout: Layout, prev_continues: bool) -> bool {
         // A marked line that reads as a sentence is body text the OCR tool mislabeled.
         return stops == 0 && commas <= 1 && n <= MARKED_DISPLAY_MAX_CHARS;
     }
-    // A title with a column label after it ("“将理念转化为行动，将梦想变为现实”（海外观澜·…）")
+    // A title with a column label after it ("“把计划写在田里，把成效写在账上”（海外来信·…）")
     // is measured without the label: its length and commas are the title's.
     let (t, n, commas) = match crate::rules::headline::column_label(t) {
         Some(title) => (title, title.chars().count(), title.chars().filter(|c| matches!(c, '，' | ',')).count()),

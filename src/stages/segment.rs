@@ -224,7 +224,7 @@ impl Builder {
         if displays.iter().all(|g| g.facts.number.is_some()) {
             return false;
         }
-        // A title carrying its column's name ("“胖词典”要不得（金台随感）") heads an
+        // A title carrying its column's name ("“空话清单”要不得（晨读札记）") heads an
         // article: subheads carry no column label.
         if let [only] = displays.as_slice() {
             if headline::column_label(&only.text).is_some() {
