@@ -180,6 +180,13 @@ impl Converter {
 
     /// Converts `text`. Any `&str` is accepted, NUL bytes included (they are passed
     /// through unchanged); never panics.
+    ///
+    /// ```
+    /// use banmian::{Config, Converter};
+    ///
+    /// let c = Converter::new(Config::T2s).unwrap();
+    /// assert_eq!(c.convert("這是報紙，\0照登。"), "这是报纸，\0照登。");
+    /// ```
     pub fn convert(&self, text: &str) -> String {
         let Some(overrides) = &self.overrides else { return self.inner.convert(text) };
         let mut out = String::with_capacity(text.len() + text.len() / 5);
