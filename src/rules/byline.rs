@@ -43,7 +43,6 @@ pub struct Credit {
 /// three characters when it can be), a place, a date (month and day, or a day in digits:
 /// "台北9日電"), an ending of [`DATELINE_ENDS`]; then a bracketed credit.
 static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let alternation = |words: &[&str]| words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
     let pattern = r"(?x)^
         (?P<open>[【〔［\[（(「]\s*)?
         (?P<dl>

@@ -18,6 +18,7 @@ use crate::rules::byline::{self, Credit};
 use crate::rules::furniture::{self, Facts};
 use crate::rules::jump;
 use crate::lines::{Layout, Line};
+use crate::rules::lexicon::alternation;
 use crate::rules::lexicon::table::{CAPTION_ENDINGS, CAPTION_OPENINGS};
 use crate::rules::chars::{PrintedDate, ends_sentence, find_date, is_closer, is_han};
 
@@ -60,7 +61,6 @@ static DATELINE_ONLY_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// A caption: a line opening with a word of [`CAPTION_OPENINGS`], or ending with one of
 /// [`CAPTION_ENDINGS`] before an optional closing bracket.
 static CAPTION_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let alternation = |words: &[&str]| words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
     let pattern = format!(r"(?:^(?:{})|(?:{})\s*[）)]?\s*$)", alternation(CAPTION_OPENINGS), alternation(CAPTION_ENDINGS));
     Regex::new(&pattern).expect("caption pattern")
 });
