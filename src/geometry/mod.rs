@@ -332,6 +332,7 @@ pub fn recover(page: &BoxPage) -> Recovered {
     rank_headings(&mut lines, &heading);
     join_wrapped_headings(&mut lines, &ctx.grid, metrics);
     kickers_over_headings(&mut lines, metrics);
+    join_tails_over_headings(&mut lines, metrics);
     let vertical = lines.iter().filter(|l| l.vertical).count();
     if vertical * MARGIN_VERTICAL_SHARE <= lines.len() {
         for l in lines.iter_mut().filter(|l| l.vertical && ratio(l, metrics) < HEADING_RATIO) {
@@ -429,6 +430,64 @@ fn kickers_over_headings(lines: &mut [PrintedLine], m: Metrics) {
             a.indent = 0;
             a.fills_column = None;
         }
+    }
+}
+
+/// Joins a short line that ends the text above it to that text's last line, when the
+/// next line read is a heading the short line does not stand over (it was not made a
+/// kicker by [`kickers_over_headings`]): otherwise the text stages, seeing a short
+/// display line right before a heading, make it the next article's kicker. The short
+/// line (horizontal, not a heading, not bold, not furniture, at most
+/// [`SUBHEAD_MAX_EM`] characters with no clause or sentence mark, not filling its
+/// column: a line the stages would read as text anyway is left as it is) stands at most [`TAIL_GAP`] line heights under a
+/// text line (one holding a clause or sentence mark, or filling its column) within that
+/// line's sides (starting within [`CONTINUES_INDENT`] characters of its start, ending at
+/// most a character past its end): a quote
+/// box's last line wrapped under it, its attribution (eval rapidocr h012: 「…競爭力。」 /
+/// 港務公司董事長沈立群, the next article's headline 1.6 `H` under it; h024: 爭力。」——港務公 /
+/// 司董事長沈立群 at the foot of a column, the headline in another column). The two are
+/// joined without a space (a wrap, the contract's rule; with one between two words of
+/// a script that spaces them, as on `../shared/realpages/formats`' English PAGE
+/// sample), the joined line taking the short line's column fill and band end.
+fn join_tails_over_headings(lines: &mut Vec<PrintedLine>, m: Metrics) {
+    let text_line = |l: &PrintedLine| {
+        l.heading.is_none()
+            && !l.bold
+            && !l.vertical
+            && !l.margin
+            && (l.fills_column == Some(true) || l.text.contains(['。', '，', '；', '、', '！', '？']))
+    };
+    let mut i = 1;
+    while i + 1 < lines.len() {
+        let (p, t, h) = (&lines[i - 1], &lines[i], &lines[i + 1]);
+        let tail = h.heading.is_some()
+            && t.heading.is_none()
+            && !t.bold
+            && !t.vertical
+            && !t.margin
+            && em(&t.text) <= SUBHEAD_MAX_EM
+            && !t.text.contains(['。', '，', '；', '！', '？'])
+            && t.fills_column != Some(true)
+            && text_line(p)
+            && t.rect.y0 >= p.rect.cy()
+            && t.rect.y0 - p.rect.y1 <= TAIL_GAP * m.line_height
+            && (t.rect.x0 - p.rect.x0).abs() <= CONTINUES_INDENT * m.pitch
+            && t.rect.x1 <= p.rect.x1 + m.pitch;
+        if !tail {
+            i += 1;
+            continue;
+        }
+        let t = lines.remove(i);
+        let p = &mut lines[i - 1];
+        let cjk = |c: Option<char>| c.is_some_and(crate::rules::chars::is_cjk);
+        if !cjk(p.text.chars().next_back()) && !cjk(t.text.chars().next()) {
+            p.text.push(' ');
+        }
+        p.text.push_str(&t.text);
+        p.pieces.extend(t.pieces);
+        p.rect = p.rect.union(&t.rect);
+        p.fills_column = t.fills_column;
+        p.ends_band = t.ends_band;
     }
 }
 
@@ -636,6 +695,35 @@ mod tests {
         let r = recover(&page(boxes));
         assert_eq!(texts(&r)[..2], ["（某某组来稿）", "标题横跨两栏"]);
         assert!(!r.lines[0].bold);
+    }
+
+    /// A quote box's last line wrapped under it at the foot of a column (its attribution),
+    /// with the next article's headline well under it, is that text's tail, joined to
+    /// it without a space: not a short display line the text stages would make the
+    /// headline's kicker. Set apart from the text (two line heights), it stays a line.
+    #[test]
+    fn a_short_line_ending_the_text_above_a_headline_is_joined_to_that_text() {
+        let build = |tail_y: f64| {
+            let mut boxes = two_columns();
+            boxes.push(bx(boxes.len(), "「引语写在框里。」", 340.0, 340.0, 520.0, 360.0));
+            boxes.push(bx(boxes.len(), "某公司董事长某某", 340.0, tail_y, 500.0, tail_y + 20.0));
+            boxes.push(bx(boxes.len(), "下一篇的标题在此", 150.0, 440.0, 450.0, 480.0));
+            boxes.push(bx(boxes.len(), "下一篇正文第一行的内容", 100.0, 500.0, 300.0, 520.0));
+            boxes.push(bx(boxes.len(), "下一篇正文第二行的内容", 100.0, 530.0, 300.0, 550.0));
+            recover(&page(boxes))
+        };
+        let r = build(370.0);
+        let t = texts(&r);
+        let head = t.iter().position(|&x| x == "下一篇的标题在此").expect("the headline is a line");
+        assert_eq!(t[head - 1], "「引语写在框里。」某公司董事长某某");
+        assert_eq!(r.lines[head - 1].pieces.len(), 2);
+        assert!(r.lines[head].heading.is_some());
+        assert!(!t.contains(&"某公司董事长某某"));
+
+        let r = build(400.0);
+        let t = texts(&r);
+        let head = t.iter().position(|&x| x == "下一篇的标题在此").expect("the headline is a line");
+        assert_eq!(t[head - 2..head], ["「引语写在框里。」", "某公司董事长某某"]);
     }
 
     /// Labels as evidence (issue 15): a running head set large over the page, labelled

@@ -24,6 +24,7 @@
 //! | `HEADING_MAX_EM` | 40 | em | longest heading |
 //! | `FLUSH_LEFT_SHORT` | 2 | `P` | a flush-left headline ends this far short of its column group |
 //! | `KICKER_GAP` | 0.6 | `H` | widest gap between a kicker and its headline |
+//! | `TAIL_GAP` | 0.5 | `H` | widest gap over a short line that ends the text above it |
 //! | `KICKERS_OVER_HEADS` | 2 | lines | short lines a column may hold over side-by-side headlines |
 //! | `MARGIN_VERTICAL_SHARE` | 4 | 1/share | at most 1/4 of lines vertical: a horizontal page |
 //! | `SIDE_BY_SIDE_WIDTH` | 1.5 | column widths | a band wider than this is a region of several columns |
@@ -119,6 +120,12 @@ pub const KICKERS_OVER_HEADS: usize = 2;
 /// `H`; an article's last body line stands a line height or more over the next
 /// article's headline).
 pub const KICKER_GAP: f64 = 0.6;
+/// Widest gap (`H`) between a text line and a short line right under it that ends that
+/// text (a quote box's last line, its attribution wrapped under it: eval rapidocr h012
+/// and h024, 3–4 px here against body lines 4–10 px apart), when the next line read is
+/// a heading the short line does not stand over: the line is that text's tail, not the
+/// next article's kicker.
+pub const TAIL_GAP: f64 = 0.5;
 /// How far (`P`) short of its column group's right end a headline set flush left must
 /// end to be read as flush left over more columns, not as filling (or centred over)
 /// its own: a synthetic page's headline filling its one column took the next column too.
