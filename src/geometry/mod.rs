@@ -434,46 +434,52 @@ fn kickers_over_headings(lines: &mut [PrintedLine], m: Metrics) {
 }
 
 /// Joins a short line that ends the text above it to that text's last line, when the
-/// next line read is a heading the short line does not stand over (it was not made a
-/// kicker by [`kickers_over_headings`]): otherwise the text stages, seeing a short
-/// display line right before a heading, make it the next article's kicker. The short
-/// line (horizontal, not a heading, not bold, not furniture, at most
+/// next line read is a heading the short line does not stand over: otherwise the text
+/// stages, seeing a short display line right before a heading, make it the next
+/// article's kicker. The short line (not a heading, not bold, not furniture, at most
 /// [`SUBHEAD_MAX_EM`] characters with no clause or sentence mark, not filling its
-/// column: a line the stages would read as text anyway is left as it is) stands at most [`TAIL_GAP`] line heights under a
-/// text line (one holding a clause or sentence mark, or filling its column) within that
-/// line's sides (starting within [`CONTINUES_INDENT`] characters of its start, ending at
-/// most a character past its end): a quote
-/// box's last line wrapped under it, its attribution (eval rapidocr h012: 「…競爭力。」 /
-/// 港務公司董事長沈立群, the next article's headline 1.6 `H` under it; h024: 爭力。」——港務公 /
-/// 司董事長沈立群 at the foot of a column, the headline in another column). The two are
-/// joined without a space (a wrap, the contract's rule; with one between two words of
-/// a script that spaces them, as on `../shared/realpages/formats`' English PAGE
-/// sample), the joined line taking the short line's column fill and band end.
-fn join_tails_over_headings(lines: &mut Vec<PrintedLine>, m: Metrics) {
-    let text_line = |l: &PrintedLine| {
-        l.heading.is_none()
-            && !l.bold
-            && !l.vertical
-            && !l.margin
-            && (l.fills_column == Some(true) || l.text.contains(['。', '，', '；', '、', '！', '？']))
-    };
+/// column: a line the stages would read as text anyway is left as it is) follows a
+/// text line (one holding a clause or sentence mark, or filling its column) set the
+/// same way, at most [`TAIL_GAP`] line heights after it and within its sides (starting
+/// within [`CONTINUES_INDENT`] characters of its start, ending at most a character past
+/// its end): a quote box's last line wrapped under it, its attribution.
+///
+/// - Horizontal lines: the short line is under the text line, and was not made a
+///   kicker by [`kickers_over_headings`] (eval rapidocr h012: 「…競爭力。」 /
+///   港務公司董事長沈立群, the next article's headline 1.6 `H` under it; h024: 爭力。」——港務公
+///   / 司董事長沈立群 at the foot of a column, the headline in another column).
+/// - Vertical columns (直排): the short column is left of the text column, nearer to it
+///   than to the heading column left of it, or the heading is in another tier (eval
+///   vertical v005: —港務公司董事長沈立群 touching its quote's column, 9 px right of the
+///   next headline; a kicker touches its headline).
+///
+/// The two are joined without a space (a wrap, the contract's rule; with one between
+/// two words of a script that spaces them, as on `../shared/realpages/formats`'
+/// English PAGE sample), the joined line taking the short line's column fill and band
+/// end.
+pub(super) fn join_tails_over_headings(lines: &mut Vec<PrintedLine>, m: Metrics) {
+    let plain = |l: &PrintedLine| l.heading.is_none() && !l.bold && !l.margin;
+    let text_line = |l: &PrintedLine| plain(l) && (l.fills_column == Some(true) || l.text.contains(['。', '，', '；', '、', '！', '？']));
     let mut i = 1;
     while i + 1 < lines.len() {
         let (p, t, h) = (&lines[i - 1], &lines[i], &lines[i + 1]);
-        let tail = h.heading.is_some()
-            && t.heading.is_none()
-            && !t.bold
-            && !t.vertical
-            && !t.margin
-            && em(&t.text) <= SUBHEAD_MAX_EM
-            && !t.text.contains(['。', '，', '；', '！', '？'])
-            && t.fills_column != Some(true)
-            && text_line(p)
-            && t.rect.y0 >= p.rect.cy()
-            && t.rect.y0 - p.rect.y1 <= TAIL_GAP * m.line_height
-            && (t.rect.x0 - p.rect.x0).abs() <= CONTINUES_INDENT * m.pitch
-            && t.rect.x1 <= p.rect.x1 + m.pitch;
-        if !tail {
+        let short = plain(t) && em(&t.text) <= SUBHEAD_MAX_EM && !t.text.contains(['。', '，', '；', '！', '？']) && t.fills_column != Some(true);
+        let set_alike = p.vertical == t.vertical && t.vertical == h.vertical;
+        let follows = if t.vertical {
+            let gap = p.rect.x0 - t.rect.x1;
+            let other_tier = h.rect.y0 >= t.rect.y1;
+            t.rect.x1 <= p.rect.cx()
+                && gap <= TAIL_GAP * m.line_height
+                && (other_tier || gap < t.rect.x0 - h.rect.x1)
+                && (t.rect.y0 - p.rect.y0).abs() <= CONTINUES_INDENT * m.pitch
+                && t.rect.y1 <= p.rect.y1 + m.pitch
+        } else {
+            t.rect.y0 >= p.rect.cy()
+                && t.rect.y0 - p.rect.y1 <= TAIL_GAP * m.line_height
+                && (t.rect.x0 - p.rect.x0).abs() <= CONTINUES_INDENT * m.pitch
+                && t.rect.x1 <= p.rect.x1 + m.pitch
+        };
+        if !(h.heading.is_some() && set_alike && short && text_line(p) && follows) {
             i += 1;
             continue;
         }
@@ -723,6 +729,36 @@ mod tests {
         let r = build(400.0);
         let t = texts(&r);
         let head = t.iter().position(|&x| x == "下一篇的标题在此").expect("the headline is a line");
+        assert_eq!(t[head - 2..head], ["「引语写在框里。」", "某公司董事长某某"]);
+    }
+
+    /// The same on a page set vertically (eval vertical v005): the attribution's column
+    /// touching its quote's, further from the next headline's column, is joined to the
+    /// quote; two characters away from the quote it stays a column of its own.
+    #[test]
+    fn a_short_column_ending_the_text_before_a_headline_column_is_joined_to_that_text() {
+        let build = |tail_x: f64| {
+            let mut boxes = vec![bx(0, "第一篇的标题", 560.0, 100.0, 590.0, 280.0)];
+            for (k, x) in [530.0, 505.0, 480.0, 455.0, 430.0].into_iter().enumerate() {
+                boxes.push(bx(boxes.len(), &format!("第一篇正文第{}列的内容", ROWS[k]), x, 100.0, x + 20.0, 300.0));
+            }
+            boxes.push(bx(boxes.len(), "「引语写在框里。」", 405.0, 110.0, 425.0, 290.0));
+            boxes.push(bx(boxes.len(), "某公司董事长某某", tail_x, 100.0, tail_x + 20.0, 260.0));
+            boxes.push(bx(boxes.len(), "第二篇的标题", 330.0, 100.0, 360.0, 280.0));
+            for (k, x) in [300.0, 275.0, 250.0, 225.0].into_iter().enumerate() {
+                boxes.push(bx(boxes.len(), &format!("第二篇正文第{}列的内容", ROWS[k]), x, 100.0, x + 20.0, 300.0));
+            }
+            recover(&page(boxes))
+        };
+        let r = build(380.0);
+        let t = texts(&r);
+        let head = t.iter().position(|&x| x == "第二篇的标题").unwrap_or_else(|| panic!("{t:?}"));
+        assert_eq!(t[head - 1], "「引语写在框里。」某公司董事长某某");
+        assert!(r.lines[head].heading.is_some());
+
+        let r = build(365.0);
+        let t = texts(&r);
+        let head = t.iter().position(|&x| x == "第二篇的标题").unwrap_or_else(|| panic!("{t:?}"));
         assert_eq!(t[head - 2..head], ["「引语写在框里。」", "某公司董事长某某"]);
     }
 

@@ -254,6 +254,7 @@ pub(super) fn read(mut text: Vec<Piece>, m: Metrics) -> Vec<PrintedLine> {
     let (lines, heading, tier_of) = join_wrapped_heads(lines, heading, &tier_of, m);
     let (mut lines, heading) = join_run_over_marks(lines, heading, &tier_of);
     rank_headings(&mut lines, &heading);
+    join_tails_over_headings(&mut lines, m);
     lines
 }
 
