@@ -96,7 +96,12 @@
 //!    Last, a heading line that fills the columns it stands over (85%), holds no space
 //!    and ends in no sentence mark, with a heading of the same size (within 10%) right
 //!    under it and within its sides, merely wraps there: the two are one printed line,
-//!    joined without a space (`join_wrapped_headings`).
+//!    joined without a space (`join_wrapped_headings`); a rest of three characters or
+//!    fewer may be measured up to a fifth thicker (a short box is padded), and the
+//!    joined line is as thick as its longer part. Then a short line ending the text
+//!    above it, followed by a heading it does not stand over (a quote box's wrapped
+//!    attribution), is joined to that text (`join_tails_over_headings`), on pages set
+//!    either way.
 //!
 //! A page **set vertically** (at least half its characters in vertical boxes: 直排) is
 //! measured over its vertical boxes and read by [`vertical`] instead of steps 3–5:
@@ -359,7 +364,9 @@ fn layout_hints(page: &BoxPage) -> std::collections::HashMap<usize, Option<Layou
 /// the span between the column gaps of `grid` on either side of it, or the text's
 /// edges), holds no space (phrases set apart are lines on purpose) and ends in no
 /// sentence mark, and the next line is a heading of the same size ([`WRAP_SAME_SIZE`];
-/// its level may differ, the levels being cut at 15% steps from the page's thickest),
+/// its level may differ, the levels being cut at 15% steps from the page's thickest;
+/// a rest of at most [`WRAP_SHORT_REST`] characters may be measured up to a fifth
+/// thicker, [`WRAP_SHORT_SAME_SIZE`]),
 /// within its sides (a character of slack) and at most [`WRAP_GAP`] under it.
 fn join_wrapped_headings(lines: &mut Vec<PrintedLine>, grid: &[Gap], m: Metrics) {
     let (Some(left), Some(right)) = (
@@ -378,7 +385,8 @@ fn join_wrapped_headings(lines: &mut Vec<PrintedLine>, grid: &[Gap], m: Metrics)
         let (a, b) = (&lines[i], &lines[i + 1]);
         let wraps = a.heading.is_some()
             && b.heading.is_some()
-            && a.thickness.min(b.thickness) >= WRAP_SAME_SIZE * a.thickness.max(b.thickness)
+            && (a.thickness.min(b.thickness) >= WRAP_SAME_SIZE * a.thickness.max(b.thickness)
+                || (b.text.chars().count() <= WRAP_SHORT_REST && a.thickness >= WRAP_SHORT_SAME_SIZE * b.thickness))
             && !a.vertical
             && !b.vertical
             && !a.text.contains(crate::rules::chars::is_space)
@@ -396,7 +404,10 @@ fn join_wrapped_headings(lines: &mut Vec<PrintedLine>, grid: &[Gap], m: Metrics)
         a.text.push_str(&b.text);
         a.pieces.extend(b.pieces);
         a.rect = a.rect.union(&b.rect);
-        a.thickness = a.thickness.max(b.thickness);
+        // The longer part's thickness: a short box is padded thicker.
+        if b.text.chars().count() > a.text.chars().count() {
+            a.thickness = b.thickness;
+        }
         a.ends_band = b.ends_band;
     }
 }
@@ -620,6 +631,18 @@ mod tests {
         boxes.push(bx(boxes.len(), "确保安全度汛", 195.0, 50.0, 435.0, 89.0));
         let r = recover(&page(boxes));
         assert_eq!(texts(&r)[..3], ["汛前完成河流清淤", "确保安全度汛", "左栏第一行的正文内容"]);
+
+        // A column label the headline opened, its end wrapped alone: the short box is
+        // padded thicker (local 人民日报 rapidocr: 业） 81 px under a 67 px line).
+        let mut boxes = under_headline(bx(0, "写在标题里（栏目名", 100.0, 8.0, 490.0, 48.0));
+        boxes.push(bx(boxes.len(), "称）", 100.0, 50.0, 180.0, 98.0));
+        let r = recover(&page(boxes));
+        assert_eq!(texts(&r)[..2], ["写在标题里（栏目名称）", "左栏第一行的正文内容"]);
+        // Thicker than the padding explains: a line of its own.
+        let mut boxes = under_headline(bx(0, "写在标题里（栏目名", 100.0, 8.0, 490.0, 48.0));
+        boxes.push(bx(boxes.len(), "称）", 100.0, 50.0, 180.0, 110.0));
+        let r = recover(&page(boxes));
+        assert_eq!(texts(&r)[..2], ["写在标题里（栏目名", "称）"]);
     }
 
     /// Fault kind (issue 14; eval rapidocr h021, h018, h020: headlines set 1.48–1.53
