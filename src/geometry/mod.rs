@@ -785,6 +785,17 @@ mod tests {
         assert_eq!(t[head - 2..head], ["「引语写在框里。」", "某公司董事长某某"]);
     }
 
+    /// Fault kind (issue 14; eval rapidocr h022): a body-sized subheadline centred right
+    /// under its headline, across the column gap under it, was read inside a column
+    /// (after the second column's lines); it is cut off with its headline.
+    #[test]
+    fn a_subheadline_centred_under_its_headline_is_cut_off_with_it() {
+        let mut boxes = under_headline(bx(0, "标题横跨两栏", 150.0, 20.0, 450.0, 60.0));
+        boxes.push(bx(boxes.len(), "副题居中在下", 220.0, 70.0, 380.0, 90.0));
+        let r = recover(&page(boxes));
+        assert_eq!(texts(&r)[..3], ["标题横跨两栏", "副题居中在下", "左栏第一行的正文内容"]);
+    }
+
     /// Labels as evidence (issue 15): a running head set large over the page, labelled
     /// `header` by the layout tool (PAGE, marker PageHeader, PP-Structure), is page
     /// furniture, not the page's first headline; without the label it is a heading.

@@ -24,6 +24,7 @@
 //! | `HEADING_MAX_EM` | 40 | em | longest heading |
 //! | `FLUSH_LEFT_SHORT` | 2 | `P` | a flush-left headline ends this far short of its column group |
 //! | `KICKER_GAP` | 0.6 | `H` | widest gap between a kicker and its headline |
+//! | `SUB_NARROWER` | 2 | `P` | a subheadline centred under its heading is this much narrower |
 //! | `TAIL_GAP` | 0.5 | `H` | widest gap over a short line that ends the text above it |
 //! | `KICKERS_OVER_HEADS` | 2 | lines | short lines a column may hold over side-by-side headlines |
 //! | `MARGIN_VERTICAL_SHARE` | 4 | 1/share | at most 1/4 of lines vertical: a horizontal page |
@@ -122,6 +123,11 @@ pub const KICKERS_OVER_HEADS: usize = 2;
 /// `H`; an article's last body line stands a line height or more over the next
 /// article's headline).
 pub const KICKER_GAP: f64 = 0.6;
+/// How much narrower (`P`) than the heading over it a short line centred right under
+/// that heading (within a character, at most [`KICKER_GAP`] under it) must be to be
+/// cut off with it as its subheadline (eval rapidocr h022: 344 px under 575 px); a
+/// body line under a headline over its one column is as wide as the headline or wider.
+pub const SUB_NARROWER: f64 = 2.0;
 /// Widest gap (`H`) between a text line and a short line right under it that ends that
 /// text (a quote box's last line, its attribution wrapped under it: eval rapidocr h012
 /// and h024, 3–4 px here against body lines 4–10 px apart), when the next line read is

@@ -135,7 +135,9 @@ impl Cutter {
 
     /// Cuts a region into bands at the widest horizontal gaps across its whole width:
     /// of the gaps at least the normal line gap plus 0.3 `H` wide (any gap under
-    /// or over a heading, unless body lines beside it run on across the gap at their
+    /// or over a heading, or under a subheadline centred right under one — a short line
+    /// with no clause mark, at most [`KICKER_GAP`] under it and [`SUB_NARROWER`]
+    /// narrower —, unless body lines beside it run on across the gap at their
     /// usual spacing), those at least 0.8
     /// times the widest (narrower ones are cut deeper in the recursion, so that the
     /// gaps between stacked articles are cut before the gap under a headline); `None`
@@ -145,12 +147,29 @@ impl Cutter {
         let threshold = (self.m.line_gap + BAND_GAP_OVER_LINE_GAP * h).max(BAND_GAP_MIN * h);
         let mut idx: Vec<usize> = (0..pieces.len()).collect();
         idx.sort_by(|&a, &b| pieces[a].y_extent().0.total_cmp(&pieces[b].y_extent().0));
-        let heading = |p: &Piece| !p.vertical && p.thickness >= CUT_HEADING_RATIO * h;
+        let is_head = |p: &Piece| !p.vertical && p.thickness >= CUT_HEADING_RATIO * h;
+        // A short line centred right under a heading, narrower than it, with no clause
+        // mark, is its subheadline (eval rapidocr h022: 皖北淮水暴漲 災民數十萬, body-sized,
+        // across a column gap under 各地災況 賑務會撥款急賑): it goes with the heading.
+        let heads: Vec<&Piece> = pieces.iter().filter(|p| is_head(p)).collect();
+        let under_head = |p: &Piece| {
+            !p.vertical
+                && p.em() <= SUBHEAD_MAX_EM
+                && !p.text.contains(['。', '，', '；', '、'])
+                && heads.iter().any(|q| {
+                    (p.rect.cx() - q.rect.cx()).abs() <= self.m.pitch
+                        && p.rect.width() + SUB_NARROWER * self.m.pitch <= q.rect.width()
+                        && p.y_extent().0 >= q.rect.cy()
+                        && p.y_extent().0 - q.y_extent().1 <= KICKER_GAP * h
+                })
+        };
+        let is_heading: Vec<bool> = pieces.iter().map(|p| is_head(p) || (!heads.is_empty() && under_head(p))).collect();
+        let heading = |i: usize| is_heading[i];
         // The top of the first piece that is not a heading from each position on.
         let mut body_top_from = vec![f64::INFINITY; idx.len() + 1];
         for k in (0..idx.len()).rev() {
             let p = &pieces[idx[k]];
-            body_top_from[k] = if heading(p) { body_top_from[k + 1] } else { p.y_extent().0 };
+            body_top_from[k] = if heading(idx[k]) { body_top_from[k + 1] } else { p.y_extent().0 };
         }
         // (position in idx where a band starts, gap above it)
         let mut gaps: Vec<(usize, f64)> = Vec::new();
@@ -163,7 +182,7 @@ impl Cutter {
             // like body lines), unless body lines beside the heading run on across it
             // at their usual spacing.
             let at_heading = k > 0
-                && (heading(&pieces[lowest]) || heading(&pieces[i]))
+                && (heading(lowest) || heading(i))
                 && body_top_from[k] - body_bottom >= threshold;
             if k > 0 && (top - bottom >= threshold || (at_heading && top - bottom >= HEADING_BAND_GAP * h)) {
                 gaps.push((k, top - bottom));
@@ -172,7 +191,7 @@ impl Cutter {
                 bottom = bot;
                 lowest = i;
             }
-            if !heading(&pieces[i]) {
+            if !heading(i) {
                 body_bottom = body_bottom.max(bot);
             }
         }
