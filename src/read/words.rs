@@ -230,11 +230,19 @@ impl Extent {
 
     /// How much of `(g0, g1)` this line leaves empty around x `m` (the gap's middle):
     /// `None` when the line does not run [`NEIGHBOUR_REACH`] heights (`h`) past `m` on
-    /// both sides; 0 when a word covers `m`.
+    /// both sides, unless it ends within that distance of `g0` (or starts within it of
+    /// `g1`: a column's shorter line, whose text stops at the gutter); 0 when a word
+    /// covers `m`.
     fn free_at(&self, g0: f64, g1: f64, h: f64) -> Option<f64> {
         let m = (g0 + g1) / 2.0;
-        let (first, last) = (self.spans.first()?, *self.reach.last()?);
-        if !(first.0 < m - NEIGHBOUR_REACH * h && last > m + NEIGHBOUR_REACH * h) {
+        let (first, last) = (self.spans.first()?.0, *self.reach.last()?);
+        if last <= m || first >= m {
+            // A line that ends (or starts) at the gap's edge is the end of a column's
+            // shorter line: its text stops where the gap begins.
+            let (edge, free) = if last <= m { ((last - g0).abs(), g1 - g0.max(last)) } else { ((first - g1).abs(), g1.min(first) - g0) };
+            return (edge <= NEIGHBOUR_REACH * h).then_some(free.max(0.0));
+        }
+        if !(first < m - NEIGHBOUR_REACH * h && last > m + NEIGHBOUR_REACH * h) {
             return None;
         }
         let k = self.spans.partition_point(|s| s.0 < m);
