@@ -175,6 +175,15 @@ const SUPPORT_LINES: usize = 3;
 /// fewest cuts inside a column.
 const SUPPORT_FREE: f64 = 0.8;
 
+/// ... and the lowest quarter of them (the element `len / 4` once sorted: the least
+/// of three) at least this many: nearly every line around a gutter leaves it empty,
+/// where gaps inside a column that line up by chance (over characters Tesseract
+/// dropped on a noisy scan) have a neighbour or two running through them. Measured
+/// against RapidOCR's per-column boxes on the committed set and the local 人民日报 and
+/// 申報 sets: without it, 116 of the cuts this test made were true and 103 inside a
+/// column; with it, 90 true and 46 inside a column.
+const SUPPORT_FLOOR: f64 = 0.5;
+
 /// Neighbours are the lines whose centre is at most this many line heights above or
 /// below the line's (about two lines of body text each way).
 const NEIGHBOUR_SPAN: f64 = 4.0;
@@ -317,7 +326,8 @@ impl Neighbourhood {
         for j in self.around(i).filter(|&j| self.alike(i, j)) {
             free.extend(self.extents[j].free_at(g0, g1, h));
         }
-        free.len() >= SUPPORT_LINES && median(free).is_some_and(|f| f >= SUPPORT_FREE * h)
+        free.sort_by(f64::total_cmp);
+        free.len() >= SUPPORT_LINES && free[free.len() / 2] >= SUPPORT_FREE * h && free[free.len() / 4] >= SUPPORT_FLOOR * h
     }
 }
 
