@@ -6,6 +6,14 @@
 //! and starting with a Latin letter or digit (there is none between Han characters),
 //! and the rectangle of their boxes. Its confidence is the mean of the words' scores
 //! (0..=1), when they have one. A line whose words have no text gives no box.
+//!
+//! On newspaper pages Tesseract's lines run across the column gutters (one "line"
+//! holds a row of every column of a module), so a line is cut into several boxes
+//! between two of its words where the gap is wide ([`GAP_SPLIT`]), over a gutter of
+//! the whole page, or over an empty run the lines around it share ([`boxes`]). The
+//! test of the lines around a gap is local (about two lines each way), so a page
+//! tilted by a degree or two shifts a gutter by a fraction of a pixel between the
+//! lines it compares.
 
 use super::boxes::{OcrBox, Rect, median};
 
@@ -498,6 +506,64 @@ mod tests {
         // ... but not the same gap in a single line with no gutter under it.
         let one = boxes(&lines[..1]);
         assert_eq!(one.len(), 1, "{one:?}");
+    }
+
+    /// One column of `rows` lines of 18 characters (20 px wide at a 22 px pitch, 20
+    /// high, lines 30 apart); in the lines of `narrow`, the ninth character is a mark
+    /// 4 px wide, which leaves an 18 px gap (0.9 heights) after it.
+    fn one_column(rows: usize, narrow: &[usize]) -> Vec<WordLine> {
+        (0..rows)
+            .map(|row| {
+                let y = 30.0 * row as f64;
+                let mut l = WordLine::new(None);
+                for k in 0..18 {
+                    let x = 22.0 * k as f64;
+                    let w = if k == 8 && narrow.contains(&row) { 4.0 } else { 20.0 };
+                    l.push(if w < 20.0 { "，" } else { "文" }, r(x, y, x + w, y + 20.0), None);
+                }
+                l
+            })
+            .collect()
+    }
+
+    #[test]
+    fn gaps_that_line_up_in_two_lines_of_a_column_are_not_cut() {
+        // Lines 1 and 2 have a 0.9-height gap at the same place; the lines around them
+        // run through it.
+        let out = boxes(&one_column(6, &[1, 2]));
+        assert_eq!(out.len(), 6, "{out:?}");
+        assert!(out.iter().all(|b| b.text.chars().count() == 18));
+        // Line 1's neighbours (0, 2, 3) leave 0, 0.9 and 0 heights there: the median
+        // of the four (with its own gap) is 0.9, but the lowest quarter is 0.
+        let near = Neighbourhood::new(&one_column(6, &[1, 2]));
+        assert!(!near.supports(1, 8.0 * 22.0 + 4.0, 9.0 * 22.0));
+        // Where every line around it leaves the gap, it is a gutter: cut in each line.
+        let all = one_column(6, &[0, 1, 2, 3, 4, 5]);
+        assert!(Neighbourhood::new(&all).supports(2, 8.0 * 22.0 + 4.0, 9.0 * 22.0));
+        assert_eq!(boxes(&all).len(), 12);
+    }
+
+    #[test]
+    fn a_page_of_many_lines_on_one_row_looks_at_a_bounded_neighbourhood() {
+        // 20,000 lines of three words on the same row, each gap 1.2 heights wide: each
+        // line's gap is tested against [`NEIGHBOUR_LOOK`] lines each way (not 20,000),
+        // and every line is cut twice.
+        let lines: Vec<WordLine> = (0..20_000)
+            .map(|_| {
+                let mut l = WordLine::new(None);
+                for x in [0.0, 44.0, 88.0] {
+                    l.push("字", r(x, 0.0, x + 20.0, 20.0), None);
+                }
+                l
+            })
+            .collect();
+        let near = Neighbourhood::new(&lines);
+        assert_eq!(near.around(0).count(), NEIGHBOUR_LOOK);
+        assert_eq!(near.around(10_000).count(), 2 * NEIGHBOUR_LOOK);
+        assert!((0..lines.len()).all(|i| near.supports(i, 20.0, 44.0) && !near.supports(i, 20.0, 21.0)));
+        let out = boxes(&lines);
+        assert_eq!(out.len(), 60_000);
+        assert_eq!((out[3].index, out[3].rect.x0), (1, 0.0));
     }
 
     #[test]
