@@ -11,9 +11,10 @@
 //! holds a row of every column of a module), so a line is cut into several boxes
 //! between two of its words where the gap is wide ([`GAP_SPLIT`]), over a gutter of
 //! the whole page, or over an empty run the lines around it share ([`boxes`]). The
-//! test of the lines around a gap is local (about three lines each way), so a page
-//! tilted by a degree or two shifts a gutter by a fraction of a pixel between the
-//! lines it compares.
+//! test of the lines around a gap is local (within 5 line heights: about three lines
+//! each way), so the skew of a scan matters little: tilted by 2°, a gutter moves 0.17
+//! line heights between the furthest lines it compares (the tests tilt a page by
+//! 0.46°, the committed set's pages by up to 0.59°).
 
 use super::boxes::{OcrBox, Rect, median};
 
