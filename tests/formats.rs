@@ -167,3 +167,110 @@ fn a_malformed_file_is_an_error_naming_the_file_and_line() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("broken.xml") && err.contains("not an hOCR page"), "{err}");
 }
+
+const MODULE_HEADLINE: &str = "城东新区开通三条微循环公交";
+/// The top module's body: three columns of 12 characters a row.
+const MODULE_BODY: &str = "为方便市民出行，市交通运输局日前在城东新区开通三条微循环公交线路，串联起十二个居民小区、\
+两所中学和一处农贸市场。新线路采用小型纯电动车辆，早晚高峰每十分钟一班，平峰每二十分钟一班，票价一元。\
+新线路开通首日，乘客量超过两千人次。";
+const LOWER_HEADLINE: &str = "全市公交站点覆盖率提高";
+/// The lower module's body: two columns of 18 characters a row.
+const LOWER_BODY: &str = "据介绍，今年以来全市共新辟和优化公交线路二十六条，新增公交站点一百四十余个，\
+公交站点五百米覆盖率提高到百分之九十六。下一步，市交通运输局将根据客流变化动态调整线路和班次，\
+并在学校、医院周边增设临时停靠点，方便学生上下学和群众就医。市民可通过城市交通服务平台查询车辆实时到站信息，\
+也可以在平台上对线路走向、站点设置提出意见和建议。";
+
+/// Word height and character pitch of the body (px).
+const H: f64 = 22.0;
+const PITCH: f64 = 24.0;
+
+/// A page as Tesseract reads a rendered 3-column page, tilted by 0.46°: a headline
+/// over three columns (x 60, 372, 684; 12 characters of 22 px at a 24 px pitch, so
+/// the gutters are 26 px, 1.2 word heights: under the 1.5 that cuts a line alone);
+/// each row a Tesseract line across all the columns. Then a headline over two wider
+/// columns (x 60 and 540) of 7 rows, whose text covers the top module's gutters, so
+/// the page as a whole shows no empty band there. In the second row of the top module
+/// the last word of the first column is two characters whose box runs 12 px into the
+/// gutter (Tesseract glues a mark onto a word): that line's gap is 0.6 heights. Returns
+/// the lines and the text of every column row (the boxes a reader should give).
+fn three_column_page() -> (Lines, Vec<String>) {
+    const SLOPE: f64 = 0.008;
+    let tilt = |x: f64, y: f64, w: f64, h: f64| {
+        let (x0, y0) = (x - SLOPE * y, y + SLOPE * x);
+        [x0.round() as u32, y0.round() as u32, (x0 + w).round() as u32, (y0 + h).round() as u32]
+    };
+    let mut lines: Lines = Vec::new();
+    let mut rows_text = Vec::new();
+    let headline = |text: &str, x: f64, y: f64, lines: &mut Lines, rows_text: &mut Vec<String>| {
+        let words: Vec<_> = text.chars().enumerate().map(|(k, c)| (c.to_string(), tilt(x + 58.0 * k as f64, y, 56.0, 58.0))).collect();
+        let b = [words[0].1[0], words[0].1[1], words.last().unwrap().1[2], words.last().unwrap().1[3]];
+        lines.push((words, b));
+        rows_text.push(text.to_string());
+    };
+    let module = |body: &str, xs: &[f64], per_row: usize, y0: f64, glue: bool, lines: &mut Lines, rows_text: &mut Vec<String>| {
+        let chars: Vec<char> = body.chars().collect();
+        let rows = chars.len().div_ceil(per_row).div_ceil(xs.len());
+        let mut texts = vec![Vec::new(); xs.len()];
+        for r in 0..rows {
+            let y = y0 + 36.0 * r as f64;
+            let mut words = Vec::new();
+            for (col, x0) in xs.iter().enumerate() {
+                let start = (col * rows + r) * per_row;
+                let row: Vec<char> = chars.iter().skip(start).take(per_row).copied().collect();
+                if row.is_empty() {
+                    continue;
+                }
+                texts[col].push(row.iter().collect::<String>());
+                let mut k = 0;
+                while k < row.len() {
+                    let x = x0 + PITCH * k as f64;
+                    if glue && col == 0 && r == 1 && k + 2 == row.len() {
+                        words.push((row[k..].iter().collect(), tilt(x, y, 2.0 * PITCH - 2.0 + 12.0, H)));
+                        k += 2;
+                    } else {
+                        words.push((row[k].to_string(), tilt(x, y, H, H)));
+                        k += 1;
+                    }
+                }
+            }
+            let b = [
+                words[0].1[0],
+                words.iter().map(|w| w.1[1]).min().unwrap(),
+                words.last().unwrap().1[2],
+                words.iter().map(|w| w.1[3]).max().unwrap(),
+            ];
+            lines.push((words, b));
+        }
+        rows_text.extend(texts.into_iter().flatten());
+    };
+    headline(MODULE_HEADLINE, 120.0, 80.0, &mut lines, &mut rows_text);
+    module(MODULE_BODY, &[60.0, 372.0, 684.0], 12, 170.0, true, &mut lines, &mut rows_text);
+    headline(LOWER_HEADLINE, 120.0, 360.0, &mut lines, &mut rows_text);
+    module(LOWER_BODY, &[60.0, 540.0], 18, 450.0, false, &mut lines, &mut rows_text);
+    (lines, rows_text)
+}
+
+#[test]
+fn lines_across_narrow_gutters_are_cut_where_the_lines_around_them_leave_the_same_gap() {
+    let (lines, mut rows) = three_column_page();
+    rows.sort();
+    let boxes = |page: read::boxes::BoxPage| {
+        let mut texts: Vec<String> = page.boxes.into_iter().map(|b| b.text).collect();
+        texts.sort();
+        texts
+    };
+    // Every reader gives one box per column row: no box holds two columns' text.
+    assert_eq!(boxes(read::hocr::parse(hocr(&lines).as_bytes()).unwrap()), rows);
+    assert_eq!(boxes(read::alto::parse(alto(&lines).as_bytes()).unwrap()), rows);
+    assert_eq!(boxes(read::tsv::parse(tsv(&lines).as_bytes()).unwrap()), rows);
+    // The pieces of a row keep its number and id: the top module's first row is box 1
+    // three times.
+    let page = read::hocr::parse(hocr(&lines).as_bytes()).unwrap();
+    assert_eq!(page.boxes.iter().filter(|b| b.index == 1).count(), 3);
+    assert!(page.boxes.iter().filter(|b| b.index == 1).all(|b| b.id.as_deref() == Some("line_1")));
+    // So the page reads column by column, the same from the three formats.
+    let want = [(Some(MODULE_HEADLINE.to_string()), MODULE_BODY.to_string()), (Some(LOWER_HEADLINE.to_string()), LOWER_BODY.to_string())];
+    assert_eq!(articles(&run(InputFormat::Hocr, &hocr(&lines))), want);
+    assert_eq!(articles(&run(InputFormat::Alto, &alto(&lines))), want);
+    assert_eq!(articles(&run(InputFormat::Tesseract, &tsv(&lines))), want);
+}
