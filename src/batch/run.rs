@@ -130,13 +130,6 @@ pub fn output_path_as(out: &Path, rel: &Path, format: OutputFormat) -> PathBuf {
     p
 }
 
-/// True when `output` exists and is at least as new as `input`. (Folder runs no longer
-/// use it: `--resume` compares content, see [`super::Pages`].)
-pub fn up_to_date(input: &Path, output: &Path) -> bool {
-    let m = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
-    matches!((m(input), m(output)), (Some(i), Some(o)) if o >= i)
-}
-
 /// Reads a whole page from `input`, but never more than `limit` bytes into memory:
 /// past the limit the rest is read and counted, not kept, and the result is
 /// [`ErrorKind::TooLarge`] with the input's real size. Errors: [`ErrorKind::Io`].
