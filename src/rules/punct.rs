@@ -23,25 +23,67 @@ pub fn normalize(s: &str) -> String {
     normalize_cow(s).into_owned()
 }
 
-/// The byte offset of the first character the rules may act on: a half-width mark,
-/// an ASCII quote or white space (ASCII, or U+0085, U+00A0, U+1680, U+2000..U+200D,
-/// U+2028, U+2029, U+202F, U+205F, U+2060, U+3000, U+FEFF: [`is_space`]); `None`
-/// when there is none. A scan of the bytes, without decoding Han characters.
-fn first_trigger(bytes: &[u8]) -> Option<usize> {
-    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
-    bytes.iter().enumerate().position(|(i, &b)| match b {
-        b',' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'"' | b'\'' | b'\t'..=b'\r' | b' ' => true,
-        0xC2 => matches!(at(i + 1), 0x85 | 0xA0),
-        0xE1 => at(i + 1) == 0x9A && at(i + 2) == 0x80,
-        0xE2 => match at(i + 1) {
-            0x80 => matches!(at(i + 2), 0x80..=0x8D | 0xA8 | 0xA9 | 0xAF),
-            0x81 => matches!(at(i + 2), 0x9F | 0xA0),
+/// Byte classes for the scans: an ASCII white-space byte, a half-width mark or ASCII
+/// quote, the lead byte of a multi-byte white-space character ([`is_space`]: U+0085,
+/// U+00A0, U+1680, U+2000..U+200D, U+2028, U+2029, U+202F, U+205F, U+2060, U+3000,
+/// U+FEFF).
+const SPACE: u8 = 1;
+const MARK: u8 = 2;
+const LEAD: u8 = 4;
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'\t'..=b'\r' | b' ' => SPACE,
+            b',' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'"' | b'\'' => MARK,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => LEAD,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Is the character whose lead byte is at `i` (one of [`LEAD`]) white space?
+#[inline]
+fn multibyte_space(bytes: &[u8], i: usize) -> bool {
+    let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match bytes[i] {
+        0xC2 => matches!(at(1), 0x85 | 0xA0),
+        0xE1 => at(1) == 0x9A && at(2) == 0x80,
+        0xE2 => match at(1) {
+            0x80 => matches!(at(2), 0x80..=0x8D | 0xA8 | 0xA9 | 0xAF),
+            0x81 => matches!(at(2), 0x9F | 0xA0),
             _ => false,
         },
-        0xE3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
-        0xEF => at(i + 1) == 0xBB && at(i + 2) == 0xBF,
+        0xE3 => at(1) == 0x80 && at(2) == 0x80,
+        0xEF => at(1) == 0xBB && at(2) == 0xBF,
         _ => false,
-    })
+    }
+}
+
+/// The byte offset of the first character at or after `from` that is white space
+/// ([`is_space`]) or, with `marks`, a half-width mark or ASCII quote; `None` when
+/// there is none. A scan of the bytes, without decoding Han characters. `from` is
+/// a character boundary, and so is the answer.
+#[inline]
+fn scan(bytes: &[u8], from: usize, marks: bool) -> Option<usize> {
+    let want = if marks { SPACE | MARK } else { SPACE };
+    let mut i = from;
+    loop {
+        i += bytes.get(i..)?.iter().position(|&b| CLASS[usize::from(b)] & (want | LEAD) != 0)?;
+        if CLASS[usize::from(bytes[i])] & want != 0 || multibyte_space(bytes, i) {
+            return Some(i);
+        }
+        i += 1;
+    }
+}
+
+/// The byte offset of the first white-space character ([`is_space`]) of `s`; the
+/// same as `s.find(is_space)`, a few times faster on Chinese text.
+pub fn find_space(s: &str) -> Option<usize> {
+    scan(s.as_bytes(), 0, false)
 }
 
 /// What is beside a half-width mark or a run of white space: the text's edge, a
@@ -128,79 +170,104 @@ impl Quotes {
 /// then found among the marks alone, and the text is copied once, a slice between two
 /// edits at a time.
 pub fn normalize_cow(s: &str) -> Cow<'_, str> {
+    repair(s, false).expect("repair stops at white space only when asked to")
+}
+
+/// [`normalize_cow`] for text without white space, in the same single pass; `None` as
+/// soon as white space is found (the caller repairs the white space first, then calls
+/// [`normalize_cow`]), so that text with none is read once.
+pub fn normalize_unspaced(s: &str) -> Option<Cow<'_, str>> {
+    repair(s, true)
+}
+
+/// [`normalize_cow`]; with `stop_at_space`, `None` at the first white space.
+fn repair(s: &str, stop_at_space: bool) -> Option<Cow<'_, str>> {
     let bytes = s.as_bytes();
-    let Some(first) = first_trigger(bytes) else { return Cow::Borrowed(s) };
+    let Some(mut at) = scan(bytes, 0, true) else { return Some(Cow::Borrowed(s)) };
     let mut marks: Vec<Mark> = Vec::new();
     let mut edits: Vec<Edit> = Vec::new();
     // Open parentheses (mark index, Han count at the opening); pairs holding Han.
     let mut stack: Vec<(u32, usize)> = Vec::new();
     let mut seeds: Vec<u32> = Vec::new();
-    // Han characters read from `first` on (only differences are used).
+    // Han characters read while a parenthesis or a quote is open (only differences
+    // between an opening and its closing are used).
     let mut han = 0usize;
     let mut quotes = [Quotes::default(), Quotes::default()];
     // The last character that is not white space; the run of white space open since
     // it (the index of its edit).
-    let mut last = s[..first].chars().next_back().map_or(Near::Edge, Near::Char);
+    let mut last = s[..at].chars().next_back().map_or(Near::Edge, Near::Char);
     let mut run: Option<usize> = None;
-    for (at, c) in s[first..].char_indices() {
-        let at = first + at;
+    loop {
+        // The character at `at` is white space, a mark or a quote.
+        let c = s[at..].chars().next().expect("scan stops on a character");
+        let len = c.len_utf8();
         if is_space(c) {
+            if stop_at_space {
+                return None;
+            }
             if run.is_none() {
                 run = Some(edits.len());
                 edits.push(Edit::Run { start: at, end: at, before: last, after: Near::Edge });
             }
-            continue;
-        }
-        let here = match c {
-            ',' | ';' | ':' | '!' | '?' | '(' | ')' => {
-                let k = marks.len() as u32;
-                let digits_around = at > 0 && bytes[at - 1].is_ascii_digit() && bytes.get(at + 1).is_some_and(u8::is_ascii_digit);
-                let full = match c {
-                    '(' => Some('（'),
-                    ')' => Some('）'),
-                    ',' if !digits_around => Some('，'),
-                    ':' if !digits_around => Some('：'),
-                    ';' => Some('；'),
-                    '!' => Some('！'),
-                    '?' => Some('？'),
-                    _ => None,
-                };
-                marks.push(Mark { at, full, prev: last, next: Near::Edge, partner: u32::MAX });
-                if c == '(' {
-                    stack.push((k, han));
-                } else if c == ')' {
-                    if let Some((open, han_at_open)) = stack.pop() {
-                        marks[open as usize].partner = k;
-                        marks[k as usize].partner = open;
-                        if han > han_at_open {
-                            seeds.push(open);
+        } else {
+            let here = match c {
+                '"' | '\'' => {
+                    let double = c == '"';
+                    let quote = Quote { double, open: quotes[usize::from(double)].note(han) };
+                    edits.push(Edit::Quote { at, quote });
+                    Near::Quote(quote)
+                }
+                c => {
+                    let k = marks.len() as u32;
+                    let digits_around = at > 0 && bytes[at - 1].is_ascii_digit() && bytes.get(at + 1).is_some_and(u8::is_ascii_digit);
+                    let full = match c {
+                        '(' => Some('（'),
+                        ')' => Some('）'),
+                        ',' if !digits_around => Some('，'),
+                        ':' if !digits_around => Some('：'),
+                        ';' => Some('；'),
+                        '!' => Some('！'),
+                        '?' => Some('？'),
+                        _ => None,
+                    };
+                    marks.push(Mark { at, full, prev: last, next: Near::Edge, partner: u32::MAX });
+                    if c == '(' {
+                        stack.push((k, han));
+                    } else if c == ')' {
+                        if let Some((open, han_at_open)) = stack.pop() {
+                            marks[open as usize].partner = k;
+                            marks[k as usize].partner = open;
+                            if han > han_at_open {
+                                seeds.push(open);
+                            }
                         }
                     }
+                    edits.push(Edit::Mark(k));
+                    Near::Mark(k)
                 }
-                edits.push(Edit::Mark(k));
-                Near::Mark(k)
-            }
-            '"' | '\'' => {
-                let double = c == '"';
-                let quote = Quote { double, open: quotes[usize::from(double)].note(han) };
-                edits.push(Edit::Quote { at, quote });
-                Near::Quote(quote)
-            }
-            c => {
-                han += usize::from(is_han(c));
-                Near::Char(c)
-            }
-        };
-        if let Near::Mark(k) = last {
-            marks[k as usize].next = here;
+            };
+            follow(here, last, &mut run, &mut marks, &mut edits, at);
+            last = here;
         }
-        if let Some(i) = run.take() {
-            if let Edit::Run { end, after, .. } = &mut edits[i] {
-                *end = at;
-                *after = here;
+        // The characters up to the next one the rules read: the first follows what
+        // came before, the last is what comes before the next; Han is counted while a
+        // pair is open.
+        let from = at + len;
+        let next = scan(bytes, from, true);
+        let to = next.unwrap_or(s.len());
+        if to > from {
+            let between = &s[from..to];
+            let first = between.chars().next().expect("not empty");
+            follow(Near::Char(first), last, &mut run, &mut marks, &mut edits, from);
+            last = Near::Char(between.chars().next_back().expect("not empty"));
+            if !stack.is_empty() || quotes.iter().any(|q| q.count % 2 == 1) {
+                han += between.chars().filter(|&c| is_han(c)).count();
             }
         }
-        last = here;
+        match next {
+            Some(n) => at = n,
+            None => break,
+        }
     }
     if let Some(i) = run {
         if let Edit::Run { end, .. } = &mut edits[i] {
@@ -273,11 +340,25 @@ pub fn normalize_cow(s: &str) -> Cow<'_, str> {
         }
         copied = end;
     }
-    match out {
+    Some(match out {
         None => Cow::Borrowed(s),
         Some(mut o) => {
             o.push_str(&s[copied..]);
             Cow::Owned(o)
+        }
+    })
+}
+
+/// Notes `here` (at byte `at`) as what comes after the mark `last` (if it is one) and
+/// after the open run of white space (if any), which it ends.
+fn follow(here: Near, last: Near, run: &mut Option<usize>, marks: &mut [Mark], edits: &mut [Edit], at: usize) {
+    if let Near::Mark(k) = last {
+        marks[k as usize].next = here;
+    }
+    if let Some(i) = run.take() {
+        if let Edit::Run { end, after, .. } = &mut edits[i] {
+            *end = at;
+            *after = here;
         }
     }
 }
@@ -488,6 +569,15 @@ mod tests {
         #[test]
         fn the_fast_repair_is_the_reference(s in "[,;:!?()\"' \t\n\u{85}\u{a0}\u{1680}\u{2000}\u{200b}\u{2028}\u{202f}\u{205f}\u{2060}\u{3000}\u{feff}0-9a-c中文的，。（）“”‘’、—…·\u{3001}\u{ff0c}\u{2003}\u{20000}]{0,24}") {
             proptest::prop_assert_eq!(normalize(&s), reference::normalize(&s));
+            let has_space = s.contains(crate::rules::chars::is_space);
+            proptest::prop_assert_eq!(super::normalize_unspaced(&s).map(Cow::into_owned), (!has_space).then(|| reference::normalize(&s)));
+        }
+
+        /// The byte scan finds the white space `str::find` finds, on every character
+        /// that shares a lead byte with a multi-byte space.
+        #[test]
+        fn the_byte_scan_finds_what_find_finds(s in "[a中。，\u{80}-\u{a1}\u{1600}-\u{16ff}\u{2000}-\u{2070}\u{3000}-\u{3003}\u{fe00}-\u{ffff}]{0,8}") {
+            proptest::prop_assert_eq!(super::find_space(&s), s.find(crate::rules::chars::is_space));
         }
     }
 }

@@ -29,10 +29,30 @@ impl Repair<'_> {
     /// space collapsed, then [`Repair::finish`]; the allocation is kept when nothing
     /// changes it.
     fn display(&self, s: &mut String) {
-        if s.contains(is_space) {
+        if self.unspaced(s) {
+            return;
+        }
+        if punct::find_space(s).is_some() {
             *s = collapse_spaces(s);
         }
         self.finish(s);
+    }
+
+    /// For text without white space, where the white-space repairs change nothing, the
+    /// punctuation repair (when asked for) in the pass that finds there is none, then
+    /// the script: true when `s` is repaired, false when it has white space (or
+    /// punctuation is kept), and is left as it is.
+    fn unspaced(&self, s: &mut String) -> bool {
+        if !self.punct {
+            return false;
+        }
+        match punct::normalize_unspaced(s) {
+            None => return false,
+            Some(Cow::Owned(o)) => *s = o,
+            Some(Cow::Borrowed(_)) => {}
+        }
+        self.convert_script(s);
+        true
     }
 
     /// Punctuation, then script, in place.
@@ -42,6 +62,11 @@ impl Repair<'_> {
                 *s = o;
             }
         }
+        self.convert_script(s);
+    }
+
+    /// The script conversion, when asked for.
+    fn convert_script(&self, s: &mut String) {
         if let Some(c) = self.convert {
             *s = c.convert(s);
         }
@@ -51,7 +76,10 @@ impl Repair<'_> {
     /// The spaces of a credit printed inside it ("本报记者 郁成摄") are kept, as in a byline
     /// (text without white space has none to keep, and is not searched for credits).
     fn body_in_place(&self, text: &mut String) {
-        if text.contains(is_space) {
+        if self.unspaced(text) {
+            return;
+        }
+        if punct::find_space(text).is_some() {
             let credits = crate::rules::byline::inline_credits(text);
             if credits.is_empty() {
                 if let Cow::Owned(o) = remove_spaces_cow(text) {
@@ -137,7 +165,7 @@ pub fn remove_spaces_between_cjk(s: &str) -> String {
 /// the output will have it, so that a second pass reads the same context and the
 /// repair is idempotent): the two characters before it and the two after it.
 fn remove_spaces_cow(s: &str) -> Cow<'_, str> {
-    let Some(mut start) = s.find(is_space) else { return Cow::Borrowed(s) };
+    let Some(mut start) = punct::find_space(s) else { return Cow::Borrowed(s) };
     let mut out = String::with_capacity(s.len());
     let mut copied = 0;
     loop {
@@ -155,7 +183,7 @@ fn remove_spaces_cow(s: &str) -> Cow<'_, str> {
             out.push(' ');
         }
         copied = end;
-        match s[end..].find(is_space) {
+        match punct::find_space(&s[end..]) {
             Some(k) => start = end + k,
             None => break,
         }
