@@ -121,11 +121,11 @@ struct Mark {
     partner: u32,
 }
 
-/// A place where the text may change, in text order.
+/// A place other than a mark where the text may change, in text order (the marks are
+/// kept in their own list, in text order too, so that a page of marks holds one entry
+/// for each).
 #[derive(Debug)]
 enum Edit {
-    /// A half-width mark, by index.
-    Mark(u32),
     /// An ASCII quote (one byte at `at`).
     Quote { at: usize, quote: Quote },
     /// A run of white space `start..end` (bytes), with what is before and after it.
@@ -242,7 +242,6 @@ fn repair(s: &str, stop_at_space: bool) -> Option<Cow<'_, str>> {
                             }
                         }
                     }
-                    edits.push(Edit::Mark(k));
                     Near::Mark(k)
                 }
             };
@@ -292,25 +291,32 @@ fn repair(s: &str, stop_at_space: bool) -> Option<Cow<'_, str>> {
         Near::Quote(q) => is_cjk(quote_char(q)),
         Near::Edge | Near::Mark(_) => false,
     };
+    // A mark is marked converted when it is queued, so that each is queued once.
     let mut converted = vec![false; marks.len()];
-    let mut work: Vec<u32> = seeds;
-    work.extend((0..marks.len() as u32).filter(|&k| {
-        let m = &marks[k as usize];
-        m.full.is_some() && (fixed_cjk(m.prev) || fixed_cjk(m.next))
-    }));
+    let mut work: Vec<u32> = Vec::new();
+    let queue = |k: u32, converted: &mut [bool], work: &mut Vec<u32>| {
+        if !converted[k as usize] && marks[k as usize].full.is_some() {
+            converted[k as usize] = true;
+            work.push(k);
+        }
+    };
+    for k in seeds {
+        queue(k, &mut converted, &mut work);
+    }
+    for (k, m) in marks.iter().enumerate() {
+        if fixed_cjk(m.prev) || fixed_cjk(m.next) {
+            queue(k as u32, &mut converted, &mut work);
+        }
+    }
     while let Some(k) = work.pop() {
         let m = &marks[k as usize];
-        if converted[k as usize] || m.full.is_none() {
-            continue;
-        }
-        converted[k as usize] = true;
         for n in [m.prev, m.next] {
             if let Near::Mark(j) = n {
-                work.push(j);
+                queue(j, &mut converted, &mut work);
             }
         }
         if m.partner != u32::MAX {
-            work.push(m.partner);
+            queue(m.partner, &mut converted, &mut work);
         }
     }
 
@@ -321,18 +327,26 @@ fn repair(s: &str, stop_at_space: bool) -> Option<Cow<'_, str>> {
         Near::Quote(q) => pair_up[usize::from(q.double)],
         Near::Mark(k) => converted[k as usize],
     };
+    // The changes, in text order: the converted marks and the other edits merged.
+    let mut changes = marks.iter().zip(&converted).filter(|(_, c)| **c).map(|(m, _)| (m.at, m.at + 1, m.full)).peekable();
+    let mut others = edits
+        .iter()
+        .filter_map(|e| match *e {
+            Edit::Quote { at, quote } if pair_up[usize::from(quote.double)] => Some((at, at + 1, Some(quote_char(quote)))),
+            Edit::Run { start, end, before, after } if full_width_mark(before) || full_width_mark(after) => Some((start, end, None)),
+            _ => None,
+        })
+        .peekable();
     let mut out: Option<String> = None;
     let mut copied = 0;
-    for e in &edits {
-        let (start, end, to) = match *e {
-            Edit::Mark(k) if converted[k as usize] => {
-                let m = &marks[k as usize];
-                (m.at, m.at + 1, m.full)
-            }
-            Edit::Quote { at, quote } if pair_up[usize::from(quote.double)] => (at, at + 1, Some(quote_char(quote))),
-            Edit::Run { start, end, before, after } if full_width_mark(before) || full_width_mark(after) => (start, end, None),
-            _ => continue,
-        };
+    loop {
+        let (start, end, to) = match (changes.peek(), others.peek()) {
+            (Some(a), Some(b)) if a.0 < b.0 => changes.next(),
+            (Some(_), None) => changes.next(),
+            (_, Some(_)) => others.next(),
+            (None, None) => break,
+        }
+        .expect("peeked");
         let o = out.get_or_insert_with(|| String::with_capacity(s.len() + s.len() / 4));
         o.push_str(&s[copied..start]);
         if let Some(c) = to {
