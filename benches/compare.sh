@@ -109,6 +109,25 @@ ir() {
   put "ir.$name" "${instr[$name]}"
 }
 
+# runs_of HOW DIR PREFIX: the seven commands the time and instr parts measure, one
+# list for both: HOW (timed or ir) NAME CMD... for the floor tool and banmian on the
+# bench pages, on the hard-wrapped copy, and the converter alone, banmian with t2s and
+# banmian without it on the Traditional copy, all under DIR. The banmian runs are
+# named PREFIX + their name (the time part's names, run_1t, ..., are kept as they were
+# in earlier figures files; the instr part's are pages, wrapped, t2s, trad).
+runs_of() {
+  local how=$1 d=$2 p=$3
+  local n_pages=pages n_wrapped=wrapped n_t2s=t2s n_trad=trad
+  if [ -n "$p" ]; then n_pages=${p}1t n_wrapped=${p}wrapped_1t n_t2s=${p}t2s_1t n_trad=${p}trad_1t; fi
+  "$how" floor "$tools/measure" floor "$d/pages"
+  "$how" "$n_pages" "$bin" "$d/pages" --jsonl -o /dev/null -q -j 1
+  "$how" floor_wrapped "$tools/measure" floor "$d/wrapped"
+  "$how" "$n_wrapped" "$bin" "$d/wrapped" --jsonl -o /dev/null -q -j 1
+  "$how" t2s_alone "$tools/measure" t2s "$d/trad"
+  "$how" "$n_t2s" "$bin" "$d/trad" --jsonl -o /dev/null -q -j 1 --convert t2s
+  "$how" "$n_trad" "$bin" "$d/trad" --jsonl -o /dev/null -q -j 1
+}
+
 echo "banmian speed figures ($label): binary $bin"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "corpus: $c ($(ls "$c/pages" | wc -l) pages, $(mb "$c/pages") MB; plain hard-wrapped copy $(mb "$c/wrapped") MB; Traditional copy $(mb "$c/trad") MB)"
@@ -120,13 +139,7 @@ if [[ " $parts " == *" time "* ]]; then
   b_trad=$(bytes "$c/trad")
   timed cat cat "$c/all.txt"
   timed wc wc -m "$c/all.txt"
-  timed floor "$tools/measure" floor "$c/pages"
-  timed run_1t "$bin" "$c/pages" --jsonl -o /dev/null -q -j 1
-  timed floor_wrapped "$tools/measure" floor "$c/wrapped"
-  timed run_wrapped_1t "$bin" "$c/wrapped" --jsonl -o /dev/null -q -j 1
-  timed t2s_alone "$tools/measure" t2s "$c/trad"
-  timed run_t2s_1t "$bin" "$c/trad" --jsonl -o /dev/null -q -j 1 --convert t2s
-  timed run_trad_1t "$bin" "$c/trad" --jsonl -o /dev/null -q -j 1
+  runs_of timed "$c" run_
   echo
   echo "time (best of $runs; MB/s from CPU time):"
   row cat "$b_pages" "cat all.txt"
@@ -156,13 +169,7 @@ if [[ " $parts " == *" instr "* ]]; then
   done
   s=$work/slice$slice
   sb_pages=$(bytes "$s/pages"); sb_wrapped=$(bytes "$s/wrapped"); sb_trad=$(bytes "$s/trad")
-  ir floor "$tools/measure" floor "$s/pages"
-  ir pages "$bin" "$s/pages" --jsonl -o /dev/null -q -j 1
-  ir floor_wrapped "$tools/measure" floor "$s/wrapped"
-  ir wrapped "$bin" "$s/wrapped" --jsonl -o /dev/null -q -j 1
-  ir t2s_alone "$tools/measure" t2s "$s/trad"
-  ir t2s "$bin" "$s/trad" --jsonl -o /dev/null -q -j 1 --convert t2s
-  ir trad "$bin" "$s/trad" --jsonl -o /dev/null -q -j 1
+  runs_of ir "$s" ""
   perb() { awk -v i="$1" -v b="$2" 'BEGIN { printf "%.1f", i / b }'; }
   echo
   echo "instructions (callgrind, whole process, first $slice pages: $(awk -v b="$sb_pages" 'BEGIN { printf "%.2f", b / 1e6 }') MB bench, $(awk -v b="$sb_wrapped" 'BEGIN { printf "%.2f", b / 1e6 }') MB wrapped, $(awk -v b="$sb_trad" 'BEGIN { printf "%.2f", b / 1e6 }') MB Traditional):"

@@ -392,7 +392,8 @@ fn one_page(pipeline: &Pipeline, args: &Args, path: Option<&Path>) -> io::Result
             return Ok(1);
         }
     };
-    let mut pages = match pipeline.process_pages(&source, &bytes) {
+    let size = bytes.len() as u64;
+    let mut pages = match pipeline.process_pages_owned(&source, bytes) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("banmian: {}", flags(e.with_path(path.unwrap_or(Path::new("-")))));
@@ -400,7 +401,7 @@ fn one_page(pipeline: &Pipeline, args: &Args, path: Option<&Path>) -> io::Result
         }
     };
     if pages.len() > 1 {
-        return one_file_pages(args, &source, &pages, bytes.len() as u64);
+        return one_file_pages(args, &source, &pages, size);
     }
     let Some(page) = pages.pop() else { return Ok(1) };
     if let (Some(SplitArg::Articles), Some(out)) = (args.split, &args.output) {
@@ -410,7 +411,7 @@ fn one_page(pipeline: &Pipeline, args: &Args, path: Option<&Path>) -> io::Result
             return Ok(1);
         }
         let mut summary = Summary::default();
-        summary.record_one(&page, bytes.len() as u64);
+        summary.record_one(&page, size);
         return finish(&Args { quiet: true, ..args.clone() }, &summary);
     }
     let rendered = if args.jsonl {
@@ -425,7 +426,7 @@ fn one_page(pipeline: &Pipeline, args: &Args, path: Option<&Path>) -> io::Result
             return Ok(1);
         }
         let mut summary = Summary::default();
-        summary.record_one(&page, bytes.len() as u64);
+        summary.record_one(&page, size);
         return finish(&Args { quiet: true, ..args.clone() }, &summary);
     }
     let mut w = match open_output(args) {
@@ -437,7 +438,7 @@ fn one_page(pipeline: &Pipeline, args: &Args, path: Option<&Path>) -> io::Result
     };
     w.write_all(&json).and_then(|()| w.flush()).map_err(writing(args))?;
     let mut summary = Summary::default();
-    summary.record_one(&page, bytes.len() as u64);
+    summary.record_one(&page, size);
     finish(&Args { quiet: true, ..args.clone() }, &summary)
 }
 

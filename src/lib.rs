@@ -447,6 +447,31 @@ impl Pipeline {
     pub fn process_pages(&self, source: &str, bytes: &[u8]) -> Result<Vec<Page>> {
         self.check_size(bytes.len() as u64)?;
         let inputs = read::read_pages(self.options.input_format, bytes)?;
+        self.process_inputs(source, inputs)
+    }
+
+    /// [`Pipeline::process_pages`] taking the bytes, which are dropped as soon as they
+    /// are read (decoded, or parsed into boxes), before the stages run: the peak memory
+    /// of a page then holds its text once, not its bytes as well. For callers that read
+    /// a file to process it and need the bytes no longer (the batch, the command line).
+    /// Errors: as [`Pipeline::process_pages`].
+    ///
+    /// ```
+    /// use banmian::{Options, Pipeline};
+    ///
+    /// let p = Pipeline::new(Options::default()).unwrap();
+    /// let pages = p.process_pages_owned("01.txt", "## 会议举行\n\n会议举行。\n".as_bytes().to_vec()).unwrap();
+    /// assert_eq!(pages[0].articles[0].headline.as_deref(), Some("会议举行"));
+    /// ```
+    pub fn process_pages_owned(&self, source: &str, bytes: Vec<u8>) -> Result<Vec<Page>> {
+        self.check_size(bytes.len() as u64)?;
+        let inputs = read::read_pages(self.options.input_format, &bytes)?;
+        drop(bytes);
+        self.process_inputs(source, inputs)
+    }
+
+    /// The pages of a file, read: page N's `source` as [`Pipeline::process_pages`] says.
+    fn process_inputs(&self, source: &str, inputs: Vec<Input>) -> Result<Vec<Page>> {
         let several = inputs.len() > 1;
         let name = |i: usize| if several { format!("{source}#p{}", i + 1) } else { source.to_string() };
         inputs

@@ -28,8 +28,7 @@ pub use atomic::{remove_stale_temporaries, writable_folder, write_atomic};
 pub use record::{Done, Identity, PAGES_PATH, Pages, RECORD_PATH, RECORD_SCHEMA, Record, Resume};
 pub use run::{
     SPLIT_RECORD, ocr_output_path, output_path, output_path_as, page_path, process_file, process_file_pages, read_file_limited,
-    read_limited, run_tree, run_tree_as, run_tree_jsonl, run_tree_jsonl_as, run_tree_ocr, run_tree_split, split_dir, up_to_date,
-    write_split,
+    read_limited, run_tree, run_tree_as, run_tree_jsonl, run_tree_jsonl_as, run_tree_ocr, run_tree_split, split_dir, write_split,
 };
 pub use side::{input as input_error, output as output_error};
 pub use stream::{ERROR_SCHEMA, ErrorLine, InputLine, max_line_bytes, parse_input_line, run_stream, run_stream_as};

@@ -12,7 +12,7 @@ use std::time::Instant;
 use super::atomic::{remove_stale_temporaries, write_atomic};
 use super::record::{Done, Identity, Pages, Record, Resume};
 use super::side;
-use super::summary::{Failure, Summary};
+use super::summary::{Failure, Summary, Tally};
 use super::walk::{Walk, recognise};
 use crate::Pipeline;
 use crate::error::{Error, ErrorKind, Result};
@@ -130,13 +130,6 @@ pub fn output_path_as(out: &Path, rel: &Path, format: OutputFormat) -> PathBuf {
     p
 }
 
-/// True when `output` exists and is at least as new as `input`. (Folder runs no longer
-/// use it: `--resume` compares content, see [`super::Pages`].)
-pub fn up_to_date(input: &Path, output: &Path) -> bool {
-    let m = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
-    matches!((m(input), m(output)), (Some(i), Some(o)) if o >= i)
-}
-
 /// Reads a whole page from `input`, but never more than `limit` bytes into memory:
 /// past the limit the rest is read and counted, not kept, and the result is
 /// [`ErrorKind::TooLarge`] with the input's real size. Errors: [`ErrorKind::Io`].
@@ -194,7 +187,7 @@ pub fn process_file_pages(pipeline: &Pipeline, root: &Path, rel: &Path) -> (u64,
     let path = root.join(rel);
     let source = rel.to_string_lossy().replace('\\', "/");
     match read_file_limited(&path, pipeline.options().max_page_bytes) {
-        Ok(bytes) => (bytes.len() as u64, pipeline.process_pages(&source, &bytes).map_err(|e| e.with_path(&path))),
+        Ok(bytes) => (bytes.len() as u64, pipeline.process_pages_owned(&source, bytes).map_err(|e| e.with_path(&path))),
         Err(e) => (0, Err(e)),
     }
 }
@@ -396,9 +389,10 @@ enum Outcome {
     Kept(Done),
     /// A file of [`Walk::candidates`] that is not a page, with the reason.
     NotPage(String),
-    /// Read (this many bytes; an image's size for a scan) and processed: its pages and
-    /// what to record, or the error.
-    Read(u64, Result<(Vec<Page>, Done)>),
+    /// Read (this many bytes; an image's size for a scan) and processed: what to record
+    /// (its pages' counts with it; the pages are written and dropped by then), or the
+    /// error.
+    Read(u64, Result<Done>),
 }
 
 impl Run<'_> {
@@ -464,8 +458,7 @@ impl Run<'_> {
         };
         let source = rel.to_string_lossy().replace('\\', "/");
         let read_from = ocr_kept.as_ref().map_or(path.as_path(), |(k, _)| k.as_path());
-        let result = pipeline.process_pages(&source, &bytes).map_err(|e| e.with_path(read_from));
-        drop(bytes);
+        let result = pipeline.process_pages_owned(&source, bytes).map_err(|e| e.with_path(read_from));
         let result = result.and_then(|pages| {
             let mut outputs = Vec::new();
             match pages.as_slice() {
@@ -479,19 +472,16 @@ impl Run<'_> {
             }
             outputs.extend(ocr_kept);
             let outputs = outputs.into_iter().map(|(p, id)| (p.strip_prefix(self.out).map(Path::to_path_buf).unwrap_or(p), id)).collect();
-            let done = Done {
+            let tally = Tally::of(&pages);
+            Ok(Done {
                 source: rel.to_path_buf(),
                 input,
                 outputs,
-                pages: pages.len() as u64,
-                articles: pages.iter().map(|p| p.articles.len() as u64).sum(),
-                removed: pages.iter().map(|p| p.removed.len() as u64).sum(),
-                warnings: pages
-                    .iter()
-                    .map(|p| (p.warnings.len() + p.articles.iter().map(|a| a.warnings.len()).sum::<usize>()) as u64)
-                    .sum(),
-            };
-            Ok((pages, done))
+                pages: tally.pages,
+                articles: tally.articles,
+                removed: tally.removed,
+                warnings: tally.warnings,
+            })
         });
         Outcome::Read(input.size, result)
     }
@@ -536,8 +526,11 @@ fn run_tree_with(run: &Run, walk: &Walk, (record, resume): (&Record, bool), tick
             match outcome {
                 Outcome::Kept(done) => summary.keep(&done),
                 Outcome::NotPage(reason) => summary.skip(&rel, reason),
-                Outcome::Read(bytes, Ok((pages, done))) => {
-                    summary.count_pages(&pages, bytes);
+                Outcome::Read(bytes, Ok(done)) => {
+                    summary.count_pages(
+                        Tally { pages: done.pages, articles: done.articles, removed: done.removed, warnings: done.warnings },
+                        bytes,
+                    );
                     if let Err(e) = log.append(&done) {
                         if !std::mem::replace(&mut log_failed, true) {
                             summary
@@ -596,26 +589,26 @@ pub fn run_tree_jsonl_as(
         let (bytes, r) = match read {
             Ok(b) => {
                 let source = rel.to_string_lossy().replace('\\', "/");
-                (b.len() as u64, pipeline.process_pages(&source, &b).map_err(|e| e.with_path(&path)))
+                (b.len() as u64, pipeline.process_pages_owned(&source, b).map_err(|e| e.with_path(&path)))
             }
             Err(e) => (0, Err(e)),
         };
         tick(bytes);
-        let lines = |pages: Vec<Page>| -> Result<(Vec<u8>, Vec<Page>)> {
+        let lines = |pages: Vec<Page>| -> Result<(Vec<u8>, Tally)> {
             let mut all = Vec::new();
             for page in &pages {
                 all.extend(format.line(page).unwrap_or_else(|| json::line(page))?);
             }
-            Ok((all, pages))
+            Ok((all, Tally::of(&pages)))
         };
         (rel.clone(), bytes, r.and_then(lines).map_err(Ok))
     };
     ordered(&walk.pages, work, |results| {
         for (rel, bytes, r) in results {
             match r {
-                Ok((line, pages)) => {
+                Ok((line, tally)) => {
                     w.write_all(&line)?;
-                    summary.count_pages(&pages, bytes);
+                    summary.count_pages(tally, bytes);
                 }
                 Err(Ok(e)) => summary.fail(root.join(rel).display().to_string(), &e),
                 Err(Err(reason)) => summary.skip(&rel, reason),

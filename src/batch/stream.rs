@@ -7,7 +7,7 @@ use std::time::Instant;
 use serde::{Deserialize, Serialize};
 
 use super::run::ordered;
-use super::summary::Summary;
+use super::summary::{Summary, Tally};
 use crate::Pipeline;
 use crate::error::{Error, ErrorKind, Result};
 use crate::write::{OutputFormat, json};
@@ -175,7 +175,9 @@ pub fn run_stream_as(
             let (id, text) = parse_input_line(l.trim_end())?;
             let page = pipeline.process_checked(&id, &text)?;
             let json = format.line(&page).unwrap_or_else(|| json::line(&page))?;
-            Ok((page, json, l.len() as u64))
+            // The page is dropped here: the result waits in the window with its line
+            // and its counts only.
+            Ok((Tally::of(std::slice::from_ref(&page)), json, l.len() as u64))
         });
         (n, r)
     };
@@ -183,9 +185,9 @@ pub fn run_stream_as(
         summary.pages += results.len() as u64;
         for (n, r) in results {
             match r {
-                Ok((page, json, input_bytes)) => {
+                Ok((tally, json, input_bytes)) => {
                     w.write_all(&json)?;
-                    summary.count(&page, input_bytes);
+                    summary.count_pages(tally, input_bytes);
                 }
                 Err(e) => {
                     let e = e.with_path(name).with_line(n);

@@ -93,6 +93,32 @@ pub fn count(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// What the summary counts of a file's pages: a result waiting for its turn in the
+/// batch's window holds this rather than the pages themselves.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Tally {
+    /// Pages (more than one for a file of several pages).
+    pub pages: u64,
+    /// Articles in them.
+    pub articles: u64,
+    /// Texts in their `removed`.
+    pub removed: u64,
+    /// Warnings, the pages' and their articles'.
+    pub warnings: u64,
+}
+
+impl Tally {
+    /// The tally of `pages`.
+    pub(crate) fn of(pages: &[Page]) -> Tally {
+        Tally {
+            pages: pages.len() as u64,
+            articles: pages.iter().map(|p| p.articles.len() as u64).sum(),
+            removed: pages.iter().map(|p| p.removed.len() as u64).sum(),
+            warnings: pages.iter().map(|p| (p.warnings.len() + p.articles.iter().map(|a| a.warnings.len()).sum::<usize>()) as u64).sum(),
+        }
+    }
+}
+
 impl Summary {
     pub(crate) fn for_walk(walk: &Walk) -> Summary {
         Summary {
@@ -120,21 +146,21 @@ impl Summary {
     }
 
     pub(crate) fn count(&mut self, page: &Page, bytes: u64) {
-        self.processed += 1;
-        self.bytes += bytes;
-        self.articles += page.articles.len() as u64;
-        self.removed += page.removed.len() as u64;
-        self.warnings += (page.warnings.len() + page.articles.iter().map(|a| a.warnings.len()).sum::<usize>()) as u64;
+        self.count_pages(Tally::of(std::slice::from_ref(page)), bytes);
     }
 
-    /// Records the pages of one file of `bytes` input bytes: each page processed, and a
-    /// file of several pages adds its pages after the first to `pages` (which the walk set
-    /// to its count of files).
-    pub(crate) fn count_pages(&mut self, pages: &[Page], bytes: u64) {
-        self.pages += pages.len().saturating_sub(1) as u64;
-        for (i, page) in pages.iter().enumerate() {
-            self.count(page, if i == 0 { bytes } else { 0 });
+    /// Records the pages of one file of `bytes` input bytes, by their [`Tally`]: each
+    /// page processed, and a file of several pages adds its pages after the first to
+    /// `pages` (which the walk set to its count of files).
+    pub(crate) fn count_pages(&mut self, t: Tally, bytes: u64) {
+        self.pages += t.pages.saturating_sub(1);
+        self.processed += t.pages;
+        if t.pages > 0 {
+            self.bytes += bytes;
         }
+        self.articles += t.articles;
+        self.removed += t.removed;
+        self.warnings += t.warnings;
     }
 
     pub(crate) fn fail(&mut self, source: String, e: &Error) {
