@@ -36,8 +36,13 @@
 //! candidates are within [`AMBIGUITY_MARGIN`] stays open as `ambiguous`, a link that
 //! would close a loop as `cycle`. The weights and the threshold were set on the
 //! committed harness issues (`evaluation/issues`), never on ../shared/realpages.
+//! A source left open whose candidate another source took gets it when the taker has
+//! another free candidate over the threshold (`give_way`: two links rather than one).
 //! A continuation that no 下转 reached then looks back on the page its 上接 names for a
-//! part that goes on nowhere, at a higher threshold ([`REVERSE_THRESHOLD`]).
+//! part that goes on nowhere, at a higher threshold ([`REVERSE_THRESHOLD`]). Last, a
+//! source still open takes the article on the named page shaped like a continuation
+//! whose 上接 was lost (no marker, no credit, no headline or the story's repeated one)
+//! at [`LOST_MARKER_THRESHOLD`] (`link_lost_markers`).
 
 use std::cell::OnceCell;
 use std::sync::LazyLock;
@@ -91,6 +96,13 @@ pub const TERMS_MISMATCH: f64 = 0.2;
 /// 下转 marker for the marker to be taken as that article's: the line after it, or after
 /// one or two blank lines (box input: the next boxes).
 pub const MISPLACED_GAP: usize = 3;
+/// Least score of a link to a continuation shaped like one whose 上接 marker was lost
+/// (the last pass, `link_lost_markers`): with no marker, no headline and no credit a
+/// part scores 0.105 + 0.1 + 0.1 = 0.305 before anything ties it to the source; the
+/// rest must come from a cut sentence at the source (0.1), shared terms or the
+/// repeated headline. Set on the harness (`evaluation/issues`): its four text
+/// continuations of this kind score 0.41 to 0.48.
+pub const LOST_MARKER_THRESHOLD: f64 = 0.4;
 /// Two candidates of one source closer than this are a tie: the jump stays open as
 /// `ambiguous` unless one of them is clearly taken by another source.
 pub const AMBIGUITY_MARGIN: f64 = 0.02;
@@ -588,6 +600,8 @@ pub fn link(pages: &[Page], numbers: &[PageNumber]) -> Linked {
     // And the markers the page read into the next article's head group, for the article
     // they end (with no jump index: they are in no `jumps` list).
     let misplaced = misplaced_markers(pages);
+    // The candidates shaped like a continuation whose 上接 marker was lost, for the last pass.
+    let mut lost: Vec<Cand> = Vec::new();
     for (p, page) in pages.iter().enumerate() {
         for (a, article) in page.articles.iter().enumerate() {
             let src = PartRef { page: p, article: a };
@@ -608,6 +622,9 @@ pub fn link(pages: &[Page], numbers: &[PageNumber]) -> Linked {
                 let other_story = has_group && s.headline < HEADLINE_MISMATCH && s.terms < TERMS_MISMATCH;
                 if s.total >= LINK_THRESHOLD && !other_story {
                     cands.push(Cand { src, jump: j, dst, score: s.total });
+                }
+                if s.total >= LOST_MARKER_THRESHOLD && lost_marker_shape(&ctx, dst, &s) {
+                    lost.push(Cand { src, jump: j, dst, score: s.total });
                 }
             }
         }
@@ -652,7 +669,9 @@ pub fn link(pages: &[Page], numbers: &[PageNumber]) -> Linked {
         out.insert(c.src, (c.dst, c.jump, c.score));
         inc.insert(c.dst, c.src);
     }
+    give_way(&cands, (&mut out, &mut inc), &refused);
     link_back(&ctx, &misplaced, (&mut out, &mut inc), &refused);
+    link_lost_markers(&mut lost, (&mut out, &mut inc), &refused);
     // Targets and open jumps.
     let mut targets: Vec<Vec<Vec<Option<PartRef>>>> =
         pages.iter().map(|p| p.articles.iter().map(|a| vec![None; a.jumps.len()]).collect()).collect();
@@ -744,6 +763,82 @@ fn closes_loop(out: &HashMap<PartRef, (PartRef, usize, f64)>, src: PartRef, dst:
             Some((next, _, _)) => at = *next,
             None => return false,
         }
+    }
+}
+
+/// A source left open whose candidate another source took gets it when the taker has a
+/// free candidate of its own at or above [`LINK_THRESHOLD`]: the taker moves to that one
+/// (its best), so that both jumps are linked rather than one. Two stories continued onto
+/// one page, one of them under its short repeated headline with its 上接 marker lost:
+/// best first, the other story's source may take the continuation whose marker names
+/// its page, and the story whose part has no marker left would stay open. Sources in
+/// best-first order; no loop.
+fn give_way(cands: &[Cand], (out, inc): (&mut Outgoing, &mut HashMap<PartRef, PartRef>), refused: &HashMap<PartRef, Refused>) {
+    for c in cands {
+        if out.contains_key(&c.src) || refused.contains_key(&c.src) {
+            continue;
+        }
+        let Some(&taker) = inc.get(&c.dst) else { continue };
+        let Some(&(_, _, taken)) = out.get(&taker) else { continue };
+        let Some(alt) = cands.iter().find(|o| o.src == taker && o.dst != c.dst && !inc.contains_key(&o.dst)) else { continue };
+        if c.score + alt.score <= taken {
+            continue;
+        }
+        let before = out.remove(&taker);
+        if closes_loop(out, c.src, c.dst) || closes_loop(out, alt.src, alt.dst) || (c.dst == alt.src && alt.dst == c.src) {
+            if let Some(b) = before {
+                out.insert(taker, b);
+            }
+            continue;
+        }
+        out.insert(c.src, (c.dst, c.jump, c.score));
+        inc.insert(c.dst, c.src);
+        if closes_loop(out, alt.src, alt.dst) {
+            // The two new links together would close a loop: back as it was.
+            out.remove(&c.src);
+            if let Some(b) = before {
+                out.insert(taker, b);
+            }
+            inc.insert(c.dst, taker);
+            continue;
+        }
+        out.insert(alt.src, (alt.dst, alt.jump, alt.score));
+        inc.insert(alt.dst, alt.src);
+    }
+}
+
+/// A candidate shaped like a continuation whose 上接 marker was lost: no
+/// `continued_from` jump at all, no byline or dateline of its own, and either no
+/// headline or one that repeats the source's ([`headline_signal`] 1: the short repeated
+/// headline).
+fn lost_marker_shape(ctx: &Ctx, dst: PartRef, s: &Score) -> bool {
+    let b = art(ctx.pages, dst);
+    b.byline.is_none()
+        && b.dateline.is_none()
+        && !b.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedFrom)
+        && (ctx.candidate(dst).own.is_none() || s.headline >= 1.0)
+}
+
+/// The last pass, for the 上接 markers OCR lost: a source still open takes the free
+/// article on the page its jump names that is shaped like a continuation with its
+/// marker lost ([`lost_marker_shape`]) and scores at least [`LOST_MARKER_THRESHOLD`],
+/// best first over the issue, each part once; not when another such article of the
+/// same source is within [`AMBIGUITY_MARGIN`]; no loop. On a page, the article with
+/// no headline (or the story's repeated headline), no credit and no marker of its own
+/// is a continuation whose source is elsewhere: the source's jump names the page.
+fn link_lost_markers(lost: &mut [Cand], (out, inc): (&mut Outgoing, &mut HashMap<PartRef, PartRef>), refused: &HashMap<PartRef, Refused>) {
+    lost.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.src.cmp(&y.src)).then(x.dst.cmp(&y.dst)));
+    for c in lost.iter() {
+        if out.contains_key(&c.src) || refused.contains_key(&c.src) || inc.contains_key(&c.dst) {
+            continue;
+        }
+        let tie =
+            lost.iter().any(|o| o.src == c.src && o.dst != c.dst && !inc.contains_key(&o.dst) && o.score >= c.score - AMBIGUITY_MARGIN);
+        if tie || closes_loop(out, c.src, c.dst) {
+            continue;
+        }
+        out.insert(c.src, (c.dst, c.jump, c.score));
+        inc.insert(c.dst, c.src);
     }
 }
 
@@ -1016,5 +1111,95 @@ mod tests {
         assert_eq!(linked.chains.len(), 2);
         let reasons: Vec<UnlinkedReason> = linked.unlinked.iter().map(|u| u.reason).collect();
         assert_eq!(reasons, [UnlinkedReason::NoContinuationFound, UnlinkedReason::NoSourceFound]);
+    }
+
+    /// Page 1: a story cut mid-sentence, 下转第二版; page 2: another story with its own
+    /// headline and credit, and `bare`, the continuation as printed with its 上接 lost.
+    fn lost_marker_pages(ending: &str, bare: Article) -> Vec<Page> {
+        let mut other = article(0, "冬季运动会开幕", "第十届全市冬季运动会昨日开幕。", Vec::new());
+        other.byline = Some("本报记者 甲某".to_string());
+        vec![
+            page(1, vec![article(0, "公共数据开放平台上线运行", ending, vec![jump(JumpDirection::ContinuedOn, 2, "第二版")])]),
+            page(2, vec![other, bare]),
+        ]
+    }
+
+    fn bare(body: &str) -> Article {
+        Article { headline: None, ..article(1, "", body, Vec::new()) }
+    }
+
+    #[test]
+    fn a_continuation_whose_marker_was_lost_is_found_by_its_shape() {
+        let cut = "市公共数据开放平台日前上线运行，首批开放数据集三百二十个，企业和个人";
+        let pages = lost_marker_pages(cut, bare("注册后即可免费下载使用。"));
+        let n = numbers(&pages);
+        let (src, dst) = (PartRef { page: 0, article: 0 }, PartRef { page: 1, article: 1 });
+        // No marker (0.3), no headline (0.5), no shared term, both ends cut: under the
+        // threshold of the first pass, over that of the last.
+        let s = Ctx::new(&pages, &n).score(src, false, dst);
+        assert_eq!((s.marker, s.headline, s.terms, s.continuity), (NO_MARKER, NO_HEADLINE, 0.0, 1.0));
+        assert!(s.total >= LOST_MARKER_THRESHOLD && s.total < LINK_THRESHOLD, "{}", s.total);
+        let linked = link(&pages, &n);
+        assert!(linked.chains.iter().any(|c| c.parts == [src, dst]), "{:?}", linked.chains);
+        assert_eq!(linked.targets[0][0][0], Some(dst));
+        assert!(linked.unlinked.is_empty(), "{:?}", linked.unlinked);
+        // Not a part with a credit of its own, nor one whose 上接 names another page.
+        let mut credited = bare("注册后即可免费下载使用。");
+        credited.byline = Some("本报记者 乙某".to_string());
+        let mut elsewhere = bare("注册后即可免费下载使用。");
+        elsewhere.jumps = vec![jump(JumpDirection::ContinuedFrom, 9, "第九版")];
+        for b in [credited, elsewhere] {
+            let pages = lost_marker_pages(cut, b);
+            let linked = link(&pages, &numbers(&pages));
+            assert_eq!(linked.chains.len(), 3, "{:?}", linked.chains);
+            assert_eq!(linked.unlinked[0].reason, UnlinkedReason::NoContinuationFound);
+        }
+        // Nor, below the threshold, a bare part after a source that ends its sentence and
+        // shares no term with it (0.305).
+        let pages = lost_marker_pages("市公共数据开放平台日前上线运行，首批开放数据集三百二十个。", bare("注册后即可免费下载使用。"));
+        let linked = link(&pages, &numbers(&pages));
+        assert_eq!(linked.chains.len(), 3, "{:?}", linked.chains);
+    }
+
+    #[test]
+    fn a_source_gives_way_to_one_that_has_no_other_candidate() {
+        let pages = vec![
+            page(
+                3,
+                vec![
+                    article(0, "颱風外圍環流", "非必要不要前往山區及海邊。", vec![jump(JumpDirection::ContinuedOn, 4, "第四版")]),
+                    article(
+                        1,
+                        "社区微更新解决停车难",
+                        "东篱小区新增车位一百八十个，居民",
+                        vec![jump(JumpDirection::ContinuedOn, 4, "第四版")],
+                    ),
+                ],
+            ),
+            page(
+                4,
+                vec![
+                    // The typhoon story's continuation, its 上接 read; the parking story's
+                    // under its short repeated headline, its 上接 lost.
+                    Article {
+                        headline: None,
+                        ..article(0, "", "气象署预报员指出，明天清晨通过海峡。", vec![jump(JumpDirection::ContinuedFrom, 3, "第三版")])
+                    },
+                    article(1, "社区微更新", "“大家的事大家商量着办。”业委会主任说。", Vec::new()),
+                ],
+            ),
+        ];
+        let n = numbers(&pages);
+        let ctx = Ctx::new(&pages, &n);
+        let [typhoon, parking, marked, repeated] = [(0, 0), (0, 1), (1, 0), (1, 1)].map(|(page, article)| PartRef { page, article });
+        // Best first, the parking story would take the marked continuation: it ends
+        // mid-sentence, the typhoon story does not.
+        let (p_marked, t_marked, p_repeated) =
+            (ctx.score(parking, false, marked).total, ctx.score(typhoon, false, marked).total, ctx.score(parking, false, repeated).total);
+        assert!(p_marked > t_marked && t_marked >= LINK_THRESHOLD && p_repeated >= LINK_THRESHOLD, "{p_marked} {t_marked} {p_repeated}");
+        let linked = link(&pages, &n);
+        assert!(linked.chains.iter().any(|c| c.parts == [typhoon, marked]), "{:?}", linked.chains);
+        assert!(linked.chains.iter().any(|c| c.parts == [parking, repeated]), "{:?}", linked.chains);
+        assert!(linked.unlinked.is_empty(), "{:?}", linked.unlinked);
     }
 }
