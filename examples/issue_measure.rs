@@ -3,7 +3,7 @@
 //! issue folder and processes them once to warm up (patterns compiled). Then, `RUNS`
 //! times (one by default), it processes them one by one (`measured_pages`) and builds
 //! the issue from a fresh copy (`measured_build`: `issue::build`, and dropping the
-//! issue with its pages). It prints the least time of each and their ratio. Under
+//! issue with its pages). It prints the least and the mean time of each and their ratios. Under
 //! callgrind, `--toggle-collect='*measured_build*'` (or `'*measured_pages*'`) counts
 //! the instructions of one build alone (`benches/README.md`).
 
@@ -43,14 +43,19 @@ fn main() {
     let pages = pages(dir);
     drop(issue::build("w", one_by_one(&p, &pages)));
     let (mut tp, mut tb) = (f64::MAX, f64::MAX);
+    let (mut sp, mut sb) = (0.0, 0.0);
     for _ in 0..runs {
         let s = Instant::now();
         measured_pages(&p, &pages);
-        tp = tp.min(s.elapsed().as_secs_f64());
+        let t = s.elapsed().as_secs_f64();
+        (tp, sp) = (tp.min(t), sp + t);
         let inputs = one_by_one(&p, &pages);
         let s = Instant::now();
         measured_build(inputs);
-        tb = tb.min(s.elapsed().as_secs_f64());
+        let t = s.elapsed().as_secs_f64();
+        (tb, sb) = (tb.min(t), sb + t);
     }
-    println!("pages {:.3} ms, build {:.3} ms, build/pages {:.3}", tp * 1e3, tb * 1e3, tb / tp);
+    let n = runs.max(1) as f64;
+    println!("least: pages {:.3} ms, build {:.3} ms, build/pages {:.3}", tp * 1e3, tb * 1e3, tb / tp);
+    println!("mean:  pages {:.3} ms, build {:.3} ms, build/pages {:.3}", sp / n * 1e3, sb / n * 1e3, sb / sp);
 }
