@@ -75,48 +75,80 @@ pub struct Provenance {
     pub ids: Option<Vec<String>>,
 }
 
-/// One article: headline group, credit, body and the jumps that continue it elsewhere.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Article {
-    /// 0-based position on the page.
-    pub id: usize,
-    /// 引题, the line above the headline.
-    pub kicker: Option<String>,
-    /// 主题; a headline set on several lines is joined with one space.
-    pub headline: Option<String>,
-    /// 副题, the line(s) under the headline.
-    pub subheadline: Option<String>,
-    /// 栏目, a column or series label printed with the article.
-    pub rubric: Option<String>,
-    /// The credit line as printed, normalized: "本报讯（记者 尹明）".
-    pub byline: Option<String>,
-    /// Source/place/date part of the credit ("本报讯", "新华社北京1月12日电") or a printed
-    /// issue date ("2021年1月12日"); both, joined with one space, when the article
-    /// prints both ("本报讯 2021年1月12日").
-    pub dateline: Option<String>,
-    /// The people credited, in printed order.
-    pub authors: Vec<Author>,
-    /// Where the headline group and the credits were read, in line order: one [`Head`]
-    /// per role and printed place (a kicker, a headline set on two lines is one head
-    /// spanning both, a byline, a date line, ...). Empty for an article with neither.
-    #[serde(default)]
-    pub heads: Vec<Head>,
-    /// ISO 8601 date the article states for itself, when a full date can be known.
-    pub date: Option<String>,
-    /// The body in reading order.
-    pub blocks: Vec<Block>,
-    /// The `text` of every block joined with `"\n"`.
-    pub text: String,
-    /// Jump markers found in (and taken out of) the body.
-    pub jumps: Vec<Jump>,
-    /// What looks damaged in this article; `block` indexes `blocks`.
-    pub warnings: Vec<Warning>,
-    /// 1-based input line span `[first, last]` of everything the article was made from.
-    pub lines: [usize; 2],
-    /// OCR box input only: where everything the article was made from was printed; its
-    /// keys are this object's (see [`Provenance`]).
-    #[serde(flatten)]
-    pub provenance: Provenance,
+/// Declares an article object: `id`, then the head fields every article object of the
+/// contract has, in the contract's order (`kicker`, `headline`, `subheadline`, `rubric`,
+/// `byline`, `dateline`, `authors`, `heads`: declared and documented once, here), then
+/// the struct's own fields. The page's [`Article`] and the issue's story
+/// ([`IssueArticle`](crate::issue::IssueArticle)) are both declared with it, so their
+/// head fields (names, types, serde attributes, order, hence their JSON) cannot drift
+/// apart, while each keeps its plain fields (`article.headline`).
+macro_rules! article_object {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $(#[$id_meta:meta])*
+            pub id: usize,
+            ..head_fields,
+            $($rest:tt)*
+        }
+    ) => {
+        $(#[$meta])*
+        pub struct $name {
+            $(#[$id_meta])*
+            pub id: usize,
+            /// 引题, the line above the headline.
+            pub kicker: Option<String>,
+            /// 主题; a headline set on several lines is joined with one space.
+            pub headline: Option<String>,
+            /// 副题, the line(s) under the headline.
+            pub subheadline: Option<String>,
+            /// 栏目, a column or series label printed with the article.
+            pub rubric: Option<String>,
+            /// The credit line as printed, normalized: "本报讯（记者 尹明）".
+            pub byline: Option<String>,
+            /// Source/place/date part of the credit ("本报讯", "新华社北京1月12日电") or a printed
+            /// issue date ("2021年1月12日"); both, joined with one space, when the article
+            /// prints both ("本报讯 2021年1月12日").
+            pub dateline: Option<String>,
+            /// The people credited, in printed order.
+            pub authors: Vec<$crate::model::Author>,
+            /// Where the headline group and the credits were read, in line order: one [`Head`]
+            /// per role and printed place (a kicker, a headline set on two lines is one head
+            /// spanning both, a byline, a date line, ...). Empty for an article with neither.
+            ///
+            /// [`Head`]: crate::model::Head
+            #[serde(default)]
+            pub heads: Vec<$crate::model::Head>,
+            $($rest)*
+        }
+    };
+}
+pub(crate) use article_object;
+
+article_object! {
+    /// One article: headline group, credit, body and the jumps that continue it elsewhere.
+    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Article {
+        /// 0-based position on the page.
+        pub id: usize,
+        ..head_fields,
+        /// ISO 8601 date the article states for itself, when a full date can be known.
+        pub date: Option<String>,
+        /// The body in reading order.
+        pub blocks: Vec<Block>,
+        /// The `text` of every block joined with `"\n"`.
+        pub text: String,
+        /// Jump markers found in (and taken out of) the body.
+        pub jumps: Vec<Jump>,
+        /// What looks damaged in this article; `block` indexes `blocks`.
+        pub warnings: Vec<Warning>,
+        /// 1-based input line span `[first, last]` of everything the article was made from.
+        pub lines: [usize; 2],
+        /// OCR box input only: where everything the article was made from was printed; its
+        /// keys are this object's (see [`Provenance`]).
+        #[serde(flatten)]
+        pub provenance: Provenance,
+    }
 }
 
 impl Article {

@@ -47,6 +47,15 @@ pub fn merge_authors(parts: &[&Article]) -> Vec<Author> {
     out
 }
 
+/// True when `text` folds ([`fold`]) to `folded`. The chars the fold keeps (all but white
+/// space and the separators U+001C to U+001F) are counted first, up to one more than
+/// `folded` has, so that a paragraph is not folded whole to be compared with a headline.
+fn folds_to(text: &str, folded: &str) -> bool {
+    let n = folded.chars().count();
+    let kept = text.chars().filter(|c| !(c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(c))).take(n + 1).count();
+    kept == n && fold(text) == folded
+}
+
 fn story(pages: &[Page], id: usize, chain: &Chain) -> IssueArticle {
     let parts: Vec<&Article> = chain.parts.iter().map(|r: &PartRef| &pages[r.page].articles[r.article]).collect();
     // The headline group is the first headed part's, whole (a continuation's repeated
@@ -62,7 +71,7 @@ fn story(pages: &[Page], id: usize, chain: &Chain) -> IssueArticle {
         // Page block index → story block index, for the warnings.
         let mut map: Vec<Option<usize>> = Vec::with_capacity(part.blocks.len());
         for (i, b) in part.blocks.iter().enumerate() {
-            if comes_from && i == 0 && folded_headline.as_deref().is_some_and(|h| !h.is_empty() && fold(&b.text) == h) {
+            if comes_from && i == 0 && folded_headline.as_deref().is_some_and(|h| !h.is_empty() && folds_to(&b.text, h)) {
                 map.push(None);
                 continue;
             }

@@ -41,7 +41,7 @@ pub mod run;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Article, Author, BlockKind, Page, Warning};
+use crate::model::{Article, BlockKind, Page, Warning};
 
 /// The schema tag written in every issue object.
 pub const ISSUE_SCHEMA: &str = "banmian.issue/1";
@@ -111,45 +111,34 @@ pub struct Link {
     pub score: f64,
 }
 
-/// One story of the issue: the page article fields for the whole story, its parts in
-/// reading order, and the links that joined them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct IssueArticle {
-    /// 0-based position in the issue (stories in the order of their first part).
-    pub id: usize,
-    /// 引题 of the first part that has one.
-    pub kicker: Option<String>,
-    /// 主题 of the first part that has one (a continuation's repeated headline is not used
-    /// when the first part has its own).
-    pub headline: Option<String>,
-    /// 副题 of the first part that has one.
-    pub subheadline: Option<String>,
-    /// 栏目 of the first part that has one.
-    pub rubric: Option<String>,
-    /// The credit line of the first part that has one.
-    pub byline: Option<String>,
-    /// The dateline of the first part that has one.
-    pub dateline: Option<String>,
-    /// The people credited by every part, in order, each name once.
-    pub authors: Vec<Author>,
-    /// Where the headline group and credits were read: the heads of the part that gives
-    /// the headline (the first part with one, else the first part); their `lines` and
-    /// `boxes` are on that part's page.
-    #[serde(default)]
-    pub heads: Vec<crate::model::Head>,
-    /// The date of the first part that states one.
-    pub date: Option<String>,
-    /// The body in reading order, across parts.
-    pub blocks: Vec<IssueBlock>,
-    /// The `text` of every block joined with `"\n"`.
-    pub text: String,
-    /// The parts' warnings (block indexes into `blocks`), without the truncation
-    /// warnings a link explains.
-    pub warnings: Vec<Warning>,
-    /// The page articles of the story, in reading order.
-    pub parts: Vec<PartRef>,
-    /// The links between consecutive parts.
-    pub links: Vec<Link>,
+crate::model::article_object! {
+    /// One story of the issue: the page article fields for the whole story, its parts in
+    /// reading order, and the links that joined them. Its head fields are the page
+    /// article's ([`Article`]), taken from its parts: `kicker`, `headline`, `subheadline`
+    /// and `heads` from the first part with a headline (else the first part; a
+    /// continuation's repeated headline is not used when the first part has its own, and
+    /// the heads' `lines` and `boxes` are on that part's page); `rubric`, `byline` and
+    /// `dateline` from the first part that has one; `authors`: every part's, in order,
+    /// each name once.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    pub struct IssueArticle {
+        /// 0-based position in the issue (stories in the order of their first part).
+        pub id: usize,
+        ..head_fields,
+        /// The date of the first part that states one.
+        pub date: Option<String>,
+        /// The body in reading order, across parts.
+        pub blocks: Vec<IssueBlock>,
+        /// The `text` of every block joined with `"\n"`.
+        pub text: String,
+        /// The parts' warnings (block indexes into `blocks`), without the truncation
+        /// warnings a link explains.
+        pub warnings: Vec<Warning>,
+        /// The page articles of the story, in reading order.
+        pub parts: Vec<PartRef>,
+        /// The links between consecutive parts.
+        pub links: Vec<Link>,
+    }
 }
 
 /// A block of a story: the page block's `kind` and `text`, the `part` it came from,
