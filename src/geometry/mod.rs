@@ -111,6 +111,7 @@
 //! articles and `removed` for box input. Noise boxes are numbered after the last line,
 //! in input order.
 
+mod masthead;
 mod measure;
 pub mod params;
 mod roles;
@@ -118,6 +119,7 @@ mod rows;
 pub mod vertical;
 mod xycut;
 
+use masthead::*;
 use measure::*;
 use params::*;
 use roles::*;
@@ -221,6 +223,9 @@ pub struct PrintedLine {
     /// its format's label (a header, footer or page number region, see
     /// [`crate::read::boxes::OcrBox::hint`]).
     pub margin: bool,
+    /// A line of a quotation box set beside the masthead (毛主席语录, 最高指示 in the
+    /// ear of a front page; see [`masthead`]): a `quote` block for the text stages.
+    pub quote: bool,
 }
 
 impl PrintedLine {
@@ -235,6 +240,7 @@ impl PrintedLine {
             indent: self.indent,
             fills_column: self.fills_column,
             margin: self.margin,
+            quote: self.quote,
             ..Line::default()
         }
     }
@@ -334,13 +340,14 @@ pub fn recover(page: &BoxPage) -> Recovered {
     };
     let mut heading = assign_roles(&mut lines, &ctx, metrics);
     apply_hints(&mut lines, &mut heading, &layout_hints(page));
+    mastheads(&mut lines, &mut heading, metrics);
     rank_headings(&mut lines, &heading);
     join_wrapped_headings(&mut lines, &ctx.grid, metrics);
     kickers_over_headings(&mut lines, metrics);
     join_tails_over_headings(&mut lines, metrics);
     let vertical = lines.iter().filter(|l| l.vertical).count();
     if vertical * MARGIN_VERTICAL_SHARE <= lines.len() {
-        for l in lines.iter_mut().filter(|l| l.vertical && ratio(l, metrics) < HEADING_RATIO) {
+        for l in lines.iter_mut().filter(|l| l.vertical && !l.quote && ratio(l, metrics) < HEADING_RATIO) {
             l.margin = true;
         }
     }
