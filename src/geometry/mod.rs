@@ -93,6 +93,10 @@
 //!    the column grid, or leaves them unknown. On a page set horizontally (at most a
 //!    quarter of the lines vertical), body-sized vertical text is a masthead's side
 //!    column (issue number, date, publisher): page furniture.
+//!    A front page's **masthead** (a heading of a few Han characters at the top, half
+//!    again as thick as the page's other headings, with lines printed under it) and those
+//!    lines (publisher, issue line, date) are page furniture, read first; the quotation
+//!    box beside it (毛主席语录, 最高指示) is read next, as quote lines ([`masthead`]).
 //!    Last, a heading line that fills the columns it stands over (85%), holds no space
 //!    and ends in no sentence mark, with a heading of the same size (within 10%) right
 //!    under it and within its sides, merely wraps there: the two are one printed line,
