@@ -20,6 +20,7 @@ mod heads;
 mod issue;
 mod jsonformats;
 mod limits;
+mod mastheads;
 mod multipage;
 mod outputs;
 mod pathological;

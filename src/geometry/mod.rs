@@ -93,6 +93,10 @@
 //!    the column grid, or leaves them unknown. On a page set horizontally (at most a
 //!    quarter of the lines vertical), body-sized vertical text is a masthead's side
 //!    column (issue number, date, publisher): page furniture.
+//!    A front page's **masthead** (a heading of a few Han characters at the top, half
+//!    again as thick as the page's other headings, with lines printed under it) and those
+//!    lines (publisher, issue line, date) are page furniture, read first; the quotation
+//!    box beside it (毛主席语录, 最高指示) is read next, as quote lines ([`masthead`]).
 //!    Last, a heading line that fills the columns it stands over (85%), holds no space
 //!    and ends in no sentence mark, with a heading of the same size (within 10%) right
 //!    under it and within its sides, merely wraps there: the two are one printed line,
@@ -111,6 +115,7 @@
 //! articles and `removed` for box input. Noise boxes are numbered after the last line,
 //! in input order.
 
+mod masthead;
 mod measure;
 pub mod params;
 mod roles;
@@ -118,6 +123,7 @@ mod rows;
 pub mod vertical;
 mod xycut;
 
+use masthead::*;
 use measure::*;
 use params::*;
 use roles::*;
@@ -221,6 +227,9 @@ pub struct PrintedLine {
     /// its format's label (a header, footer or page number region, see
     /// [`crate::read::boxes::OcrBox::hint`]).
     pub margin: bool,
+    /// A line of a quotation box set beside the masthead (毛主席语录, 最高指示 in the
+    /// ear of a front page; see [`masthead`]): a `quote` block for the text stages.
+    pub quote: bool,
 }
 
 impl PrintedLine {
@@ -235,6 +244,7 @@ impl PrintedLine {
             indent: self.indent,
             fills_column: self.fills_column,
             margin: self.margin,
+            quote: self.quote,
             ..Line::default()
         }
     }
@@ -334,13 +344,14 @@ pub fn recover(page: &BoxPage) -> Recovered {
     };
     let mut heading = assign_roles(&mut lines, &ctx, metrics);
     apply_hints(&mut lines, &mut heading, &layout_hints(page));
+    mastheads(&mut lines, &mut heading, metrics);
     rank_headings(&mut lines, &heading);
     join_wrapped_headings(&mut lines, &ctx.grid, metrics);
     kickers_over_headings(&mut lines, metrics);
     join_tails_over_headings(&mut lines, metrics);
     let vertical = lines.iter().filter(|l| l.vertical).count();
     if vertical * MARGIN_VERTICAL_SHARE <= lines.len() {
-        for l in lines.iter_mut().filter(|l| l.vertical && ratio(l, metrics) < HEADING_RATIO) {
+        for l in lines.iter_mut().filter(|l| l.vertical && !l.quote && ratio(l, metrics) < HEADING_RATIO) {
             l.margin = true;
         }
     }

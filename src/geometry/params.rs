@@ -71,6 +71,11 @@
 //! | `WRAP_SAME_SIZE` | 0.9 | thickness | the thinner of a wrapped heading line and its rest over the thicker |
 //! | `WRAP_SHORT_REST` | 3 | characters | longest rest of a wrapped heading whose box may be padded thicker |
 //! | `WRAP_SHORT_SAME_SIZE` | 0.8 | thickness | a heading line over its short, thicker rest |
+//! | `MASTHEAD_MAX_EM` | 6 | em | longest masthead (spaces not counted) |
+//! | `MASTHEAD_TOP` | 0.25 | text height | a masthead starts in this top share of the text |
+//! | `MASTHEAD_RATIO` | 1.5 | thickness | a masthead is this much thicker than the page's headlines |
+//! | `MASTHEAD_DEPTH` | 2 | masthead thickness | the masthead's furniture lines end this far under it |
+//! | `EAR_GAP` | 1.5 | `H` | widest gap between lines of the quotation box beside a masthead |
 
 /// Shortest box (characters) measured as a body line: shorter ones are pieces of
 /// headings, numbers and noise.
@@ -259,3 +264,25 @@ pub const WRAP_SHORT_REST: usize = 3;
 /// ([`WRAP_SHORT_REST`]) when the rest is the thicker: the padding of a short box, not
 /// a larger type (a headline under a kicker is a size or more up and longer).
 pub const WRAP_SHORT_SAME_SIZE: f64 = 0.8;
+/// Longest masthead (em, spaces not counted): a paper's name of a few huge characters
+/// (文革简讯, 工地战报, 红卫兵报 on the tabloid front pages of `../shared/realpages`; the
+/// detector may read it spaced out, misread or in single characters).
+pub const MASTHEAD_MAX_EM: f64 = 6.0;
+/// A masthead starts in this top share of the page's text (from the first line's top
+/// to the last line's bottom).
+pub const MASTHEAD_TOP: f64 = 0.25;
+/// A masthead is at least this many times as thick as the thickest heading of the page
+/// that is not one (real tabloid pages: 文革簡郎 3.9 `H` over a 2.1 `H` headline, 红 兵 款
+/// 7.2–9.4 over 3.5, 地战薇 3.5 over 2.2; a short lead headline is set a size or two
+/// up at most: 热烈欢呼… 2.2 over 最高指示 1.8 on a page whose masthead is an image).
+pub const MASTHEAD_RATIO: f64 = 1.5;
+/// The furniture printed under a masthead (publisher, issue line 第10期 本期4版, date,
+/// 创刊 line) ends at most this many masthead thicknesses under it (real pages: 1.7 and
+/// 0.5; the first poem of 工地战报 starts 1.9 under and ends 2.2 under), and before
+/// the first heading under it.
+pub const MASTHEAD_DEPTH: f64 = 2.0;
+/// Widest gap (`H`) between the lines of a quotation box beside a masthead (the ear of
+/// a front page): its lines are set solid or a line apart (real pages: 0.2–0.8 `H`),
+/// while the next element beside it starts further down (工地战报: a poem 2.3 `H` under
+/// the box).
+pub const EAR_GAP: f64 = 1.5;

@@ -65,6 +65,7 @@ impl PrintedLine {
             fills_column: None,
             ends_band: false,
             margin: false,
+            quote: false,
         }
     }
 }
