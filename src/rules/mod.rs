@@ -56,6 +56,31 @@ impl BlockFacts {
     }
 }
 
+/// The facts record of a text that does not change, read the first time a stage asks
+/// and kept: what a [`crate::lines::Line`] carries, so that the line's credit and number
+/// are read once however many stages ask (classify's credit line test and display test,
+/// assemble's join test, the facts of a unit made of that one line). Not a second record:
+/// it holds a [`BlockFacts`], as read by [`BlockFacts::read`]. Two of them are always
+/// equal: the facts derive from the text beside them, which is compared instead.
+#[derive(Debug, Clone, Default)]
+pub struct OnceFacts(std::cell::OnceCell<BlockFacts>);
+
+impl OnceFacts {
+    /// The facts of `text`, read on the first call; `text` must be the same text at
+    /// every call (the owner's text, which does not change once read).
+    pub fn get(&self, text: &str) -> &BlockFacts {
+        self.0.get_or_init(|| BlockFacts::read(text))
+    }
+}
+
+impl PartialEq for OnceFacts {
+    fn eq(&self, _: &OnceFacts) -> bool {
+        true
+    }
+}
+
+impl Eq for OnceFacts {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
