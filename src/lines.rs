@@ -49,8 +49,8 @@ pub struct Line {
     /// labelled header, footer or page number (see [`crate::geometry`]); never set for
     /// text input.
     pub margin: bool,
-    /// Its facts record (leading credit, list number: [`BlockFacts`]), read from `text`
-    /// the first time a stage asks ([`Line::facts`]) and kept; `text` does not change
+    /// Its facts record (leading credit, list number: [`BlockFacts`]; display width),
+    /// read from `text` the first time a stage asks ([`Line::facts`], [`Line::width`]) and kept; `text` does not change
     /// once the line is made. Ignored by equality.
     pub facts: OnceFacts,
 }
@@ -70,7 +70,7 @@ impl Line {
     /// Printed width in columns (Han = 2), indentation included: what is compared
     /// with the column width of hard-wrapped text.
     pub fn width(&self) -> usize {
-        self.indent + crate::rules::chars::width(&self.text)
+        self.indent + self.facts.width(&self.text)
     }
 
     /// True when the line is a full printed line: as the geometry says, or else when

@@ -60,16 +60,27 @@ impl BlockFacts {
 /// and kept: what a [`crate::lines::Line`] carries, so that the line's credit and number
 /// are read once however many stages ask (classify's credit line test and display test,
 /// assemble's join test, the facts of a unit made of that one line). Not a second record:
-/// it holds a [`BlockFacts`], as read by [`BlockFacts::read`]. Two of them are always
-/// equal: the facts derive from the text beside them, which is compared instead.
+/// it holds a [`BlockFacts`], as read by [`BlockFacts::read`], and the text's display
+/// width ([`chars::width`]: the column measure, the full-line and display tests and the
+/// join test each ask it of a line). Two of them are always equal: the facts derive from
+/// the text beside them, which is compared instead.
 #[derive(Debug, Clone, Default)]
-pub struct OnceFacts(std::cell::OnceCell<BlockFacts>);
+pub struct OnceFacts {
+    facts: std::cell::OnceCell<BlockFacts>,
+    width: std::cell::OnceCell<usize>,
+}
 
 impl OnceFacts {
     /// The facts of `text`, read on the first call; `text` must be the same text at
     /// every call (the owner's text, which does not change once read).
     pub fn get(&self, text: &str) -> &BlockFacts {
-        self.0.get_or_init(|| BlockFacts::read(text))
+        self.facts.get_or_init(|| BlockFacts::read(text))
+    }
+
+    /// The display width of `text` in columns (Han = 2, [`chars::width`]), measured on
+    /// the first call; `text` as for [`OnceFacts::get`].
+    pub fn width(&self, text: &str) -> usize {
+        *self.width.get_or_init(|| chars::width(text))
     }
 }
 
