@@ -16,7 +16,7 @@ use memchr::memmem;
 use regex::Regex;
 
 use crate::model::{Author, CreditFor};
-use crate::rules::lexicon::alternation;
+use crate::rules::lexicon::{alternation, first_chars};
 use crate::rules::lexicon::table::{
     ACCORDING_TO, AGENCIES, CREDIT_MARKS, DATELINE_ENDS, DATELINE_ROLES, KNOWN_ORGS, MEDIA_SUFFIXES, OWN_CORRESPONDENCE, OWN_PAPER, PHOTO_TAKEN, SPECIAL_DISPATCH,
     REPORTED as REPORTED_WORDS, ROLES, WIRE_AGENCIES,
@@ -77,6 +77,15 @@ static REPORTED_FROM_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("reported-from pattern")
 });
 
+/// The characters a dateline opens with (after a bracket): the first characters of
+/// [`ACCORDING_TO`] and [`AGENCIES`], and 《 (a source named by its title).
+static DATELINE_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut first = first_chars(ACCORDING_TO);
+    first.extend(first_chars(AGENCIES));
+    first.push('《');
+    first
+});
+
 /// Whether [`DATELINE_RE`] can match: after an optional opening bracket and white
 /// space, and an optional word of [`ACCORDING_TO`], the text opens with a source of
 /// [`AGENCIES`] or 《 (a source named by its title). Most paragraphs are turned away here,
@@ -84,6 +93,10 @@ static REPORTED_FROM_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// 中新社 and 中国 alike).
 fn may_be_dateline(text: &str) -> bool {
     let t = text.strip_prefix(['【', '〔', '［', '[', '（', '(', '「']).map_or(text, str::trim_start);
+    // The first character settles most texts before the words are compared.
+    if !t.starts_with(DATELINE_FIRST.as_slice()) {
+        return false;
+    }
     let source = |t: &str| t.starts_with('《') || AGENCIES.iter().any(|a| t.starts_with(a));
     source(t) || ACCORDING_TO.iter().any(|w| t.strip_prefix(w).is_some_and(source))
 }
@@ -259,12 +272,16 @@ fn special_dispatch(text: &str) -> Option<Credit> {
     Some(Credit { byline, dateline: Some(dateline), date, authors: Vec::new(), len: m.end() })
 }
 
+/// The full width slash's searcher, built once (building one costs more than searching
+/// a paragraph with it).
+static FULL_WIDTH_SLASH: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("／"));
+
 /// Reads the Taiwan credit "記者張志豪／臺北報導" (brackets optional, matched in pairs):
 /// the people before the slash, and the place reported from ("臺北報導") as dateline.
 fn reported_from(text: &str) -> Option<Credit> {
     // The slash and the 報導 the pattern needs, looked for before it runs.
     let bytes = text.as_bytes();
-    let slash = memchr::memchr(b'/', bytes).is_some() || memmem::find(bytes, "／".as_bytes()).is_some();
+    let slash = memchr::memchr(b'/', bytes).is_some() || FULL_WIDTH_SLASH.find(bytes).is_some();
     if !slash || !REPORTED.is_match(text) {
         return None;
     }

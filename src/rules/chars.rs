@@ -60,10 +60,15 @@ pub fn ends_sentence(s: &str) -> bool {
 
 /// Display width in columns: 2 for wide characters (Han, CJK punctuation, full-width
 /// forms, Hangul, kana), 1 for the rest. Used to find a page's column width.
+#[inline]
 pub fn char_width(c: char) -> usize {
     // Below the middle dot (U+00B7) every character is narrow.
     if (c as u32) < 0xB7 {
         return 1;
+    }
+    // The common Han block first: a page is mostly that.
+    if matches!(c as u32, 0x4E00..=0x9FFF) {
+        return 2;
     }
     if is_cjk(c) || matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0x303E | 0x3040..=0x33FF | 0xAC00..=0xD7A3 | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6) {
         2
