@@ -17,7 +17,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::stages::limits::*;
 use crate::model::{BlockKind, BlockRef, Page, Removed, RemovedReason};
-use crate::rules::chars::is_han;
+use crate::rules::chars::{is_common_mark, is_han};
 
 
 /// The folded key of a text: its Han characters, letters and digits only. A block's key
@@ -49,7 +49,7 @@ fn key_into(out: &mut String, body: &str) -> usize {
         if c.is_ascii_uppercase() {
             out.push(c.to_ascii_lowercase());
             n += 1;
-        } else if !c.is_ascii() && c.is_alphanumeric() {
+        } else if !c.is_ascii() && !is_common_mark(c) && c.is_alphanumeric() {
             for l in c.to_lowercase() {
                 out.push(l);
                 n += 1;
