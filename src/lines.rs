@@ -50,8 +50,8 @@ pub struct Line {
     /// text input.
     pub margin: bool,
     /// Its facts record (leading credit, list number: [`BlockFacts`]; display width),
-    /// read from `text` the first time a stage asks ([`Line::facts`], [`Line::width`]) and kept; `text` does not change
-    /// once the line is made. Ignored by equality.
+    /// read from `text` the first time a stage asks ([`Line::facts`], [`Line::width`])
+    /// and kept: `text` does not change once the line is made. Ignored by equality.
     pub facts: OnceFacts,
 }
 
@@ -60,7 +60,6 @@ impl Line {
     pub fn facts(&self) -> &BlockFacts {
         self.facts.get(&self.text)
     }
-
 
     /// True when the line has no text (blank, or markup only).
     pub fn is_blank(&self) -> bool {
@@ -116,8 +115,8 @@ pub fn split(text: &str) -> Vec<Line> {
 }
 
 /// Number of lines [`split`] makes of `text`, without making them: LF, CRLF and CR
-/// each end a line, and text after the last line end is a line too.
-/// The line ends are found with `memchr` (a vectorized search), not char by char: a
+/// each end a line, and text after the last line end is a line too. The line ends
+/// are found with `memchr` (a vectorized search), not char by char: a
 /// page with no CR costs one search for LF.
 pub fn count(text: &str) -> usize {
     let b = text.as_bytes();

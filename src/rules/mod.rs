@@ -33,8 +33,10 @@ pub mod punct;
 /// text again. The facts always describe the block's current text: a stage that rewrites
 /// the text (segment taking a credit off, the repair stage) reads them again from the new
 /// text, and [`crate::Block::new`] reads them. A block read back from JSON has empty facts.
-/// This is the record the later line-facts work (issue 19) extends: a new fact is a field
-/// here, read in [`BlockFacts::read`].
+/// This is the record the line-facts work (issue 19) extends: a new fact is a field
+/// here, read in [`BlockFacts::read`]. A [`crate::lines::Line`] carries it too, read the
+/// first time a stage asks of the line and kept ([`OnceFacts`]); a unit made of one line
+/// takes that line's record.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BlockFacts {
     /// The credit the text opens with, if any.

@@ -77,7 +77,8 @@ pub struct Unit {
     pub wide: bool,
     /// Its facts record ([`BlockFacts`]: leading credit, list number), read once from `text`
     /// when it is complete, for the units whose text becomes a block (bodies, captions,
-    /// signatures, display and date lines; empty for the others); the block made from
+    /// signatures, display and date lines; empty for the others); a unit that is its one
+    /// line's text takes the record that line read ([`Line::facts`]); the block made from
     /// the unit takes it over.
     pub facts: BlockFacts,
 }
