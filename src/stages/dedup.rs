@@ -295,7 +295,16 @@ fn choose_keeper(page: &Page, cands: &[Candidate], members: &[usize], contexts: 
     // How many copies in each article hold each of the paragraph's trigrams.
     let mut in_copies: FxHashMap<(usize, u64), usize> = FxHashMap::default();
     for &m in members {
-        for g in trigrams(&cands[m].key).into_iter().filter(|g| grams.binary_search(g).is_ok()) {
+        // An exact copy of the first has its trigrams, all of them shared: they are not
+        // made again (a page printed many times over has groups of exact copies).
+        let other: Vec<u64>;
+        let shared: &[u64] = if cands[m].key == cands[first].key {
+            &grams
+        } else {
+            other = trigrams(&cands[m].key).into_iter().filter(|g| grams.binary_search(g).is_ok()).collect();
+            &other
+        };
+        for &g in shared {
             *in_copies.entry((cands[m].at.article, g)).or_default() += 1;
         }
     }
