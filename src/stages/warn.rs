@@ -94,8 +94,8 @@ fn starts_mid_sentence(text: &str) -> Option<&'static str> {
 fn quote_marks(text: &str) -> impl Iterator<Item = char> + '_ {
     let b = text.as_bytes();
     memchr::memchr2_iter(0xE2, 0xE3, b).filter_map(move |i| {
-        // A lead byte of a three-byte character: its char is `text[i..i + 3]`.
-        let c = text.get(i..i + 3)?.chars().next()?;
+        // A lead byte (E2 and E3 are never continuation bytes): a char starts here.
+        let c = text.get(i..)?.chars().next()?;
         QUOTE_MARKS.contains(&c).then_some(c)
     })
 }
