@@ -12,6 +12,8 @@ use std::borrow::Cow;
 
 use memchr::memmem;
 
+use crate::rules::{BlockFacts, OnceFacts};
+
 /// One input line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Line {
@@ -47,9 +49,18 @@ pub struct Line {
     /// labelled header, footer or page number (see [`crate::geometry`]); never set for
     /// text input.
     pub margin: bool,
+    /// Its facts record (leading credit, list number: [`BlockFacts`]; display width),
+    /// read from `text` the first time a stage asks ([`Line::facts`], [`Line::width`])
+    /// and kept: `text` does not change once the line is made. Ignored by equality.
+    pub facts: OnceFacts,
 }
 
 impl Line {
+    /// The facts record of the line's text ([`BlockFacts::read`]), read once.
+    pub fn facts(&self) -> &BlockFacts {
+        self.facts.get(&self.text)
+    }
+
     /// True when the line has no text (blank, or markup only).
     pub fn is_blank(&self) -> bool {
         self.text.is_empty() || self.markup_only
@@ -58,7 +69,7 @@ impl Line {
     /// Printed width in columns (Han = 2), indentation included: what is compared
     /// with the column width of hard-wrapped text.
     pub fn width(&self) -> usize {
-        self.indent + crate::rules::chars::width(&self.text)
+        self.indent + self.facts.width(&self.text)
     }
 
     /// True when the line is a full printed line: as the geometry says, or else when
@@ -104,10 +115,19 @@ pub fn split(text: &str) -> Vec<Line> {
 }
 
 /// Number of lines [`split`] makes of `text`, without making them: LF, CRLF and CR
-/// each end a line, and text after the last line end is a line too.
+/// each end a line, and text after the last line end is a line too. The line ends
+/// are found with `memchr` (a vectorized search), not char by char: a
+/// page with no CR costs one search for LF.
 pub fn count(text: &str) -> usize {
     let b = text.as_bytes();
-    let breaks = b.iter().enumerate().filter(|&(i, &c)| (c == b'\n' && (i == 0 || b[i - 1] != b'\r')) || c == b'\r').count();
+    let lf = memchr::memchr_iter(b'\n', b).count();
+    let breaks = if memchr::memchr(b'\r', b).is_none() {
+        lf
+    } else {
+        // A CRLF is one line end: the LF right after a CR is not counted again.
+        let crlf = memmem::find_iter(b, b"\r\n").count();
+        lf + memchr::memchr_iter(b'\r', b).count() - crlf
+    };
     breaks + usize::from(!text.is_empty() && !text.ends_with(['\n', '\r']))
 }
 
@@ -211,6 +231,11 @@ fn read_line(no: usize, raw: &str) -> Line {
 /// Returns the line with the spacing taken out ("县图书馆新馆开放"), or `None` when the
 /// line is not spaced out (at least three characters, every second one a space).
 fn unspaced(text: &str) -> Option<String> {
+    // The second character is a space in every spaced-out line: most lines are turned
+    // away here, before their characters are collected.
+    if text.chars().nth(1) != Some(' ') {
+        return None;
+    }
     let chars: Vec<char> = text.chars().collect();
     if chars.len() < 5 || !chars.iter().skip(1).step_by(2).all(|&c| c == ' ') {
         return None;
@@ -339,9 +364,19 @@ mod tests {
 
     #[test]
     fn count_agrees_with_split() {
-        for t in ["", "a", "a\n", "a\nb", "\n\n", "a\r\nb\rc\n", "\r\n\r", "\r\r\n\n", "末行"] {
+        for t in ["", "a", "a\n", "a\nb", "\n\n", "a\r\nb\rc\n", "\r\n\r", "\r\r\n\n", "末行", "\r", "a\rb", "\n\r", "一\r\n二\n三\r四"] {
             assert_eq!(count(t), split(t).len(), "{t:?}");
         }
+    }
+
+    #[test]
+    fn a_line_reads_its_facts_once_and_equality_ignores_them() {
+        let ls = split("本报讯（记者 王强）会议举行。\n一、加强管理");
+        let fresh = split("本报讯（记者 王强）会议举行。\n一、加强管理");
+        assert_eq!(ls[0].facts().credit.as_deref().map(|c| c.byline.as_str()), Some("本报讯（记者 王强）"));
+        assert_eq!(ls[1].facts(), &BlockFacts::read("一、加强管理"));
+        assert_eq!(ls[1].facts().number, Some((0, 1)));
+        assert_eq!(ls, fresh, "facts read or not, the lines are equal");
     }
 
     #[test]

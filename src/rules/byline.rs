@@ -87,11 +87,18 @@ static DATELINE_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| {
 });
 
 /// Whether [`DATELINE_RE`] can match: after an optional opening bracket and white
-/// space, the text opens with a character of [`DATELINE_FIRST`]. Most paragraphs are
-/// turned away here, before the pattern runs.
+/// space, and an optional word of [`ACCORDING_TO`], the text opens with a source of
+/// [`AGENCIES`] or 《 (a source named by its title). Most paragraphs are turned away here,
+/// before the pattern runs: a word is compared, not only its first character (中 opens
+/// 中新社 and 中国 alike).
 fn may_be_dateline(text: &str) -> bool {
     let t = text.strip_prefix(['【', '〔', '［', '[', '（', '(', '「']).map_or(text, str::trim_start);
-    t.starts_with(DATELINE_FIRST.as_slice())
+    // The first character settles most texts before the words are compared.
+    if !t.starts_with(DATELINE_FIRST.as_slice()) {
+        return false;
+    }
+    let source = |t: &str| t.starts_with('《') || AGENCIES.iter().any(|a| t.starts_with(a));
+    source(t) || ACCORDING_TO.iter().any(|w| t.strip_prefix(w).is_some_and(source))
 }
 
 /// The place a dateline names, when it names one: "新华社北京1月12日电" → "北京",
@@ -239,7 +246,21 @@ static SPECIAL_DISPATCH_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^\p{{Han}}{{2,4}}[ \u{{3000}}]*(?:[一二三四五六七八九十廿卅]{{1,3}}|\d{{1,2}})日(?:{ends})")).expect("special dispatch pattern")
 });
 
+/// Whether [`SPECIAL_DISPATCH_RE`] can match: the 日 before an ending of
+/// [`SPECIAL_DISPATCH`] is at most the eighth character of the text, spaces aside (two to
+/// four Han characters of the place, one to three of the day). Looks at those eight
+/// characters only, however long the paragraph.
+fn may_be_special_dispatch(text: &str) -> bool {
+    text.char_indices()
+        .filter(|&(_, c)| !matches!(c, ' ' | '\u{3000}'))
+        .take(8)
+        .any(|(i, c)| c == '日' && SPECIAL_DISPATCH.iter().any(|e| text[i + '日'.len_utf8()..].starts_with(e)))
+}
+
 fn special_dispatch(text: &str) -> Option<Credit> {
+    if !may_be_special_dispatch(text) {
+        return None;
+    }
     let m = SPECIAL_DISPATCH_RE.find(text)?;
     // A dispatch quoted in a body ("東京七日專電稱：…", 申報 local p027) credits no article.
     if text[m.end()..].starts_with(['稱', '称', '謂', '谓', '云', '說', '说', '：', ':', '，', ',']) {
@@ -251,12 +272,16 @@ fn special_dispatch(text: &str) -> Option<Credit> {
     Some(Credit { byline, dateline: Some(dateline), date, authors: Vec::new(), len: m.end() })
 }
 
+/// The full width slash's searcher, built once (building one costs more than searching
+/// a paragraph with it).
+static FULL_WIDTH_SLASH: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("／"));
+
 /// Reads the Taiwan credit "記者張志豪／臺北報導" (brackets optional, matched in pairs):
 /// the people before the slash, and the place reported from ("臺北報導") as dateline.
 fn reported_from(text: &str) -> Option<Credit> {
     // The slash and the 報導 the pattern needs, looked for before it runs.
     let bytes = text.as_bytes();
-    let slash = memchr::memchr(b'/', bytes).is_some() || memmem::find(bytes, "／".as_bytes()).is_some();
+    let slash = memchr::memchr(b'/', bytes).is_some() || FULL_WIDTH_SLASH.find(bytes).is_some();
     if !slash || !REPORTED.is_match(text) {
         return None;
     }
@@ -298,6 +323,13 @@ fn agency(dateline: &str) -> Option<&'static str> {
 /// line (a whole page with no line breaks) from being split into words and searched
 /// for roles, which would cost its length times its number of words.
 pub fn standalone(line: &str, roleless: bool) -> Option<Credit> {
+    standalone_with(line, roleless, leading)
+}
+
+/// [`standalone`], reading the leading credit of the line's inner text with
+/// `leading_of` (which must answer as [`leading`] does): a caller that holds the
+/// credit of its line, read already, passes it instead of reading it again.
+pub fn standalone_with(line: &str, roleless: bool, leading_of: impl FnOnce(&str) -> Option<Credit>) -> Option<Credit> {
     let s = trim(strip_bullets(line));
     // A photo credit ("记者阎峥摄", a caption's last words wrapped onto a line of their
     // own) credits a picture, not the article under it.
@@ -308,11 +340,16 @@ pub fn standalone(line: &str, roleless: bool) -> Option<Credit> {
         .strip_prefix(['（', '('])
         .and_then(|x| x.strip_suffix(['）', ')']))
         .unwrap_or(s);
-    if let Some(c) = leading(inner) {
+    if let Some(c) = leading_of(inner) {
         return (c.len == inner.len()).then_some(Credit { len: line.len(), ..c });
     }
     if own_correspondence(inner) {
         return Some(Credit { byline: s.to_string(), dateline: None, date: None, authors: Vec::new(), len: line.len() });
+    }
+    // Without a role of [`ROLES`] no line of names is a credit unless `roleless` (every
+    // role [`parse_people`] and [`glued_names`] read is a piece of `inner`).
+    if !roleless && !ROLES_AC.is_match(inner) {
+        return None;
     }
     let authors = parse_people(inner, roleless).or_else(|| glued_names(inner))?;
     Some(Credit { byline: collapse_spaces(s), dateline: None, date: None, authors, len: line.len() })
@@ -586,6 +623,19 @@ mod tests {
         assert_eq!((c.byline.as_str(), c.dateline.as_deref()), ("（中央社記者甲某某北港15日電）", Some("中央社北港15日電")));
         let a = &c.authors[0];
         assert_eq!((a.name.as_str(), a.role.as_deref(), a.org.as_deref()), ("甲某某", Some("記者"), Some("中央社")));
+    }
+
+    /// The special dispatch's 日 is looked for among the first eight characters, spaces
+    /// aside: a place of four characters and a day of three put it eighth.
+    #[test]
+    fn a_special_dispatch_with_the_longest_place_and_day_is_read() {
+        let c = leading("哈爾濱市　 二十八日專電各縣冬賑事宜已籌備就緒。").expect("a special dispatch");
+        assert_eq!((c.byline.as_str(), c.dateline.as_deref()), ("哈爾濱市 二十八日專電", Some("哈爾濱市二十八日專電")));
+        assert!(may_be_special_dispatch("南京十五日专电"));
+        assert!(!may_be_special_dispatch("全县共有三千余家企业，其中十五日专电"));
+        // A dateline is looked for only after a source's word, not its first character.
+        assert!(!may_be_dateline("中国经济稳中向好"));
+        assert!(may_be_dateline("（ 据《光明日报》电"));
     }
 
     #[test]

@@ -20,6 +20,14 @@ pub fn is_cjk_punct(c: char) -> bool {
         | 0x2018..=0x201D | 0x2026 | 0x2014 | 0x2015 | 0x00B7 | 0xFE10..=0xFE1F | 0xFE30..=0xFE4F)
 }
 
+/// True for the marks a Chinese page is full of (，。、；：？！“”‘’（）《》【】—…· and the
+/// ideographic space), none of them a letter or a digit: a test that settles them
+/// before `char::is_alphanumeric` looks them up in the Unicode tables.
+#[inline]
+pub fn is_common_mark(c: char) -> bool {
+    matches!(c, '，' | '。' | '、' | '；' | '：' | '？' | '！' | '“' | '”' | '‘' | '’' | '（' | '）' | '《' | '》' | '【' | '】' | '—' | '…' | '·' | '\u{3000}')
+}
+
 /// True for a Han character or CJK punctuation: the characters next to which ASCII
 /// punctuation becomes full width.
 pub fn is_cjk(c: char) -> bool {
@@ -60,10 +68,15 @@ pub fn ends_sentence(s: &str) -> bool {
 
 /// Display width in columns: 2 for wide characters (Han, CJK punctuation, full-width
 /// forms, Hangul, kana), 1 for the rest. Used to find a page's column width.
+#[inline]
 pub fn char_width(c: char) -> usize {
     // Below the middle dot (U+00B7) every character is narrow.
     if (c as u32) < 0xB7 {
         return 1;
+    }
+    // The common Han block first: a page is mostly that.
+    if matches!(c as u32, 0x4E00..=0x9FFF) {
+        return 2;
     }
     if is_cjk(c) || matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0x303E | 0x3040..=0x33FF | 0xAC00..=0xD7A3 | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6) {
         2
@@ -328,6 +341,14 @@ mod tests {
             let expected = c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}');
             assert_eq!(is_space(c), expected, "{c:?}");
         }
+    }
+
+    #[test]
+    fn common_marks_are_neither_letters_nor_digits() {
+        for c in "，。、；：？！“”‘’（）《》【】—…·\u{3000}".chars() {
+            assert!(is_common_mark(c) && !c.is_alphanumeric(), "{c}");
+        }
+        assert!(!is_common_mark('〇') && !is_common_mark('１') && !is_common_mark('a'));
     }
 
     #[test]

@@ -13,6 +13,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 use regex::Regex;
 
 use crate::model::{Jump, JumpDirection};
@@ -45,8 +46,43 @@ pub struct Found {
     pub range: Range<usize>,
 }
 
+/// The verbs of [`JUMP_VERBS`] in one automaton (leftmost first: of two verbs starting
+/// at one place, the longer, which the table lists first), for [`may_hold_marker`].
+static VERBS_AC: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(JUMP_VERBS).expect("jump verbs automaton"));
+
+/// Whether [`JUMP_RE`] can match in `text`: a verb of [`JUMP_VERBS`] followed, after
+/// white space and an optional 第, by a character a page number opens with (a digit, a
+/// Chinese numeral, a form of two of [`NUMERAL_TWO`], a section letter). Most
+/// paragraphs hold a 接 or a 转 but no number after it, and are turned away here, before
+/// the pattern (whose optional opening bracket makes every bracket of the text a place
+/// to try) runs. Every place a verb starts is tried (the search goes on one character
+/// after the start of each verb found, not after its end: "上接上第二版" holds 接上 inside
+/// 上接); a shorter verb hidden at the start of a longer one (转 in 转至) is followed by
+/// the rest of the longer one, never by a number, so it needs no trying.
+fn may_hold_marker(text: &str) -> bool {
+    let mut from = 0;
+    while let Some(m) = VERBS_AC.find(Input::new(text).span(from..text.len())) {
+        let rest = text[m.end()..].trim_start_matches(char::is_whitespace);
+        let rest = rest.strip_prefix('第').map_or(rest, |r| r.trim_start_matches(char::is_whitespace));
+        let number = rest.starts_with(|c: char| {
+            c.is_ascii_alphanumeric()
+                || matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '〇' | '零')
+                || NUMERAL_TWO.iter().any(|t| t.starts_with(c))
+        });
+        if number {
+            return true;
+        }
+        from = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+    }
+    false
+}
+
 /// Finds every jump marker in `text`, in order.
 pub fn find(text: &str) -> Vec<Found> {
+    if !may_hold_marker(text) {
+        return Vec::new();
+    }
     let trimmed_start = text.len() - text.trim_start_matches(crate::rules::chars::is_space).len();
     let trimmed_end = text.trim_end_matches(crate::rules::chars::is_space).len();
     let mut out = Vec::new();
@@ -222,6 +258,24 @@ mod tests {
         assert_eq!(t, "会议指出，要坚持人民至上。");
         let (t, _) = extract("（上接第一版）为把服务的门开在家门口。");
         assert_eq!(t, "为把服务的门开在家门口。");
+    }
+
+    /// The prefilter tries every place a verb starts: 接上 starting inside 上接 is read
+    /// as the pattern reads it; prose with 接 and 转 but no page number after them is
+    /// turned away before the pattern runs.
+    #[test]
+    fn the_marker_prefilter_tries_every_verb_start() {
+        let found = find("上接上第二版");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].jump.text.as_str(), found[0].range.clone()), ("接上第二版", 3..18));
+        assert!(may_hold_marker("转至 第 ３版"));
+        assert!(may_hold_marker("下转Ａ4版"));
+        assert!(may_hold_marker("（下转第两版）"));
+        assert!(!may_hold_marker("他接受了采访，工作重心转向基层，继续推进承接项目。"));
+        for v in JUMP_VERBS {
+            assert!(may_hold_marker(&format!("会议举行。（{v}第5版）")), "{v}");
+            assert!(!find(&format!("会议举行。（{v}第5版）")).is_empty(), "{v}");
+        }
     }
 
     #[test]

@@ -33,8 +33,10 @@ pub mod punct;
 /// text again. The facts always describe the block's current text: a stage that rewrites
 /// the text (segment taking a credit off, the repair stage) reads them again from the new
 /// text, and [`crate::Block::new`] reads them. A block read back from JSON has empty facts.
-/// This is the record the later line-facts work (issue 19) extends: a new fact is a field
-/// here, read in [`BlockFacts::read`].
+/// This is the record the line-facts work (issue 19) extends: a new fact is a field
+/// here, read in [`BlockFacts::read`]. A [`crate::lines::Line`] carries it too, read the
+/// first time a stage asks of the line and kept ([`OnceFacts`]); a unit made of one line
+/// takes that line's record.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BlockFacts {
     /// The credit the text opens with, if any.
@@ -55,6 +57,42 @@ impl BlockFacts {
         self.credit.as_ref().map_or(text, |c| &text[c.len..])
     }
 }
+
+/// The facts record of a text that does not change, read the first time a stage asks
+/// and kept: what a [`crate::lines::Line`] carries, so that the line's credit and number
+/// are read once however many stages ask (classify's credit line test and display test,
+/// assemble's join test, the facts of a unit made of that one line). Not a second record:
+/// it holds a [`BlockFacts`], as read by [`BlockFacts::read`], and the text's display
+/// width ([`chars::width`]: the column measure, the full-line and display tests and the
+/// join test each ask it of a line). Two of them are always equal: the facts derive from
+/// the text beside them, which is compared instead.
+#[derive(Debug, Clone, Default)]
+pub struct OnceFacts {
+    facts: std::cell::OnceCell<BlockFacts>,
+    width: std::cell::OnceCell<usize>,
+}
+
+impl OnceFacts {
+    /// The facts of `text`, read on the first call; `text` must be the same text at
+    /// every call (the owner's text, which does not change once read).
+    pub fn get(&self, text: &str) -> &BlockFacts {
+        self.facts.get_or_init(|| BlockFacts::read(text))
+    }
+
+    /// The display width of `text` in columns (Han = 2, [`chars::width`]), measured on
+    /// the first call; `text` as for [`OnceFacts::get`].
+    pub fn width(&self, text: &str) -> usize {
+        *self.width.get_or_init(|| chars::width(text))
+    }
+}
+
+impl PartialEq for OnceFacts {
+    fn eq(&self, _: &OnceFacts) -> bool {
+        true
+    }
+}
+
+impl Eq for OnceFacts {}
 
 #[cfg(test)]
 mod tests {

@@ -20,7 +20,14 @@ static NUMBERED_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// Reads a list number at the start of a text: style (0 一、, 1 （一）, 2 1., 3 (1), 4 ①)
 /// and value.
 pub fn numbering(text: &str) -> Option<(u8, u32)> {
-    let caps = NUMBERED_RE.captures(trim(text))?;
+    let t = trim(text);
+    // The characters [`NUMBERED_RE`] can open with: most texts are turned away here.
+    if !t.starts_with(|c: char| {
+        c.is_ascii_digit() || matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '（' | '(' | '０'..='９' | '①'..='⑳')
+    }) {
+        return None;
+    }
+    let caps = NUMBERED_RE.captures(t)?;
     let pick = |name: &str| caps.name(name).map(|m| m.as_str());
     if let Some(v) = pick("cn") {
         return Some((0, parse_number(v)?));
@@ -88,5 +95,11 @@ mod tests {
         assert_eq!(numbering("②少聚集"), Some((4, 2)));
         assert_eq!(numbering("3.5亿元投资"), None);
         assert_eq!(numbering("一些市民"), None);
+        // Every style passes the prefilter of opening characters, full width digits and
+        // white space before the number included.
+        assert_eq!(numbering("  １２、重点工作"), Some((2, 12)));
+        assert_eq!(numbering("(十)其他"), Some((1, 10)));
+        assert_eq!(numbering("⑳末项"), Some((4, 20)));
+        assert_eq!(numbering("本报讯 1、"), None);
     }
 }

@@ -12,7 +12,7 @@ use crate::stages::limits::*;
 use crate::rules::BlockFacts;
 use crate::rules::byline::Credit;
 use crate::lines::Layout;
-use crate::rules::numbering::{brief_item, editor_note, numbering};
+use crate::rules::numbering::{brief_item, editor_note};
 use crate::stages::classify::Role;
 use crate::rules::furniture::Facts;
 use crate::rules::jump;
@@ -77,7 +77,8 @@ pub struct Unit {
     pub wide: bool,
     /// Its facts record ([`BlockFacts`]: leading credit, list number), read once from `text`
     /// when it is complete, for the units whose text becomes a block (bodies, captions,
-    /// signatures, display and date lines; empty for the others); the block made from
+    /// signatures, display and date lines; empty for the others); a unit that is its one
+    /// line's text takes the record that line read ([`Line::facts`]); the block made from
     /// the unit takes it over.
     pub facts: BlockFacts,
 }
@@ -158,7 +159,7 @@ pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
                     && line.fills_column.is_none()
                     && matches!(roles[k], Role::Caption | Role::Body | Role::Display)
                     && !ends_sentence(&u.text)
-                    && crate::rules::byline::leading(&lines[k].text).is_none()
+                    && lines[k].facts().credit.is_none()
                 {
                     join_into(&mut u.text, &lines[k].text);
                     u.printed.push('\n');
@@ -194,7 +195,13 @@ pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
     merge_signatures(&mut units);
     for u in &mut units {
         if matches!(u.kind, UnitKind::Body | UnitKind::Caption | UnitKind::Signature(_) | UnitKind::Display | UnitKind::DateLine(_)) {
-            u.facts = BlockFacts::read(&u.text);
+            // A unit that is its one line's text, as printed, has that line's facts, read
+            // once (classify asked the line's credit already).
+            let line = (u.lines[0] == u.lines[1]).then(|| u.lines[0].checked_sub(1).and_then(|i| lines.get(i))).flatten();
+            u.facts = match line.filter(|l| l.no == u.lines[0] && l.text == u.text) {
+                Some(l) => l.facts().clone(),
+                None => BlockFacts::read(&u.text),
+            };
         }
     }
     units
@@ -275,7 +282,8 @@ fn should_join(prev: &Line, so_far: &str, next: &Line, blank_between: bool, layo
         return false;
     }
     // A brief item (★…) or an editor's note (编者按：…) opens a block of its own.
-    if numbering(&next.text).is_some() || crate::rules::byline::leading(&next.text).is_some() || brief_item(&next.text) || editor_note(&next.text) {
+    let facts = next.facts();
+    if facts.number.is_some() || facts.credit.is_some() || brief_item(&next.text) || editor_note(&next.text) {
         return false;
     }
     if jump::find(&next.text).first().is_some_and(|f| f.range.start == 0 && f.jump.direction == crate::model::JumpDirection::ContinuedFrom) {

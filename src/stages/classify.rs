@@ -198,7 +198,7 @@ fn open_lines_with_commas(lines: &[Line], roles: &mut [Role]) {
             continue;
         }
         let open = !ends_sentence(&l.text) && !l.text.ends_with(is_closer);
-        if open && l.text.contains(['，', ',']) && next.indent == 0 && byline::leading(&next.text).is_none() {
+        if open && l.text.contains(['，', ',']) && next.indent == 0 && next.facts().credit.is_none() {
             roles[i] = Role::Body;
         }
     }
@@ -226,7 +226,7 @@ fn headlines_over_credits(lines: &[Line], roles: &mut [Role], layout: Layout) {
         }
         let Some(next) = (i + 1..lines.len()).find(|&k| !lines[k].is_blank()) else { continue };
         let credit_below = match roles[next] {
-            Role::Body => byline::leading(&lines[next].text).is_some(),
+            Role::Body => lines[next].facts().credit.is_some(),
             Role::Credit(..) => true,
             _ => promoted[next],
         };
@@ -279,7 +279,10 @@ fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {
         None => Cow::Borrowed(t),
     };
     if !crate::rules::chars::trim(&credit_text).is_empty() {
-        if let Some(c) = byline::standalone(&credit_text, line.quote) {
+        // The credit of the line's text, read once for every stage (the line's facts),
+        // when the credit line test reads that same text.
+        let leading_of = |inner: &str| if inner == t { line.facts().credit.as_deref().cloned() } else { byline::leading(inner) };
+        if let Some(c) = byline::standalone_with(&credit_text, line.quote, leading_of) {
             return Role::Credit(Box::new(c), citation);
         }
     }
@@ -388,7 +391,8 @@ fn is_display(line: &Line, layout: Layout, prev_continues: bool) -> bool {
     }
     // A dispatch's first line (新华社北京1月12日电…) or a bracketed note
     // ("（作者单位：某某大学）") is text, however short.
-    if byline::leading(t).is_some() || (t.starts_with(['（', '(']) && t.ends_with(['）', ')'])) {
+    let leads = if t == line.text { line.facts().credit.is_some() } else { byline::leading(t).is_some() };
+    if leads || (t.starts_with(['（', '(']) && t.ends_with(['）', ')'])) {
         return false;
     }
     // Headlines seldom carry a comma: one is allowed in a short line, never with 、.

@@ -17,7 +17,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::stages::limits::*;
 use crate::model::{BlockKind, BlockRef, Page, Removed, RemovedReason};
-use crate::rules::chars::is_han;
+use crate::rules::chars::{is_common_mark, is_han};
 
 
 /// The folded key of a text: its Han characters, letters and digits only. A block's key
@@ -49,7 +49,7 @@ fn key_into(out: &mut String, body: &str) -> usize {
         if c.is_ascii_uppercase() {
             out.push(c.to_ascii_lowercase());
             n += 1;
-        } else if !c.is_ascii() && c.is_alphanumeric() {
+        } else if !c.is_ascii() && !is_common_mark(c) && c.is_alphanumeric() {
             for l in c.to_lowercase() {
                 out.push(l);
                 n += 1;
@@ -295,7 +295,16 @@ fn choose_keeper(page: &Page, cands: &[Candidate], members: &[usize], contexts: 
     // How many copies in each article hold each of the paragraph's trigrams.
     let mut in_copies: FxHashMap<(usize, u64), usize> = FxHashMap::default();
     for &m in members {
-        for g in trigrams(&cands[m].key).into_iter().filter(|g| grams.binary_search(g).is_ok()) {
+        // An exact copy of the first has its trigrams, all of them shared: they are not
+        // made again (a page printed many times over has groups of exact copies).
+        let other: Vec<u64>;
+        let shared: &[u64] = if cands[m].key == cands[first].key {
+            &grams
+        } else {
+            other = trigrams(&cands[m].key).into_iter().filter(|g| grams.binary_search(g).is_ok()).collect();
+            &other
+        };
+        for &g in shared {
             *in_copies.entry((cands[m].at.article, g)).or_default() += 1;
         }
     }
