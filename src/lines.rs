@@ -230,7 +230,11 @@ fn read_line(no: usize, raw: &str) -> Line {
 /// spacing): one space after every character, a real space then printed as three.
 /// Returns the line with the spacing taken out ("县图书馆新馆开放"), or `None` when the
 /// line is not spaced out (at least three characters, every second one a space).
-fn unspaced(text: &str) -> Option<String> {
+///
+/// The repair stage asks the same of a text once its white space is collapsed
+/// (`stages::normalize`), so that a line whose spacing was tabs or runs of two reads the
+/// same as one printed with single spaces: repairing the output again changes nothing.
+pub(crate) fn unspaced(text: &str) -> Option<String> {
     // The second character is a space in every spaced-out line: most lines are turned
     // away here, before their characters are collected.
     if text.chars().nth(1) != Some(' ') {
