@@ -230,6 +230,12 @@ pub struct PrintedLine {
     /// A line of a quotation box set beside the masthead (毛主席语录, 最高指示 in the
     /// ear of a front page; see [`masthead`]): a `quote` block for the text stages.
     pub quote: bool,
+    /// Opens a new piece of text inside its column: an indented body line under a body
+    /// line of the same column that ends a sentence, over a gap at least
+    /// [`params::PIECE_GAP`] `H` wider than the column's median line gap (a
+    /// continuation printed with no headline and no 上接 under another article). The
+    /// text stages take it as the page's article gap.
+    pub opens_piece: bool,
 }
 
 impl PrintedLine {
@@ -349,6 +355,7 @@ pub fn recover(page: &BoxPage) -> Recovered {
     join_wrapped_headings(&mut lines, &ctx.grid, metrics);
     kickers_over_headings(&mut lines, metrics);
     join_tails_over_headings(&mut lines, metrics);
+    piece_gaps(&mut lines, metrics);
     let vertical = lines.iter().filter(|l| l.vertical).count();
     if vertical * MARGIN_VERTICAL_SHARE <= lines.len() {
         for l in lines.iter_mut().filter(|l| l.vertical && !l.quote && ratio(l, metrics) < HEADING_RATIO) {
