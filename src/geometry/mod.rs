@@ -111,6 +111,15 @@
 //! measured over its vertical boxes and read by [`vertical`] instead of steps 3–5:
 //! tiers top to bottom, columns right to left, one printed line per column.
 //!
+//! Last on a page set horizontally, **pieces** inside a column: a run of body lines in
+//! one column (each under the one before it in reading order) is measured by its median
+//! line gap, and a gap at least 1.5 `H` wider than that, over an indented line, under a
+//! line ending with a stop, parts two pieces of text (a continuation printed with no
+//! headline and its 上接 lost, under another article in the same column; issue 17): the
+//! line under it [`PrintedLine::opens_piece`], which the text stages take as the page's
+//! article gap. Only gaps across a whole region cut bands, so such a gap inside one
+//! column of several cut nothing before.
+//!
 //! The lines are numbered 1, 2, … in reading order: these are the `lines` of blocks,
 //! articles and `removed` for box input. Noise boxes are numbered after the last line,
 //! in input order.

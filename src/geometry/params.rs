@@ -76,6 +76,9 @@
 //! | `MASTHEAD_RATIO` | 1.5 | thickness | a masthead is this much thicker than the page's headlines |
 //! | `MASTHEAD_DEPTH` | 2 | masthead thickness | the masthead's furniture lines end this far under it |
 //! | `EAR_GAP` | 1.5 | `H` | widest gap between lines of the quotation box beside a masthead |
+//! | `PIECE_GAP` | 1.5 | `H` | a gap this much wider than its column's line gap parts two pieces of text |
+//! | `PIECE_MIN_GAPS` | 3 | gaps | fewest gaps for a column's own line gap |
+//! | `PIECE_MIN_INDENT` | 2 | display columns | smallest indentation of a piece's first line |
 
 /// Shortest box (characters) measured as a body line: shorter ones are pieces of
 /// headings, numbers and noise.
