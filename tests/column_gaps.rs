@@ -26,25 +26,27 @@ fn left(text: &str, indent: bool, y: i64, short: Option<i64>) -> Value {
 /// no gap crosses the page.
 fn two_columns(gap: i64, indent: bool) -> Vec<u8> {
     let mut boxes = vec![bx("滨江新区图书馆夜间开放", 240, 130, 800, 182)];
+    let pieces = [
+        [
+            ("（上接第二版）读者可以在自助区借还图书，馆内还开设了少儿阅读角，", true, None),
+            ("每逢周末都有志愿者为孩子们讲故事。许多家长说，晚上带孩子来", false, None),
+            ("看书已经成了一家人的习惯。", false, Some(500)),
+        ],
+        [
+            ("新修订的养犬管理办法明确，携犬出户应当束犬链并由成年人牵领，", indent, None),
+            ("犬只进入电梯等公共场所时应当采取避让措施。管理部门将加大", false, None),
+            ("巡查力度，对违规行为依法处理。", false, Some(560)),
+        ],
+    ];
     let mut y = 206;
-    let first = [
-        ("（上接第二版）读者可以在自助区借还图书，馆内还开设了少儿阅读角，", true, None),
-        ("每逢周末都有志愿者为孩子们讲故事。许多家长说，晚上带孩子来", false, None),
-        ("看书已经成了一家人的习惯。", false, Some(500)),
-    ];
-    for (t, i, s) in first {
-        boxes.push(left(t, i, y, s));
-        y += LEAD;
-    }
-    y += gap - (LEAD - LINE);
-    let second = [
-        ("新修订的养犬管理办法明确，携犬出户应当束犬链并由成年人牵领，", indent, None),
-        ("犬只进入电梯等公共场所时应当采取避让措施。管理部门将加大", false, None),
-        ("巡查力度，对违规行为依法处理。", false, Some(560)),
-    ];
-    for (t, i, s) in second {
-        boxes.push(left(t, i, y, s));
-        y += LEAD;
+    for (k, piece) in pieces.into_iter().enumerate() {
+        if k > 0 {
+            y += gap - (LEAD - LINE);
+        }
+        for (t, i, s) in piece {
+            boxes.push(left(t, i, y, s));
+            y += LEAD;
+        }
     }
     // The right column: a headline and lines down to the left column's last line.
     boxes.push(bx("南湖湿地公园完成生态修复", 1200, 130, 1800, 182));
