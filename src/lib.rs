@@ -330,7 +330,13 @@ impl Pipeline {
     fn process_boxes_recovered(&self, source: &str, boxes: &BoxPage) -> (Page, geometry::Recovered) {
         let kept = read::boxes::without_discarded(boxes);
         let recovered = geometry::recover(kept.as_ref().unwrap_or(boxes));
-        let mut page = self.run(&recovered.text_lines(), geometry::LAYOUT);
+        let mut units = units(&recovered.text_lines(), geometry::LAYOUT);
+        // A piece of text the geometry set apart inside its column opens an article
+        // as the page's article gap does on a text page.
+        for u in &mut units {
+            u.after_gap |= recovered.lines.get(u.lines[0].wrapping_sub(1)).is_some_and(|l| l.opens_piece);
+        }
+        let mut page = self.run_units(units, geometry::LAYOUT, false);
         attach_provenance(&recovered, &mut page);
         read::boxes::attach_discarded(boxes, recovered.lines.len() + recovered.noise.len(), &mut page);
         attach_ids_and_size(boxes, &mut page);
@@ -340,11 +346,6 @@ impl Pipeline {
         }
         finish(&mut page, source);
         (page, recovered)
-    }
-
-    /// Stages 3 to 8 on numbered lines.
-    fn run(&self, lines: &[lines::Line], layout: lines::Layout) -> Page {
-        self.run_units(units(lines, layout), layout, false)
     }
 
     /// Stages 5 to 8 on assembled units; `text`: the units come from a text page (not

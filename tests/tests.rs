@@ -10,6 +10,7 @@ mod batch;
 mod batch_trial;
 mod boxes;
 mod cli;
+mod column_gaps;
 mod convert;
 mod detect;
 mod eval;

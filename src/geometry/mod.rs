@@ -111,6 +111,15 @@
 //! measured over its vertical boxes and read by [`vertical`] instead of steps 3–5:
 //! tiers top to bottom, columns right to left, one printed line per column.
 //!
+//! Last on a page set horizontally, **pieces** inside a column: a run of body lines in
+//! one column (each under the one before it in reading order) is measured by its median
+//! line gap, and a gap at least 1.5 `H` wider than that, over an indented line, under a
+//! line ending with a stop, parts two pieces of text (a continuation printed with no
+//! headline and its 上接 lost, under another article in the same column; issue 17): the
+//! line under it [`PrintedLine::opens_piece`], which the text stages take as the page's
+//! article gap. Only gaps across a whole region cut bands, so such a gap inside one
+//! column of several cut nothing before.
+//!
 //! The lines are numbered 1, 2, … in reading order: these are the `lines` of blocks,
 //! articles and `removed` for box input. Noise boxes are numbered after the last line,
 //! in input order.
@@ -230,6 +239,12 @@ pub struct PrintedLine {
     /// A line of a quotation box set beside the masthead (毛主席语录, 最高指示 in the
     /// ear of a front page; see [`masthead`]): a `quote` block for the text stages.
     pub quote: bool,
+    /// Opens a new piece of text inside its column: an indented body line under a body
+    /// line of the same column that ends a sentence, over a gap at least
+    /// [`params::PIECE_GAP`] `H` wider than the column's median line gap (a
+    /// continuation printed with no headline and no 上接 under another article). The
+    /// text stages take it as the page's article gap.
+    pub opens_piece: bool,
 }
 
 impl PrintedLine {
@@ -349,6 +364,7 @@ pub fn recover(page: &BoxPage) -> Recovered {
     join_wrapped_headings(&mut lines, &ctx.grid, metrics);
     kickers_over_headings(&mut lines, metrics);
     join_tails_over_headings(&mut lines, metrics);
+    piece_gaps(&mut lines, metrics);
     let vertical = lines.iter().filter(|l| l.vertical).count();
     if vertical * MARGIN_VERTICAL_SHARE <= lines.len() {
         for l in lines.iter_mut().filter(|l| l.vertical && !l.quote && ratio(l, metrics) < HEADING_RATIO) {

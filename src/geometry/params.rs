@@ -76,6 +76,9 @@
 //! | `MASTHEAD_RATIO` | 1.5 | thickness | a masthead is this much thicker than the page's headlines |
 //! | `MASTHEAD_DEPTH` | 2 | masthead thickness | the masthead's furniture lines end this far under it |
 //! | `EAR_GAP` | 1.5 | `H` | widest gap between lines of the quotation box beside a masthead |
+//! | `PIECE_GAP` | 1.5 | `H` | a gap this much wider than its column's line gap parts two pieces of text |
+//! | `PIECE_MIN_GAPS` | 3 | gaps | fewest gaps for a column's own line gap |
+//! | `PIECE_MIN_INDENT` | 2 | display columns | smallest indentation of a piece's first line |
 
 /// Shortest box (characters) measured as a body line: shorter ones are pieces of
 /// headings, numbers and noise.
@@ -286,3 +289,17 @@ pub const MASTHEAD_DEPTH: f64 = 2.0;
 /// while the next element beside it starts further down (工地战报: a poem 2.3 `H` under
 /// the box).
 pub const EAR_GAP: f64 = 1.5;
+/// Inside one column, a gap between two body lines at least this many `H` wider than
+/// the column's own median line gap parts two pieces of text (with an indented line
+/// under a line that ends a sentence, see [`crate::geometry::PrintedLine::opens_piece`]):
+/// a continuation printed with no headline under another article. The issue harness
+/// sets body lines 0.4 `H` apart and such pieces 2.7 `H` apart (2.3 `H` wider); an
+/// ordinary paragraph of a real page is set at the column's line spacing, a subhead
+/// or a photo has a line of its own in the gap.
+pub const PIECE_GAP: f64 = 1.5;
+/// Fewest line gaps a run of a column's body lines needs for its own median; a shorter
+/// run is measured against the page's line gap.
+pub const PIECE_MIN_GAPS: usize = 3;
+/// Smallest indentation (display columns, a Han character is 2) of the line that opens
+/// a piece: a paragraph's first line.
+pub const PIECE_MIN_INDENT: usize = 2;

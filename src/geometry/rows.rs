@@ -66,6 +66,54 @@ impl PrintedLine {
             ends_band: false,
             margin: false,
             quote: false,
+            opens_piece: false,
         }
     }
+}
+
+/// Marks the lines that open a piece of text inside their column
+/// ([`PrintedLine::opens_piece`]). A column's run is a sequence of body lines (not
+/// headings, subheads, vertical, margin or quote lines) in reading order, each under
+/// the one before it (its middle below that one's bottom) and overlapping it in x; its
+/// line spacing is the median gap between its lines ([`PIECE_MIN_GAPS`] or more; the
+/// page's line gap otherwise). A line of a run opens a piece when the gap over it is at
+/// least [`PIECE_GAP`] `H` wider than that, it is indented ([`PIECE_MIN_INDENT`]
+/// display columns or more) and the line over it ends a sentence with a stop (not a
+/// bracketed label alone: 【评论员文章】 over its commentary is its rubric).
+pub(super) fn piece_gaps(lines: &mut [PrintedLine], m: Metrics) {
+    let h = m.line_height;
+    let body = |l: &PrintedLine| !l.vertical && l.heading.is_none() && !l.bold && !l.margin && !l.quote && l.thickness < CUT_HEADING_RATIO * h;
+    let gap = |a: &PrintedLine, b: &PrintedLine| b.rect.y0 - a.rect.y1;
+    // Line `i` goes on the run of line `i - 1`.
+    let links: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            i > 0 && {
+                let (a, b) = (&lines[i - 1], &lines[i]);
+                body(a) && body(b) && b.rect.cy() > a.rect.y1 && a.rect.x_overlap(&b.rect) > 0.0
+            }
+        })
+        .collect();
+    let mut start = 0;
+    while start < lines.len() {
+        let mut end = start + 1;
+        while end < lines.len() && links[end] {
+            end += 1;
+        }
+        let gaps: Vec<f64> = (start + 1..end).map(|i| gap(&lines[i - 1], &lines[i])).collect();
+        let spacing = if gaps.len() >= PIECE_MIN_GAPS { median(gaps.clone()).unwrap_or(m.line_gap) } else { m.line_gap };
+        for (k, g) in gaps.into_iter().enumerate() {
+            let i = start + 1 + k;
+            if g >= spacing + PIECE_GAP * h && lines[i].indent >= PIECE_MIN_INDENT && ends_with_stop(&lines[i - 1].text) {
+                lines[i].opens_piece = true;
+            }
+        }
+        start = end;
+    }
+}
+
+/// Whether a line ends with a terminal mark (。！？…), closing quotes or brackets after
+/// it allowed.
+fn ends_with_stop(text: &str) -> bool {
+    use crate::rules::chars::{is_closer, is_terminal};
+    text.trim_end().trim_end_matches(is_closer).chars().next_back().is_some_and(is_terminal)
 }
