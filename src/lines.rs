@@ -231,9 +231,10 @@ fn read_line(no: usize, raw: &str) -> Line {
 /// Returns the line with the spacing taken out ("县图书馆新馆开放"), or `None` when the
 /// line is not spaced out (at least three characters, every second one a space).
 ///
-/// The repair stage asks the same of a text once its white space is collapsed
+/// The repair stage asks the same of body text once its white space is collapsed
 /// (`stages::normalize`), so that a line whose spacing was tabs or runs of two reads the
-/// same as one printed with single spaces: repairing the output again changes nothing.
+/// same as one printed with single spaces: a paragraph fed back as a page comes back
+/// unchanged. (Display text keeps one space where spaces were.)
 pub(crate) fn unspaced(text: &str) -> Option<String> {
     // The second character is a space in every spaced-out line: most lines are turned
     // away here, before their characters are collected.
