@@ -167,6 +167,42 @@ pub fn read(line: &str, edge: bool) -> Option<Facts> {
     accepted.then_some(facts)
 }
 
+/// Words printed right after a date that make it some other date than the issue's:
+/// the masthead's "一九六六年九月一日创刊" (founded) or "复刊" (resumed), Simplified and
+/// Traditional. Source: the founding line under a tabloid's masthead (issue 14, round 3).
+const NOT_ISSUE_DATE_AFTER: &[&str] = &["创刊", "創刊", "复刊", "復刊"];
+
+/// Reads a line the geometry marked as page furniture (the masthead's issue, publisher
+/// and date lines, a running head): what [`read`] gives for an edge line, plus the
+/// issue date printed on it without a weekday ("1967年7月15日", "第10期 一九六六年十月十九日",
+/// "第十二期 1967年2月7日", "中华民国二十五年三月一日"). Only a date with its year counts, and
+/// not one followed by [`NOT_ISSUE_DATE_AFTER`] (a founding date). An issue number (第10期,
+/// 本期4版, 第四十五号) never gives `number`: it is the issue's, not the page's.
+/// Never returns `None`: a margin line is furniture whatever it says.
+pub fn read_margin(line: &str) -> Facts {
+    let mut facts = read(line, true).unwrap_or_default();
+    if facts.date.is_none() {
+        facts.date = issue_date(trim(line));
+    }
+    facts
+}
+
+/// The first printed date with a year in `s` that is not followed by a founding word.
+fn issue_date(s: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some((d, range)) = s.get(from..).and_then(find_date) {
+        let (start, end) = (from + range.start, from + range.end);
+        let after = s[end..].trim_start();
+        if d.year.is_some() && !NOT_ISSUE_DATE_AFTER.iter().any(|w| after.starts_with(w)) {
+            if let Some(iso) = d.iso(None) {
+                return Some(iso);
+            }
+        }
+        from = if end > start { end } else { return None };
+    }
+    None
+}
+
 /// Reads a YAML front matter line (`date: 2025-01-10`, `section: "第06版"`).
 pub fn front_matter(line: &str) -> Facts {
     let mut facts = Facts::default();
@@ -245,6 +281,29 @@ mod tests {
         assert!(read("1月12日18:50，哈尔滨市报告1例新冠肺炎确诊病例", true).is_none());
         assert!(read("市十五届人大常委会第三十六次会议举行", true).is_none());
         assert!(read("编制全区所有行政审批和公共事务事项标准化业务手册和办事指南，实现一码管理", false).is_none());
+    }
+
+    #[test]
+    fn issue_dates_on_masthead_lines() {
+        assert_eq!(read_margin("1967年7月15日").date.as_deref(), Some("1967-07-15"));
+        assert_eq!(read_margin("第10期 一九六六年十月十九日").date.as_deref(), Some("1966-10-19"));
+        assert_eq!(read_margin("第十二期 1967年2月7日").date.as_deref(), Some("1967-02-07"));
+        assert_eq!(read_margin("中华民国二十五年三月一日").date.as_deref(), Some("1936-03-01"));
+        assert_eq!(read_margin("民國三十七年五月四日 星期二").date.as_deref(), Some("1948-05-04"));
+        assert_eq!(read_margin("一九七零年三月八日 星期日").date.as_deref(), Some("1970-03-08"));
+        // a founding date is not the issue's; the issue date after it is
+        assert_eq!(read_margin("一九六六年九月一日创刊").date, None);
+        assert_eq!(read_margin("一九六五年五月一日創刊 第九期 一九六八年六月二日").date.as_deref(), Some("1968-06-02"));
+        // a date without its year, or one that does not exist, gives none
+        assert_eq!(read_margin("七月十五日").date, None);
+        assert_eq!(read_margin("1967年2月30日").date, None);
+        // issue numbers are not page numbers
+        for issue in ["第10期本期4版", "第四十五号", "第七期本期两版", "第十二期 1967年2月7日"] {
+            let f = read_margin(issue);
+            assert_eq!((f.number, f.label.as_deref()), (None, None), "{issue}");
+        }
+        // a page label on a margin line still numbers the page
+        assert_eq!(read_margin("第3版 要闻").number, Some(3));
     }
 
     #[test]

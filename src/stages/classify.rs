@@ -267,7 +267,7 @@ fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {
         return Role::Noise;
     }
     if line.margin {
-        return Role::Furniture(furniture::read(t, true).unwrap_or_default());
+        return Role::Furniture(furniture::read_margin(t));
     }
     if jump::is_only_jumps(t) {
         return Role::Jump;
