@@ -23,6 +23,7 @@ mod jsonformats;
 mod limits;
 mod mastheads;
 mod multipage;
+mod page_dates;
 mod outputs;
 mod pathological;
 mod properties;

@@ -22,6 +22,9 @@ static LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// the page's edge only.
 static NUMBER_SECTION_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?P<n>[0-9０-９]{1,3})\s+\p{Han}{2,6}$").expect("page number and section pattern"));
+/// An issue number, "第十二期", "第10期", "第四十五号": the issue's, never the page's.
+static ISSUE_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"第\s*(?:[0-9０-９]{1,5}|[一二三四五六七八九十百千〇○零]{1,8})\s*[期号號]").expect("issue number pattern"));
 static WEEKDAY_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("(?:{})[一二三四五六日天]", alternation(WEEKDAY_WORDS))).expect("weekday pattern"));
 static EDITOR_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -46,7 +49,14 @@ static CITATION_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// Every pattern that gives a line a furniture signal (or makes it a citation), in
 /// one pass: a line that matches none of them is furniture only at the page's edge.
 static SIGNALS: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new([CITATION_RE.as_str(), LABEL_RE.as_str(), WEEKDAY_RE.as_str(), EDITOR_RE.as_str(), MASTHEAD_RE.as_str()])
+    RegexSet::new([
+        CITATION_RE.as_str(),
+        LABEL_RE.as_str(),
+        WEEKDAY_RE.as_str(),
+        EDITOR_RE.as_str(),
+        MASTHEAD_RE.as_str(),
+        ISSUE_RE.as_str(),
+    ])
         .expect("furniture signals")
 });
 
@@ -126,6 +136,9 @@ pub fn read(line: &str, edge: bool) -> Option<Facts> {
             return Some(Facts { number: Some(n), label: Some(format!("第{n}版")), date: None });
         }
     }
+    if let Some(date) = issue_line_date(s) {
+        return Some(Facts { date: Some(date), ..Facts::default() });
+    }
     let mut facts = Facts::default();
     let mut rest = s.to_string();
     let mut signals = 0;
@@ -201,6 +214,23 @@ fn issue_date(s: &str) -> Option<String> {
         from = if end > start { end } else { return None };
     }
     None
+}
+
+/// The date of a line that holds an issue number, a full date and at most a weekday,
+/// nothing else ("第十二期 1967年2月7日", "1967年2月7日 第12期 星期二"): the issue line of a
+/// masthead wherever it stands on the page. A sentence around them is not such a line.
+fn issue_line_date(s: &str) -> Option<String> {
+    let issue = ISSUE_RE.find(s)?;
+    let (d, range) = find_date(s)?;
+    if d.year.is_none() || range.start < issue.end() && issue.start() < range.end {
+        return None;
+    }
+    let mut rest = s.to_string();
+    let (first, second) = if issue.start() < range.start { (issue.range(), range) } else { (range, issue.range()) };
+    rest.replace_range(second, " ");
+    rest.replace_range(first, " ");
+    let rest = WEEKDAY_RE.replace(&rest, " ");
+    rest.chars().all(crate::rules::chars::is_space).then(|| d.iso(None)).flatten()
 }
 
 /// Reads a YAML front matter line (`date: 2025-01-10`, `section: "第06版"`).
@@ -302,6 +332,12 @@ mod tests {
             let f = read_margin(issue);
             assert_eq!((f.number, f.label.as_deref()), (None, None), "{issue}");
         }
+        // an issue line gives the date wherever it stands; a sentence holding both does not
+        let f = read("第十二期 1967年2月7日", false).expect("furniture");
+        assert_eq!((f.number, f.date.as_deref()), (None, Some("1967-02-07")));
+        assert_eq!(read("1967年2月7日　第12期 星期二", false).and_then(|f| f.date).as_deref(), Some("1967-02-07"));
+        assert!(read("第十二期培训班于1967年2月7日开学", false).is_none());
+        assert!(read("第十二期", false).is_none());
         // a page label on a margin line still numbers the page
         assert_eq!(read_margin("第3版 要闻").number, Some(3));
     }
