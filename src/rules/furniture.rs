@@ -12,7 +12,9 @@ use regex::{Regex, RegexSet};
 use crate::model::PageInfo;
 use crate::rules::chars::{find_date, parse_number, trim};
 use crate::rules::lexicon::alternation;
-use crate::rules::lexicon::table::{BARE_STAFF_WORDS, MASTHEAD_WORDS, PAGE_UNITS, PAPER_ENDS, SECTIONS, SHEET_UNITS, STAFF_CREDITS, WEEKDAY_WORDS};
+use crate::rules::lexicon::table::{
+    BARE_STAFF_WORDS, MASTHEAD_WORDS, PAGE_UNITS, PAPER_ENDS, QUOTATION_LABELS, SECTIONS, SHEET_UNITS, STAFF_CREDITS, WEEKDAY_WORDS,
+};
 
 static LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = r"(?:第\s*(?P<n>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*(?P<unit>PAGE_UNITS)|(?P<sec>[A-ZＡ-Ｚ])\s*(?P<sn>[0-9０-９]{1,3})\s*版?)";
@@ -233,6 +235,18 @@ fn issue_line_date(s: &str) -> Option<String> {
     rest.chars().all(crate::rules::chars::is_space).then(|| d.iso(None)).flatten()
 }
 
+/// Whether `line` is the label of a boxed quotation and nothing else: one of
+/// [`QUOTATION_LABELS`] (毛主席语录, 最高指示, 毛主席教导我们, ...), white space inside it
+/// (a label set letter-spaced, 最 高 指 示) and a closing colon or ornaments (★, ☆, ◆)
+/// around it allowed. Such a line opens the box's `quote` blocks (contract: "`quote` (also
+/// a boxed quotation such as 最高指示)"); it is never a credit line.
+pub fn quotation_label(line: &str) -> bool {
+    let s: String = line.chars().filter(|c| !crate::rules::chars::is_space(*c)).collect();
+    let s = s.trim_matches(|c: char| matches!(c, '★' | '☆' | '◆' | '◇' | '●' | '○' | '■' | '□'));
+    let s = s.trim_end_matches([':', '：']);
+    QUOTATION_LABELS.contains(&s)
+}
+
 /// Reads a YAML front matter line (`date: 2025-01-10`, `section: "第06版"`).
 pub fn front_matter(line: &str) -> Facts {
     let mut facts = Facts::default();
@@ -340,6 +354,16 @@ mod tests {
         assert!(read("第十二期", false).is_none());
         // a page label on a margin line still numbers the page
         assert_eq!(read_margin("第3版 要闻").number, Some(3));
+    }
+
+    #[test]
+    fn quotation_labels() {
+        for label in ["毛主席语录", "最 高 指 示", "★最高指示★", "毛主席教导我们：", "毛主席語錄"] {
+            assert!(quotation_label(label), "{label}");
+        }
+        for text in ["最高指示传达到全社", "毛主席", "语录", "学习毛主席语录的体会"] {
+            assert!(!quotation_label(text), "{text}");
+        }
     }
 
     #[test]
