@@ -1,9 +1,10 @@
 //! `page.date` from a front page's furniture (issue 14, round 3): the issue line under a
 //! masthead gives the date, whatever its numerals and without a weekday; a founding date
-//! (…创刊), an issue number (第七期) and a date inside an article's body do not. Invented
-//! pages: PaddleOCR page JSON and plain text.
+//! (…创刊), an issue number (第七期) and a date inside an article's body do not. And the
+//! label of a quotation box (最高指示) is the box's first `quote` block, not a credit.
+//! Invented pages: PaddleOCR page JSON, plain text and Markdown.
 
-use banmian::{Options, Page, Pipeline};
+use banmian::{BlockKind, Options, Page, Pipeline};
 use serde_json::{Value, json};
 
 fn bx(text: &str, x0: i64, y0: i64, x1: i64, y1: i64) -> Value {
@@ -58,4 +59,19 @@ fn an_issue_line_in_text_input_dates_the_page() {
     assert_eq!(page.page.date.as_deref(), Some("1967-02-07"));
     assert_eq!(page.page.number, None);
     assert_eq!(page.leftovers.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(), ["第十二期 1967年2月7日"]);
+}
+
+#[test]
+fn a_quotation_label_opens_its_quote_and_is_no_credit() {
+    let md = "> 最 高 指 示\n>\n> 一切工作都要从实际出发，要同群众商量，再到群众中去坚持下去。\n\n# 全社春耕生产全面展开\n\n各大队抓紧时间修好农具积好肥料。\n";
+    let page = run("front.md", md.as_bytes());
+    let first = &page.articles[0];
+    assert_eq!((first.headline.as_deref(), first.byline.as_deref()), (None, None));
+    assert!(first.authors.is_empty());
+    let blocks: Vec<(&BlockKind, &str)> = first.blocks.iter().map(|b| (&b.kind, b.text.as_str())).collect();
+    assert_eq!(
+        blocks,
+        [(&BlockKind::Quote, "最高指示"), (&BlockKind::Quote, "一切工作都要从实际出发，要同群众商量，再到群众中去坚持下去。")]
+    );
+    assert_eq!(page.articles[1].headline.as_deref(), Some("全社春耕生产全面展开"));
 }
