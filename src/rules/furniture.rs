@@ -12,7 +12,9 @@ use regex::{Regex, RegexSet};
 use crate::model::PageInfo;
 use crate::rules::chars::{find_date, parse_number, trim};
 use crate::rules::lexicon::alternation;
-use crate::rules::lexicon::table::{BARE_STAFF_WORDS, MASTHEAD_WORDS, PAGE_UNITS, PAPER_ENDS, SECTIONS, SHEET_UNITS, STAFF_CREDITS, WEEKDAY_WORDS};
+use crate::rules::lexicon::table::{
+    BARE_STAFF_WORDS, MASTHEAD_WORDS, PAGE_UNITS, PAPER_ENDS, QUOTATION_LABELS, SECTIONS, SHEET_UNITS, STAFF_CREDITS, WEEKDAY_WORDS,
+};
 
 static LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = r"(?:第\s*(?P<n>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*(?P<unit>PAGE_UNITS)|(?P<sec>[A-ZＡ-Ｚ])\s*(?P<sn>[0-9０-９]{1,3})\s*版?)";
@@ -22,6 +24,9 @@ static LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// the page's edge only.
 static NUMBER_SECTION_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?P<n>[0-9０-９]{1,3})\s+\p{Han}{2,6}$").expect("page number and section pattern"));
+/// An issue number, "第十二期", "第10期", "第四十五号": the issue's, never the page's.
+static ISSUE_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"第\s*(?:[0-9０-９]{1,5}|[一二三四五六七八九十百千〇○零]{1,8})\s*[期号號]").expect("issue number pattern"));
 static WEEKDAY_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("(?:{})[一二三四五六日天]", alternation(WEEKDAY_WORDS))).expect("weekday pattern"));
 static EDITOR_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -46,7 +51,14 @@ static CITATION_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// Every pattern that gives a line a furniture signal (or makes it a citation), in
 /// one pass: a line that matches none of them is furniture only at the page's edge.
 static SIGNALS: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new([CITATION_RE.as_str(), LABEL_RE.as_str(), WEEKDAY_RE.as_str(), EDITOR_RE.as_str(), MASTHEAD_RE.as_str()])
+    RegexSet::new([
+        CITATION_RE.as_str(),
+        LABEL_RE.as_str(),
+        WEEKDAY_RE.as_str(),
+        EDITOR_RE.as_str(),
+        MASTHEAD_RE.as_str(),
+        ISSUE_RE.as_str(),
+    ])
         .expect("furniture signals")
 });
 
@@ -126,6 +138,9 @@ pub fn read(line: &str, edge: bool) -> Option<Facts> {
             return Some(Facts { number: Some(n), label: Some(format!("第{n}版")), date: None });
         }
     }
+    if let Some(date) = issue_line_date(s) {
+        return Some(Facts { date: Some(date), ..Facts::default() });
+    }
     let mut facts = Facts::default();
     let mut rest = s.to_string();
     let mut signals = 0;
@@ -165,6 +180,71 @@ pub fn read(line: &str, edge: bool) -> Option<Facts> {
         _ => !sentence && (short || paper_only),
     };
     accepted.then_some(facts)
+}
+
+/// Words printed right after a date that make it some other date than the issue's:
+/// the masthead's "一九六六年九月一日创刊" (founded) or "复刊" (resumed), Simplified and
+/// Traditional. Source: the founding line under a tabloid's masthead (issue 14, round 3).
+const NOT_ISSUE_DATE_AFTER: &[&str] = &["创刊", "創刊", "复刊", "復刊"];
+
+/// Reads a line the geometry marked as page furniture (the masthead's issue, publisher
+/// and date lines, a running head): what [`read`] gives for an edge line, plus the
+/// issue date printed on it without a weekday ("1967年7月15日", "第10期 一九六六年十月十九日",
+/// "第十二期 1967年2月7日", "中华民国二十五年三月一日"). Only a date with its year counts, and
+/// not one followed by [`NOT_ISSUE_DATE_AFTER`] (a founding date). An issue number (第10期,
+/// 本期4版, 第四十五号) never gives `number`: it is the issue's, not the page's.
+/// Never returns `None`: a margin line is furniture whatever it says.
+pub fn read_margin(line: &str) -> Facts {
+    let mut facts = read(line, true).unwrap_or_default();
+    if facts.date.is_none() {
+        facts.date = issue_date(trim(line));
+    }
+    facts
+}
+
+/// The first printed date with a year in `s` that is not followed by a founding word.
+fn issue_date(s: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some((d, range)) = s.get(from..).and_then(find_date) {
+        let (start, end) = (from + range.start, from + range.end);
+        let after = s[end..].trim_start();
+        if d.year.is_some() && !NOT_ISSUE_DATE_AFTER.iter().any(|w| after.starts_with(w)) {
+            if let Some(iso) = d.iso(None) {
+                return Some(iso);
+            }
+        }
+        from = if end > start { end } else { return None };
+    }
+    None
+}
+
+/// The date of a line that holds an issue number, a full date and at most a weekday,
+/// nothing else ("第十二期 1967年2月7日", "1967年2月7日 第12期 星期二"): the issue line of a
+/// masthead wherever it stands on the page. A sentence around them is not such a line.
+fn issue_line_date(s: &str) -> Option<String> {
+    let issue = ISSUE_RE.find(s)?;
+    let (d, range) = find_date(s)?;
+    if d.year.is_none() || range.start < issue.end() && issue.start() < range.end {
+        return None;
+    }
+    let mut rest = s.to_string();
+    let (first, second) = if issue.start() < range.start { (issue.range(), range) } else { (range, issue.range()) };
+    rest.replace_range(second, " ");
+    rest.replace_range(first, " ");
+    let rest = WEEKDAY_RE.replace(&rest, " ");
+    rest.chars().all(crate::rules::chars::is_space).then(|| d.iso(None)).flatten()
+}
+
+/// Whether `line` is the label of a boxed quotation and nothing else: one of
+/// [`QUOTATION_LABELS`] (毛主席语录, 最高指示, 毛主席教导我们, ...), white space inside it
+/// (a label set letter-spaced, 最 高 指 示) and a closing colon or ornaments (★, ☆, ◆)
+/// around it allowed. Such a line opens the box's `quote` blocks (contract: "`quote` (also
+/// a boxed quotation such as 最高指示)"); it is never a credit line.
+pub fn quotation_label(line: &str) -> bool {
+    let s: String = line.chars().filter(|c| !crate::rules::chars::is_space(*c)).collect();
+    let s = s.trim_matches(|c: char| matches!(c, '★' | '☆' | '◆' | '◇' | '●' | '○' | '■' | '□'));
+    let s = s.trim_end_matches([':', '：']);
+    QUOTATION_LABELS.contains(&s)
 }
 
 /// Reads a YAML front matter line (`date: 2025-01-10`, `section: "第06版"`).
@@ -245,6 +325,45 @@ mod tests {
         assert!(read("1月12日18:50，哈尔滨市报告1例新冠肺炎确诊病例", true).is_none());
         assert!(read("市十五届人大常委会第三十六次会议举行", true).is_none());
         assert!(read("编制全区所有行政审批和公共事务事项标准化业务手册和办事指南，实现一码管理", false).is_none());
+    }
+
+    #[test]
+    fn issue_dates_on_masthead_lines() {
+        assert_eq!(read_margin("1967年7月15日").date.as_deref(), Some("1967-07-15"));
+        assert_eq!(read_margin("第10期 一九六六年十月十九日").date.as_deref(), Some("1966-10-19"));
+        assert_eq!(read_margin("第十二期 1967年2月7日").date.as_deref(), Some("1967-02-07"));
+        assert_eq!(read_margin("中华民国二十五年三月一日").date.as_deref(), Some("1936-03-01"));
+        assert_eq!(read_margin("民國三十七年五月四日 星期二").date.as_deref(), Some("1948-05-04"));
+        assert_eq!(read_margin("一九七零年三月八日 星期日").date.as_deref(), Some("1970-03-08"));
+        // a founding date is not the issue's; the issue date after it is
+        assert_eq!(read_margin("一九六六年九月一日创刊").date, None);
+        assert_eq!(read_margin("一九六五年五月一日創刊 第九期 一九六八年六月二日").date.as_deref(), Some("1968-06-02"));
+        // a date without its year, or one that does not exist, gives none
+        assert_eq!(read_margin("七月十五日").date, None);
+        assert_eq!(read_margin("1967年2月30日").date, None);
+        // issue numbers are not page numbers
+        for issue in ["第10期本期4版", "第四十五号", "第七期本期两版", "第十二期 1967年2月7日"] {
+            let f = read_margin(issue);
+            assert_eq!((f.number, f.label.as_deref()), (None, None), "{issue}");
+        }
+        // an issue line gives the date wherever it stands; a sentence holding both does not
+        let f = read("第十二期 1967年2月7日", false).expect("furniture");
+        assert_eq!((f.number, f.date.as_deref()), (None, Some("1967-02-07")));
+        assert_eq!(read("1967年2月7日　第12期 星期二", false).and_then(|f| f.date).as_deref(), Some("1967-02-07"));
+        assert!(read("第十二期培训班于1967年2月7日开学", false).is_none());
+        assert!(read("第十二期", false).is_none());
+        // a page label on a margin line still numbers the page
+        assert_eq!(read_margin("第3版 要闻").number, Some(3));
+    }
+
+    #[test]
+    fn quotation_labels() {
+        for label in ["毛主席语录", "最 高 指 示", "★最高指示★", "毛主席教导我们：", "毛主席語錄"] {
+            assert!(quotation_label(label), "{label}");
+        }
+        for text in ["最高指示传达到全社", "毛主席", "语录", "学习毛主席语录的体会"] {
+            assert!(!quotation_label(text), "{text}");
+        }
     }
 
     #[test]

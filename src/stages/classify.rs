@@ -267,7 +267,7 @@ fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {
         return Role::Noise;
     }
     if line.margin {
-        return Role::Furniture(furniture::read(t, true).unwrap_or_default());
+        return Role::Furniture(furniture::read_margin(t));
     }
     if jump::is_only_jumps(t) {
         return Role::Jump;
@@ -278,7 +278,8 @@ fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {
         Some(r) => Cow::Owned(format!("{}{}", &t[..r.start], &t[r.end..])),
         None => Cow::Borrowed(t),
     };
-    if !crate::rules::chars::trim(&credit_text).is_empty() {
+    // The label of a quotation box (最高指示) is no credit, however short and name-like.
+    if !crate::rules::chars::trim(&credit_text).is_empty() && !furniture::quotation_label(t) {
         // The credit of the line's text, read once for every stage (the line's facts),
         // when the credit line test reads that same text.
         let leading_of = |inner: &str| if inner == t { line.facts().credit.as_deref().cloned() } else { byline::leading(inner) };

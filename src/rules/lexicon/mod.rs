@@ -287,6 +287,15 @@ pub const SOURCE: &[Family] = &[
         words: &["校对", "编辑", "制图"],
         manual: &[],
     },
+    Family {
+        name: "QUOTATION_LABELS",
+        doc: "Labels printed as the first line of a boxed quotation (毛主席语录, 最高指示), as set on Chinese tabloids and leaflets of 1966-1976 (issue 14): the box's label, never a credit.",
+        words: &[
+            "毛主席语录", "最高指示", "最新指示", "毛主席最新指示", "毛主席教导我们", "伟大领袖毛主席教导我们", "林副主席指示",
+            "马克思语录", "列宁语录", "鲁迅语录",
+        ],
+        manual: &[],
+    },
 ];
 
 /// A regex alternation of `words`, escaped, in their order (`a|b|c`): a pattern
@@ -443,6 +452,7 @@ mod tests {
         ("BARE_STAFF_WORDS", &["校对", "校對", "编辑", "編輯", "制图", "製圖"]),
         ("SHEET_UNITS", &["張", "张"]),
         ("EDITOR_NOTE_LABELS", &["编者按", "編者按", "编后语", "編後語", "编后", "編後"]),
+        ("QUOTATION_LABELS", &["毛主席语录", "毛主席語錄", "最高指示", "伟大领袖毛主席教导我们", "偉大領袖毛主席教導我們"]),
     ];
 
     fn table(name: &str) -> &'static [&'static str] {
@@ -484,6 +494,7 @@ mod tests {
             "BARE_STAFF_WORDS" => table::BARE_STAFF_WORDS,
             "SHEET_UNITS" => table::SHEET_UNITS,
             "EDITOR_NOTE_LABELS" => table::EDITOR_NOTE_LABELS,
+            "QUOTATION_LABELS" => table::QUOTATION_LABELS,
             "SPECIAL_DISPATCH" => table::SPECIAL_DISPATCH,
             other => panic!("no family {other}"),
         }

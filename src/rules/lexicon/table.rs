@@ -603,3 +603,23 @@ pub const BARE_STAFF_WORDS: &[&str] = &[
     "制图",
     "製圖",
 ];
+
+/// Labels printed as the first line of a boxed quotation (毛主席语录, 最高指示), as set on Chinese tabloids and leaflets of 1966-1976 (issue 14): the box's label, never a credit.
+pub const QUOTATION_LABELS: &[&str] = &[
+    "毛主席语录",
+    "毛主席語錄",
+    "最高指示",
+    "最新指示",
+    "毛主席最新指示",
+    "毛主席教导我们",
+    "毛主席教導我們",
+    "伟大领袖毛主席教导我们",
+    "偉大領袖毛主席教導我們",
+    "林副主席指示",
+    "马克思语录",
+    "馬克思語錄",
+    "列宁语录",
+    "列寧語錄",
+    "鲁迅语录",
+    "魯迅語錄",
+];
