@@ -116,6 +116,7 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
         roles.push(if (cut_jump && matches!(r, Role::Furniture(_) | Role::Display | Role::Noise)) || tail { Role::Body } else { r });
     }
     headlines_over_credits(lines, &mut roles, layout);
+    labels_under_headlines(lines, &mut roles);
     if !boxed {
         open_lines_with_commas(lines, &mut roles);
         repeated_lines(lines, &mut roles);
@@ -200,6 +201,23 @@ fn open_lines_with_commas(lines: &[Line], roles: &mut [Role]) {
         let open = !ends_sentence(&l.text) && !l.text.ends_with(is_closer);
         if open && l.text.contains(['，', ',']) && next.indent == 0 && next.facts().credit.is_none() {
             roles[i] = Role::Body;
+        }
+    }
+}
+
+/// A line that is nothing but a bracketed column label ([`lone_column_label`](crate::rules::headline::lone_column_label),
+/// "（国际论坛）") right under a display line, or under it after one blank line, belongs to
+/// that headline group: the headline rules read it as the rubric (栏目), as 人民日报 sets
+/// the column of a commentary under its headline. Read alone it was a one-line paragraph
+/// opening the body.
+fn labels_under_headlines(lines: &[Line], roles: &mut [Role]) {
+    for i in 1..lines.len() {
+        if !matches!(roles[i], Role::Body | Role::Display) || crate::rules::headline::lone_column_label(&lines[i].text).is_none() {
+            continue;
+        }
+        let above = if roles[i - 1] == Role::Blank { i.checked_sub(2) } else { Some(i - 1) };
+        if above.is_some_and(|a| roles[a] == Role::Display) {
+            roles[i] = Role::Display;
         }
     }
 }
