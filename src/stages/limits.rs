@@ -266,3 +266,8 @@ mod tests {
         }
     }
 }
+
+/// Most Han characters of a bare name read as a commentary's byline under its headline
+/// (stages/classify.rs `names_under_headlines`): a family name and a given name of one or
+/// two characters ("任平", "钟声", "王春华"). Four-character lines are mostly headlines.
+pub const BARE_NAME_MAX_CHARS: usize = 3;

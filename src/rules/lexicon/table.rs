@@ -603,3 +603,18 @@ pub const BARE_STAFF_WORDS: &[&str] = &[
     "制图",
     "製圖",
 ];
+
+/// Common single-character family names (the most frequent hundred or so of the
+/// Ministry of Public Security's household-register counts, in Simplified and
+/// Traditional forms), the first character of a bare name set alone under a headline
+/// ("任平", a commentary's signed name: stages/classify.rs). A headline of two or three
+/// characters is far more often not a name; the list keeps the rule to likely names.
+pub const COMMON_SURNAMES: &[&str] = &[
+    "王", "李", "张", "張", "刘", "劉", "陈", "陳", "杨", "楊", "赵", "趙", "黄", "黃", "周", "吴", "吳", "徐", "孙", "孫",
+    "胡", "朱", "高", "林", "何", "郭", "马", "馬", "罗", "羅", "梁", "宋", "郑", "鄭", "谢", "謝", "韩", "韓", "唐", "冯",
+    "馮", "于", "董", "萧", "蕭", "程", "曹", "袁", "邓", "鄧", "许", "許", "傅", "沈", "曾", "彭", "吕", "呂", "苏", "蘇",
+    "卢", "盧", "蒋", "蔣", "蔡", "贾", "賈", "丁", "魏", "薛", "叶", "葉", "阎", "閻", "余", "潘", "杜", "戴", "夏", "钟",
+    "鍾", "汪", "田", "任", "姜", "范", "方", "石", "姚", "谭", "譚", "廖", "邹", "鄒", "熊", "金", "陆", "陸", "郝", "孔",
+    "白", "崔", "康", "毛", "邱", "秦", "江", "史", "顾", "顧", "侯", "邵", "孟", "龙", "龍", "万", "萬", "段", "雷", "钱",
+    "錢", "汤", "湯", "尹", "黎", "易", "常", "武", "乔", "喬", "贺", "賀", "赖", "賴", "龚", "龔", "文", "严", "嚴", "牛",
+];
