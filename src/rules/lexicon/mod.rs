@@ -287,6 +287,19 @@ pub const SOURCE: &[Family] = &[
         words: &["校对", "编辑", "制图"],
         manual: &[],
     },
+    Family {
+        name: "COMMON_SURNAMES",
+        doc: "Common single-character family names (about the hundred most frequent of the household-register counts): the first character of a bare name set alone under a headline (任平, a commentary's signed name; stages/classify.rs). A headline of two or three characters is more often no name; the list keeps that rule to likely names. 于, 余 and 范 are left out: their Traditional forms here (於, 餘, 範) open common words, not names.",
+        words: &[
+            "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗",
+            "梁", "宋", "郑", "谢", "韩", "唐", "冯", "董", "萧", "程", "曹", "袁", "邓", "许", "傅", "沈", "曾", "彭", "吕",
+            "苏", "卢", "蒋", "蔡", "贾", "丁", "魏", "薛", "叶", "阎", "潘", "杜", "戴", "夏", "钟", "汪", "田", "任", "姜",
+            "方", "石", "姚", "谭", "廖", "邹", "熊", "金", "陆", "郝", "孔", "白", "崔", "康", "毛", "邱", "秦", "江", "史",
+            "顾", "侯", "邵", "孟", "龙", "万", "段", "雷", "钱", "汤", "尹", "黎", "易", "常", "武", "乔", "贺", "赖", "龚", "文",
+            "严", "牛",
+        ],
+        manual: &[],
+    },
 ];
 
 /// A regex alternation of `words`, escaped, in their order (`a|b|c`): a pattern
@@ -443,6 +456,7 @@ mod tests {
         ("BARE_STAFF_WORDS", &["校对", "校對", "编辑", "編輯", "制图", "製圖"]),
         ("SHEET_UNITS", &["張", "张"]),
         ("EDITOR_NOTE_LABELS", &["编者按", "編者按", "编后语", "編後語", "编后", "編後"]),
+        ("COMMON_SURNAMES", &["王", "张", "張", "陈", "陳", "任", "钟", "鍾"]),
     ];
 
     fn table(name: &str) -> &'static [&'static str] {
@@ -485,6 +499,7 @@ mod tests {
             "SHEET_UNITS" => table::SHEET_UNITS,
             "EDITOR_NOTE_LABELS" => table::EDITOR_NOTE_LABELS,
             "SPECIAL_DISPATCH" => table::SPECIAL_DISPATCH,
+            "COMMON_SURNAMES" => table::COMMON_SURNAMES,
             other => panic!("no family {other}"),
         }
     }
