@@ -228,6 +228,10 @@ fn labels_under_headlines(lines: &[Line], roles: &mut [Role]) {
 /// name spaced out ("任 平").
 fn bare_name(t: &str) -> bool {
     let t = crate::rules::chars::trim(t);
+    // A name and at most a few spaces: a longer line is not looked at further.
+    if t.chars().nth(BARE_NAME_MAX_CHARS * 2).is_some() {
+        return false;
+    }
     let han: String = t.split(crate::rules::chars::is_space).collect();
     let parts = t.split(crate::rules::chars::is_space).filter(|p| !p.is_empty()).count();
     let n = han.chars().count();
@@ -253,7 +257,10 @@ fn names_under_headlines(lines: &[Line], roles: &mut [Role]) {
         if roles[above] != Role::Display || !longer || roles[below] != Role::Body {
             continue;
         }
-        if let Some(c) = byline::standalone(&lines[i].text, true) {
+        // The credit of the line's text is among its facts: it is not read again.
+        let line = &lines[i];
+        let leading_of = |inner: &str| if inner == line.text { line.facts().credit.as_deref().cloned() } else { byline::leading(inner) };
+        if let Some(c) = byline::standalone_with(&line.text, true, leading_of) {
             roles[i] = Role::Credit(Box::new(c), None);
         }
     }
