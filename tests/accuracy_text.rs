@@ -765,3 +765,21 @@ fn a_special_dispatch_without_an_agency_is_the_dateline() {
     assert!(p.articles[0].blocks[0].text.starts_with("各縣冬賑事宜"));
     assert!(p.articles[1].blocks.iter().any(|b| b.text.contains("白城十二日專電稱")));
 }
+
+/// Issue 13 (committed set plain p021): a continuation (上接…) printed with its own title, a
+/// short unpunctuated line set apart from the text under it by a blank line, has that
+/// title as its headline; it was the first line of its body. A continuation that opens
+/// with a short piece of a sentence, the text going on under it, keeps no headline.
+#[test]
+fn a_continuations_own_title_set_apart_by_a_blank_line_is_its_headline() {
+    let body = "走进园区的一家企业，厂\n房里机器正在有序运转，\n工人们忙着调试新设备。\n";
+    let page = process("t.txt", &format!("（上接第一版）\n\n河谷新区项目加快落地\n\n{body}"));
+    assert_eq!(headlines(&page), vec![Some("河谷新区项目加快落地")], "{:#?}", page.articles);
+    let a = &page.articles[0];
+    assert_eq!(a.jumps.len(), 1);
+    assert_eq!(a.jumps[0].page, Some(1));
+    assert!(a.blocks[0].text.starts_with("走进园区的一家企业"), "{:#?}", a.blocks);
+    let page = process("t.txt", &format!("（上接第一版）\n\n河谷新区项目加快落地\n{body}"));
+    assert_eq!(headlines(&page), vec![None], "{:#?}", page.articles);
+    assert!(page.articles[0].blocks[0].text.starts_with("河谷新区项目加快落地"));
+}

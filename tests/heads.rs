@@ -160,3 +160,55 @@ fn a_special_correspondents_credit_is_a_byline_not_a_subheadline() {
         assert_eq!(heads(&page, 0), vec![(HeadRole::Headline, [1, 1]), (HeadRole::Byline, [2, 2])], "{credit}");
     }
 }
+
+/// Issue 13 (local 人民日报 h009): a commentary's column label set alone in brackets on
+/// the line under its headline ("（国际论坛）") is the rubric, not the body's first
+/// paragraph; with a blank line between, on plain text and under a Markdown heading alike.
+/// A bracket that is a part number or a credit stays where it was.
+#[test]
+fn a_lone_bracketed_label_under_a_headline_is_the_rubric() {
+    let p = Pipeline::new(Options::default()).unwrap();
+    let body = "当前，世界经济复苏乏力，各国之间的合作显得尤为重要。只有坚持开放包容，才能实现共同发展。\n\n合作的道路并不平坦，但方向已经明确，各方应当携手前行。\n";
+    for head in [
+        "多边合作需要更多理性声音\n（国际论坛）\n\n",
+        "多边合作需要更多理性声音\n\n（国际论坛）\n\n",
+        "## 多边合作需要更多理性声音\n(国际论坛)\n\n",
+    ] {
+        let page = p.process("t.txt", &format!("{head}{body}"));
+        assert_eq!(page.articles.len(), 1, "{head}");
+        let a = &page.articles[0];
+        assert_eq!((a.headline.as_deref(), a.rubric.as_deref()), (Some("多边合作需要更多理性声音"), Some("国际论坛")), "{head}");
+        assert_eq!(a.blocks.len(), 2, "{head}");
+        assert!(a.blocks[0].text.starts_with("当前，世界经济"), "{head}");
+        assert_eq!(heads(&page, 0)[0].0, HeadRole::Headline, "{head}");
+        assert!(heads(&page, 0).contains(&(HeadRole::Rubric, [2, 2])) || heads(&page, 0).contains(&(HeadRole::Rubric, [3, 3])), "{head}");
+    }
+    // A one-character part number is no column label.
+    let page = p.process("t.txt", &format!("多边合作需要更多理性声音\n（上）\n\n{body}"));
+    assert_eq!(page.articles[0].rubric, None);
+}
+
+/// Issue 13 (local 人民日报 h011, a commentary signed with a bare name): a name of two
+/// or three characters opening with a common family name, alone under a headline with
+/// the body under it, is the byline and the one author, not a subheadline; spaced out
+/// too. A four-character line there, or a name-like line with no body under it, is not.
+#[test]
+fn a_bare_name_under_a_headline_is_the_byline() {
+    let p = Pipeline::new(Options::default()).unwrap();
+    let body = "当前，世界经济复苏乏力，各国之间的合作显得尤为重要。只有坚持开放包容，才能实现共同发展。\n";
+    for (name, byline) in [("任平", "任平"), ("任 平", "任 平"), ("王春华", "王春华")] {
+        let page = p.process("t.txt", &format!("多边合作需要更多理性声音\n\n{name}\n\n{body}"));
+        let a = &page.articles[0];
+        assert_eq!(
+            (a.headline.as_deref(), a.subheadline.as_deref(), a.byline.as_deref()),
+            (Some("多边合作需要更多理性声音"), None, Some(byline)),
+            "{name}"
+        );
+        assert_eq!(a.authors.iter().map(|x| x.name.clone()).collect::<Vec<_>>(), vec![byline.replace(' ', "")], "{name}");
+        assert_eq!(heads(&page, 0), vec![(HeadRole::Headline, [1, 1]), (HeadRole::Byline, [3, 3])], "{name}");
+    }
+    let page = p.process("t.txt", &format!("多边合作需要更多理性声音\n\n金秋时节\n\n{body}"));
+    assert_eq!((page.articles[0].subheadline.as_deref(), page.articles[0].byline.as_deref()), (Some("金秋时节"), None));
+    let page = p.process("t.txt", "多边合作需要更多理性声音\n\n任平\n\n各方携手共谋发展\n");
+    assert!(page.articles.iter().all(|a| a.byline.is_none()), "{:#?}", page.articles);
+}

@@ -72,7 +72,10 @@ pub fn is_slogan(t: &str) -> bool {
 
 fn is_rubric(t: &str, first: bool, group_len: usize) -> bool {
     let t = trim(t);
-    let bracketed = (t.starts_with('【') && t.ends_with('】')) || (t.starts_with('〖') && t.ends_with('〗')) || (t.starts_with('[') && t.ends_with(']'));
+    let bracketed = (t.starts_with('【') && t.ends_with('】'))
+        || (t.starts_with('〖') && t.ends_with('〗'))
+        || (t.starts_with('[') && t.ends_with(']'))
+        || lone_column_label(t).is_some();
     let n = t.chars().count();
     let label = t.chars().all(is_han) && !kicker_cue(t) && !subheadline_cue(t);
     // A column label is a word or two: up to six characters above two or more lines,
@@ -119,6 +122,23 @@ pub fn column_label(t: &str) -> Option<&str> {
     ok.then(|| trim(&body[..open]))
 }
 
+/// The label of a line that is nothing but a bracketed column label, as 人民日报 sets one
+/// alone on the line under a commentary's headline ("（国际论坛）", "（人民时评）"): 2 to
+/// [`COLUMN_LABEL_MAX_CHARS`] characters, Han (two or more), `·`, quotes or 《》, in
+/// full- or half-width round brackets. `None` for anything else: a part number ("（上）"),
+/// a name with a space ("（记者 张三）"), a credit ("（本报讯）", a label ending in 讯/訊/电/電,
+/// which the credit rules read), a year ("（2021年）").
+pub fn lone_column_label(t: &str) -> Option<&str> {
+    let t = trim(t);
+    let inner = t.strip_prefix(['（', '('])?.strip_suffix(['）', ')'])?;
+    let han = inner.chars().filter(|&c| is_han(c)).count();
+    let ok = (2..=COLUMN_LABEL_MAX_CHARS).contains(&inner.chars().count())
+        && han >= 2
+        && inner.chars().all(|c| is_han(c) || matches!(c, '·' | '“' | '”' | '《' | '》'))
+        && !inner.ends_with(['讯', '訊', '电', '電']);
+    ok.then_some(inner)
+}
+
 fn rank(l: &GroupLine) -> u8 {
     match (l.heading, l.bold) {
         (Some(h), _) => h,
@@ -139,7 +159,7 @@ pub fn assign(lines: &[GroupLine], levels_informative: bool) -> Roles {
         // headline's first part ("滬杭鐵路 / 改訂行車時刻"), not a column label.
         let as_large_as_next = levels_informative && l.heading.is_some() && lines.get(i + 1).is_some_and(|n| n.heading == l.heading);
         if lines.len() > 1 && is_rubric(&l.text, i == 0, lines.len()) && roles.rubric.is_none() && !as_large_as_next {
-            let t = trim(&l.text).trim_start_matches(['【', '〖', '[']).trim_end_matches(['】', '〗', ']']);
+            let t = lone_column_label(&l.text).unwrap_or_else(|| trim(&l.text).trim_start_matches(['【', '〖', '[']).trim_end_matches(['】', '〗', ']']));
             roles.rubric = Some(collapse_spaces(t));
             roles.spans.push((HeadRole::Rubric, i, i));
         } else {
@@ -307,4 +327,17 @@ mod tests {
         let r = assign(&[gl("全年目标（2021年）", Some(1))], true);
         assert_eq!((r.headline.as_deref(), r.rubric), (Some("全年目标（2021年）"), None));
     }
+
+    #[test]
+    fn a_lone_bracketed_label_is_read_whole_or_not_at_all() {
+        assert_eq!(lone_column_label("（国际论坛）"), Some("国际论坛"));
+        assert_eq!(lone_column_label(" (人民时评) "), Some("人民时评"));
+        assert_eq!(lone_column_label("（海外来信·双城记）"), Some("海外来信·双城记"));
+        for t in ["（上）", "（记者 张三）", "（本报讯）", "（2021年）", "多边合作（国际论坛）", "国际论坛"] {
+            assert_eq!(lone_column_label(t), None, "{t}");
+        }
+        let r = assign(&[gl("多边合作需要更多理性声音", None), gl("（国际论坛）", None)], false);
+        assert_eq!((r.headline.as_deref(), r.rubric.as_deref()), (Some("多边合作需要更多理性声音"), Some("国际论坛")));
+    }
+
 }

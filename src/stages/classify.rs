@@ -116,6 +116,8 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
         roles.push(if (cut_jump && matches!(r, Role::Furniture(_) | Role::Display | Role::Noise)) || tail { Role::Body } else { r });
     }
     headlines_over_credits(lines, &mut roles, layout);
+    labels_under_headlines(lines, &mut roles);
+    names_under_headlines(lines, &mut roles);
     if !boxed {
         open_lines_with_commas(lines, &mut roles);
         repeated_lines(lines, &mut roles);
@@ -200,6 +202,66 @@ fn open_lines_with_commas(lines: &[Line], roles: &mut [Role]) {
         let open = !ends_sentence(&l.text) && !l.text.ends_with(is_closer);
         if open && l.text.contains(['，', ',']) && next.indent == 0 && next.facts().credit.is_none() {
             roles[i] = Role::Body;
+        }
+    }
+}
+
+/// A line that is nothing but a bracketed column label ([`lone_column_label`](crate::rules::headline::lone_column_label),
+/// "（国际论坛）") right under a display line, or under it after one blank line, belongs to
+/// that headline group: the headline rules read it as the rubric (栏目), as 人民日报 sets
+/// the column of a commentary under its headline. Read alone it was a one-line paragraph
+/// opening the body.
+fn labels_under_headlines(lines: &[Line], roles: &mut [Role]) {
+    for i in 1..lines.len() {
+        if !matches!(roles[i], Role::Body | Role::Display) || crate::rules::headline::lone_column_label(&lines[i].text).is_none() {
+            continue;
+        }
+        let above = if roles[i - 1] == Role::Blank { i.checked_sub(2) } else { Some(i - 1) };
+        if above.is_some_and(|a| roles[a] == Role::Display) {
+            roles[i] = Role::Display;
+        }
+    }
+}
+
+/// A bare name: two or three Han characters opening with a common family name
+/// ([`COMMON_SURNAMES`](crate::rules::lexicon::table::COMMON_SURNAMES)), or a two-character
+/// name spaced out ("任 平").
+fn bare_name(t: &str) -> bool {
+    let t = crate::rules::chars::trim(t);
+    // A name and at most a few spaces: a longer line is not looked at further.
+    if t.chars().nth(BARE_NAME_MAX_CHARS * 2).is_some() {
+        return false;
+    }
+    let han: String = t.split(crate::rules::chars::is_space).collect();
+    let parts = t.split(crate::rules::chars::is_space).filter(|p| !p.is_empty()).count();
+    let n = han.chars().count();
+    let spaced_ok = parts == 1 || (parts == 2 && n == 2);
+    spaced_ok
+        && (2..=BARE_NAME_MAX_CHARS).contains(&n)
+        && han.chars().all(is_han)
+        && han.chars().next().is_some_and(|c| crate::rules::lexicon::table::COMMON_SURNAMES.iter().any(|s| s.starts_with(c)))
+}
+
+/// A bare name alone under a headline with the body under it ("多边合作需要更多理性声音" /
+/// "任平" / a paragraph), as 人民日报 signs a commentary, is the byline (the name its one
+/// author), not a subheadline: the line above is a display line longer than the name, the
+/// next text line is a body line.
+fn names_under_headlines(lines: &[Line], roles: &mut [Role]) {
+    for i in 1..lines.len() {
+        if !matches!(roles[i], Role::Display | Role::Body) || !bare_name(&lines[i].text) {
+            continue;
+        }
+        let Some(above) = (0..i).rev().find(|&k| roles[k] != Role::Blank) else { continue };
+        let Some(below) = (i + 1..lines.len()).find(|&k| roles[k] != Role::Blank) else { continue };
+        let longer = lines[above].text.chars().count() > lines[i].text.chars().count() + BARE_NAME_MAX_CHARS;
+        if roles[above] != Role::Display || !longer || roles[below] != Role::Body {
+            continue;
+        }
+        // The credit of the line's text is among its facts: it is not read again.
+        let line = &lines[i];
+        let leading_of = |inner: &str| if inner == line.text { line.facts().credit.as_deref().cloned() } else { byline::leading(inner) };
+        if let Some(c) = byline::standalone_with(&line.text, true, leading_of) {
+            roles[i] = Role::Credit(Box::new(c), None);
         }
     }
 }

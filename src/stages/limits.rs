@@ -5,6 +5,7 @@
 //!
 //! | name | value | unit | what it measures |
 //! |---|---|---|---|
+//! | `BARE_NAME_MAX_CHARS` | 3 | characters | most Han characters of a bare name read as a commentary's byline under its headline |
 //! | `EDGE_LINES` | 3 | lines | text lines at the top and bottom of a page where furniture is looked for |
 //! | `FULL_SLACK` | 4 | columns | a line this short of the column width is still full |
 //! | `CAPTION_MAX_CHARS` | 120 | characters | longest caption |
@@ -136,6 +137,11 @@ pub const REPEAT_MIN_CHARS: usize = 8;
 /// character or two in twenty (柬 for 東, · for 。), two different lines agree in few.
 pub const REPEAT_AGREE: (usize, usize) = (3, 4);
 
+/// Most Han characters of a bare name read as a commentary's byline under its headline
+/// (stages/classify.rs `names_under_headlines`): a family name and a given name of one or
+/// two characters ("任平", "钟声", "王春华"). Four-character lines are mostly headlines.
+pub const BARE_NAME_MAX_CHARS: usize = 3;
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -266,3 +272,4 @@ mod tests {
         }
     }
 }
+

@@ -407,6 +407,10 @@ fn lone_head(b: &Block) -> bool {
 ///   starts on the next printed line with a headline group and no kicker: the line
 ///   heads that group (its headline; the old headline becomes the subheadline, as
 ///   the headline rules read two plain lines).
+///
+/// A continuation (上接…) is looked at only when a blank line sets its first line apart
+/// from the text under it: its own title (issue 13, eval p021); a short piece of a
+/// sentence with the text going on under it stays body.
 fn lift_lone_heads(drafts: &mut Vec<Draft>) {
     let display = |b: &Block| Unit {
         kind: UnitKind::Display,
@@ -432,7 +436,10 @@ fn lift_lone_heads(drafts: &mut Vec<Draft>) {
         let continued = d.article.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedFrom);
         // A line the credit was read from ("（本報訊）花柳聖藥…") is the body's first line.
         let after_credit = |b: &Block| d.credit_lines.is_some_and(|c| c[0] <= b.lines[1]);
-        let opens = blocks.first().is_some_and(|b| lone_head(b) && !after_credit(b)) && !continued;
+        // ... unless a blank line sets the line apart from the text under it: a
+        // continuation's own title ("（上接第一版）" / "河谷新区项目加快落地" / blank / body).
+        let set_apart = blocks.first().zip(blocks.get(1)).is_some_and(|(a, b)| b.lines[0] > a.lines[1] + 1);
+        let opens = blocks.first().is_some_and(|b| lone_head(b) && !after_credit(b)) && (!continued || set_apart);
         if opens && blocks.len() >= 2 && (d.group.is_empty() || label(&d.group)) {
             let d = &mut drafts[i];
             let b = d.article.blocks.remove(0);

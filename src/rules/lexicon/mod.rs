@@ -296,6 +296,19 @@ pub const SOURCE: &[Family] = &[
         ],
         manual: &[],
     },
+    Family {
+        name: "COMMON_SURNAMES",
+        doc: "Common single-character family names (about the hundred most frequent of the household-register counts): the first character of a bare name set alone under a headline (任平, a commentary's signed name; stages/classify.rs). A headline of two or three characters is more often no name; the list keeps that rule to likely names. 于, 余 and 范 are left out: their Traditional forms here (於, 餘, 範) open common words, not names.",
+        words: &[
+            "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗",
+            "梁", "宋", "郑", "谢", "韩", "唐", "冯", "董", "萧", "程", "曹", "袁", "邓", "许", "傅", "沈", "曾", "彭", "吕",
+            "苏", "卢", "蒋", "蔡", "贾", "丁", "魏", "薛", "叶", "阎", "潘", "杜", "戴", "夏", "钟", "汪", "田", "任", "姜",
+            "方", "石", "姚", "谭", "廖", "邹", "熊", "金", "陆", "郝", "孔", "白", "崔", "康", "毛", "邱", "秦", "江", "史",
+            "顾", "侯", "邵", "孟", "龙", "万", "段", "雷", "钱", "汤", "尹", "黎", "易", "常", "武", "乔", "贺", "赖", "龚", "文",
+            "严", "牛",
+        ],
+        manual: &[],
+    },
 ];
 
 /// A regex alternation of `words`, escaped, in their order (`a|b|c`): a pattern
@@ -453,6 +466,7 @@ mod tests {
         ("SHEET_UNITS", &["張", "张"]),
         ("EDITOR_NOTE_LABELS", &["编者按", "編者按", "编后语", "編後語", "编后", "編後"]),
         ("QUOTATION_LABELS", &["毛主席语录", "毛主席語錄", "最高指示", "伟大领袖毛主席教导我们", "偉大領袖毛主席教導我們"]),
+        ("COMMON_SURNAMES", &["王", "张", "張", "陈", "陳", "任", "钟", "鍾"]),
     ];
 
     fn table(name: &str) -> &'static [&'static str] {
@@ -496,6 +510,7 @@ mod tests {
             "EDITOR_NOTE_LABELS" => table::EDITOR_NOTE_LABELS,
             "QUOTATION_LABELS" => table::QUOTATION_LABELS,
             "SPECIAL_DISPATCH" => table::SPECIAL_DISPATCH,
+            "COMMON_SURNAMES" => table::COMMON_SURNAMES,
             other => panic!("no family {other}"),
         }
     }
