@@ -57,10 +57,18 @@ def test_the_counter_keeps_counting_while_a_20_mb_page_is_processed():
 
 
 def test_the_counter_keeps_counting_during_process_many():
-    texts = [p.read_text("utf-8") for p in corpus_pages()] * 100
+    pages = [p.read_text("utf-8") for p in corpus_pages()]
     pipeline = banmian.Pipeline()
-    start, end, stamps = counting_during(lambda: pipeline.process_many(texts, threads=2, as_json=True))
-    assert end - start > 0.2
+    # Enough copies of the corpus for the call to last long enough to be seen (a faster
+    # pipeline or machine needs more): doubled until it takes over 0.2 s.
+    copies = 100
+    while True:
+        texts = pages * copies
+        start, end, stamps = counting_during(lambda: pipeline.process_many(texts, threads=2, as_json=True))
+        if end - start > 0.2 or copies >= 12_800:
+            break
+        copies *= 2
+    assert end - start > 0.2, (copies, end - start)
     assert_counted_throughout(start, end, stamps)
 
 
