@@ -54,11 +54,11 @@ fn a_date_in_an_article_body_does_not_date_the_page() {
 
 #[test]
 fn an_issue_line_in_text_input_dates_the_page() {
-    let text = "第十二期 1967年2月7日\n\n红旗渠工地捷报频传\n\n全体社员分成三班日夜施工，渠道已经修到山脚下。\n";
+    let text = "第十四期 1968年5月6日\n\n红旗渠工地捷报频传\n\n全体社员分成三班日夜施工，渠道已经修到山脚下。\n";
     let page = run("front.txt", text.as_bytes());
-    assert_eq!(page.page.date.as_deref(), Some("1967-02-07"));
+    assert_eq!(page.page.date.as_deref(), Some("1968-05-06"));
     assert_eq!(page.page.number, None);
-    assert_eq!(page.leftovers.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(), ["第十二期 1967年2月7日"]);
+    assert_eq!(page.leftovers.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(), ["第十四期 1968年5月6日"]);
 }
 
 #[test]

@@ -20,7 +20,7 @@ use super::*;
 /// - **Its furniture:** every other line inside the masthead's sides (a character of
 ///   slack), starting under its middle and ending at most [`MASTHEAD_DEPTH`] masthead
 ///   thicknesses under it and over the first heading of [`HEADING_RATIO`] or more
-///   under it: the publisher, the issue line (第10期 本期4版, 第四期), the date, the
+///   under it: the publisher, the issue line (第9期 本期6版, 第四期), the date, the
 ///   创刊 line. Reading what they say (`page.date`) is the furniture rules' job. A
 ///   name with no such line under it is not told apart (a leaflet's 最高指示 over its
 ///   quotation, `../shared/realpages/bha21-leaflets`).

@@ -183,14 +183,14 @@ pub fn read(line: &str, edge: bool) -> Option<Facts> {
 }
 
 /// Words printed right after a date that make it some other date than the issue's:
-/// the masthead's "一九六六年九月一日创刊" (founded) or "复刊" (resumed), Simplified and
+/// the masthead's "一九六七年四月一日创刊" (founded) or "复刊" (resumed), Simplified and
 /// Traditional. Source: the founding line under a tabloid's masthead (issue 14, round 3).
 const NOT_ISSUE_DATE_AFTER: &[&str] = &["创刊", "創刊", "复刊", "復刊"];
 
 /// Reads a line the geometry marked as page furniture (the masthead's issue, publisher
 /// and date lines, a running head): what [`read`] gives for an edge line, plus the
-/// issue date printed on it without a weekday ("1967年7月15日", "第10期 一九六六年十月十九日",
-/// "第十二期 1967年2月7日", "中华民国二十五年三月一日"). Only a date with its year counts, and
+/// issue date printed on it without a weekday ("1968年3月12日", "第8期 一九六七年十一月二十三日",
+/// "第十四期 1968年5月6日", "中华民国二十五年三月一日"). Only a date with its year counts, and
 /// not one followed by [`NOT_ISSUE_DATE_AFTER`] (a founding date). An issue number (第10期,
 /// 本期4版, 第四十五号) never gives `number`: it is the issue's, not the page's.
 /// Never returns `None`: a margin line is furniture whatever it says.
@@ -219,7 +219,7 @@ fn issue_date(s: &str) -> Option<String> {
 }
 
 /// The date of a line that holds an issue number, a full date and at most a weekday,
-/// nothing else ("第十二期 1967年2月7日", "1967年2月7日 第12期 星期二"): the issue line of a
+/// nothing else ("第十四期 1968年5月6日", "1968年5月6日 第14期 星期一"): the issue line of a
 /// masthead wherever it stands on the page. A sentence around them is not such a line.
 fn issue_line_date(s: &str) -> Option<String> {
     let issue = ISSUE_RE.find(s)?;
@@ -329,28 +329,28 @@ mod tests {
 
     #[test]
     fn issue_dates_on_masthead_lines() {
-        assert_eq!(read_margin("1967年7月15日").date.as_deref(), Some("1967-07-15"));
-        assert_eq!(read_margin("第10期 一九六六年十月十九日").date.as_deref(), Some("1966-10-19"));
-        assert_eq!(read_margin("第十二期 1967年2月7日").date.as_deref(), Some("1967-02-07"));
+        assert_eq!(read_margin("1968年3月12日").date.as_deref(), Some("1968-03-12"));
+        assert_eq!(read_margin("第8期 一九六七年十一月二十三日").date.as_deref(), Some("1967-11-23"));
+        assert_eq!(read_margin("第十四期 1968年5月6日").date.as_deref(), Some("1968-05-06"));
         assert_eq!(read_margin("中华民国二十五年三月一日").date.as_deref(), Some("1936-03-01"));
         assert_eq!(read_margin("民國三十七年五月四日 星期二").date.as_deref(), Some("1948-05-04"));
         assert_eq!(read_margin("一九七零年三月八日 星期日").date.as_deref(), Some("1970-03-08"));
         // a founding date is not the issue's; the issue date after it is
-        assert_eq!(read_margin("一九六六年九月一日创刊").date, None);
+        assert_eq!(read_margin("一九六七年四月一日创刊").date, None);
         assert_eq!(read_margin("一九六五年五月一日創刊 第九期 一九六八年六月二日").date.as_deref(), Some("1968-06-02"));
         // a date without its year, or one that does not exist, gives none
         assert_eq!(read_margin("七月十五日").date, None);
         assert_eq!(read_margin("1967年2月30日").date, None);
         // issue numbers are not page numbers
-        for issue in ["第10期本期4版", "第四十五号", "第七期本期两版", "第十二期 1967年2月7日"] {
+        for issue in ["第9期本期6版", "第四十五号", "第七期本期两版", "第十四期 1968年5月6日"] {
             let f = read_margin(issue);
             assert_eq!((f.number, f.label.as_deref()), (None, None), "{issue}");
         }
         // an issue line gives the date wherever it stands; a sentence holding both does not
-        let f = read("第十二期 1967年2月7日", false).expect("furniture");
-        assert_eq!((f.number, f.date.as_deref()), (None, Some("1967-02-07")));
-        assert_eq!(read("1967年2月7日　第12期 星期二", false).and_then(|f| f.date).as_deref(), Some("1967-02-07"));
-        assert!(read("第十二期培训班于1967年2月7日开学", false).is_none());
+        let f = read("第十四期 1968年5月6日", false).expect("furniture");
+        assert_eq!((f.number, f.date.as_deref()), (None, Some("1968-05-06")));
+        assert_eq!(read("1968年5月6日　第14期 星期一", false).and_then(|f| f.date).as_deref(), Some("1968-05-06"));
+        assert!(read("第十四期培训班于1968年5月6日开学", false).is_none());
         assert!(read("第十二期", false).is_none());
         // a page label on a margin line still numbers the page
         assert_eq!(read_margin("第3版 要闻").number, Some(3));
