@@ -24,6 +24,7 @@ mod limits;
 mod mastheads;
 mod multipage;
 mod outputs;
+mod overlapping_heads;
 mod page_dates;
 mod pathological;
 mod properties;

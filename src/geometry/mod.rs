@@ -18,6 +18,9 @@
 //!    `H`: the ornaments of column rules), lies outside the text area (the body
 //!    lines' rectangle grown by 1.5 `H`: border debris), or holds neither a Han
 //!    character nor only digits, is page noise, for `removed` with reason `noise`.
+//!    On a horizontal page, a heading box whose right end runs into the next heading
+//!    of its row and repeats that heading's first characters loses the repeat (see
+//!    `trim_overlapping_heads`).
 //! 3. **XY-cut.** The other boxes are cut recursively into regions; a region that is
 //!    one row, or that no cut divides, is a leaf. At each level, in this order:
 //!    - *Lanes.* At x gaps no box is over, a lane of vertical text is cut off from the
@@ -325,9 +328,12 @@ pub fn recover(page: &BoxPage) -> Recovered {
     let vertical_page = vertical::is_vertical_page(&pieces);
     let (line_height, pitch) = measure(&pieces, vertical_page);
     let area = text_area(&pieces, line_height, vertical_page);
-    let (noise, text): (Vec<Piece>, Vec<Piece>) =
+    let (noise, mut text): (Vec<Piece>, Vec<Piece>) =
         pieces.into_iter().partition(|p| is_noise(p, line_height, area.as_ref(), vertical_page));
     let metrics = Metrics { line_height, pitch, line_gap: line_gap(&text, line_height) };
+    if !vertical_page {
+        trim_overlapping_heads(&mut text, line_height);
+    }
     if vertical_page {
         return Recovered { lines: vertical::read(text, metrics), noise, warnings: Vec::new(), metrics };
     }
@@ -372,6 +378,45 @@ pub fn recover(page: &BoxPage) -> Recovered {
         }
     }
     Recovered { lines, noise, warnings: cutter.warnings, metrics }
+}
+
+/// Trims side-by-side heading boxes that overlap: where a heading box's right end
+/// reaches into the next heading box of its row (its vertical extent overlapping by
+/// [`OVERLAP_HEADS_ROW`]) and its last `k` characters repeat that box's first `k` (`k`
+/// the overlap in the left box's character widths, rounded, at least 1), the detector
+/// gave those characters to both: they are dropped from the left box, whose right end
+/// moves back by `k` character widths (to no further than the right box's left end).
+/// Seen on RapidOCR pages with two headlines set close side by side: the merged box
+/// left no gap for the side-by-side cut, and both articles were lost.
+fn trim_overlapping_heads(text: &mut [Piece], line_height: f64) {
+    let head = |p: &Piece| !p.vertical && p.thickness >= CUT_HEADING_RATIO * line_height && p.chars() >= 2;
+    for a in 0..text.len() {
+        if !head(&text[a]) {
+            continue;
+        }
+        for b in 0..text.len() {
+            let (l, r) = (&text[a], &text[b]);
+            if a == b || !head(r) || !(l.rect.x0 < r.rect.x0 && r.rect.x0 < l.rect.x1 && l.rect.x1 < r.rect.x1) {
+                continue;
+            }
+            let ((ly0, ly1), (ry0, ry1)) = (l.y_extent(), r.y_extent());
+            if ly1.min(ry1) - ly0.max(ry0) < OVERLAP_HEADS_ROW * l.thickness.min(r.thickness) {
+                continue;
+            }
+            let n = l.chars();
+            let char_width = l.rect.width() / n as f64;
+            let k = ((l.rect.x1 - r.rect.x0) / char_width).round().max(1.0) as usize;
+            let tail: String = l.text.chars().skip(n.saturating_sub(k)).collect();
+            if k >= n || !r.text.starts_with(&tail) {
+                continue;
+            }
+            let x1 = (l.rect.x1 - k as f64 * char_width).min(r.rect.x0);
+            let l = &mut text[a];
+            l.text = l.text.chars().take(n - k).collect();
+            l.rect.x1 = x1;
+            break;
+        }
+    }
 }
 
 /// The layout hint of each box index of the page ([`crate::read::boxes::OcrBox::hint`]),
@@ -932,6 +977,32 @@ mod tests {
         assert_eq!(t[first + 1], "一九六八年");
         assert_eq!(r.noise.len(), 1);
         assert_eq!(r.noise[0].box_index, 2);
+    }
+
+    /// Fault kind (issue 14; eval rapidocr h020 “小巷总理”的一全 / 全市中小学…): the
+    /// detector's box for a headline ran into the next headline of its row and read its
+    /// first character too. The repeat is trimmed; boxes that overlap without a repeat,
+    /// or that are not one row, or body lines, are left as they are.
+    #[test]
+    fn a_heading_box_repeating_the_next_headings_first_character_is_trimmed() {
+        let piece = |text: &str, x0: f64, y0: f64, x1: f64, thickness: f64| Piece {
+            box_index: 0,
+            text: text.into(),
+            rect: Rect { x0, y0, x1, y1: y0 + thickness },
+            thickness,
+            vertical: false,
+            cut_left: false,
+            cut_right: false,
+        };
+        let trimmed = |left: &str, right: &str, right_y0: f64, thickness: f64| {
+            let mut v = vec![piece(left, 576.0, 100.0, 1024.0, thickness), piece(right, 990.0, right_y0, 1566.0, thickness)];
+            trim_overlapping_heads(&mut v, 40.0);
+            (v[0].text.clone(), v[0].rect.x1)
+        };
+        assert_eq!(trimmed("山村小学的一新", "新建乡村公路通车了", 100.0, 64.0), ("山村小学的一".to_string(), 960.0));
+        assert_eq!(trimmed("山村小学的一天", "新建乡村公路通车了", 100.0, 64.0), ("山村小学的一天".to_string(), 1024.0));
+        assert_eq!(trimmed("山村小学的一新", "新建乡村公路通车了", 140.0, 64.0), ("山村小学的一新".to_string(), 1024.0));
+        assert_eq!(trimmed("山村小学的一新", "新建乡村公路通车了", 100.0, 40.0), ("山村小学的一新".to_string(), 1024.0));
     }
 
     #[test]

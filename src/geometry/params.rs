@@ -26,6 +26,7 @@
 //! | `KICKER_GAP` | 0.6 | `H` | widest gap between a kicker and its headline |
 //! | `SUB_NARROWER` | 2 | `P` | a subheadline centred under its heading is this much narrower |
 //! | `TAIL_GAP` | 0.5 | `H` | widest gap over a short line that ends the text above it |
+//! | `OVERLAP_HEADS_ROW` | 0.5 | thickness | side-by-side heading boxes overlapping this much vertically are one row (the repeat is trimmed) |
 //! | `KICKERS_OVER_HEADS` | 2 | lines | short lines a column may hold over side-by-side headlines |
 //! | `MARGIN_VERTICAL_SHARE` | 4 | 1/share | at most 1/4 of lines vertical: a horizontal page |
 //! | `SIDE_BY_SIDE_WIDTH` | 1.5 | column widths | a band wider than this is a region of several columns |
@@ -303,3 +304,9 @@ pub const PIECE_MIN_GAPS: usize = 3;
 /// Smallest indentation (display columns, a Han character is 2) of the line that opens
 /// a piece: a paragraph's first line.
 pub const PIECE_MIN_INDENT: usize = 2;
+
+/// Two heading boxes whose detector boxes overlap side by side (the left box holding
+/// the right one's first characters, as RapidOCR gives 全 in both of “…的一全” and
+/// “全市…”) are one row when their vertical extents overlap by at least this share
+/// of the thinner one; the repeated characters are then trimmed from the left box.
+pub const OVERLAP_HEADS_ROW: f64 = 0.5;
