@@ -213,15 +213,23 @@ pub fn remove_repeated_sentences(page: &mut Page) {
             }
             // The byte ranges of the copies; the text is rebuilt only when there is one.
             let mut copies: Vec<std::ops::Range<usize>> = Vec::new();
-            let (mut k, mut last_key) = (String::new(), String::new());
+            // The key of the last sentence kept (with its credit: see below), and the
+            // sentence.
+            let (mut k, mut last_key, mut last) = (String::new(), String::new(), "");
             let mut at = 0;
             for sentence in b.text.split_inclusive(['。', '！', '？']) {
+                // The keys are compared without the sentences' leading credits. The key of
+                // a text without its opening is a suffix of the text's key (the fold is
+                // character by character), so two sentences whose keys without credit are
+                // equal and at least DEDUP_MIN_CHARS long share a suffix that long: the
+                // credits (`byline::leading`) are read only for such a pair.
                 k.clear();
-                let n = key_into(&mut k, without_credit(sentence));
-                if n >= DEDUP_MIN_CHARS && k == last_key {
+                key_into(&mut k, sentence);
+                if common_suffix_chars(&k, &last_key, DEDUP_MIN_CHARS) >= DEDUP_MIN_CHARS && same_without_credit(sentence, last) {
                     copies.push(at..at + sentence.len());
                 } else {
                     std::mem::swap(&mut k, &mut last_key);
+                    last = sentence;
                 }
                 at += sentence.len();
             }
@@ -243,6 +251,21 @@ pub fn remove_repeated_sentences(page: &mut Page) {
         }
     }
     page.removed.sort_by_key(|r| r.lines);
+}
+
+/// The number of characters `a` and `b` end with in common, counted up to `most`.
+fn common_suffix_chars(a: &str, b: &str, most: usize) -> usize {
+    a.chars().rev().zip(b.chars().rev()).take(most).take_while(|(x, y)| x == y).count()
+}
+
+/// True when the sentence `s` is a copy of the sentence `last` kept before it: their keys
+/// without their leading credits are equal and at least [`DEDUP_MIN_CHARS`] long.
+fn same_without_credit(s: &str, last: &str) -> bool {
+    let (mut a, mut b) = (String::new(), String::new());
+    key_into(&mut a, without_credit(s)) >= DEDUP_MIN_CHARS && {
+        key_into(&mut b, without_credit(last));
+        a == b
+    }
 }
 
 /// `text` without its leading credit, read here: for a text that is not a block (a
@@ -473,5 +496,23 @@ mod tests {
             assert_eq!(n, reference.chars().count(), "{text}");
         }
         assert_eq!(key("会议ABC，def。12"), "会议abcdef12");
+    }
+
+    #[test]
+    fn a_sentence_read_twice_is_found_with_or_without_its_credit_and_others_are_kept() {
+        let mut page = empty();
+        // The first copy opens with a credit, the second has none: a copy all the same.
+        let twice = format!("本报讯 {PARAGRAPH}{PARAGRAPH}会议还审议了其他事项，通过了有关决定。");
+        // The same ending ("会议听取了报告。") after a different opening is no copy.
+        let alike = "市十五届人大常委会第三十七次会议十三日在市人大常委会会议厅举行，会议听取了报告。市十五届人大常委会第三十六次会议十二日在市人大常委会会议厅举行，会议听取了报告。";
+        page.articles.push(article(&[&twice, alike], 1));
+        remove_repeated_sentences(&mut page);
+        assert_eq!(page.removed.iter().map(|r| (r.text.as_str(), r.lines)).collect::<Vec<_>>(), [(PARAGRAPH, [1, 1])]);
+        let blocks = &page.articles[0].blocks;
+        assert_eq!(blocks[0].text, format!("本报讯 {PARAGRAPH}会议还审议了其他事项，通过了有关决定。"));
+        assert_eq!(blocks[0].facts.credit.as_ref().map(|c| c.dateline.as_deref()), Some(Some("本报讯")));
+        assert_eq!(blocks[1].text, alike);
+        assert_eq!(common_suffix_chars("甲乙丙丁", "戊乙丙丁", 16), 3);
+        assert_eq!(common_suffix_chars("甲乙丙丁", "甲乙丙丁", 2), 2);
     }
 }

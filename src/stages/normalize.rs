@@ -28,67 +28,74 @@ impl Repair<'_> {
     /// Repairs a display text (a headline, a byline, a non-prose block) in place: white
     /// space collapsed, then [`Repair::finish`]; the allocation is kept when nothing
     /// changes it.
-    fn display(&self, s: &mut String) {
-        if self.unspaced(s) {
-            return;
+    /// Returns true when the text changed.
+    fn display(&self, s: &mut String) -> bool {
+        if let Some(changed) = self.unspaced(s) {
+            return changed;
         }
+        let mut changed = false;
         if punct::find_space(s).is_some() {
-            *s = collapse_spaces(s);
+            changed = replace(s, collapse_spaces(s));
         }
-        self.finish(s);
+        self.finish(s) | changed
     }
 
     /// For text without white space, where the white-space repairs change nothing, the
     /// punctuation repair (when asked for) in the pass that finds there is none, then
-    /// the script: true when `s` is repaired, false when it has white space (or
-    /// punctuation is kept), and is left as it is.
-    fn unspaced(&self, s: &mut String) -> bool {
+    /// the script: `Some` when `s` is repaired (true when the repair changed it),
+    /// `None` when it has white space (or punctuation is kept), and is left as it is.
+    fn unspaced(&self, s: &mut String) -> Option<bool> {
         if !self.punct {
-            return false;
+            return None;
         }
-        match punct::normalize_unspaced(s) {
-            None => return false,
-            Some(Cow::Owned(o)) => *s = o,
-            Some(Cow::Borrowed(_)) => {}
-        }
-        self.convert_script(s);
-        true
+        let changed = match punct::normalize_unspaced(s)? {
+            Cow::Owned(o) => replace(s, o),
+            Cow::Borrowed(_) => false,
+        };
+        Some(self.convert_script(s) | changed)
     }
 
-    /// Punctuation, then script, in place.
-    fn finish(&self, s: &mut String) {
+    /// Punctuation, then script, in place; true when the text changed.
+    fn finish(&self, s: &mut String) -> bool {
+        let mut changed = false;
         if self.punct {
             if let Cow::Owned(o) = punct::normalize_cow(s) {
-                *s = o;
+                changed = replace(s, o);
             }
         }
-        self.convert_script(s);
+        self.convert_script(s) | changed
     }
 
-    /// The script conversion, when asked for.
-    fn convert_script(&self, s: &mut String) {
-        if let Some(c) = self.convert {
-            *s = c.convert(s);
+    /// The script conversion, when asked for; true when the text changed.
+    fn convert_script(&self, s: &mut String) -> bool {
+        match self.convert {
+            Some(c) => {
+                let t = c.convert(s);
+                replace(s, t)
+            }
+            None => false,
         }
     }
 
     /// Repairs body text in place: its allocation is kept when no repair changes it.
     /// The spaces of a credit printed inside it ("本报记者 郁成摄") are kept, as in a byline
     /// (text without white space has none to keep, and is not searched for credits).
-    fn body_in_place(&self, text: &mut String) {
-        if self.unspaced(text) {
-            return;
+    /// Returns true when the text changed.
+    fn body_in_place(&self, text: &mut String) -> bool {
+        if let Some(changed) = self.unspaced(text) {
+            return changed;
         }
+        let mut changed = false;
         if punct::find_space(text).is_some() {
             let credits = crate::rules::byline::inline_credits(text);
             if credits.is_empty() {
                 if let Cow::Owned(o) = remove_spaces_cow(text) {
-                    *text = o;
+                    changed = replace(text, o);
                 }
                 // Letter spacing that only shows once the runs are one space each
                 // ("A\t!\t0" reads "A ! 0"): taken out as from a printed line.
                 if let Some(u) = crate::lines::unspaced(text) {
-                    *text = u;
+                    changed |= replace(text, u);
                 }
             } else {
                 let s = text.as_str();
@@ -100,10 +107,10 @@ impl Repair<'_> {
                     at = r.end;
                 }
                 out.push_str(&remove_spaces_cow(&s[at..]));
-                *text = out;
+                changed = replace(text, out);
             }
         }
-        self.finish(text);
+        self.finish(text) | changed
     }
 
     fn opt(&self, s: &mut Option<String>) {
@@ -111,6 +118,14 @@ impl Repair<'_> {
             self.display(t);
         }
     }
+}
+
+/// Puts `new` in place of `s`; true when it differs from `s` (a repair may build a new
+/// text equal to the old one).
+fn replace(s: &mut String, new: String) -> bool {
+    let changed = *s != new;
+    *s = new;
+    changed
 }
 
 /// True for block kinds whose text is running prose.
@@ -133,13 +148,12 @@ pub fn repair(page: &mut Page, r: Repair<'_>) {
             r.opt(&mut au.org);
         }
         for b in &mut a.blocks {
-            if is_prose(b.kind) {
-                r.body_in_place(&mut b.text);
-            } else {
-                r.display(&mut b.text);
+            let changed = if is_prose(b.kind) { r.body_in_place(&mut b.text) } else { r.display(&mut b.text) };
+            // The repair may change what the opening reads as ("一," is an item as "一，");
+            // a text it left as it was keeps the facts already read from it.
+            if changed {
+                b.refresh_facts();
             }
-            // The repair may change what the opening reads as ("一," is an item as "一，").
-            b.refresh_facts();
         }
         for j in &mut a.jumps {
             r.display(&mut j.label);
@@ -147,8 +161,9 @@ pub fn repair(page: &mut Page, r: Repair<'_>) {
         }
     }
     for b in &mut page.leftovers {
-        r.display(&mut b.text);
-        b.refresh_facts();
+        if r.display(&mut b.text) {
+            b.refresh_facts();
+        }
     }
     let printed = Repair { convert: None, ..r };
     for x in &mut page.removed {
