@@ -241,8 +241,15 @@ fn issue_line_date(s: &str) -> Option<String> {
 /// around it allowed. Such a line opens the box's `quote` blocks (contract: "`quote` (also
 /// a boxed quotation such as 最高指示)"); it is never a credit line.
 pub fn quotation_label(line: &str) -> bool {
+    let ornament = |c: char| matches!(c, '★' | '☆' | '◆' | '◇' | '●' | '○' | '■' | '□');
+    // Asked of every line with a credit: most open with no label's first character, and
+    // are answered without copying them (issue 19).
+    let Some(first) = line.chars().find(|c| !crate::rules::chars::is_space(*c) && !ornament(*c)) else { return false };
+    if !QUOTATION_LABELS.iter().any(|l| l.starts_with(first)) {
+        return false;
+    }
     let s: String = line.chars().filter(|c| !crate::rules::chars::is_space(*c)).collect();
-    let s = s.trim_matches(|c: char| matches!(c, '★' | '☆' | '◆' | '◇' | '●' | '○' | '■' | '□'));
+    let s = s.trim_matches(ornament);
     let s = s.trim_end_matches([':', '：']);
     QUOTATION_LABELS.contains(&s)
 }
