@@ -114,12 +114,16 @@ pub fn column_label(t: &str) -> Option<&str> {
     let open = body.rfind(['（', '('])?;
     let label = &body[open..];
     let label = &label[label.chars().next().map_or(1, char::len_utf8)..];
-    let han = label.chars().filter(|&c| is_han(c)).count();
-    let ok = (2..=COLUMN_LABEL_MAX_CHARS).contains(&label.chars().count())
-        && label.chars().all(|c| is_han(c) || matches!(c, '·' | '“' | '”' | '《' | '》'))
-        && han >= 2
-        && body[..open].chars().filter(|&c| is_han(c)).count() >= 2;
+    let ok = is_label_word(label) && body[..open].chars().filter(|&c| is_han(c)).count() >= 2;
     ok.then(|| trim(&body[..open]))
+}
+
+/// The words a column label may be, inside its brackets: 2 to [`COLUMN_LABEL_MAX_CHARS`]
+/// characters, two Han or more, nothing but Han, `·`, quotes and 《》.
+fn is_label_word(label: &str) -> bool {
+    (2..=COLUMN_LABEL_MAX_CHARS).contains(&label.chars().count())
+        && label.chars().all(|c| is_han(c) || matches!(c, '·' | '“' | '”' | '《' | '》'))
+        && label.chars().filter(|&c| is_han(c)).count() >= 2
 }
 
 /// The label of a line that is nothing but a bracketed column label, as 人民日报 sets one
@@ -131,12 +135,7 @@ pub fn column_label(t: &str) -> Option<&str> {
 pub fn lone_column_label(t: &str) -> Option<&str> {
     let t = trim(t);
     let inner = t.strip_prefix(['（', '('])?.strip_suffix(['）', ')'])?;
-    let han = inner.chars().filter(|&c| is_han(c)).count();
-    let ok = (2..=COLUMN_LABEL_MAX_CHARS).contains(&inner.chars().count())
-        && han >= 2
-        && inner.chars().all(|c| is_han(c) || matches!(c, '·' | '“' | '”' | '《' | '》'))
-        && !inner.ends_with(['讯', '訊', '电', '電']);
-    ok.then_some(inner)
+    (is_label_word(inner) && !inner.ends_with(['讯', '訊', '电', '電'])).then_some(inner)
 }
 
 fn rank(l: &GroupLine) -> u8 {

@@ -195,10 +195,7 @@ fn remove_spaces_cow(s: &str) -> Cow<'_, str> {
         let mut ahead = squeeze(s[end..].chars());
         let (p, b1, b2) = (back.next(), back.next(), back.next());
         let (n, n1, n2) = (ahead.next(), ahead.next(), ahead.next());
-        let drop = match (p, n) {
-            (None, _) | (_, None) => true,
-            (Some(pc), Some(nc)) => (is_cjk(pc) && is_cjk(nc)) || spaced_digits((b2, b1, p), (n, n1, n2)),
-        };
+        let drop = space_goes((b2, b1, p), (n, n1, n2));
         if !drop {
             out.push(' ');
         }
@@ -228,6 +225,16 @@ fn squeeze(it: impl Iterator<Item = char>) -> impl Iterator<Item = char> {
 /// Three characters as printed (a run of white space as one), `None` past the text's end.
 type Around = (Option<char>, Option<char>, Option<char>);
 
+/// True when a run of white space between `before` (`(b2, b1, p)`, as printed) and `after`
+/// (`(n, n1, n2)`) goes: at the text's start or end, between two CJK characters, or
+/// inside a spaced-out number ([`spaced_digits`]).
+fn space_goes(before: Around, after: Around) -> bool {
+    match (before.2, after.0) {
+        (None, _) | (_, None) => true,
+        (Some(p), Some(n)) => (is_cjk(p) && is_cjk(n)) || spaced_digits(before, after),
+    }
+}
+
 /// True when a space between `p` (`(b2, b1, p)`, as printed before it) and `n` (`(n,
 /// n1, n2)` after it) is letter spacing inside a spaced-out number ("全县共有 1 2 0 所"
 /// reads 全县共有120所): a lone digit next to a lone digit, or a CJK character next to a
@@ -251,7 +258,7 @@ fn spaced_digits((b2, b1, p): Around, (n, n1, n2): Around) -> bool {
 /// the reference the slice-copying one is checked against.
 #[cfg(test)]
 mod reference {
-    use super::{is_cjk, is_space, spaced_digits, squeeze};
+    use super::{is_space, space_goes, squeeze};
     use std::borrow::Cow;
 
     pub(super) fn remove_spaces(s: &str) -> Cow<'_, str> {
@@ -280,10 +287,7 @@ mod reference {
             let mut ahead = squeeze(chars[k..].iter().copied());
             let (p, b1, b2) = (back.next(), back.next(), back.next());
             let (n, n1, n2) = (ahead.next(), ahead.next(), ahead.next());
-            let drop = match (p, n) {
-                (None, _) | (_, None) => true,
-                (Some(pc), Some(nc)) => (is_cjk(pc) && is_cjk(nc)) || spaced_digits((b2, b1, p), (n, n1, n2)),
-            };
+            let drop = space_goes((b2, b1, p), (n, n1, n2));
             if !drop {
                 out.push(' ');
             }
