@@ -783,3 +783,48 @@ fn a_continuations_own_title_set_apart_by_a_blank_line_is_its_headline() {
     assert_eq!(headlines(&page), vec![None], "{:#?}", page.articles);
     assert!(page.articles[0].blocks[0].text.starts_with("河谷新区项目加快落地"));
 }
+
+/// A page whose paragraphs follow one another with no blank line between them (a text
+/// layer's or an OCR tool's plain export), where only the headlines stand between blank
+/// lines. Names and places invented.
+const TIGHT_PAGE: &str = "河谷日报  2024年6月3日  星期一
+
+河谷新区建成首座智慧农场
+
+河谷新区首座智慧农场日前建成投用，占地三百余亩。
+农场引入自动灌溉系统，用水量比过去减少三成。
+负责人甲某说，下一步将向周边村庄推广这套做法。
+一排排大棚整齐排列。
+
+晚风里的老码头
+
+老码头的石阶被江水冲刷得光滑发亮。
+傍晚时分，渔船陆续靠岸，码头上又热闹起来。
+";
+
+/// assemble.rs `tight_paragraphs`, segment.rs: on a page whose paragraphs run on with
+/// no blank line, a display line set apart by blank lines above and below heads a new
+/// article ("晚风里的老码头" was read as a subhead of the farm story).
+#[test]
+fn a_line_set_apart_by_blank_lines_on_a_page_of_unparted_paragraphs_is_a_headline() {
+    let page = process("page.txt", TIGHT_PAGE);
+    assert_eq!(headlines(&page), [Some("河谷新区建成首座智慧农场"), Some("晚风里的老码头")]);
+    assert_eq!(page.articles[0].blocks.len(), 4);
+    assert!(page.articles[0].blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+    assert_eq!(page.articles[1].blocks[0].text, "老码头的石阶被江水冲刷得光滑发亮。");
+}
+
+/// The same page with blank lines between its paragraphs: nothing sets the line apart
+/// more than a paragraph, and it stays a subhead, as a subhead set in the run of
+/// paragraphs with no blank line around it stays one.
+#[test]
+fn a_line_set_apart_as_the_paragraphs_are_stays_a_subhead() {
+    let loose = TIGHT_PAGE.replace("。\n", "。\n\n").replace("\n\n\n", "\n\n");
+    let page = process("page.txt", &loose);
+    assert_eq!(headlines(&page), [Some("河谷新区建成首座智慧农场")]);
+    assert!(page.articles[0].blocks.iter().any(|b| b.kind == BlockKind::Subhead && b.text == "晚风里的老码头"));
+    let run_on = TIGHT_PAGE.replace("整齐排列。\n\n晚风里的老码头\n\n", "整齐排列。\n晚风里的老码头\n");
+    let page = process("page.txt", &run_on);
+    assert_eq!(headlines(&page), [Some("河谷新区建成首座智慧农场")]);
+    assert!(page.articles[0].blocks.iter().any(|b| b.kind == BlockKind::Subhead && b.text == "晚风里的老码头"));
+}

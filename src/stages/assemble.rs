@@ -75,6 +75,10 @@ pub struct Unit {
     /// A display line of a hard-wrapped text page wider than the body column
     /// ([`Line::exceeds`]): set across columns, a headline rather than a subhead.
     pub wide: bool,
+    /// A display line with a blank line before it on a page whose paragraphs follow one
+    /// another with no blank line between them ([`tight_paragraphs`]): set apart as the
+    /// page sets a headline apart, not as it sets a paragraph or a subhead.
+    pub set_apart: bool,
     /// Its facts record ([`BlockFacts`]: leading credit, list number), read once from `text`
     /// when it is complete, for the units whose text becomes a block (bodies, captions,
     /// signatures, display and date lines; empty for the others); a unit that is its one
@@ -98,6 +102,7 @@ impl Unit {
             after_blank,
             after_gap: false,
             wide: false,
+            set_apart: false,
             facts: BlockFacts::default(),
         }
     }
@@ -108,6 +113,7 @@ pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
     let mut blank_before = false;
     let gaps = article_gaps(lines);
+    let tight = tight_paragraphs(lines, roles, layout);
     // Blank lines since the last text line.
     let mut blanks = 0usize;
     let mut i = 0;
@@ -175,6 +181,7 @@ pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
             }
             Role::Display => Unit {
                 wide: line.exceeds(layout.column_width, OVER_COLUMN),
+                set_apart: tight && blank_before,
                 ..Unit::from_line(UnitKind::Display, line, blank_before)
             },
             Role::Body => {
@@ -230,6 +237,28 @@ fn article_gaps(lines: &[Line]) -> bool {
         run = 0;
     }
     single && wide
+}
+
+/// Whether a page's paragraphs follow one another with no blank line between them (a
+/// text layer or an OCR tool's plain export of a page of several articles, where only
+/// the headlines are set apart by blank lines; issue 13): more paragraph ends run straight
+/// on into the next paragraph than stand over a blank line, and at least
+/// [`TIGHT_MIN_ENDS`] do. A paragraph end is a body line that ends a sentence and, on a
+/// hard-wrapped page, is short of the column width (a full line ending a sentence may be
+/// the wrap's, inside its paragraph).
+fn tight_paragraphs(lines: &[Line], roles: &[Role], layout: Layout) -> bool {
+    let (mut straight, mut over_blank) = (0usize, 0usize);
+    for i in 0..lines.len().saturating_sub(1) {
+        if roles[i] != Role::Body || lines[i].fills_column.is_some() || lines[i].is_full(layout.column_width, FULL_SLACK) || !ends_sentence(&lines[i].text) {
+            continue;
+        }
+        match roles[i + 1] {
+            Role::Body => straight += 1,
+            Role::Blank => over_blank += 1,
+            _ => {}
+        }
+    }
+    straight >= TIGHT_MIN_ENDS && straight > over_blank
 }
 
 /// Joins the paragraph starting at line `start`; returns it and the index after it.

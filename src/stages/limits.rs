@@ -6,6 +6,7 @@
 //! | name | value | unit | what it measures |
 //! |---|---|---|---|
 //! | `BARE_NAME_MAX_CHARS` | 3 | characters | most Han characters of a bare name read as a commentary's byline under its headline |
+//! | `TIGHT_MIN_ENDS` | 2 | paragraph ends | paragraph ends running straight on into the next paragraph needed to call a page's paragraphs unparted by blank lines |
 //! | `EDGE_LINES` | 3 | lines | text lines at the top and bottom of a page where furniture is looked for |
 //! | `FULL_SLACK` | 4 | columns | a line this short of the column width is still full |
 //! | `CAPTION_MAX_CHARS` | 120 | characters | longest caption |
@@ -141,6 +142,11 @@ pub const REPEAT_AGREE: (usize, usize) = (3, 4);
 /// (stages/classify.rs `names_under_headlines`): a family name and a given name of one or
 /// two characters ("任平", "钟声", "王春华"). Four-character lines are mostly headlines.
 pub const BARE_NAME_MAX_CHARS: usize = 3;
+/// Paragraph ends (a body line ending a sentence) that run straight on into the next
+/// paragraph, with no blank line, needed before a page counts as one whose paragraphs are
+/// not parted by blank lines (stages/assemble.rs `tight_paragraphs`): one could be a
+/// blank line lost by the tool; two on a page are its habit.
+pub const TIGHT_MIN_ENDS: usize = 2;
 
 #[cfg(test)]
 mod tests {

@@ -216,6 +216,15 @@ impl Builder {
         if next.kind == UnitKind::Body && (next_leads || continued_from(next)) {
             return true;
         }
+        // Set apart by blank lines above and below on a page whose paragraphs (and
+        // subheads) run on with no blank line between them: a headline ("你的脸庞" between
+        // blank lines on a page of unparted paragraphs), when the article it would end has
+        // a headline of its own. Under a body that has none (a credit and a line of text,
+        // the way Tesseract reads a story across columns) it is more likely that body's
+        // own headline, read out of place.
+        if self.group.first().is_some_and(|g| g.set_apart) && next.after_blank && !cur.group.is_empty() {
+            return true;
+        }
         // A label over news-in-brief items (新闻简讯 / ★…) heads a column of its own,
         // unless the article is such a column already (a label between its items).
         if next.kind == UnitKind::Body && brief_item(&next.text) && !cur.article.blocks.iter().any(|b| b.kind == BlockKind::Brief) {
@@ -425,6 +434,7 @@ fn lift_lone_heads(drafts: &mut Vec<Draft>) {
         after_blank: true,
         after_gap: false,
         wide: false,
+        set_apart: false,
         facts: Default::default(),
     };
     let label = |g: &[Unit]| g.len() == 1 && g[0].kind == UnitKind::Display && g[0].text.chars().count() <= LABEL_MAX_CHARS;
