@@ -828,3 +828,33 @@ fn a_line_set_apart_as_the_paragraphs_are_stays_a_subhead() {
     assert_eq!(headlines(&page), [Some("河谷新区建成首座智慧农场")]);
     assert!(page.articles[0].blocks.iter().any(|b| b.kind == BlockKind::Subhead && b.text == "晚风里的老码头"));
 }
+
+/// A plain page hard-wrapped at twelve characters; the second title, with its column's
+/// label, is as wide as the column. Names and places invented.
+const LABELLED_NARROW_PAGE: &str = "青石日报  2024年5月6日  星期一
+
+青石县老旧小区改造全面完成
+
+今年以来，青石县加快推进老
+旧小区改造，已完成改造项目
+四十二个，惠及居民一万二千
+余户。
+
+一曲花鼓唱山乡（乡村文化）
+
+傍晚时分，东辛庄村的文化广
+场上锣鼓声声，村民们跳起了
+花鼓舞，笑声不断。
+";
+
+/// classify.rs `headlines_over_credits`: a title ending in its column label, as wide as
+/// a narrow column and set apart by blank lines, was read as a full body line and glued
+/// to the article before; it heads its own article, the label its rubric.
+#[test]
+fn a_labelled_title_as_wide_as_a_narrow_column_heads_an_article() {
+    let page = process("page.txt", LABELLED_NARROW_PAGE);
+    assert_eq!(headlines(&page), [Some("青石县老旧小区改造全面完成"), Some("一曲花鼓唱山乡")]);
+    assert_eq!(page.articles[1].rubric.as_deref(), Some("乡村文化"));
+    assert_eq!(page.articles[0].blocks.len(), 1);
+    assert_eq!(page.articles[1].blocks[0].text, "傍晚时分，东辛庄村的文化广场上锣鼓声声，村民们跳起了花鼓舞，笑声不断。");
+}

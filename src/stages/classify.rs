@@ -270,7 +270,8 @@ fn names_under_headlines(lines: &[Line], roles: &mut [Role]) {
 /// lines (or at the top, or under a jump marker) with a credit opening the text after
 /// it ("本报雪岭11月5日电（记者…", a credit line "□本报记者 X"), is a headline, not a full
 /// body line: a paragraph that goes on under it would not open with a credit. So is
-/// such a line over a headline found so (a headline over its subheadline).
+/// such a line over a headline found so (a headline over its subheadline), and such a
+/// line that ends in a column label ([`column_label`](crate::rules::headline::column_label)).
 fn headlines_over_credits(lines: &[Line], roles: &mut [Role], layout: Layout) {
     if layout.column_width.is_none() {
         return;
@@ -292,7 +293,11 @@ fn headlines_over_credits(lines: &[Line], roles: &mut [Role], layout: Layout) {
             Role::Credit(..) => true,
             _ => promoted[next],
         };
-        if credit_below && is_display(&lines[i], no_width, false) {
+        // A title ending in its column's label ("一曲秦腔传世界（我在中外交流第一线）"),
+        // as wide as a narrow column, heads an article as well: a wrapped body line does
+        // not end in a bracketed label with blank lines around it.
+        let labelled = || crate::rules::headline::column_label(&lines[i].text).is_some();
+        if (credit_below || labelled()) && is_display(&lines[i], no_width, false) {
             roles[i] = Role::Display;
             promoted[i] = true;
         }
