@@ -212,3 +212,29 @@ fn a_bare_name_under_a_headline_is_the_byline() {
     let page = p.process("t.txt", "多边合作需要更多理性声音\n\n任平\n\n各方携手共谋发展\n");
     assert!(page.articles.iter().all(|a| a.byline.is_none()), "{:#?}", page.articles);
 }
+
+/// Issue 13 (local 人民日报, two reporters signing a story together): two names parted by
+/// a space, alone under a headline with the body under it, are the byline and the two
+/// authors, not part of the headline or a subheadline. One name must open with a common
+/// family name, the other may be any name of three characters (祝 is not among the
+/// hundred). Two words that are no names ("春暖 花开") stay in the headline group.
+#[test]
+fn two_bare_names_under_a_headline_are_the_byline() {
+    let p = Pipeline::new(Options::default()).unwrap();
+    let body = "“现在在村里就能请省城的专家看病了。”东辛庄村村民甲某说。\n";
+    for names in ["高大伟 祝洪刚", "祝洪刚 高大伟", "高大伟  李洪刚"] {
+        let page = p.process("t.txt", &format!("河谷县推进医联体建设\n\n看病不出村  大病不出县\n\n{names}\n\n{body}"));
+        let a = &page.articles[0];
+        assert_eq!(
+            (a.kicker.as_deref(), a.headline.as_deref(), a.subheadline.as_deref()),
+            (Some("河谷县推进医联体建设"), Some("看病不出村 大病不出县"), None),
+            "{names}"
+        );
+        let want: Vec<&str> = names.split(' ').filter(|n| !n.is_empty()).collect();
+        assert_eq!(a.authors.iter().map(|x| x.name.as_str()).collect::<Vec<_>>(), want, "{names}");
+        assert_eq!(a.byline.as_deref().map(|b| b.split(' ').filter(|n| !n.is_empty()).collect::<Vec<_>>()), Some(want), "{names}");
+    }
+    let page = p.process("t.txt", &format!("河谷县推进医联体建设成效明显\n\n春暖 花开\n\n{body}"));
+    let a = &page.articles[0];
+    assert_eq!((a.kicker.as_deref(), a.headline.as_deref(), a.byline.as_deref()), (Some("河谷县推进医联体建设成效明显"), Some("春暖 花开"), None));
+}

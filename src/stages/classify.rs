@@ -225,26 +225,38 @@ fn labels_under_headlines(lines: &[Line], roles: &mut [Role]) {
 
 /// A bare name: two or three Han characters opening with a common family name
 /// ([`COMMON_SURNAMES`](crate::rules::lexicon::table::COMMON_SURNAMES)), or a two-character
-/// name spaced out ("任 平").
+/// name spaced out ("任 平"); or up to [`BARE_NAMES_MAX`] names parted by spaces, one of
+/// them such a name and the others of three Han characters ("祝大伟 高洪刚", two reporters
+/// signing together).
 fn bare_name(t: &str) -> bool {
     let t = crate::rules::chars::trim(t);
-    // A name and at most a few spaces: a longer line is not looked at further.
-    if t.chars().nth(BARE_NAME_MAX_CHARS * 2).is_some() {
+    // Names and at most a few spaces: a longer line is not looked at further.
+    if t.chars().nth((BARE_NAME_MAX_CHARS + 2) * BARE_NAMES_MAX).is_some() {
         return false;
     }
-    let han: String = t.split(crate::rules::chars::is_space).collect();
-    let parts = t.split(crate::rules::chars::is_space).filter(|p| !p.is_empty()).count();
-    let n = han.chars().count();
-    let spaced_ok = parts == 1 || (parts == 2 && n == 2);
-    spaced_ok
-        && (2..=BARE_NAME_MAX_CHARS).contains(&n)
-        && han.chars().all(is_han)
-        && han.chars().next().is_some_and(|c| crate::rules::lexicon::table::COMMON_SURNAMES.iter().any(|s| s.starts_with(c)))
+    let surname = |p: &str| p.chars().next().is_some_and(|c| crate::rules::lexicon::table::COMMON_SURNAMES.iter().any(|s| s.starts_with(c)));
+    // The first character first: most lines stop here, nothing is copied. Of two or
+    // three names, one opening with a common family name will do; the others must
+    // then have the full three characters of a family and a two-character given name.
+    let open = t.split(crate::rules::chars::is_space).find(|p| !p.is_empty()).unwrap_or("");
+    if !surname(open) && !t.contains(crate::rules::chars::is_space) {
+        return false;
+    }
+    let han = |p: &str, n: std::ops::RangeInclusive<usize>| n.contains(&p.chars().count()) && p.chars().all(is_han);
+    let parts = || t.split(crate::rules::chars::is_space).filter(|p| !p.is_empty());
+    let count = parts().count();
+    // A two-character name spaced out ("任 平").
+    if count == 2 && parts().all(|p| p.chars().count() == 1) {
+        return surname(open) && parts().all(|p| p.chars().all(is_han));
+    }
+    count <= BARE_NAMES_MAX
+        && parts().any(surname)
+        && parts().all(|p| if surname(p) { han(p, 2..=BARE_NAME_MAX_CHARS) } else { count > 1 && han(p, BARE_NAME_MAX_CHARS..=BARE_NAME_MAX_CHARS) })
 }
 
 /// A bare name alone under a headline with the body under it ("多边合作需要更多理性声音" /
 /// "任平" / a paragraph), as 人民日报 signs a commentary, is the byline (the name its one
-/// author), not a subheadline: the line above is a display line longer than the name, the
+/// author; two or three names, its authors), not a subheadline: the line above is a display line longer than the name, the
 /// next text line is a body line.
 fn names_under_headlines(lines: &[Line], roles: &mut [Role]) {
     for i in 1..lines.len() {

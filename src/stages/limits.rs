@@ -6,6 +6,7 @@
 //! | name | value | unit | what it measures |
 //! |---|---|---|---|
 //! | `BARE_NAME_MAX_CHARS` | 3 | characters | most Han characters of a bare name read as a commentary's byline under its headline |
+//! | `BARE_NAMES_MAX` | 3 | names | most bare names on one line read as a byline under a headline |
 //! | `TIGHT_MIN_ENDS` | 2 | paragraph ends | paragraph ends running straight on into the next paragraph needed to call a page's paragraphs unparted by blank lines |
 //! | `EDGE_LINES` | 3 | lines | text lines at the top and bottom of a page where furniture is looked for |
 //! | `FULL_SLACK` | 4 | columns | a line this short of the column width is still full |
@@ -142,6 +143,10 @@ pub const REPEAT_AGREE: (usize, usize) = (3, 4);
 /// (stages/classify.rs `names_under_headlines`): a family name and a given name of one or
 /// two characters ("任平", "钟声", "王春华"). Four-character lines are mostly headlines.
 pub const BARE_NAME_MAX_CHARS: usize = 3;
+/// Most bare names, parted by spaces, on one line read as the byline under a headline
+/// (stages/classify.rs `bare_name`): reporters sign a story in twos and threes ("祝大伟
+/// 高洪刚"); a longer run of names is a list, not a credit.
+pub const BARE_NAMES_MAX: usize = 3;
 /// Paragraph ends (a body line ending a sentence) that run straight on into the next
 /// paragraph, with no blank line, needed before a page counts as one whose paragraphs are
 /// not parted by blank lines (stages/assemble.rs `tight_paragraphs`): one could be a
