@@ -858,3 +858,21 @@ fn a_labelled_title_as_wide_as_a_narrow_column_heads_an_article() {
     assert_eq!(page.articles[0].blocks.len(), 1);
     assert_eq!(page.articles[1].blocks[0].text, "傍晚时分，东辛庄村的文化广场上锣鼓声声，村民们跳起了花鼓舞，笑声不断。");
 }
+
+/// classify.rs `CAPTION_RE`, `may_be_caption`: a photo credit with the picture agency in
+/// brackets after it ("甲某摄（山城视觉）", either bracket width) alone on its line was read
+/// as a display line, the kicker of the next article; it is a caption of the article it
+/// ends. Names and agency invented.
+#[test]
+fn a_photo_credit_with_its_agency_in_brackets_is_a_caption() {
+    for credit in ["甲某摄（山城视觉）", "甲某摄(山城视觉)"] {
+        let text = format!(
+            "青石日报  2024年5月6日  星期一\n\n## 青年走进青石县博物馆\n\n近日，三十名青年走进青石县博物馆，开展研学活动。图为青年在馆内参观。\n\n{credit}\n\n## 河谷新区开通首趟货运班列\n\n本报河谷5月5日电（记者乙某）5日，首趟货运班列从河谷新区启程。\n"
+        );
+        let page = process("page.md", &text);
+        assert_eq!(headlines(&page), [Some("青年走进青石县博物馆"), Some("河谷新区开通首趟货运班列")], "{credit}");
+        assert_eq!(page.articles[1].kicker, None, "{credit}");
+        let caption = page.articles[0].blocks.iter().find(|b| b.kind == BlockKind::Caption).expect("a caption");
+        assert_eq!(caption.text, credit.replace('(', "（").replace(')', "）"), "{credit}");
+    }
+}

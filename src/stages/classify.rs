@@ -59,9 +59,15 @@ static DATELINE_ONLY_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("date line pattern")
 });
 /// A caption: a line opening with a word of [`CAPTION_OPENINGS`], or ending with one of
-/// [`CAPTION_ENDINGS`] before an optional closing bracket.
+/// [`CAPTION_ENDINGS`] before an optional closing bracket, or before the picture's
+/// source in brackets, up to [`PHOTO_SOURCE_MAX_CHARS`] characters ("曹某摄（人民视觉）").
 static CAPTION_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let pattern = format!(r"(?:^(?:{})|(?:{})\s*[）)]?\s*$)", alternation(CAPTION_OPENINGS), alternation(CAPTION_ENDINGS));
+    let pattern = format!(
+        r"(?:^(?:{})|(?:{})\s*(?:[（(][^（()）]{{1,{}}}[）)])?\s*[）)]?\s*$)",
+        alternation(CAPTION_OPENINGS),
+        alternation(CAPTION_ENDINGS),
+        PHOTO_SOURCE_MAX_CHARS
+    );
     Regex::new(&pattern).expect("caption pattern")
 });
 /// A line ending in the first half of a jump marker: "（下转", "转第".
@@ -429,7 +435,11 @@ fn may_be_caption(t: &str) -> bool {
     }
     let end = t.trim_end();
     let end = end.strip_suffix(['）', ')']).unwrap_or(end).trim_end();
-    end.ends_with(CAPTION_LAST.as_slice())
+    if end.ends_with(CAPTION_LAST.as_slice()) {
+        return true;
+    }
+    // "…摄（人民视觉）": the ending before a bracketed source.
+    end.rfind(['（', '(']).is_some_and(|open| t.trim_end().ends_with(['）', ')']) && end[..open].trim_end().ends_with(CAPTION_LAST.as_slice()))
 }
 
 /// A display line: a Markdown heading or bold line of headline length, or a short

@@ -11,6 +11,7 @@
 //! | `EDGE_LINES` | 3 | lines | text lines at the top and bottom of a page where furniture is looked for |
 //! | `FULL_SLACK` | 4 | columns | a line this short of the column width is still full |
 //! | `CAPTION_MAX_CHARS` | 120 | characters | longest caption |
+//! | `PHOTO_SOURCE_MAX_CHARS` | 8 | characters | longest bracketed source after a photo credit (摄（人民视觉）) |
 //! | `MARKED_DISPLAY_MAX_CHARS` | 60 | characters | longest Markdown-marked display line |
 //! | `DISPLAY_MAX_CHARS` | 40 | characters | longest unmarked display line |
 //! | `COMMA_DISPLAY_MAX_CHARS` | 24 | characters | longest display line with one comma |
@@ -49,6 +50,9 @@ pub const EDGE_LINES: usize = 3;
 pub const FULL_SLACK: usize = 4;
 /// Longest caption (characters): a longer 图为… line is a paragraph.
 pub const CAPTION_MAX_CHARS: usize = 120;
+/// Longest source in brackets after a caption's photo credit, in characters: 人民日报
+/// credits a picture agency so ("摄（人民视觉）", "摄（新华社发）"); a longer bracket is text.
+pub const PHOTO_SOURCE_MAX_CHARS: usize = 8;
 /// Longest display line marked by Markdown (heading, bold), in characters: a longer
 /// marked line is body text the OCR tool mislabeled.
 pub const MARKED_DISPLAY_MAX_CHARS: usize = 60;
