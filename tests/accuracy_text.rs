@@ -857,6 +857,13 @@ fn a_labelled_title_as_wide_as_a_narrow_column_heads_an_article() {
     assert_eq!(page.articles[1].rubric.as_deref(), Some("乡村文化"));
     assert_eq!(page.articles[0].blocks.len(), 1);
     assert_eq!(page.articles[1].blocks[0].text, "傍晚时分，东辛庄村的文化广场上锣鼓声声，村民们跳起了花鼓舞，笑声不断。");
+    // A jump marker in brackets is no column label: the line stays text, its jump read
+    // (the whole-issue harness, issue-text i01).
+    let page = process("page.txt", &LABELLED_NARROW_PAGE.replace("一曲花鼓唱山乡（乡村文化）", "改造惠及居民（下转第五版）"));
+    assert_eq!(headlines(&page), [Some("青石县老旧小区改造全面完成")]);
+    let a = &page.articles[0];
+    assert!(a.blocks.iter().any(|b| b.kind == BlockKind::Paragraph && b.text == "改造惠及居民"), "{:#?}", a.blocks);
+    assert_eq!(a.jumps.iter().map(|j| j.page).collect::<Vec<_>>(), [Some(5)]);
 }
 
 /// classify.rs `CAPTION_RE`, `may_be_caption`: a photo credit with the picture agency in

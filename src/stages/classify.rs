@@ -313,8 +313,9 @@ fn headlines_over_credits(lines: &[Line], roles: &mut [Role], layout: Layout) {
         };
         // A title ending in its column's label ("一曲秦腔传世界（我在中外交流第一线）"),
         // as wide as a narrow column, heads an article as well: a wrapped body line does
-        // not end in a bracketed label with blank lines around it.
-        let labelled = || crate::rules::headline::column_label(&lines[i].text).is_some();
+        // not end in a bracketed label with blank lines around it. A jump marker in
+        // brackets (（下转第五版）) is no label: that line is text.
+        let labelled = || crate::rules::headline::column_label(&lines[i].text).is_some() && jump::find(&lines[i].text).is_empty();
         if (credit_below || labelled()) && is_display(&lines[i], no_width, false) {
             roles[i] = Role::Display;
             promoted[i] = true;
