@@ -236,5 +236,8 @@ fn two_bare_names_under_a_headline_are_the_byline() {
     }
     let page = p.process("t.txt", &format!("河谷县推进医联体建设成效明显\n\n春暖 花开\n\n{body}"));
     let a = &page.articles[0];
-    assert_eq!((a.kicker.as_deref(), a.headline.as_deref(), a.byline.as_deref()), (Some("河谷县推进医联体建设成效明显"), Some("春暖 花开"), None));
+    assert_eq!(
+        (a.kicker.as_deref(), a.headline.as_deref(), a.byline.as_deref()),
+        (Some("河谷县推进医联体建设成效明显"), Some("春暖 花开"), None)
+    );
 }
