@@ -59,15 +59,9 @@ static DATELINE_ONLY_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("date line pattern")
 });
 /// A caption: a line opening with a word of [`CAPTION_OPENINGS`], or ending with one of
-/// [`CAPTION_ENDINGS`] before an optional closing bracket, or before the picture's
-/// source in brackets, up to [`PHOTO_SOURCE_MAX_CHARS`] characters ("曹某摄（人民视觉）").
+/// [`CAPTION_ENDINGS`] before an optional closing bracket.
 static CAPTION_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let pattern = format!(
-        r"(?:^(?:{})|(?:{})\s*(?:[（(][^（()）]{{1,{}}}[）)])?\s*[）)]?\s*$)",
-        alternation(CAPTION_OPENINGS),
-        alternation(CAPTION_ENDINGS),
-        PHOTO_SOURCE_MAX_CHARS
-    );
+    let pattern = format!(r"(?:^(?:{})|(?:{})\s*[）)]?\s*$)", alternation(CAPTION_OPENINGS), alternation(CAPTION_ENDINGS));
     Regex::new(&pattern).expect("caption pattern")
 });
 /// A line ending in the first half of a jump marker: "（下转", "转第".
@@ -236,29 +230,35 @@ fn labels_under_headlines(lines: &[Line], roles: &mut [Role]) {
 /// signing together).
 fn bare_name(t: &str) -> bool {
     let t = crate::rules::chars::trim(t);
-    // Names and at most a few spaces: a longer line is not looked at further.
-    if t.chars().nth((BARE_NAME_MAX_CHARS + 2) * BARE_NAMES_MAX).is_some() {
+    // Names and at most a few spaces: a longer line is not looked at further (its length
+    // in bytes says so first, with no character read: a character is four bytes at most);
+    // nor is a line with anything but Han characters and spaces in it (most short lines).
+    let most = (BARE_NAME_MAX_CHARS + 2) * BARE_NAMES_MAX;
+    if t.len() > most * char::MAX_LEN_UTF8 || t.chars().nth(most).is_some() || !t.chars().all(|c| is_han(c) || crate::rules::chars::is_space(c)) {
         return false;
     }
-    let surname = |p: &str| p.chars().next().is_some_and(|c| crate::rules::lexicon::table::COMMON_SURNAMES.iter().any(|s| s.starts_with(c)));
-    // The first character first: most lines stop here, nothing is copied. Of two or
-    // three names, one opening with a common family name will do; the others must
-    // then have the full three characters of a family and a two-character given name.
-    let open = t.split(crate::rules::chars::is_space).find(|p| !p.is_empty()).unwrap_or("");
-    if !surname(open) && !t.contains(crate::rules::chars::is_space) {
-        return false;
-    }
-    let han = |p: &str, n: std::ops::RangeInclusive<usize>| n.contains(&p.chars().count()) && p.chars().all(is_han);
+    // Of two or three names, one opening with a common family name will do; the others
+    // must then have the full three characters of a family and a two-character given name.
+    let surname = |p: &str| p.chars().next().is_some_and(|c| SURNAME_FIRST.binary_search(&c).is_ok());
     let parts = || t.split(crate::rules::chars::is_space).filter(|p| !p.is_empty());
     let count = parts().count();
     // A two-character name spaced out ("任 平").
     if count == 2 && parts().all(|p| p.chars().count() == 1) {
-        return surname(open) && parts().all(|p| p.chars().all(is_han));
+        return surname(t);
     }
+    let chars = |p: &str, n: std::ops::RangeInclusive<usize>| n.contains(&p.chars().count());
     count <= BARE_NAMES_MAX
         && parts().any(surname)
-        && parts().all(|p| if surname(p) { han(p, 2..=BARE_NAME_MAX_CHARS) } else { count > 1 && han(p, BARE_NAME_MAX_CHARS..=BARE_NAME_MAX_CHARS) })
+        && parts().all(|p| if surname(p) { chars(p, 2..=BARE_NAME_MAX_CHARS) } else { count > 1 && chars(p, BARE_NAME_MAX_CHARS..=BARE_NAME_MAX_CHARS) })
 }
+
+/// The first characters of [`COMMON_SURNAMES`](crate::rules::lexicon::table::COMMON_SURNAMES),
+/// sorted for a binary search (a bare name is looked for on every short line).
+static SURNAME_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut v = crate::rules::lexicon::first_chars(crate::rules::lexicon::table::COMMON_SURNAMES);
+    v.sort_unstable();
+    v
+});
 
 /// A bare name alone under a headline with the body under it ("多边合作需要更多理性声音" /
 /// "任平" / a paragraph), as 人民日报 signs a commentary, is the byline (the name its one
@@ -266,13 +266,18 @@ fn bare_name(t: &str) -> bool {
 /// next text line is a body line.
 fn names_under_headlines(lines: &[Line], roles: &mut [Role]) {
     for i in 1..lines.len() {
-        if !matches!(roles[i], Role::Display | Role::Body) || !bare_name(&lines[i].text) {
+        if !matches!(roles[i], Role::Display | Role::Body) {
             continue;
         }
+        // Where the line stands first (under a display line, which most lines are not),
+        // then its text.
         let Some(above) = (0..i).rev().find(|&k| roles[k] != Role::Blank) else { continue };
+        if roles[above] != Role::Display || !bare_name(&lines[i].text) {
+            continue;
+        }
         let Some(below) = (i + 1..lines.len()).find(|&k| roles[k] != Role::Blank) else { continue };
         let longer = lines[above].text.chars().count() > lines[i].text.chars().count() + BARE_NAME_MAX_CHARS;
-        if roles[above] != Role::Display || !longer || roles[below] != Role::Body {
+        if !longer || roles[below] != Role::Body {
             continue;
         }
         // The credit of the line's text is among its facts: it is not read again.
@@ -385,7 +390,7 @@ fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {
             }
         }
     }
-    if may_be_caption(t) && t.chars().count() <= CAPTION_MAX_CHARS && CAPTION_RE.is_match(t) && !t.starts_with(['“', '"']) {
+    if may_be_caption(t) && t.chars().count() <= CAPTION_MAX_CHARS && caption_match(t) && !t.starts_with(['“', '"']) {
         return Role::Caption;
     }
     // The last line of an article's first part, cut before a jump marker ("衛生局長葉惠君說，明
@@ -427,9 +432,24 @@ static CAPTION_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| crate::rules::lexic
 /// The last characters of [`CAPTION_ENDINGS`], for [`may_be_caption`].
 static CAPTION_LAST: LazyLock<Vec<char>> = LazyLock::new(|| crate::rules::lexicon::last_chars(CAPTION_ENDINGS));
 
-/// Whether [`CAPTION_RE`] can match: the text opens with one of its opening words'
-/// first characters, or ends (before white space and a closing bracket) with one of
-/// its closing words' last characters.
+/// [`CAPTION_RE`] matches the line, or the line without the picture's source in brackets
+/// after its photo credit, up to [`PHOTO_SOURCE_MAX_CHARS`] characters ("曹某摄（人民视觉）",
+/// as 人民日报 credits an agency's picture).
+fn caption_match(t: &str) -> bool {
+    if CAPTION_RE.is_match(t) {
+        return true;
+    }
+    let end = t.trim_end();
+    let Some(inner_end) = end.strip_suffix(['）', ')']) else { return false };
+    inner_end.rfind(['（', '(']).is_some_and(|open| {
+        let source = &inner_end[open..];
+        source.chars().count() <= PHOTO_SOURCE_MAX_CHARS + 1 && CAPTION_RE.is_match(&inner_end[..open])
+    })
+}
+
+/// Whether [`caption_match`] can match: the text opens with one of [`CAPTION_RE`]'s opening
+/// words' first characters, or ends (before white space and a closing bracket, or before
+/// a bracketed source) with one of its closing words' last characters.
 fn may_be_caption(t: &str) -> bool {
     if t.starts_with(CAPTION_FIRST.as_slice()) {
         return true;
@@ -440,7 +460,8 @@ fn may_be_caption(t: &str) -> bool {
         return true;
     }
     // "…摄（人民视觉）": the ending before a bracketed source.
-    end.rfind(['（', '(']).is_some_and(|open| t.trim_end().ends_with(['）', ')']) && end[..open].trim_end().ends_with(CAPTION_LAST.as_slice()))
+    // Looked for only when the line ends in a closing bracket.
+    t.trim_end().ends_with(['）', ')']) && end.rfind(['（', '(']).is_some_and(|open| end[..open].trim_end().ends_with(CAPTION_LAST.as_slice()))
 }
 
 /// A display line: a Markdown heading or bold line of headline length, or a short
