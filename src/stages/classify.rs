@@ -233,8 +233,9 @@ fn bare_name(t: &str) -> bool {
     // Names and at most a few spaces: a longer line is not looked at further (its length
     // in bytes says so first, with no character read: a character is four bytes at most);
     // nor is a line with anything but Han characters and spaces in it (most short lines).
+    const CHAR_MAX_BYTES: usize = char::MAX.len_utf8();
     let most = (BARE_NAME_MAX_CHARS + 2) * BARE_NAMES_MAX;
-    if t.len() > most * char::MAX_LEN_UTF8 || t.chars().nth(most).is_some() || !t.chars().all(|c| is_han(c) || crate::rules::chars::is_space(c)) {
+    if t.len() > most * CHAR_MAX_BYTES || t.chars().nth(most).is_some() || !t.chars().all(|c| is_han(c) || crate::rules::chars::is_space(c)) {
         return false;
     }
     // Of two or three names, one opening with a common family name will do; the others
@@ -262,8 +263,8 @@ static SURNAME_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| {
 
 /// A bare name alone under a headline with the body under it ("多边合作需要更多理性声音" /
 /// "任平" / a paragraph), as 人民日报 signs a commentary, is the byline (the name its one
-/// author; two or three names, its authors), not a subheadline: the line above is a display line longer than the name, the
-/// next text line is a body line.
+/// author; two or three names, its authors), not a subheadline: the line above is a
+/// display line longer than the name, the next text line is a body line.
 fn names_under_headlines(lines: &[Line], roles: &mut [Role]) {
     for i in 1..lines.len() {
         if !matches!(roles[i], Role::Display | Role::Body) {
