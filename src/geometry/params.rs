@@ -104,6 +104,14 @@ pub const TEXT_AREA_MARGIN: f64 = 1.5;
 pub const NOISE_MAX_CHARS: usize = 3;
 /// A short box thinner than this (`H`) is an ornament of a column rule.
 pub const NOISE_TINY: f64 = 0.55;
+/// A short box thinner than body text and wider than this many times its thickness
+/// per character is a rule or border read as text, not characters: Tesseract reads a
+/// column rule under an advertisement module of a 申報 page as one word 店, 1495 × 16
+/// px (0.6 `H`), confidence 0, and that box, crossing every gutter of the module,
+/// kept it from being cut into columns. Of every box of the committed and local sets
+/// (all kinds), only that one and a rule under a committed page's head (有, 1495 × 18
+/// px) pass this test, in each Tesseract format.
+pub const RULE_WIDTH: f64 = 8.0;
 /// How far (`H`) under a body line the next one is looked for, measuring the line gap.
 pub const LINE_GAP_REACH: f64 = 2.5;
 /// The line gap (`H`) when none can be measured.

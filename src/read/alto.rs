@@ -98,7 +98,7 @@ fn read_page(doc: &Document, page: Node, unit: Unit) -> Result<BoxPage> {
     let mut lines = Vec::new();
     for line in page.descendants().filter(|n| named(n, "TextLine")) {
         let line_rect = rect(doc, line)?;
-        let mut out = WordLine::new(line.attribute("ID").map(str::to_string));
+        let mut out = WordLine::new(line.attribute("ID").map(str::to_string)).with_rect(line_rect);
         for s in line.children().filter(|n| named(n, "String") || named(n, "HYP")) {
             let content = s.attribute("CONTENT").unwrap_or("");
             if content.trim().is_empty() {

@@ -127,7 +127,7 @@ fn collect_lines(doc: &Document, n: Node, out: &mut Vec<WordLine>) -> Result<()>
             collect_lines(doc, child, out)?;
             continue;
         }
-        let mut line = WordLine::new(child.attribute("id").map(str::to_string));
+        let mut line = WordLine::new(child.attribute("id").map(str::to_string)).with_rect(bbox(doc, child)?);
         let word_nodes: Vec<Node> = child.descendants().filter(|d| has_class(d, &["ocrx_word"])).collect();
         if word_nodes.is_empty() {
             if let Some(r) = bbox(doc, child)? {

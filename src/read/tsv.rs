@@ -79,7 +79,7 @@ pub fn parse(bytes: &[u8]) -> Result<BoxPage> {
         let rect = words::rect_from_size(left, top, w, h).map_err(|m| fail(&m))?;
         match level {
             PAGE => (width, height) = (width.max(rect.x1), height.max(rect.y1)),
-            LINE => lines.push(WordLine::new(None)),
+            LINE => lines.push(WordLine::new(None).with_rect(Some(rect))),
             WORD => match lines.last_mut() {
                 // `conf` is 0..=100, -1 for rows with no score.
                 Some(line) => {
