@@ -17,6 +17,7 @@
 //! | `TEXT_AREA_MARGIN` | 1.5 | `H` | the body lines' rectangle grown by this: the text area |
 //! | `NOISE_MAX_CHARS` | 3 | characters | longest box that may be noise |
 //! | `NOISE_TINY` | 0.55 | `H` | a box thinner than this is an ornament |
+//! | `RULE_WIDTH` | 8 | thicknesses per character | a short box thinner than body text and wider than this is a rule read as text |
 //! | `LINE_GAP_REACH` | 2.5 | `H` | how far under a body line the next one is looked for |
 //! | `DEFAULT_LINE_GAP` | 0.25 | `H` | the line gap when none is measured |
 //! | `HEADING_RATIO` | 1.55 | `H` | thinnest heading |
