@@ -109,7 +109,8 @@ pub const NOISE_TINY: f64 = 0.55;
 /// per character is a rule or border read as text, not characters: Tesseract reads a
 /// column rule under an advertisement module of a 申報 page as one word 店, 1495 × 16
 /// px (0.6 `H`), confidence 0, and that box, crossing every gutter of the module,
-/// kept it from being cut into columns. Of every box of the committed and local sets
+/// kept it from being cut into columns (local 申報 Tesseract body 66.1 → 69.2 %, order
+/// 0.133 → 0.102). Of every box of the committed and local sets
 /// (all kinds), only that one and a rule under a committed page's head (有, 1495 × 18
 /// px) pass this test, in each Tesseract format.
 pub const RULE_WIDTH: f64 = 8.0;
