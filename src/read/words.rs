@@ -412,11 +412,15 @@ pub(crate) fn boxes(lines: &[WordLine]) -> Vec<OcrBox> {
     let gutters = gutters(lines);
     let near = Neighbourhood::new(lines);
     let page_height = median(lines.iter().flat_map(|l| &l.words).map(|w| w.rect.height()).filter(|h| h.is_finite() && *h > 0.0).collect());
-    let display = |l: &WordLine| {
-        let mut hs: Vec<f64> = l.words.iter().map(|w| w.rect.height()).filter(|h| h.is_finite()).collect();
-        hs.sort_by(f64::total_cmp);
-        page_height.is_some_and(|p| hs.get(hs.len() / 4).is_some_and(|q| *q >= DISPLAY_HEIGHT * p))
-    };
+    // Once a line: a line of many words is not sorted again at each of its gaps.
+    let display: Vec<bool> = lines
+        .iter()
+        .map(|l| {
+            let mut hs: Vec<f64> = l.words.iter().map(|w| w.rect.height()).filter(|h| h.is_finite()).collect();
+            hs.sort_by(f64::total_cmp);
+            page_height.is_some_and(|p| hs.get(hs.len() / 4).is_some_and(|q| *q >= DISPLAY_HEIGHT * p))
+        })
+        .collect();
     let first: Vec<Vec<bool>> = lines
         .iter()
         .enumerate()
@@ -431,7 +435,7 @@ pub(crate) fn boxes(lines: &[WordLine]) -> Vec<OcrBox> {
                     let gap = b.x0 - a.x1;
                     gap > GAP_SPLIT * height
                         || (gap >= GUTTER_GAP * height
-                            && ((!display(l) && gutters.iter().any(|(g0, g1)| *g0 < b.x0 && *g1 > a.x1)) || near.supports(i, a.x1, b.x0)))
+                            && ((!display[i] && gutters.iter().any(|(g0, g1)| *g0 < b.x0 && *g1 > a.x1)) || near.supports(i, a.x1, b.x0)))
                 })
                 .collect()
         })
@@ -728,6 +732,31 @@ mod tests {
         let out = boxes(&lines);
         assert_eq!(out.len(), 60_000);
         assert_eq!((out[3].index, out[3].rect.x0), (1, 0.0));
+    }
+
+    #[test]
+    fn a_display_line_of_many_words_is_measured_once() {
+        // 50,000 words 40 high in one line (gaps of 12 px, 0.3 heights: each is
+        // tested), far above 500 lines of 101 words 20 high: the page's median word
+        // height is 20, so the long line is a display line. It stays one box.
+        let mut big = WordLine::new(None);
+        for k in 0..50_000 {
+            let x = 52.0 * k as f64;
+            big.push("字", r(x, 0.0, x + 40.0, 40.0), None);
+        }
+        let mut lines = vec![big];
+        for row in 0..500 {
+            let y = 1000.0 + 30.0 * row as f64;
+            let mut l = WordLine::new(None);
+            for k in 0..101 {
+                let x = 22.0 * k as f64;
+                l.push("文", r(x, y, x + 20.0, y + 20.0), None);
+            }
+            lines.push(l);
+        }
+        let out = boxes(&lines);
+        assert_eq!(out.len(), 501);
+        assert_eq!((out[0].text.chars().count(), out[0].rect.x1), (50_000, 52.0 * 49_999.0 + 40.0));
     }
 
     #[test]
