@@ -274,3 +274,67 @@ fn lines_across_narrow_gutters_are_cut_where_the_lines_around_them_leave_the_sam
     assert_eq!(articles(&run(InputFormat::Alto, &alto(&lines))), want);
     assert_eq!(articles(&run(InputFormat::Tesseract, &tsv(&lines))), want);
 }
+
+const PADDED_HEADLINE: [&str; 2] = ["山城老街整建", "店家盼人潮回流"];
+/// The padded page's body: three columns of 12 characters a row (written here).
+const PADDED_BODY: &str = "老街整建工程日前完工，沿街四十余家店铺陆续重新开门营业，\
+街面铺上了青石板，檐廊和招牌按旧样式修复，夜间照明也一并更新。店家们说，施工期间客人少了许多，\
+如今盼着节假日人潮回流，不少老字号已经备好了新产品。区里表示，将在周末举办市集和导览活动，\
+并增设停车位和公交接驳，方便外地游客前来。";
+
+/// A page as Tesseract reads an old page set in three columns (x 60, 400, 740; 12
+/// characters of 24 px at a 26 px pitch, gutters 30 px), each row a Tesseract line
+/// across the columns, whose line boxes are tight around the glyphs (24 px) while
+/// word boxes are padded to 40 px: every word of every fourth row, and every fourth
+/// word of the other rows (fewer than half the words, as on the 申報 pages). A headline of two phrases, 44 px, set apart by 40 px over
+/// the first gutter, stands over the module, and a rule under it is read as one
+/// character 店 of 1000 × 16 px (two thirds of the body height), confidence 0. Returns the lines.
+fn padded_page() -> Lines {
+    let mut lines: Lines = Vec::new();
+    let mut head = Vec::new();
+    for (x0, text) in [(78u32, PADDED_HEADLINE[0]), (412, PADDED_HEADLINE[1])] {
+        for (k, c) in text.chars().enumerate() {
+            let x = x0 + 50 * k as u32;
+            head.push((c.to_string(), [x, 100, x + 44, 144]));
+        }
+    }
+    let x1 = head.last().unwrap().1[2];
+    lines.push((head, [78, 100, x1, 144]));
+    let chars: Vec<char> = PADDED_BODY.chars().collect();
+    let rows = chars.len().div_ceil(12).div_ceil(3);
+    let mut bottom = 0;
+    for r in 0..rows {
+        let y = 200 + 40 * r as u32;
+        let mut words = Vec::new();
+        for (col, x0) in [60u32, 400, 740].into_iter().enumerate() {
+            for (k, c) in chars.iter().skip((col * rows + r) * 12).take(12).enumerate() {
+                let x = x0 + 26 * k as u32;
+                let padded = r % 4 == 0 || k % 4 == 1;
+                words.push((c.to_string(), if padded { [x, y - 8, x + 24, y + 32] } else { [x, y, x + 24, y + 24] }));
+            }
+        }
+        let x1 = words.last().unwrap().1[2];
+        lines.push((words, [60, y, x1, y + 24]));
+        bottom = y + 24;
+    }
+    lines.push((vec![("店".to_string(), [60, bottom + 8, 1060, bottom + 24])], [60, bottom + 8, 1060, bottom + 24]));
+    lines
+}
+
+#[test]
+fn padded_word_boxes_keep_a_headline_whole_and_the_columns_apart() {
+    let lines = padded_page();
+    let want = [(Some(PADDED_HEADLINE.concat()), PADDED_BODY.to_string())];
+    for (format, bytes) in [(InputFormat::Hocr, hocr(&lines)), (InputFormat::Alto, alto(&lines)), (InputFormat::Tesseract, tsv(&lines))] {
+        let page = run(format, &bytes);
+        assert_eq!(articles(&page), want, "{format:?}");
+        // The rule read as a character is noise, not text.
+        assert!(page.removed.iter().any(|r| r.text == "店"), "{format:?}: {:?}", page.removed);
+    }
+    // The reader keeps the headline one box, and a padded row's pieces within the row's
+    // line box (24 px), not the words' 40.
+    let page = read::hocr::parse(hocr(&lines).as_bytes()).unwrap();
+    assert_eq!(page.boxes[0].text, PADDED_HEADLINE.concat());
+    let first_row: Vec<_> = page.boxes.iter().filter(|b| b.index == 1).map(|b| (b.rect.y0, b.rect.y1)).collect();
+    assert_eq!(first_row, [(200.0, 224.0); 3]);
+}

@@ -51,7 +51,14 @@ pub(super) fn is_noise(p: &Piece, h: f64, area: Option<&Rect>, vertical_page: bo
     let outside = area.is_some_and(|a| p.rect.cx() < a.x0 || p.rect.cx() > a.x1 || p.rect.cy() < a.y0 || p.rect.cy() > a.y1);
     let run_over_mark = vertical_page && p.text.chars().all(crate::rules::chars::is_cjk_punct);
     let wordless = !(p.text.chars().any(is_han) || p.text.chars().all(|c| c.is_ascii_digit()) || run_over_mark);
-    tiny || outside || wordless
+    tiny || outside || wordless || is_rule_read_as_text(p, h)
+}
+
+/// A short horizontal box thinner than body text ([`BODY_MIN_RATIO`] `H`) and far
+/// wider than its characters can be ([`RULE_WIDTH`] thicknesses per character): a
+/// rule or border the engine read as a character.
+fn is_rule_read_as_text(p: &Piece, h: f64) -> bool {
+    !p.vertical && p.thickness < BODY_MIN_RATIO * h && p.rect.width() > RULE_WIDTH * p.thickness * p.chars().max(1) as f64
 }
 
 /// Median gap between a body line and the nearest body line under it that overlaps it

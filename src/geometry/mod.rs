@@ -16,8 +16,10 @@
 //!    ½), and the line gap the median space between a body line and the next under it.
 //! 2. **Noise.** A box of at most three characters that is tiny (thinner than 0.55
 //!    `H`: the ornaments of column rules), lies outside the text area (the body
-//!    lines' rectangle grown by 1.5 `H`: border debris), or holds neither a Han
-//!    character nor only digits, is page noise, for `removed` with reason `noise`.
+//!    lines' rectangle grown by 1.5 `H`: border debris), holds neither a Han
+//!    character nor only digits, or is thinner than body text and over eight times
+//!    as wide as thick per character (a rule read as a character), is page noise,
+//!    for `removed` with reason `noise`.
 //!    On a horizontal page, a heading box whose right end runs into the next heading
 //!    of its row and repeats that heading's first characters loses the repeat (see
 //!    `trim_overlapping_heads`).

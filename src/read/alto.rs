@@ -98,7 +98,7 @@ fn read_page(doc: &Document, page: Node, unit: Unit) -> Result<BoxPage> {
     let mut lines = Vec::new();
     for line in page.descendants().filter(|n| named(n, "TextLine")) {
         let line_rect = rect(doc, line)?;
-        let mut out = WordLine::new(line.attribute("ID").map(str::to_string));
+        let mut out = WordLine::new(line.attribute("ID").map(str::to_string)).with_rect(line_rect);
         for s in line.children().filter(|n| named(n, "String") || named(n, "HYP")) {
             let content = s.attribute("CONTENT").unwrap_or("");
             if content.trim().is_empty() {
@@ -183,7 +183,9 @@ mod tests {
         assert_eq!((p.width, p.height), (1000.0, 1400.0));
         let texts: Vec<&str> = p.boxes.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, ["会议举行。", "People's Dai-"]);
-        assert_eq!(p.boxes[0].rect, Rect { x0: 100.0, y0: 100.0, x1: 400.0, y1: 140.0 });
+        // The words' x extent and their median top and bottom (tops 100 and 102: of
+        // two, the second).
+        assert_eq!(p.boxes[0].rect, Rect { x0: 100.0, y0: 102.0, x1: 400.0, y1: 140.0 });
         // The HYP has no position: it takes its line's box.
         assert_eq!(p.boxes[1].rect, Rect { x0: 100.0, y0: 150.0, x1: 500.0, y1: 190.0 });
         assert_eq!((p.boxes[0].id.as_deref(), p.boxes[1].id.as_deref()), (Some("line_0"), Some("line_1")));

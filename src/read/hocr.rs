@@ -127,7 +127,7 @@ fn collect_lines(doc: &Document, n: Node, out: &mut Vec<WordLine>) -> Result<()>
             collect_lines(doc, child, out)?;
             continue;
         }
-        let mut line = WordLine::new(child.attribute("id").map(str::to_string));
+        let mut line = WordLine::new(child.attribute("id").map(str::to_string)).with_rect(bbox(doc, child)?);
         let word_nodes: Vec<Node> = child.descendants().filter(|d| has_class(d, &["ocrx_word"])).collect();
         if word_nodes.is_empty() {
             if let Some(r) = bbox(doc, child)? {
@@ -200,7 +200,9 @@ mod tests {
         assert_eq!(texts, ["会议举行&。", "People's Daily", "图为会场"]);
         let ids: Vec<&str> = p.boxes.iter().filter_map(|b| b.id.as_deref()).collect();
         assert_eq!(ids, ["line_1_1", "line_1_2", "line_1_4"]);
-        assert_eq!(p.boxes[0].rect, Rect { x0: 100.0, y0: 100.0, x1: 400.0, y1: 140.0 });
+        // The words' x extent and their median top and bottom (tops 100 and 102: of
+        // two, the second).
+        assert_eq!(p.boxes[0].rect, Rect { x0: 100.0, y0: 102.0, x1: 400.0, y1: 140.0 });
         assert_eq!(p.boxes[2].index, 2);
         assert!((p.boxes[0].confidence.unwrap() - 0.93).abs() < 1e-9);
         assert!((p.boxes[2].confidence.unwrap() - 0.40).abs() < 1e-9);

@@ -79,7 +79,7 @@ pub fn parse(bytes: &[u8]) -> Result<BoxPage> {
         let rect = words::rect_from_size(left, top, w, h).map_err(|m| fail(&m))?;
         match level {
             PAGE => (width, height) = (width.max(rect.x1), height.max(rect.y1)),
-            LINE => lines.push(WordLine::new(None)),
+            LINE => lines.push(WordLine::new(None).with_rect(Some(rect))),
             WORD => match lines.last_mut() {
                 // `conf` is 0..=100, -1 for rows with no score.
                 Some(line) => {
@@ -121,7 +121,9 @@ mod tests {
         assert_eq!((p.width, p.height), (1000.0, 1400.0));
         let texts: Vec<&str> = p.boxes.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, ["会议举行。", "People's Daily"]);
-        assert_eq!(p.boxes[0].rect, Rect { x0: 100.0, y0: 100.0, x1: 400.0, y1: 140.0 });
+        // The words' x extent and their median top and bottom (tops 100 and 102: of
+        // two, the second).
+        assert_eq!(p.boxes[0].rect, Rect { x0: 100.0, y0: 102.0, x1: 400.0, y1: 140.0 });
         assert_eq!((p.boxes[0].index, p.boxes[1].index), (0, 1));
         assert!(sniff(PAGE_TSV.as_bytes()) && detect(b"level\tx").unwrap().is_none());
     }
