@@ -51,7 +51,9 @@
 //!    - *Columns.* The region is cut at the valleys of its x-projection, which counts
 //!      at each x the boxes over it (each narrowed by 0.3 `P` at both ends, for the
 //!      padding around the glyphs and a little skew). A valley no box is over is a
-//!      cut. A valley some boxes cross is a cut when every crossing box is a body line
+//!      cut. A valley some boxes cross is a cut when it is a gutter (at most 4 `P`
+//!      wide: wider, it is blank space inside one column, as between a short last
+//!      line and a jump marker under full-width lines) and every crossing box is a body line
 //!      (at most 1.5 `H` thick, six characters or more, not a headline) with a body
 //!      line of each column within five line heights of it, and either they are at
 //!      most a third of the body lines on either side (at least four each), or, in
@@ -649,6 +651,31 @@ mod tests {
         assert_eq!(r.lines[2].pieces[0].rect, Rect { x0: 100.0, y0: 160.0, x1: 300.0, y1: 180.0 });
         assert_eq!(r.warnings.len(), 1);
         assert_eq!(r.warnings[0].kind, WarningKind::SplitBox);
+    }
+
+    #[test]
+    fn full_width_lines_over_blank_space_in_their_column_are_not_split() {
+        // One column of 32-character lines: a paragraph's short last line at the left
+        // and a jump marker at the right leave a valley of 16 characters between them,
+        // which the full lines cross. It is no gutter: the lines stay whole.
+        let full = |i: usize, text: &str, y: f64| bx(i, text, 100.0, y, 700.0, y + 20.0);
+        let boxes = vec![
+            full(0, "东湖新区今年新建的十二所学校已全部开学，两万名学生走进新课堂，其", 100.0),
+            bx(1, "中一半来自城郊。", 100.0, 130.0, 260.0, 150.0),
+            full(2, "区教育局表示，明年还将新建小学五所、初中三所，以缓解城郊学位紧张", 160.0),
+            bx(3, "（下转第三版）", 560.0, 190.0, 700.0, 210.0),
+        ];
+        let r = recover(&page(boxes));
+        assert_eq!(
+            texts(&r),
+            [
+                "东湖新区今年新建的十二所学校已全部开学，两万名学生走进新课堂，其",
+                "中一半来自城郊。",
+                "区教育局表示，明年还将新建小学五所、初中三所，以缓解城郊学位紧张",
+                "（下转第三版）"
+            ]
+        );
+        assert!(r.warnings.iter().all(|w| w.kind != WarningKind::SplitBox));
     }
 
     #[test]

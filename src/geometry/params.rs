@@ -184,6 +184,12 @@ pub const GAP_REACH: f64 = 1.5;
 pub const SPLIT_MIN_EM: f64 = 6.0;
 /// A box merged across a gap has a body line of each column within this (`H`).
 pub const MERGED_NEAR: f64 = 5.0;
+/// Widest valley (`P`, of the narrowed projection) that boxes merged across it may
+/// cross: a column gutter. The gutters crossed by merged boxes on the evaluation sets
+/// and the real box pages are at most 3.3 `P` wide; a wider valley crossed only by
+/// long lines is blank space in one column (rapidocr h006: a short last line at the
+/// left, a jump marker at the right, 6 and 35 `P` apart, under full-width lines).
+pub const MERGED_MAX_VALLEY: f64 = 4.0;
 /// Body lines on each side of a gap for the share rule of merged boxes.
 pub const MERGED_MIN_SIDE: usize = 4;
 /// Merged boxes are at most one in this many of a side's body lines.

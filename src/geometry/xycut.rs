@@ -458,7 +458,8 @@ impl Cutter {
     }
 
     /// Whether the pieces over the valley segment `[xa, xb]` are body lines of the
-    /// columns on either side merged into one box: each is splittable and has a body
+    /// columns on either side merged into one box: the segment is a gutter (at most
+    /// [`MERGED_MAX_VALLEY`] `P` wide), each piece is splittable and has a body
     /// line of each column within five line heights of it, and either they are at most
     /// a third of the body lines on either side, of which there are at least four, or
     /// (short columns) they are at most one more than the body lines on either side and
@@ -466,6 +467,9 @@ impl Cutter {
     /// does not cross) and at least a character right of it, within the outer edges of
     /// the two columns.
     pub(super) fn merged_across(&self, pieces: &[Piece], ext: &[(f64, f64)], xa: f64, xb: f64) -> bool {
+        if xb - xa > MERGED_MAX_VALLEY * self.m.pitch {
+            return false;
+        }
         let h = self.m.line_height;
         let body = |i: usize| is_body_like(&pieces[i], h);
         let left: Vec<usize> = (0..pieces.len()).filter(|&i| ext[i].1 <= xa && body(i)).collect();
