@@ -67,7 +67,10 @@
 //!      the left column's pitch says), with a `split_box` warning; a side that would
 //!      get fewer than two characters gets none (a stray character). Columns are read
 //!      left to right, except that a run of columns holding only vertical text is read
-//!      right to left.
+//!      right to left. A valley is a cut, too, when each box crossing it is a body line
+//!      that reaches at most half a character past it into a body line of the other
+//!      column beside it (a closing mark hanging into the gutter): it is read with its
+//!      own column.
 //!
 //!    Last, the gaps of all column cuts are the page's *column grid*: a body line
 //!    that sticks out of its leaf across a gap of the grid (the leaf's other lines end
@@ -675,6 +678,23 @@ mod tests {
                 "（下转第三版）"
             ]
         );
+        assert!(r.warnings.iter().all(|w| w.kind != WarningKind::SplitBox));
+    }
+
+    #[test]
+    fn a_line_whose_closing_mark_hangs_into_the_gutter_does_not_keep_short_columns_together() {
+        // Two columns of three lines; the left column's last line squeezes in an
+        // eleventh character, a full stop hanging into the gutter up to the right
+        // column's first glyph (a quarter character past its narrowed start).
+        let mut boxes: Vec<OcrBox> = two_columns().into_iter().take(6).collect();
+        boxes[4] = bx(4, "左栏第三行的正文内容。", 100.0, 160.0, 347.0, 180.0);
+        let r = recover(&page(boxes));
+        let want: Vec<String> = ["左", "右"]
+            .iter()
+            .flat_map(|side| ROWS[..3].iter().map(move |n| format!("{side}栏第{n}行的正文内容")))
+            .map(|t| if t == "左栏第三行的正文内容" { format!("{t}。") } else { t })
+            .collect();
+        assert_eq!(texts(&r), want);
         assert!(r.warnings.iter().all(|w| w.kind != WarningKind::SplitBox));
     }
 

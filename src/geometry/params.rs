@@ -190,6 +190,12 @@ pub const MERGED_NEAR: f64 = 5.0;
 /// long lines is blank space in one column (rapidocr h006: a short last line at the
 /// left, a jump marker at the right, 6 and 35 `P` apart, under full-width lines).
 pub const MERGED_MAX_VALLEY: f64 = 4.0;
+/// A body line reaching at most this far (`P`, narrowed) past a column gap into the
+/// next column's lines holds no character there: it is its own column's line, with a
+/// closing mark hanging into the gutter (rapidocr h013: 少，二因囤戶居奇，待價而沽。,
+/// 14 characters where its column's lines hold 13), and does not keep the columns
+/// from being cut apart.
+pub const OVERHANG_MAX: f64 = 0.5;
 /// Body lines on each side of a gap for the share rule of merged boxes.
 pub const MERGED_MIN_SIDE: usize = 4;
 /// Merged boxes are at most one in this many of a side's body lines.

@@ -496,6 +496,28 @@ impl Cutter {
             })
     }
 
+    /// Whether every piece over the valley segment `[xa, xb]` is a body line of one
+    /// side that only overhangs a body line of the other side beside it (within
+    /// [`MERGED_NEAR`] `H`), by at most [`OVERHANG_MAX`] `P` (narrowed extents): a
+    /// closing mark hanging into the gutter, no character of the other column. Such a
+    /// line is read with its own column (by its centre).
+    pub(super) fn overhanging(&self, pieces: &[Piece], ext: &[(f64, f64)], xa: f64, xb: f64) -> bool {
+        let reach = OVERHANG_MAX * self.m.pitch;
+        let h = self.m.line_height;
+        let beside = |c: usize, on_right: bool| {
+            (0..pieces.len()).any(|k| {
+                is_body_like(&pieces[k], h)
+                    && if on_right { ext[k].0 >= xb } else { ext[k].1 <= xa }
+                    && (pieces[k].rect.cy() - pieces[c].rect.cy()).abs() <= MERGED_NEAR * h
+                    && pieces[k].rect.x_overlap(&pieces[c].rect) > 0.0
+            })
+        };
+        (0..pieces.len()).filter(|&i| ext[i].0 < xb && ext[i].1 > xa).all(|i| {
+            is_body_like(&pieces[i], h)
+                && ((ext[i].0 < xa && ext[i].1 <= xb + reach && beside(i, true)) || (ext[i].1 > xb && ext[i].0 >= xa - reach && beside(i, false)))
+        })
+    }
+
     /// The columns on either side of a cut (next to the piece `c` to be split, if
     /// any), from the lines within six line heights of `c`: the median right end of the
     /// left column's lines that end at the gap (within 1.5 `P`), the median left end of
@@ -538,7 +560,7 @@ impl Cutter {
             }
             let crossing = n - left - right;
             // Cheap necessary condition first: merged boxes are few beside the columns.
-            if crossing == 0 || (crossing <= left.min(right) + 1 && self.merged_across(&pieces, &ext, xa, xb)) {
+            if crossing == 0 || (crossing <= left.min(right) + 1 && (self.overhanging(&pieces, &ext, xa, xb) || self.merged_across(&pieces, &ext, xa, xb))) {
                 valid.push((j, crossing));
             }
         }
