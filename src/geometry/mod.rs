@@ -94,7 +94,10 @@
 //!    region wider than one and a half columns (or one of the articles side by side
 //!    under a row of headlines) and either heads the lines under it (本报启事 over a
 //!    notice) or is 1.42 `H` thick (cut off from them as a heading), and bold
-//!    otherwise (a subhead, a byline set larger). The others
+//!    otherwise (a subhead, a byline set larger). A body-sized line read right after
+//!    a heading, flush with it and at most 0.6 `H` under it, wider than a column (it
+//!    crosses a gutter), of at most 24 characters with no clause mark, is a heading
+//!    too (a subheadline: `roles::under_heading_across`). The others
 //!    get their indentation (whole characters from the left edge) and whether they fill
 //!    the column (their right end within 0.8 `P` of the right edge; a left part of a
 //!    split box always does). A column of fewer than three lines takes its edges from
@@ -696,6 +699,30 @@ mod tests {
             .collect();
         assert_eq!(texts(&r), want);
         assert!(r.warnings.iter().all(|w| w.kind != WarningKind::SplitBox));
+    }
+
+    #[test]
+    fn a_body_sized_line_flush_under_a_headline_and_across_the_gutter_is_a_heading() {
+        // A body-sized subheadline set flush left under its headline, wider than a
+        // column: it crosses the gutter, which no body line does.
+        let mut boxes = under_headline(bx(0, "山区小学用上新式图书馆", 100.0, 20.0, 530.0, 60.0));
+        boxes.insert(1, bx(1, "三个乡镇两个月建成十二个阅览室", 102.0, 64.0, 402.0, 84.0));
+        for (i, b) in boxes.iter_mut().enumerate() {
+            b.index = i;
+        }
+        let r = recover(&page(boxes.clone()));
+        assert_eq!(texts(&r)[..3], ["山区小学用上新式图书馆", "三个乡镇两个月建成十二个阅览室", "左栏第一行的正文内容"]);
+        assert_eq!(r.lines[0].heading, Some(1));
+        assert_eq!(r.lines[1].heading, Some(2));
+        // Set in its column (no wider than a column), it is body text.
+        boxes[1] = bx(1, "三个乡镇建成阅览室", 102.0, 64.0, 282.0, 84.0);
+        let r = recover(&page(boxes.clone()));
+        assert_eq!(r.lines[1].text, "三个乡镇建成阅览室");
+        assert_eq!(r.lines[1].heading, None);
+        // With a clause mark, it is a body line (a box merged across the gutter).
+        boxes[1] = bx(1, "三个乡镇两个月，建成十二个阅览室", 102.0, 64.0, 422.0, 84.0);
+        let r = recover(&page(boxes));
+        assert!(r.lines.iter().all(|l| l.heading.is_none() || l.text == "山区小学用上新式图书馆"));
     }
 
     #[test]
