@@ -116,7 +116,9 @@
 //!    joined line is as thick as its longer part. Then a short line ending the text
 //!    above it, followed by a heading it does not stand over (a quote box's wrapped
 //!    attribution), is joined to that text (`join_tails_over_headings`), on pages set
-//!    either way.
+//!    either way; and in a quotation box, its sentence's last two to four Han
+//!    characters wrapped alone onto a line under it join it (`join_quote_tails`), so
+//!    that they are not read as the quote's credit.
 //!
 //! A page **set vertically** (at least half its characters in vertical boxes: 直排) is
 //! measured over its vertical boxes and read by [`vertical`] instead of steps 3–5:
@@ -378,6 +380,7 @@ pub fn recover(page: &BoxPage) -> Recovered {
     join_wrapped_headings(&mut lines, &ctx.grid, metrics);
     kickers_over_headings(&mut lines, metrics);
     join_tails_over_headings(&mut lines, metrics);
+    join_quote_tails(&mut lines, metrics);
     piece_gaps(&mut lines, metrics);
     let vertical = lines.iter().filter(|l| l.vertical).count();
     if vertical * MARGIN_VERTICAL_SHARE <= lines.len() {
@@ -565,26 +568,74 @@ pub(super) fn join_tails_over_headings(lines: &mut Vec<PrintedLine>, m: Metrics)
                 && (t.rect.y0 - p.rect.y0).abs() <= CONTINUES_INDENT * m.pitch
                 && t.rect.y1 <= p.rect.y1 + m.pitch
         } else {
-            t.rect.y0 >= p.rect.cy()
-                && t.rect.y0 - p.rect.y1 <= TAIL_GAP * m.line_height
-                && (t.rect.x0 - p.rect.x0).abs() <= CONTINUES_INDENT * m.pitch
-                && t.rect.x1 <= p.rect.x1 + m.pitch
+            under_as_rest(p, t, m)
         };
         if !(h.heading.is_some() && set_alike && short && text_line(p) && follows) {
             i += 1;
             continue;
         }
-        let t = lines.remove(i);
-        let p = &mut lines[i - 1];
-        let cjk = |c: Option<char>| c.is_some_and(crate::rules::chars::is_cjk);
-        if !cjk(p.text.chars().next_back()) && !cjk(t.text.chars().next()) {
-            p.text.push(' ');
+        join_to_previous(lines, i);
+    }
+}
+
+/// Whether horizontal line `t` stands under `p` as the rest of its text: its top under
+/// `p`'s middle and at most [`TAIL_GAP`] line heights under `p`, starting within
+/// [`CONTINUES_INDENT`] characters of `p`'s start and ending at most a character past
+/// its end.
+fn under_as_rest(p: &PrintedLine, t: &PrintedLine, m: Metrics) -> bool {
+    t.rect.y0 >= p.rect.cy()
+        && t.rect.y0 - p.rect.y1 <= TAIL_GAP * m.line_height
+        && (t.rect.x0 - p.rect.x0).abs() <= CONTINUES_INDENT * m.pitch
+        && t.rect.x1 <= p.rect.x1 + m.pitch
+}
+
+/// Joins line `i` to line `i - 1`: without a space (a wrap, the contract's rule), with
+/// one between two words of a script that spaces them; the joined line takes line
+/// `i`'s column fill and band end.
+fn join_to_previous(lines: &mut Vec<PrintedLine>, i: usize) {
+    let t = lines.remove(i);
+    let p = &mut lines[i - 1];
+    let cjk = |c: Option<char>| c.is_some_and(crate::rules::chars::is_cjk);
+    if !cjk(p.text.chars().next_back()) && !cjk(t.text.chars().next()) {
+        p.text.push(' ');
+    }
+    p.text.push_str(&t.text);
+    p.pieces.extend(t.pieces);
+    p.rect = p.rect.union(&t.rect);
+    p.fills_column = t.fills_column;
+    p.ends_band = t.ends_band;
+}
+
+/// Joins the last few characters of a quotation box's sentence, wrapped onto a line of
+/// their own, to the quote line above them: otherwise the text stages read a line of
+/// two to four Han characters in a quote as its credit (a name). Both lines are
+/// horizontal `quote` lines (the box beside a masthead, see [`masthead`]); the short
+/// one holds at most [`QUOTE_TAIL_MAX_EM`] characters, all Han (no mark, no dash of an
+/// attribution ——毛泽东, no OCR debris of the box's rule), stands under the other as the rest of its text
+/// (see `under_as_rest`), and neither is a quotation label
+/// ([`crate::rules::furniture::quotation_label`]: 毛主席语录 labels the box, it
+/// does not end a sentence); the line above ends no sentence. Seen on the real
+/// tabloid 工地战报 (the box's last verse wrapped, its last two characters under it).
+pub(super) fn join_quote_tails(lines: &mut Vec<PrintedLine>, m: Metrics) {
+    use crate::rules::furniture::quotation_label;
+    let mut i = 1;
+    while i < lines.len() {
+        let (p, t) = (&lines[i - 1], &lines[i]);
+        let tail = p.quote
+            && t.quote
+            && !p.vertical
+            && !t.vertical
+            && em(&t.text) <= QUOTE_TAIL_MAX_EM
+            && t.text.chars().all(crate::rules::chars::is_han)
+            && !crate::rules::chars::ends_sentence(&p.text)
+            && under_as_rest(p, t, m)
+            && !quotation_label(&t.text)
+            && !quotation_label(&p.text);
+        if tail {
+            join_to_previous(lines, i);
+        } else {
+            i += 1;
         }
-        p.text.push_str(&t.text);
-        p.pieces.extend(t.pieces);
-        p.rect = p.rect.union(&t.rect);
-        p.fills_column = t.fills_column;
-        p.ends_band = t.ends_band;
     }
 }
 

@@ -26,6 +26,7 @@
 //! | `KICKER_GAP` | 0.6 | `H` | widest gap between a kicker and its headline |
 //! | `SUB_NARROWER` | 2 | `P` | a subheadline centred under its heading is this much narrower |
 //! | `TAIL_GAP` | 0.5 | `H` | widest gap over a short line that ends the text above it |
+//! | `QUOTE_TAIL_MAX_EM` | 4 | em | longest quote line joined to the sentence above it |
 //! | `OVERLAP_HEADS_ROW` | 0.5 | thickness | side-by-side heading boxes overlapping this much vertically are one row (the repeat is trimmed) |
 //! | `KICKERS_OVER_HEADS` | 2 | lines | short lines a column may hold over side-by-side headlines |
 //! | `MARGIN_VERTICAL_SHARE` | 4 | 1/share | at most 1/4 of lines vertical: a horizontal page |
@@ -42,6 +43,8 @@
 //! | `GAP_REACH` | 1.5 | `P` | lines ending or starting this near a gap are its column's |
 //! | `SPLIT_MIN_EM` | 6 | em | shortest box split at a column gap |
 //! | `MERGED_NEAR` | 5 | `H` | a merged box has a body line of each column this near |
+//! | `MERGED_MAX_VALLEY` | 4 | `P` | widest valley merged boxes may cross: a gutter |
+//! | `OVERHANG_MAX` | 0.5 | `P` | a body line reaching this little into the next column is its own column's |
 //! | `MERGED_MIN_SIDE` | 4 | lines | body lines on each side for the share rule |
 //! | `MERGED_SHARE` | 3 | 1/share | merged boxes at most 1/3 of a side's body lines |
 //! | `MERGED_LEFT_SHARE` | 0.6 | body line width | a merged box holds this much of a line left of the gap |
@@ -143,6 +146,10 @@ pub const SUB_NARROWER: f64 = 2.0;
 /// a heading the short line does not stand over: the line is that text's tail, not the
 /// next article's kicker.
 pub const TAIL_GAP: f64 = 0.5;
+/// Most characters (em) of a quotation box's line taken for the rest of the sentence
+/// above it (see `join_quote_tails`): a name's length, the longest line the text
+/// stages would read in a quote as its credit (工地战报: 命脉, two characters).
+pub const QUOTE_TAIL_MAX_EM: f64 = 4.0;
 /// How far (`P`) short of its column group's right end a headline set flush left must
 /// end to be read as flush left over more columns, not as filling (or centred over)
 /// its own: a synthetic page's headline filling its one column took the next column too.
