@@ -88,15 +88,3 @@ fn a_quotations_last_characters_wrapped_alone_under_it_are_its_text_not_its_cred
     );
     assert_eq!(page.articles[1].headline.as_deref(), Some("全社春耕生产全面展开"));
 }
-
-#[test]
-fn a_quotation_label_is_a_block_of_its_own_with_no_blank_line_under_it() {
-    let md = "> 最高指示\n> 一切工作都要从实际出发，要同群众商量，再到群众中去坚持下去。\n\n# 全社春耕生产全面展开\n\n各大队抓紧时间修好农具积好肥料。\n";
-    let page = Pipeline::new(Options::default()).unwrap().process_bytes("front.md", md.as_bytes()).unwrap();
-    let blocks: Vec<(&BlockKind, &str)> = page.articles[0].blocks.iter().map(|b| (&b.kind, b.text.as_str())).collect();
-    assert_eq!(
-        blocks,
-        [(&BlockKind::Quote, "最高指示"), (&BlockKind::Quote, "一切工作都要从实际出发，要同群众商量，再到群众中去坚持下去。")]
-    );
-    assert_eq!(page.articles[0].byline, None);
-}
