@@ -614,8 +614,9 @@ fn join_to_previous(lines: &mut Vec<PrintedLine>, i: usize) {
 /// attribution ——毛泽东, no OCR debris of the box's rule), stands under the other as the rest of its text
 /// (see `under_as_rest`), and neither is a quotation label
 /// ([`crate::rules::furniture::quotation_label`]: 毛主席语录 labels the box, it
-/// does not end a sentence); the line above ends no sentence. Seen on the real
-/// tabloid 工地战报 (the box's last verse wrapped, its last two characters under it).
+/// does not end a sentence); the line above ends no sentence. Seen on a real tabloid
+/// front page of `../shared/realpages` (the box's last verse wrapped, its last two
+/// characters under it).
 pub(super) fn join_quote_tails(lines: &mut Vec<PrintedLine>, m: Metrics) {
     use crate::rules::furniture::quotation_label;
     let mut i = 1;

@@ -148,7 +148,8 @@ pub const SUB_NARROWER: f64 = 2.0;
 pub const TAIL_GAP: f64 = 0.5;
 /// Most characters (em) of a quotation box's line taken for the rest of the sentence
 /// above it (see `join_quote_tails`): a name's length, the longest line the text
-/// stages would read in a quote as its credit (工地战报: 命脉, two characters).
+/// stages would read in a quote as its credit (two characters on a real tabloid front
+/// page of `../shared/realpages`).
 pub const QUOTE_TAIL_MAX_EM: f64 = 4.0;
 /// How far (`P`) short of its column group's right end a headline set flush left must
 /// end to be read as flush left over more columns, not as filling (or centred over)
