@@ -44,7 +44,9 @@
 //!      least the normal line gap plus 0.3 `H`, or any gap under or over a
 //!      heading that no body line beside runs on across, but not a gap under which
 //!      the text only goes on with one column of the text over it, whose last line
-//!      there is full with no sentence mark: a photo inside the column; of those, the ones at least
+//!      there is full with no sentence mark, or which it lies inside (its body lines
+//!      over it start at most 4.5 `P` left of it and end at most a `P` right of it):
+//!      a photo inside the column; of those, the ones at least
 //!      0.8 times the widest, narrower ones being cut deeper down: first between
 //!      stacked articles, then under a headline, a rule, a photo). Bands are read top
 //!      to bottom.
@@ -1084,6 +1086,35 @@ mod tests {
         assert_eq!(t[9], "左栏照片下的正文内容");
         assert_eq!(t[10], "左栏照片下第二行完。");
         assert_eq!(t[11], "右栏第一行的正文内容");
+    }
+
+    /// Fault kind (issue 14; eval rapidocr h020 一条老街的“新生”, h017): a paragraph
+    /// ends over a photo inside its column, and the column's caption and last paragraph
+    /// go on under the photo, while the article beside it ends higher up. The gap over
+    /// the photo ran across the page, so the text under it was a band of its own and
+    /// was read with the last article over it (the one beside). The text under the gap
+    /// lies inside the column over it, so it goes on with that column, whether or not
+    /// the line over the photo ends a sentence.
+    #[test]
+    fn text_under_a_photo_after_a_paragraph_end_goes_on_with_its_column() {
+        let mut boxes = vec![bx(0, "左边文章标题", 120.0, 20.0, 280.0, 60.0), bx(1, "右边文章标题", 350.0, 20.0, 510.0, 60.0)];
+        for (row, n) in ROWS.iter().enumerate() {
+            let y = 100.0 + 30.0 * row as f64;
+            let (text, x1) = if row == 7 { ("左栏第八行完。".to_string(), 240.0) } else { (format!("左栏第{n}行的正文内容"), 300.0) };
+            boxes.push(bx(boxes.len(), &text, 100.0, y, x1, y + 20.0));
+            if row < 4 {
+                boxes.push(bx(boxes.len(), &format!("右栏第{n}行的正文内容"), 330.0, y, 530.0, y + 20.0));
+            }
+        }
+        boxes.push(bx(boxes.len(), "照片里的人在走访老人。", 100.0, 500.0, 310.0, 520.0));
+        boxes.push(bx(boxes.len(), "左栏照片下的正文内容", 100.0, 540.0, 300.0, 560.0));
+        boxes.push(bx(boxes.len(), "照片下第二行完。", 100.0, 570.0, 260.0, 590.0));
+        let r = recover(&page(boxes));
+        let t = texts(&r);
+        assert_eq!(t[8], "左栏第八行完。", "{t:?}");
+        assert_eq!(t[9..12], ["照片里的人在走访老人。", "左栏照片下的正文内容", "照片下第二行完。"], "{t:?}");
+        assert_eq!(t[12], "右边文章标题", "{t:?}");
+        assert_eq!(t.len(), 17);
     }
 
     #[test]

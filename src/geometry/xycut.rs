@@ -229,7 +229,7 @@ impl Cutter {
     /// heading, and the lowest line of `upper` over `lower`'s first line fills the same
     /// column (within four and a half characters of its left end, a character of its
     /// right end) and ends in no sentence mark, so its text runs on under the gap
-    /// (case b4).
+    /// (case b4), or starts there and `lower` lies inside the column (`inside_column`).
     pub(super) fn goes_on_under(&self, upper: &[&Piece], lower: &[&Piece]) -> bool {
         let (h, p) = (self.m.line_height, self.m.pitch);
         let ((ux0, ux1), (lx0, lx1)) = (span(upper), span(lower));
@@ -241,9 +241,30 @@ impl Cutter {
             l.thickness < CUT_HEADING_RATIO * h
                 && l.rect.x0 <= lx0 + CONTINUES_INDENT * p
                 && l.rect.x0 >= lx0 - CONTINUES_INDENT * p
-                && (l.rect.x1 - lx1).abs() <= p
-                && !crate::rules::chars::ends_sentence(&l.text)
+                && ((l.rect.x1 - lx1).abs() <= p && !crate::rules::chars::ends_sentence(&l.text) || self.inside_column(upper, lower))
         })
+    }
+
+    /// Whether `lower` lies inside one column of `upper`: the body lines of `upper` over
+    /// it (those it overlaps across) start no more than four and a half characters left
+    /// of it and end no more than a character right of it, and it starts and ends within
+    /// a character of their span. So a paragraph that ends over a photo inside its column
+    /// and the caption and text under the photo go on in that column (eval rapidocr h020,
+    /// h017: the article beside ended higher up, and the gap over the photo ran across
+    /// the page), even when the line over the photo ends a sentence.
+    fn inside_column(&self, upper: &[&Piece], lower: &[&Piece]) -> bool {
+        let p = self.m.pitch;
+        let (lx0, lx1) = span(lower);
+        let column: Vec<&Piece> = upper
+            .iter()
+            .filter(|q| !q.vertical && q.thickness < CUT_HEADING_RATIO * self.m.line_height && q.rect.x0 < lx1 && q.rect.x1 > lx0)
+            .copied()
+            .collect();
+        if column.is_empty() || column.iter().any(|q| q.rect.x0 < lx0 - CONTINUES_INDENT * p || q.rect.x1 > lx1 + p) {
+            return false;
+        }
+        let (cx0, cx1) = span(&column);
+        lx0 >= cx0 - p && lx1 <= cx1 + p
     }
 
     /// The groups a region falls into at the x gaps no box is over (boxes narrowed as
