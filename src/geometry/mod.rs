@@ -1088,9 +1088,10 @@ mod tests {
         assert_eq!(t[11], "右栏第一行的正文内容");
     }
 
-    /// Fault kind (issue 14; eval rapidocr h020 一条老街的“新生”, h017): a paragraph
-    /// ends over a photo inside its column, and the column's caption and last paragraph
-    /// go on under the photo, while the article beside it ends higher up. The gap over
+    /// Fault kinds (issue 14; eval rapidocr h020 一条老街的“新生”, h018): a paragraph
+    /// ends over a photo inside its column, and the column's caption (h018: alone, at
+    /// the column's foot) and last paragraph (h020) go on under the photo, while the
+    /// article beside it ends higher up. The gap over
     /// the photo ran across the page, so the text under it was a band of its own and
     /// was read with the last article over it (the one beside). The text under the gap
     /// lies inside the column over it, so it goes on with that column, whether or not
@@ -1107,6 +1108,12 @@ mod tests {
             }
         }
         boxes.push(bx(boxes.len(), "照片里的人在走访老人。", 100.0, 500.0, 310.0, 520.0));
+        // the caption alone at the foot of the column (eval rapidocr h018)
+        let r = recover(&page(boxes.clone()));
+        let t = texts(&r);
+        assert_eq!(t[8..10], ["左栏第八行完。", "照片里的人在走访老人。"], "{t:?}");
+        assert_eq!(t[10], "右边文章标题", "{t:?}");
+        // the caption and the column's last paragraph under the photo (eval rapidocr h020)
         boxes.push(bx(boxes.len(), "左栏照片下的正文内容", 100.0, 540.0, 300.0, 560.0));
         boxes.push(bx(boxes.len(), "照片下第二行完。", 100.0, 570.0, 260.0, 590.0));
         let r = recover(&page(boxes));

@@ -250,7 +250,7 @@ impl Cutter {
     /// of it and end no more than a character right of it, and it starts and ends within
     /// a character of their span. So a paragraph that ends over a photo inside its column
     /// and the caption and text under the photo go on in that column (eval rapidocr h020,
-    /// h017: the article beside ended higher up, and the gap over the photo ran across
+    /// h018: the article beside ended higher up, and the gap over the photo ran across
     /// the page), even when the line over the photo ends a sentence.
     fn inside_column(&self, upper: &[&Piece], lower: &[&Piece]) -> bool {
         let p = self.m.pitch;
