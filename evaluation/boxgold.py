@@ -112,11 +112,11 @@ def covered(ob, ln, axis):
 def share(ob, text, printed, owner, axis):
     """The parts of one OCR box's text per printed line: [(printed index, text, start)],
     start the line's extent inside the box along `axis` (the module docstring's rule).
-    A box that no printed line owns, or that is not merged across lines, gives one part."""
+    A box that no printed line owns gives none; one not merged across lines gives one
+    part, the whole text at its owner, with the box's own start."""
     if owner is None:
         return []
-    start = lambda i: max(printed[i].bbox[axis], ob[axis])
-    whole = [(owner, text, start(owner))]
+    whole = [(owner, text, ob[axis])]
     sharers = [i for i, ln in enumerate(printed)
                if i == owner or inter(ob, ln.bbox) >= SHARE_MIN * max(1e-9, area(ln.bbox))]
     if len(sharers) < 2:
@@ -157,12 +157,11 @@ def build(arts, printed, ocr, vertical, kind, unit):
     texts = {}
     split = 0
     for oi, (text, ob, ref) in enumerate(ocr):
-        parts = share(ob, text, printed, owner[oi], axis) if unit == "boxes" else []
-        if len(parts) < 2:
-            if owner[oi] is not None:
-                texts.setdefault(owner[oi], []).append((ob[axis], text, ref))
-            continue
-        split += 1
+        if unit == "boxes":
+            parts = share(ob, text, printed, owner[oi], axis)
+        else:
+            parts = [] if owner[oi] is None else [(owner[oi], text, ob[axis])]
+        split += len(parts) > 1
         for pi, t, st in parts:
             texts.setdefault(pi, []).append((st, t, ref))
     order = []
@@ -186,7 +185,7 @@ def build(arts, printed, ocr, vertical, kind, unit):
         for bi, b in enumerate(g["blocks"]):
             refs = sorted(block_refs.get((k, bi), ()))
             if unit == "boxes":
-                b["boxes"] = sorted(refs)
+                b["boxes"] = refs
                 # banmian numbers box input lines from 1 in document order
                 b["lines"] = [min(refs) + 1, max(refs) + 1] if refs else None
             else:
