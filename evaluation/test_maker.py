@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Unit tests of the set maker's standard-library parts (CI runs them with plain python3):
 the join rule, the byline cut, OCR-line-to-printed-line matching and the gold it gives,
+a box merged across a gutter shared by its printed lines,
 and the text damage's bookkeeping (order and oracle against the page it wrote)."""
 import json
 import unittest
@@ -63,6 +64,56 @@ class BoxGoldTest(unittest.TestCase):
         self.assertEqual(garts[0]["oracle"], "第一段正文内容。\n第二段。")
         self.assertEqual(garts[0]["blocks"][0]["boxes"], [1, 4])
         self.assertEqual(stats["printed_lines_reached"], 4)
+
+
+class SharedBoxTest(unittest.TestCase):
+    """A box the detector merged across a gutter: the left column's short last line and the
+    right column's first line (two articles). Each printed line gets its own characters."""
+
+    def setUp(self):
+        left = dict(ART, headline="左边", blocks=[{"kind": "paragraph", "text": "甲乙丙丁戊己庚辛。"}],
+                    byline=None, byline_print=None, byline_inline=False, dateline=None, authors=[])
+        right = dict(left, id="t2", headline="右边", blocks=[{"kind": "paragraph", "text": "子丑寅卯辰巳午未申酉"}])
+        self.arts = [left, right]
+        self.printed = [
+            FakeLine(0, "body", 0, "甲乙丙丁戊", [0, 0, 100, 23]),
+            FakeLine(0, "body", 0, "己庚辛。", [0, 30, 80, 53]),
+            FakeLine(1, "body", 0, "子丑寅卯辰", [120, 30, 220, 53]),
+            FakeLine(1, "body", 0, "巳午未申酉", [120, 60, 220, 83]),
+        ]
+
+    def test_a_box_merged_across_the_gutter_is_shared_by_its_printed_lines(self):
+        ocr = [("甲乙丙丁戊", [0, 0, 100, 24], 0), ("己庚辛。子丑寅卯辰", [0, 29, 220, 54], 1),
+               ("巳午未申酉", [120, 59, 220, 84], 2)]
+        garts, order, stats = boxgold.build(self.arts, self.printed, ocr, False, "rapidocr", "boxes")
+        self.assertEqual([g["oracle"] for g in garts], ["甲乙丙丁戊己庚辛。", "子丑寅卯辰巳午未申酉"])
+        self.assertEqual([g["blocks"][0]["boxes"] for g in garts], [[0, 1], [1, 2]])
+        # order keeps the whole box at the line it overlaps most
+        self.assertEqual([e["boxes"] for e in order], [[0], [1], [2]])
+        self.assertEqual(stats["ocr_lines_shared"], 1)
+        # before the rule, the right article's first line was in the left one's oracle
+        one = boxgold.share([0, 29, 220, 54], "己庚辛。子丑寅卯辰", self.printed, 2, 0)
+        self.assertEqual([(i, t) for i, t, _ in one], [(1, "己庚辛。"), (2, "子丑寅卯辰")])
+
+    def test_the_cut_follows_the_printed_text_through_ocr_errors(self):
+        # 辛 misread as 幸, the full stop half-width, 丑 lost: the cut still falls after the stop
+        parts = boxgold.share([0, 29, 220, 54], "己庚幸.子寅卯辰", self.printed, 2, 0)
+        self.assertEqual([t for _, t, _ in parts], ["己庚幸.", "子寅卯辰"])
+        # 子 lost next to the stop: the cut falls where the two misread characters end
+        self.assertEqual(boxgold.aligned_position("己庚辛。丑寅", "己庚辛。子丑寅", 4), 4)
+        self.assertEqual(boxgold.aligned_position("己庚辛丑寅", "己庚辛。子丑寅", 4), 3)
+
+    def test_stacked_lines_and_text_units_are_not_shared(self):
+        # a box over two lines of one column is no box merged across a gutter
+        tall = boxgold.share([0, 0, 100, 53], "甲乙丙丁戊己庚辛。", self.printed, 0, 0)
+        self.assertEqual(tall, [(0, "甲乙丙丁戊己庚辛。", 0)])
+        # Tesseract's txt lines: a reader of plain text cannot split a line
+        ocr = [("甲乙丙丁戊", [0, 0, 100, 24], 1), ("己庚辛。子丑寅卯辰", [0, 29, 220, 54], 2),
+               ("巳午未申酉", [120, 59, 220, 84], 3)]
+        garts, _, stats = boxgold.build(self.arts, self.printed, ocr, False, "tesseract-1col", "lines")
+        # the whole line goes to the printed line it overlaps most: the right one
+        self.assertEqual([g["oracle"] for g in garts], ["甲乙丙丁戊", "己庚辛。子丑寅卯辰巳午未申酉"])
+        self.assertNotIn("ocr_lines_shared", stats)
 
 
 class TextDamageTest(unittest.TestCase):

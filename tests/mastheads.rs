@@ -55,3 +55,36 @@ fn a_masthead_its_issue_line_and_its_quotation_box_are_no_articles() {
     let body = format!("{}{}", "各大队抓紧时间修好农具积好肥料，".repeat(8), "社员们起早贪黑把秧田整得平平整整".repeat(8));
     assert_eq!(page.articles[1].text, body);
 }
+
+/// The quotation box of [`front_page`] with its last sentence wrapped (its last line
+/// a character short of the box's right side, two characters alone on a short line
+/// under it) and its label printed at its foot.
+fn front_page_with_a_wrapped_quote() -> Value {
+    let mut page = front_page();
+    let boxes = page["ocr_results"].as_array_mut().unwrap();
+    let last = boxes.iter_mut().find(|b| b["text"] == "再到群众中去坚持下去。").unwrap();
+    last["text"] = json!("再到群众中去，这是");
+    last["box"] = json!([[100, 270], [460, 270], [460, 310], [100, 310]]);
+    boxes.insert(9, bx("法宝", 100, 320, 180, 360));
+    let label = boxes.iter_mut().find(|b| b["text"] == "毛主席语录").unwrap();
+    label["box"] = json!([[230, 370], [430, 370], [430, 420], [230, 420]]);
+    page
+}
+
+#[test]
+fn a_quotations_last_characters_wrapped_alone_under_it_are_its_text_not_its_credit() {
+    let bytes = serde_json::to_vec(&front_page_with_a_wrapped_quote()).unwrap();
+    let page = Pipeline::new(Options::default()).unwrap().process_bytes("front.json", &bytes).unwrap();
+    let first = &page.articles[0];
+    assert_eq!((first.headline.as_deref(), first.byline.as_deref()), (None, None));
+    assert!(first.authors.is_empty());
+    let blocks: Vec<(&BlockKind, &str)> = first.blocks.iter().map(|b| (&b.kind, b.text.as_str())).collect();
+    assert_eq!(
+        blocks,
+        [
+            (&BlockKind::Quote, "一切工作都要从实际出发，要同群众商量，要把群众的意见集中起来再到群众中去，这是法宝"),
+            (&BlockKind::Quote, "毛主席语录")
+        ]
+    );
+    assert_eq!(page.articles[1].headline.as_deref(), Some("全社春耕生产全面展开"));
+}

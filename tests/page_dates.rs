@@ -63,15 +63,22 @@ fn an_issue_line_in_text_input_dates_the_page() {
 
 #[test]
 fn a_quotation_label_opens_its_quote_and_is_no_credit() {
-    let md = "> 最 高 指 示\n>\n> 一切工作都要从实际出发，要同群众商量，再到群众中去坚持下去。\n\n# 全社春耕生产全面展开\n\n各大队抓紧时间修好农具积好肥料。\n";
-    let page = run("front.md", md.as_bytes());
-    let first = &page.articles[0];
-    assert_eq!((first.headline.as_deref(), first.byline.as_deref()), (None, None));
-    assert!(first.authors.is_empty());
-    let blocks: Vec<(&BlockKind, &str)> = first.blocks.iter().map(|b| (&b.kind, b.text.as_str())).collect();
-    assert_eq!(
-        blocks,
-        [(&BlockKind::Quote, "最高指示"), (&BlockKind::Quote, "一切工作都要从实际出发，要同群众商量，再到群众中去坚持下去。")]
-    );
-    assert_eq!(page.articles[1].headline.as_deref(), Some("全社春耕生产全面展开"));
+    // With a blank quote line under the label, and with none (the label was glued to
+    // the quotation then).
+    for gap in [">\n", ""] {
+        let md = format!(
+            "> 最 高 指 示\n{gap}> 一切工作都要从实际出发，要同群众商量，再到群众中去坚持下去。\n\n# 全社春耕生产全面展开\n\n各大队抓紧时间修好农具积好肥料。\n"
+        );
+        let page = run("front.md", md.as_bytes());
+        let first = &page.articles[0];
+        assert_eq!((first.headline.as_deref(), first.byline.as_deref()), (None, None));
+        assert!(first.authors.is_empty());
+        let blocks: Vec<(&BlockKind, &str)> = first.blocks.iter().map(|b| (&b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            blocks,
+            [(&BlockKind::Quote, "最高指示"), (&BlockKind::Quote, "一切工作都要从实际出发，要同群众商量，再到群众中去坚持下去。")],
+            "{gap:?}"
+        );
+        assert_eq!(page.articles[1].headline.as_deref(), Some("全社春耕生产全面展开"));
+    }
 }

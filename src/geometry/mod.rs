@@ -46,14 +46,18 @@
 //!      least the normal line gap plus 0.3 `H`, or any gap under or over a
 //!      heading that no body line beside runs on across, but not a gap under which
 //!      the text only goes on with one column of the text over it, whose last line
-//!      there is full with no sentence mark: a photo inside the column; of those, the ones at least
+//!      there is full with no sentence mark, or which it lies inside (its body lines
+//!      over it start at most 4.5 `P` left of it and end at most a `P` right of it):
+//!      a photo inside the column; of those, the ones at least
 //!      0.8 times the widest, narrower ones being cut deeper down: first between
 //!      stacked articles, then under a headline, a rule, a photo). Bands are read top
 //!      to bottom.
 //!    - *Columns.* The region is cut at the valleys of its x-projection, which counts
 //!      at each x the boxes over it (each narrowed by 0.3 `P` at both ends, for the
 //!      padding around the glyphs and a little skew). A valley no box is over is a
-//!      cut. A valley some boxes cross is a cut when every crossing box is a body line
+//!      cut. A valley some boxes cross is a cut when it is a gutter (at most 4 `P`
+//!      wide: wider, it is blank space inside one column, as between a short last
+//!      line and a jump marker under full-width lines) and every crossing box is a body line
 //!      (at most 1.5 `H` thick, six characters or more, not a headline) with a body
 //!      line of each column within five line heights of it, and either they are at
 //!      most a third of the body lines on either side (at least four each), or, in
@@ -67,7 +71,10 @@
 //!      the left column's pitch says), with a `split_box` warning; a side that would
 //!      get fewer than two characters gets none (a stray character). Columns are read
 //!      left to right, except that a run of columns holding only vertical text is read
-//!      right to left.
+//!      right to left. A valley is a cut, too, when each box crossing it is a body line
+//!      that reaches at most half a character past it into a body line of the other
+//!      column beside it (a closing mark hanging into the gutter): it is read with its
+//!      own column.
 //!
 //!    Last, the gaps of all column cuts are the page's *column grid*: a body line
 //!    that sticks out of its leaf across a gap of the grid (the leaf's other lines end
@@ -91,7 +98,10 @@
 //!    region wider than one and a half columns (or one of the articles side by side
 //!    under a row of headlines) and either heads the lines under it (本报启事 over a
 //!    notice) or is 1.42 `H` thick (cut off from them as a heading), and bold
-//!    otherwise (a subhead, a byline set larger). The others
+//!    otherwise (a subhead, a byline set larger). A body-sized line read right after
+//!    a heading, flush with it and at most 0.6 `H` under it, wider than a column (it
+//!    crosses a gutter), of at most 24 characters with no clause mark, is a heading
+//!    too (a subheadline: `roles::under_heading_across`). The others
 //!    get their indentation (whole characters from the left edge) and whether they fill
 //!    the column (their right end within 0.8 `P` of the right edge; a left part of a
 //!    split box always does). A column of fewer than three lines takes its edges from
@@ -110,7 +120,9 @@
 //!    joined line is as thick as its longer part. Then a short line ending the text
 //!    above it, followed by a heading it does not stand over (a quote box's wrapped
 //!    attribution), is joined to that text (`join_tails_over_headings`), on pages set
-//!    either way.
+//!    either way; and in a quotation box, its sentence's last two to four Han
+//!    characters wrapped alone onto a line under it join it (`join_quote_tails`), so
+//!    that they are not read as the quote's credit.
 //!
 //! A page **set vertically** (at least half its characters in vertical boxes: 直排) is
 //! measured over its vertical boxes and read by [`vertical`] instead of steps 3–5:
@@ -372,6 +384,7 @@ pub fn recover(page: &BoxPage) -> Recovered {
     join_wrapped_headings(&mut lines, &ctx.grid, metrics);
     kickers_over_headings(&mut lines, metrics);
     join_tails_over_headings(&mut lines, metrics);
+    join_quote_tails(&mut lines, metrics);
     piece_gaps(&mut lines, metrics);
     let vertical = lines.iter().filter(|l| l.vertical).count();
     if vertical * MARGIN_VERTICAL_SHARE <= lines.len() {
@@ -559,26 +572,75 @@ pub(super) fn join_tails_over_headings(lines: &mut Vec<PrintedLine>, m: Metrics)
                 && (t.rect.y0 - p.rect.y0).abs() <= CONTINUES_INDENT * m.pitch
                 && t.rect.y1 <= p.rect.y1 + m.pitch
         } else {
-            t.rect.y0 >= p.rect.cy()
-                && t.rect.y0 - p.rect.y1 <= TAIL_GAP * m.line_height
-                && (t.rect.x0 - p.rect.x0).abs() <= CONTINUES_INDENT * m.pitch
-                && t.rect.x1 <= p.rect.x1 + m.pitch
+            under_as_rest(p, t, m)
         };
         if !(h.heading.is_some() && set_alike && short && text_line(p) && follows) {
             i += 1;
             continue;
         }
-        let t = lines.remove(i);
-        let p = &mut lines[i - 1];
-        let cjk = |c: Option<char>| c.is_some_and(crate::rules::chars::is_cjk);
-        if !cjk(p.text.chars().next_back()) && !cjk(t.text.chars().next()) {
-            p.text.push(' ');
+        join_to_previous(lines, i);
+    }
+}
+
+/// Whether horizontal line `t` stands under `p` as the rest of its text: its top under
+/// `p`'s middle and at most [`TAIL_GAP`] line heights under `p`, starting within
+/// [`CONTINUES_INDENT`] characters of `p`'s start and ending at most a character past
+/// its end.
+fn under_as_rest(p: &PrintedLine, t: &PrintedLine, m: Metrics) -> bool {
+    t.rect.y0 >= p.rect.cy()
+        && t.rect.y0 - p.rect.y1 <= TAIL_GAP * m.line_height
+        && (t.rect.x0 - p.rect.x0).abs() <= CONTINUES_INDENT * m.pitch
+        && t.rect.x1 <= p.rect.x1 + m.pitch
+}
+
+/// Joins line `i` to line `i - 1`: without a space (a wrap, the contract's rule), with
+/// one between two words of a script that spaces them; the joined line takes line
+/// `i`'s column fill and band end.
+fn join_to_previous(lines: &mut Vec<PrintedLine>, i: usize) {
+    let t = lines.remove(i);
+    let p = &mut lines[i - 1];
+    let cjk = |c: Option<char>| c.is_some_and(crate::rules::chars::is_cjk);
+    if !cjk(p.text.chars().next_back()) && !cjk(t.text.chars().next()) {
+        p.text.push(' ');
+    }
+    p.text.push_str(&t.text);
+    p.pieces.extend(t.pieces);
+    p.rect = p.rect.union(&t.rect);
+    p.fills_column = t.fills_column;
+    p.ends_band = t.ends_band;
+}
+
+/// Joins the last few characters of a quotation box's sentence, wrapped onto a line of
+/// their own, to the quote line above them: otherwise the text stages read a line of
+/// two to four Han characters in a quote as its credit (a name). Both lines are
+/// horizontal `quote` lines (the box beside a masthead, see [`masthead`]); the short
+/// one holds at most [`QUOTE_TAIL_MAX_EM`] characters, all Han (no mark, no dash of an
+/// attribution ——毛泽东, no OCR debris of the box's rule), stands under the other as the rest of its text
+/// (see `under_as_rest`), and neither is a quotation label
+/// ([`crate::rules::furniture::quotation_label`]: 毛主席语录 labels the box, it
+/// does not end a sentence); the line above ends no sentence. Seen on a real tabloid
+/// front page of `../shared/realpages` (the box's last verse wrapped, its last two
+/// characters under it).
+pub(super) fn join_quote_tails(lines: &mut Vec<PrintedLine>, m: Metrics) {
+    use crate::rules::furniture::quotation_label;
+    let mut i = 1;
+    while i < lines.len() {
+        let (p, t) = (&lines[i - 1], &lines[i]);
+        let tail = p.quote
+            && t.quote
+            && !p.vertical
+            && !t.vertical
+            && em(&t.text) <= QUOTE_TAIL_MAX_EM
+            && t.text.chars().all(crate::rules::chars::is_han)
+            && !crate::rules::chars::ends_sentence(&p.text)
+            && under_as_rest(p, t, m)
+            && !quotation_label(&t.text)
+            && !quotation_label(&p.text);
+        if tail {
+            join_to_previous(lines, i);
+        } else {
+            i += 1;
         }
-        p.text.push_str(&t.text);
-        p.pieces.extend(t.pieces);
-        p.rect = p.rect.union(&t.rect);
-        p.fills_column = t.fills_column;
-        p.ends_band = t.ends_band;
     }
 }
 
@@ -651,6 +713,72 @@ mod tests {
         assert_eq!(r.lines[2].pieces[0].rect, Rect { x0: 100.0, y0: 160.0, x1: 300.0, y1: 180.0 });
         assert_eq!(r.warnings.len(), 1);
         assert_eq!(r.warnings[0].kind, WarningKind::SplitBox);
+    }
+
+    #[test]
+    fn full_width_lines_over_blank_space_in_their_column_are_not_split() {
+        // One column of 32-character lines: a paragraph's short last line at the left
+        // and a jump marker at the right leave a valley of 16 characters between them,
+        // which the full lines cross. It is no gutter: the lines stay whole.
+        let full = |i: usize, text: &str, y: f64| bx(i, text, 100.0, y, 700.0, y + 20.0);
+        let boxes = vec![
+            full(0, "东湖新区今年新建的十二所学校已全部开学，两万名学生走进新课堂，其", 100.0),
+            bx(1, "中一半来自城郊。", 100.0, 130.0, 260.0, 150.0),
+            full(2, "区教育局表示，明年还将新建小学五所、初中三所，以缓解城郊学位紧张", 160.0),
+            bx(3, "（下转第三版）", 560.0, 190.0, 700.0, 210.0),
+        ];
+        let r = recover(&page(boxes));
+        assert_eq!(
+            texts(&r),
+            [
+                "东湖新区今年新建的十二所学校已全部开学，两万名学生走进新课堂，其",
+                "中一半来自城郊。",
+                "区教育局表示，明年还将新建小学五所、初中三所，以缓解城郊学位紧张",
+                "（下转第三版）"
+            ]
+        );
+        assert!(r.warnings.iter().all(|w| w.kind != WarningKind::SplitBox));
+    }
+
+    #[test]
+    fn a_line_whose_closing_mark_hangs_into_the_gutter_does_not_keep_short_columns_together() {
+        // Two columns of three lines; the left column's last line squeezes in an
+        // eleventh character, a full stop hanging into the gutter up to the right
+        // column's first glyph (a quarter character past its narrowed start).
+        let mut boxes: Vec<OcrBox> = two_columns().into_iter().take(6).collect();
+        boxes[4] = bx(4, "左栏第三行的正文内容。", 100.0, 160.0, 347.0, 180.0);
+        let r = recover(&page(boxes));
+        let want: Vec<String> = ["左", "右"]
+            .iter()
+            .flat_map(|side| ROWS[..3].iter().map(move |n| format!("{side}栏第{n}行的正文内容")))
+            .map(|t| if t == "左栏第三行的正文内容" { format!("{t}。") } else { t })
+            .collect();
+        assert_eq!(texts(&r), want);
+        assert!(r.warnings.iter().all(|w| w.kind != WarningKind::SplitBox));
+    }
+
+    #[test]
+    fn a_body_sized_line_flush_under_a_headline_and_across_the_gutter_is_a_heading() {
+        // A body-sized subheadline set flush left under its headline, wider than a
+        // column: it crosses the gutter, which no body line does.
+        let mut boxes = under_headline(bx(0, "山区小学用上新式图书馆", 100.0, 20.0, 530.0, 60.0));
+        boxes.insert(1, bx(1, "三个乡镇两个月建成十二个阅览室", 102.0, 64.0, 402.0, 84.0));
+        for (i, b) in boxes.iter_mut().enumerate() {
+            b.index = i;
+        }
+        let r = recover(&page(boxes.clone()));
+        assert_eq!(texts(&r)[..3], ["山区小学用上新式图书馆", "三个乡镇两个月建成十二个阅览室", "左栏第一行的正文内容"]);
+        assert_eq!(r.lines[0].heading, Some(1));
+        assert_eq!(r.lines[1].heading, Some(2));
+        // Set in its column (no wider than a column), it is body text.
+        boxes[1] = bx(1, "三个乡镇建成阅览室", 102.0, 64.0, 282.0, 84.0);
+        let r = recover(&page(boxes.clone()));
+        assert_eq!(r.lines[1].text, "三个乡镇建成阅览室");
+        assert_eq!(r.lines[1].heading, None);
+        // With a clause mark, it is a body line (a box merged across the gutter).
+        boxes[1] = bx(1, "三个乡镇两个月，建成十二个阅览室", 102.0, 64.0, 422.0, 84.0);
+        let r = recover(&page(boxes));
+        assert!(r.lines.iter().all(|l| l.heading.is_none() || l.text == "山区小学用上新式图书馆"));
     }
 
     #[test]
@@ -960,6 +1088,42 @@ mod tests {
         assert_eq!(t[9], "左栏照片下的正文内容");
         assert_eq!(t[10], "左栏照片下第二行完。");
         assert_eq!(t[11], "右栏第一行的正文内容");
+    }
+
+    /// Fault kinds (issue 14; eval rapidocr h020 一条老街的“新生”, h018): a paragraph
+    /// ends over a photo inside its column, and the column's caption (h018: alone, at
+    /// the column's foot) and last paragraph (h020) go on under the photo, while the
+    /// article beside it ends higher up. The gap over
+    /// the photo ran across the page, so the text under it was a band of its own and
+    /// was read with the last article over it (the one beside). The text under the gap
+    /// lies inside the column over it, so it goes on with that column, whether or not
+    /// the line over the photo ends a sentence.
+    #[test]
+    fn text_under_a_photo_after_a_paragraph_end_goes_on_with_its_column() {
+        let mut boxes = vec![bx(0, "左边文章标题", 120.0, 20.0, 280.0, 60.0), bx(1, "右边文章标题", 350.0, 20.0, 510.0, 60.0)];
+        for (row, n) in ROWS.iter().enumerate() {
+            let y = 100.0 + 30.0 * row as f64;
+            let (text, x1) = if row == 7 { ("左栏第八行完。".to_string(), 240.0) } else { (format!("左栏第{n}行的正文内容"), 300.0) };
+            boxes.push(bx(boxes.len(), &text, 100.0, y, x1, y + 20.0));
+            if row < 4 {
+                boxes.push(bx(boxes.len(), &format!("右栏第{n}行的正文内容"), 330.0, y, 530.0, y + 20.0));
+            }
+        }
+        boxes.push(bx(boxes.len(), "照片里的人在走访老人。", 100.0, 500.0, 310.0, 520.0));
+        // the caption alone at the foot of the column (eval rapidocr h018)
+        let r = recover(&page(boxes.clone()));
+        let t = texts(&r);
+        assert_eq!(t[8..10], ["左栏第八行完。", "照片里的人在走访老人。"], "{t:?}");
+        assert_eq!(t[10], "右边文章标题", "{t:?}");
+        // the caption and the column's last paragraph under the photo (eval rapidocr h020)
+        boxes.push(bx(boxes.len(), "左栏照片下的正文内容", 100.0, 540.0, 300.0, 560.0));
+        boxes.push(bx(boxes.len(), "照片下第二行完。", 100.0, 570.0, 260.0, 590.0));
+        let r = recover(&page(boxes));
+        let t = texts(&r);
+        assert_eq!(t[8], "左栏第八行完。", "{t:?}");
+        assert_eq!(t[9..12], ["照片里的人在走访老人。", "左栏照片下的正文内容", "照片下第二行完。"], "{t:?}");
+        assert_eq!(t[12], "右边文章标题", "{t:?}");
+        assert_eq!(t.len(), 17);
     }
 
     #[test]

@@ -27,6 +27,7 @@
 //! | `KICKER_GAP` | 0.6 | `H` | widest gap between a kicker and its headline |
 //! | `SUB_NARROWER` | 2 | `P` | a subheadline centred under its heading is this much narrower |
 //! | `TAIL_GAP` | 0.5 | `H` | widest gap over a short line that ends the text above it |
+//! | `QUOTE_TAIL_MAX_EM` | 4 | em | longest quote line joined to the sentence above it |
 //! | `OVERLAP_HEADS_ROW` | 0.5 | thickness | side-by-side heading boxes overlapping this much vertically are one row (the repeat is trimmed) |
 //! | `KICKERS_OVER_HEADS` | 2 | lines | short lines a column may hold over side-by-side headlines |
 //! | `MARGIN_VERTICAL_SHARE` | 4 | 1/share | at most 1/4 of lines vertical: a horizontal page |
@@ -43,6 +44,8 @@
 //! | `GAP_REACH` | 1.5 | `P` | lines ending or starting this near a gap are its column's |
 //! | `SPLIT_MIN_EM` | 6 | em | shortest box split at a column gap |
 //! | `MERGED_NEAR` | 5 | `H` | a merged box has a body line of each column this near |
+//! | `MERGED_MAX_VALLEY` | 4 | `P` | widest valley merged boxes may cross: a gutter |
+//! | `OVERHANG_MAX` | 0.5 | `P` | a body line reaching this little into the next column is its own column's |
 //! | `MERGED_MIN_SIDE` | 4 | lines | body lines on each side for the share rule |
 //! | `MERGED_SHARE` | 3 | 1/share | merged boxes at most 1/3 of a side's body lines |
 //! | `MERGED_LEFT_SHARE` | 0.6 | body line width | a merged box holds this much of a line left of the gap |
@@ -153,6 +156,11 @@ pub const SUB_NARROWER: f64 = 2.0;
 /// a heading the short line does not stand over: the line is that text's tail, not the
 /// next article's kicker.
 pub const TAIL_GAP: f64 = 0.5;
+/// Most characters (em) of a quotation box's line taken for the rest of the sentence
+/// above it (see `join_quote_tails`): a name's length, the longest line the text
+/// stages would read in a quote as its credit (two characters on a real tabloid front
+/// page of `../shared/realpages`).
+pub const QUOTE_TAIL_MAX_EM: f64 = 4.0;
 /// How far (`P`) short of its column group's right end a headline set flush left must
 /// end to be read as flush left over more columns, not as filling (or centred over)
 /// its own: a synthetic page's headline filling its one column took the next column too.
@@ -194,6 +202,18 @@ pub const GAP_REACH: f64 = 1.5;
 pub const SPLIT_MIN_EM: f64 = 6.0;
 /// A box merged across a gap has a body line of each column within this (`H`).
 pub const MERGED_NEAR: f64 = 5.0;
+/// Widest valley (`P`, of the narrowed projection) that boxes merged across it may
+/// cross: a column gutter. The gutters crossed by merged boxes on the evaluation sets
+/// and the real box pages are at most 3.3 `P` wide; a wider valley crossed only by
+/// long lines is blank space in one column (rapidocr h006: a short last line at the
+/// left, a jump marker at the right, 6 and 35 `P` apart, under full-width lines).
+pub const MERGED_MAX_VALLEY: f64 = 4.0;
+/// A body line reaching at most this far (`P`, narrowed) past a column gap into the
+/// next column's lines holds no character there: it is its own column's line, with a
+/// closing mark hanging into the gutter (rapidocr h013: 少，二因囤戶居奇，待價而沽。,
+/// 14 characters where its column's lines hold 13), and does not keep the columns
+/// from being cut apart.
+pub const OVERHANG_MAX: f64 = 0.5;
 /// Body lines on each side of a gap for the share rule of merged boxes.
 pub const MERGED_MIN_SIDE: usize = 4;
 /// Merged boxes are at most one in this many of a side's body lines.

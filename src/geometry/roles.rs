@@ -93,6 +93,8 @@ pub(super) fn neighbours(lines: &[PrintedLine], ctx: &Context, i: usize, m: Metr
 ///   headlines heads) and either two lines or more follow it in its leaf (本报启事
 ///   over a notice) or it is [`CUT_HEADING_RATIO`] thick (the cut took it off the
 ///   lines under it), bold otherwise (a subhead, a byline set larger).
+/// - Body-sized, right after a heading-sized line, flush with it and across a gutter
+///   (see [`under_heading_across`]): a heading (a subheadline).
 /// - Otherwise: indentation (whole characters from the left edge) and whether it
 ///   fills the column (right end within 0.8 `P` of the right edge), when three lines
 ///   or more give the edges.
@@ -105,6 +107,10 @@ pub(super) fn assign_roles(lines: &mut [PrintedLine], ctx: &Context, m: Metrics)
             continue;
         }
         if is_heading_size(&lines[i], m) {
+            heading[i] = true;
+            continue;
+        }
+        if i > 0 && under_heading_across(&lines[i - 1], &lines[i], ctx, m) {
             heading[i] = true;
             continue;
         }
@@ -148,6 +154,26 @@ pub(super) fn assign_roles(lines: &mut [PrintedLine], ctx: &Context, m: Metrics)
         }
     }
     heading
+}
+
+/// Whether `l`, read right after the heading-sized line `head`, is a display line set
+/// under it across a gutter: it starts flush with the heading (within a character),
+/// stands at most [`KICKER_GAP`] `H` under it, is wider than a column by a character
+/// or more (no body line is: it would cross the gutter), holds at most
+/// [`SUBHEAD_MAX_EM`] characters and no clause mark, and is no part of a box split at
+/// a gap (eval rapidocr h014: 三支巡回医疗队两个月走遍十一个乡镇, body-sized, under
+/// a two-line headline over two columns, read as the first paragraph).
+pub(super) fn under_heading_across(head: &PrintedLine, l: &PrintedLine, ctx: &Context, m: Metrics) -> bool {
+    !l.vertical
+        && is_heading_size(head, m)
+        && !starts_at_gap(l)
+        && !ends_at_gap(l)
+        && (l.rect.x0 - head.rect.x0).abs() <= m.pitch
+        && l.rect.y0 >= head.rect.cy()
+        && l.rect.y0 - head.rect.y1 <= KICKER_GAP * m.line_height
+        && l.rect.width() >= ctx.column_width + m.pitch
+        && em(&l.text) <= SUBHEAD_MAX_EM
+        && !l.text.contains(['。', '，', '；', '、', '：'])
 }
 
 /// The edges of a column too short to give its own (fewer than three lines: an

@@ -229,7 +229,7 @@ impl Cutter {
     /// heading, and the lowest line of `upper` over `lower`'s first line fills the same
     /// column (within four and a half characters of its left end, a character of its
     /// right end) and ends in no sentence mark, so its text runs on under the gap
-    /// (case b4).
+    /// (case b4), or starts there and `lower` lies inside the column (`inside_column`).
     pub(super) fn goes_on_under(&self, upper: &[&Piece], lower: &[&Piece]) -> bool {
         let (h, p) = (self.m.line_height, self.m.pitch);
         let ((ux0, ux1), (lx0, lx1)) = (span(upper), span(lower));
@@ -241,9 +241,30 @@ impl Cutter {
             l.thickness < CUT_HEADING_RATIO * h
                 && l.rect.x0 <= lx0 + CONTINUES_INDENT * p
                 && l.rect.x0 >= lx0 - CONTINUES_INDENT * p
-                && (l.rect.x1 - lx1).abs() <= p
-                && !crate::rules::chars::ends_sentence(&l.text)
+                && ((l.rect.x1 - lx1).abs() <= p && !crate::rules::chars::ends_sentence(&l.text) || self.inside_column(upper, lower))
         })
+    }
+
+    /// Whether `lower` lies inside one column of `upper`: the body lines of `upper` over
+    /// it (those it overlaps across) start no more than four and a half characters left
+    /// of it and end no more than a character right of it, and it starts and ends within
+    /// a character of their span. So a paragraph that ends over a photo inside its column
+    /// and the caption and text under the photo go on in that column (eval rapidocr h020,
+    /// h018: the article beside ended higher up, and the gap over the photo ran across
+    /// the page), even when the line over the photo ends a sentence.
+    fn inside_column(&self, upper: &[&Piece], lower: &[&Piece]) -> bool {
+        let p = self.m.pitch;
+        let (lx0, lx1) = span(lower);
+        let column: Vec<&Piece> = upper
+            .iter()
+            .filter(|q| !q.vertical && q.thickness < CUT_HEADING_RATIO * self.m.line_height && q.rect.x0 < lx1 && q.rect.x1 > lx0)
+            .copied()
+            .collect();
+        if column.is_empty() || column.iter().any(|q| q.rect.x0 < lx0 - CONTINUES_INDENT * p || q.rect.x1 > lx1 + p) {
+            return false;
+        }
+        let (cx0, cx1) = span(&column);
+        lx0 >= cx0 - p && lx1 <= cx1 + p
     }
 
     /// The groups a region falls into at the x gaps no box is over (boxes narrowed as
@@ -458,7 +479,8 @@ impl Cutter {
     }
 
     /// Whether the pieces over the valley segment `[xa, xb]` are body lines of the
-    /// columns on either side merged into one box: each is splittable and has a body
+    /// columns on either side merged into one box: the segment is a gutter (at most
+    /// [`MERGED_MAX_VALLEY`] `P` wide), each piece is splittable and has a body
     /// line of each column within five line heights of it, and either they are at most
     /// a third of the body lines on either side, of which there are at least four, or
     /// (short columns) they are at most one more than the body lines on either side and
@@ -466,6 +488,9 @@ impl Cutter {
     /// does not cross) and at least a character right of it, within the outer edges of
     /// the two columns.
     pub(super) fn merged_across(&self, pieces: &[Piece], ext: &[(f64, f64)], xa: f64, xb: f64) -> bool {
+        if xb - xa > MERGED_MAX_VALLEY * self.m.pitch {
+            return false;
+        }
         let h = self.m.line_height;
         let body = |i: usize| is_body_like(&pieces[i], h);
         let left: Vec<usize> = (0..pieces.len()).filter(|&i| ext[i].1 <= xa && body(i)).collect();
@@ -490,6 +515,28 @@ impl Cutter {
                 let r = &pieces[c].rect;
                 xa - ext[c].0 >= MERGED_LEFT_SHARE * width && ext[c].1 - xb >= p && r.x0 >= x0 - COLUMN_EDGE_SLACK * p && r.x1 <= x1 + FILL_SLACK * p
             })
+    }
+
+    /// Whether every piece over the valley segment `[xa, xb]` is a body line of one
+    /// side that only overhangs a body line of the other side beside it (within
+    /// [`MERGED_NEAR`] `H`), by at most [`OVERHANG_MAX`] `P` (narrowed extents): a
+    /// closing mark hanging into the gutter, no character of the other column. Such a
+    /// line is read with its own column (by its centre).
+    pub(super) fn overhanging(&self, pieces: &[Piece], ext: &[(f64, f64)], xa: f64, xb: f64) -> bool {
+        let reach = OVERHANG_MAX * self.m.pitch;
+        let h = self.m.line_height;
+        let beside = |c: usize, on_right: bool| {
+            (0..pieces.len()).any(|k| {
+                is_body_like(&pieces[k], h)
+                    && if on_right { ext[k].0 >= xb } else { ext[k].1 <= xa }
+                    && (pieces[k].rect.cy() - pieces[c].rect.cy()).abs() <= MERGED_NEAR * h
+                    && pieces[k].rect.x_overlap(&pieces[c].rect) > 0.0
+            })
+        };
+        (0..pieces.len()).filter(|&i| ext[i].0 < xb && ext[i].1 > xa).all(|i| {
+            is_body_like(&pieces[i], h)
+                && ((ext[i].0 < xa && ext[i].1 <= xb + reach && beside(i, true)) || (ext[i].1 > xb && ext[i].0 >= xa - reach && beside(i, false)))
+        })
     }
 
     /// The columns on either side of a cut (next to the piece `c` to be split, if
@@ -534,7 +581,7 @@ impl Cutter {
             }
             let crossing = n - left - right;
             // Cheap necessary condition first: merged boxes are few beside the columns.
-            if crossing == 0 || (crossing <= left.min(right) + 1 && self.merged_across(&pieces, &ext, xa, xb)) {
+            if crossing == 0 || (crossing <= left.min(right) + 1 && (self.overhanging(&pieces, &ext, xa, xb) || self.merged_across(&pieces, &ext, xa, xb))) {
                 valid.push((j, crossing));
             }
         }

@@ -14,7 +14,7 @@ use crate::rules::byline::Credit;
 use crate::lines::Layout;
 use crate::rules::numbering::{brief_item, editor_note};
 use crate::stages::classify::Role;
-use crate::rules::furniture::Facts;
+use crate::rules::furniture::{Facts, quotation_label};
 use crate::rules::jump;
 use crate::lines::Line;
 use crate::model::Jump;
@@ -308,6 +308,10 @@ fn paragraph(lines: &[Line], roles: &[Role], start: usize, layout: Layout, after
 /// paragraph's text up to here), given a blank line between them or not.
 fn should_join(prev: &Line, so_far: &str, next: &Line, blank_between: bool, layout: Layout) -> bool {
     if next.bullet || prev.bullet || next.quote != prev.quote {
+        return false;
+    }
+    // A quotation box's label (最高指示) is a block of its own, blank line or not.
+    if next.quote && (quotation_label(&prev.text) || quotation_label(&next.text)) {
         return false;
     }
     // A brief item (★…) or an editor's note (编者按：…) opens a block of its own.
