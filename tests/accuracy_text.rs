@@ -883,3 +883,34 @@ fn a_photo_credit_with_its_agency_in_brackets_is_a_caption() {
         assert_eq!(caption.text, credit.replace('(', "（").replace(')', "）"), "{credit}");
     }
 }
+
+/// A Markdown quotation box: its label, its sentence wrapped with the last two characters
+/// alone on the box's last line, then a quote that ends its sentence over its credit
+/// (invented text; the kind from the tabloid pages of `bha25-tabloids`).
+const WRAPPED_QUOTE_PAGE: &str = "> 最高指示
+> 一切工作都要从实际出发，要同群众商量，要把群众的意见集中起来再到群众中去，这是
+> 法宝
+
+# 全社春耕生产全面展开
+
+各大队抓紧时间修好农具积好肥料，社员们起早贪黑把秧田整得平平整整。
+";
+
+#[test]
+fn a_quotations_last_characters_wrapped_alone_are_its_text_not_its_byline() {
+    // classify.rs `classify_with` (quote_tail).
+    let page = process("quote.md", WRAPPED_QUOTE_PAGE);
+    let first = &page.articles[0];
+    assert_eq!((first.byline.as_deref(), first.authors.len()), (None, 0));
+    let last = first.blocks.last().expect("the quote's blocks");
+    assert_eq!(last.kind, BlockKind::Quote);
+    assert!(last.text.ends_with("再到群众中去，这是法宝"), "{:?}", last.text);
+    assert_eq!(headlines(&page), [None, Some("全社春耕生产全面展开")]);
+}
+
+#[test]
+fn a_name_under_a_quotations_finished_sentence_is_still_its_credit() {
+    // The same box with its sentence ended: the short line under it is the quote's credit.
+    let page = process("quote.md", &WRAPPED_QUOTE_PAGE.replace("这是\n> 法宝", "这是法宝。\n> 毛泽东"));
+    assert_eq!(page.articles[0].byline.as_deref(), Some("毛泽东"));
+}
