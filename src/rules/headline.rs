@@ -279,6 +279,20 @@ mod tests {
         GroupLine { text: text.into(), heading, bold: false, after_blank: false }
     }
 
+    /// Two `#` heads with a blank line between them: one headline while they are short
+    /// together (the corpus's "汛前完成中小河流清淤" / "确保安全度汛", 16 characters), two
+    /// heads past [`TWO_LINE_HEADLINE_MAX_CHARS`], the shorter the headline.
+    #[test]
+    fn heads_parted_by_a_blank_line_are_one_headline_only_while_short() {
+        let apart = |text: &str| GroupLine { after_blank: true, ..gl(text, Some(1)) };
+        let r = assign(&[gl("汛前完成中小河流清淤", Some(1)), apart("确保安全度汛")], false);
+        assert_eq!((r.headline.as_deref(), r.subheadline.as_deref()), (Some("汛前完成中小河流清淤 确保安全度汛"), None));
+        let r = assign(&[gl("北湾港货物吞吐量创同期新高", Some(1)), apart("前十月累计完成三百六十万标箱")], false);
+        assert_eq!((r.headline.as_deref(), r.subheadline.as_deref()), (Some("北湾港货物吞吐量创同期新高"), Some("前十月累计完成三百六十万标箱")));
+        let r = assign(&[gl("石桥县推进“一乡一业”特色种植", Some(1)), apart("小小茶叶撑起致富路")], false);
+        assert_eq!((r.kicker.as_deref(), r.headline.as_deref()), (Some("石桥县推进“一乡一业”特色种植"), Some("小小茶叶撑起致富路")));
+    }
+
     /// Eval m014: a plain slogan-like line under a `##` heading is its subheadline; a
     /// slogan set as a heading under another heading still wins (the seed's second group).
     #[test]
