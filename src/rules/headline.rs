@@ -156,6 +156,22 @@ pub fn lone_column_label(t: &str) -> Option<&str> {
     (is_label_word(inner) && !inner.ends_with(['讯', '訊', '电', '電'])).then_some(inner)
 }
 
+/// Characters of `t` with its spaces collapsed to one and trimmed, as [`collapse_spaces`]
+/// would leave them, counted without copying it.
+fn width(t: &str) -> usize {
+    let mut n = 0;
+    let mut gap = false;
+    for c in trim(t).chars() {
+        if crate::rules::chars::is_space(c) {
+            gap = true;
+        } else {
+            n += 1 + usize::from(gap);
+            gap = false;
+        }
+    }
+    n
+}
+
 fn rank(l: &GroupLine) -> u8 {
     match (l.heading, l.bold) {
         (Some(h), _) => h,
@@ -204,7 +220,6 @@ pub fn assign(lines: &[GroupLine], levels_informative: bool) -> Roles {
     if pool.iter().any(|&i| preferred(i)) {
         pool.retain(|&i| preferred(i));
     }
-    let width = |l: &GroupLine| collapse_spaces(&l.text).chars().count();
     // Whether line `b` under `a` is the rest of one headline set on two lines.
     let runs_on = |a: &GroupLine, b: &GroupLine| {
         // Two lines set alike with a blank line between them and longer together than
@@ -212,7 +227,7 @@ pub fn assign(lines: &[GroupLine], levels_informative: bool) -> Roles {
         // 集装箱吞吐量创同期新高" / blank / "# 前十月累计完成四百二十万标箱", eval m003, m020;
         // "各地災況 賑務會撥款急賑" / blank / "皖北淮水暴漲 災民數十萬", p016); two slogans of
         // one level on a page whose levels tell sizes apart stay one headline (the seed).
-        let apart = b.after_blank && width(a) + width(b) > TWO_LINE_HEADLINE_MAX_CHARS;
+        let apart = b.after_blank && width(&a.text) + width(&b.text) > TWO_LINE_HEADLINE_MAX_CHARS;
         let slogan_pair = is_slogan(&a.text) && is_slogan(&b.text) && rank(a) == rank(b);
         let same_level = a.heading.is_some() && a.heading == b.heading && levels_informative && (!apart || slogan_pair);
         let slogans = slogan_pair && !apart;
@@ -232,7 +247,7 @@ pub fn assign(lines: &[GroupLine], levels_informative: bool) -> Roles {
         && pool.contains(&1)
         && rank(a) == rank(b)
         && !runs_on(a, b)
-        && (SHORTER_HEADLINE_MIN_CHARS..width(a)).contains(&width(b))
+        && (SHORTER_HEADLINE_MIN_CHARS..width(&a.text)).contains(&width(&b.text))
     {
         best = 1;
     }
