@@ -883,3 +883,71 @@ fn a_photo_credit_with_its_agency_in_brackets_is_a_caption() {
         assert_eq!(caption.text, credit.replace('(', "（").replace(')', "）"), "{credit}");
     }
 }
+
+/// A Markdown quotation box: its label, its sentence wrapped with the last two characters
+/// alone on the box's last line, then a quote that ends its sentence over its credit
+/// (invented text; the kind from the tabloid pages of `bha25-tabloids`).
+const WRAPPED_QUOTE_PAGE: &str = "> 最高指示
+> 一切工作都要从实际出发，要同群众商量，要把群众的意见集中起来再到群众中去，这是
+> 法宝
+
+# 全社春耕生产全面展开
+
+各大队抓紧时间修好农具积好肥料，社员们起早贪黑把秧田整得平平整整。
+";
+
+#[test]
+fn a_quotations_last_characters_wrapped_alone_are_its_text_not_its_byline() {
+    // classify.rs `classify_with` (quote_tail).
+    let page = process("quote.md", WRAPPED_QUOTE_PAGE);
+    let first = &page.articles[0];
+    assert_eq!((first.byline.as_deref(), first.authors.len()), (None, 0));
+    let last = first.blocks.last().expect("the quote's blocks");
+    assert_eq!(last.kind, BlockKind::Quote);
+    assert!(last.text.ends_with("再到群众中去，这是法宝"), "{:?}", last.text);
+    assert_eq!(headlines(&page), [None, Some("全社春耕生产全面展开")]);
+}
+
+#[test]
+fn a_name_under_a_quotations_finished_sentence_is_still_its_credit() {
+    // The same box with its sentence ended: the short line under it is the quote's credit.
+    let page = process("quote.md", &WRAPPED_QUOTE_PAGE.replace("这是\n> 法宝", "这是法宝。\n> 毛泽东"));
+    assert_eq!(page.articles[0].byline.as_deref(), Some("毛泽东"));
+}
+
+/// Heads of one level with blank lines between them (invented): a flat Markdown page
+/// (every heading `#`) and a plain page of display lines set apart by blank lines.
+const FLAT_HEADS_MD: &str = "# 北湾港货物吞吐量创同期新高
+
+# 前十月累计完成三百六十万标箱
+
+本报讯（记者 甲某）今年前十个月，北湾港累计完成货物吞吐量三百六十万标箱，同比增长百分之九。
+
+# 石桥县推进“一乡一业”特色种植
+
+# 小小茶叶撑起致富路
+
+本报讯（记者 乙某）入冬以来，石桥县各乡镇的茶园里一片繁忙，茶农们正忙着修剪、施肥。
+";
+
+#[test]
+fn heads_of_one_level_parted_by_blank_lines_are_two_heads_the_shorter_the_headline() {
+    // rules/headline.rs `assign`: a blank line between two heads set alike parts them (they
+    // were joined into one headline); the shorter is the headline.
+    let page = process("flat.md", FLAT_HEADS_MD);
+    let heads: Vec<_> = page.articles.iter().map(|a| (a.kicker.as_deref(), a.headline.as_deref(), a.subheadline.as_deref())).collect();
+    assert_eq!(
+        heads,
+        [
+            (None, Some("北湾港货物吞吐量创同期新高"), Some("前十月累计完成三百六十万标箱")),
+            (Some("石桥县推进“一乡一业”特色种植"), Some("小小茶叶撑起致富路"), None),
+        ]
+    );
+    // Plain text, the same page without the Markdown.
+    let page = process("flat.txt", &FLAT_HEADS_MD.replace("# ", ""));
+    let heads: Vec<_> = page.articles.iter().map(|a| (a.kicker.as_deref(), a.headline.as_deref(), a.subheadline.as_deref())).collect();
+    assert_eq!(heads[1], (Some("石桥县推进“一乡一业”特色种植"), Some("小小茶叶撑起致富路"), None));
+    // Set on two lines with no blank line between, a short headline is one.
+    let page = process("two.md", &FLAT_HEADS_MD.replace("新高\n\n#", "新高\n#"));
+    assert_eq!(page.articles[0].headline.as_deref(), Some("北湾港货物吞吐量创同期新高 前十月累计完成三百六十万标箱"));
+}

@@ -12,7 +12,10 @@
 //! - consecutive headline lines are one headline (joined with one space) when both
 //!   are slogans, when they share a heading level on a page that uses several, or
 //!   when both are short headings (14 characters or less) of one level (a short
-//!   headline set on two lines);
+//!   headline set on two lines); a blank line between them parts them (headline and
+//!   subheadline) unless they are slogans of one level on a page that uses several;
+//! - of two lines set alike and not joined, with nothing else telling them apart, the
+//!   shorter is the headline (a longer first line is its kicker);
 //! - a bracketed label (【聚焦两会】), a short first line (a word or two) above the rest, or a
 //!   label in brackets after the headline ("稳字当头 细处用力（晨读札记）") is a rubric.
 
@@ -29,6 +32,8 @@ pub struct GroupLine {
     pub heading: Option<u8>,
     /// Whole-line bold.
     pub bold: bool,
+    /// A blank line stands above it in the input.
+    pub after_blank: bool,
 }
 
 /// The roles found in a group. Each is the text of its line(s), joined with one space.
@@ -98,6 +103,19 @@ fn split_rubric_suffix(h: &str) -> (&str, Option<&str>) {
     (trim(&body[..open]), Some(label))
 }
 
+/// Most characters (spaces counted, collapsed to one) of two heads set alike with a blank
+/// line between them that are still one headline set on two lines: the hand-written
+/// corpus pages join such pairs of 16 to 20 ("# 汛前完成中小河流清淤" / blank / "# 确保安全
+/// 度汛", "## 香坊区长检查供热保障工作" / blank / "## 确保居民温暖过冬"), the eval set's
+/// headline + subheadline pairs run 22 to 34 ("# 东湾港集装箱吞吐量创同期新高" / blank /
+/// "# 前十月累计完成四百二十万标箱").
+pub const TWO_LINE_HEADLINE_MAX_CHARS: usize = 20;
+
+/// Fewest characters of a head read as the headline under a longer head set alike (see
+/// [`assign`]): a shorter line under a headline is a phrase ("多边合作需要更多理性声音" /
+/// "金秋时节": the subheadline), not the headline under its kicker.
+pub const SHORTER_HEADLINE_MIN_CHARS: usize = 8;
+
 /// Longest column label read after a title, in characters: 人民日报 prints labels of up
 /// to fourteen, a series name after a column's ("（海外来信·两座港城的十年往来）").
 pub const COLUMN_LABEL_MAX_CHARS: usize = 16;
@@ -136,6 +154,22 @@ pub fn lone_column_label(t: &str) -> Option<&str> {
     let t = trim(t);
     let inner = t.strip_prefix(['（', '('])?.strip_suffix(['）', ')'])?;
     (is_label_word(inner) && !inner.ends_with(['讯', '訊', '电', '電'])).then_some(inner)
+}
+
+/// Characters of `t` with its spaces collapsed to one and trimmed, as [`collapse_spaces`]
+/// would leave them, counted without copying it.
+fn width(t: &str) -> usize {
+    let mut n = 0;
+    let mut gap = false;
+    for c in trim(t).chars() {
+        if crate::rules::chars::is_space(c) {
+            gap = true;
+        } else {
+            n += 1 + usize::from(gap);
+            gap = false;
+        }
+    }
+    n
 }
 
 fn rank(l: &GroupLine) -> u8 {
@@ -186,18 +220,39 @@ pub fn assign(lines: &[GroupLine], levels_informative: bool) -> Roles {
     if pool.iter().any(|&i| preferred(i)) {
         pool.retain(|&i| preferred(i));
     }
-    let best = *pool.iter().min_by_key(|&&i| (rank(rest[i]), i)).expect("pool is not empty");
-    let mut end = best;
-    while end + 1 < n && candidate[end + 1] {
-        let (a, b) = (rest[end], rest[end + 1]);
-        let same_level = a.heading.is_some() && a.heading == b.heading && levels_informative;
-        let slogans = is_slogan(&a.text) && is_slogan(&b.text) && rank(a) == rank(b);
+    // Whether line `b` under `a` is the rest of one headline set on two lines.
+    let runs_on = |a: &GroupLine, b: &GroupLine| {
+        // Two lines set alike with a blank line between them and longer together than
+        // [`TWO_LINE_HEADLINE_MAX_CHARS`] are two heads, headline and subheadline ("# 东湾港
+        // 集装箱吞吐量创同期新高" / blank / "# 前十月累计完成四百二十万标箱", eval m003, m020;
+        // "各地災況 賑務會撥款急賑" / blank / "皖北淮水暴漲 災民數十萬", p016); two slogans of
+        // one level on a page whose levels tell sizes apart stay one headline (the seed).
+        let apart = b.after_blank && width(&a.text) + width(&b.text) > TWO_LINE_HEADLINE_MAX_CHARS;
+        let slogan_pair = is_slogan(&a.text) && is_slogan(&b.text) && rank(a) == rank(b);
+        let same_level = a.heading.is_some() && a.heading == b.heading && levels_informative && (!apart || slogan_pair);
+        let slogans = slogan_pair && !apart;
         // A short headline set on two lines: "汛前完成中小河流清淤 / 确保安全度汛".
         let (na, nb) = (a.text.chars().count(), b.text.chars().count());
-        let short_pair = rank(a) == rank(b) && a.heading.is_some() && na <= 14 && nb <= 14;
-        if !(same_level || slogans || short_pair) {
-            break;
-        }
+        let short_pair = rank(a) == rank(b) && a.heading.is_some() && na <= 14 && nb <= 14 && !apart;
+        same_level || slogans || short_pair
+    };
+    let mut best = *pool.iter().min_by_key(|&&i| (rank(rest[i]), i)).expect("pool is not empty");
+    // Two heads set alike, nothing else telling them apart: the headline is the shorter
+    // (of at least [`SHORTER_HEADLINE_MIN_CHARS`]), as papers set the 主题 largest under a
+    // longer 引题 ("青禾县推进“一村一品”产业培育" / "小小蘑菇撑起村民致富路", eval p003, p020,
+    // rapidocr h020).
+    let (a, b) = (rest[0], rest[n - 1]);
+    if n == 2
+        && best == 0
+        && pool.contains(&1)
+        && rank(a) == rank(b)
+        && !runs_on(a, b)
+        && (SHORTER_HEADLINE_MIN_CHARS..width(&a.text)).contains(&width(&b.text))
+    {
+        best = 1;
+    }
+    let mut end = best;
+    while end + 1 < n && candidate[end + 1] && runs_on(rest[end], rest[end + 1]) {
         end += 1;
     }
     let join = |ls: &[&GroupLine]| -> Option<String> {
@@ -236,7 +291,21 @@ mod tests {
     use super::*;
 
     fn gl(text: &str, heading: Option<u8>) -> GroupLine {
-        GroupLine { text: text.into(), heading, bold: false }
+        GroupLine { text: text.into(), heading, bold: false, after_blank: false }
+    }
+
+    /// Two `#` heads with a blank line between them: one headline while they are short
+    /// together (the corpus's "汛前完成中小河流清淤" / "确保安全度汛", 16 characters), two
+    /// heads past [`TWO_LINE_HEADLINE_MAX_CHARS`], the shorter the headline.
+    #[test]
+    fn heads_parted_by_a_blank_line_are_one_headline_only_while_short() {
+        let apart = |text: &str| GroupLine { after_blank: true, ..gl(text, Some(1)) };
+        let r = assign(&[gl("汛前完成中小河流清淤", Some(1)), apart("确保安全度汛")], false);
+        assert_eq!((r.headline.as_deref(), r.subheadline.as_deref()), (Some("汛前完成中小河流清淤 确保安全度汛"), None));
+        let r = assign(&[gl("北湾港货物吞吐量创同期新高", Some(1)), apart("前十月累计完成三百六十万标箱")], false);
+        assert_eq!((r.headline.as_deref(), r.subheadline.as_deref()), (Some("北湾港货物吞吐量创同期新高"), Some("前十月累计完成三百六十万标箱")));
+        let r = assign(&[gl("石桥县推进“一乡一业”特色种植", Some(1)), apart("小小茶叶撑起致富路")], false);
+        assert_eq!((r.kicker.as_deref(), r.headline.as_deref()), (Some("石桥县推进“一乡一业”特色种植"), Some("小小茶叶撑起致富路")));
     }
 
     /// Eval m014: a plain slogan-like line under a `##` heading is its subheadline; a

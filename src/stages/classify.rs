@@ -96,7 +96,23 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
     // lines run on (a line of a short column may have no `fills_column`).
     let boxed = lines.iter().any(|l| l.fills_column.is_some());
     let mut roles: Vec<Role> = Vec::with_capacity(lines.len());
+    // The end of the run of `>` lines the current line is in, and whether a quotation
+    // label (最高指示) is among them: read once per run, at its first line.
+    let mut quote_run = (0, false);
     for (i, line) in lines.iter().enumerate() {
+        if line.quote && i >= quote_run.0 {
+            let end = lines[i..].iter().position(|l| !l.quote).map_or(lines.len(), |k| i + k);
+            quote_run = (end, lines[i..end].iter().any(|l| furniture::quotation_label(&l.text)));
+        }
+        // "> 法宝" under "> …再到群众中去，这是" in a quotation box: the last characters of
+        // the quote's sentence wrapped alone, its text, not its credit ("——毛泽东" stays one).
+        let quote_tail = line.quote
+            && quote_run.1
+            && i > 0
+            && lines[i - 1].quote
+            && !lines[i - 1].is_blank()
+            && !ends_sentence(&lines[i - 1].text)
+            && !line.text.trim_start().starts_with(['—', '-', '－']);
         // With no column width to measure (a few narrow wrapped lines: "全县共有" /
         // "3000余家企业，其中"), a narrow body line left open goes on in the next line.
         let narrow_open = |p: &Line| !boxed && layout.column_width.is_none() && p.width() <= NARROW_LINE;
@@ -109,7 +125,7 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
             && line.indent == 0;
         // "（下转" / "第五版）": a jump marker cut by the wrap; the rest is not furniture.
         let cut_jump = i > 0 && may_end_with_cut_jump(&lines[i - 1].text) && JUMP_CUT_RE.is_match(&lines[i - 1].text);
-        let r = role(line, edge(i), layout, prev_continues);
+        let r = role(line, edge(i), layout, prev_continues, quote_tail);
         // "。" alone under a full body line: the end of its sentence pushed over by the
         // wrap, not border noise.
         let tail = r == Role::Noise && i > 0 && matches!(roles.last(), Some(Role::Body)) && !lines[i - 1].is_blank() && wrapped_tail(&line.text);
@@ -341,7 +357,9 @@ fn may_end_with_cut_jump(text: &str) -> bool {
     t.ends_with(CUT_JUMP_LAST.as_slice())
 }
 
-fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {
+/// `quote_tail`: the line goes on with an open sentence of a quotation box's text above
+/// it (see [`classify_with`]), and is no credit.
+fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool, quote_tail: bool) -> Role {
     if line.front_matter {
         return Role::FrontMatter(furniture::front_matter(&line.text));
     }
@@ -371,7 +389,7 @@ fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool) -> Role {
         None => Cow::Borrowed(t),
     };
     // The label of a quotation box (最高指示) is no credit, however short and name-like.
-    if !crate::rules::chars::trim(&credit_text).is_empty() && !furniture::quotation_label(t) {
+    if !quote_tail && !crate::rules::chars::trim(&credit_text).is_empty() && !furniture::quotation_label(t) {
         // The credit of the line's text, read once for every stage (the line's facts),
         // when the credit line test reads that same text.
         let leading_of = |inner: &str| if inner == t { line.facts().credit.as_deref().cloned() } else { byline::leading(inner) };

@@ -524,7 +524,7 @@ fn finish_article(mut d: Draft, levels_informative: bool, page_year: Option<u32>
                 date_lines.push((p, crate::rules::chars::trim(t).to_string()));
             }
             _ => {
-                lines.push(GroupLine { text: g.text.clone(), heading: g.heading, bold: g.bold });
+                lines.push(GroupLine { text: g.text.clone(), heading: g.heading, bold: g.bold, after_blank: g.after_blank });
                 spans.push(g.lines);
             }
         }
