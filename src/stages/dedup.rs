@@ -61,10 +61,23 @@ fn key_into(out: &mut String, body: &str) -> usize {
 }
 
 /// The distinct trigrams of `key`, sorted (a set searched by binary search).
+/// Each is its three characters packed into one `u64` ([`CHAR_BITS`] each), read in one
+/// pass over the key without collecting its characters first.
 fn trigrams(key: &str) -> Vec<u64> {
-    let chars: Vec<char> = key.chars().collect();
-    let mut grams: Vec<u64> =
-        chars.windows(TRIGRAM).map(|w| (w[0] as u64) << (2 * CHAR_BITS) | (w[1] as u64) << CHAR_BITS | w[2] as u64).collect();
+    const _: () = assert!(TRIGRAM == 3, "the packing below reads three characters");
+    let mut grams: Vec<u64> = Vec::with_capacity(key.chars().count().saturating_sub(TRIGRAM - 1));
+    let mask = (1u64 << (2 * CHAR_BITS)) - 1;
+    // The last two characters read, packed; `seen` counts up to two.
+    let (mut last, mut seen) = (0u64, 0);
+    for c in key.chars() {
+        let gram = (last << CHAR_BITS) | c as u64;
+        if seen == TRIGRAM - 1 {
+            grams.push(gram);
+        } else {
+            seen += 1;
+        }
+        last = gram & mask;
+    }
     grams.sort_unstable();
     grams.dedup();
     grams
@@ -104,7 +117,7 @@ impl Posting {
 /// Removes duplicate and near-duplicate blocks from `page`'s articles, recording them
 /// in `page.removed`.
 pub fn remove_duplicates(page: &mut Page) {
-    let mut cands: Vec<Candidate> = Vec::new();
+    let mut cands: Vec<Candidate> = Vec::with_capacity(page.articles.iter().map(|a| a.blocks.len()).sum());
     for (ai, a) in page.articles.iter().enumerate() {
         for (bi, b) in a.blocks.iter().enumerate() {
             if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::Caption | BlockKind::EditorNote | BlockKind::Brief) {
@@ -444,6 +457,21 @@ mod tests {
     }
 
     const PARAGRAPH: &str = "市十五届人大常委会第三十六次会议十二日在市人大常委会会议厅举行，会议听取了报告。";
+
+    #[test]
+    fn trigrams_are_the_sorted_distinct_windows_of_three_characters() {
+        let reference = |key: &str| {
+            let chars: Vec<char> = key.chars().collect();
+            let mut g: Vec<u64> = chars.windows(3).map(|w| (w[0] as u64) << 42 | (w[1] as u64) << 21 | w[2] as u64).collect();
+            g.sort_unstable();
+            g.dedup();
+            g
+        };
+        for key in ["", "a", "ab", "abc", "abab", "会议举行会议举行", "x𠀀y𠀀y𠀀z", PARAGRAPH] {
+            assert_eq!(trigrams(key), reference(key), "{key}");
+        }
+        assert_eq!(trigrams("abc"), vec![(97 << 42) | (98 << 21) | 99]);
+    }
 
     #[test]
     fn a_paragraph_printed_twice_is_removed_once_and_points_to_the_copy_kept() {
