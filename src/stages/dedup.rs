@@ -194,10 +194,16 @@ pub fn remove_duplicates(page: &mut Page) {
     let mut doomed: Vec<(BlockRef, BlockRef, RemovedReason)> = Vec::new();
     let mut roots: Vec<usize> = groups.keys().copied().filter(|r| groups[r].len() > 1).collect();
     roots.sort_unstable();
+    // Each group's first copy, its articles and, for a group that spans two or more,
+    // the first copy's trigrams: the only trigrams an article's context is asked about,
+    // so the contexts count those alone (a page of one long article would otherwise hold
+    // a count for every trigram of its text).
+    let groups_first: Vec<GroupFirst> = roots.iter().map(|root| group_first(&cands, &groups[root])).collect();
+    let asked: FxHashSet<u64> = groups_first.iter().flat_map(|g| g.grams.iter().copied()).collect();
     let mut contexts: FxHashMap<usize, Context> = FxHashMap::default();
-    for root in roots {
+    for (root, group) in roots.into_iter().zip(groups_first) {
         let members = &groups[&root];
-        let keep = choose_keeper(page, &cands, members, &mut contexts);
+        let keep = choose_keeper(page, &cands, members, group, &asked, &mut contexts);
         for &m in members {
             if m != keep {
                 let reason = if cands[m].key == cands[keep].key {
@@ -295,9 +301,10 @@ fn find(parent: &[usize], mut i: usize) -> usize {
 }
 
 /// What an article is about, to choose which copy of a paragraph to keep: the
-/// trigrams of its headline group, and for every trigram of its blocks the number of
-/// blocks that hold it (so that the copies themselves can be taken out). Built once per
-/// article, so choosing costs the copies' size, not the articles' size, per group.
+/// trigrams of its headline group, and for every trigram asked about (the first copies'
+/// of the groups that span articles) the number of its blocks that hold it (so that the
+/// copies themselves can be taken out). Built once per article, so choosing costs the
+/// copies' size, not the articles' size, per group.
 struct Context {
     /// Sorted.
     head: Vec<u64>,
@@ -305,29 +312,54 @@ struct Context {
 }
 
 impl Context {
-    fn new(a: &crate::model::Article) -> Context {
+    /// `asked`: the trigrams the choice will ask about; the others are not counted.
+    fn new(a: &crate::model::Article, asked: &FxHashSet<u64>) -> Context {
         let head = [&a.kicker, &a.headline, &a.subheadline].iter().filter_map(|x| x.as_deref()).collect::<Vec<_>>().join("");
         let mut body: FxHashMap<u64, usize> = FxHashMap::default();
         for b in &a.blocks {
             for g in trigrams(&key(b.facts.after_credit(&b.text))) {
-                *body.entry(g).or_default() += 1;
+                if asked.contains(&g) {
+                    *body.entry(g).or_default() += 1;
+                }
             }
         }
         Context { head: trigrams(&key(without_credit(&head))), body }
     }
 }
 
-/// The member whose article the paragraph belongs to; see the module doc. A trigram
-/// is in an article's body when a block other than the copies holds it.
-fn choose_keeper(page: &Page, cands: &[Candidate], members: &[usize], contexts: &mut FxHashMap<usize, Context>) -> usize {
+/// A group's first copy (in page order), the articles its copies are in (sorted), and
+/// the first copy's trigrams when they are two or more (empty otherwise: the first copy
+/// is kept without a choice).
+struct GroupFirst {
+    first: usize,
+    articles: Vec<usize>,
+    grams: Vec<u64>,
+}
+
+fn group_first(cands: &[Candidate], members: &[usize]) -> GroupFirst {
     let first = *members.iter().min_by_key(|&&m| (cands[m].at.article, cands[m].at.block)).expect("non-empty group");
     let mut articles: Vec<usize> = members.iter().map(|&m| cands[m].at.article).collect();
     articles.sort_unstable();
     articles.dedup();
+    let grams = if articles.len() < 2 { Vec::new() } else { trigrams(&cands[first].key) };
+    GroupFirst { first, articles, grams }
+}
+
+/// The member whose article the paragraph belongs to; see the module doc. A trigram
+/// is in an article's body when a block other than the copies holds it. `group` is
+/// [`group_first`] of `members`; `asked`, every group's trigrams ([`Context::new`]).
+fn choose_keeper(
+    page: &Page,
+    cands: &[Candidate],
+    members: &[usize],
+    group: GroupFirst,
+    asked: &FxHashSet<u64>,
+    contexts: &mut FxHashMap<usize, Context>,
+) -> usize {
+    let GroupFirst { first, articles, grams } = group;
     if articles.len() < 2 {
         return first;
     }
-    let grams = trigrams(&cands[first].key);
     // How many copies in each article hold each of the paragraph's trigrams.
     let mut in_copies: FxHashMap<(usize, u64), usize> = FxHashMap::default();
     for &m in members {
@@ -345,7 +377,7 @@ fn choose_keeper(page: &Page, cands: &[Candidate], members: &[usize], contexts: 
         }
     }
     for &ai in &articles {
-        contexts.entry(ai).or_insert_with(|| Context::new(&page.articles[ai]));
+        contexts.entry(ai).or_insert_with(|| Context::new(&page.articles[ai], asked));
     }
     let has = |ai: usize, g: u64| -> (bool, bool) {
         let c = &contexts[&ai];
