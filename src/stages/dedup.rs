@@ -61,13 +61,12 @@ fn key_into(out: &mut String, body: &str) -> usize {
 }
 
 /// The distinct trigrams of `key`, sorted (a set searched by binary search).
-/// Each is its three characters packed into one `u64` ([`CHAR_BITS`] each), read in one
-/// pass over the key without collecting its characters first.
+/// Each is its [`TRIGRAM`] characters packed into one `u64` ([`CHAR_BITS`] each, the
+/// first highest), read in one pass over the key without collecting its characters first.
 fn trigrams(key: &str) -> Vec<u64> {
-    const _: () = assert!(TRIGRAM == 3, "the packing below reads three characters");
     let mut grams: Vec<u64> = Vec::with_capacity(key.chars().count().saturating_sub(TRIGRAM - 1));
-    let mask = (1u64 << (2 * CHAR_BITS)) - 1;
-    // The last two characters read, packed; `seen` counts up to two.
+    let mask = (1u64 << ((TRIGRAM as u32 - 1) * CHAR_BITS)) - 1;
+    // The last TRIGRAM - 1 characters read, packed; `seen` counts up to TRIGRAM - 1.
     let (mut last, mut seen) = (0u64, 0);
     for c in key.chars() {
         let gram = (last << CHAR_BITS) | c as u64;
