@@ -85,6 +85,8 @@ fn trigrams(key: &str) -> Vec<u64> {
 struct Candidate {
     at: BlockRef,
     key: String,
+    /// Number of characters of `key`.
+    chars: usize,
     /// Number of distinct trigrams of `key` (set when it is indexed).
     grams: usize,
 }
@@ -123,8 +125,9 @@ pub fn remove_duplicates(page: &mut Page) {
                 continue;
             }
             let mut k = String::new();
-            if key_into(&mut k, b.facts.after_credit(&b.text)) >= DEDUP_MIN_CHARS {
-                cands.push(Candidate { at: BlockRef { article: ai, block: bi }, grams: 0, key: k });
+            let chars = key_into(&mut k, b.facts.after_credit(&b.text));
+            if chars >= DEDUP_MIN_CHARS {
+                cands.push(Candidate { at: BlockRef { article: ai, block: bi }, grams: 0, key: k, chars });
             }
         }
     }
@@ -138,8 +141,13 @@ pub fn remove_duplicates(page: &mut Page) {
             exact.insert(c.key.as_str(), i);
         }
     }
-    // Only one candidate's trigram set is held at a time; the index keeps the rest.
-    let mut index: FxHashMap<u64, Posting> = FxHashMap::default();
+    // Only one candidate's trigram set is held at a time; the index keeps the rest. It is
+    // made as large as the trigrams of the candidates it will take (those of a text that
+    // is no exact copy), counted with repeats, up to DEDUP_INDEX_RESERVE: grown by
+    // doubling from empty, it was rehashed some 30 times a page (4.5% of the bench pages'
+    // instructions, issue 19).
+    let windows: usize = cands.iter().enumerate().filter(|&(i, _)| parent[i] == i).map(|(_, c)| c.chars.saturating_sub(TRIGRAM - 1)).sum();
+    let mut index: FxHashMap<u64, Posting> = FxHashMap::with_capacity_and_hasher(windows.min(DEDUP_INDEX_RESERVE), Default::default());
     // Trigrams shared with each earlier candidate, for the candidate being indexed: a
     // count per candidate and the list of those counted (reset after each one).
     let mut shared: Vec<usize> = vec![0; cands.len()];
