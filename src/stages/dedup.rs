@@ -322,7 +322,11 @@ impl Context {
     /// `asked`: the trigrams the choice will ask about; the others are not counted.
     fn new(a: &crate::model::Article, asked: &FxHashSet<u64>) -> Context {
         let head = [&a.kicker, &a.headline, &a.subheadline].iter().filter_map(|x| x.as_deref()).collect::<Vec<_>>().join("");
-        let mut body: FxHashMap<u64, usize> = FxHashMap::default();
+        // At most the trigrams asked about, and at most one a byte of the article's text:
+        // made that large at once (up to DEDUP_INDEX_RESERVE) rather than rehashed as it fills.
+        let bytes: usize = a.blocks.iter().map(|b| b.text.len()).sum();
+        let mut body: FxHashMap<u64, usize> =
+            FxHashMap::with_capacity_and_hasher(asked.len().min(bytes).min(DEDUP_INDEX_RESERVE), Default::default());
         for b in &a.blocks {
             for g in trigrams(&key(b.facts.after_credit(&b.text))) {
                 if asked.contains(&g) {
@@ -368,7 +372,10 @@ fn choose_keeper(
         return first;
     }
     // How many copies in each article hold each of the paragraph's trigrams.
-    let mut in_copies: FxHashMap<(usize, u64), usize> = FxHashMap::default();
+    // At most each copy's share of the first's trigrams (made that large at once, up to
+    // DEDUP_INDEX_RESERVE: a page printed many times over has groups of a hundred copies).
+    let mut in_copies: FxHashMap<(usize, u64), usize> =
+        FxHashMap::with_capacity_and_hasher(members.len().saturating_mul(grams.len()).min(DEDUP_INDEX_RESERVE), Default::default());
     for &m in members {
         // An exact copy of the first has its trigrams, all of them shared: they are not
         // made again (a page printed many times over has groups of exact copies).
@@ -391,14 +398,13 @@ fn choose_keeper(
         let body = c.body.get(&g).copied().unwrap_or(0) > in_copies.get(&(ai, g)).copied().unwrap_or(0);
         (c.head.binary_search(&g).is_ok(), body)
     };
-    let everywhere: FxHashSet<u64> = grams
-        .iter()
-        .copied()
-        .filter(|&g| articles.iter().all(|&ai| {
+    let mut everywhere: FxHashSet<u64> = FxHashSet::with_capacity_and_hasher(grams.len(), Default::default());
+    everywhere.extend(grams.iter().copied().filter(|&g| {
+        articles.iter().all(|&ai| {
             let (h, b) = has(ai, g);
             h || b
-        }))
-        .collect();
+        })
+    }));
     let score = |ai: usize| -> usize {
         grams
             .iter()
