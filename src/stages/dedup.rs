@@ -322,8 +322,8 @@ impl Context {
     /// `asked`: the trigrams the choice will ask about; the others are not counted.
     fn new(a: &crate::model::Article, asked: &FxHashSet<u64>) -> Context {
         let head = [&a.kicker, &a.headline, &a.subheadline].iter().filter_map(|x| x.as_deref()).collect::<Vec<_>>().join("");
-        // Grown as it fills: it is kept for every article of a group, and made at its
-        // bound size at once it made a 1.6 MB page of many articles peak at twice its RSS.
+        // Grown as it fills: one is kept for every article of every group, and made at its
+        // bound size at once they doubled the peak RSS of a 1.6 MB page of many articles.
         let mut body: FxHashMap<u64, usize> = FxHashMap::default();
         for b in &a.blocks {
             for g in trigrams(&key(b.facts.after_credit(&b.text))) {
