@@ -90,7 +90,14 @@ pub fn walk_lazy(root: &Path, hidden: bool, exclude: Option<&Path>, format: Inpu
 fn walk_impl(root: &Path, hidden: bool, exclude: Option<&Path>, format: InputFormat, lazy: bool) -> Walk {
     let mut w = Walk::default();
     let excluded = exclude.and_then(|p| fs::canonicalize(p).ok());
-    let it = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter();
+    // The folders are read in the order the file system gives, and the lists are sorted
+    // at the end: walkdir's `sort_by_file_name` reads each folder's entries whole and
+    // sorts them, 10,000 entries with their full paths held at once, freed after the
+    // walk but left in the heap of the thread that made them for the rest of the run
+    // (issue 19: peak RSS grew with the count of files). Sorting the relative paths gives
+    // the same order: `Path`'s order compares component by component, as the sorted
+    // walk visits folders, each by its entries' names.
+    let it = walkdir::WalkDir::new(root).follow_links(true).into_iter();
     let mut hidden_seen = Vec::new();
     let keep = |e: &walkdir::DirEntry| {
         if !hidden && is_hidden(e) {
@@ -131,6 +138,11 @@ fn walk_impl(root: &Path, hidden: bool, exclude: Option<&Path>, format: InputFor
             }
         }
     }
+    w.pages.sort();
+    w.pages.shrink_to_fit();
+    w.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    w.problems.sort_by(|a, b| a.position().path.cmp(&b.position().path));
+    hidden_seen.sort();
     w.hidden = hidden_seen;
     // The output folder inside the input folder is not entered (it holds outputs, which
     // are not pages): it is named, so that a page put there is not lost without a word.

@@ -41,7 +41,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded> {
     } else if let Some((enc, bom)) = utf16_kind(bytes) {
         utf16(enc, &bytes[bom..], &mut warnings)
     } else {
-        match std::str::from_utf8(bytes) {
+        // Valid UTF-8, the common case, is checked with SIMD; the error's offset, when
+        // there is one, comes from std's validator, which says where.
+        match simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes)) {
             Ok(s) => (s.to_string(), "UTF-8"),
             // UTF-16 read by its content first: Chinese UTF-16 bytes can pass as UTF-8
             // with a little damage, while damaged UTF-8 never reads as UTF-16 text.
@@ -82,6 +84,9 @@ fn tolerated(len: usize) -> usize {
 /// UTF-8: the damage becomes U+FFFD with a warning. More damage than [`tolerated`]
 /// means another encoding (or none): `None`. `offset` is where `bytes` starts in the file.
 fn utf8_damaged(bytes: &[u8], offset: usize, warnings: &mut Vec<Warning>) -> Option<String> {
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
+        return Some(s.to_string());
+    }
     let mut bad = 0usize;
     let mut first_bad = None;
     let mut at = 0usize;

@@ -50,6 +50,10 @@ static CITATION_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every pattern that gives a line a furniture signal (or makes it a citation), in
 /// one pass: a line that matches none of them is furniture only at the page's edge.
+/// (Asking the set which of them match, to skip the others, cost more than it spared:
+/// `matches` reads the whole line where `is_match` stops at the first match, and most
+/// lines that match it match the page label, after which the rest run on changed text
+/// anyway; issue 19.)
 static SIGNALS: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new([
         CITATION_RE.as_str(),
@@ -122,7 +126,7 @@ pub fn read(line: &str, edge: bool) -> Option<Facts> {
     let s = trim(line);
     // Counted without white space: a running head set across the page's width comes
     // out of OCR with a long run of spaces between its parts.
-    if s.is_empty() || s.chars().filter(|c| !crate::rules::chars::is_space(*c)).nth(80).is_some() {
+    if s.is_empty() || more_than_80_marks(s) {
         return None;
     }
     if !edge && !SIGNALS.is_match(s) {
@@ -150,23 +154,23 @@ pub fn read(line: &str, edge: bool) -> Option<Facts> {
         rest.replace_range(range, " ");
         signals += 1;
     }
-    if let Some(m) = WEEKDAY_RE.find(&rest.clone()) {
+    if let Some(m) = WEEKDAY_RE.find(&rest).map(|m| m.range()) {
         if let Some((d, range)) = find_date(&rest) {
             if d.year.is_some() {
                 facts.date = d.iso(None);
-                let (lo, hi) = (range.start.min(m.start()), range.end.max(m.end()));
+                let (lo, hi) = (range.start.min(m.start), range.end.max(m.end));
                 rest.replace_range(lo..hi, " ");
                 signals += 2;
             }
         }
     }
-    if let Some(m) = EDITOR_RE.find(&rest.clone()) {
+    if let Some(start) = EDITOR_RE.find(&rest).map(|m| m.start()) {
         // 责任编辑：张三 — the names after it are furniture too.
-        rest.replace_range(m.start().., " ");
+        rest.replace_range(start.., " ");
         signals += 2;
     }
-    if let Some(m) = MASTHEAD_RE.find(&rest.clone()) {
-        rest.replace_range(m.start().., " ");
+    if let Some(start) = MASTHEAD_RE.find(&rest).map(|m| m.start()) {
+        rest.replace_range(start.., " ");
         signals += 2;
     }
     let leftover: String = rest.chars().filter(|c| !crate::rules::chars::is_space(*c)).collect();
@@ -180,6 +184,17 @@ pub fn read(line: &str, edge: bool) -> Option<Facts> {
         _ => !sentence && (short || paper_only),
     };
     accepted.then_some(facts)
+}
+
+/// Whether `s` holds more than 80 characters other than white space: too long for a
+/// furniture line. Text of at most 80 bytes, or of at most 80 characters (counted on
+/// bytes, a vectorized count), holds no more; only a longer one is walked, to its 81st
+/// mark. Text of more than 320 bytes holds more than 80 characters (4 bytes at most
+/// each) and is walked without the count.
+fn more_than_80_marks(s: &str) -> bool {
+    s.len() > 80
+        && (s.len() > 320 || s.chars().count() > 80)
+        && s.chars().filter(|c| !crate::rules::chars::is_space(*c)).nth(80).is_some()
 }
 
 /// Words printed right after a date that make it some other date than the issue's:

@@ -61,10 +61,22 @@ fn key_into(out: &mut String, body: &str) -> usize {
 }
 
 /// The distinct trigrams of `key`, sorted (a set searched by binary search).
+/// Each is its [`TRIGRAM`] characters packed into one `u64` ([`CHAR_BITS`] each, the
+/// first highest), read in one pass over the key without collecting its characters first.
 fn trigrams(key: &str) -> Vec<u64> {
-    let chars: Vec<char> = key.chars().collect();
-    let mut grams: Vec<u64> =
-        chars.windows(TRIGRAM).map(|w| (w[0] as u64) << (2 * CHAR_BITS) | (w[1] as u64) << CHAR_BITS | w[2] as u64).collect();
+    let mut grams: Vec<u64> = Vec::with_capacity(key.chars().count().saturating_sub(TRIGRAM - 1));
+    let mask = (1u64 << ((TRIGRAM as u32 - 1) * CHAR_BITS)) - 1;
+    // The last TRIGRAM - 1 characters read, packed; `seen` counts up to TRIGRAM - 1.
+    let (mut last, mut seen) = (0u64, 0);
+    for c in key.chars() {
+        let gram = (last << CHAR_BITS) | c as u64;
+        if seen == TRIGRAM - 1 {
+            grams.push(gram);
+        } else {
+            seen += 1;
+        }
+        last = gram & mask;
+    }
     grams.sort_unstable();
     grams.dedup();
     grams
@@ -73,6 +85,8 @@ fn trigrams(key: &str) -> Vec<u64> {
 struct Candidate {
     at: BlockRef,
     key: String,
+    /// Number of characters of `key`.
+    chars: usize,
     /// Number of distinct trigrams of `key` (set when it is indexed).
     grams: usize,
 }
@@ -104,15 +118,16 @@ impl Posting {
 /// Removes duplicate and near-duplicate blocks from `page`'s articles, recording them
 /// in `page.removed`.
 pub fn remove_duplicates(page: &mut Page) {
-    let mut cands: Vec<Candidate> = Vec::new();
+    let mut cands: Vec<Candidate> = Vec::with_capacity(page.articles.iter().map(|a| a.blocks.len()).sum());
     for (ai, a) in page.articles.iter().enumerate() {
         for (bi, b) in a.blocks.iter().enumerate() {
             if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::Caption | BlockKind::EditorNote | BlockKind::Brief) {
                 continue;
             }
             let mut k = String::new();
-            if key_into(&mut k, b.facts.after_credit(&b.text)) >= DEDUP_MIN_CHARS {
-                cands.push(Candidate { at: BlockRef { article: ai, block: bi }, grams: 0, key: k });
+            let chars = key_into(&mut k, b.facts.after_credit(&b.text));
+            if chars >= DEDUP_MIN_CHARS {
+                cands.push(Candidate { at: BlockRef { article: ai, block: bi }, grams: 0, key: k, chars });
             }
         }
     }
@@ -126,8 +141,13 @@ pub fn remove_duplicates(page: &mut Page) {
             exact.insert(c.key.as_str(), i);
         }
     }
-    // Only one candidate's trigram set is held at a time; the index keeps the rest.
-    let mut index: FxHashMap<u64, Posting> = FxHashMap::default();
+    // Only one candidate's trigram set is held at a time; the index keeps the rest. It is
+    // made as large as the trigrams of the candidates it will take (those of a text that
+    // is no exact copy), counted with repeats, up to DEDUP_INDEX_RESERVE: grown by
+    // doubling from empty, it was rehashed some 30 times a page (4.5% of the bench pages'
+    // instructions, issue 19).
+    let windows: usize = cands.iter().enumerate().filter(|&(i, _)| parent[i] == i).map(|(_, c)| c.chars.saturating_sub(TRIGRAM - 1)).sum();
+    let mut index: FxHashMap<u64, Posting> = FxHashMap::with_capacity_and_hasher(windows.min(DEDUP_INDEX_RESERVE), Default::default());
     // Trigrams shared with each earlier candidate, for the candidate being indexed: a
     // count per candidate and the list of those counted (reset after each one).
     let mut shared: Vec<usize> = vec![0; cands.len()];
@@ -181,10 +201,16 @@ pub fn remove_duplicates(page: &mut Page) {
     let mut doomed: Vec<(BlockRef, BlockRef, RemovedReason)> = Vec::new();
     let mut roots: Vec<usize> = groups.keys().copied().filter(|r| groups[r].len() > 1).collect();
     roots.sort_unstable();
+    // Each group's first copy, its articles and, for a group that spans two or more,
+    // the first copy's trigrams: the only trigrams an article's context is asked about,
+    // so the contexts count those alone (a page of one long article would otherwise hold
+    // a count for every trigram of its text).
+    let groups_first: Vec<GroupFirst> = roots.iter().map(|root| group_first(&cands, &groups[root])).collect();
+    let asked: FxHashSet<u64> = groups_first.iter().flat_map(|g| g.grams.iter().copied()).collect();
     let mut contexts: FxHashMap<usize, Context> = FxHashMap::default();
-    for root in roots {
+    for (root, group) in roots.into_iter().zip(groups_first) {
         let members = &groups[&root];
-        let keep = choose_keeper(page, &cands, members, &mut contexts);
+        let keep = choose_keeper(page, &cands, members, group, &asked, &mut contexts);
         for &m in members {
             if m != keep {
                 let reason = if cands[m].key == cands[keep].key {
@@ -282,9 +308,10 @@ fn find(parent: &[usize], mut i: usize) -> usize {
 }
 
 /// What an article is about, to choose which copy of a paragraph to keep: the
-/// trigrams of its headline group, and for every trigram of its blocks the number of
-/// blocks that hold it (so that the copies themselves can be taken out). Built once per
-/// article, so choosing costs the copies' size, not the articles' size, per group.
+/// trigrams of its headline group, and for every trigram asked about (the first copies'
+/// of the groups that span articles) the number of its blocks that hold it (so that the
+/// copies themselves can be taken out). Built once per article, so choosing costs the
+/// copies' size, not the articles' size, per group.
 struct Context {
     /// Sorted.
     head: Vec<u64>,
@@ -292,31 +319,61 @@ struct Context {
 }
 
 impl Context {
-    fn new(a: &crate::model::Article) -> Context {
+    /// `asked`: the trigrams the choice will ask about; the others are not counted.
+    fn new(a: &crate::model::Article, asked: &FxHashSet<u64>) -> Context {
         let head = [&a.kicker, &a.headline, &a.subheadline].iter().filter_map(|x| x.as_deref()).collect::<Vec<_>>().join("");
+        // Grown as it fills: one is kept for every article of every group, and made at its
+        // bound size at once they doubled the peak RSS of a 1.6 MB page of many articles.
         let mut body: FxHashMap<u64, usize> = FxHashMap::default();
         for b in &a.blocks {
             for g in trigrams(&key(b.facts.after_credit(&b.text))) {
-                *body.entry(g).or_default() += 1;
+                if asked.contains(&g) {
+                    *body.entry(g).or_default() += 1;
+                }
             }
         }
         Context { head: trigrams(&key(without_credit(&head))), body }
     }
 }
 
-/// The member whose article the paragraph belongs to; see the module doc. A trigram
-/// is in an article's body when a block other than the copies holds it.
-fn choose_keeper(page: &Page, cands: &[Candidate], members: &[usize], contexts: &mut FxHashMap<usize, Context>) -> usize {
+/// A group's first copy (in page order), the articles its copies are in (sorted), and
+/// the first copy's trigrams when they are two or more (empty otherwise: the first copy
+/// is kept without a choice).
+struct GroupFirst {
+    first: usize,
+    articles: Vec<usize>,
+    grams: Vec<u64>,
+}
+
+fn group_first(cands: &[Candidate], members: &[usize]) -> GroupFirst {
     let first = *members.iter().min_by_key(|&&m| (cands[m].at.article, cands[m].at.block)).expect("non-empty group");
     let mut articles: Vec<usize> = members.iter().map(|&m| cands[m].at.article).collect();
     articles.sort_unstable();
     articles.dedup();
+    let grams = if articles.len() < 2 { Vec::new() } else { trigrams(&cands[first].key) };
+    GroupFirst { first, articles, grams }
+}
+
+/// The member whose article the paragraph belongs to; see the module doc. A trigram
+/// is in an article's body when a block other than the copies holds it. `group` is
+/// [`group_first`] of `members`; `asked`, every group's trigrams ([`Context::new`]).
+fn choose_keeper(
+    page: &Page,
+    cands: &[Candidate],
+    members: &[usize],
+    group: GroupFirst,
+    asked: &FxHashSet<u64>,
+    contexts: &mut FxHashMap<usize, Context>,
+) -> usize {
+    let GroupFirst { first, articles, grams } = group;
     if articles.len() < 2 {
         return first;
     }
-    let grams = trigrams(&cands[first].key);
     // How many copies in each article hold each of the paragraph's trigrams.
-    let mut in_copies: FxHashMap<(usize, u64), usize> = FxHashMap::default();
+    // At most each copy's share of the first's trigrams (made that large at once, up to
+    // DEDUP_INDEX_RESERVE: a page printed many times over has groups of a hundred copies).
+    let mut in_copies: FxHashMap<(usize, u64), usize> =
+        FxHashMap::with_capacity_and_hasher(members.len().saturating_mul(grams.len()).min(DEDUP_INDEX_RESERVE), Default::default());
     for &m in members {
         // An exact copy of the first has its trigrams, all of them shared: they are not
         // made again (a page printed many times over has groups of exact copies).
@@ -332,21 +389,20 @@ fn choose_keeper(page: &Page, cands: &[Candidate], members: &[usize], contexts: 
         }
     }
     for &ai in &articles {
-        contexts.entry(ai).or_insert_with(|| Context::new(&page.articles[ai]));
+        contexts.entry(ai).or_insert_with(|| Context::new(&page.articles[ai], asked));
     }
     let has = |ai: usize, g: u64| -> (bool, bool) {
         let c = &contexts[&ai];
         let body = c.body.get(&g).copied().unwrap_or(0) > in_copies.get(&(ai, g)).copied().unwrap_or(0);
         (c.head.binary_search(&g).is_ok(), body)
     };
-    let everywhere: FxHashSet<u64> = grams
-        .iter()
-        .copied()
-        .filter(|&g| articles.iter().all(|&ai| {
+    let mut everywhere: FxHashSet<u64> = FxHashSet::with_capacity_and_hasher(grams.len(), Default::default());
+    everywhere.extend(grams.iter().copied().filter(|&g| {
+        articles.iter().all(|&ai| {
             let (h, b) = has(ai, g);
             h || b
-        }))
-        .collect();
+        })
+    }));
     let score = |ai: usize| -> usize {
         grams
             .iter()
@@ -444,6 +500,21 @@ mod tests {
     }
 
     const PARAGRAPH: &str = "市十五届人大常委会第三十六次会议十二日在市人大常委会会议厅举行，会议听取了报告。";
+
+    #[test]
+    fn trigrams_are_the_sorted_distinct_windows_of_three_characters() {
+        let reference = |key: &str| {
+            let chars: Vec<char> = key.chars().collect();
+            let mut g: Vec<u64> = chars.windows(3).map(|w| (w[0] as u64) << 42 | (w[1] as u64) << 21 | w[2] as u64).collect();
+            g.sort_unstable();
+            g.dedup();
+            g
+        };
+        for key in ["", "a", "ab", "abc", "abab", "会议举行会议举行", "x𠀀y𠀀y𠀀z", PARAGRAPH] {
+            assert_eq!(trigrams(key), reference(key), "{key}");
+        }
+        assert_eq!(trigrams("abc"), vec![(97 << 42) | (98 << 21) | 99]);
+    }
 
     #[test]
     fn a_paragraph_printed_twice_is_removed_once_and_points_to_the_copy_kept() {

@@ -41,6 +41,7 @@
 //! | `TRIGRAM` | 3 | characters | the n of the n-grams compared |
 //! | `HEADLINE_WEIGHT` | 3 | trigrams | a headline trigram counts this many body trigrams |
 //! | `CHAR_BITS` | 21 | bits | a Unicode scalar value; three pack into a trigram key |
+//! | `DEDUP_INDEX_RESERVE` | 16384 | trigrams | most entries dedup's trigram index is made with at once |
 
 /// Text lines at the top and at the bottom of a page where furniture (page numbers,
 /// dates, mastheads) is looked for: a printed page's running head and foot.
@@ -123,6 +124,13 @@ pub const HEADLINE_WEIGHT: usize = 3;
 /// Bits of a Unicode scalar value (U+10FFFF < 2^21): three characters pack into one
 /// `u64` trigram key.
 pub const CHAR_BITS: u32 = 21;
+/// Most entries dedup's trigram index is made with at once (its page's trigrams,
+/// counted with repeats, when fewer): a bench page's fit (a 7 KB page has some 2,000),
+/// so it is not rehashed as it fills; a larger page's index grows by doubling from here,
+/// as it did from empty, so that a 1.6 MB page's repeats do not size a table several
+/// times too large (a reservation of all of them raised such a page's peak RSS from 28
+/// to 40 MB). About 0.5 MB of table (issue 19).
+pub const DEDUP_INDEX_RESERVE: usize = 16384;
 
 /// The check that keeps thresholds in their files: no numeric literal other than 0, 1,
 /// 2 and 0.5 in the stage and geometry code outside this file and

@@ -30,7 +30,8 @@ pub fn pretty(page: &Page) -> Result<Vec<u8>> {
 /// ```
 pub fn line(page: &Page) -> Result<Vec<u8>> {
     let mut v = Vec::with_capacity(size_hint(page));
-    serde_json::to_writer(&mut v, page)?;
+    // serde_json's bytes, with a faster string escape (`compact`).
+    super::compact::to_vec(&mut v, page)?;
     v.push(b'\n');
     Ok(v)
 }

@@ -22,6 +22,7 @@ use std::str::FromStr;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::Page;
 
+mod compact;
 pub mod json;
 pub mod markdown;
 pub mod ninjs;
