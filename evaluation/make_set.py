@@ -124,6 +124,7 @@ def image_name(text, name):
 def make_ocr(articles, out, seed, n1, nm, nv, fontset, source, log):
     import boxgold
     import ocr
+    import rapidocr_worker
     imgdir = os.path.join(ocr.CACHE, "img", source)
     os.makedirs(imgdir, exist_ok=True)
     for kind in OCR_KINDS:
@@ -181,11 +182,11 @@ def make_ocr(articles, out, seed, n1, nm, nv, fontset, source, log):
     # RapidOCR: every page (horizontal -> rapidocr, vertical -> vertical)
     t0 = time.time()
     reng = {"name": "rapidocr", "version": rver["rapidocr"], "lang": "ch",
-            "model": "PP-OCRv6_det_small + PP-OCRv6_rec_small + ch_ppocr_mobile_v2.0_cls (in the wheel), onnxruntime "
+            "model": "PP-OCRv6_det_small + PP-OCRv6_rec_small (in the wheel; line-angle classifier off), onnxruntime "
                      + rver["onnxruntime"]}
     fresh = 0
     for p in pages:
-        cached = os.path.exists(os.path.join(ocr.CACHE, "rapidocr", p["sha"] + ".json"))
+        cached = ocr.rapidocr_cached(p["sha"])
         t1 = time.time()
         pj = ocr.rapidocr(p["png"], p["sha"])
         if not cached:
@@ -205,7 +206,9 @@ def make_ocr(articles, out, seed, n1, nm, nv, fontset, source, log):
     engines = {"tesseract": {"version": tver, "debian": {k: deb_version(k) for k in (
         "tesseract-ocr", "tesseract-ocr-chi-sim", "tesseract-ocr-chi-tra", "tesseract-ocr-chi-sim-vert",
         "tesseract-ocr-chi-tra-vert")}, "options": "--psm 3, OMP_THREAD_LIMIT=1, 2 processes"},
-        "rapidocr": dict(rver, options="defaults (max_side_len 2000, text_score 0.5), 2 onnxruntime threads")}
+        "rapidocr": dict(rver, params=rapidocr_worker.OPTIONS, cache="rapidocr-" + ocr.rapidocr_options_key(),
+                         options=rapidocr_worker.describe_options()
+                         + ", else defaults (max_side_len 2000, text_score 0.5), 2 onnxruntime threads")}
     fonts = {"fonts-noto-cjk": deb_version("fonts-noto-cjk"), "fonts-arphic-ukai": deb_version("fonts-arphic-ukai"),
              "fonts-arphic-uming": deb_version("fonts-arphic-uming"), "fonts-wqy-microhei": deb_version("fonts-wqy-microhei"),
              "fontset": fontset}

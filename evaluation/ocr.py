@@ -4,15 +4,20 @@ Tesseract 5 (Debian tesseract-ocr + chi_sim / chi_tra traineddata) writes txt, h
 and TSV from one recognition (`tesseract IMG OUT -l LANG txt hocr alto tsv`), one thread
 per process (OMP_THREAD_LIMIT=1), two processes at a time. RapidOCR (PyPI `rapidocr`, its
 wheel ships the PP-OCRv6 det/rec and the cls ONNX models, run by onnxruntime) writes the
-PaddleOCR page JSON banmian reads (src/boxes.rs). Outputs are cached under
-CACHE/<engine>/<sha1 of image bytes>[.<lang>].*, so a rerun with the same renders costs
-nothing.
+PaddleOCR page JSON banmian reads (src/boxes.rs), with the options banmian's scan path
+uses (rapidocr_worker.OPTIONS: one parameter set for both). Outputs are cached under
+CACHE/tesseract/<sha1 of image bytes>.<lang>.* and CACHE/rapidocr-<options key>/<sha1 of
+image bytes>.json (rapidocr_cache_dir), so a rerun with the same renders and options costs
+nothing, and an output made with other options is never reused.
 """
 import csv
+import hashlib
 import io
 import json
 import os
 import subprocess
+
+import rapidocr_worker
 
 CACHE = os.environ.get("BANMIAN_EVAL_CACHE",
                        os.path.join(os.path.dirname(os.path.abspath(__file__)), "local", "cache"))
@@ -68,33 +73,45 @@ def txt_lines(txt):
 
 _rapid = None
 
+# onnxruntime threads for the harness: one process, pages one at a time, 2 intra-op threads
+# (the machine's 2 cores); inter-op left at onnxruntime's default.
+HARNESS_THREADS = {"EngineConfig.onnxruntime.intra_op_num_threads": 2}
+
 
 def rapidocr_engine():
     global _rapid
     if _rapid is None:
-        from rapidocr import RapidOCR
-        _rapid = RapidOCR(params={"Global.log_level": "warning",
-                                  "EngineConfig.onnxruntime.intra_op_num_threads": 2})
+        _rapid = rapidocr_worker.engine(HARNESS_THREADS)
     return _rapid
+
+
+def rapidocr_options_key():
+    """The cache key of rapidocr_worker.OPTIONS: the first 8 hex digits of the SHA-1 of
+    the options as JSON with sorted keys (thread counts and log level, which do not change
+    the output, are not in it)."""
+    text = json.dumps(rapidocr_worker.OPTIONS, sort_keys=True)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+
+
+def rapidocr_cache_dir():
+    """CACHE/rapidocr-<options key>: RapidOCR outputs made with the current OPTIONS."""
+    return os.path.join(CACHE, "rapidocr-" + rapidocr_options_key())
+
+
+def rapidocr_cached(sha):
+    """True when the output for the image with SHA-1 `sha` is cached with the current OPTIONS."""
+    return os.path.exists(os.path.join(rapidocr_cache_dir(), sha + ".json"))
 
 
 def rapidocr(png, sha):
     """Run RapidOCR on one image (or read the cache). Returns a PaddleOCR page JSON object:
     {"ocr_results": [{"text", "box": [[x, y] x 4 clockwise from top-left], "score"}],
      "dimensions": {"height", "width"}} in the engine's order."""
-    d = os.path.join(CACHE, "rapidocr")
+    d = rapidocr_cache_dir()
     os.makedirs(d, exist_ok=True)
     path = os.path.join(d, sha + ".json")
     if not os.path.exists(path):
-        from PIL import Image
-        im = Image.open(png)
-        r = rapidocr_engine()(png)
-        res = []
-        if r.boxes is not None:
-            for b, t, s in zip(r.boxes.tolist(), r.txts, r.scores):
-                res.append({"text": t, "box": [[round(x, 1), round(y, 1)] for x, y in b],
-                            "score": round(float(s), 4)})
-        page = {"ocr_results": res, "dimensions": {"height": im.height, "width": im.width}}
+        page = rapidocr_worker.page(rapidocr_engine(), png)
         with open(path, "w", encoding="utf-8") as f:
             json.dump(page, f, ensure_ascii=False)
     with open(path, encoding="utf-8") as f:
@@ -103,7 +120,6 @@ def rapidocr(png, sha):
 
 def rapidocr_versions():
     import importlib.metadata as md
-    import hashlib
     import rapidocr as r
     mdir = os.path.join(os.path.dirname(r.__file__), "models")
     models = {}

@@ -7,6 +7,8 @@ one JSON line per image to stdout: the PaddleOCR page object banmian reads
 (`{"ocr_results": [{"text", "box": [[x, y] x 4 clockwise from top-left], "score"}],
 "dimensions": {"height", "width"}}`, in the engine's order, boxes rounded to 0.1 px,
 scores to 4 places: the shape evaluation/ocr.py writes), or `{"error": "..."}`.
+`--version` names the options too (`OPTIONS`, below): banmian records that line in
+`OUT/.banmian/run.json`, so `--resume` redoes pages read with other options.
 onnxruntime runs with one thread (intra-op and inter-op). Requirements: requirements.txt
 beside this file (rapidocr 3.10.0 ships its PP-OCR ONNX models in the wheel).
 """
@@ -14,16 +16,48 @@ import json
 import sys
 
 
+# The RapidOCR options that decide its output, shared by banmian's scan path (this worker)
+# and the evaluation harness (evaluation/ocr.py imports this module): both read pages the
+# same way. Every other option is RapidOCR 3.10.0's default (max_side_len 2000,
+# text_score 0.5, ...).
+#
+# `Global.use_cls: False`: no text-line angle classifier (ch_ppocr_mobile_v2.0_cls, 0/180).
+# A vertical (直排) column's crop is turned 90 degrees for recognition, and on many such
+# crops the classifier answers "180" with a score of 0.95-0.999 (above `Cls.cls_thresh`
+# 0.9): the crop is read upside down, and the whole column comes back as 2-4 wrong
+# characters or is dropped by `text_score`. Measured on the committed set's 10 vertical
+# pages (54 articles; /work/notes/vertical-ocr.md, 2026-12-01): the articles with >= 90%
+# of their body characters in the OCR text went from 39 (72.2%) to 54 (100%), the gold
+# characters found from 88.7% to 97.9%; horizontal pages and the two committed scans read
+# the same, in the same time. The classifier only helps lines printed upside down; the
+# newspaper scans banmian reads are upright.
+OPTIONS = {"Global.use_cls": False}
+
+# onnxruntime threads for banmian's scan path: one process per banmian worker thread, so
+# one thread each (intra-op and inter-op).
+WORKER_THREADS = {"EngineConfig.onnxruntime.intra_op_num_threads": 1,
+                  "EngineConfig.onnxruntime.inter_op_num_threads": 1}
+
+
+def describe_options():
+    """OPTIONS as a short text, `Global.use_cls=False` (names sorted, joined by `, `)."""
+    return ", ".join(f"{k}={v}" for k, v in sorted(OPTIONS.items()))
+
+
 def versions():
     import importlib.metadata as md
-    return f"rapidocr {md.version('rapidocr')}, onnxruntime {md.version('onnxruntime')}"
+    return (f"rapidocr {md.version('rapidocr')}, onnxruntime {md.version('onnxruntime')}, "
+            f"{describe_options()}")
 
 
-def engine():
+def engine(threads=None):
+    """A RapidOCR engine with OPTIONS and the onnxruntime thread settings `threads` (a dict
+    of RapidOCR params; default WORKER_THREADS), logging warnings only."""
     from rapidocr import RapidOCR
-    return RapidOCR(params={"Global.log_level": "warning",
-                            "EngineConfig.onnxruntime.intra_op_num_threads": 1,
-                            "EngineConfig.onnxruntime.inter_op_num_threads": 1})
+    params = {"Global.log_level": "warning"}
+    params.update(WORKER_THREADS if threads is None else threads)
+    params.update(OPTIONS)
+    return RapidOCR(params=params)
 
 
 def page(ocr, path):

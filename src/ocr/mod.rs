@@ -8,8 +8,9 @@
 //!   read by [`crate::read::hocr`]. The program is `$BANMIAN_TESSERACT`, else `tesseract`
 //!   on the `PATH`.
 //! - [`Engine::Rapidocr`]: RapidOCR (PyPI `rapidocr`, PP-OCR ONNX models, onnxruntime with
-//!   one intra-op and one inter-op thread) through `evaluation/rapidocr_worker.py` (built
-//!   into the binary; requirements pinned beside it in `evaluation/requirements.txt`), one
+//!   one intra-op and one inter-op thread; the text-line angle classifier off: the worker's
+//!   `OPTIONS`, which the evaluation harness shares) through `evaluation/rapidocr_worker.py`
+//!   (built into the binary; requirements pinned beside it in `evaluation/requirements.txt`), one
 //!   long-lived Python process per worker thread, fed one image path per line; its
 //!   PaddleOCR page JSON is read by [`crate::read::paddleocr`]. The Python is
 //!   `$BANMIAN_PYTHON`, else `python3` on the `PATH`.
@@ -87,7 +88,8 @@ pub struct Ocr {
     lang: String,
     /// The program run: `tesseract`, or the Python that runs the worker.
     program: PathBuf,
-    /// What the engine says of its version: `tesseract 5.3.0`, `rapidocr 3.10.0, onnxruntime 1.31.1`.
+    /// What the engine says of its version: `tesseract 5.3.0`, `rapidocr 3.10.0, onnxruntime
+    /// 1.31.1, Global.use_cls=False` (RapidOCR's line names the worker's options too).
     version: String,
 }
 
@@ -171,8 +173,8 @@ impl Ocr {
 
     /// What the run record keeps of the engine (`OUT/.banmian/run.json`, `ocr`): its
     /// version and what decides its output, e.g. `tesseract 5.3.0 -l chi_sim --psm 3 hocr`
-    /// or `rapidocr 3.10.0, onnxruntime 1.31.1`. A run with another engine, version or
-    /// language redoes every page, OCR included.
+    /// or `rapidocr 3.10.0, onnxruntime 1.31.1, Global.use_cls=False`. A run with another
+    /// engine, version, options or language redoes every page, OCR included.
     pub fn describe(&self) -> String {
         match self.engine {
             Engine::Tesseract => format!("{} -l {} --psm {TESSERACT_PSM} hocr", self.version, self.lang),
