@@ -26,7 +26,7 @@ import sys
 # crops the classifier answers "180" with a score of 0.95-0.999 (above `Cls.cls_thresh`
 # 0.9): the crop is read upside down, and the whole column comes back as 2-4 wrong
 # characters or is dropped by `text_score`. Measured on the committed set's 10 vertical
-# pages (54 articles; /work/notes/vertical-ocr.md, 2026-12-01): the articles with >= 90%
+# pages (54 articles; 2026-12-01, evaluation/README.md "Install"): the articles with >= 90%
 # of their body characters in the OCR text went from 39 (72.2%) to 54 (100%), the gold
 # characters found from 88.7% to 97.9%; horizontal pages and the two committed scans read
 # the same, in the same time. The classifier only helps lines printed upside down; the
