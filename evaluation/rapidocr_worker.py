@@ -28,9 +28,11 @@ import sys
 # characters or is dropped by `text_score`. Measured on the committed set's 10 vertical
 # pages (54 articles; 2026-12-01, evaluation/README.md "Install"): the articles with >= 90%
 # of their body characters in the OCR text went from 39 (72.2%) to 54 (100%), the gold
-# characters found from 88.7% to 97.9%; horizontal pages and the two committed scans read
-# the same, in the same time. The classifier only helps lines printed upside down; the
-# newspaper scans banmian reads are upright.
+# characters found from 88.7% to 97.9%, in the same time. It flipped a few horizontal lines
+# too (4 of the 24 horizontal pages read better without it: RapidOCR articles with body
+# similarity >= 0.9 after banmian went from 94.6% to 98.9%); the two committed scans read
+# the same. The classifier only helps lines printed upside down; the newspaper scans
+# banmian reads are upright.
 OPTIONS = {"Global.use_cls": False}
 
 # onnxruntime threads for banmian's scan path: one process per banmian worker thread, so
