@@ -30,6 +30,7 @@ mod pathological;
 mod properties;
 mod realpages;
 mod regressions;
+mod rubrics;
 mod scans;
 mod schema;
 mod vertical;

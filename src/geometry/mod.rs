@@ -1126,6 +1126,43 @@ mod tests {
         assert_eq!(t.len(), 17);
     }
 
+    /// Fault kind (issue 14; eval rapidocr h017 一条老街的“新生”): in a three-column
+    /// article, the first column's paragraph break (a little more than the line gap)
+    /// lined up with the end of the short middle column, and the right column, with a
+    /// photo at its top, had no text there: the break ran across the article and was
+    /// cut as a band gap, so the middle column was read between the first column's two
+    /// paragraphs. A gap under which no heading follows and the same column's text goes
+    /// on within a line height is a paragraph break, no band gap.
+    #[test]
+    fn a_paragraph_break_in_line_with_a_short_columns_end_is_no_band_gap() {
+        let mut boxes = vec![bx(0, "三栏文章的标题", 300.0, 20.0, 560.0, 60.0)];
+        let row = |boxes: &mut Vec<OcrBox>, text: &str, x0: f64, y: f64, x1: f64| {
+            let i = boxes.len();
+            boxes.push(bx(i, text, x0, y, x1, y + 20.0));
+        };
+        for (k, n) in ROWS[..4].iter().enumerate() {
+            let y = 100.0 + 30.0 * k as f64;
+            let (text, x1) = if k == 3 { ("甲栏第一段完。".to_string(), 240.0) } else { (format!("甲栏第{n}行的正文内容"), 300.0) };
+            row(&mut boxes, &text, 100.0, y, x1);
+            row(&mut boxes, &format!("乙栏第{n}行的正文内容"), 330.0, y, 530.0);
+        }
+        // the first column's second paragraph 17 under the first (0.85 `H`; the line gap is 10)
+        for (k, n) in ROWS[4..].iter().enumerate() {
+            let y = 227.0 + 30.0 * k as f64;
+            row(&mut boxes, &format!("甲栏第{n}行的正文内容"), if k == 0 { 140.0 } else { 100.0 }, y, 300.0);
+        }
+        // the right column: a photo from 100 to 300, then its caption and text
+        row(&mut boxes, "照片说明文字在这里。", 560.0, 310.0, 760.0);
+        row(&mut boxes, "丙栏照片下的正文内容", 560.0, 340.0, 760.0);
+        row(&mut boxes, "丙栏照片下第二行完。", 560.0, 370.0, 760.0);
+        let r = recover(&page(boxes));
+        let t = texts(&r);
+        assert_eq!(t[4], "甲栏第一段完。", "{t:?}");
+        assert_eq!(t[5], "甲栏第五行的正文内容", "{t:?}");
+        assert_eq!(t[9], "乙栏第一行的正文内容", "{t:?}");
+        assert_eq!(t[13..], ["照片说明文字在这里。", "丙栏照片下的正文内容", "丙栏照片下第二行完。"], "{t:?}");
+    }
+
     #[test]
     fn vertical_text_is_read_right_to_left_and_border_debris_is_noise() {
         let mut boxes = vec![

@@ -56,6 +56,8 @@
 //! | `ROW_X_OVERLAP` | 0.3 | box width | boxes overlapping more than this in x are not one row |
 //! | `SPACE_GAP` | 0.8 | `P` | a wider gap between boxes of a row is a space |
 //! | `CONTINUES_INDENT` | 4.5 | `P` | a one-line leaf under a column starting this near it continues it |
+//! | `PARAGRAPH_BREAK_MAX` | 1 | `H` | a gap this tall inside a column, no heading under it, is no band gap |
+//! | `PARAGRAPH_INDENT_MIN` | 0.65 | `P` | the line under such a gap is indented this much (a paragraph's start) |
 //! | `NEIGHBOURS` | 5 | lines | lines each side measured as a line's column |
 //! | `LOCAL_BODY_RATIO` | 1.2 | local height | thickest body-sized line; thinnest subhead |
 //! | `MIN_EDGE_LINES` | 3 | lines | lines needed to measure a column's edges |
@@ -237,6 +239,14 @@ pub const SPACE_GAP: f64 = 0.8;
 /// A one-line leaf under a column whose left end is within this (`P`) of the
 /// column's continues it.
 pub const CONTINUES_INDENT: f64 = 4.5;
+/// A gap no taller than this (`H`) between a column's line and the next line of the
+/// same column, with no heading under it, is a paragraph break, no band gap (eval
+/// rapidocr h017: a break of 0.55 `H` in line with a short column's end; the gaps
+/// between stacked articles there are 1.3 `H` and more, with a headline under them).
+pub const PARAGRAPH_BREAK_MAX: f64 = 1.0;
+/// The line under such a break starts a paragraph: it is indented at least this (`P`)
+/// from its column's left edge (a character, less [`INDENT_ROUNDING`]).
+pub const PARAGRAPH_INDENT_MIN: f64 = 0.65;
 /// Lines each side of a line measured as its column.
 pub const NEIGHBOURS: usize = 5;
 /// Thickest body-sized line and thinnest subhead (local line heights).

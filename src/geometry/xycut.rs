@@ -202,7 +202,7 @@ impl Cutter {
         // (The text over the gap is gathered only when the text under it is narrow.)
         let keep = |g: &(usize, f64), end: usize| {
             let lower = take(g.0, end);
-            !self.narrow_headless(&lower) || !self.goes_on_under(&take(0, g.0), &lower)
+            (!self.narrow_headless(&lower) || !self.goes_on_under(&take(0, g.0), &lower)) && !self.paragraph_break(&take(0, g.0), &lower, g.1)
         };
         let gaps: Vec<(usize, f64)> = gaps.iter().zip(ends).filter(|(g, end)| keep(g, *end)).map(|(g, _)| *g).collect();
         let widest = gaps.iter().map(|g| g.1).fold(0.0, f64::max);
@@ -243,6 +243,32 @@ impl Cutter {
                 && l.rect.x0 >= lx0 - CONTINUES_INDENT * p
                 && ((l.rect.x1 - lx1).abs() <= p && !crate::rules::chars::ends_sentence(&l.text) || self.inside_column(upper, lower))
         })
+    }
+
+    /// Whether a gap `gap` tall between `upper` and `lower` is a paragraph break inside a
+    /// column, no band gap: at most [`PARAGRAPH_BREAK_MAX`] `H`, no heading nor vertical
+    /// text in `lower`, and `lower`'s first line starts a paragraph (indented at least
+    /// [`PARAGRAPH_INDENT_MIN`] `P`) inside a column of `upper` (`inside_column`) whose
+    /// lowest line, at most as far over it, ends a sentence. Eval rapidocr h017: a paragraph
+    /// break in the first column lined up with the end of the short middle column, and
+    /// the right column had a photo there.
+    fn paragraph_break(&self, upper: &[&Piece], lower: &[&Piece], gap: f64) -> bool {
+        let h = self.m.line_height;
+        let body = |q: &&&Piece| !q.vertical && q.thickness < CUT_HEADING_RATIO * h;
+        if gap > PARAGRAPH_BREAK_MAX * h || !lower.iter().all(|q| body(&q)) {
+            return false;
+        }
+        let Some(first) = lower.iter().min_by(|a, b| a.y_extent().0.total_cmp(&b.y_extent().0)) else {
+            return false;
+        };
+        let column: Vec<&Piece> = upper.iter().filter(body).filter(|q| q.rect.x0 < first.rect.x1 && q.rect.x1 > first.rect.x0).copied().collect();
+        let Some(last) = column.iter().max_by(|a, b| a.y_extent().1.total_cmp(&b.y_extent().1)) else {
+            return false;
+        };
+        first.y_extent().0 - last.y_extent().1 <= PARAGRAPH_BREAK_MAX * h
+            && crate::rules::chars::ends_sentence(&last.text)
+            && first.rect.x0 - span(&column).0 >= PARAGRAPH_INDENT_MIN * self.m.pitch
+            && self.inside_column(upper, &[*first])
     }
 
     /// Whether `lower` lies inside one column of `upper`: the body lines of `upper` over

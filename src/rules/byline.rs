@@ -140,8 +140,12 @@ pub fn leading(text: &str) -> Option<Credit> {
             .or_else(|| special_dispatch(stripped))
             .map(|c| Credit { len: offset + c.len, ..c });
     };
-    // A bracket opened before the dateline must be closed after it: 【本報訊】.
-    if !paired(caps.name("open"), caps.name("close")) {
+    // A bracket opened before the dateline must be closed after it: 【本報訊】, and by
+    // its own mate, not a misread one: the local 申報 set's Tesseract pages read a second
+    // dispatch inside an article, 〔本報南京三十日電〕, as [本報南京三十日電〕; taken as a
+    // dateline, it started an article of its own there (as the printed pair does on the
+    // RapidOCR page), and that set's Tesseract box kinds lost body and F1.
+    if !paired(caps.name("open"), caps.name("close"), false) {
         return None;
     }
     let dl_match = caps.name("dl")?;
@@ -286,7 +290,7 @@ fn reported_from(text: &str) -> Option<Credit> {
         return None;
     }
     let caps = REPORTED_FROM_RE.captures(text)?;
-    if !paired(caps.name("open"), caps.name("close")) {
+    if !paired(caps.name("open"), caps.name("close"), true) {
         return None;
     }
     let authors = parse_people(caps.name("people")?.as_str(), false)?;
@@ -297,11 +301,16 @@ fn reported_from(text: &str) -> Option<Credit> {
 
 /// True when both brackets are absent, or both present and of one pair (〔〕, 【】, ［］,
 /// [], 「」 (a Republican-era dispatch: 「哈瓦斯十日巴黎電」), （） full or half width).
-fn paired(open: Option<regex::Match<'_>>, close: Option<regex::Match<'_>>) -> bool {
-    match (open, close) {
-        (None, None) => true,
+/// With `misread`, two square-family brackets that do not match are taken too, as OCR
+/// misreads a printed pair (`[記者甲某/南光報導〕`; see
+/// [`brackets_pair`](crate::rules::chars::brackets_pair)).
+fn paired(open: Option<regex::Match<'_>>, close: Option<regex::Match<'_>>, misread: bool) -> bool {
+    let first = |m: regex::Match<'_>| trim(m.as_str()).chars().next();
+    match (open.and_then(first), close.and_then(first)) {
+        (None, None) => open.is_none() && close.is_none(),
         (Some(o), Some(c)) => {
-            matches!((trim(o.as_str()), trim(c.as_str())), ("〔", "〕") | ("【", "】") | ("［", "］") | ("[", "]") | ("「", "」") | ("（" | "(", "）" | ")"))
+            matches!((o, c), ('〔', '〕') | ('【', '】') | ('［', '］') | ('[', ']') | ('「', '」') | ('（' | '(', '）' | ')'))
+                || (misread && crate::rules::chars::brackets_pair(o, c))
         }
         _ => false,
     }
@@ -731,7 +740,9 @@ mod tests {
         let c = leading("【本報訊】特區政府昨日公布").unwrap();
         assert_eq!((c.byline.as_str(), c.len), ("【本報訊】", "【本報訊】".len()));
         assert!(leading("【本報訊特區政府昨日公布").is_none());
+        // A dateline's brackets must match (see `leading`).
         assert!(leading("【本報訊〕特區政府昨日公布").is_none());
+        assert!(leading("[本報訊】特區政府昨日公布").is_none());
     }
 
     #[test]
@@ -750,6 +761,11 @@ mod tests {
         assert_eq!(c.authors, vec![a("林志明", Some("記者"), Some("中央社"))]);
         assert!(leading("記者從市府獲悉／臺北報導").is_none());
         assert!(leading("〔記者張志豪／臺北報導）臺北市").is_none());
+        // Two square brackets that do not match are a printed pair OCR misread (issue 14:
+        // Tesseract read 〔記者…／…報導〕 as [記者…/…報導〕).
+        let c = leading("[記者張志豪/臺北報導〕臺北市").unwrap();
+        assert_eq!((c.byline.as_str(), c.dateline.as_deref()), ("[記者張志豪/臺北報導〕", Some("臺北報導")));
+        assert_eq!(c.authors, vec![a("張志豪", Some("記者"), None)]);
     }
 
     #[test]

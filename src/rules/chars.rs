@@ -50,6 +50,26 @@ pub fn is_opener(c: char) -> bool {
     matches!(c, '“' | '‘' | '「' | '『' | '（' | '(' | '【' | '《' | '〈' | '〔' | '[' | '［')
 }
 
+/// Opening brackets of the square family: 【 〔 〖 ［ [ (what a rubric or a bracketed
+/// credit opens with, and what OCR reads one of them as).
+pub fn is_square_opener(c: char) -> bool {
+    matches!(c, '【' | '〔' | '〖' | '［' | '[')
+}
+
+/// Closing brackets of the square family: 】 〕 〗 ］ ].
+pub fn is_square_closer(c: char) -> bool {
+    matches!(c, '】' | '〕' | '〗' | '］' | ']')
+}
+
+/// Whether `open` and `close` enclose one bracketed item: a printed pair (【】, 〔〕, 〖〗,
+/// ［］, [], 「」, （） full or half width), or two brackets of the square family that do
+/// not match, as OCR misreads a printed pair (the committed eval set's Tesseract pages read
+/// 【老街新貌】 as `[老街新貌】` and 〔記者游佩珊／南光報導〕 as `[記者游佩珊/南光報導〕`).
+/// A round bracket is never taken with a square one.
+pub fn brackets_pair(open: char, close: char) -> bool {
+    matches!((open, close), ('「', '」') | ('（' | '(', '）' | ')')) || (is_square_opener(open) && is_square_closer(close))
+}
+
 /// True when `s` ends a sentence: its last character, after any closing quotes or
 /// brackets, is terminal punctuation; or it ends with a closing quote or bracket
 /// (quoted speech and parenthesized credits end paragraphs too).
@@ -349,6 +369,16 @@ mod tests {
             assert!(is_common_mark(c) && !c.is_alphanumeric(), "{c}");
         }
         assert!(!is_common_mark('〇') && !is_common_mark('１') && !is_common_mark('a'));
+    }
+
+    #[test]
+    fn brackets_pair_printed_pairs_and_square_misreads_only() {
+        for (o, c) in [('【', '】'), ('〔', '〕'), ('「', '」'), ('（', ')'), ('[', '】'), ('【', ']'), ('［', '〕'), ('〖', '】')] {
+            assert!(brackets_pair(o, c), "{o}{c}");
+        }
+        for (o, c) in [('（', '】'), ('[', '）'), ('「', '】'), ('】', '【'), ('《', '》')] {
+            assert!(!brackets_pair(o, c), "{o}{c}");
+        }
     }
 
     #[test]

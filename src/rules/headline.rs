@@ -77,15 +77,25 @@ pub fn is_slogan(t: &str) -> bool {
 
 fn is_rubric(t: &str, first: bool, group_len: usize) -> bool {
     let t = trim(t);
-    let bracketed = (t.starts_with('【') && t.ends_with('】'))
-        || (t.starts_with('〖') && t.ends_with('〗'))
-        || (t.starts_with('[') && t.ends_with(']'))
-        || lone_column_label(t).is_some();
+    let bracketed = square_bracketed(t).is_some() || lone_column_label(t).is_some();
     let n = t.chars().count();
     let label = t.chars().all(is_han) && !kicker_cue(t) && !subheadline_cue(t);
     // A column label is a word or two: up to six characters above two or more lines,
     // up to four above a single headline ("短评" / "守住安全底线").
     bracketed || (first && label && ((group_len >= 3 && n <= 6) || (group_len == 2 && n <= 4)))
+}
+
+/// The words inside a line (trimmed) that is one square-bracketed item: 【聚焦两会】,
+/// 〖…〗, […], ［…］, 〔…〕, or a mismatched pair of that family as OCR misreads one
+/// (`[老街新貌】`, `【老街新貌]`; [`brackets_pair`](crate::rules::chars::brackets_pair)).
+/// `None` when `t` does not open and close so, or holds nothing inside. Looks only at
+/// its first and last characters.
+fn square_bracketed(t: &str) -> Option<&str> {
+    let t = trim(t);
+    let mut cs = t.chars();
+    let (open, close) = (cs.next()?, cs.next_back()?);
+    let inner = trim(cs.as_str());
+    (crate::rules::chars::is_square_opener(open) && crate::rules::chars::brackets_pair(open, close) && !inner.is_empty()).then_some(inner)
 }
 
 /// Splits a trailing bracketed column label off a headline: 2 to
@@ -192,7 +202,7 @@ pub fn assign(lines: &[GroupLine], levels_informative: bool) -> Roles {
         // headline's first part ("滬杭鐵路 / 改訂行車時刻"), not a column label.
         let as_large_as_next = levels_informative && l.heading.is_some() && lines.get(i + 1).is_some_and(|n| n.heading == l.heading);
         if lines.len() > 1 && is_rubric(&l.text, i == 0, lines.len()) && roles.rubric.is_none() && !as_large_as_next {
-            let t = lone_column_label(&l.text).unwrap_or_else(|| trim(&l.text).trim_start_matches(['【', '〖', '[']).trim_end_matches(['】', '〗', ']']));
+            let t = lone_column_label(&l.text).or_else(|| square_bracketed(&l.text)).unwrap_or_else(|| trim(&l.text));
             roles.rubric = Some(collapse_spaces(t));
             roles.spans.push((HeadRole::Rubric, i, i));
         } else {
