@@ -30,6 +30,7 @@ mod pathological;
 mod properties;
 mod realpages;
 mod regressions;
+mod running_heads;
 mod scans;
 mod schema;
 mod vertical;

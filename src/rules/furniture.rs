@@ -13,7 +13,7 @@ use crate::model::PageInfo;
 use crate::rules::chars::{find_date, parse_number, trim};
 use crate::rules::lexicon::alternation;
 use crate::rules::lexicon::table::{
-    BARE_STAFF_WORDS, MASTHEAD_WORDS, PAGE_UNITS, PAPER_ENDS, QUOTATION_LABELS, SECTIONS, SHEET_UNITS, STAFF_CREDITS, WEEKDAY_WORDS,
+    BARE_STAFF_WORDS, MASTHEAD_WORDS, PAGE_UNITS, PAPER_ENDS, QUOTATION_LABELS, ROC_ERA, SECTIONS, SHEET_UNITS, STAFF_CREDITS, WEEKDAY_WORDS,
 };
 
 static LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -43,6 +43,28 @@ static MASTHEAD_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PAPER_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^\p{{Han}}{{2,8}}(?:{})$", alternation(PAPER_ENDS))).expect("paper pattern"));
+/// A running head at the page's edge as OCR gives it: the paper's name (an edition
+/// after it, 人民日报海外版), a date with its year, a weekday word whose day may be cut
+/// or misread, then at most the page's label or number and its section:
+/// "滨江日报 2022年8月4日 星期" (Tesseract dropped 四), "申報 中華民國二十三年十月一日星期
+/// 第十六版 要聞", "人民日报海外版 2023年9月10日 星期日 02 华文作品". Between 年 and 日
+/// up to eight marks are taken, so a misread month or day ("2021年]月11日", 月 dropped)
+/// still reads as the date's place. Source: the running heads newspapers print above
+/// the page (paper, date, weekday, page number, section; 人民日报 and 人民日报海外版 set
+/// them so), and the faults traced on Tesseract's text and box pages (issues 13, 15).
+static RUNNING_HEAD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = r"^\p{Han}{1,8}(?:PAPER_ENDS)(?:\p{Han}{1,3}版)?\s*[.·．,，]?\s*(?P<date>(?:ROC_ERA|\p{Han}{2,4})?\s*(?:[0-9０-９]{4}|[一二三四五六七八九十〇○零]{2,4})\s*年[^年日]{1,8}日)\s*(?:(?:WEEKDAY_WORDS)[^\s0-9０-９第]?)?\s*(?P<tail>.*)$";
+    let pattern = pattern
+        .replace("PAPER_ENDS", &alternation(PAPER_ENDS))
+        .replace("ROC_ERA", &alternation(ROC_ERA))
+        .replace("WEEKDAY_WORDS", &alternation(WEEKDAY_WORDS));
+    Regex::new(&pattern).expect("running head pattern")
+});
+/// What may follow the date of a [`RUNNING_HEAD_RE`] line: a page label or a bare page
+/// number, then a section name ("第十六版 要聞", "02  华文作品", "15要闻").
+static RUNNING_TAIL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?:(?P<label>{})|(?P<num>[0-9０-９]{{1,3}}))\s*\p{{Han}}{{0,6}}$", LABEL_RE.as_str())).expect("running head tail pattern")
+});
 static CITATION_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"《(?P<paper>[^》]{2,12})》\s*[（(]\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*第\s*(?P<n>\d{1,3})\s*版\s*[）)]")
         .expect("citation pattern")
@@ -183,7 +205,32 @@ pub fn read(line: &str, edge: bool) -> Option<Facts> {
         1 => !sentence && (leftover.is_empty() || (edge && short) || paper_only || leftover.chars().count() <= 4),
         _ => !sentence && (short || paper_only),
     };
-    accepted.then_some(facts)
+    if accepted {
+        return Some(facts);
+    }
+    // Few lines reach here at the page's edge; a running head holds 年.
+    if edge && s.contains('年') {
+        return running_head(s);
+    }
+    None
+}
+
+/// Reads a running head the signals above miss (see [`RUNNING_HEAD_RE`]): its date when
+/// the printed date reads whole, its page number and label from what follows the date.
+fn running_head(s: &str) -> Option<Facts> {
+    let caps = RUNNING_HEAD_RE.captures(s)?;
+    let tail = caps.name("tail").map_or("", |m| m.as_str().trim_end());
+    let mut facts = Facts::default();
+    if !tail.is_empty() {
+        let t = RUNNING_TAIL_RE.captures(tail)?;
+        if t.name("label").is_some() {
+            facts = label_facts(tail)?.0;
+        } else if let Some(n) = t.name("num").and_then(|n| parse_number(n.as_str())) {
+            facts = Facts { number: Some(n), label: Some(format!("第{n}版")), date: None };
+        }
+    }
+    facts.date = caps.name("date").and_then(|m| find_date(m.as_str())).filter(|(d, _)| d.year.is_some()).and_then(|(d, _)| d.iso(None));
+    Some(facts)
 }
 
 /// Whether `s` holds more than 80 characters other than white space: too long for a
@@ -322,6 +369,30 @@ mod tests {
         assert_eq!(read(&wide, true).and_then(|f| f.number), Some(13));
         let f = read("《人民日报》（2025年01月10日第 06 版）", false).unwrap();
         assert_eq!((f.number, f.date.as_deref()), (Some(6), Some("2025-01-10")));
+    }
+
+    #[test]
+    fn running_heads_with_a_cut_weekday_or_a_misread_date() {
+        // the weekday's day dropped by OCR, with and without the page's number and section
+        let f = read("江城日报 2023年5月9日 星期", true).expect("furniture");
+        assert_eq!((f.number, f.date.as_deref()), (None, Some("2023-05-09")));
+        let f = read("江城日报2023年5月9日星期 07要闻", true).expect("furniture");
+        assert_eq!((f.number, f.label.as_deref(), f.date.as_deref()), (Some(7), Some("第7版"), Some("2023-05-09")));
+        // a misread month: the running head's shape, no date
+        let f = read("江城日报 2023年]月19日 星期二", true).expect("furniture");
+        assert_eq!((f.number, f.date), (None, None));
+        // a paper's edition, a bare page number and a section name longer than the rest allow
+        let f = read("江城日报海外版  2024年3月6日  星期三  04  海外侨情", true).expect("furniture");
+        assert_eq!((f.number, f.date.as_deref()), (Some(4), Some("2024-03-06")));
+        // a Republican sheet with 月 dropped, and a cut weekday before the page label
+        let f = read("滬報中華民國二十二年三 十六日星期四 第五張要聞", true).expect("furniture");
+        assert_eq!((f.label.as_deref(), f.date), (Some("第五張"), None));
+        let f = read("滬報中華民國二十三年十月一日星期 第十六版要聞", true).expect("furniture");
+        assert_eq!((f.number, f.date.as_deref()), (Some(16), Some("1934-10-01")));
+        // only at the page's edge, and never a sentence after the date
+        assert!(read("江城日报 2023年5月9日 星期", false).is_none());
+        assert!(read("江城日报2023年5月9日刊发评论员文章，题为坚持人民至上", true).is_none());
+        assert!(read("江城日报 2023年5月9日 社论", true).is_none());
     }
 
     #[test]
