@@ -13,7 +13,7 @@ use crate::model::PageInfo;
 use crate::rules::chars::{find_date, parse_number, trim};
 use crate::rules::lexicon::alternation;
 use crate::rules::lexicon::table::{
-    BARE_STAFF_WORDS, MASTHEAD_WORDS, PAGE_UNITS, PAPER_ENDS, QUOTATION_LABELS, ROC_ERA, SECTIONS, SHEET_UNITS, STAFF_CREDITS, WEEKDAY_WORDS,
+    BARE_STAFF_WORDS, MASTHEAD_WORDS, PAGE_UNITS, PAPER_ENDS, QUOTATION_LABELS, SECTIONS, SHEET_UNITS, STAFF_CREDITS, WEEKDAY_WORDS,
 };
 
 static LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -53,17 +53,11 @@ static PAPER_RE: LazyLock<Regex> =
 /// the page (paper, date, weekday, page number, section; 人民日报 and 人民日报海外版 set
 /// them so), and the faults traced on Tesseract's text and box pages (issues 13, 15).
 static RUNNING_HEAD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let pattern = r"^\p{Han}{1,8}(?:PAPER_ENDS)(?:\p{Han}{1,3}版)?\s*[.·．,，]?\s*(?P<date>(?:ROC_ERA|\p{Han}{2,4})?\s*(?:[0-9０-９]{4}|[一二三四五六七八九十〇○零]{2,4})\s*年[^年日]{1,8}日)\s*(?:(?:WEEKDAY_WORDS)[^\s0-9０-９第]?)?\s*(?P<tail>.*)$";
-    let pattern = pattern
-        .replace("PAPER_ENDS", &alternation(PAPER_ENDS))
-        .replace("ROC_ERA", &alternation(ROC_ERA))
-        .replace("WEEKDAY_WORDS", &alternation(WEEKDAY_WORDS));
+    // The name, edition and era are taken as marks other than space and digit: a
+    // class of few ranges keeps the pattern cheap to build (`\p{Han}` is not; issue 19).
+    let pattern = r"^[^\s0-9]{1,8}(?:PAPER_ENDS)[^\s0-9]{0,6}\s*[.·．,，]?\s*(?:[0-9０-９]{4}|[一二三四五六七八九十〇○零]{2,4})\s*年[^年日]{1,8}日\s*(?:(?:WEEKDAY_WORDS)[^\s0-9０-９第]?)?\s*(?P<tail>.*)$";
+    let pattern = pattern.replace("PAPER_ENDS", &alternation(PAPER_ENDS)).replace("WEEKDAY_WORDS", &alternation(WEEKDAY_WORDS));
     Regex::new(&pattern).expect("running head pattern")
-});
-/// What may follow the date of a [`RUNNING_HEAD_RE`] line: a page label or a bare page
-/// number, then a section name ("第十六版 要聞", "02  华文作品", "15要闻").
-static RUNNING_TAIL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:(?P<label>{})|(?P<num>[0-9０-９]{{1,3}}))\s*\p{{Han}}{{0,6}}$", LABEL_RE.as_str())).expect("running head tail pattern")
 });
 static CITATION_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"《(?P<paper>[^》]{2,12})》\s*[（(]\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*第\s*(?P<n>\d{1,3})\s*版\s*[）)]")
@@ -208,8 +202,9 @@ pub fn read(line: &str, edge: bool) -> Option<Facts> {
     if accepted {
         return Some(facts);
     }
-    // Few lines reach here at the page's edge; a running head holds 年.
-    if edge && s.contains('年') {
+    // Few lines reach here at the page's edge; a running head holds the paper's name
+    // (all of [`PAPER_ENDS`] end in 报 or 報) before the date's 年.
+    if edge && s.find('年').is_some_and(|y| s[..y].contains(['报', '報'])) {
         return running_head(s);
     }
     None
@@ -218,18 +213,27 @@ pub fn read(line: &str, edge: bool) -> Option<Facts> {
 /// Reads a running head the signals above miss (see [`RUNNING_HEAD_RE`]): its date when
 /// the printed date reads whole, its page number and label from what follows the date.
 fn running_head(s: &str) -> Option<Facts> {
-    let caps = RUNNING_HEAD_RE.captures(s)?;
-    let tail = caps.name("tail").map_or("", |m| m.as_str().trim_end());
+    let tail = RUNNING_HEAD_RE.captures(s)?.name("tail")?;
     let mut facts = Facts::default();
-    if !tail.is_empty() {
-        let t = RUNNING_TAIL_RE.captures(tail)?;
-        if t.name("label").is_some() {
-            facts = label_facts(tail)?.0;
-        } else if let Some(n) = t.name("num").and_then(|n| parse_number(n.as_str())) {
+    let rest = if let Some((f, range)) = label_facts(tail.as_str()).filter(|(_, r)| r.start == 0) {
+        facts = f;
+        &tail.as_str()[range.end..]
+    } else {
+        // a bare page number, "02  华文作品"
+        let t = tail.as_str();
+        let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)).len();
+        if digits > 0 {
+            let n = parse_number(&t[..digits]).filter(|_| t[..digits].chars().count() <= 3)?;
             facts = Facts { number: Some(n), label: Some(format!("第{n}版")), date: None };
         }
+        &t[digits..]
+    };
+    // then at most a section name
+    let section = trim(rest);
+    if section.chars().count() > 6 || !section.chars().all(crate::rules::chars::is_han) || (facts.label.is_none() && !section.is_empty()) {
+        return None;
     }
-    facts.date = caps.name("date").and_then(|m| find_date(m.as_str())).filter(|(d, _)| d.year.is_some()).and_then(|(d, _)| d.iso(None));
+    facts.date = find_date(&s[..tail.start()]).filter(|(d, _)| d.year.is_some()).and_then(|(d, _)| d.iso(None));
     Some(facts)
 }
 
