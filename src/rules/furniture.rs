@@ -46,8 +46,8 @@ static PAPER_RE: LazyLock<Regex> =
 /// A running head at the page's edge as OCR gives it: the paper's name (an edition
 /// after it, 人民日报海外版), a date with its year, a weekday word whose day may be cut
 /// or misread, then at most the page's label or number and its section:
-/// "滨江日报 2022年8月4日 星期" (Tesseract dropped 四), "申報 中華民國二十三年十月一日星期
-/// 第十六版 要聞", "人民日报海外版 2023年9月10日 星期日 02 华文作品". Between 年 and 日
+/// "滨江日报 2022年8月4日 星期" (Tesseract dropped 四), "滬報 中華民國二十三年十月一日星期
+/// 第十六版 要聞", "江城日报海外版 2024年3月6日 星期三 04 海外侨情". Between 年 and 日
 /// up to eight marks are taken, so a misread month or day ("2021年]月11日", 月 dropped)
 /// still reads as the date's place. Source: the running heads newspapers print above
 /// the page (paper, date, weekday, page number, section; 人民日报 and 人民日报海外版 set
@@ -137,7 +137,10 @@ fn strip_sections(s: &str) -> &str {
 
 /// Reads a furniture line. `edge` says whether the line sits in the page's header or
 /// footer zone (the first or last few text lines), where a paper name or a bare page
-/// label alone is furniture too. Returns `None` for a line of article text.
+/// label alone is furniture too; there a running head damaged by OCR (a weekday cut or
+/// misread, a misread date, a bare page number and a long section name) is furniture
+/// too, when it opens with the paper's name (see [`RUNNING_HEAD_RE`]). Returns `None` for
+/// a line of article text.
 pub fn read(line: &str, edge: bool) -> Option<Facts> {
     let s = trim(line);
     // Counted without white space: a running head set across the page's width comes
