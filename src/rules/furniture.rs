@@ -157,7 +157,13 @@ pub fn read(line: &str, edge: bool) -> Option<Facts> {
         return Some(Facts { number: n, label: n.map(|n| format!("第{n}版")), date });
     }
     if edge {
-        if let Some(n) = NUMBER_SECTION_RE.captures(s).and_then(|c| parse_number(c.name("n")?.as_str())) {
+        let glued = || match leading_number(s) {
+            // the page number set close to a known section name, "16要闻" (OCR boxes
+            // joined without a space)
+            (Some(n), rest) => SECTIONS.contains(&rest).then_some(n),
+            _ => None,
+        };
+        if let Some(n) = NUMBER_SECTION_RE.captures(s).and_then(|c| parse_number(c.name("n")?.as_str())).or_else(glued) {
             return Some(Facts { number: Some(n), label: Some(format!("第{n}版")), date: None });
         }
     }
@@ -223,13 +229,11 @@ fn running_head(s: &str) -> Option<Facts> {
         &tail.as_str()[range.end..]
     } else {
         // a bare page number, "02  华文作品"
-        let t = tail.as_str();
-        let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)).len();
-        if digits > 0 {
-            let n = parse_number(&t[..digits]).filter(|_| t[..digits].chars().count() <= 3)?;
+        let (n, rest) = leading_number(tail.as_str());
+        if let Some(n) = n {
             facts = Facts { number: Some(n), label: Some(format!("第{n}版")), date: None };
         }
-        &t[digits..]
+        rest
     };
     // then at most a section name
     let section = trim(rest);
@@ -238,6 +242,17 @@ fn running_head(s: &str) -> Option<Facts> {
     }
     facts.date = find_date(&s[..tail.start()]).filter(|(d, _)| d.year.is_some()).and_then(|(d, _)| d.iso(None));
     Some(facts)
+}
+
+/// A page number of one to three digits (ASCII or full width) opening `t`, and the
+/// text after it, white space trimmed; `(None, t)` when `t` opens with no such number.
+fn leading_number(t: &str) -> (Option<u32>, &str) {
+    let rest = t.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let digits = &t[..t.len() - rest.len()];
+    match parse_number(digits).filter(|_| digits.chars().count() <= 3) {
+        Some(n) => (Some(n), trim(rest)),
+        None => (None, t),
+    }
 }
 
 /// Whether `s` holds more than 80 characters other than white space: too long for a
@@ -372,6 +387,10 @@ mod tests {
         let f = read("04  要闻", true).unwrap();
         assert_eq!((f.number, f.label.as_deref()), (Some(4), Some("第4版")));
         assert!(read("04  要闻", false).is_none());
+        let f = read("16要闻", true).unwrap();
+        assert_eq!((f.number, f.label.as_deref()), (Some(16), Some("第16版")));
+        assert!(read("16要闻", false).is_none());
+        assert!(read("3大举措", true).is_none());
         let wide = format!("滨江日报 2024年12月24日 星期二{}第13版 要闻", " ".repeat(90));
         assert_eq!(read(&wide, true).and_then(|f| f.number), Some(13));
         let f = read("《人民日报》（2025年01月10日第 06 版）", false).unwrap();
