@@ -31,6 +31,7 @@ mod properties;
 mod realpages;
 mod regressions;
 mod rubrics;
+mod running_heads;
 mod scans;
 mod schema;
 mod vertical;

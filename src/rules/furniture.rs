@@ -43,6 +43,22 @@ static MASTHEAD_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PAPER_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^\p{{Han}}{{2,8}}(?:{})$", alternation(PAPER_ENDS))).expect("paper pattern"));
+/// A running head at the page's edge as OCR gives it: the paper's name (an edition
+/// after it, 人民日报海外版), a date with its year, a weekday word whose day may be cut
+/// or misread, then at most the page's label or number and its section:
+/// "滨江日报 2022年8月4日 星期" (Tesseract dropped 四), "滬報 中華民國二十三年十月一日星期
+/// 第十六版 要聞", "江城日报海外版 2024年3月6日 星期三 04 海外侨情". Between 年 and 日
+/// up to eight marks are taken, so a misread month or day ("2021年]月11日", 月 dropped)
+/// still reads as the date's place. Source: the running heads newspapers print above
+/// the page (paper, date, weekday, page number, section; 人民日报 and 人民日报海外版 set
+/// them so), and the faults traced on Tesseract's text and box pages (issues 13, 15).
+static RUNNING_HEAD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    // The name, edition and era are taken as marks other than space and digit: a
+    // class of few ranges keeps the pattern cheap to build (`\p{Han}` is not; issue 19).
+    let pattern = r"^[^\s0-9]{1,8}(?:PAPER_ENDS)[^\s0-9]{0,6}\s*[.·．,，]?\s*(?:[0-9０-９]{4}|[一二三四五六七八九十〇○零]{2,4})\s*年[^年日]{1,8}日\s*(?:(?:WEEKDAY_WORDS)[^\s0-9０-９第]?)?\s*(?P<tail>.*)$";
+    let pattern = pattern.replace("PAPER_ENDS", &alternation(PAPER_ENDS)).replace("WEEKDAY_WORDS", &alternation(WEEKDAY_WORDS));
+    Regex::new(&pattern).expect("running head pattern")
+});
 static CITATION_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"《(?P<paper>[^》]{2,12})》\s*[（(]\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*第\s*(?P<n>\d{1,3})\s*版\s*[）)]")
         .expect("citation pattern")
@@ -121,7 +137,10 @@ fn strip_sections(s: &str) -> &str {
 
 /// Reads a furniture line. `edge` says whether the line sits in the page's header or
 /// footer zone (the first or last few text lines), where a paper name or a bare page
-/// label alone is furniture too. Returns `None` for a line of article text.
+/// label alone is furniture too; there a running head damaged by OCR (a weekday cut or
+/// misread, a misread date, a bare page number and a long section name) is furniture
+/// too, when it opens with the paper's name (see [`RUNNING_HEAD_RE`]). Returns `None` for
+/// a line of article text.
 pub fn read(line: &str, edge: bool) -> Option<Facts> {
     let s = trim(line);
     // Counted without white space: a running head set across the page's width comes
@@ -138,7 +157,13 @@ pub fn read(line: &str, edge: bool) -> Option<Facts> {
         return Some(Facts { number: n, label: n.map(|n| format!("第{n}版")), date });
     }
     if edge {
-        if let Some(n) = NUMBER_SECTION_RE.captures(s).and_then(|c| parse_number(c.name("n")?.as_str())) {
+        let glued = || match leading_number(s) {
+            // the page number set close to a known section name, "16要闻" (OCR boxes
+            // joined without a space)
+            (Some(n), rest) => SECTIONS.contains(&rest).then_some(n),
+            _ => None,
+        };
+        if let Some(n) = NUMBER_SECTION_RE.captures(s).and_then(|c| parse_number(c.name("n")?.as_str())).or_else(glued) {
             return Some(Facts { number: Some(n), label: Some(format!("第{n}版")), date: None });
         }
     }
@@ -183,7 +208,51 @@ pub fn read(line: &str, edge: bool) -> Option<Facts> {
         1 => !sentence && (leftover.is_empty() || (edge && short) || paper_only || leftover.chars().count() <= 4),
         _ => !sentence && (short || paper_only),
     };
-    accepted.then_some(facts)
+    if accepted {
+        return Some(facts);
+    }
+    // Few lines reach here at the page's edge; a running head holds the paper's name
+    // (all of [`PAPER_ENDS`] end in 报 or 報) before the date's 年.
+    if edge && s.find('年').is_some_and(|y| s[..y].contains(['报', '報'])) {
+        return running_head(s);
+    }
+    None
+}
+
+/// Reads a running head the signals above miss (see [`RUNNING_HEAD_RE`]): its date when
+/// the printed date reads whole, its page number and label from what follows the date.
+fn running_head(s: &str) -> Option<Facts> {
+    let tail = RUNNING_HEAD_RE.captures(s)?.name("tail")?;
+    let mut facts = Facts::default();
+    let rest = if let Some((f, range)) = label_facts(tail.as_str()).filter(|(_, r)| r.start == 0) {
+        facts = f;
+        &tail.as_str()[range.end..]
+    } else {
+        // a bare page number, "02  华文作品"
+        let (n, rest) = leading_number(tail.as_str());
+        if let Some(n) = n {
+            facts = Facts { number: Some(n), label: Some(format!("第{n}版")), date: None };
+        }
+        rest
+    };
+    // then at most a section name
+    let section = trim(rest);
+    if section.chars().count() > 6 || !section.chars().all(crate::rules::chars::is_han) || (facts.label.is_none() && !section.is_empty()) {
+        return None;
+    }
+    facts.date = find_date(&s[..tail.start()]).filter(|(d, _)| d.year.is_some()).and_then(|(d, _)| d.iso(None));
+    Some(facts)
+}
+
+/// A page number of one to three digits (ASCII or full width) opening `t`, and the
+/// text after it, white space trimmed; `(None, t)` when `t` opens with no such number.
+fn leading_number(t: &str) -> (Option<u32>, &str) {
+    let rest = t.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let digits = &t[..t.len() - rest.len()];
+    match parse_number(digits).filter(|_| digits.chars().count() <= 3) {
+        Some(n) => (Some(n), trim(rest)),
+        None => (None, t),
+    }
 }
 
 /// Whether `s` holds more than 80 characters other than white space: too long for a
@@ -318,10 +387,38 @@ mod tests {
         let f = read("04  要闻", true).unwrap();
         assert_eq!((f.number, f.label.as_deref()), (Some(4), Some("第4版")));
         assert!(read("04  要闻", false).is_none());
+        let f = read("16要闻", true).unwrap();
+        assert_eq!((f.number, f.label.as_deref()), (Some(16), Some("第16版")));
+        assert!(read("16要闻", false).is_none());
+        assert!(read("3大举措", true).is_none());
         let wide = format!("滨江日报 2024年12月24日 星期二{}第13版 要闻", " ".repeat(90));
         assert_eq!(read(&wide, true).and_then(|f| f.number), Some(13));
         let f = read("《人民日报》（2025年01月10日第 06 版）", false).unwrap();
         assert_eq!((f.number, f.date.as_deref()), (Some(6), Some("2025-01-10")));
+    }
+
+    #[test]
+    fn running_heads_with_a_cut_weekday_or_a_misread_date() {
+        // the weekday's day dropped by OCR, with and without the page's number and section
+        let f = read("江城日报 2023年5月9日 星期", true).expect("furniture");
+        assert_eq!((f.number, f.date.as_deref()), (None, Some("2023-05-09")));
+        let f = read("江城日报2023年5月9日星期 07要闻", true).expect("furniture");
+        assert_eq!((f.number, f.label.as_deref(), f.date.as_deref()), (Some(7), Some("第7版"), Some("2023-05-09")));
+        // a misread month: the running head's shape, no date
+        let f = read("江城日报 2023年]月19日 星期二", true).expect("furniture");
+        assert_eq!((f.number, f.date), (None, None));
+        // a paper's edition, a bare page number and a section name longer than the rest allow
+        let f = read("江城日报海外版  2024年3月6日  星期三  04  海外侨情", true).expect("furniture");
+        assert_eq!((f.number, f.date.as_deref()), (Some(4), Some("2024-03-06")));
+        // a Republican sheet with 月 dropped, and a cut weekday before the page label
+        let f = read("滬報中華民國二十二年三 十六日星期四 第五張要聞", true).expect("furniture");
+        assert_eq!((f.label.as_deref(), f.date), (Some("第五張"), None));
+        let f = read("滬報中華民國二十三年十月一日星期 第十六版要聞", true).expect("furniture");
+        assert_eq!((f.number, f.date.as_deref()), (Some(16), Some("1934-10-01")));
+        // only at the page's edge, and never a sentence after the date
+        assert!(read("江城日报 2023年5月9日 星期", false).is_none());
+        assert!(read("江城日报2023年5月9日刊发评论员文章，题为坚持人民至上", true).is_none());
+        assert!(read("江城日报 2023年5月9日 社论", true).is_none());
     }
 
     #[test]
