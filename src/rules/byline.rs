@@ -142,7 +142,7 @@ pub fn leading(text: &str) -> Option<Credit> {
     };
     // A bracket opened before the dateline must be closed after it: 【本報訊】, and by
     // its own mate, not a misread one: the local 申報 set's Tesseract pages read a second
-    // dispatch inside an article, 〔本報南京三十日電〕, as [本報南京三十日電〕; taken as a
+    // dispatch inside an article, 〔本報漢口五日電〕, as [本報漢口五日電〕; taken as a
     // dateline, it started an article of its own there (as the printed pair does on the
     // RapidOCR page), and that set's Tesseract box kinds lost body and F1.
     if !paired(caps.name("open"), caps.name("close"), false) {

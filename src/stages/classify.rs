@@ -333,7 +333,7 @@ fn headlines_over_credits(lines: &[Line], roles: &mut [Role], layout: Layout) {
             Role::Credit(..) => true,
             _ => promoted[next],
         };
-        // A title ending in its column's label ("一曲秦腔传世界（我在中外交流第一线）"),
+        // A title ending in its column's label ("一支民歌唱到海外（我在友城交流现场）"),
         // as wide as a narrow column, heads an article as well: a wrapped body line does
         // not end in a bracketed label with blank lines around it. A jump marker in
         // brackets (（下转第五版）) is no label: that line is text.
