@@ -21,6 +21,10 @@ use crate::rules::headline::{self, GroupLine};
 use crate::model::{Article, Block, Head, HeadRole, BlockKind, JumpDirection, Page, PageInfo, Removed, RemovedReason, SCHEMA};
 use crate::rules::chars::{PrintedDate, iso_year};
 
+/// How the paper's own dispatch opens ("本報九江電", "〔本報南京三十日電〕" once the
+/// bracket is off).
+const OWN_DISPATCH: &[&str] = &["本報", "本报"];
+
 #[derive(Default)]
 struct Draft {
     article: Article,
@@ -73,15 +77,16 @@ impl Draft {
     /// items each open with their own dispatch ("本報九江電", "漢口電"). Both this
     /// article's credit and `c` are dispatches only (no person credited), and the article
     /// already has a body paragraph, the line before; `c` is printed bare, as a run-in
-    /// tag, not in brackets (a bracketed dispatch, 「哈瓦斯十日巴黎電」, opens an article
-    /// whose headline a multi-column read may have put elsewhere: eval h016). Cheap:
-    /// reads only the parsed credit and the last block's kind.
+    /// tag, or is the paper's own ([`OWN_DISPATCH`]) in a column whose dateline is the
+    /// paper's own too (another bracketed dispatch, 「哈瓦斯十日巴黎電」 or 【本報訊】 under
+    /// a 中央社 one, opens an article whose headline a multi-column read may have put
+    /// elsewhere: eval h016). Cheap: reads only the parsed credits and the last block's kind.
     fn takes_dispatch(&self, c: &Credit) -> bool {
         let dispatch_only = |authors: &[crate::model::Author], dateline: Option<&String>| authors.is_empty() && dateline.is_some();
         self.has_credit
             && dispatch_only(&self.article.authors, self.article.dateline.as_ref())
             && dispatch_only(&c.authors, c.dateline.as_ref())
-            && c.dateline.as_deref() == Some(c.byline.as_str())
+            && (c.dateline.as_deref() == Some(c.byline.as_str()) || [self.article.dateline.as_deref(), c.dateline.as_deref()].iter().all(|d| d.is_some_and(|d| OWN_DISPATCH.iter().any(|w| d.starts_with(w)))))
             && self.article.blocks.last().is_some_and(|b| b.kind == BlockKind::Paragraph)
     }
 
