@@ -951,3 +951,38 @@ fn heads_of_one_level_parted_by_blank_lines_are_two_heads_the_shorter_the_headli
     let page = process("two.md", &FLAT_HEADS_MD.replace("新高\n\n#", "新高\n#"));
     assert_eq!(page.articles[0].headline.as_deref(), Some("北湾港货物吞吐量创同期新高 前十月累计完成三百六十万标箱"));
 }
+
+/// segment.rs (Draft::takes_dispatch): a briefs column (要聞簡報) under one headline,
+/// each brief opening with its own bare dispatch tag, alone on a line or run into the
+/// brief, bare or (the paper's own, 〔本報江口電〕, under the paper's own) bracketed,
+/// stays one article; the tags are paragraph openings and the article's
+/// dateline stays its first (a second dispatch is not the article's dateline).
+#[test]
+fn briefs_column_dispatch_tags_open_briefs_not_articles() {
+    let page = process(
+        "page.txt",
+        "要聞簡報\n\n（本報訊）青石電\n\n青石縣修築堤岸，工程五日完竣，\n縣長甲某親往察看。\n\n本報白沙電\n\n白沙商會四日開會，推舉乙某為會長。\n\n本報紅嶺電據縣府統計，本月入境難民共三百餘人。\n\n〔本報江口電〕江口輪船公司新輪一艘，定下月啓航。\n",
+    );
+    assert_eq!(page.articles.len(), 1, "{:?}", headlines(&page));
+    let a = &page.articles[0];
+    assert_eq!(a.dateline.as_deref(), Some("本報訊"));
+    let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        vec![
+            "青石電",
+            "青石縣修築堤岸，工程五日完竣，縣長甲某親往察看。",
+            "本報白沙電",
+            "白沙商會四日開會，推舉乙某為會長。",
+            "本報紅嶺電據縣府統計，本月入境難民共三百餘人。",
+            "〔本報江口電〕江口輪船公司新輪一艘，定下月啓航。",
+        ]
+    );
+    assert!(a.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+    // Another source's bracketed dispatch after the body opens its own article (its
+    // headline may have been read elsewhere: eval h016).
+    let page =
+        process("page.txt", "要聞簡報\n\n（本報訊）青石電\n\n青石縣修築堤岸，工程五日完竣。\n\n〔路透社倫敦十日電〕英國內閣昨日改組。\n");
+    assert_eq!(page.articles.len(), 2, "{:?}", headlines(&page));
+    assert_eq!(page.articles[1].dateline.as_deref(), Some("路透社倫敦十日電"));
+}

@@ -21,6 +21,10 @@ use crate::rules::headline::{self, GroupLine};
 use crate::model::{Article, Block, Head, HeadRole, BlockKind, JumpDirection, Page, PageInfo, Removed, RemovedReason, SCHEMA};
 use crate::rules::chars::{PrintedDate, iso_year};
 
+/// How the paper's own dispatch opens ("本報九江電", "〔本報南京三十日電〕" once the
+/// bracket is off).
+const OWN_DISPATCH: &[&str] = &["本報", "本报"];
+
 #[derive(Default)]
 struct Draft {
     article: Article,
@@ -66,6 +70,24 @@ impl Draft {
         self.credit_lines = self.credit_lines.or(Some(lines));
         self.has_credit = true;
         self.touch(lines);
+    }
+
+    /// Whether the dispatch `c`, with no headline of its own above it, opens the next
+    /// brief of this article rather than a new article: a briefs column (要聞簡報) whose
+    /// items each open with their own dispatch ("本報九江電", "漢口電"). Both this
+    /// article's credit and `c` are dispatches only (no person credited), and the article
+    /// already has a body paragraph, the line before; `c` is printed bare, as a run-in
+    /// tag, or is the paper's own ([`OWN_DISPATCH`]) in a column whose dateline is the
+    /// paper's own too (another bracketed dispatch, 「哈瓦斯十日巴黎電」 or 【本報訊】 under
+    /// a 中央社 one, opens an article whose headline a multi-column read may have put
+    /// elsewhere: eval h016). Cheap: reads only the parsed credits and the last block's kind.
+    fn takes_dispatch(&self, c: &Credit) -> bool {
+        let dispatch_only = |authors: &[crate::model::Author], dateline: Option<&String>| authors.is_empty() && dateline.is_some();
+        self.has_credit
+            && dispatch_only(&self.article.authors, self.article.dateline.as_ref())
+            && dispatch_only(&c.authors, c.dateline.as_ref())
+            && (c.dateline.as_deref() == Some(c.byline.as_str()) || [self.article.dateline.as_deref(), c.dateline.as_deref()].iter().all(|d| d.is_some_and(|d| OWN_DISPATCH.iter().any(|w| d.starts_with(w)))))
+            && self.article.blocks.last().is_some_and(|b| b.kind == BlockKind::Paragraph)
     }
 
     /// `facts`: the facts record read from `text` ([`BlockFacts`]), which the block carries.
@@ -134,6 +156,12 @@ impl Builder {
             }
             UnitKind::Credit(c) => {
                 let c = c.clone();
+                // The next brief's dispatch in a briefs column: a paragraph of the column.
+                if self.group.is_empty() && !u.after_gap && self.cur.as_ref().is_some_and(|d| d.takes_dispatch(&c)) {
+                    let cur = self.cur_mut();
+                    cur.push_block(BlockKind::Paragraph, u.text, u.lines, u.facts);
+                    return;
+                }
                 let cur_takes_it = self.group.is_empty()
                     && self.cur.as_ref().is_some_and(|d| d.article.blocks.is_empty() || (!d.has_credit && !u.after_gap));
                 // A credit under a pending group heads a new article, as does one
@@ -292,7 +320,7 @@ impl Builder {
                     c.article.byline.as_deref().is_some_and(|b| same_credit(b, &l.byline))
                         || c.article.blocks.first().is_some_and(|b| same_start(&b.text, crate::rules::chars::trim(&text[l.len..])))
                 };
-                let new_credit = lead.as_ref().is_some_and(|l| c.has_credit && !printed_again(l));
+                let new_credit = lead.as_ref().is_some_and(|l| c.has_credit && !printed_again(l) && !(self.group.is_empty() && !u.after_gap && c.takes_dispatch(l)));
                 // A second 上接 opens a second continuation (two on one page), unless its
                 // paragraph is one of this article's printed again (every line twice).
                 let new_part = continued_from(&u)
