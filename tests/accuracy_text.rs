@@ -986,3 +986,21 @@ fn briefs_column_dispatch_tags_open_briefs_not_articles() {
     assert_eq!(page.articles.len(), 2, "{:?}", headlines(&page));
     assert_eq!(page.articles[1].dateline.as_deref(), Some("路透社倫敦十日電"));
 }
+
+/// Issue 13 (申報): a dispatch tag the OCR split over two lines (本報 / 青石電, each
+/// alone) is one dispatch credit, not a two-line headline opening an article.
+#[test]
+fn dispatch_tag_split_over_two_lines_is_one_credit() {
+    let page = process(
+        "page.txt",
+        "青石縣新堤落成\n\n本報\n\n青石電\n\n青石縣修築堤岸，工程五日完竣，縣長甲某親往察看。\n\n本報\n\n白沙五日電\n\n白沙商會四日開會，推舉乙某為會長。\n",
+    );
+    assert_eq!(headlines(&page), vec![Some("青石縣新堤落成")]);
+    let a = &page.articles[0];
+    assert_eq!(a.dateline.as_deref(), Some("本報青石電"));
+    let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts, vec!["青石縣修築堤岸，工程五日完竣，縣長甲某親往察看。", "本報白沙五日電", "白沙商會四日開會，推舉乙某為會長。"]);
+    // A lone 本報 with no place and 電 under it stays as it was read.
+    let page = process("page.txt", "青石縣新堤落成\n\n本報\n\n青石縣修築堤岸，工程五日完竣。\n");
+    assert!(page.articles.iter().all(|a| a.dateline.is_none()), "{:?}", headlines(&page));
+}

@@ -18,7 +18,7 @@ use crate::rules::furniture::{Facts, quotation_label};
 use crate::rules::jump;
 use crate::lines::Line;
 use crate::model::Jump;
-use crate::rules::lexicon::table::{CLOSING_FORMULAS, ORG_SUFFIXES};
+use crate::rules::lexicon::table::{CLOSING_FORMULAS, ORG_SUFFIXES, WIRE_AGENCIES};
 use crate::rules::chars::{PrintedDate, ends_sentence, find_date};
 
 /// What a unit is.
@@ -120,6 +120,19 @@ pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
     while i < lines.len() {
         let line = &lines[i];
         let after_gap = gaps && blanks >= 2;
+        if let Some((k, credit)) = split_dispatch(lines, roles, i) {
+            let text = credit.byline.clone();
+            let mut u = Unit::from_line(UnitKind::Credit(Box::new(credit)), line, blank_before);
+            u.text = text;
+            u.printed.push('\n');
+            u.printed.push_str(&lines[k].text);
+            u.lines[1] = lines[k].no;
+            units.push(Unit { after_gap, ..u });
+            blank_before = false;
+            blanks = 0;
+            i = k + 1;
+            continue;
+        }
         let unit = match &roles[i] {
             Role::Blank | Role::Markup => {
                 blank_before = true;
@@ -212,6 +225,26 @@ pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
         }
     }
     units
+}
+
+/// A dispatch tag the OCR split over two lines (issue 13, 申報): line `i` is nothing but
+/// a dispatch's opening, the paper's own (本報 / 本报) or a wire agency
+/// ([`WIRE_AGENCIES`]), and the next text line (blank lines between allowed) completes
+/// it: a place and 電 / 电, a date possibly ("九江電", "南京五日電"), no credit of its own.
+/// Returns that line's index and the one dispatch credit the two make.
+fn split_dispatch(lines: &[Line], roles: &[Role], i: usize) -> Option<(usize, Credit)> {
+    let head = crate::rules::chars::trim(&lines[i].text);
+    if roles[i] != Role::Display || !(["本報", "本报"].contains(&head) || WIRE_AGENCIES.contains(&head)) {
+        return None;
+    }
+    let k = (i + 1..lines.len()).find(|&k| !matches!(roles[k], Role::Blank | Role::Markup))?;
+    let tail = crate::rules::chars::trim(&lines[k].text);
+    if !matches!(roles[k], Role::Display | Role::Body) || !tail.ends_with(['電', '电']) || lines[k].facts().credit.is_some() {
+        return None;
+    }
+    let joined = format!("{head}{tail}");
+    let c = crate::rules::byline::leading(&joined)?;
+    (c.len == joined.len() && c.authors.is_empty() && c.dateline.is_some()).then_some((k, c))
 }
 
 /// Whether a page sets its articles apart by a wider gap than its paragraphs: text
