@@ -122,6 +122,11 @@ static REPORTED: LazyLock<AhoCorasick> =
 /// dateline is held to 60 by its pattern.
 pub const MAX_CREDIT_CHARS: usize = 80;
 
+/// How the paper's own dispatch opens, Traditional and Simplified ("本報九江電",
+/// "〔本報漢口五日電〕" once the bracket is off): a briefs column's tags
+/// (`stages::segment`) and a tag the OCR split over two lines (`stages::assemble`).
+pub const OWN_DISPATCH: &[&str] = &["本報", "本报"];
+
 /// Bullets and boxes set before a credit: ■ ● ◆ ▲ ★.
 fn strip_bullets(s: &str) -> &str {
     s.trim_start_matches(|c: char| matches!(c, '■' | '□' | '●' | '◆' | '◇' | '▲' | '△' | '★' | '☆' | '▼' | '◎') || is_space(c))

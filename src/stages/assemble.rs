@@ -228,13 +228,13 @@ pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
 }
 
 /// A dispatch tag the OCR split over two lines (issue 13, 申報): line `i` is nothing but
-/// a dispatch's opening, the paper's own (本報 / 本报) or a wire agency
+/// a dispatch's opening, the paper's own ([`OWN_DISPATCH`](crate::rules::byline::OWN_DISPATCH)) or a wire agency
 /// ([`WIRE_AGENCIES`]), and the next text line (blank lines between allowed) completes
 /// it: a place and 電 / 电, a date possibly ("九江電", "南京五日電"), no credit of its own.
 /// Returns that line's index and the one dispatch credit the two make.
 fn split_dispatch(lines: &[Line], roles: &[Role], i: usize) -> Option<(usize, Credit)> {
     let head = crate::rules::chars::trim(&lines[i].text);
-    if roles[i] != Role::Display || !(["本報", "本报"].contains(&head) || WIRE_AGENCIES.contains(&head)) {
+    if roles[i] != Role::Display || !(crate::rules::byline::OWN_DISPATCH.contains(&head) || WIRE_AGENCIES.contains(&head)) {
         return None;
     }
     let k = (i + 1..lines.len()).find(|&k| !matches!(roles[k], Role::Blank | Role::Markup))?;

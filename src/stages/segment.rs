@@ -21,9 +21,7 @@ use crate::rules::headline::{self, GroupLine};
 use crate::model::{Article, Block, Head, HeadRole, BlockKind, JumpDirection, Page, PageInfo, Removed, RemovedReason, SCHEMA};
 use crate::rules::chars::{PrintedDate, iso_year};
 
-/// How the paper's own dispatch opens ("本報九江電", "〔本報南京三十日電〕" once the
-/// bracket is off).
-const OWN_DISPATCH: &[&str] = &["本報", "本报"];
+use crate::rules::byline::OWN_DISPATCH;
 
 #[derive(Default)]
 struct Draft {
