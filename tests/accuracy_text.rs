@@ -563,6 +563,26 @@ fn lines_printed_twice_keep_the_better_copy() {
     assert_eq!(page.articles[0].blocks.len(), 2);
 }
 
+/// classify.rs: the short last line of a wrapped paragraph printed twice (eval m007, m027:
+/// "費者手中。" / "費者手中。") was kept as a paragraph of its own, under the eight
+/// characters a copy needed; a short line printed twice that ends no wrapped paragraph stays.
+#[test]
+fn the_last_line_of_a_wrapped_paragraph_printed_twice_is_one_copy() {
+    let text = "青石縣漁會冷鏈倉庫落成\n\n青石縣漁會今年擴建冷凍倉庫，並與電\n商平台合作，讓當天捕撈的漁獲送到消\n費者手中。\n費老手中。\n\n漁會總幹事表示，今年漁民收入明顯增\n加，冷鏈物流功不可沒，各地漁會將陸\n續跟進。\n續跟進。\n\n好評不斷。\n好評不斷。\n";
+    let page = process("page.txt", text);
+    assert_eq!(page.articles.len(), 1);
+    let texts: Vec<&str> = page.articles[0].blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "青石縣漁會今年擴建冷凍倉庫，並與電商平台合作，讓當天捕撈的漁獲送到消費者手中。",
+            "漁會總幹事表示，今年漁民收入明顯增加，冷鏈物流功不可沒，各地漁會將陸續跟進。",
+            "好評不斷。",
+            "好評不斷。"
+        ]
+    );
+}
+
 /// furniture.rs: a body line naming a person's title with 编辑 in it
 /// ("马来西亚某华文报社副总编辑", eval m001) was taken for page furniture.
 #[test]

@@ -136,7 +136,7 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
     names_under_headlines(lines, &mut roles);
     if !boxed {
         open_lines_with_commas(lines, &mut roles);
-        repeated_lines(lines, &mut roles);
+        repeated_lines(lines, &mut roles, layout.column_width);
         wrapped_captions(lines, &mut roles);
     }
     roles
@@ -145,11 +145,18 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
 /// A text line printed again at once on the next line, the same or nearly so (eval
 /// m001, case b34: "東辛莊一個貧苦的農家裏。…" / "柬辛莊一個貪苦的農家裏·…"): one copy is a
 /// [`Role::Repeat`]. The better-read copy is kept: the one with fewer stray marks
-/// ([`stray_marks`]), the first when they tie.
-fn repeated_lines(lines: &[Line], roles: &mut [Role]) {
+/// ([`stray_marks`]), the first when they tie. A copy shorter than [`REPEAT_MIN_CHARS`]
+/// (down to [`REPEAT_TAIL_MIN_CHARS`]) counts when it is the last line of a wrapped
+/// paragraph ([`wrapped_last_line`], eval m007, m027: "…送到北部消" / "費者手中。" /
+/// "費者手中。"): a wrap's tail is never printed twice on purpose. `column_width` is the
+/// page's column width in columns ([`Layout::column_width`]).
+fn repeated_lines(lines: &[Line], roles: &mut [Role], column_width: Option<usize>) {
     let text_role = |r: &Role| matches!(r, Role::Body | Role::Display | Role::Credit(..) | Role::Caption);
     for i in 1..lines.len() {
-        if !text_role(&roles[i - 1]) || roles[i] == Role::Blank || roles[i] == Role::Repeat || !near_copy(&lines[i - 1].text, &lines[i].text) {
+        let (above, here) = (&lines[i - 1].text, &lines[i].text);
+        let copy = near_copy(above, here, REPEAT_MIN_CHARS)
+            || (wrapped_last_line(lines, roles, i - 1, column_width) && near_copy(above, here, REPEAT_TAIL_MIN_CHARS));
+        if !text_role(&roles[i - 1]) || roles[i] == Role::Blank || roles[i] == Role::Repeat || !copy {
             continue;
         }
         if stray_marks(&lines[i].text) < stray_marks(&lines[i - 1].text) {
@@ -159,6 +166,19 @@ fn repeated_lines(lines: &[Line], roles: &mut [Role]) {
             roles[i] = Role::Repeat;
         }
     }
+}
+
+/// True when line `k` is the last line of a wrapped body paragraph: a body line ending a
+/// sentence under a body line (or its dropped copy) that fills the column
+/// (`column_width` columns, [`FULL_SLACK`] short at most) and leaves its sentence open.
+fn wrapped_last_line(lines: &[Line], roles: &[Role], k: usize, column_width: Option<usize>) -> bool {
+    k > 0
+        && roles[k] == Role::Body
+        && matches!(roles[k - 1], Role::Body | Role::Repeat)
+        && ends_sentence(&lines[k].text)
+        && !lines[k - 1].is_blank()
+        && lines[k - 1].is_full(column_width, FULL_SLACK)
+        && !ends_sentence(&lines[k - 1].text)
 }
 
 /// The first line of a caption wrapped over two lines, read by its end (…本报记者 丁某
@@ -179,11 +199,11 @@ fn wrapped_captions(lines: &[Line], roles: &mut [Role]) {
     }
 }
 
-/// Two lines of the same length (at least [`REPEAT_MIN_CHARS`]) that agree in
+/// Two lines of the same length (at least `min_chars` characters) that agree in
 /// [`REPEAT_AGREE`] of their places.
-fn near_copy(a: &str, b: &str) -> bool {
+fn near_copy(a: &str, b: &str, min_chars: usize) -> bool {
     let (n, m) = (a.chars().count(), b.chars().count());
-    if n != m || n < REPEAT_MIN_CHARS {
+    if n != m || n < min_chars {
         return false;
     }
     let same = a.chars().zip(b.chars()).filter(|(x, y)| x == y).count();

@@ -34,6 +34,7 @@
 //! | `SAME_START_CHARS` | 8 | characters | opening compared to tell a paragraph printed twice from a second 上接 continuation |
 //! | `WRAPPED_TAIL_MAX_CHARS` | 3 | characters | longest line of punctuation alone read as the end of the body line above |
 //! | `REPEAT_MIN_CHARS` | 8 | characters | shortest line read as the line above printed again |
+//! | `REPEAT_TAIL_MIN_CHARS` | 2 | characters | shortest last line of a wrapped paragraph read as the line above printed again |
 //! | `REPEAT_AGREE` | 3/4 | share | places two copies of a line agree in |
 //! | `DEDUP_MIN_CHARS` | 16 | characters | shortest block compared for duplicates |
 //! | `NEAR_JACCARD` | 0.75 | share | trigrams shared by near duplicates |
@@ -147,6 +148,10 @@ pub const WRAPPED_TAIL_MAX_CHARS: usize = 3;
 /// The shortest line read as a copy of the line above (a tool printing every line
 /// twice): shorter lines (两会, 同意) may well be printed twice on purpose.
 pub const REPEAT_MIN_CHARS: usize = 8;
+/// The shortest last line of a wrapped paragraph (under a full line left open, ending a
+/// sentence: 費者手中。) read as a copy of the line above: a wrap's tail is never printed
+/// twice on purpose, but one character alone (。) may be border noise.
+pub const REPEAT_TAIL_MIN_CHARS: usize = 2;
 /// Two copies of one printed line agree in three places of four: OCR misreads a
 /// character or two in twenty (柬 for 東, · for 。), two different lines agree in few.
 pub const REPEAT_AGREE: (usize, usize) = (3, 4);
