@@ -153,10 +153,15 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
 fn repeated_lines(lines: &[Line], roles: &mut [Role], column_width: Option<usize>) {
     let text_role = |r: &Role| matches!(r, Role::Body | Role::Display | Role::Credit(..) | Role::Caption);
     for i in 1..lines.len() {
+        if !text_role(&roles[i - 1]) || roles[i] == Role::Blank || roles[i] == Role::Repeat {
+            continue;
+        }
+        // A copy of at least REPEAT_MIN_CHARS, or a shorter one under a wrap; the cheap
+        // length test first, the wrap's only for a pair that agrees.
         let (above, here) = (&lines[i - 1].text, &lines[i].text);
-        let copy = near_copy(above, here, REPEAT_MIN_CHARS)
-            || (wrapped_last_line(lines, roles, i - 1, column_width) && near_copy(above, here, REPEAT_TAIL_MIN_CHARS));
-        if !text_role(&roles[i - 1]) || roles[i] == Role::Blank || roles[i] == Role::Repeat || !copy {
+        let copy = near_copy(above, here, REPEAT_TAIL_MIN_CHARS)
+            && (above.chars().nth(REPEAT_MIN_CHARS - 1).is_some() || wrapped_last_line(lines, roles, i - 1, column_width));
+        if !copy {
             continue;
         }
         if stray_marks(&lines[i].text) < stray_marks(&lines[i - 1].text) {
