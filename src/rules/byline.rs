@@ -314,8 +314,7 @@ fn paired(open: Option<regex::Match<'_>>, close: Option<regex::Match<'_>>, misre
     match (open.and_then(first), close.and_then(first)) {
         (None, None) => open.is_none() && close.is_none(),
         (Some(o), Some(c)) => {
-            matches!((o, c), ('〔', '〕') | ('【', '】') | ('［', '］') | ('[', ']') | ('「', '」') | ('（' | '(', '）' | ')'))
-                || (misread && crate::rules::chars::brackets_pair(o, c))
+            crate::rules::chars::printed_pair(o, c) || (misread && crate::rules::chars::brackets_pair(o, c))
         }
         _ => false,
     }

@@ -61,13 +61,22 @@ pub fn is_square_closer(c: char) -> bool {
     matches!(c, '】' | '〕' | '〗' | '］' | ']')
 }
 
-/// Whether `open` and `close` enclose one bracketed item: a printed pair (【】, 〔〕, 〖〗,
-/// ［］, [], 「」, （） full or half width), or two brackets of the square family that do
-/// not match, as OCR misreads a printed pair (the committed eval set's Tesseract pages read
-/// 【老街新貌】 as `[老街新貌】` and 〔記者游佩珊／南光報導〕 as `[記者游佩珊/南光報導〕`).
-/// A round bracket is never taken with a square one.
+/// Whether `open` and `close` are a printed pair: 【】, 〔〕, 〖〗, ［］, [], 「」, or （）
+/// full or half width.
+pub fn printed_pair(open: char, close: char) -> bool {
+    matches!(
+        (open, close),
+        ('【', '】') | ('〔', '〕') | ('〖', '〗') | ('［', '］') | ('[', ']') | ('「', '」') | ('（' | '(', '）' | ')')
+    )
+}
+
+/// Whether `open` and `close` enclose one bracketed item: a [`printed_pair`], or two
+/// brackets of the square family that do not match, as OCR misreads a printed pair (the
+/// committed eval set's Tesseract pages read 【老街新貌】 as `[老街新貌】` and
+/// 〔記者游佩珊／南光報導〕 as `[記者游佩珊/南光報導〕`). A round bracket is never taken
+/// with a square one.
 pub fn brackets_pair(open: char, close: char) -> bool {
-    matches!((open, close), ('「', '」') | ('（' | '(', '）' | ')')) || (is_square_opener(open) && is_square_closer(close))
+    printed_pair(open, close) || (is_square_opener(open) && is_square_closer(close))
 }
 
 /// True when `s` ends a sentence: its last character, after any closing quotes or

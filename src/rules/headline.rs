@@ -168,7 +168,7 @@ pub fn lone_column_label(t: &str) -> Option<&str> {
 
 /// Characters of `t` with its spaces collapsed to one and trimmed, as [`collapse_spaces`]
 /// would leave them, counted without copying it.
-fn width(t: &str) -> usize {
+fn collapsed_len(t: &str) -> usize {
     let mut n = 0;
     let mut gap = false;
     for c in trim(t).chars() {
@@ -237,7 +237,7 @@ pub fn assign(lines: &[GroupLine], levels_informative: bool) -> Roles {
         // 集装箱吞吐量创同期新高" / blank / "# 前十月累计完成四百二十万标箱", eval m003, m020;
         // "各地災況 賑務會撥款急賑" / blank / "皖北淮水暴漲 災民數十萬", p016); two slogans of
         // one level on a page whose levels tell sizes apart stay one headline (the seed).
-        let apart = b.after_blank && width(&a.text) + width(&b.text) > TWO_LINE_HEADLINE_MAX_CHARS;
+        let apart = b.after_blank && collapsed_len(&a.text) + collapsed_len(&b.text) > TWO_LINE_HEADLINE_MAX_CHARS;
         let slogan_pair = is_slogan(&a.text) && is_slogan(&b.text) && rank(a) == rank(b);
         let same_level = a.heading.is_some() && a.heading == b.heading && levels_informative && (!apart || slogan_pair);
         let slogans = slogan_pair && !apart;
@@ -257,7 +257,7 @@ pub fn assign(lines: &[GroupLine], levels_informative: bool) -> Roles {
         && pool.contains(&1)
         && rank(a) == rank(b)
         && !runs_on(a, b)
-        && (SHORTER_HEADLINE_MIN_CHARS..width(&a.text)).contains(&width(&b.text))
+        && (SHORTER_HEADLINE_MIN_CHARS..collapsed_len(&a.text)).contains(&collapsed_len(&b.text))
     {
         best = 1;
     }
