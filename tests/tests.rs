@@ -21,6 +21,7 @@ mod heads;
 mod issue;
 mod jsonformats;
 mod limits;
+mod markdown_bodies;
 mod mastheads;
 mod multipage;
 mod outputs;

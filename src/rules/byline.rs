@@ -368,6 +368,15 @@ pub fn standalone_with(line: &str, roleless: bool, leading_of: impl FnOnce(&str)
     Some(Credit { byline: collapse_spaces(s), dateline: None, date: None, authors, len: line.len() })
 }
 
+/// Whether a credit line names a role and no one: "本报评论员", "新华社评论员", "本報記者"
+/// (a role of [`ROLES`], with at most an organisation before it). Printed under the
+/// last paragraph of a commentary it is the piece's signature (落款), not its byline
+/// (issue 13, eval m005: 本报评论员 closing 守好群众“钱袋子”).
+pub fn role_only(line: &str) -> bool {
+    let s = trim(line);
+    ROLES_AC.find(s).is_some_and(|m| m.end() == s.len() && (m.start() == 0 || organisation(&s[..m.start()]).is_some()))
+}
+
 /// The paper's own correspondence from a place, credited on its own line: "本報廣州特約通信",
 /// "本报北平通信" (本报 or 本報, a place of up to six Han characters, (特约)通信); no one is named.
 fn own_correspondence(s: &str) -> bool {
@@ -589,6 +598,14 @@ fn organisation(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bare_role_names_no_one() {
+        let c = standalone("本报评论员", false).expect("a credit");
+        assert!(c.authors.is_empty() && c.dateline.is_none());
+        assert!(role_only("本报评论员") && role_only("新华社评论员") && role_only("特约评论员"));
+        assert!(!role_only("本报评论员 王强") && !role_only("新华社记者龙逸尚雨桐") && !role_only("本报讯"));
+    }
 
     #[test]
     fn a_credit_with_its_names_run_together_is_still_a_credit() {

@@ -31,6 +31,7 @@
 //! | `ITEM_MAX_CHARS` | 40 | characters | longest numbered list item |
 //! | `LONE_HEAD_MAX_CHARS` | 24 | characters | longest one-line unpunctuated opening read as a headline (issue 13) |
 //! | `LABEL_MAX_CHARS` | 4 | characters | longest lone label (本埠新聞) a lifted headline joins |
+//! | `HEADLINE_LEVEL_MIN_HEADS` | 2 | groups | sure headlines that must agree on a heading level before a deeper heading is read as a subhead (issue 13) |
 //! | `SAME_START_CHARS` | 8 | characters | opening compared to tell a paragraph printed twice from a second 上接 continuation |
 //! | `WRAPPED_TAIL_MAX_CHARS` | 3 | characters | longest line of punctuation alone read as the end of the body line above |
 //! | `REPEAT_MIN_CHARS` | 8 | characters | shortest line read as the line above printed again |
@@ -110,6 +111,13 @@ pub const LONE_HEAD_MAX_CHARS: usize = 24;
 /// paragraph joins as its group's label (本埠新聞): the length up to which the headline
 /// rules (rules/headline.rs) read a short first line over a single headline as a rubric.
 pub const LABEL_MAX_CHARS: usize = 4;
+/// Fewest headline groups, each surely a headline (the page's first, or one a credit
+/// follows), that must all head with the same Markdown level before a single heading
+/// deeper than that level inside a running article is read as its subhead (issue 13,
+/// segment's `headline_level`). One such group says nothing of a page whose converter
+/// sets levels at random (local 人民日报 pages: a `#` dispatch headline, then `###`
+/// headlines with no credit under them).
+pub const HEADLINE_LEVEL_MIN_HEADS: usize = 2;
 /// Blocks shorter than this (Han characters and alphanumerics, after folding) are
 /// never treated as duplicates: short lines repeat legitimately.
 pub const DEDUP_MIN_CHARS: usize = 16;

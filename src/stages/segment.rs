@@ -103,6 +103,10 @@ struct Builder {
     leftovers: Vec<Block>,
     removed: Vec<Removed>,
     page_year: Option<u32>,
+    /// The Markdown heading level the page gives its headlines ([`headline_level`]).
+    headline_level: Option<u8>,
+    /// The unit after the one being pushed is body text.
+    body_follows: bool,
 }
 
 /// Segments a page's units into articles, leftovers and removed noise. The texts are
@@ -122,8 +126,12 @@ pub fn segment(units: Vec<Unit>, layout: Layout) -> Page {
         leftovers: Vec::new(),
         removed: Vec::new(),
         page_year: info.date.as_deref().and_then(iso_year),
+        headline_level: headline_level(&units),
+        body_follows: false,
     };
-    for u in units {
+    let mut units = units.into_iter().peekable();
+    while let Some(u) = units.next() {
+        b.body_follows = units.peek().is_some_and(|n| n.kind == UnitKind::Body);
         b.push(u);
     }
     b.finish(info)
@@ -155,9 +163,23 @@ impl Builder {
             UnitKind::Credit(c) => {
                 let c = c.clone();
                 // The next brief's dispatch in a briefs column: a paragraph of the column.
-                if self.group.is_empty() && !u.after_gap && self.cur.as_ref().is_some_and(|d| d.takes_dispatch(&c)) {
+                if self.dispatch_taken(&c, &u) {
                     let cur = self.cur_mut();
                     cur.push_block(BlockKind::Paragraph, u.text, u.lines, u.facts);
+                    return;
+                }
+                // A role naming no one (本报评论员) under the last paragraph of a running
+                // article, with no headline between and no more text under it: the
+                // commentary's signature (落款). With text under it, it credits what
+                // follows (a subheadline read as a paragraph above it, 人民日报 box page).
+                if self.group.is_empty()
+                    && !u.after_gap
+                    && !self.body_follows
+                    && byline::role_only(&u.text)
+                    && self.cur.as_ref().is_some_and(|d| !d.closed && d.article.blocks.last().is_some_and(|b| b.kind == BlockKind::Paragraph))
+                {
+                    let facts = BlockFacts::read(&u.text);
+                    self.push_body(Unit { kind: UnitKind::Signature(None), facts, ..u });
                     return;
                 }
                 let cur_takes_it = self.group.is_empty()
@@ -185,6 +207,13 @@ impl Builder {
             }
             UnitKind::Body | UnitKind::Caption | UnitKind::Signature(_) => self.push_body(u),
         }
+    }
+
+    /// Whether the dispatch `c`, read from `u`, is the next brief of the current
+    /// article's briefs column ([`Draft::takes_dispatch`]): no headline group is
+    /// pending and no article gap stands before `u`.
+    fn dispatch_taken(&self, c: &Credit, u: &Unit) -> bool {
+        self.group.is_empty() && !u.after_gap && self.cur.as_ref().is_some_and(|d| d.takes_dispatch(c))
     }
 
     fn cur_mut(&mut self) -> &mut Draft {
@@ -271,6 +300,14 @@ impl Builder {
         if displays.iter().any(|g| g.wide) {
             return true;
         }
+        // A heading set deeper than every headline the page heads with a credit or opens
+        // with, inside an article still running and over text with no credit: a subhead
+        // (## headlines, ### 龙头带动 抱团发展 under two paragraphs of one of them).
+        if let ([only], Some(level)) = (displays.as_slice(), self.headline_level) {
+            if only.heading.is_some_and(|h| h > level) && !cur.closed {
+                return false;
+            }
+        }
         if displays.iter().any(|g| g.heading.is_some() && g.facts.number.is_none()) {
             return true;
         }
@@ -318,7 +355,7 @@ impl Builder {
                     c.article.byline.as_deref().is_some_and(|b| same_credit(b, &l.byline))
                         || c.article.blocks.first().is_some_and(|b| same_start(&b.text, crate::rules::chars::trim(&text[l.len..])))
                 };
-                let new_credit = lead.as_ref().is_some_and(|l| c.has_credit && !printed_again(l) && !(self.group.is_empty() && !u.after_gap && c.takes_dispatch(l)));
+                let new_credit = lead.as_ref().is_some_and(|l| c.has_credit && !printed_again(l) && !self.dispatch_taken(l, &u));
                 // A second 上接 opens a second continuation (two on one page), unless its
                 // paragraph is one of this article's printed again (every line twice).
                 let new_part = continued_from(&u)
@@ -420,6 +457,42 @@ impl Builder {
             warnings: Vec::new(),
         }
     }
+}
+
+/// The Markdown heading level of the page's headlines, when the page shows it
+/// consistently: the shallowest heading of each headline group that is surely a
+/// headline (the page's first, or one a credit follows: 本报讯…, 新华社记者 X) is the same
+/// level in at least [`HEADLINE_LEVEL_MIN_HEADS`] groups. `None` when the page has fewer
+/// such groups or they disagree (a page whose levels are set at random by its converter).
+/// Source: issue 13, eval m005, m020 (## or # headlines with ### subheads).
+fn headline_level(units: &[Unit]) -> Option<u8> {
+    let mut levels: Vec<u8> = Vec::new();
+    // The shallowest heading of the pending group of display lines, if any.
+    let mut pending: Option<Option<u8>> = None;
+    let mut seen_body = false;
+    for u in units {
+        match &u.kind {
+            UnitKind::Display => {
+                let l = pending.flatten();
+                pending = Some(match (l, u.heading) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                });
+            }
+            UnitKind::DateLine(_) | UnitKind::Furniture(_) | UnitKind::Noise | UnitKind::Repeat => {}
+            kind => {
+                let sure = matches!(kind, UnitKind::Credit(_)) || !seen_body || u.facts.credit.is_some();
+                if let Some(Some(l)) = pending.take() {
+                    if sure {
+                        levels.push(l);
+                    }
+                }
+                seen_body |= matches!(kind, UnitKind::Body);
+            }
+        }
+    }
+    let first = *levels.first()?;
+    (levels.len() >= HEADLINE_LEVEL_MIN_HEADS && levels.iter().all(|&l| l == first)).then_some(first)
 }
 
 /// A line printed alone, without any punctuation, at most [`LONE_HEAD_MAX_CHARS`]

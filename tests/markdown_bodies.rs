@@ -1,0 +1,108 @@
+//! Issue 13, Markdown bodies kept whole (the share of found articles with body
+//! similarity ≥ 0.98): one test page per fault kind fixed, written here (names, places
+//! and papers invented). The fix is in the module named.
+
+use crate::common;
+
+use banmian::{BlockKind, Options, Page, Pipeline};
+
+fn process(name: &str, text: &str) -> Page {
+    let page = Pipeline::new(Options::default()).expect("default pipeline").process(name, text);
+    common::assert_sane(text, &page);
+    page
+}
+
+fn headlines(page: &Page) -> Vec<Option<&str>> {
+    page.articles.iter().map(|a| a.headline.as_deref()).collect()
+}
+
+fn kinds(page: &Page, article: usize) -> Vec<(BlockKind, &str)> {
+    page.articles[article].blocks.iter().map(|b| (b.kind, b.text.as_str())).collect()
+}
+
+/// Two `##` headlines, each with a credit under it, and a `###` heading inside the
+/// second article's body.
+const LEVELS_PAGE: &str = "# 青石日报
+
+## 北湾码头完成扩建
+
+本报讯（记者 甲某）北湾码头扩建工程昨日完工，新增泊位两个。
+
+码头运营方表示，扩建后年吞吐能力将提高三成。
+
+## 东坡村种出“致富果”
+
+本报记者 乙某
+
+东坡村的猕猴桃今年喜获丰收，亩产比去年提高两成。
+
+村里请来农技员，手把手教村民修枝、授粉。
+
+### 合作社统一销售
+
+村里成立了合作社，统一收购、统一包装、统一发往城里的超市。
+
+村民丙某说，今年再也不用担心卖不出去了。
+";
+
+/// segment (`headline_level`): a heading deeper than every headline the page heads
+/// with a credit is a subhead of the article it sits in, and the text under it stays
+/// in that article.
+#[test]
+fn a_heading_deeper_than_the_pages_headlines_is_a_subhead() {
+    let page = process("levels.md", LEVELS_PAGE);
+    assert_eq!(headlines(&page), [Some("北湾码头完成扩建"), Some("东坡村种出“致富果”")]);
+    let blocks = kinds(&page, 1);
+    assert_eq!(blocks.len(), 5, "{blocks:?}");
+    assert_eq!(blocks[2], (BlockKind::Subhead, "合作社统一销售"));
+    assert_eq!(blocks[4], (BlockKind::Paragraph, "村民丙某说，今年再也不用担心卖不出去了。"));
+}
+
+/// The same `###` heading on a page whose sure headlines disagree in level (a `#` and a
+/// `###` one, each with a credit): the levels say nothing, and the heading after a body
+/// heads an article of its own, as before.
+#[test]
+fn a_deeper_heading_on_a_page_of_mixed_headline_levels_still_heads_an_article() {
+    let mixed = LEVELS_PAGE.replacen("## 北湾", "# 北湾", 1).replacen("## 东坡", "### 东坡", 1);
+    let page = process("mixed.md", &mixed);
+    assert_eq!(headlines(&page), [Some("北湾码头完成扩建"), Some("东坡村种出“致富果”"), Some("合作社统一销售")]);
+}
+
+/// A commentary closed by its paper's commentator, and one credited so under its
+/// headline.
+const COMMENTARY_PAGE: &str = "## 让老街留住烟火气
+
+本报讯（记者 丁某）南门老街改造今日完工，沿街店铺陆续开门迎客。
+
+## 办好群众身边的小事
+
+群众身边的小事，件件连着民心。修好一盏路灯、疏通一条水沟，看似平常，却是群众最真切的期盼。
+
+只有把小事当作大事来办，才能赢得群众的信任。
+
+本报评论员
+
+## 把实事办到心坎上
+
+本报评论员
+
+为民办实事，贵在一个“实”字。
+
+实事办得好不好，要由群众来评判。
+";
+
+/// segment (`byline::role_only`): a role naming no one (本报评论员) under a commentary's
+/// last paragraph is its signature, not its byline; under a headline, with the text
+/// under it, it is the byline.
+#[test]
+fn a_commentators_credit_closing_a_commentary_is_its_signature() {
+    let page = process("commentary.md", COMMENTARY_PAGE);
+    assert_eq!(headlines(&page), [Some("让老街留住烟火气"), Some("办好群众身边的小事"), Some("把实事办到心坎上")]);
+    let closed = &page.articles[1];
+    assert_eq!(closed.byline, None);
+    assert_eq!(closed.blocks.last().map(|b| (b.kind, b.text.as_str())), Some((BlockKind::Signature, "本报评论员")));
+    assert_eq!(closed.blocks.len(), 3);
+    let credited = &page.articles[2];
+    assert_eq!(credited.byline.as_deref(), Some("本报评论员"));
+    assert!(credited.blocks.iter().all(|b| b.kind == BlockKind::Paragraph), "{:?}", credited.blocks);
+}
