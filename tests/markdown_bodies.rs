@@ -106,3 +106,63 @@ fn a_commentators_credit_closing_a_commentary_is_its_signature() {
     assert_eq!(credited.byline.as_deref(), Some("本报评论员"));
     assert!(credited.blocks.iter().all(|b| b.kind == BlockKind::Paragraph), "{:?}", credited.blocks);
 }
+
+/// A paragraph printed twice, its first copy broken by a blank line mid-sentence (an
+/// OCR tool's column break) with its second half indented, and a paragraph broken so
+/// that is not printed again.
+const SPLIT_COPY_PAGE: &str = "# 西河大桥合龙
+
+本报讯 西河大桥主跨昨日顺利合龙，全桥进入桥面施工阶段，预计
+
+　　明年五月建成通车，届时两岸往来只需五分钟。
+
+西河大桥主跨昨日顺利合龙，全桥进入桥面施工阶段，预计明年五月建成通车，届时两岸往来只需五分钟。
+
+施工单位负责人表示，合龙段的焊接在夜间气温最稳定时完成，
+
+　　误差控制在两毫米以内。
+";
+
+/// dedup (`join_split_copies`): the broken first copy is made whole and its second
+/// copy goes to `removed`; the broken paragraph with no copy is left as it was read.
+#[test]
+fn a_paragraph_printed_twice_whose_first_copy_a_blank_line_broke_is_kept_once() {
+    let page = process("split.md", SPLIT_COPY_PAGE);
+    assert_eq!(headlines(&page), [Some("西河大桥合龙")]);
+    let blocks = kinds(&page, 0);
+    assert_eq!(
+        blocks[0],
+        (BlockKind::Paragraph, "西河大桥主跨昨日顺利合龙，全桥进入桥面施工阶段，预计明年五月建成通车，届时两岸往来只需五分钟。")
+    );
+    assert_eq!(page.articles[0].blocks[0].lines, [3, 5]);
+    assert!(page.removed.iter().any(|r| r.lines == [7, 7]), "{:?}", page.removed);
+    assert_eq!(blocks.len(), 3, "{blocks:?}");
+    assert!(blocks[1].1.starts_with("施工单位") && blocks[2].1 == "误差控制在两毫米以内。", "{blocks:?}");
+}
+
+/// A narrow column that wraps right after a dispatch, the reporter's bracket opening
+/// the next line.
+const WRAPPED_DISPATCH_PAGE: &str = "## 北湾码头完成扩建
+
+本报北湾5月6日电
+（记者甲某）北湾码头
+扩建工程昨日完工，新
+增泊位两个。
+
+码头运营方表示，扩建
+后年吞吐能力将提高三
+成。
+";
+
+/// segment (`Draft::complete_dispatch`): the dispatch and the bracket under it are one
+/// credit; the body starts after the bracket.
+#[test]
+fn a_dispatch_whose_reporter_the_wrap_put_on_the_next_line_is_one_credit() {
+    let page = process("wrapped.md", WRAPPED_DISPATCH_PAGE);
+    let a = &page.articles[0];
+    assert_eq!(a.byline.as_deref(), Some("本报北湾5月6日电（记者甲某）"));
+    assert_eq!(a.dateline.as_deref(), Some("本报北湾5月6日电"));
+    assert_eq!(a.authors.iter().map(|x| x.name.as_str()).collect::<Vec<_>>(), ["甲某"]);
+    assert_eq!(a.blocks[0].text, "北湾码头扩建工程昨日完工，新增泊位两个。");
+    assert_eq!(a.blocks.len(), 2);
+}

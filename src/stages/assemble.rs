@@ -412,7 +412,7 @@ fn continues(text: &str) -> bool {
 /// Appends a continuation line: no space between CJK text or inside a number cut by
 /// the wrap ("2" / "000年"), one space between two Latin words, and a hyphen at the
 /// line end kept as is.
-fn join_into(text: &mut String, next: &str) {
+pub(crate) fn join_into(text: &mut String, next: &str) {
     let a = text.chars().next_back().unwrap_or(' ');
     let b = next.chars().next().unwrap_or(' ');
     if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() {

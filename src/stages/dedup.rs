@@ -116,8 +116,10 @@ impl Posting {
 }
 
 /// Removes duplicate and near-duplicate blocks from `page`'s articles, recording them
-/// in `page.removed`.
+/// in `page.removed`. A paragraph whose first copy a blank line broke in two is first
+/// made whole ([`join_split_copies`]).
 pub fn remove_duplicates(page: &mut Page) {
+    join_split_copies(page);
     let mut cands: Vec<Candidate> = Vec::with_capacity(page.articles.iter().map(|a| a.blocks.len()).sum());
     for (ai, a) in page.articles.iter().enumerate() {
         for (bi, b) in a.blocks.iter().enumerate() {
@@ -223,6 +225,48 @@ pub fn remove_duplicates(page: &mut Page) {
         }
     }
     apply(page, doomed);
+}
+
+/// A paragraph printed twice whose first copy a blank line broke in two, mid-sentence:
+/// two paragraphs of one article, the first not ending a sentence (its last character
+/// is not [`is_terminal`](crate::rules::chars::is_terminal) nor a closing quote), whose
+/// keys put together are a near copy of the paragraph right under them (trigrams shared
+/// at [`NEAR_JACCARD`], as the duplicate groups are made). The two halves are joined
+/// into one paragraph (lines from the first's to the second's), which the duplicate
+/// groups then find with its copy. Nothing is removed here. Issue 13, eval m015
+/// ("…惟各省" / blank / "財政，多感困難…" above the whole paragraph printed again).
+fn join_split_copies(page: &mut Page) {
+    let para = |b: &crate::model::Block| b.kind == BlockKind::Paragraph;
+    for a in &mut page.articles {
+        let mut i = 0;
+        while i + 2 < a.blocks.len() {
+            let [x, y, z] = [&a.blocks[i], &a.blocks[i + 1], &a.blocks[i + 2]];
+            let open = x.text.chars().next_back().is_some_and(|c| !crate::rules::chars::is_terminal(c) && !crate::rules::chars::is_closer(c));
+            if para(x) && para(y) && para(z) && open && split_copy_of(x, y, z) {
+                let y = a.blocks.remove(i + 1);
+                let x = &mut a.blocks[i];
+                crate::stages::assemble::join_into(&mut x.text, &y.text);
+                x.lines[1] = y.lines[1];
+                x.refresh_facts();
+            }
+            i += 1;
+        }
+    }
+}
+
+/// Whether the keys of `x` and `y` put together are a near copy of `z`'s
+/// ([`join_split_copies`]).
+fn split_copy_of(x: &crate::model::Block, y: &crate::model::Block, z: &crate::model::Block) -> bool {
+    let mut joined = String::new();
+    let n = key_into(&mut joined, x.facts.after_credit(&x.text)) + key_into(&mut joined, y.facts.after_credit(&y.text));
+    let whole = key(z.facts.after_credit(&z.text));
+    if n < DEDUP_MIN_CHARS || whole.chars().count() < DEDUP_MIN_CHARS {
+        return false;
+    }
+    let (a, b) = (trigrams(&joined), trigrams(&whole));
+    let shared = a.iter().filter(|g| b.binary_search(g).is_ok()).count();
+    let union = a.len() + b.len() - shared;
+    union > 0 && shared as f64 / union as f64 >= NEAR_JACCARD
 }
 
 /// A sentence printed twice back to back inside one paragraph ("…三十个项目。…三十个

@@ -88,6 +88,35 @@ impl Draft {
             && self.article.blocks.last().is_some_and(|b| b.kind == BlockKind::Paragraph)
     }
 
+    /// A dispatch whose reporter the wrap put on the next line: "本报北京7月3日电" read
+    /// as this article's credit, naming no one, on the line right above a body that
+    /// opens "（记者吴丹）7月3日，…" (a narrow column wrapped at the dispatch's end). The
+    /// two read together as one credit ([`byline::leading`]) that goes on into the body
+    /// and names someone replace the dispatch: the byline, dateline and authors are the
+    /// joined credit's, its head spans both lines. Returns the body's text after the
+    /// credit, or `None` (nothing changed) when the article already has text, names
+    /// someone, or its credit is not the line right above `line`.
+    fn complete_dispatch(&mut self, text: &str, line: usize) -> Option<String> {
+        let a = &self.article;
+        let at = self.credit_lines.filter(|l| l[1] + 1 == line && a.blocks.is_empty() && a.authors.is_empty())?;
+        let printed = a.byline.as_deref().filter(|b| a.dateline.as_deref().is_some_and(|d| b.contains(d)))?;
+        let joined = format!("{printed}{text}");
+        let c = byline::leading(&joined).filter(|c| c.len > printed.len() && !c.authors.is_empty())?;
+        let rest = crate::rules::chars::trim(&joined[c.len..]).to_string();
+        let a = &mut self.article;
+        a.byline = Some(c.byline);
+        a.dateline = c.dateline.or(a.dateline.take());
+        a.authors = c.authors;
+        if let Some(h) = a.heads.iter_mut().find(|h| h.lines == at) {
+            h.role = HeadRole::Byline;
+            h.lines = [at[0], line];
+        }
+        self.credit_lines = Some([at[0], line]);
+        self.credit_date = self.credit_date.or(c.date);
+        self.touch([line, line]);
+        Some(rest)
+    }
+
     /// `facts`: the facts record read from `text` ([`BlockFacts`]), which the block carries.
     fn push_block(&mut self, kind: BlockKind, text: String, lines: [usize; 2], facts: BlockFacts) {
         self.article.blocks.push(Block::with_facts(kind, text, lines, facts));
@@ -374,6 +403,11 @@ impl Builder {
             if !cur.has_credit || cur.article.blocks.is_empty() {
                 cur.set_credit(&credit, [u.lines[0], u.lines[0]]);
                 text = crate::rules::chars::trim(&text[credit.len..]).to_string();
+                facts = BlockFacts::read(&text);
+            }
+        } else if u.kind == UnitKind::Body {
+            if let Some(rest) = cur.complete_dispatch(&text, u.lines[0]) {
+                text = rest;
                 facts = BlockFacts::read(&text);
             }
         }
