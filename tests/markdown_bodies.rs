@@ -166,3 +166,28 @@ fn a_dispatch_whose_reporter_the_wrap_put_on_the_next_line_is_one_credit() {
     assert_eq!(a.blocks[0].text, "北湾码头扩建工程昨日完工，新增泊位两个。");
     assert_eq!(a.blocks.len(), 2);
 }
+
+/// A briefs column under the paper's own credit, each brief opening with its place tag
+/// on a line of its own; the second tag, a bare place and 電, is no dispatch the
+/// dateline rules read.
+const BRIEFS_PAGE: &str = "# 各地簡訊
+
+（本報訊）青石電
+
+青石縣新築公路一條，昨日通車，沿線鄉民均稱便利。
+
+北灣電
+
+北灣商會議決，本月起減收碼頭捐一成，以紓商困。
+";
+
+/// segment (`byline::bare_place_tag`): the bare tag is the next brief's, a paragraph of
+/// the column, not a subhead.
+#[test]
+fn a_bare_place_tag_in_a_briefs_column_is_a_paragraph_of_it() {
+    let page = process("briefs.md", BRIEFS_PAGE);
+    assert_eq!(headlines(&page), [Some("各地簡訊")]);
+    let blocks = kinds(&page, 0);
+    assert!(blocks.contains(&(BlockKind::Paragraph, "北灣電")), "{blocks:?}");
+    assert!(blocks.iter().all(|b| b.0 == BlockKind::Paragraph), "{blocks:?}");
+}

@@ -127,6 +127,22 @@ pub const MAX_CREDIT_CHARS: usize = 80;
 /// (`stages::segment`) and a tag the OCR split over two lines (`stages::assemble`).
 pub const OWN_DISPATCH: &[&str] = &["本報", "本报"];
 
+/// Most Han characters of the place in a bare place tag ([`bare_place_tag`]).
+pub const PLACE_TAG_MAX_HAN: usize = 4;
+
+/// A briefs column's bare place tag alone on a line, as the parser of datelines does
+/// not read it: two to [`PLACE_TAG_MAX_HAN`] Han characters and 電/电, nothing else
+/// ("漢口電", and "偷敦電", 倫敦 misread). Read as a dispatch naming no one (the tag is
+/// its byline and its dateline), for `stages::segment` to ask whether the column takes
+/// it as its next brief's tag; `None` for anything else. Issue 13, local 申報 pages.
+pub fn bare_place_tag(line: &str) -> Option<Credit> {
+    let s = trim(line);
+    let place = s.strip_suffix(['電', '电'])?;
+    let n = place.chars().count();
+    ((2..=PLACE_TAG_MAX_HAN).contains(&n) && place.chars().all(is_han))
+        .then(|| Credit { byline: s.to_string(), dateline: Some(s.to_string()), date: None, authors: Vec::new(), len: line.len() })
+}
+
 /// Bullets and boxes set before a credit: ■ ● ◆ ▲ ★.
 fn strip_bullets(s: &str) -> &str {
     s.trim_start_matches(|c: char| matches!(c, '■' | '□' | '●' | '◆' | '◇' | '▲' | '△' | '★' | '☆' | '▼' | '◎') || is_space(c))
@@ -598,6 +614,15 @@ fn organisation(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bare_place_tag_is_a_dispatch_naming_no_one() {
+        let c = bare_place_tag("漢口電").expect("a tag");
+        assert_eq!((c.byline.as_str(), c.dateline.as_deref(), c.authors.len()), ("漢口電", Some("漢口電"), 0));
+        assert!(bare_place_tag("偷敦電").is_some());
+        assert!(bare_place_tag("電").is_none() && bare_place_tag("口電").is_none());
+        assert!(bare_place_tag("諸位同人感念不已特致電").is_none() && bare_place_tag("南京電話").is_none() && bare_place_tag("本報，九江電").is_none());
+    }
 
     #[test]
     fn a_bare_role_names_no_one() {

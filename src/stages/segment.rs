@@ -351,6 +351,15 @@ impl Builder {
         // Body text set apart by the page's article gap, with no headline over it: the
         // next part of an issue's story (a continuation printed without 上接).
         let gap_opens = u.after_gap && u.kind == UnitKind::Body && self.group.is_empty();
+        // A briefs column's bare place tag (漢口電) read as a display line: the next
+        // brief's tag, kept in the column as a paragraph, as its parsed dispatches are.
+        if let [tag] = self.group.as_slice() {
+            let taken = tag.kind == UnitKind::Display && !tag.after_gap && byline::bare_place_tag(&tag.text).is_some_and(|c| self.cur.as_ref().is_some_and(|d| d.takes_dispatch(&c)));
+            if taken {
+                let tag = self.group.pop().expect("one tag");
+                self.cur_mut().push_block(BlockKind::Paragraph, tag.text, tag.lines, tag.facts);
+            }
+        }
         if !self.group.is_empty() {
             if self.group_is_headline(&u, credit.is_some()) {
                 let keep_cur = self.cur.as_ref().is_some_and(|c| c.article.blocks.is_empty() && c.group.is_empty());
