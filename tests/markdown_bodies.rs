@@ -191,3 +191,31 @@ fn a_bare_place_tag_in_a_briefs_column_is_a_paragraph_of_it() {
     assert!(blocks.contains(&(BlockKind::Paragraph, "北灣電")), "{blocks:?}");
     assert!(blocks.iter().all(|b| b.0 == BlockKind::Paragraph), "{blocks:?}");
 }
+
+/// A photo and its short credit printed twice back to back, then two different short
+/// captions in a row.
+const CAPTION_TWICE_PAGE: &str = "## 古城墙修缮完工
+
+本报讯（记者 戊某）历时两年的古城墙修缮工程日前完工，城墙步道向市民开放。
+
+图为修缮后的城墙。
+
+己某摄（青石视觉）
+
+己某摄（青石视觉）
+
+图为城墙步道夜景。
+
+庚某摄
+";
+
+/// dedup (`caption_printed_twice`): the short credit printed twice is kept once, the copy
+/// goes to `removed`; two captions that differ both stay.
+#[test]
+fn a_short_caption_printed_twice_back_to_back_is_kept_once() {
+    let page = process("caption.md", CAPTION_TWICE_PAGE);
+    let captions: Vec<&str> = page.articles[0].blocks.iter().filter(|b| b.kind == BlockKind::Caption).map(|b| b.text.as_str()).collect();
+    assert_eq!(captions.iter().filter(|c| c.contains("己某摄")).count(), 1, "{captions:?}");
+    assert!(captions.iter().any(|c| c.contains("庚某摄")), "{captions:?}");
+    assert!(page.removed.iter().any(|r| r.text.contains("己某摄") && r.lines == [9, 9]), "{:?}", page.removed);
+}

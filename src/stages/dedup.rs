@@ -128,7 +128,7 @@ pub fn remove_duplicates(page: &mut Page) {
             }
             let mut k = String::new();
             let chars = key_into(&mut k, b.facts.after_credit(&b.text));
-            if chars >= DEDUP_MIN_CHARS {
+            if chars >= DEDUP_MIN_CHARS || caption_printed_twice(a, bi, &k) {
                 cands.push(Candidate { at: BlockRef { article: ai, block: bi }, grams: 0, key: k, chars });
             }
         }
@@ -225,6 +225,16 @@ pub fn remove_duplicates(page: &mut Page) {
         }
     }
     apply(page, doomed);
+}
+
+/// Whether block `bi` of `a` (its key `k`) is a caption with a copy of it right above
+/// or right under it: a short photo credit printed twice back to back ("…摄（…视觉）"
+/// twice, local 人民日报 m001), shorter than [`DEDUP_MIN_CHARS`] but compared all the
+/// same (two captions in a row that read alike are never meant).
+fn caption_printed_twice(a: &crate::model::Article, bi: usize, k: &str) -> bool {
+    let caption = |i: usize| a.blocks.get(i).filter(|b| b.kind == BlockKind::Caption);
+    let same = |i: usize| caption(i).is_some_and(|b| key(b.facts.after_credit(&b.text)) == k);
+    caption(bi).is_some() && !k.is_empty() && ((bi > 0 && same(bi - 1)) || same(bi + 1))
 }
 
 /// A paragraph printed twice whose first copy a blank line broke in two, mid-sentence:
