@@ -6,13 +6,15 @@ use crate::common;
 
 use banmian::{BlockKind, CreditFor, Options, Page, Pipeline};
 
-fn process(name: &str, text: &str) -> Page {
+/// Runs the default pipeline on a text page and checks that nothing of it is lost.
+pub(crate) fn process(name: &str, text: &str) -> Page {
     let page = Pipeline::new(Options::default()).expect("default pipeline").process(name, text);
     common::assert_sane(text, &page);
     page
 }
 
-fn headlines(page: &Page) -> Vec<Option<&str>> {
+/// Each article's headline, in page order.
+pub(crate) fn headlines(page: &Page) -> Vec<Option<&str>> {
     page.articles.iter().map(|a| a.headline.as_deref()).collect()
 }
 

@@ -2,19 +2,9 @@
 //! similarity ≥ 0.98): one test page per fault kind fixed, written here (names, places
 //! and papers invented). The fix is in the module named.
 
-use crate::common;
+use crate::accuracy_text::{headlines, process};
 
-use banmian::{BlockKind, Options, Page, Pipeline};
-
-fn process(name: &str, text: &str) -> Page {
-    let page = Pipeline::new(Options::default()).expect("default pipeline").process(name, text);
-    common::assert_sane(text, &page);
-    page
-}
-
-fn headlines(page: &Page) -> Vec<Option<&str>> {
-    page.articles.iter().map(|a| a.headline.as_deref()).collect()
-}
+use banmian::{BlockKind, Page};
 
 fn kinds(page: &Page, article: usize) -> Vec<(BlockKind, &str)> {
     page.articles[article].blocks.iter().map(|b| (b.kind, b.text.as_str())).collect()
