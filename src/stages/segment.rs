@@ -3,11 +3,12 @@
 //! This module owns where one article ends and the next begins. A run of display
 //! lines (with a printed date line) before body text is a headline group; it starts a
 //! new article when anything says so: a credit follows it (本报讯…, 本报记者 X), it holds
-//! a Markdown heading that is not a numbered section title, it has two or more lines,
-//! it holds a printed date, the previous article was closed by a signature or a 下转
-//! jump, the body after it starts with 上接, or blank lines set it apart on a page whose
-//! paragraphs run on with none between them. Otherwise a display line inside a body
-//! is a subhead (小标题). Text before any headline, or after 上接 in another article's
+//! a Markdown heading that is not a numbered section title (nor a single heading set
+//! deeper than every sure headline of the page, inside a running article: a subhead),
+//! it has two or more lines, it holds a printed date, the previous article was closed
+//! by a signature or a 下转 jump, the body after it starts with 上接, or blank lines set
+//! it apart on a page whose paragraphs run on with none between them. Otherwise a
+//! display line inside a body is a subhead (小标题). Text before any headline, or after 上接 in another article's
 //! body, is an article without a headline. A group with no body after it goes to
 //! `leftovers` as a rubric. Furniture goes to `leftovers`, noise to `removed`.
 
