@@ -115,7 +115,7 @@ struct Args {
     /// With --ocr tesseract: the scans' resolution in dots per inch (70 to 2400), passed to
     /// Tesseract as --dpi. Without it Tesseract takes the image's own, or estimates it from
     /// the text when the image records none, which can be far off (335 for 200 dpi
-    /// newspaper pages, read then with many more lines run across columns).
+    /// newspaper pages, whose hOCR then reads much worse).
     #[arg(long, value_name = "DPI", value_parser = clap::value_parser!(u32).range(i64::from(*banmian::ocr::DPI_RANGE.start())..=i64::from(*banmian::ocr::DPI_RANGE.end())))]
     ocr_dpi: Option<u32>,
 

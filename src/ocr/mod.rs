@@ -182,8 +182,7 @@ impl Ocr {
     /// The engine told the scans' resolution, `dpi` dots per inch (`--ocr-dpi`; Tesseract
     /// only, passed as `--dpi`; RapidOCR ignores it). Tesseract otherwise reads it from the
     /// image, or estimates it from the text when the image records none, and the estimate
-    /// can be far off: 335 for the evaluation set's 200 dpi newspaper pages, whose hOCR
-    /// then splits many more lines across columns and drops head lines. Told 200, banmian
+    /// can be far off: 335 for the evaluation set's 200 dpi newspaper pages. Told 200, banmian
     /// found 63.4 % of the committed set's articles in the hOCR instead of 52.7 %, and
     /// layout rose 73.0 → 84.0 % (`evaluation/ocr.py`, `tesseract_options`). The caller
     /// keeps `dpi` within [`DPI_RANGE`].
