@@ -343,7 +343,7 @@ fn padded_word_boxes_keep_a_headline_whole_and_the_columns_apart() {
 /// engine read as three wrong characters, 介论立, with confidences 0, 0.02 and 0.64 (as
 /// Tesseract, told a page's resolution, reads a photo or an ornament); the other words
 /// at 0.9.
-fn page_with_a_photo_read_as_text() -> (Lines, String) {
+fn page_with_an_ornament_read_as_text() -> (Lines, String) {
     let (mut lines, body) = page();
     let word = |c: char, x: u32| (c.to_string(), [x, 150, x + 36, 186]);
     lines.insert(1, ("介论立".chars().enumerate().map(|(k, c)| word(c, 420 + 44 * k as u32)).collect(), [420, 150, 544, 186]));
@@ -369,7 +369,7 @@ fn with_garbage_confidence(format: InputFormat, bytes: String) -> String {
 
 #[test]
 fn an_ornament_read_as_a_few_unsure_characters_is_noise_not_a_subheadline() {
-    let (lines, body) = page_with_a_photo_read_as_text();
+    let (lines, body) = page_with_an_ornament_read_as_text();
     for (format, bytes) in [(InputFormat::Hocr, hocr(&lines)), (InputFormat::Alto, alto(&lines)), (InputFormat::Tesseract, tsv(&lines))] {
         let bytes = with_garbage_confidence(format, bytes);
         assert!(!bytes.contains("90'>介<") && !bytes.contains("\t90\t介\n"), "{format:?}: the confidences are set");
