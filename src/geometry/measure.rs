@@ -64,8 +64,8 @@ fn is_rule_read_as_text(p: &Piece, h: f64) -> bool {
 /// A box the engine all but failed to read: at most [`UNREAD_MAX_CHARS`] characters,
 /// read with a confidence under [`UNREAD_CONFIDENCE`]. Tesseract, told a page's true
 /// resolution, reads photos, ornaments and rules as short runs of wrong characters
-/// (`$:Maya`, `介論立`: mean confidences 0.08 and 0.22), and they became kickers and
-/// subheadlines.
+/// (committed page h015: `本生二3一`, mean confidence 0.14), and such runs became kickers
+/// and subheadlines.
 pub(super) fn is_unread(p: &Piece, confidence: Option<f64>) -> bool {
     p.chars() <= UNREAD_MAX_CHARS && confidence.is_some_and(|c| c < UNREAD_CONFIDENCE)
 }
