@@ -142,12 +142,15 @@ def make_ocr(articles, out, seed, n1, nm, nv, fontset, source, log):
     t0 = time.time()
     hor = [p for p in pages if p["layout"] != "vertical"]
     lang = lambda p: "chi_sim" if p["placed"][0]["script"] == "zh-Hans" else "chi_tra"
+    # two readings a page (ocr.py): plain text as a user gets it (no resolution given), and
+    # the box formats with the page's resolution, as banmian's `--ocr-dpi` passes it
     with cf.ThreadPoolExecutor(2) as ex:
         touts = list(ex.map(lambda p: ocr.tesseract(p["png"], p["sha"], lang(p)), hor))
+        bouts = list(ex.map(lambda p: ocr.tesseract(p["png"], p["sha"], lang(p), p["render"]["dpi"]), hor))
     timing["tesseract_s"] = round(time.time() - t0, 1)
     log(f"tesseract: {len(hor)} pages in {timing['tesseract_s']} s")
     stats = []
-    for p, to in zip(hor, touts):
+    for p, to, bo in zip(hor, touts, bouts):
         eng = {"name": "tesseract", "version": tver, "lang": lang(p),
                "model": f"Debian tesseract-ocr-{lang(p).replace('_', '-')} {deb_version('tesseract-ocr-' + lang(p).replace('_', '-'))}"}
         tl = ocr.tsv_lines(to["tsv"])
@@ -163,9 +166,12 @@ def make_ocr(articles, out, seed, n1, nm, nv, fontset, source, log):
             stats.append((kind, st))
         else:
             log(f"{p['pid']}: Tesseract txt and TSV lines differ; txt page left out")
-        # hOCR, ALTO, TSV: the same lines, indexed 0.. in document order
-        n_hocr = len(re.findall(r"class='ocr_(?:line|caption|header|textfloat)'", to["hocr"]))
-        n_alto = to["alto"].count("<TextLine ")
+        # hOCR, ALTO, TSV (the reading with the page's resolution): the same lines, indexed
+        # 0.. in document order
+        eng = dict(eng, options=" ".join(ocr.tesseract_options(p["render"]["dpi"])))
+        tl = ocr.tsv_lines(bo["tsv"])
+        n_hocr = len(re.findall(r"class='ocr_(?:line|caption|header|textfloat)'", bo["hocr"]))
+        n_alto = bo["alto"].count("<TextLine ")
         if not (n_hocr == n_alto == len(tl)):
             log(f"{p['pid']}: hOCR {n_hocr}, ALTO {n_alto}, TSV {len(tl)} lines; box pages left out")
             continue
@@ -177,7 +183,7 @@ def make_ocr(articles, out, seed, n1, nm, nv, fontset, source, log):
             g.update({"articles": garts, "order": order, "stats": st})
             # hOCR and ALTO name the image file: name it by page id, not by the path the cached
             # OCR was made from (another checkout's cache gives another path)
-            write_page(out, kind, p["pid"] + ext, image_name(to[key], p["pid"] + ".png"), g, gz=True)
+            write_page(out, kind, p["pid"] + ext, image_name(bo[key], p["pid"] + ".png"), g, gz=True)
 
     # RapidOCR: every page (horizontal -> rapidocr, vertical -> vertical)
     t0 = time.time()
@@ -205,7 +211,10 @@ def make_ocr(articles, out, seed, n1, nm, nv, fontset, source, log):
     log(f"rapidocr: {len(pages)} pages ({fresh} not cached) in {timing['rapidocr_s']} s")
     engines = {"tesseract": {"version": tver, "debian": {k: deb_version(k) for k in (
         "tesseract-ocr", "tesseract-ocr-chi-sim", "tesseract-ocr-chi-tra", "tesseract-ocr-chi-sim-vert",
-        "tesseract-ocr-chi-tra-vert")}, "options": "--psm 3, OMP_THREAD_LIMIT=1, 2 processes"},
+        "tesseract-ocr-chi-tra-vert")}, "options": "--psm 3 (txt kinds); --psm 3 --dpi 200, the page's "
+        "resolution (hOCR, ALTO, TSV kinds); OMP_THREAD_LIMIT=1, 2 processes",
+        "cache": {"txt": "tesseract-" + ocr.tesseract_options_key(ocr.tesseract_options()),
+                  "boxes": "tesseract-" + ocr.tesseract_options_key(ocr.tesseract_options(200))}},
         "rapidocr": dict(rver, params=rapidocr_worker.OPTIONS, cache="rapidocr-" + ocr.rapidocr_options_key(),
                          options=rapidocr_worker.describe_options()
                          + ", else defaults (max_side_len 2000, text_score 0.5), 2 onnxruntime threads")}

@@ -338,3 +338,50 @@ fn padded_word_boxes_keep_a_headline_whole_and_the_columns_apart() {
     let first_row: Vec<_> = page.boxes.iter().filter(|b| b.index == 1).map(|b| (b.rect.y0, b.rect.y1)).collect();
     assert_eq!(first_row, [(200.0, 224.0); 3]);
 }
+
+/// The page of [`page`] with an ornament between its headline and its body that the
+/// engine read as three wrong characters (invented: 丌卅匚), with confidences 0, 0.02 and 0.64 (as
+/// Tesseract, told a page's resolution, reads a photo or an ornament); the other words
+/// at 0.9.
+fn page_with_an_ornament_read_as_text() -> (Lines, String) {
+    let (mut lines, body) = page();
+    let word = |c: char, x: u32| (c.to_string(), [x, 150, x + 36, 186]);
+    lines.insert(1, ("丌卅匚".chars().enumerate().map(|(k, c)| word(c, 420 + 44 * k as u32)).collect(), [420, 150, 544, 186]));
+    (lines, body)
+}
+
+/// Gives each of the garbage words its confidence in the format's own notation.
+fn with_garbage_confidence(format: InputFormat, bytes: String) -> String {
+    let mut s = bytes;
+    for (c, conf) in [('丌', 0u32), ('卅', 2), ('匚', 64)] {
+        s = match format {
+            InputFormat::Hocr => s.replace(&format!("x_wconf 90'>{c}<"), &format!("x_wconf {conf}'>{c}<")),
+            InputFormat::Tesseract => s.replace(&format!("\t90\t{c}\n"), &format!("\t{conf}\t{c}\n")),
+            _ => {
+                let at = s.find(&format!("CONTENT=\"{c}\"")).expect("the word is on the page");
+                let wc = at + s[at..].find("WC=\"0.9\"").expect("a WC");
+                format!("{}WC=\"{}\"{}", &s[..wc], f64::from(conf) / 100.0, &s[wc + "WC=\"0.9\"".len()..])
+            }
+        };
+    }
+    s
+}
+
+#[test]
+fn an_ornament_read_as_a_few_unsure_characters_is_noise_not_a_subheadline() {
+    let (lines, body) = page_with_an_ornament_read_as_text();
+    for (format, bytes) in [(InputFormat::Hocr, hocr(&lines)), (InputFormat::Alto, alto(&lines)), (InputFormat::Tesseract, tsv(&lines))] {
+        let bytes = with_garbage_confidence(format, bytes);
+        assert!(!bytes.contains("90'>丌<") && !bytes.contains("\t90\t丌\n"), "{format:?}: the confidences are set");
+        let page = run(format, &bytes);
+        assert_eq!(articles(&page), [(Some(HEADLINE.to_string()), body.clone())], "{format:?}");
+        assert_eq!(page.articles[0].subheadline, None, "{format:?}");
+        let noise: Vec<_> = page.removed.iter().filter(|r| r.text == "丌卅匚").collect();
+        assert_eq!(noise.len(), 1, "{format:?}: {:?}", page.removed);
+        assert_eq!(noise[0].reason, banmian::RemovedReason::Noise, "{format:?}");
+    }
+    // The same characters read with confidence are the subheadline (as every format read
+    // them before the rule, confidence or not): the rule is the confidence.
+    let page = run(InputFormat::Hocr, &hocr(&lines));
+    assert_eq!(page.articles[0].subheadline.as_deref(), Some("丌卅匚"));
+}

@@ -155,7 +155,7 @@ fn stand_in(dir: &Path) -> (PathBuf, PathBuf) {
     script(
         &tess,
         &format!(
-            "case \"$1\" in\n--version) echo 'tesseract 5.3.0'; echo ' leptonica-1.82.0';;\n--list-langs) printf 'List of available languages in \"/x\" (3):\\nchi_sim\\neng\\nosd\\n';;\n*) echo \"$(basename \"$1\") $OMP_THREAD_LIMIT $2 $3 $4 $5 $6 $7\" >> '{}'; cat '{}';;\nesac\n",
+            "case \"$1\" in\n--version) echo 'tesseract 5.3.0'; echo ' leptonica-1.82.0';;\n--list-langs) printf 'List of available languages in \"/x\" (3):\\nchi_sim\\neng\\nosd\\n';;\n*) img=$(basename \"$1\"); shift; echo \"$img $OMP_THREAD_LIMIT $*\" >> '{}'; cat '{}';;\nesac\n",
             calls.display(),
             hocr.display()
         ),
@@ -223,6 +223,35 @@ fn ocr_output_is_kept_recorded_and_reused_by_resume() {
     let o = banmian().arg(&root).arg("-o").arg(&out).arg("--resume").output().unwrap();
     assert!(stderr(&o).contains("1 page: 0 processed, 1 up to date"), "{}", stderr(&o));
     assert!(out.join("01.png.json").is_file());
+}
+
+#[cfg(unix)]
+#[test]
+fn ocr_dpi_is_given_to_tesseract_and_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = scans(dir.path());
+    let out = dir.path().join("out");
+    let (tess, calls) = stand_in(dir.path());
+    let run = |extra: &[&str]| {
+        banmian().env("BANMIAN_TESSERACT", &tess).arg(&root).arg("-o").arg(&out).args(["--ocr", "tesseract"]).args(extra).output().unwrap()
+    };
+    let o = run(&["--ocr-dpi", "200"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let called = fs::read_to_string(&calls).unwrap();
+    let mut each: Vec<&str> = called.lines().collect();
+    each.sort();
+    assert_eq!(each, ["01.png 1 stdout -l chi_sim --psm 3 --dpi 200 hocr", "02.png 1 stdout -l chi_sim --psm 3 --dpi 200 hocr"]);
+    assert_eq!(json(&out.join(".banmian/run.json"))["ocr"], "tesseract 5.3.0 -l chi_sim --psm 3 --dpi 200 hocr");
+    // Another resolution is another reading: --resume redoes the pages.
+    let o = run(&["--resume", "--ocr-dpi", "300"]);
+    assert!(stderr(&o).contains("every page is redone") && stderr(&o).contains("3 pages: 3 processed"), "{}", stderr(&o));
+    // Outside Tesseract's range: a usage error, nothing run.
+    for bad in ["20", "5000", "abc"] {
+        let o = run(&["--ocr-dpi", bad]);
+        assert_eq!(o.status.code(), Some(2), "{bad}: {}", stderr(&o));
+        assert!(stderr(&o).contains("--ocr-dpi"), "{}", stderr(&o));
+    }
+    assert_eq!(fs::read_to_string(&calls).unwrap().lines().count(), 4);
 }
 
 #[cfg(unix)]

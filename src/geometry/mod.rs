@@ -19,7 +19,8 @@
 //!    lines' rectangle grown by 1.5 `H`: border debris), holds neither a Han
 //!    character nor only digits, or is thinner than body text and over eight times
 //!    as wide as thick per character (a rule read as a character), is page noise,
-//!    for `removed` with reason `noise`.
+//!    for `removed` with reason `noise`; so is a box of at most six characters read
+//!    with a confidence under 0.3 (an ornament or photo the engine read as text).
 //!    On a horizontal page, a heading box whose right end runs into the next heading
 //!    of its row and repeats that heading's first characters loses the repeat (see
 //!    `trim_overlapping_heads`).
@@ -342,8 +343,12 @@ pub fn recover(page: &BoxPage) -> Recovered {
     let vertical_page = vertical::is_vertical_page(&pieces);
     let (line_height, pitch) = measure(&pieces, vertical_page);
     let area = text_area(&pieces, line_height, vertical_page);
-    let (noise, mut text): (Vec<Piece>, Vec<Piece>) =
-        pieces.into_iter().partition(|p| is_noise(p, line_height, area.as_ref(), vertical_page));
+    // Each piece's box confidence (the pieces are the boxes with text, in order).
+    let confidence = page.boxes.iter().filter(|b| !b.text.is_empty()).map(|b| b.confidence);
+    let (noise, text): (Vec<_>, Vec<_>) =
+        pieces.into_iter().zip(confidence).partition(|(p, c)| is_noise(p, line_height, area.as_ref(), vertical_page) || is_unread(p, *c));
+    let noise: Vec<Piece> = noise.into_iter().map(|(p, _)| p).collect();
+    let mut text: Vec<Piece> = text.into_iter().map(|(p, _)| p).collect();
     let metrics = Metrics { line_height, pitch, line_gap: line_gap(&text, line_height) };
     if !vertical_page {
         trim_overlapping_heads(&mut text, line_height);
