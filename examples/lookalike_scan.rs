@@ -2,7 +2,7 @@
 //! files and prints every repair it would make: on clean gold text each one is a
 //! false repair. Measurement tool of issue 13 (the look-alike repair's safety).
 //!
-//! `cargo run --release --features internals --example lookalike_scan -- FILE_OR_DIR...`
+//! `cargo run --release --example lookalike_scan -- FILE_OR_DIR...`
 //! reads every `*.gold.json` under the arguments (banmian's `evalgold` golds and the
 //! seed gold: `articles[].{kicker,headline,subheadline,blocks[].text}`), each distinct
 //! text once, and prints `file<TAB>printed<TAB>repaired` per repair, then a count.
