@@ -388,11 +388,14 @@ impl Pipeline {
         if text {
             dedup::remove_repeated_sentences(&mut page);
         }
-        normalize::repair(&mut page, normalize::Repair {
-            punct: self.options.punct == Punct::Normalize,
-            lookalikes: self.options.lookalikes == Lookalikes::Repair,
-            convert: self.converter.as_ref(),
-        });
+        normalize::repair(
+            &mut page,
+            normalize::Repair {
+                punct: self.options.punct == Punct::Normalize,
+                lookalikes: self.options.lookalikes == Lookalikes::Repair,
+                convert: self.converter.as_ref(),
+            },
+        );
         stages::warn::check(&mut page);
         page
     }

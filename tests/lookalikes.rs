@@ -27,7 +27,11 @@ fn look_alikes_are_repaired_and_each_repair_is_named() {
         a.warnings.iter().filter(|w| w.kind == WarningKind::Lookalike).map(|w| (w.block, w.message.as_str())).collect();
     assert_eq!(
         warnings,
-        [(None, "headline: printed 昨夭, repaired 昨天"), (Some(0), "line 3: printed 己经, repaired 已经"), (Some(0), "line 3: printed 收人, repaired 收入")]
+        [
+            (None, "headline: printed 昨夭, repaired 昨天"),
+            (Some(0), "line 3: printed 己经, repaired 已经"),
+            (Some(0), "line 3: printed 收人, repaired 收入")
+        ]
     );
 }
 

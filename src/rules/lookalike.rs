@@ -92,18 +92,55 @@ pub struct Fix {
     pub repaired: String,
 }
 
-/// The look-alikes of `c` ([`PAIRS`]), empty for any other character.
-pub fn alikes(c: char) -> &'static [char] {
-    // Quick refusal: every character of PAIRS is in U+4E00..U+9FFF.
-    if !('\u{4e00}'..='\u{9fff}').contains(&c) {
+/// The look-alike group of `c` ([`PAIRS`]) in a text of Simplified (`traditional`
+/// false) or Traditional print, `c` included; empty for any other character. (向 is
+/// in two groups: 问/间 in Simplified print, 問/間 in Traditional.)
+pub fn alikes(c: char, traditional: bool) -> &'static [char] {
+    // Asked about every character of a text: most are refused by their low byte.
+    if FILTER[(c as u32 & 0xff) as usize / 64] >> (c as u32 & 63) & 1 == 0 {
         return &[];
     }
-    PAIRS.iter().find(|g| g.contains(&c)).map_or(&[], |g| g)
+    let group = match c {
+        '已' | '己' | '巳' => 0,
+        '天' | '夭' => 1,
+        '日' | '曰' => 2,
+        '入' | '人' => 3,
+        '未' | '末' => 4,
+        '土' | '士' => 5,
+        '千' | '干' => 6,
+        '问' | '间' => 7,
+        '向' if !traditional => 7,
+        '問' | '間' | '向' => 8,
+        '候' | '侯' => 9,
+        '析' | '折' => 10,
+        '茶' | '荼' => 11,
+        '准' | '淮' => 12,
+        '曾' | '會' => 13,
+        _ => return &[],
+    };
+    PAIRS[group]
 }
+
+/// One bit per low byte of the characters of [`PAIRS`]: a character whose low byte
+/// has no bit is in no group.
+const FILTER: [u64; 4] = {
+    let mut f = [0u64; 4];
+    let mut g = 0;
+    while g < PAIRS.len() {
+        let mut k = 0;
+        while k < PAIRS[g].len() {
+            let b = PAIRS[g][k] as u32 & 0xff;
+            f[b as usize / 64] |= 1 << (b % 64);
+            k += 1;
+        }
+        g += 1;
+    }
+    f
+};
 
 /// True when `c` is in [`PAIRS`].
 fn is_candidate(c: char) -> bool {
-    !alikes(c).is_empty()
+    !alikes(c, false).is_empty()
 }
 
 /// The dictionary and the Traditional look-up.
@@ -111,14 +148,39 @@ struct Lexicon {
     jieba: Jieba,
     /// OpenCC `t2s`, when the build's backend has it.
     t2s: Option<Converter>,
+    /// One bit per character of U+4E00..=U+9FFF: set when `t2s` changes it alone (a
+    /// Traditional form), so that only a text holding one is converted.
+    traditional: Vec<u64>,
 }
+
+/// The characters [`Lexicon::traditional`] covers.
+const HAN: std::ops::RangeInclusive<u32> = 0x4e00..=0x9fff;
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| Lexicon { jieba: Jieba::new(), t2s: Converter::new(Config::T2s).ok() })
+    LEXICON.get_or_init(|| {
+        let t2s = Converter::new(Config::T2s).ok();
+        let mut traditional = vec![0u64; HAN.clone().count().div_ceil(64)];
+        if let Some(t2s) = &t2s {
+            // Every character on a line of its own, so that no phrase joins two.
+            let all: String = HAN.filter_map(char::from_u32).flat_map(|c| [c, '\n']).collect();
+            for (k, (a, b)) in all.lines().zip(t2s.convert(&all).lines()).enumerate() {
+                if a != b {
+                    traditional[k / 64] |= 1 << (k % 64);
+                }
+            }
+        }
+        Lexicon { jieba: Jieba::new(), t2s, traditional }
+    })
 }
 
 impl Lexicon {
+    /// True when `c` is a Traditional form (`t2s` changes it).
+    fn is_traditional(&self, c: char) -> bool {
+        let k = (c as u32).wrapping_sub(*HAN.start()) as usize;
+        self.traditional.get(k / 64).is_some_and(|w| w >> (k % 64) & 1 == 1)
+    }
+
     /// The likelihood of `s` ([`Jieba::suggest_freq`]) when it is a dictionary word.
     fn word(&self, s: &str) -> Option<usize> {
         self.jieba.has_word(s).then(|| self.jieba.suggest_freq(s))
@@ -133,29 +195,34 @@ pub fn repair(text: &str) -> Option<(String, Vec<Fix>)> {
     }
     let lex = lexicon();
     let mut chars: Vec<char> = text.chars().collect();
+    let traditional = chars.iter().any(|&c| lex.is_traditional(c));
     // The characters the dictionary is asked about: Simplified.
-    let mut look = match &lex.t2s {
-        Some(t2s) => {
+    let mut look = match (&lex.t2s, traditional) {
+        (Some(t2s), true) => {
             let simple: Vec<char> = t2s.convert(text).chars().collect();
             if simple.len() != chars.len() {
                 return None;
             }
             simple
         }
-        None => chars.clone(),
+        _ => chars.clone(),
     };
     let mut fixes = Vec::new();
     let mut buf = String::new();
+    // How far the rule reads on either side of a character: a word holding it, and
+    // the words around that word.
+    let reach = 2 * (MAX_WORD - 1);
     for i in 0..chars.len() {
-        if !is_candidate(chars[i]) {
+        let group = alikes(chars[i], traditional);
+        if group.is_empty() {
             continue;
         }
-        let lo = (0..i).rev().take_while(|&k| is_han(chars[k])).last().unwrap_or(i);
-        let hi = (i + 1..chars.len()).take_while(|&k| is_han(chars[k])).last().map_or(i + 1, |k| k + 1);
+        let lo = (i.saturating_sub(reach)..i).rev().take_while(|&k| is_han(chars[k])).last().unwrap_or(i);
+        let hi = (i + 1..(i + 1 + reach).min(chars.len())).take_while(|&k| is_han(chars[k])).last().map_or(i + 1, |k| k + 1);
         if hi - lo < 2 {
             continue;
         }
-        if let Some((d, start, len)) = best(lex, &look, i, lo, hi, alikes(chars[i]), &mut buf) {
+        if let Some((d, start, len)) = best(lex, &look, i, lo, hi, group, &mut buf) {
             let printed: String = chars[start..start + len].iter().collect();
             chars[i] = d;
             look[i] = simple(lex, d);
@@ -167,7 +234,7 @@ pub fn repair(text: &str) -> Option<(String, Vec<Fix>)> {
 
 /// `d` as the dictionary spells it (Simplified).
 fn simple(lex: &Lexicon, d: char) -> char {
-    let Some(t2s) = &lex.t2s else { return d };
+    let Some(t2s) = lex.t2s.as_ref().filter(|_| lex.is_traditional(d)) else { return d };
     let mut b = [0; 4];
     let s = t2s.convert(d.encode_utf8(&mut b));
     let mut it = s.chars();
