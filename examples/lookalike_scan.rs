@@ -4,8 +4,8 @@
 //!
 //! `cargo run --release --example lookalike_scan -- FILE_OR_DIR...`
 //! reads every `*.gold.json` under the arguments (banmian's `evalgold` golds and the
-//! seed gold: `articles[].{kicker,headline,subheadline,blocks[].text}`), each distinct
-//! text once, and prints `file<TAB>printed<TAB>repaired` per repair, then a count.
+//! seed gold: `articles[].{kicker,headline,subheadline,blocks[].text}`) and every
+//! `*.lines.txt` (one text a line), each distinct text once, and prints `file<TAB>printed<TAB>repaired` per repair, then a count.
 
 use std::collections::HashSet;
 
@@ -34,13 +34,19 @@ fn main() {
         for e in walkdir::WalkDir::new(&arg).sort_by_file_name() {
             let Ok(e) = e else { continue };
             let p = e.path();
-            if !p.to_string_lossy().ends_with(".gold.json") {
+            let name = p.to_string_lossy();
+            let mut ts = Vec::new();
+            if name.ends_with(".gold.json") {
+                let Ok(v) = std::fs::read_to_string(p).map(|s| serde_json::from_str::<serde_json::Value>(&s)) else { continue };
+                let Ok(v) = v else { continue };
+                texts(&v, &mut ts);
+            } else if name.ends_with(".lines.txt") {
+                // Clean text from elsewhere, one text a line.
+                let Ok(s) = std::fs::read_to_string(p) else { continue };
+                ts.extend(s.lines().map(str::to_string));
+            } else {
                 continue;
             }
-            let Ok(v) = std::fs::read_to_string(p).map(|s| serde_json::from_str::<serde_json::Value>(&s)) else { continue };
-            let Ok(v) = v else { continue };
-            let mut ts = Vec::new();
-            texts(&v, &mut ts);
             for t in ts {
                 if !seen.insert(t.clone()) {
                     continue;
