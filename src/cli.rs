@@ -57,8 +57,8 @@ struct Args {
     #[arg(long, value_enum, default_value_t = PunctArg::Normalize)]
     punct: PunctArg,
     /// OCR look-alike characters (昨夭, 己经): `repair` from word frequencies, each repair
-    /// named in a `lookalike` warning, or `keep` as printed.
-    #[arg(long, value_enum, default_value_t = LookalikesArg::Repair)]
+    /// named in a `lookalike` warning, or `keep` as printed (the default).
+    #[arg(long, value_enum, default_value_t = LookalikesArg::Keep)]
     lookalikes: LookalikesArg,
 
     /// Convert the script with an OpenCC configuration: s2t, t2s, s2tw, tw2s, s2hk, hk2s,

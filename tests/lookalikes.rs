@@ -1,6 +1,6 @@
 //! OCR look-alike characters (`rules::lookalike`): repaired where word frequencies
 //! call for it, each repair named in a `lookalike` warning, right text left alone,
-//! and `--lookalikes keep` / `Lookalikes::Keep` turning it off. Pages written here.
+//! and off unless asked for (`--lookalikes repair` / `Lookalikes::Repair`). Pages written here.
 
 use std::process::Command;
 
@@ -18,7 +18,7 @@ fn process(options: Options) -> Page {
 
 #[test]
 fn look_alikes_are_repaired_and_each_repair_is_named() {
-    let page = process(Options::default());
+    let page = process(Options::default().lookalikes(Lookalikes::Repair));
     let a = &page.articles[0];
     assert_eq!(a.headline.as_deref(), Some("市场昨天开业"));
     let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
@@ -36,8 +36,9 @@ fn look_alikes_are_repaired_and_each_repair_is_named() {
 }
 
 #[test]
-fn keep_leaves_every_character_as_printed() {
-    let page = process(Options::default().lookalikes(Lookalikes::Keep));
+fn by_default_every_character_stays_as_printed() {
+    assert_eq!(Options::default().lookalikes, Lookalikes::Keep);
+    let page = process(Options::default());
     let a = &page.articles[0];
     assert_eq!(a.headline.as_deref(), Some("市场昨夭开业"));
     assert!(a.blocks[0].text.starts_with("新市场己经开业。市民收人增加"), "{}", a.blocks[0].text);
@@ -46,12 +47,14 @@ fn keep_leaves_every_character_as_printed() {
 
 #[test]
 fn traditional_pages_are_repaired_through_simplified_words() {
-    let page = Pipeline::new(Options::default()).expect("pipeline").process("p.txt", "會議昨夭閉幕，代表們己經返回。\n");
+    let page = Pipeline::new(Options::default().lookalikes(Lookalikes::Repair))
+        .expect("pipeline")
+        .process("p.txt", "會議昨夭閉幕，代表們己經返回。\n");
     assert_eq!(page.articles[0].blocks[0].text, "會議昨天閉幕，代表們已經返回。");
 }
 
 #[test]
-fn the_command_line_option_turns_the_repair_off() {
+fn the_command_line_option_turns_the_repair_on() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("p.md");
     std::fs::write(&path, PAGE).expect("page written");
@@ -61,6 +64,7 @@ fn the_command_line_option_turns_the_repair_off() {
         let page: Page = serde_json::from_slice(&out.stdout).expect("page JSON");
         page.articles[0].headline.clone()
     };
-    assert_eq!(run(&[]).as_deref(), Some("市场昨天开业"));
+    assert_eq!(run(&[]).as_deref(), Some("市场昨夭开业"));
     assert_eq!(run(&["--lookalikes", "keep"]).as_deref(), Some("市场昨夭开业"));
+    assert_eq!(run(&["--lookalikes", "repair"]).as_deref(), Some("市场昨天开业"));
 }

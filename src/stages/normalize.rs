@@ -6,7 +6,7 @@
 //! one), punctuation width ([`crate::rules::punct`], GB/T 15834-2011, unless `--punct keep`),
 //! and script conversion ([`crate::convert`], OpenCC, only when asked for), then OCR
 //! look-alike characters in article heads and blocks ([`crate::rules::lookalike`],
-//! unless `--lookalikes keep`; each repair gets a `lookalike` warning). `removed`
+//! when asked, `--lookalikes repair`; each repair gets a `lookalike` warning). `removed`
 //! gets the same white space and punctuation repair but keeps the script and the
 //! characters it was printed in.
 
