@@ -43,7 +43,7 @@ fn stage(pages: &[BenchPage], pipeline: &Pipeline) -> Staged {
     let mut deduped = segmented.clone();
     deduped.iter_mut().for_each(dedup::remove_duplicates);
     let mut repaired = deduped.clone();
-    repaired.iter_mut().for_each(|p| normalize::repair(p, normalize::Repair { punct: true, convert: None }));
+    repaired.iter_mut().for_each(|p| normalize::repair(p, normalize::Repair { punct: true, lookalikes: true, convert: None }));
     let finished = pages.iter().map(|p| pipeline.process(&p.name, &p.text)).collect();
     Staged { lines, roles, units, segmented, deduped, repaired, finished }
 }
@@ -102,7 +102,7 @@ fn stages(c: &mut Criterion) {
         bytes,
         || s.deduped.clone(),
         |mut ps| {
-            ps.iter_mut().for_each(|p| normalize::repair(p, normalize::Repair { punct: true, convert: None }));
+            ps.iter_mut().for_each(|p| normalize::repair(p, normalize::Repair { punct: true, lookalikes: true, convert: None }));
             ps
         },
     );

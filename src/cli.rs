@@ -8,7 +8,7 @@ use std::io::{self, BufReader, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use banmian::batch::{self, Summary};
-use banmian::{Config, Error, ErrorKind, InputFormat, Options, OutputFormat, Pipeline, Punct, write};
+use banmian::{Config, Error, ErrorKind, InputFormat, Lookalikes, Options, OutputFormat, Pipeline, Punct, write};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -56,6 +56,10 @@ struct Args {
     /// Punctuation next to Chinese text: `normalize` to full width (GB/T 15834-2011) or `keep` as printed.
     #[arg(long, value_enum, default_value_t = PunctArg::Normalize)]
     punct: PunctArg,
+    /// OCR look-alike characters (昨夭, 己经): `repair` from word frequencies, each repair
+    /// named in a `lookalike` warning, or `keep` as printed (the default).
+    #[arg(long, value_enum, default_value_t = LookalikesArg::Keep)]
+    lookalikes: LookalikesArg,
 
     /// Convert the script with an OpenCC configuration: s2t, t2s, s2tw, tw2s, s2hk, hk2s,
     /// s2twp, tw2sp, t2tw, t2hk, tw2t, hk2t. Default: no conversion.
@@ -199,6 +203,12 @@ enum PunctArg {
     Keep,
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LookalikesArg {
+    Repair,
+    Keep,
+}
+
 fn parse_config(s: &str) -> Result<Config, String> {
     s.parse::<Config>().map_err(|e| match e.into_kind() {
         ErrorKind::Convert(m) => m,
@@ -265,6 +275,10 @@ pub fn run() -> i32 {
         .punct(match args.punct {
             PunctArg::Normalize => Punct::Normalize,
             PunctArg::Keep => Punct::Keep,
+        })
+        .lookalikes(match args.lookalikes {
+            LookalikesArg::Repair => Lookalikes::Repair,
+            LookalikesArg::Keep => Lookalikes::Keep,
         })
         .convert(args.convert)
         .convert_dict(args.convert_dict.clone())

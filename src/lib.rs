@@ -143,6 +143,24 @@ pub enum Punct {
     Keep,
 }
 
+/// Whether OCR look-alike characters are repaired ([`WarningKind::Lookalike`]).
+///
+/// Off by default, as script conversion is: the contract keeps every printed character
+/// (CONTRACT.md, "Text the pipeline writes"), and the repair loads jieba's dictionary
+/// (about 0.1 s and 35 MB once per process, and 14% more instructions a byte).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Lookalikes {
+    /// A character the OCR misread as its look-alike is put back when word
+    /// frequencies say so (昨夭 → 昨天, 己经 → 已经; the rule and its source are in
+    /// banmian's `rules::lookalike`), in article heads and blocks; each repair gets a
+    /// `lookalike` warning naming the printed and the repaired word
+    /// (`--lookalikes repair`).
+    Repair,
+    /// Characters are left as printed (`--lookalikes keep`, the default).
+    #[default]
+    Keep,
+}
+
 /// The pipeline's options: the same as the command line's. Non-exhaustive, so that
 /// an option can be added without breaking callers: start from
 /// [`Options::default`] and set fields (`o.punct = Punct::Keep`) or chain the setters
@@ -159,6 +177,8 @@ pub enum Punct {
 pub struct Options {
     /// Punctuation width repair (`--punct`).
     pub punct: Punct,
+    /// Look-alike character repair (`--lookalikes`).
+    pub lookalikes: Lookalikes,
     /// Script conversion, by OpenCC configuration (`--convert`); `None` leaves the
     /// script as printed.
     pub convert: Option<Config>,
@@ -179,6 +199,7 @@ impl Default for Options {
     fn default() -> Options {
         Options {
             punct: Punct::Normalize,
+            lookalikes: Lookalikes::Keep,
             convert: None,
             convert_dict: None,
             max_page_bytes: DEFAULT_MAX_PAGE_BYTES,
@@ -200,6 +221,22 @@ impl Options {
     /// ```
     pub fn punct(mut self, punct: Punct) -> Options {
         self.punct = punct;
+        self
+    }
+
+    /// Sets [`Options::lookalikes`].
+    ///
+    /// ```
+    /// use banmian::{Lookalikes, Options, Pipeline};
+    ///
+    /// let page = "## 会议举行\n\n本报讯 会议昨夭举行。\n";
+    /// let kept = Pipeline::new(Options::default().lookalikes(Lookalikes::Keep)).unwrap();
+    /// assert_eq!(kept.process("-", page).articles[0].text, "会议昨夭举行。");
+    /// let repaired = Pipeline::new(Options::default()).unwrap();
+    /// assert_eq!(repaired.process("-", page).articles[0].text, "会议昨天举行。");
+    /// ```
+    pub fn lookalikes(mut self, lookalikes: Lookalikes) -> Options {
+        self.lookalikes = lookalikes;
         self
     }
 
@@ -356,7 +393,14 @@ impl Pipeline {
         if text {
             dedup::remove_repeated_sentences(&mut page);
         }
-        normalize::repair(&mut page, normalize::Repair { punct: self.options.punct == Punct::Normalize, convert: self.converter.as_ref() });
+        normalize::repair(
+            &mut page,
+            normalize::Repair {
+                punct: self.options.punct == Punct::Normalize,
+                lookalikes: self.options.lookalikes == Lookalikes::Repair,
+                convert: self.converter.as_ref(),
+            },
+        );
         stages::warn::check(&mut page);
         page
     }

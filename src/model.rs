@@ -419,6 +419,10 @@ pub enum WarningKind {
     /// [`crate::read::boxes::LOW_CONFIDENCE`]; the block is kept, the message gives the
     /// score.
     LowConfidence,
+    /// An OCR look-alike character was repaired from word evidence
+    /// ([`crate::Lookalikes`]): the message names the printed word, the repaired one
+    /// and the field or the block's lines (`line 12: printed 昨夭, repaired 昨天`).
+    Lookalike,
     /// Any kind this version does not know.
     #[serde(other)]
     Other,

@@ -293,7 +293,7 @@ proptest! {
         let p = pipeline(Punct::Normalize);
         let page = p.process("p.md", &text);
         let mut again = page.clone();
-        normalize::repair(&mut again, Repair { punct: true, convert: None });
+        normalize::repair(&mut again, Repair { punct: true, lookalikes: true, convert: None });
         prop_assert_eq!(&again, &page);
         for a in &page.articles {
             for b in a.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph && !reads_as_markdown(&b.text) && !opens_with_credit(&b.text)) {

@@ -21,6 +21,7 @@ mod heads;
 mod issue;
 mod jsonformats;
 mod limits;
+mod lookalikes;
 mod markdown_bodies;
 mod mastheads;
 mod multipage;

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::atomic::write_atomic;
 use crate::error::{Error, Result};
 use crate::write::OutputFormat;
-use crate::{Options, Punct};
+use crate::{Lookalikes, Options, Punct};
 
 /// Where a folder run keeps its record, relative to the output folder. The walk never
 /// reads it as a page (it is a hidden folder, and the output folder is not walked).
@@ -36,6 +36,10 @@ pub struct Record {
     pub schemas: Vec<String>,
     /// `--punct`: `normalize` or `keep`.
     pub punct: String,
+    /// `--lookalikes`: `repair` or `keep`. (A record written before the option existed
+    /// has none, and differs: its outputs had no look-alike repair.)
+    #[serde(default)]
+    pub lookalikes: String,
     /// `--convert`: the OpenCC configuration name, or null.
     pub convert: Option<String>,
     /// `--convert-dict`: the file as given, or null. (Its content is not recorded: an
@@ -84,6 +88,11 @@ impl Record {
             punct: match options.punct {
                 Punct::Normalize => "normalize",
                 Punct::Keep => "keep",
+            }
+            .into(),
+            lookalikes: match options.lookalikes {
+                Lookalikes::Repair => "repair",
+                Lookalikes::Keep => "keep",
             }
             .into(),
             convert: options.convert.map(|c| c.name().to_string()),

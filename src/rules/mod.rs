@@ -7,7 +7,8 @@
 //! - [`headline`]: headline groups (kicker, headline, subheadline);
 //! - [`jump`]: jump markers (下转第五版, 上接第一版);
 //! - [`furniture`]: page furniture (page numbers, dates, mastheads);
-//! - [`punct`]: punctuation width (GB/T 15834-2011).
+//! - [`punct`]: punctuation width (GB/T 15834-2011);
+//! - [`lookalike`]: OCR look-alike characters (昨夭 → 昨天), from word frequencies.
 
 use byline::Credit;
 use numbering::numbering;
@@ -17,6 +18,7 @@ pub mod chars;
 pub mod furniture;
 pub mod headline;
 pub mod jump;
+pub mod lookalike;
 pub mod lexicon;
 pub mod numbering;
 pub mod punct;

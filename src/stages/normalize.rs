@@ -4,14 +4,16 @@
 //! (spaces an OCR tool put between Han characters inside body text are removed;
 //! spaces in headlines, subheads, bylines and signatures are kept, runs collapsed to
 //! one), punctuation width ([`crate::rules::punct`], GB/T 15834-2011, unless `--punct keep`),
-//! and script conversion ([`crate::convert`], OpenCC, only when asked for). `removed`
-//! gets the same white space and punctuation repair but keeps the script it was
-//! printed in.
+//! and script conversion ([`crate::convert`], OpenCC, only when asked for), then OCR
+//! look-alike characters in article heads and blocks ([`crate::rules::lookalike`],
+//! when asked, `--lookalikes repair`; each repair gets a `lookalike` warning). `removed`
+//! gets the same white space and punctuation repair but keeps the script and the
+//! characters it was printed in.
 
 use std::borrow::Cow;
 
 use crate::convert::Converter;
-use crate::model::{BlockKind, Page};
+use crate::model::{Article, BlockKind, Page, Warning, WarningKind};
 use crate::rules::punct;
 use crate::rules::chars::{collapse_spaces, is_cjk, is_space};
 
@@ -20,6 +22,8 @@ use crate::rules::chars::{collapse_spaces, is_cjk, is_space};
 pub struct Repair<'a> {
     /// Normalize punctuation width (GB/T 15834-2011).
     pub punct: bool,
+    /// Repair OCR look-alike characters ([`crate::rules::lookalike`]).
+    pub lookalikes: bool,
     /// Convert the script with this converter.
     pub convert: Option<&'a Converter>,
 }
@@ -159,6 +163,9 @@ pub fn repair(page: &mut Page, r: Repair<'_>) {
             r.display(&mut j.label);
             r.display(&mut j.text);
         }
+        if r.lookalikes {
+            lookalikes(a);
+        }
     }
     for b in &mut page.leftovers {
         if r.display(&mut b.text) {
@@ -169,6 +176,36 @@ pub fn repair(page: &mut Page, r: Repair<'_>) {
     for x in &mut page.removed {
         printed.body_in_place(&mut x.text);
     }
+}
+
+/// Repairs the look-alike characters of `a`'s heads and blocks
+/// ([`crate::rules::lookalike`]), with a [`WarningKind::Lookalike`] warning for each
+/// repair.
+fn lookalikes(a: &mut Article) {
+    let fix = |s: &mut String, block: Option<usize>, place: &dyn Fn() -> String, out: &mut Vec<Warning>| {
+        let Some((text, fixes)) = crate::rules::lookalike::repair(s) else { return false };
+        *s = text;
+        let place = place();
+        for f in fixes {
+            let message = format!("{place}: printed {}, repaired {}", f.printed, f.repaired);
+            out.push(Warning { kind: WarningKind::Lookalike, block, message });
+        }
+        true
+    };
+    let mut out = Vec::new();
+    for (field, s) in [("kicker", &mut a.kicker), ("headline", &mut a.headline), ("subheadline", &mut a.subheadline)] {
+        if let Some(s) = s {
+            fix(s, None, &|| field.to_string(), &mut out);
+        }
+    }
+    for (i, b) in a.blocks.iter_mut().enumerate() {
+        let [first, last] = b.lines;
+        let place = || if first == last { format!("line {first}") } else { format!("lines {first}–{last}") };
+        if fix(&mut b.text, Some(i), &place, &mut out) {
+            b.refresh_facts();
+        }
+    }
+    a.warnings.extend(out);
 }
 
 /// Removes white space whose both neighbours are CJK (Han or CJK punctuation) — the

@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use banmian::Page;
+use banmian::{Page, WarningKind};
 
 /// The characters that must survive: Han ideographs and digits.
 pub fn counted(c: char) -> bool {
@@ -36,6 +36,17 @@ pub fn output_texts(page: &Page) -> Vec<&str> {
     out
 }
 
+/// The characters the look-alike repair replaced, as printed: each `lookalike` warning
+/// names its printed and repaired word ("line 3: printed 昨夭, repaired 昨天"), and the
+/// contract counts the printed characters as kept.
+pub fn lookalike_printed(page: &Page) -> String {
+    let words = page.articles.iter().flat_map(|a| &a.warnings).filter(|w| w.kind == WarningKind::Lookalike).filter_map(|w| {
+        let (_, m) = w.message.split_once(": printed ")?;
+        m.split_once(", repaired ")
+    });
+    words.flat_map(|(p, r)| p.chars().zip(r.chars()).filter(|(a, b)| a != b).map(|(a, _)| a)).collect()
+}
+
 fn tally<'a>(texts: impl IntoIterator<Item = &'a str>) -> HashMap<char, usize> {
     let mut m = HashMap::new();
     for t in texts {
@@ -49,7 +60,8 @@ fn tally<'a>(texts: impl IntoIterator<Item = &'a str>) -> HashMap<char, usize> {
 /// The Han characters and digits of `input` missing from `page` (multiset
 /// difference), sorted; empty when nothing was lost.
 pub fn lost(input: &str, page: &Page) -> Vec<char> {
-    let have = tally(output_texts(page));
+    let replaced = lookalike_printed(page);
+    let have = tally(output_texts(page).into_iter().chain([replaced.as_str()]));
     let want = tally([input]);
     let mut missing: Vec<char> =
         want.into_iter().flat_map(|(c, n)| std::iter::repeat_n(c, n.saturating_sub(have.get(&c).copied().unwrap_or(0)))).collect();
