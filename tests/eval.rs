@@ -486,3 +486,31 @@ fn write_floor_writes_the_figures_less_one_point_and_passes_them() {
     assert!(f["kinds"].get("pdf").is_none(), "a kind not read yet has no floor");
     assert_eq!(eval(&[FIXTURE, "--floor", floor.to_str().unwrap()]).status.code(), Some(0));
 }
+
+/// `banmian eval --lookalikes repair` scores banmian as `--lookalikes repair` runs it:
+/// the fixture's plain page with one more OCR confusion (昨日 printed 昨曰) scores lower
+/// as printed (the default) and as the fixture itself once the look-alike is repaired.
+#[test]
+fn eval_scores_with_the_look_alike_repair_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("set/plain");
+    fs::create_dir_all(&plain).unwrap();
+    let page = fs::read_to_string(format!("{FIXTURE}/plain/p01.txt")).unwrap();
+    assert!(page.contains("截至昨日"));
+    fs::write(plain.join("p01.txt"), page.replace("截至昨日", "截至昨曰")).unwrap();
+    fs::copy(format!("{FIXTURE}/plain/p01.gold.json"), plain.join("p01.gold.json")).unwrap();
+    let body = |extra: &[&str]| {
+        let json = dir.path().join("eval.json");
+        let set = dir.path().join("set");
+        let mut args = vec![set.to_str().unwrap(), "--json", json.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let out = eval(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        kind(&report_of(&json), "plain")["body_similarity"].as_f64().unwrap()
+    };
+    let fixture = (1.0 + (1.0 - 1.0 / 69.0)) / 2.0;
+    let (kept, repaired) = (body(&[]), body(&["--lookalikes", "repair"]));
+    assert!(kept < fixture - 1e-6, "{kept}");
+    assert!((repaired - fixture).abs() < 1e-12, "{repaired}");
+    assert_eq!(body(&["--lookalikes", "keep"]), kept);
+}

@@ -1,4 +1,5 @@
-//! The `banmian eval SET [--floor FILE] [--json FILE] [--write-floor FILE] [-j N]` subcommand.
+//! The `banmian eval SET [--floor FILE] [--json FILE] [--write-floor FILE] [--lookalikes repair|keep] [-j N]`
+//! subcommand.
 //!
 //! Prints the table ([`Report::table`]) on stdout, then the floor check; names every
 //! unreadable file on stderr. Exit status: 0 when every page was read and no metric is
@@ -14,7 +15,7 @@ use clap::Parser;
 
 use super::evaluate;
 use super::report::Floor;
-use crate::{Options, Pipeline};
+use crate::{Lookalikes, Options, Pipeline};
 
 /// Scores banmian against an evaluation set (pages with known answers): a table per input
 /// kind, `banmian.eval/1` JSON, and a floor check (see evaluation/README.md).
@@ -37,6 +38,11 @@ struct Args {
     /// file: how evaluation/floor.json is made and raised.
     #[arg(long, value_name = "FILE")]
     write_floor: Option<PathBuf>,
+
+    /// Score with OCR look-alike characters `repair`ed (as `banmian --lookalikes repair`)
+    /// or `keep` as printed (the default, as banmian's own).
+    #[arg(long, value_name = "repair|keep", default_value = "keep", value_parser = ["repair", "keep"])]
+    lookalikes: String,
 
     /// Worker threads (default: one per core). The report is the same whatever the number.
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
@@ -137,7 +143,8 @@ fn scored<F, R: Send>(
             }
         },
     };
-    let pipeline = Pipeline::new(Options::default()).map_err(|e| {
+    let lookalikes = if args.lookalikes == "repair" { Lookalikes::Repair } else { Lookalikes::Keep };
+    let pipeline = Pipeline::new(Options::default().lookalikes(lookalikes)).map_err(|e| {
         eprintln!("banmian eval: {e}");
         EXIT_USAGE
     })?;
