@@ -22,7 +22,7 @@ use proptest::prelude::*;
 use proptest::sample::select;
 
 use banmian::stages::normalize::{self, Repair};
-use banmian::{BlockKind, Options, Page, Pipeline, Punct, batch};
+use banmian::{BlockKind, Lookalikes, Options, Page, Pipeline, Punct, batch};
 
 const HAN: &str = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处府研";
 const NAMES: &[&str] = &["尹明", "梁可心", "张三", "李四", "王强", "李明", "韩  雪", "初霞", "欧阳修远", "曹忠义", "郑 重"];
@@ -285,12 +285,12 @@ proptest! {
         }
     }
 
-    /// Repairing repaired text changes nothing; a paragraph fed back alone as a page
+    /// Repairing repaired text changes nothing (the look-alike repair on, as asked for); a paragraph fed back alone as a page
     /// comes back with the same text (unless the layout reads it anew: Markdown syntax,
     /// a credit at its start).
     #[test]
     fn text_repairs_are_idempotent(text in page()) {
-        let p = pipeline(Punct::Normalize);
+        let p = Pipeline::new(Options::default().lookalikes(Lookalikes::Repair)).expect("repairing pipeline");
         let page = p.process("p.md", &text);
         let mut again = page.clone();
         normalize::repair(&mut again, Repair { punct: true, lookalikes: true, convert: None });
