@@ -125,7 +125,10 @@ def make_ocr(articles, out, seed, n1, nm, nv, fontset, source, log):
     import boxgold
     import ocr
     import rapidocr_worker
-    imgdir = os.path.join(ocr.CACHE, "img", source)
+    # one image folder per set: two sets of one source (the local 人民日报 and 申報 sets) made at
+    # the same time would otherwise write the same h001.png under each other, and an engine
+    # would read the other set's page under this one's image hash (and cache it so)
+    imgdir = os.path.join(ocr.CACHE, "img", source, os.path.basename(os.path.normpath(out)))
     os.makedirs(imgdir, exist_ok=True)
     for kind in OCR_KINDS:
         shutil.rmtree(os.path.join(out, kind), ignore_errors=True)
