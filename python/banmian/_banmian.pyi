@@ -52,6 +52,7 @@ class Pipeline:
         input_format: str = "auto",  # "auto", "text" or a name of --input-format
         max_page_bytes: int | None = None,
         max_page_lines: int | None = None,
+        lookalikes: Literal["keep", "repair"] = "keep",
     ) -> None: ...
     @overload
     def process(self, text: str, source: str = "-", *, as_json: Literal[False] = False) -> PageDict: ...

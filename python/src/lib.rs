@@ -17,7 +17,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use banmian::{Config, Error, ErrorKind, InputFormat, Options, Page, Punct};
+use banmian::{Config, Error, ErrorKind, InputFormat, Lookalikes, Options, Page, Punct};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -163,6 +163,14 @@ fn parse_punct(s: &str) -> PyResult<Punct> {
     }
 }
 
+fn parse_lookalikes(s: &str) -> PyResult<Lookalikes> {
+    match s {
+        "keep" => Ok(Lookalikes::Keep),
+        "repair" => Ok(Lookalikes::Repair),
+        _ => Err(PyValueError::new_err(format!("lookalikes must be \"keep\" or \"repair\", not {s:?}"))),
+    }
+}
+
 /// A name of the command line's `--input-format` (`InputFormat::names`: auto, text,
 /// paddleocr, mineru, ..., hocr, alto, page).
 fn parse_input_format(s: &str) -> PyResult<InputFormat> {
@@ -220,8 +228,11 @@ fn split_item<'py>(item: Bound<'py, PyAny>, index: usize) -> PyResult<(String, B
 /// A banmian pipeline, built once with the command line's options; thread-safe.
 ///
 /// `Pipeline(convert=None, punct="normalize", input_format="auto",
-/// max_page_bytes=None, max_page_lines=None)`: `convert` an OpenCC
+/// max_page_bytes=None, max_page_lines=None, lookalikes="keep")`: `convert` an OpenCC
 /// configuration name ("t2s", "s2t", "hk2s", ...); `punct` "normalize" or "keep";
+/// `lookalikes` "keep" (characters as printed) or "repair" (OCR look-alike characters
+/// put back from word frequencies, each named in a `lookalike` warning, as
+/// `--lookalikes repair`);
 /// `input_format` for `process_bytes`: "auto" or a name of `--input-format`; the limits as
 /// `--max-page-bytes` and `--max-page-lines` (`None`: the command line's
 /// defaults, 64 MiB and 2,097,152 lines). Errors: `ValueError` for a bad option,
@@ -231,7 +242,7 @@ struct Pipeline {
     inner: Arc<banmian::Pipeline>,
     /// The rayon pool of the last `threads=N` asked for, kept for the next call.
     pool: Mutex<Option<(usize, Arc<rayon::ThreadPool>)>>,
-    options: (Option<String>, String, String, u64, u64),
+    options: (Option<String>, String, String, u64, u64, String),
 }
 
 impl Pipeline {
@@ -257,7 +268,7 @@ impl Pipeline {
 #[pymethods]
 impl Pipeline {
     #[new]
-    #[pyo3(signature = (convert=None, punct="normalize", input_format="auto", max_page_bytes=None, max_page_lines=None))]
+    #[pyo3(signature = (convert=None, punct="normalize", input_format="auto", max_page_bytes=None, max_page_lines=None, lookalikes="keep"))]
     fn new(
         py: Python<'_>,
         convert: Option<&str>,
@@ -265,9 +276,11 @@ impl Pipeline {
         input_format: &str,
         max_page_bytes: Option<u64>,
         max_page_lines: Option<u64>,
+        lookalikes: &str,
     ) -> PyResult<Pipeline> {
         let mut o = Options::default();
         o.punct = parse_punct(punct)?;
+        o.lookalikes = parse_lookalikes(lookalikes)?;
         o.input_format = parse_input_format(input_format)?;
         if let Some(n) = max_page_bytes {
             o.max_page_bytes = n;
@@ -285,7 +298,14 @@ impl Pipeline {
         Ok(Pipeline {
             inner: Arc::new(inner),
             pool: Mutex::new(None),
-            options: (convert.map(str::to_string), punct.to_string(), input_format.to_string(), max_page_bytes, max_page_lines),
+            options: (
+                convert.map(str::to_string),
+                punct.to_string(),
+                input_format.to_string(),
+                max_page_bytes,
+                max_page_lines,
+                lookalikes.to_string(),
+            ),
         })
     }
 
@@ -421,10 +441,10 @@ impl Pipeline {
     }
 
     fn __repr__(&self) -> String {
-        let (convert, punct, input_format, bytes, lines) = &self.options;
+        let (convert, punct, input_format, bytes, lines, lookalikes) = &self.options;
         let convert = convert.as_ref().map_or("None".to_string(), |c| format!("{c:?}"));
         format!(
-            "banmian.Pipeline(convert={convert}, punct={punct:?}, input_format={input_format:?}, max_page_bytes={bytes}, max_page_lines={lines})"
+            "banmian.Pipeline(convert={convert}, punct={punct:?}, input_format={input_format:?}, max_page_bytes={bytes}, max_page_lines={lines}, lookalikes={lookalikes:?})"
         )
     }
 }

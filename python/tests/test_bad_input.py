@@ -97,6 +97,8 @@ def test_bad_options():
         banmian.Pipeline(convert="zz")
     with pytest.raises(ValueError, match='punct must be "normalize" or "keep"'):
         banmian.Pipeline(punct="wide")
+    with pytest.raises(ValueError, match='lookalikes must be "keep" or "repair"'):
+        banmian.Pipeline(lookalikes="fix")
     with pytest.raises(ValueError, match="input_format must be one of auto, text, paddleocr, mineru"):
         banmian.Pipeline(input_format="pdf")
     for name in ["mineru", "ppstructure", "umi", "surya", "dots", "tesseract", "hocr", "alto", "page"]:

@@ -101,7 +101,7 @@ def test_process_many_takes_pairs_dicts_bytes_and_generators():
 
 def test_repr_and_module():
     p = banmian.Pipeline(convert="t2s", punct="keep", max_page_bytes=1000)
-    assert repr(p) == 'banmian.Pipeline(convert="t2s", punct="keep", input_format="auto", max_page_bytes=1000, max_page_lines=2097152)'
+    assert repr(p) == 'banmian.Pipeline(convert="t2s", punct="keep", input_format="auto", max_page_bytes=1000, max_page_lines=2097152, lookalikes="keep")'
     assert banmian.DEFAULT_MAX_PAGE_BYTES == 64 * 1024 * 1024
     assert issubclass(banmian.TooLarge, banmian.BanmianError) and issubclass(banmian.BanmianError, ValueError)
     assert "max_page_bytes" in banmian.Pipeline.__doc__
@@ -132,3 +132,15 @@ def test_the_module_docstring_example():
     import doctest
 
     assert doctest.testmod(banmian, raise_on_error=True) == (0, 4)
+
+
+def test_lookalikes_are_kept_unless_repair_is_asked_for():
+    text = "## 市场昨夭开业\n\n本报讯 新市场己经开业。\n"
+    kept = banmian.Pipeline().process(text)["articles"][0]
+    assert kept["headline"] == "市场昨夭开业" and kept["warnings"] == []
+    a = banmian.Pipeline(lookalikes="repair").process(text)["articles"][0]
+    assert (a["headline"], a["blocks"][0]["text"]) == ("市场昨天开业", "新市场已经开业。")
+    assert [w["message"] for w in a["warnings"] if w["kind"] == "lookalike"] == [
+        "headline: printed 昨夭, repaired 昨天",
+        "line 3: printed 己经, repaired 已经",
+    ]
