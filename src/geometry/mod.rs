@@ -741,6 +741,22 @@ mod tests {
     }
 
     #[test]
+    fn a_box_merged_across_the_gutter_beside_an_indented_first_line_is_split() {
+        // An article's two columns of two lines; the left column's first line opens a
+        // paragraph (two characters in), and the detector merged the second lines of
+        // both columns into one box, which starts at the column's edge, left of every
+        // other line of the left column.
+        let boxes = vec![
+            bx(0, "晨雾散尽，湖面", 140.0, 100.0, 300.0, 120.0),
+            bx(1, "船队、两千余名桨手齐", 330.0, 100.0, 530.0, 120.0),
+            bx(2, "上的船桨已排成一列， 划，岸边掌声不断。", 100.0, 130.0, 530.0, 150.0),
+        ];
+        let r = recover(&page(boxes));
+        assert_eq!(texts(&r), ["晨雾散尽，湖面", "上的船桨已排成一列，", "船队、两千余名桨手齐", "划，岸边掌声不断。"]);
+        assert_eq!(r.warnings.iter().filter(|w| w.kind == WarningKind::SplitBox).count(), 1);
+    }
+
+    #[test]
     fn a_line_whose_closing_mark_hangs_into_the_gutter_does_not_keep_short_columns_together() {
         // Two columns of three lines; the left column's last line squeezes in an
         // eleventh character, a full stop hanging into the gutter up to the right

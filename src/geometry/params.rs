@@ -50,6 +50,7 @@
 //! | `MERGED_SHARE` | 3 | 1/share | merged boxes at most 1/3 of a side's body lines |
 //! | `MERGED_LEFT_SHARE` | 0.6 | body line width | a merged box holds this much of a line left of the gap |
 //! | `COLUMN_EDGE_SLACK` | 0.6 | `P` | slack at a column's left edge |
+//! | `MERGED_MIN_GUTTER` | 0.5 | `P` | an open gutter, for a merged box's indented left column |
 //! | `FILL_SLACK` | 0.8 | `P` | a line ending this near the right edge fills its column |
 //! | `GAP_EDGE_NEAR` | 6 | `H` | lines this near a split box give the gap's edges |
 //! | `FILL_WEIGHT` | 0.25 | characters | weight of the pitch estimate when splitting a box |
@@ -225,6 +226,11 @@ pub const MERGED_SHARE: usize = 3;
 pub const MERGED_LEFT_SHARE: f64 = 0.6;
 /// Slack at a column's left edge (`P`).
 pub const COLUMN_EDGE_SLACK: f64 = 0.6;
+/// Narrowest open gutter (`P`) between the lines beside a merged box for its left end
+/// to be allowed an indentation out of the left column's edge: RapidOCR's gutters are
+/// about a character wide, while Tesseract's pieces of one line split at a word space
+/// abut or overlap (local 人民日报 h007, −2 px), and a word gap is no gutter.
+pub const MERGED_MIN_GUTTER: f64 = 0.5;
 /// A line ending within this (`P`) of its column's right edge fills the column
 /// (kinsoku may leave it a little short).
 pub const FILL_SLACK: f64 = 0.8;

@@ -512,7 +512,11 @@ impl Cutter {
     /// (short columns) they are at most one more than the body lines on either side and
     /// each holds most of a line left of the gap (0.6 times the median body line that
     /// does not cross) and at least a character right of it, within the outer edges of
-    /// the two columns.
+    /// the two columns (on the left, up to [`MAX_INDENT_CHARS`] further out when the
+    /// gutter is open, the left lines ending [`MERGED_MIN_GUTTER`] `P` or more before
+    /// the right ones start: the left column's other lines may all open paragraphs, as
+    /// the first line of a two-line column does when its second is merged with the line
+    /// beside it; local 人民日报 RapidOCR h007).
     pub(super) fn merged_across(&self, pieces: &[Piece], ext: &[(f64, f64)], xa: f64, xb: f64) -> bool {
         if xb - xa > MERGED_MAX_VALLEY * self.m.pitch {
             return false;
@@ -536,10 +540,17 @@ impl Cutter {
         let x0 = left.iter().map(|&i| pieces[i].rect.x0).fold(f64::INFINITY, f64::min);
         let x1 = right.iter().map(|&i| pieces[i].rect.x1).fold(f64::NEG_INFINITY, f64::max);
         let p = self.m.pitch;
+        // An open gutter: the left column's lines end half a character or more before the
+        // right column's start (Tesseract's pieces of one line split at a word space abut).
+        let gutter = right.iter().map(|&i| pieces[i].rect.x0).fold(f64::INFINITY, f64::min) - left.iter().map(|&i| pieces[i].rect.x1).fold(f64::NEG_INFINITY, f64::max);
+        let indent = if gutter >= MERGED_MIN_GUTTER * p { MAX_INDENT_CHARS * p } else { 0.0 };
         crossing.len() <= side + 1
             && crossing.iter().all(|&c| {
                 let r = &pieces[c].rect;
-                xa - ext[c].0 >= MERGED_LEFT_SHARE * width && ext[c].1 - xb >= p && r.x0 >= x0 - COLUMN_EDGE_SLACK * p && r.x1 <= x1 + FILL_SLACK * p
+                xa - ext[c].0 >= MERGED_LEFT_SHARE * width
+                    && ext[c].1 - xb >= p
+                    && r.x0 >= x0 - COLUMN_EDGE_SLACK * p - indent
+                    && r.x1 <= x1 + FILL_SLACK * p
             })
     }
 
