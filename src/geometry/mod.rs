@@ -259,8 +259,9 @@ pub struct PrintedLine {
     /// Opens a new piece of text inside its column: an indented body line under a body
     /// line of the same column that ends a sentence, over a gap at least
     /// [`params::PIECE_GAP`] `H` wider than the column's median line gap (a
-    /// continuation printed with no headline and no 上接 under another article). The
-    /// text stages take it as the page's article gap.
+    /// continuation printed with no headline and no 上接 under another article); on a
+    /// page set vertically, a heading column opening a tier under text of the tier above
+    /// (see `vertical::tier_heads`). The text stages take it as the page's article gap.
     pub opens_piece: bool,
 }
 
