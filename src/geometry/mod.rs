@@ -758,6 +758,29 @@ mod tests {
     }
 
     #[test]
+    fn a_two_line_column_whose_last_mark_hangs_into_the_gutter_takes_its_edges_from_the_grid() {
+        // Under the page's two columns, a headline over an article of two columns of two
+        // lines: the left column's first line opens a paragraph (two characters in), its
+        // second squeezes in a pause mark hanging into the gutter (local 人民日报 RapidOCR
+        // h012: the first line, read as not filling its column, became the subheadline).
+        let mut boxes = two_columns();
+        let n = boxes.len();
+        boxes.extend([
+            bx(n, "湖畔书屋的新时代记忆", 100.0, 400.0, 460.0, 440.0),
+            bx(n + 1, "这是一面旧旗，因海", 140.0, 460.0, 300.0, 480.0),
+            bx(n + 2, "风而起了毛边，它是守岛人、", 100.0, 490.0, 340.0, 510.0),
+            bx(n + 3, "升起的最后几面旗之一", 350.0, 460.0, 550.0, 480.0),
+            bx(n + 4, "旁边是一本值班簿。", 350.0, 490.0, 530.0, 510.0),
+        ]);
+        let r = recover(&page(boxes));
+        let line = |t: &str| r.lines.iter().find(|l| l.text == t).unwrap_or_else(|| panic!("{:?}", texts(&r)));
+        assert_eq!(line("湖畔书屋的新时代记忆").heading, Some(1));
+        let first = line("这是一面旧旗，因海");
+        assert_eq!((first.indent, first.fills_column), (4, Some(true)));
+        assert_eq!(line("风而起了毛边，它是守岛人、").fills_column, Some(true));
+    }
+
+    #[test]
     fn a_line_whose_closing_mark_hangs_into_the_gutter_does_not_keep_short_columns_together() {
         // Two columns of three lines; the left column's last line squeezes in an
         // eleventh character, a full stop hanging into the gutter up to the right
