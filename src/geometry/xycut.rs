@@ -96,7 +96,10 @@ impl Cutter {
         // Articles side by side, unless wider gaps than the one under their headlines
         // cut the region first (stacked sections).
         // (Under a row of kickers or rubrics, each over its own article, too.)
-        if bands.iter().take(2).any(heads_only) {
+        // (Or when the region is cut only at headings: a headline set in its own column,
+        // beside an article whose headline row tops the others, is cut off from its
+        // body under it; local 人民日报 RapidOCR h014.)
+        if bands.iter().take(2).any(heads_only) || self.cut_at_headings_only(&bands) {
             if let Ok(columns) = self.columns(pieces.clone()) {
                 if self.territories(&columns.groups).is_some() {
                     self.take_columns(columns, depth, opens_band);
@@ -144,7 +147,7 @@ impl Cutter {
     /// when there is no such gap.
     pub(super) fn bands(&self, pieces: &[Piece]) -> Option<Vec<Vec<Piece>>> {
         let h = self.m.line_height;
-        let threshold = (self.m.line_gap + BAND_GAP_OVER_LINE_GAP * h).max(BAND_GAP_MIN * h);
+        let threshold = self.band_threshold();
         let mut idx: Vec<usize> = (0..pieces.len()).collect();
         idx.sort_by(|&a, &b| pieces[a].y_extent().0.total_cmp(&pieces[b].y_extent().0));
         let is_head = |p: &Piece| !p.vertical && p.thickness >= CUT_HEADING_RATIO * h;
@@ -215,6 +218,27 @@ impl Cutter {
             bands[starts.partition_point(|&st| st <= k)].push(pieces[i].clone());
         }
         Some(bands)
+    }
+
+    /// The narrowest gap across a region that is a band gap by its width alone (not
+    /// for standing under or over a heading), pixels: the normal line gap plus
+    /// [`BAND_GAP_OVER_LINE_GAP`] `H`, at least [`BAND_GAP_MIN`] `H`.
+    fn band_threshold(&self) -> f64 {
+        let h = self.m.line_height;
+        (self.m.line_gap + BAND_GAP_OVER_LINE_GAP * h).max(BAND_GAP_MIN * h)
+    }
+
+    /// Whether every gap between consecutive `bands` is narrower than
+    /// [`Cutter::band_threshold`]: they were cut only under or over headings, as under a
+    /// headline set in its own column beside another article (no row of headlines alone
+    /// over the region's columns).
+    fn cut_at_headings_only(&self, bands: &[Vec<Piece>]) -> bool {
+        let threshold = self.band_threshold();
+        bands.windows(2).all(|w| {
+            let bottom = w[0].iter().map(|p| p.y_extent().1).fold(f64::NEG_INFINITY, f64::max);
+            let top = w[1].iter().map(|p| p.y_extent().0).fold(f64::INFINITY, f64::min);
+            top - bottom < threshold
+        })
     }
 
     /// Whether `band` is no wider than one and a half columns and holds no heading nor
@@ -358,7 +382,9 @@ impl Cutter {
             // from a column into the next (see [`Cutter::runs_on`]).
             let mut out: Vec<Vec<Piece>> = vec![columns[0].clone()];
             for w in columns.windows(2) {
-                if self.runs_on(&w[0], &w[1]) {
+                let top = |g: &Vec<Piece>| g.iter().min_by(|a, b| a.y_extent().0.total_cmp(&b.y_extent().0)).cloned();
+                let pieces = top(&w[0]).zip(top(&w[1])).is_some_and(|(a, b)| b.rect.x0 - a.rect.x1 < HEADS_APART * a.thickness.min(b.thickness) && self.one_headline(&w[0], &a, &w[1], &b));
+                if pieces || self.runs_on(&w[0], &w[1]) {
                     out.last_mut().expect("starts with one").extend(w[1].iter().cloned());
                 } else {
                     out.push(w[1].clone());
@@ -386,11 +412,31 @@ impl Cutter {
         if heads.len() < 2 {
             return None;
         }
+        // (first column, last column, extent) of each headline: headings closer than
+        // HEADS_APART are one headline in pieces when [`Cutter::one_headline`] says so,
+        // and two headlines each wrapped in its own column when either is stacked over
+        // more of its lines; otherwise the row is not read as side by side.
+        let mut groups: Vec<(usize, usize, Rect)> = vec![(heads[0].0, heads[0].0, heads[0].1.rect)];
         for w in heads.windows(2) {
             let ((ca, a), (cb, b)) = (w[0], w[1]);
-            if ca == cb || b.rect.x0 - a.rect.x1 < HEADS_APART * a.thickness.min(b.thickness) {
+            if ca == cb {
                 return None;
             }
+            if b.rect.x0 - a.rect.x1 < HEADS_APART * a.thickness.min(b.thickness) {
+                if self.one_headline(&columns[ca], a, &columns[cb], b) {
+                    let last = groups.last_mut().expect("starts with one");
+                    last.1 = cb;
+                    last.2 = last.2.union(&b.rect);
+                    continue;
+                }
+                if !self.stacked(&columns[ca], a) && !self.stacked(&columns[cb], b) {
+                    return None;
+                }
+            }
+            groups.push((cb, cb, b.rect));
+        }
+        if groups.len() < 2 {
+            return None;
         }
         let bounds: Vec<(f64, f64)> = columns
             .iter()
@@ -402,14 +448,14 @@ impl Cutter {
             .collect();
         let mut out: Vec<Vec<Piece>> = Vec::new();
         let mut start = 0;
-        for (k, &(own, head)) in heads.iter().enumerate() {
-            let end = match heads.get(k + 1) {
+        for (k, &(_, own, head)) in groups.iter().enumerate() {
+            let end = match groups.get(k + 1) {
                 None => columns.len() - 1,
                 // A headline set flush left over its columns (not centred) runs on to
                 // the next headline's column.
-                Some(&(next, _)) if (head.rect.x0 - bounds[start].0).abs() <= self.m.pitch && head.rect.x1 < bounds[own].1 - FLUSH_LEFT_SHORT * self.m.pitch => next - 1,
-                Some(&(next, _)) => {
-                    let want = 2.0 * head.rect.cx() - bounds[start].0;
+                Some(&(next, _, _)) if (head.x0 - bounds[start].0).abs() <= self.m.pitch && head.x1 < bounds[own].1 - FLUSH_LEFT_SHORT * self.m.pitch => next - 1,
+                Some(&(next, _, _)) => {
+                    let want = 2.0 * head.cx() - bounds[start].0;
                     (own..next).min_by(|&a, &b| (bounds[a].1 - want).abs().total_cmp(&(bounds[b].1 - want).abs())).unwrap_or(own)
                 }
             };
@@ -417,6 +463,36 @@ impl Cutter {
             start = end + 1;
         }
         Some(out)
+    }
+
+    /// Whether the headings `a` (at the top of column `ca`) and `b` (of `cb`, right of
+    /// it), close side by side, are one headline printed in pieces: less than
+    /// [`HEADLINE_PIECES_GAP`] of their thickness apart, set the same size
+    /// ([`WRAP_SAME_SIZE`]), their tops within a line height, neither stacked over
+    /// more of its lines ([`Cutter::stacked`]). Local 人民日报 RapidOCR h014 (two phrases
+    /// 8 px apart over one article's columns) and 申報 h011 (the boxes of two phrases
+    /// overlapping); a headline wrapped in its narrow column, close to the next
+    /// article's, is stacked.
+    fn one_headline(&self, ca: &[Piece], a: &Piece, cb: &[Piece], b: &Piece) -> bool {
+        b.rect.x0 - a.rect.x1 < HEADLINE_PIECES_GAP * a.thickness.min(b.thickness)
+            && a.thickness.min(b.thickness) >= WRAP_SAME_SIZE * a.thickness.max(b.thickness)
+            && (a.y_extent().0 - b.y_extent().0).abs() <= self.m.line_height
+            && !self.stacked(ca, a)
+            && !self.stacked(cb, b)
+    }
+
+    /// Whether heading `head` of column `g` stands over another heading of it, at most
+    /// [`KICKER_GAP`] `H` under it and overlapping it across: a headline wrapped over
+    /// lines in its column.
+    fn stacked(&self, g: &[Piece], head: &Piece) -> bool {
+        let h = self.m.line_height;
+        g.iter().any(|q| {
+            !q.vertical
+                && q.thickness >= CUT_HEADING_RATIO * h
+                && q.y_extent().0 >= head.rect.cy()
+                && q.y_extent().0 - head.y_extent().1 <= KICKER_GAP * h
+                && q.rect.x_overlap(&head.rect) > 0.0
+        })
     }
 
     /// Whether the text of column `a` runs on into column `b`, both headed by a heading
