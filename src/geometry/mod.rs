@@ -64,11 +64,13 @@
 //!      cut. A valley some boxes cross is a cut when it is a gutter (at most 4 `P`
 //!      wide: wider, it is blank space inside one column, as between a short last
 //!      line and a jump marker under full-width lines) and every crossing box is a body line
-//!      (at most 1.5 `H` thick, six characters or more, not a headline) with a body
+//!      (at most 1.5 `H` thick, six characters or more, not a headline, not a display
+//!      line flush under a heading and wider than a column: a subheadline) with a body
 //!      line of each column within five line heights of it, and either they are at
 //!      most a third of the body lines on either side (at least four each), or, in
 //!      short columns, at most one more than those and each holds most of a line left
-//!      of the gap, within the two columns' outer edges. Such a box holds two columns'
+//!      of the gap, within the two columns' outer edges (on the left, an indentation
+//!      further out when the gutter is open). Such a box holds two columns'
 //!      lines merged by the detector: it is **split** at the gap (at the median right
 //!      end of the left column's lines near it and left end of the right column's),
 //!      its characters shared out in proportion to the widths on either side (a line
@@ -106,7 +108,7 @@
 //!    notice) or is 1.42 `H` thick (cut off from them as a heading), and bold
 //!    otherwise (a subhead, a byline set larger). A body-sized line read right after
 //!    a heading, flush with it and at most 0.6 `H` under it, wider than a column (it
-//!    crosses a gutter), of at most 24 characters with no clause mark, is a heading
+//!    crosses a gutter), of at most 40 characters with no clause mark, is a heading
 //!    too (a subheadline: `roles::under_heading_across`). The others
 //!    get their indentation (whole characters from the left edge) and whether they fill
 //!    the column (their right end within 0.8 `P` of the right edge; a left part of a
@@ -867,6 +869,27 @@ mod tests {
         assert_eq!(texts(&r)[1], body[0]);
         let r = page_of(&["春耕备耕忙", "田野绿意浓"]);
         assert_eq!(&texts(&r)[..2], ["春耕备耕忙", "田野绿意浓"]);
+    }
+
+    #[test]
+    fn a_long_subheadline_flush_under_its_headline_across_two_gutters_is_not_split() {
+        // A headline over an article of three columns, and under it, flush left and set
+        // a little larger than the body, a 30-character subheadline across two of the
+        // columns' gutters. It is no merged box: it stays one line, a heading.
+        let sub = "关于推进城乡公共服务均等化和县域基础设施建设的若干意见解读";
+        let mut boxes = vec![bx(0, "城乡一体向前走", 100.0, 100.0, 400.0, 140.0), bx(1, sub, 100.0, 144.0, 700.0, 168.0)];
+        for (c, side) in ["甲", "乙", "丙"].iter().enumerate() {
+            for (row, n) in ROWS[..6].iter().enumerate() {
+                let (x, y) = (100.0 + 230.0 * c as f64, 180.0 + 30.0 * row as f64);
+                boxes.push(bx(boxes.len(), &format!("{side}栏第{n}行的正文内容"), x, y, x + 200.0, y + 20.0));
+            }
+        }
+        let r = recover(&page(boxes));
+        let mut want = vec!["城乡一体向前走".to_string(), sub.to_string()];
+        want.extend(["甲", "乙", "丙"].iter().flat_map(|side| ROWS[..6].iter().map(move |n| format!("{side}栏第{n}行的正文内容"))));
+        assert_eq!(texts(&r), want);
+        assert!(r.lines[1].heading.is_some());
+        assert!(r.warnings.iter().all(|w| w.kind != WarningKind::SplitBox));
     }
 
     #[test]

@@ -160,7 +160,8 @@ pub(super) fn assign_roles(lines: &mut [PrintedLine], ctx: &Context, m: Metrics)
 /// under it across a gutter: it starts flush with the heading (within a character),
 /// stands at most [`KICKER_GAP`] `H` under it, is wider than a column by a character
 /// or more (no body line is: it would cross the gutter), holds at most
-/// [`SUBHEAD_MAX_EM`] characters and no clause mark, and is no part of a box split at
+/// [`HEADING_MAX_EM`] characters (local 人民日报 RapidOCR h014: 28) and no clause mark,
+/// and is no part of a box split at
 /// a gap (eval rapidocr h014: 三支巡回医疗队两个月走遍十一个乡镇, body-sized, under
 /// a two-line headline over two columns, read as the first paragraph).
 pub(super) fn under_heading_across(head: &PrintedLine, l: &PrintedLine, ctx: &Context, m: Metrics) -> bool {
@@ -172,7 +173,7 @@ pub(super) fn under_heading_across(head: &PrintedLine, l: &PrintedLine, ctx: &Co
         && l.rect.y0 >= head.rect.cy()
         && l.rect.y0 - head.rect.y1 <= KICKER_GAP * m.line_height
         && l.rect.width() >= ctx.column_width + m.pitch
-        && em(&l.text) <= SUBHEAD_MAX_EM
+        && em(&l.text) <= HEADING_MAX_EM
         && !l.text.contains(['。', '，', '；', '、', '：'])
 }
 
