@@ -70,7 +70,7 @@
 //!      most a third of the body lines on either side (at least four each), or, in
 //!      short columns, at most one more than those and each holds most of a line left
 //!      of the gap, within the two columns' outer edges (on the left, an indentation
-//!      further out when the gutter is open). Such a box holds two columns'
+//!      further out when the gutter is open and the box's text has a space). Such a box holds two columns'
 //!      lines merged by the detector: it is **split** at the gap (at the median right
 //!      end of the left column's lines near it and left end of the right column's),
 //!      its characters shared out in proportion to the widths on either side (a line

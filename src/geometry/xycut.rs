@@ -610,7 +610,8 @@ impl Cutter {
     /// does not cross) and at least a character right of it, within the outer edges of
     /// the two columns (on the left, up to [`MAX_INDENT_CHARS`] further out when the
     /// gutter is open, the left lines ending [`MERGED_MIN_GUTTER`] `P` or more before
-    /// the right ones start: the left column's other lines may all open paragraphs, as
+    /// the right ones start, and each crossing box's text holds a space, the engine's own
+    /// gap: the left column's other lines may all open paragraphs, as
     /// the first line of a two-line column does when its second is merged with the line
     /// beside it; local 人民日报 RapidOCR h007).
     pub(super) fn merged_across(&self, pieces: &[Piece], ext: &[(f64, f64)], xa: f64, xb: f64) -> bool {
@@ -643,7 +644,11 @@ impl Cutter {
         // An open gutter: the left column's lines end half a character or more before the
         // right column's start (Tesseract's pieces of one line split at a word space abut).
         let gutter = right.iter().map(|&i| pieces[i].rect.x0).fold(f64::INFINITY, f64::min) - left.iter().map(|&i| pieces[i].rect.x1).fold(f64::NEG_INFINITY, f64::max);
-        let indent = if gutter >= MERGED_MIN_GUTTER * p { MAX_INDENT_CHARS * p } else { 0.0 };
+        // (And the engine itself saw a gap in each crossing box: a word space at a
+        // gutter; one column's full lines beside a line read in two pieces at a word
+        // space have none, local 人民日报 Tesseract h002.)
+        let spaced = crossing.iter().all(|&c| pieces[c].text.contains(crate::rules::chars::is_space));
+        let indent = if gutter >= MERGED_MIN_GUTTER * p && spaced { MAX_INDENT_CHARS * p } else { 0.0 };
         crossing.len() <= side + 1
             && crossing.iter().all(|&c| {
                 let r = &pieces[c].rect;
