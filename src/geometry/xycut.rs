@@ -96,10 +96,10 @@ impl Cutter {
         // Articles side by side, unless wider gaps than the one under their headlines
         // cut the region first (stacked sections).
         // (Under a row of kickers or rubrics, each over its own article, too.)
-        // (Or when the region is cut only at headings: a headline set in its own column,
-        // beside an article whose headline row tops the others, is cut off from its
+        // (Or when the region is cut only at headings and a headline wrapped in its own
+        // column tops it: beside an article that ends beside it, it was cut off from its
         // body under it; local 人民日报 RapidOCR h014.)
-        if bands.iter().take(2).any(heads_only) || self.cut_at_headings_only(&bands) {
+        if bands.iter().take(2).any(heads_only) || (self.cut_at_headings_only(&bands) && self.wrapped_head_on_top(&pieces)) {
             if let Ok(columns) = self.columns(pieces.clone()) {
                 if self.territories(&columns.groups).is_some() {
                     self.take_columns(columns, depth, opens_band);
@@ -259,6 +259,21 @@ impl Cutter {
                     && p.y_extent().0 >= q.rect.cy()
                     && p.y_extent().0 - q.y_extent().1 <= KICKER_GAP * self.m.line_height
             })
+    }
+
+    /// Whether a headline wrapped in its own column tops the region: a heading within a
+    /// line height of the region's top, no wider than a column and a character, stacked
+    /// over another heading ([`Cutter::stacked`]).
+    fn wrapped_head_on_top(&self, pieces: &[Piece]) -> bool {
+        let h = self.m.line_height;
+        let top = pieces.iter().map(|p| p.y_extent().0).fold(f64::INFINITY, f64::min);
+        pieces.iter().any(|p| {
+            !p.vertical
+                && p.thickness >= CUT_HEADING_RATIO * h
+                && p.y_extent().0 <= top + h
+                && p.rect.width() <= self.column_width + self.m.pitch
+                && self.stacked(pieces, p)
+        })
     }
 
     /// Whether `band` is no wider than one and a half columns and holds no heading nor
@@ -434,8 +449,10 @@ impl Cutter {
         }
         // (first column, last column, extent) of each headline: headings closer than
         // HEADS_APART are one headline in pieces when [`Cutter::one_headline`] says so,
-        // and two headlines each wrapped in its own column when either is stacked over
-        // more of its lines; otherwise the row is not read as side by side.
+        // and two headlines when either is wrapped in its own column (stacked over more
+        // of its lines, no wider than a column and a character); otherwise the row is
+        // not read as side by side (a real leaflet of `../shared/realpages/bha21-leaflets`:
+        // a wide two-line title beside the end of its first line).
         let mut groups: Vec<(usize, usize, Rect)> = vec![(heads[0].0, heads[0].0, heads[0].1.rect)];
         for w in heads.windows(2) {
             let ((ca, a), (cb, b)) = (w[0], w[1]);
@@ -449,7 +466,10 @@ impl Cutter {
                     last.2 = last.2.union(&b.rect);
                     continue;
                 }
-                if !self.stacked(&columns[ca], a) && !self.stacked(&columns[cb], b) {
+                // A headline wrapped in its own narrow column (no wider than a column)
+                // stands apart; a wide headline over a second line is one headline group.
+                let wrapped = |g: &[Piece], q: &Piece| self.stacked(g, q) && q.rect.width() <= self.column_width + self.m.pitch;
+                if !wrapped(&columns[ca], a) && !wrapped(&columns[cb], b) {
                     return None;
                 }
             }
