@@ -803,17 +803,17 @@ mod tests {
         let n = boxes.len();
         boxes.extend([
             bx(n, "湖畔书屋的新时代记忆", 100.0, 400.0, 460.0, 440.0),
-            bx(n + 1, "这是一面旧旗，因海", 140.0, 460.0, 300.0, 480.0),
-            bx(n + 2, "风而起了毛边，它是守岛人、", 100.0, 490.0, 340.0, 510.0),
-            bx(n + 3, "升起的最后几面旗之一", 350.0, 460.0, 550.0, 480.0),
-            bx(n + 4, "旁边是一本值班簿。", 350.0, 490.0, 530.0, 510.0),
+            bx(n + 1, "去年秋天，村里的老", 140.0, 460.0, 300.0, 480.0),
+            bx(n + 2, "槐树下开了一间书屋，藏书、", 100.0, 490.0, 340.0, 510.0),
+            bx(n + 3, "借书的人从早到晚不断", 350.0, 460.0, 550.0, 480.0),
+            bx(n + 4, "孩子们最爱来这里。", 350.0, 490.0, 530.0, 510.0),
         ]);
         let r = recover(&page(boxes));
         let line = |t: &str| r.lines.iter().find(|l| l.text == t).unwrap_or_else(|| panic!("{:?}", texts(&r)));
         assert_eq!(line("湖畔书屋的新时代记忆").heading, Some(1));
-        let first = line("这是一面旧旗，因海");
+        let first = line("去年秋天，村里的老");
         assert_eq!((first.indent, first.fills_column), (4, Some(true)));
-        assert_eq!(line("风而起了毛边，它是守岛人、").fills_column, Some(true));
+        assert_eq!(line("槐树下开了一间书屋，藏书、").fills_column, Some(true));
     }
 
     #[test]
