@@ -140,3 +140,27 @@ fn headline_wrapping_into_a_second_column_is_one_headline() {
     assert_eq!(b.subheadline, None);
     assert_eq!(b.kicker, None);
 }
+
+/// Fault kind (issue 14; local 申報 vertical v007): a briefs column's last brief, a
+/// dispatch tag and a short column with no mark, ends the upper tier; read right before
+/// the lower tier's headline, the short column became that headline's kicker. A tier
+/// parts the articles: the column stays with the briefs.
+#[test]
+fn a_short_column_ending_a_tier_is_no_kicker_of_the_next_tiers_headline() {
+    let mut s = Sheet::new();
+    let top = 110.0;
+    s.head("本埠簡訊", 1500.0, top, 62.0);
+    let x = s.body(&A, 1440.0, top);
+    s.push("本報青州電", x, top, x + BODY_WIDTH, top + 5.0 * PITCH);
+    s.push("青州市議會昨日開幕會期七天", x - STEP, top, x - STEP + BODY_WIDTH, top + 13.0 * PITCH);
+    let top = 810.0;
+    s.head("市府推動老屋耐震補強", 1500.0, top, 50.0);
+    s.body(&C, 1440.0, top);
+    let page = s.page();
+    let heads: Vec<(Option<&str>, Option<&str>)> = page.articles.iter().map(|a| (a.kicker.as_deref(), a.headline.as_deref())).collect();
+    assert_eq!(heads, vec![(None, Some("本埠簡訊")), (None, Some("市府推動老屋耐震補強"))]);
+    assert!(page.articles[0].text.contains("青州市議會昨日開幕會期七天"), "{}", page.articles[0].text);
+    let got: Vec<&str> = page.articles[1].blocks.iter().map(|b| b.text.as_str()).collect();
+    let want: Vec<String> = C.iter().map(|p| horizontal(p)).collect();
+    assert_eq!(got, want);
+}

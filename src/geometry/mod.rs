@@ -32,12 +32,18 @@
 //!    1.48–1.53 `H` are common on RapidOCR pages; no other line of the evaluation sets
 //!    is over 1.3 `H`), not the part of a line split at a gap.
 //!    - *Side by side.* When no wider band gap than the one under the headlines cuts
-//!      the region, articles side by side are cut apart before any band cut, so that
+//!      the region (or it is cut only at headings, by gaps narrower than a band gap: a
+//!      headline wrapped in its own column beside an article that ends beside it),
+//!      articles side by side are cut apart before any band cut, so that
 //!      a row of headlines stays over its bodies: when each column starts with a
 //!      heading (columns whose text runs on into the next one, its last line full
 //!      with no sentence mark, under a heading of the same size and height, are one
-//!      article: its headline printed in pieces), or when two headings or more (set apart: closer ones are one headline
-//!      in pieces) top the region, each taking the columns from the previous one's to
+//!      article: its headline printed in pieces; so are two headings of one size less
+//!      than half their thickness apart, neither wrapped over more lines in its column),
+//!      or when two headings or more (set apart: of closer ones, those of one size, under
+//!      half their thickness apart and neither wrapped in its column, are one headline in
+//!      pieces; a headline wrapped in its own column stands apart from the next) top the
+//!      region, each taking the columns from the previous one's to
 //!      the gap that centres it over them (a heading set flush left with its first
 //!      column, ending two characters or more short of the column group it stands in,
 //!      takes every column up to the next heading's). The row of headings may stand under a row
@@ -59,11 +65,13 @@
 //!      cut. A valley some boxes cross is a cut when it is a gutter (at most 4 `P`
 //!      wide: wider, it is blank space inside one column, as between a short last
 //!      line and a jump marker under full-width lines) and every crossing box is a body line
-//!      (at most 1.5 `H` thick, six characters or more, not a headline) with a body
+//!      (at most 1.5 `H` thick, six characters or more, not a headline, not a display
+//!      line flush under a heading and wider than a column: a subheadline) with a body
 //!      line of each column within five line heights of it, and either they are at
 //!      most a third of the body lines on either side (at least four each), or, in
 //!      short columns, at most one more than those and each holds most of a line left
-//!      of the gap, within the two columns' outer edges. Such a box holds two columns'
+//!      of the gap, within the two columns' outer edges (on the left, an indentation
+//!      further out when the gutter is open and the box's text has a space). Such a box holds two columns'
 //!      lines merged by the detector: it is **split** at the gap (at the median right
 //!      end of the left column's lines near it and left end of the right column's),
 //!      its characters shared out in proportion to the widths on either side (a line
@@ -101,7 +109,7 @@
 //!    notice) or is 1.42 `H` thick (cut off from them as a heading), and bold
 //!    otherwise (a subhead, a byline set larger). A body-sized line read right after
 //!    a heading, flush with it and at most 0.6 `H` under it, wider than a column (it
-//!    crosses a gutter), of at most 24 characters with no clause mark, is a heading
+//!    crosses a gutter), of at most 40 characters with no clause mark, is a heading
 //!    too (a subheadline: `roles::under_heading_across`). The others
 //!    get their indentation (whole characters from the left edge) and whether they fill
 //!    the column (their right end within 0.8 `P` of the right edge; a left part of a
@@ -113,7 +121,9 @@
 //!    again as thick as the page's other headings, with lines printed under it) and those
 //!    lines (publisher, issue line, date) are page furniture, read first; the quotation
 //!    box beside it (毛主席语录, 最高指示) is read next, as quote lines ([`masthead`]).
-//!    Last, a heading line that fills the columns it stands over (85%), holds no space
+//!    Last, a heading line that fills the columns it stands over (85%; or, in a stack of
+//!    three heading lines or more of one size in one column, is as wide as the widest
+//!    within a character: a headline wrapped in a narrow column), holds no space
 //!    and ends in no sentence mark, with a heading of the same size (within 10%) right
 //!    under it and within its sides, merely wraps there: the two are one printed line,
 //!    joined without a space (`join_wrapped_headings`); a rest of three characters or
@@ -260,8 +270,9 @@ pub struct PrintedLine {
     /// Opens a new piece of text inside its column: an indented body line under a body
     /// line of the same column that ends a sentence, over a gap at least
     /// [`params::PIECE_GAP`] `H` wider than the column's median line gap (a
-    /// continuation printed with no headline and no 上接 under another article). The
-    /// text stages take it as the page's article gap.
+    /// continuation printed with no headline and no 上接 under another article); on a
+    /// page set vertically, a heading column opening a tier under text of the tier above
+    /// (see `vertical::tier_heads`). The text stages take it as the page's article gap.
     pub opens_piece: bool,
 }
 
@@ -454,7 +465,9 @@ fn layout_hints(page: &BoxPage) -> std::collections::HashMap<usize, Option<Layou
 /// Joins a heading line that wraps onto the next into one printed line (no space: the
 /// contract's rule for a wrap). A heading line wraps when it is full ([`WRAP_FILL`] of
 /// the span between the column gaps of `grid` on either side of it, or the text's
-/// edges), holds no space (phrases set apart are lines on purpose) and ends in no
+/// edges; or, in a stack of [`WRAP_STACK`] heading lines or more of one size each
+/// under the one before, as wide as the widest of them within a character, the two
+/// joined at most [`HEADING_MAX_EM`] long), holds no space (phrases set apart are lines on purpose) and ends in no
 /// sentence mark, and the next line is a heading of the same size ([`WRAP_SAME_SIZE`];
 /// its level may differ, the levels being cut at 15% steps from the page's thickest;
 /// a rest of at most [`WRAP_SHORT_REST`] characters may be measured up to a fifth
@@ -472,9 +485,31 @@ fn join_wrapped_headings(lines: &mut Vec<PrintedLine>, grid: &[Gap], m: Metrics)
         let to = grid.iter().map(|g| g.left).filter(|&x| x >= l.rect.x1 - m.pitch).fold(right, f64::min);
         l.rect.width() >= WRAP_FILL * (to - from)
     };
+    // A stack of WRAP_STACK heading lines or more set in one column: a line as wide as
+    // its widest (within a character) fills its column, whatever the grid says.
+    let stacked = |k: usize| {
+        let (a, b) = (&lines[k], &lines[k + 1]);
+        a.heading.is_some() && b.heading.is_some() && a.thickness.min(b.thickness) >= WRAP_SAME_SIZE * a.thickness.max(b.thickness) && b.rect.y0 - a.rect.y1 <= WRAP_GAP * a.thickness && a.rect.x_overlap(&b.rect) > 0.0
+    };
+    let mut fills_stack = vec![false; lines.len()];
+    let mut first = 0;
+    while first < lines.len() {
+        let mut last = first;
+        while last + 1 < lines.len() && stacked(last) {
+            last += 1;
+        }
+        if last - first + 1 >= WRAP_STACK {
+            let widest = lines[first..=last].iter().map(|l| l.rect.width()).fold(0.0, f64::max);
+            for k in first..=last {
+                fills_stack[k] = lines[k].rect.width() >= widest - lines[k].thickness;
+            }
+        }
+        first = last + 1;
+    }
     let mut i = 0;
     while i + 1 < lines.len() {
         let (a, b) = (&lines[i], &lines[i + 1]);
+        let fills_stack_a = fills_stack[i] && em(&a.text) + em(&b.text) <= HEADING_MAX_EM;
         let wraps = a.heading.is_some()
             && b.heading.is_some()
             && (a.thickness.min(b.thickness) >= WRAP_SAME_SIZE * a.thickness.max(b.thickness)
@@ -486,12 +521,14 @@ fn join_wrapped_headings(lines: &mut Vec<PrintedLine>, grid: &[Gap], m: Metrics)
             && b.rect.y0 - a.rect.y1 <= WRAP_GAP * a.thickness
             && b.rect.x0 >= a.rect.x0 - m.pitch
             && b.rect.x1 <= a.rect.x1 + m.pitch
-            && full(a);
+            && (full(a) || fills_stack_a);
         if !wraps {
             i += 1;
             continue;
         }
         let b = lines.remove(i + 1);
+        // The joined line ends as its lower part does.
+        fills_stack[i] = fills_stack.remove(i + 1);
         let a = &mut lines[i];
         a.text.push_str(&b.text);
         a.pieces.extend(b.pieces);
@@ -742,6 +779,121 @@ mod tests {
                 "（下转第三版）"
             ]
         );
+        assert!(r.warnings.iter().all(|w| w.kind != WarningKind::SplitBox));
+    }
+
+    #[test]
+    fn a_box_merged_across_the_gutter_beside_an_indented_first_line_is_split() {
+        // An article's two columns of two lines; the left column's first line opens a
+        // paragraph (two characters in), and the detector merged the second lines of
+        // both columns into one box, which starts at the column's edge, left of every
+        // other line of the left column.
+        let boxes = vec![
+            bx(0, "晨雾散尽，湖面", 140.0, 100.0, 300.0, 120.0),
+            bx(1, "船队、两千余名桨手齐", 330.0, 100.0, 530.0, 120.0),
+            bx(2, "上的船桨已排成一列， 划，岸边掌声不断。", 100.0, 130.0, 530.0, 150.0),
+        ];
+        let r = recover(&page(boxes));
+        assert_eq!(texts(&r), ["晨雾散尽，湖面", "上的船桨已排成一列，", "船队、两千余名桨手齐", "划，岸边掌声不断。"]);
+        assert_eq!(r.warnings.iter().filter(|w| w.kind == WarningKind::SplitBox).count(), 1);
+    }
+
+    #[test]
+    fn a_two_line_column_whose_last_mark_hangs_into_the_gutter_takes_its_edges_from_the_grid() {
+        // Under the page's two columns, a headline over an article of two columns of two
+        // lines: the left column's first line opens a paragraph (two characters in), its
+        // second squeezes in a pause mark hanging into the gutter (local 人民日报 RapidOCR
+        // h012: the first line, read as not filling its column, became the subheadline).
+        let mut boxes = two_columns();
+        let n = boxes.len();
+        boxes.extend([
+            bx(n, "湖畔书屋的新时代记忆", 100.0, 400.0, 460.0, 440.0),
+            bx(n + 1, "去年秋天，村里的老", 140.0, 460.0, 300.0, 480.0),
+            bx(n + 2, "槐树下开了一间书屋，藏书、", 100.0, 490.0, 340.0, 510.0),
+            bx(n + 3, "借书的人从早到晚不断", 350.0, 460.0, 550.0, 480.0),
+            bx(n + 4, "孩子们最爱来这里。", 350.0, 490.0, 530.0, 510.0),
+        ]);
+        let r = recover(&page(boxes));
+        let line = |t: &str| r.lines.iter().find(|l| l.text == t).unwrap_or_else(|| panic!("{:?}", texts(&r)));
+        assert_eq!(line("湖畔书屋的新时代记忆").heading, Some(1));
+        let first = line("去年秋天，村里的老");
+        assert_eq!((first.indent, first.fills_column), (4, Some(true)));
+        assert_eq!(line("槐树下开了一间书屋，藏书、").fills_column, Some(true));
+    }
+
+    #[test]
+    fn a_headline_stacked_in_its_column_beside_a_headline_in_two_close_pieces_heads_its_own_column() {
+        // Left: a headline wrapped over three lines of its narrow column, its body under
+        // it. Right: an article whose headline is printed in two pieces a few pixels
+        // apart over its two columns, all of it ending beside the left headline's last
+        // line. Each headline heads its own text.
+        let mut boxes = vec![
+            bx(0, "春耕备耕忙", 100.0, 100.0, 300.0, 142.0),
+            bx(1, "田野绿意浓", 100.0, 144.0, 300.0, 184.0),
+            bx(2, "新机具上阵", 100.0, 186.0, 300.0, 226.0),
+            bx(3, "稳就业", 340.0, 100.0, 460.0, 138.0),
+            bx(4, "促发展", 466.0, 100.0, 586.0, 138.0),
+        ];
+        let right = ["本市今年新增城镇就业", "岗位两万余个，其中高", "校毕业生占四成以上，", "创业补贴惠及三千余户", "小微企业，带动就业近", "万人，全年目标可期。"];
+        for (k, t) in right.iter().enumerate() {
+            let (x, y) = (if k < 3 { 340.0 } else { 570.0 }, 140.0 + 30.0 * (k % 3) as f64);
+            boxes.push(bx(boxes.len(), t, x, y, x + 200.0, y + 20.0));
+        }
+        let left = ["清明前后，东乡各村的", "田间地头一派繁忙。新", "添的插秧机和无人机成", "了春耕主力，农户说今", "年的活儿轻松多了。"];
+        for (k, t) in left.iter().enumerate() {
+            let y = 240.0 + 30.0 * k as f64;
+            boxes.push(bx(boxes.len(), t, 100.0, y, if k == 4 { 280.0 } else { 300.0 }, y + 20.0));
+        }
+        let r = recover(&page(boxes));
+        let mut want = vec!["春耕备耕忙田野绿意浓新机具上阵"];
+        want.extend(left);
+        want.push("稳就业促发展");
+        want.extend(right);
+        assert_eq!(texts(&r), want);
+        assert_eq!(r.lines[0].heading, Some(1));
+        assert_eq!(r.lines[6].heading, Some(1));
+    }
+
+    #[test]
+    fn a_headline_wrapped_over_three_lines_narrower_than_its_column_is_one_line() {
+        // A headline of five-character lines set in a column whose body lines are wider:
+        // no line fills 85% of the column, but the stack of three lines of one width is a
+        // wrap; two lines of one width stay two (phrases set apart).
+        let body = ["清明前后，东乡各村的田间", "地头一派繁忙。新添的插秧", "机和无人机成了春耕主力，", "农户说今年的活儿轻松多了"];
+        let page_of = |heads: &[&str]| {
+            let mut boxes: Vec<OcrBox> = heads.iter().enumerate().map(|(k, t)| bx(k, t, 100.0, 100.0 + 42.0 * k as f64, 300.0, 140.0 + 42.0 * k as f64)).collect();
+            let top = 110.0 + 42.0 * heads.len() as f64;
+            for (k, t) in body.iter().enumerate() {
+                let y = top + 30.0 * k as f64;
+                boxes.push(bx(boxes.len(), t, 100.0, y, 340.0, y + 20.0));
+            }
+            recover(&page(boxes))
+        };
+        let r = page_of(&["春耕备耕忙", "田野绿意浓", "新机具上阵"]);
+        assert_eq!(texts(&r)[0], "春耕备耕忙田野绿意浓新机具上阵");
+        assert_eq!(texts(&r)[1], body[0]);
+        let r = page_of(&["春耕备耕忙", "田野绿意浓"]);
+        assert_eq!(&texts(&r)[..2], ["春耕备耕忙", "田野绿意浓"]);
+    }
+
+    #[test]
+    fn a_long_subheadline_flush_under_its_headline_across_two_gutters_is_not_split() {
+        // A headline over an article of three columns, and under it, flush left and set
+        // a little larger than the body, a 30-character subheadline across two of the
+        // columns' gutters. It is no merged box: it stays one line, a heading.
+        let sub = "关于推进城乡公共服务均等化和县域基础设施建设的若干意见解读";
+        let mut boxes = vec![bx(0, "城乡一体向前走", 100.0, 100.0, 400.0, 140.0), bx(1, sub, 100.0, 144.0, 700.0, 168.0)];
+        for (c, side) in ["甲", "乙", "丙"].iter().enumerate() {
+            for (row, n) in ROWS[..6].iter().enumerate() {
+                let (x, y) = (100.0 + 230.0 * c as f64, 180.0 + 30.0 * row as f64);
+                boxes.push(bx(boxes.len(), &format!("{side}栏第{n}行的正文内容"), x, y, x + 200.0, y + 20.0));
+            }
+        }
+        let r = recover(&page(boxes));
+        let mut want = vec!["城乡一体向前走".to_string(), sub.to_string()];
+        want.extend(["甲", "乙", "丙"].iter().flat_map(|side| ROWS[..6].iter().map(move |n| format!("{side}栏第{n}行的正文内容"))));
+        assert_eq!(texts(&r), want);
+        assert!(r.lines[1].heading.is_some());
         assert!(r.warnings.iter().all(|w| w.kind != WarningKind::SplitBox));
     }
 

@@ -38,7 +38,7 @@
 //! | `BAND_GAP_MIN` | 0.15 | `H` | smallest band gap |
 //! | `HEADING_BAND_GAP` | 0 | `H` | band gap under or over a heading |
 //! | `BAND_WIDEST_SHARE` | 0.8 | widest gap | gaps cut at one level |
-//! | `HEADS_APART` | 1.5 | thickness | headings closer than this are one headline in pieces |
+//! | `HEADS_APART` | 1.5 | thickness | headings closer than this are not two headlines side by side (unless one is wrapped in its column) |
 //! | `VERTICAL_PADDING` | 0.1 | box width | projection narrowing of a vertical box |
 //! | `GLYPH_PADDING` | 0.3 | `P` | projection narrowing of a horizontal box at each end |
 //! | `GLYPH_PADDING_MAX` | 0.25 | box width | at most this share of a short box |
@@ -52,6 +52,7 @@
 //! | `MERGED_SHARE` | 3 | 1/share | merged boxes at most 1/3 of a side's body lines |
 //! | `MERGED_LEFT_SHARE` | 0.6 | body line width | a merged box holds this much of a line left of the gap |
 //! | `COLUMN_EDGE_SLACK` | 0.6 | `P` | slack at a column's left edge |
+//! | `MERGED_MIN_GUTTER` | 0.5 | `P` | an open gutter, for a merged box's indented left column |
 //! | `FILL_SLACK` | 0.8 | `P` | a line ending this near the right edge fills its column |
 //! | `GAP_EDGE_NEAR` | 6 | `H` | lines this near a split box give the gap's edges |
 //! | `FILL_WEIGHT` | 0.25 | characters | weight of the pitch estimate when splitting a box |
@@ -77,6 +78,8 @@
 //! | `STACKED_GAP` | 2 | `P` | a gap in one vertical column that stacks two elements |
 //! | `WRAP_FILL` | 0.85 | column span | a heading line this full of its span wraps onto the next |
 //! | `WRAP_GAP` | 0.5 | thickness | most space between a wrapped heading line and its rest |
+//! | `HEADLINE_PIECES_GAP` | 0.5 | heading thickness | two close headings of one row are one headline |
+//! | `WRAP_STACK` | 3 | lines | a stack of heading lines whose widest fill their column |
 //! | `WRAP_SAME_SIZE` | 0.9 | thickness | the thinner of a wrapped heading line and its rest over the thicker |
 //! | `WRAP_SHORT_REST` | 3 | characters | longest rest of a wrapped heading whose box may be padded thicker |
 //! | `WRAP_SHORT_SAME_SIZE` | 0.8 | thickness | a heading line over its short, thicker rest |
@@ -198,8 +201,16 @@ pub const BAND_GAP_MIN: f64 = 0.15;
 pub const HEADING_BAND_GAP: f64 = 0.0;
 /// Gaps at least this share of the widest are cut at one level; narrower ones deeper.
 pub const BAND_WIDEST_SHARE: f64 = 0.8;
-/// Headings closer than this (their thickness) are one headline in pieces.
+/// Headings closer than this (their thickness) are not two headlines side by side:
+/// one headline in pieces, or two each wrapped in its own column (see
+/// `Cutter::territories`).
 pub const HEADS_APART: f64 = 1.5;
+/// Headings of one size in one row closer than this (their thickness) are one headline
+/// in pieces (two phrases), when neither is wrapped over more lines in its column: over
+/// the three sets' RapidOCR pages the pieces of one headline stand 0.0 and 0.14 apart;
+/// Tesseract's word boxes of a headline wrapped in two columns 1.1 apart, which read as
+/// one line lost body text (committed tesseract h023).
+pub const HEADLINE_PIECES_GAP: f64 = 0.5;
 /// Projection narrowing of a vertical box at each end (its width).
 pub const VERTICAL_PADDING: f64 = 0.1;
 /// Projection narrowing of a horizontal box at each end (`P`): the padding around the
@@ -237,6 +248,11 @@ pub const MERGED_SHARE: usize = 3;
 pub const MERGED_LEFT_SHARE: f64 = 0.6;
 /// Slack at a column's left edge (`P`).
 pub const COLUMN_EDGE_SLACK: f64 = 0.6;
+/// Narrowest open gutter (`P`) between the lines beside a merged box for its left end
+/// to be allowed an indentation out of the left column's edge: RapidOCR's gutters are
+/// about a character wide, while Tesseract's pieces of one line split at a word space
+/// abut or overlap (local 人民日报 h007, −2 px), and a word gap is no gutter.
+pub const MERGED_MIN_GUTTER: f64 = 0.5;
 /// A line ending within this (`P`) of its column's right edge fills the column
 /// (kinsoku may leave it a little short).
 pub const FILL_SLACK: f64 = 0.8;
@@ -310,6 +326,12 @@ pub const WRAP_GAP: f64 = 0.5;
 /// thicker: one type size, within the detector's few percent (rapidocr h014: 75 and 73
 /// px); a subheadline under its headline is set a size or more down (under 0.8).
 pub const WRAP_SAME_SIZE: f64 = 0.9;
+/// Fewest heading lines of one size stacked in one column (each under the one before)
+/// for a line as wide as the widest of them, within a character, to fill its column:
+/// a headline wrapped in a narrow column (local 人民日报 RapidOCR h014, five lines of
+/// five characters), whose fill the page's column grid need not measure. Two lines of
+/// one width are as likely two phrases set apart.
+pub const WRAP_STACK: usize = 3;
 /// Longest rest (characters) of a wrapped heading line whose box the detector may pad
 /// thicker than the line's: a box of a few characters is measured up to a fifth thicker
 /// than a long one of the same type (local 人民日报 rapidocr: 业） 81 px under a 67 px

@@ -160,7 +160,8 @@ pub(super) fn assign_roles(lines: &mut [PrintedLine], ctx: &Context, m: Metrics)
 /// under it across a gutter: it starts flush with the heading (within a character),
 /// stands at most [`KICKER_GAP`] `H` under it, is wider than a column by a character
 /// or more (no body line is: it would cross the gutter), holds at most
-/// [`SUBHEAD_MAX_EM`] characters and no clause mark, and is no part of a box split at
+/// [`HEADING_MAX_EM`] characters (local 人民日报 RapidOCR h014: 28) and no clause mark,
+/// and is no part of a box split at
 /// a gap (eval rapidocr h014: 三支巡回医疗队两个月走遍十一个乡镇, body-sized, under
 /// a two-line headline over two columns, read as the first paragraph).
 pub(super) fn under_heading_across(head: &PrintedLine, l: &PrintedLine, ctx: &Context, m: Metrics) -> bool {
@@ -172,7 +173,7 @@ pub(super) fn under_heading_across(head: &PrintedLine, l: &PrintedLine, ctx: &Co
         && l.rect.y0 >= head.rect.cy()
         && l.rect.y0 - head.rect.y1 <= KICKER_GAP * m.line_height
         && l.rect.width() >= ctx.column_width + m.pitch
-        && em(&l.text) <= SUBHEAD_MAX_EM
+        && em(&l.text) <= HEADING_MAX_EM
         && !l.text.contains(['。', '，', '；', '、', '：'])
 }
 
@@ -180,17 +181,26 @@ pub(super) fn under_heading_across(head: &PrintedLine, l: &PrintedLine, ctx: &Co
 /// article's last lines alone in a column) from the page's column grid: the left edge
 /// is the right side of a gap at most four and a half characters left of the lines
 /// `refs`, the right edge the left side of a gap at or right of their right end within
-/// one column width; a missing edge is one column width from the other (the first or
-/// last column of a region). `None` when neither gap is there.
+/// one column width (or of the gap their right end is in, at most [`OVERHANG_MAX`] `P`
+/// past it, when the line reaching furthest ends in a mark: a closing mark hanging into
+/// the gutter; local 人民日报 RapidOCR h012); a missing edge is one column width from
+/// the other (the first or last column of a region). `None` when neither gap is there.
 pub(super) fn grid_edges(lines: &[PrintedLine], refs: &[usize], ctx: &Context, m: Metrics) -> Option<(f64, f64)> {
     let x0 = refs.iter().map(|&k| lines[k].rect.x0).fold(f64::INFINITY, f64::min);
     let x1 = refs.iter().map(|&k| lines[k].rect.x1).fold(f64::NEG_INFINITY, f64::max);
     let left = ctx.grid.iter().map(|g| g.right).filter(|&r| r <= x0 + COLUMN_EDGE_SLACK * m.pitch && x0 - r <= CONTINUES_INDENT * m.pitch).fold(f64::NEG_INFINITY, f64::max);
+    // The line reaching furthest right may end inside the gap past it when it ends in a
+    // mark: a closing mark hanging into the gutter.
+    let hangs = refs
+        .iter()
+        .max_by(|&&a, &&b| lines[a].rect.x1.total_cmp(&lines[b].rect.x1))
+        .is_some_and(|&k| lines[k].text.chars().next_back().is_some_and(crate::rules::chars::is_cjk_punct));
     let right = ctx
         .grid
         .iter()
+        .filter(|g| g.left >= x1 - FILL_SLACK * m.pitch || (hangs && g.left < x1 && x1 <= g.right + OVERHANG_MAX * m.pitch))
         .map(|g| g.left)
-        .filter(|&l| l >= x1 - FILL_SLACK * m.pitch && l - x0 <= ctx.column_width + FILL_SLACK * m.pitch)
+        .filter(|&l| l - x0 <= ctx.column_width + FILL_SLACK * m.pitch)
         .fold(f64::INFINITY, f64::min);
     match (left.is_finite(), right.is_finite()) {
         (true, true) => Some((left, right)),

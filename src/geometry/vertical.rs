@@ -251,11 +251,26 @@ pub(super) fn read(mut text: Vec<Piece>, m: Metrics) -> Vec<PrintedLine> {
             l.fills_column = Some(bottom - l.rect.y1 < FILL_SLACK * m.pitch);
         }
     }
-    let (lines, heading, tier_of) = join_wrapped_heads(lines, heading, &tier_of, m);
+    let (mut lines, heading, tier_of) = join_wrapped_heads(lines, heading, &tier_of, m);
+    tier_heads(&mut lines, &heading, &tier_of);
     let (mut lines, heading) = join_run_over_marks(lines, heading, &tier_of);
     rank_headings(&mut lines, &heading);
     join_tails_over_headings(&mut lines, m);
     lines
+}
+
+/// A heading column that opens a tier under the text of another one opens a piece
+/// ([`PrintedLine::opens_piece`]): the tier's gap across the page parts the articles,
+/// so a short column ending the tier above is no kicker of that heading (local 申報
+/// vertical v007: a brief's short last column in a 要聞 column, read right before the
+/// next tier's headline, became its kicker). A kicker stands beside its headline, in
+/// its tier.
+fn tier_heads(lines: &mut [PrintedLine], heading: &[bool], tier_of: &[usize]) {
+    for i in 1..lines.len() {
+        if heading[i] && lines[i].vertical && tier_of[i] != tier_of[i - 1] && lines[i - 1].vertical && !heading[i - 1] {
+            lines[i].opens_piece = true;
+        }
+    }
 }
 
 /// Joins a column of punctuation alone (a 。 or 」 run over from a full column: no

@@ -96,7 +96,10 @@ impl Cutter {
         // Articles side by side, unless wider gaps than the one under their headlines
         // cut the region first (stacked sections).
         // (Under a row of kickers or rubrics, each over its own article, too.)
-        if bands.iter().take(2).any(heads_only) {
+        // (Or when the region is cut only at headings and a headline wrapped in its own
+        // column tops it: beside an article that ends beside it, it was cut off from its
+        // body under it; local 人民日报 RapidOCR h014.)
+        if bands.iter().take(2).any(heads_only) || (self.cut_at_headings_only(&bands) && self.wrapped_head_on_top(&pieces)) {
             if let Ok(columns) = self.columns(pieces.clone()) {
                 if self.territories(&columns.groups).is_some() {
                     self.take_columns(columns, depth, opens_band);
@@ -144,7 +147,7 @@ impl Cutter {
     /// when there is no such gap.
     pub(super) fn bands(&self, pieces: &[Piece]) -> Option<Vec<Vec<Piece>>> {
         let h = self.m.line_height;
-        let threshold = (self.m.line_gap + BAND_GAP_OVER_LINE_GAP * h).max(BAND_GAP_MIN * h);
+        let threshold = self.band_threshold();
         let mut idx: Vec<usize> = (0..pieces.len()).collect();
         idx.sort_by(|&a, &b| pieces[a].y_extent().0.total_cmp(&pieces[b].y_extent().0));
         let is_head = |p: &Piece| !p.vertical && p.thickness >= CUT_HEADING_RATIO * h;
@@ -163,7 +166,7 @@ impl Cutter {
                         && p.y_extent().0 - q.y_extent().1 <= KICKER_GAP * h
                 })
         };
-        let is_heading: Vec<bool> = pieces.iter().map(|p| is_head(p) || (!heads.is_empty() && under_head(p))).collect();
+        let is_heading: Vec<bool> = pieces.iter().map(|p| is_head(p) || (!heads.is_empty() && (under_head(p) || self.flush_under(p, &heads)))).collect();
         let heading = |i: usize| is_heading[i];
         // The top of the first piece that is not a heading from each position on.
         let mut body_top_from = vec![f64::INFINITY; idx.len() + 1];
@@ -215,6 +218,62 @@ impl Cutter {
             bands[starts.partition_point(|&st| st <= k)].push(pieces[i].clone());
         }
         Some(bands)
+    }
+
+    /// The narrowest gap across a region that is a band gap by its width alone (not
+    /// for standing under or over a heading), pixels: the normal line gap plus
+    /// [`BAND_GAP_OVER_LINE_GAP`] `H`, at least [`BAND_GAP_MIN`] `H`.
+    fn band_threshold(&self) -> f64 {
+        let h = self.m.line_height;
+        (self.m.line_gap + BAND_GAP_OVER_LINE_GAP * h).max(BAND_GAP_MIN * h)
+    }
+
+    /// Whether every gap between consecutive `bands` is narrower than
+    /// [`Cutter::band_threshold`]: they were cut only under or over headings, as under a
+    /// headline set in its own column beside another article (no row of headlines alone
+    /// over the region's columns).
+    fn cut_at_headings_only(&self, bands: &[Vec<Piece>]) -> bool {
+        let threshold = self.band_threshold();
+        bands.windows(2).all(|w| {
+            let bottom = w[0].iter().map(|p| p.y_extent().1).fold(f64::NEG_INFINITY, f64::max);
+            let top = w[1].iter().map(|p| p.y_extent().0).fold(f64::INFINITY, f64::min);
+            top - bottom < threshold
+        })
+    }
+
+    /// Whether `p` is a display line set flush under one of the headings `heads`: it
+    /// starts within a character of the heading's start, stands at most [`KICKER_GAP`]
+    /// `H` under it, is wider than a column by a character (a body line would cross a
+    /// gutter), holds at most [`HEADING_MAX_EM`] characters and no clause mark: a
+    /// subheadline across the columns, neither a band of body text nor two columns'
+    /// lines merged (local 人民日报 RapidOCR h014: 28 characters under a headline,
+    /// split at a gutter as a merged box).
+    pub(super) fn flush_under(&self, p: &Piece, heads: &[&Piece]) -> bool {
+        !p.vertical
+            && p.em() <= HEADING_MAX_EM
+            && p.rect.width() >= self.column_width + self.m.pitch
+            && !p.text.contains(['。', '，', '；', '、', '：'])
+            && heads.iter().any(|q| {
+                !std::ptr::eq(*q, p)
+                    && (p.rect.x0 - q.rect.x0).abs() <= self.m.pitch
+                    && p.y_extent().0 >= q.rect.cy()
+                    && p.y_extent().0 - q.y_extent().1 <= KICKER_GAP * self.m.line_height
+            })
+    }
+
+    /// Whether a headline wrapped in its own column tops the region: a heading within a
+    /// line height of the region's top, no wider than a column and a character, stacked
+    /// over another heading ([`Cutter::stacked`]).
+    fn wrapped_head_on_top(&self, pieces: &[Piece]) -> bool {
+        let h = self.m.line_height;
+        let top = pieces.iter().map(|p| p.y_extent().0).fold(f64::INFINITY, f64::min);
+        pieces.iter().any(|p| {
+            !p.vertical
+                && p.thickness >= CUT_HEADING_RATIO * h
+                && p.y_extent().0 <= top + h
+                && p.rect.width() <= self.column_width + self.m.pitch
+                && self.stacked(pieces, p)
+        })
     }
 
     /// Whether `band` is no wider than one and a half columns and holds no heading nor
@@ -358,7 +417,9 @@ impl Cutter {
             // from a column into the next (see [`Cutter::runs_on`]).
             let mut out: Vec<Vec<Piece>> = vec![columns[0].clone()];
             for w in columns.windows(2) {
-                if self.runs_on(&w[0], &w[1]) {
+                let top = |g: &Vec<Piece>| g.iter().min_by(|a, b| a.y_extent().0.total_cmp(&b.y_extent().0)).cloned();
+                let pieces = top(&w[0]).zip(top(&w[1])).is_some_and(|(a, b)| b.rect.x0 - a.rect.x1 < HEADS_APART * a.thickness.min(b.thickness) && self.one_headline(&w[0], &a, &w[1], &b));
+                if pieces || self.runs_on(&w[0], &w[1]) {
                     out.last_mut().expect("starts with one").extend(w[1].iter().cloned());
                 } else {
                     out.push(w[1].clone());
@@ -386,11 +447,36 @@ impl Cutter {
         if heads.len() < 2 {
             return None;
         }
+        // (first column, last column, extent) of each headline: headings closer than
+        // HEADS_APART are one headline in pieces when [`Cutter::one_headline`] says so,
+        // and two headlines when either is wrapped in its own column (stacked over more
+        // of its lines, no wider than a column and a character); otherwise the row is
+        // not read as side by side (a real leaflet of `../shared/realpages/bha21-leaflets`:
+        // a wide two-line title beside the end of its first line).
+        let mut groups: Vec<(usize, usize, Rect)> = vec![(heads[0].0, heads[0].0, heads[0].1.rect)];
         for w in heads.windows(2) {
             let ((ca, a), (cb, b)) = (w[0], w[1]);
-            if ca == cb || b.rect.x0 - a.rect.x1 < HEADS_APART * a.thickness.min(b.thickness) {
+            if ca == cb {
                 return None;
             }
+            if b.rect.x0 - a.rect.x1 < HEADS_APART * a.thickness.min(b.thickness) {
+                if self.one_headline(&columns[ca], a, &columns[cb], b) {
+                    let last = groups.last_mut().expect("starts with one");
+                    last.1 = cb;
+                    last.2 = last.2.union(&b.rect);
+                    continue;
+                }
+                // A headline wrapped in its own narrow column (no wider than a column)
+                // stands apart; a wide headline over a second line is one headline group.
+                let wrapped = |g: &[Piece], q: &Piece| self.stacked(g, q) && q.rect.width() <= self.column_width + self.m.pitch;
+                if !wrapped(&columns[ca], a) && !wrapped(&columns[cb], b) {
+                    return None;
+                }
+            }
+            groups.push((cb, cb, b.rect));
+        }
+        if groups.len() < 2 {
+            return None;
         }
         let bounds: Vec<(f64, f64)> = columns
             .iter()
@@ -402,14 +488,14 @@ impl Cutter {
             .collect();
         let mut out: Vec<Vec<Piece>> = Vec::new();
         let mut start = 0;
-        for (k, &(own, head)) in heads.iter().enumerate() {
-            let end = match heads.get(k + 1) {
+        for (k, &(_, own, head)) in groups.iter().enumerate() {
+            let end = match groups.get(k + 1) {
                 None => columns.len() - 1,
                 // A headline set flush left over its columns (not centred) runs on to
                 // the next headline's column.
-                Some(&(next, _)) if (head.rect.x0 - bounds[start].0).abs() <= self.m.pitch && head.rect.x1 < bounds[own].1 - FLUSH_LEFT_SHORT * self.m.pitch => next - 1,
-                Some(&(next, _)) => {
-                    let want = 2.0 * head.rect.cx() - bounds[start].0;
+                Some(&(next, _, _)) if (head.x0 - bounds[start].0).abs() <= self.m.pitch && head.x1 < bounds[own].1 - FLUSH_LEFT_SHORT * self.m.pitch => next - 1,
+                Some(&(next, _, _)) => {
+                    let want = 2.0 * head.cx() - bounds[start].0;
                     (own..next).min_by(|&a, &b| (bounds[a].1 - want).abs().total_cmp(&(bounds[b].1 - want).abs())).unwrap_or(own)
                 }
             };
@@ -417,6 +503,36 @@ impl Cutter {
             start = end + 1;
         }
         Some(out)
+    }
+
+    /// Whether the headings `a` (at the top of column `ca`) and `b` (of `cb`, right of
+    /// it), close side by side, are one headline printed in pieces: less than
+    /// [`HEADLINE_PIECES_GAP`] of their thickness apart, set the same size
+    /// ([`WRAP_SAME_SIZE`]), their tops within a line height, neither stacked over
+    /// more of its lines ([`Cutter::stacked`]). Local 人民日报 RapidOCR h014 (two phrases
+    /// 8 px apart over one article's columns) and 申報 h011 (the boxes of two phrases
+    /// overlapping); a headline wrapped in its narrow column, close to the next
+    /// article's, is stacked.
+    fn one_headline(&self, ca: &[Piece], a: &Piece, cb: &[Piece], b: &Piece) -> bool {
+        b.rect.x0 - a.rect.x1 < HEADLINE_PIECES_GAP * a.thickness.min(b.thickness)
+            && a.thickness.min(b.thickness) >= WRAP_SAME_SIZE * a.thickness.max(b.thickness)
+            && (a.y_extent().0 - b.y_extent().0).abs() <= self.m.line_height
+            && !self.stacked(ca, a)
+            && !self.stacked(cb, b)
+    }
+
+    /// Whether heading `head` of column `g` stands over another heading of it, at most
+    /// [`KICKER_GAP`] `H` under it and overlapping it across: a headline wrapped over
+    /// lines in its column.
+    fn stacked(&self, g: &[Piece], head: &Piece) -> bool {
+        let h = self.m.line_height;
+        g.iter().any(|q| {
+            !q.vertical
+                && q.thickness >= CUT_HEADING_RATIO * h
+                && q.y_extent().0 >= head.rect.cy()
+                && q.y_extent().0 - head.y_extent().1 <= KICKER_GAP * h
+                && q.rect.x_overlap(&head.rect) > 0.0
+        })
     }
 
     /// Whether the text of column `a` runs on into column `b`, both headed by a heading
@@ -512,7 +628,12 @@ impl Cutter {
     /// (short columns) they are at most one more than the body lines on either side and
     /// each holds most of a line left of the gap (0.6 times the median body line that
     /// does not cross) and at least a character right of it, within the outer edges of
-    /// the two columns.
+    /// the two columns (on the left, up to [`MAX_INDENT_CHARS`] further out when the
+    /// gutter is open, the left lines ending [`MERGED_MIN_GUTTER`] `P` or more before
+    /// the right ones start, and each crossing box's text holds a space, the engine's own
+    /// gap: the left column's other lines may all open paragraphs, as
+    /// the first line of a two-line column does when its second is merged with the line
+    /// beside it; local 人民日报 RapidOCR h007).
     pub(super) fn merged_across(&self, pieces: &[Piece], ext: &[(f64, f64)], xa: f64, xb: f64) -> bool {
         if xb - xa > MERGED_MAX_VALLEY * self.m.pitch {
             return false;
@@ -529,6 +650,10 @@ impl Cutter {
         if side == 0 || !crossing.iter().all(|&c| self.splittable(&pieces[c]) && beside(c, &left) && beside(c, &right)) {
             return false;
         }
+        let heads: Vec<&Piece> = pieces.iter().filter(|q| !q.vertical && q.thickness >= CUT_HEADING_RATIO * h).collect();
+        if crossing.iter().any(|&c| self.flush_under(&pieces[c], &heads)) {
+            return false;
+        }
         if side >= MERGED_MIN_SIDE && crossing.len() * MERGED_SHARE <= side {
             return true;
         }
@@ -536,10 +661,21 @@ impl Cutter {
         let x0 = left.iter().map(|&i| pieces[i].rect.x0).fold(f64::INFINITY, f64::min);
         let x1 = right.iter().map(|&i| pieces[i].rect.x1).fold(f64::NEG_INFINITY, f64::max);
         let p = self.m.pitch;
+        // An open gutter: the left column's lines end half a character or more before the
+        // right column's start (Tesseract's pieces of one line split at a word space abut).
+        let gutter = right.iter().map(|&i| pieces[i].rect.x0).fold(f64::INFINITY, f64::min) - left.iter().map(|&i| pieces[i].rect.x1).fold(f64::NEG_INFINITY, f64::max);
+        // (And the engine itself saw a gap in each crossing box: a word space at a
+        // gutter; one column's full lines beside a line read in two pieces at a word
+        // space have none, local 人民日报 Tesseract h002.)
+        let spaced = crossing.iter().all(|&c| pieces[c].text.contains(crate::rules::chars::is_space));
+        let indent = if gutter >= MERGED_MIN_GUTTER * p && spaced { MAX_INDENT_CHARS * p } else { 0.0 };
         crossing.len() <= side + 1
             && crossing.iter().all(|&c| {
                 let r = &pieces[c].rect;
-                xa - ext[c].0 >= MERGED_LEFT_SHARE * width && ext[c].1 - xb >= p && r.x0 >= x0 - COLUMN_EDGE_SLACK * p && r.x1 <= x1 + FILL_SLACK * p
+                xa - ext[c].0 >= MERGED_LEFT_SHARE * width
+                    && ext[c].1 - xb >= p
+                    && r.x0 >= x0 - COLUMN_EDGE_SLACK * p - indent
+                    && r.x1 <= x1 + FILL_SLACK * p
             })
     }
 
