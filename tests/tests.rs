@@ -29,6 +29,7 @@ mod outputs;
 mod overlapping_heads;
 mod page_dates;
 mod pathological;
+mod photo_titles;
 mod properties;
 mod realpages;
 mod regressions;

@@ -101,10 +101,13 @@ fn square_bracketed(t: &str) -> Option<&str> {
 /// Splits a trailing bracketed column label off a headline: 2 to
 /// [`COLUMN_LABEL_MAX_CHARS`] Han characters, a series name after the column's joined by
 /// `·` ("（晨读札记）", "（海外来信·两座港城的十年往来）"); the label is the rubric (栏目).
+/// The opening bracket may be Tesseract's misreading of （ as 〈, and the OCR's spaces
+/// inside the brackets are trimmed off the label.
 fn split_rubric_suffix(h: &str) -> (&str, Option<&str>) {
     let Some(body) = h.strip_suffix(['）', ')']) else { return (h, None) };
-    let Some(open) = body.rfind(['（', '(']) else { return (h, None) };
-    let label = &body[open + body[open..].chars().next().map_or(1, char::len_utf8)..];
+    let Some(open) = body.rfind(['（', '(', '〈']) else { return (h, None) };
+    // The OCR's spaces inside the brackets ("（ 我家门口有文物 )") are no part of the label.
+    let label = trim(&body[open + body[open..].chars().next().map_or(1, char::len_utf8)..]);
     let n = label.chars().count();
     let han = label.chars().filter(|&c| is_han(c)).count();
     if open == 0 || !(2..=COLUMN_LABEL_MAX_CHARS).contains(&n) || han < 2 || !label.chars().all(|c| is_han(c) || c == '·') {
@@ -135,13 +138,15 @@ pub const COLUMN_LABEL_MAX_CHARS: usize = 16;
 /// a title of two Han characters or more ("“空话清单”要不得（晨读札记）",
 /// "一支竹笛走天涯（我在边境口岸这些年）", "…守边人”（“戍边模范”获得者）"), as 人民日报 sets its column names. `None` for
 /// anything else: a year ("全年目标（2021年）"), a name with a space ("（记者 张三）"), a
-/// one-character part number ("（上）"), a bracket with nothing before it.
+/// one-character part number ("（上）"), a bracket with nothing before it. Tesseract's
+/// misreadings are allowed: 〈 for the opening （, spaces inside the brackets.
 pub fn column_label(t: &str) -> Option<&str> {
     let t = trim(t);
     let body = t.strip_suffix(['）', ')'])?;
-    let open = body.rfind(['（', '('])?;
+    // Tesseract reads a full-width opening bracket as 〈 (…老街巷〈我们的社区故事）).
+    let open = body.rfind(['（', '(', '〈'])?;
     let label = &body[open..];
-    let label = &label[label.chars().next().map_or(1, char::len_utf8)..];
+    let label = trim(&label[label.chars().next().map_or(1, char::len_utf8)..]);
     let ok = is_label_word(label) && body[..open].chars().filter(|&c| is_han(c)).count() >= 2;
     ok.then(|| trim(&body[..open]))
 }
@@ -355,6 +360,7 @@ mod tests {
     fn a_column_label_after_a_title_is_read_with_its_title() {
         assert_eq!(column_label("“空话清单”要不得（晨读札记）"), Some("“空话清单”要不得"));
         assert_eq!(column_label("守边人”（“戍边模范”获得者）"), Some("守边人”"));
+        assert_eq!(column_label("秋收时节看稻田 〈 田野新歌 )"), Some("秋收时节看稻田"));
         assert_eq!(column_label("全年目标（2021年）"), None);
         assert_eq!(column_label("会议通过决议（记者 张三）"), None);
         assert_eq!(column_label("坚持问题导向（上）"), None);

@@ -13,7 +13,7 @@ use crate::rules::BlockFacts;
 use crate::rules::byline::Credit;
 use crate::lines::Layout;
 use crate::rules::numbering::{brief_item, editor_note};
-use crate::stages::classify::Role;
+use crate::stages::classify::{Role, photo_noise};
 use crate::rules::furniture::{Facts, quotation_label};
 use crate::rules::jump;
 use crate::lines::Line;
@@ -79,6 +79,10 @@ pub struct Unit {
     /// another with no blank line between them ([`tight_paragraphs`]): set apart as the
     /// page sets a headline apart, not as it sets a paragraph or a subhead.
     pub set_apart: bool,
+    /// A display line under a photo: a line of photo noise ([`photo_noise`]) stands above
+    /// it, with at most blank lines between. A one-column page sets a photo over an
+    /// article's title, not over a subhead (issue 13, local 人民日报 Tesseract text).
+    pub under_photo: bool,
     /// Its facts record ([`BlockFacts`]: leading credit, list number), read once from `text`
     /// when it is complete, for the units whose text becomes a block (bodies, captions,
     /// signatures, display and date lines; empty for the others); a unit that is its one
@@ -103,6 +107,7 @@ impl Unit {
             after_gap: false,
             wide: false,
             set_apart: false,
+            under_photo: false,
             facts: BlockFacts::default(),
         }
     }
@@ -116,10 +121,13 @@ pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
     let tight = tight_paragraphs(lines, roles, layout);
     // Blank lines since the last text line.
     let mut blanks = 0usize;
+    // The last line that was not blank was photo noise.
+    let mut photo_above = false;
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i];
         let after_gap = gaps && blanks >= 2;
+        let under_photo = std::mem::replace(&mut photo_above, false);
         if let Some((k, credit)) = split_dispatch(lines, roles, i) {
             let text = credit.byline.clone();
             let mut u = Unit::from_line(UnitKind::Credit(Box::new(credit)), line, blank_before);
@@ -135,6 +143,7 @@ pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
         }
         let unit = match &roles[i] {
             Role::Blank | Role::Markup => {
+                photo_above = under_photo;
                 blank_before = true;
                 // A line of Markdown syntax alone ("###") is no blank line.
                 blanks += usize::from(roles[i] == Role::Blank);
@@ -142,7 +151,10 @@ pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
                 continue;
             }
             Role::FrontMatter(f) | Role::Furniture(f) => Unit::from_line(UnitKind::Furniture(f.clone()), line, blank_before),
-            Role::Image | Role::Noise => Unit::from_line(UnitKind::Noise, line, blank_before),
+            Role::Image | Role::Noise => {
+                photo_above = roles[i] == Role::Noise && photo_noise(&line.text);
+                Unit::from_line(UnitKind::Noise, line, blank_before)
+            }
             Role::Repeat => {
                 units.push(Unit::from_line(UnitKind::Repeat, line, blank_before));
                 i += 1;
@@ -195,6 +207,7 @@ pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
             Role::Display => Unit {
                 wide: line.exceeds(layout.column_width, OVER_COLUMN),
                 set_apart: tight && blank_before,
+                under_photo,
                 ..Unit::from_line(UnitKind::Display, line, blank_before)
             },
             Role::Body => {

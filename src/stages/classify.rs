@@ -382,6 +382,36 @@ fn may_end_with_cut_jump(text: &str) -> bool {
     t.ends_with(CUT_JUMP_LAST.as_slice())
 }
 
+/// Whether a line is what an OCR engine's plain text makes of a photo: pieces parted by
+/// wide gaps (at least [`PHOTO_NOISE_GAP`] spaces), [`PHOTO_NOISE_MIN_PIECES`] of them (two
+/// when the line has no Han), no run of Han longer than [`PHOTO_NOISE_MAX_HAN_RUN`], no
+/// sentence punctuation, and Latin letters among the pieces ("品    古二  已  xz    全",
+/// "2   百            Se"). Text never looks so: a spaced-out headline parts its characters
+/// by one space, a table's cells hold words or figures, not stray Latin letters. Issue
+/// 13: Tesseract's text of local 人民日报 one-column pages (six such lines on six pages,
+/// and none on any other text page of the three evaluation sets).
+pub(crate) fn photo_noise(t: &str) -> bool {
+    let t = t.trim();
+    if !t.chars().any(|c| c.is_ascii_alphabetic()) || t.chars().any(|c| matches!(c, '。' | '，' | '；' | '：' | '！' | '？')) {
+        return false;
+    }
+    let (mut pieces, mut gap, mut run, mut longest) = (1, 0, 0, 0);
+    for c in t.chars() {
+        if crate::rules::chars::is_space(c) {
+            gap += 1;
+        } else {
+            if gap >= PHOTO_NOISE_GAP {
+                pieces += 1;
+            }
+            gap = 0;
+        }
+        run = if is_han(c) { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let enough = if longest == 0 { PHOTO_NOISE_MIN_PIECES - 1 } else { PHOTO_NOISE_MIN_PIECES };
+    pieces >= enough && longest <= PHOTO_NOISE_MAX_HAN_RUN
+}
+
 /// `quote_tail`: the line goes on with an open sentence of a quotation box's text above
 /// it (see [`classify_with`]), and is no credit.
 fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool, quote_tail: bool) -> Role {
@@ -398,7 +428,7 @@ fn role(line: &Line, edge: bool, layout: Layout, prev_continues: bool, quote_tai
     if line.image {
         return Role::Image;
     }
-    if !t.chars().any(|c| is_han(c) || c.is_alphanumeric()) || (t.chars().count() <= 2 && !t.chars().any(is_han)) {
+    if !t.chars().any(|c| is_han(c) || c.is_alphanumeric()) || (t.chars().count() <= 2 && !t.chars().any(is_han)) || photo_noise(t) {
         return Role::Noise;
     }
     if line.margin {

@@ -302,6 +302,11 @@ impl Builder {
         if next.kind == UnitKind::Body && (next_leads || continued_from(next)) {
             return true;
         }
+        // Under a photo the OCR read as noise: a one-column page sets its photos over
+        // an article's title, not over a subhead.
+        if self.group.first().is_some_and(|g| g.under_photo) {
+            return true;
+        }
         // Set apart by blank lines above and below on a page whose paragraphs (and
         // subheads) run on with no blank line between them: a headline ("你的脸庞" between
         // blank lines on a page of unparted paragraphs), when the article it would end has
@@ -579,6 +584,7 @@ fn lift_lone_heads(drafts: &mut Vec<Draft>) {
         after_gap: false,
         wide: false,
         set_apart: false,
+        under_photo: false,
         facts: Default::default(),
     };
     let label = |g: &[Unit]| g.len() == 1 && g[0].kind == UnitKind::Display && g[0].text.chars().count() <= LABEL_MAX_CHARS;
