@@ -307,6 +307,13 @@ impl Builder {
         if self.group.first().is_some_and(|g| g.under_photo) {
             return true;
         }
+        // A title set in phrases parted by a wide gap ("守住青山绿水  留住田园乡愁"):
+        // a headline's setting; a subhead's phrases are one space apart.
+        if let [only] = displays.as_slice() {
+            if headline::wide_phrase_gap(&only.text) {
+                return true;
+            }
+        }
         // Set apart by blank lines above and below on a page whose paragraphs (and
         // subheads) run on with no blank line between them: a headline ("你的脸庞" between
         // blank lines on a page of unparted paragraphs), when the article it would end has

@@ -1,7 +1,9 @@
-//! Issue 13, Tesseract's plain text of one-column pages (local 人民日报 set: 0 of 13
-//! articles found): a photo read as a line of scattered pieces, a title under it, and the
-//! title's column label in brackets Tesseract misreads. One test page, written here
-//! (names, places and paper invented), laid out as Tesseract prints such a page.
+//! Issue 13, what tells a title from a subhead on text pages. Tesseract's plain text of
+//! one-column pages (local 人民日报 set: 0 of 13 articles found): a photo read as a line
+//! of scattered pieces, a title under it, and the title's column label in brackets
+//! Tesseract misreads. Plain pages: a title set like the page's subheads (a short line
+//! between blank lines after a paragraph) whose phrases a wide gap parts. Test pages
+//! written here (names, places and paper invented), laid out as those pages are.
 
 use crate::accuracy_text::{headlines, process};
 
@@ -65,4 +67,36 @@ fn a_title_under_a_photo_heads_an_article() {
     assert_eq!(headlines(&page), [Some("一支竹笛走天涯"), Some("老钟表匠的新徒弟")]);
     assert_eq!(page.articles[1].blocks.len(), 2, "{:?}", page.articles[1].blocks);
     assert!(page.articles[1].blocks[0].text.starts_with("乙某的钟表铺"));
+}
+
+/// A plain page whose lines are all set apart by blank lines: an article with its
+/// headline, then a title in two phrases parted by two spaces, under a paragraph.
+const GAP_PAGE: &str = "青石日报  2025年3月9日  星期日
+
+湖边的早市
+
+天刚亮，湖边的早市就热闹起来了。
+
+卖菜的老甲把青菜码得整整齐齐，一边吆喝一边给熟客称菜。
+
+守住青山绿水  留住田园乡愁
+
+春耕时节，青石县各乡镇组织干部群众植树造林，今年已种下树苗十万株。
+
+县林业局负责人说，造林地块都落实了管护责任人。
+";
+
+/// segment (`group_is_headline`, `headline::wide_phrase_gap`): a title whose phrases a
+/// wide gap parts heads an article, though it is set like a subhead; a subhead's phrases
+/// are one space apart.
+#[test]
+fn a_title_in_phrases_parted_by_a_wide_gap_heads_an_article() {
+    let page = process("gap.txt", GAP_PAGE);
+    assert_eq!(page.articles.len(), 2, "{:?}", headlines(&page));
+    assert_eq!(
+        page.articles[1].headline.as_deref().map(|h| h.split_whitespace().collect::<Vec<_>>()),
+        Some(vec!["守住青山绿水", "留住田园乡愁"])
+    );
+    assert_eq!(page.articles[1].blocks.len(), 2);
+    assert!(page.articles[0].blocks.iter().all(|b| !b.text.contains("青山")));
 }
