@@ -10,6 +10,7 @@
 //! | `PHOTO_NOISE_MIN_PIECES` | 3 | pieces | fewest pieces, parted by wide gaps, of a line of photo noise |
 //! | `PHOTO_NOISE_MAX_HAN_RUN` | 3 | characters | longest run of Han in a line of photo noise |
 //! | `PHOTO_NOISE_GAP` | 2 | spaces | narrowest gap that parts the pieces of a line of photo noise |
+//! | `PHOTO_NOISE_MAX_LATIN` | 2 | letters | longest run of Latin letters in a line of photo noise |
 //! | `TIGHT_MIN_ENDS` | 2 | paragraph ends | paragraph ends running straight on into the next paragraph needed to call a page's paragraphs unparted by blank lines |
 //! | `EDGE_LINES` | 3 | lines | text lines at the top and bottom of a page where furniture is looked for |
 //! | `FULL_SLACK` | 4 | columns | a line this short of the column width is still full |
@@ -182,14 +183,16 @@ pub const BARE_NAMES_MAX: usize = 3;
 pub const TIGHT_MIN_ENDS: usize = 2;
 /// Fewest pieces, parted by gaps of [`PHOTO_NOISE_GAP`] spaces or more, of a line that is
 /// what Tesseract's plain text makes of a photo (issue 13: "品    古二  已  xz    全" over
-/// a title on local 人民日报 one-column pages). Two pieces are enough when the line has
-/// no Han at all ("ws   FE").
+/// a title on local 人民日报 one-column pages).
 pub const PHOTO_NOISE_MIN_PIECES: usize = 3;
 /// Longest run of Han characters in a line of photo noise: a word of text is longer.
 pub const PHOTO_NOISE_MAX_HAN_RUN: usize = 3;
 /// Narrowest gap (spaces) between the pieces of a line of photo noise: one space parts
 /// the words of a spaced headline or of Latin text.
 pub const PHOTO_NOISE_GAP: usize = 2;
+/// Longest run of Latin letters in a line of photo noise: stray pairs of letters
+/// ("ws   FE", "xz"), not a word ("New  York", "GDP").
+pub const PHOTO_NOISE_MAX_LATIN: usize = 2;
 
 #[cfg(test)]
 mod tests {
