@@ -387,12 +387,13 @@ fn may_end_with_cut_jump(text: &str) -> bool {
 /// letters among them (no run longer than [`PHOTO_NOISE_MAX_LATIN`]: "GDP" is a word), and
 /// either [`PHOTO_NOISE_MIN_PIECES`] pieces with no run of Han longer than
 /// [`PHOTO_NOISE_MAX_HAN_RUN`] ("品    古二  已  xz    全", "2   百            Se") or,
-/// with no Han at all, two pieces or more of nothing but letters ("ws   FE"). Text never looks so: a spaced-out headline parts
-/// its characters by one space, a table's cells hold words or figures, not stray Latin
-/// letters. Issue 13: Tesseract's text of local 人民日报 one-column pages (seven such lines
-/// on five pages; on the other text pages of the three evaluation sets, two lines of
-/// Tesseract's multi-column text: committed h015, scattered pieces over a headline, and
-/// local 人民日报 h013).
+/// with no Han at all, two pieces or more of nothing but letters ("ws   FE"). Printed text
+/// seldom looks so: a spaced-out headline parts its characters by one space, a table's
+/// cells hold words or figures rather than stray letters. Issue 13: Tesseract's text of
+/// local 人民日报 one-column pages (seven such lines on five pages, each a photo); on the
+/// other text pages of the three evaluation sets it fires on two lines of Tesseract's
+/// multi-column text (committed h015, scattered pieces over a headline; local 人民日报
+/// h013), nowhere else.
 pub(crate) fn photo_noise(t: &str) -> bool {
     let t = t.trim();
     if !t.chars().any(|c| c.is_ascii_alphabetic()) || t.chars().any(|c| matches!(c, '。' | '，' | '；' | '：' | '！' | '？')) {
