@@ -36,4 +36,5 @@ mod rubrics;
 mod running_heads;
 mod scans;
 mod schema;
+mod shenbao_text;
 mod vertical;

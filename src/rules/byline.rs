@@ -127,6 +127,25 @@ pub const MAX_CREDIT_CHARS: usize = 80;
 /// (`stages::segment`) and a tag the OCR split over two lines (`stages::assemble`).
 pub const OWN_DISPATCH: &[&str] = &["本報", "本报"];
 
+/// What a repeated dispatch's tag says: "又電" (Traditional) / "又电", "another
+/// dispatch (from the same source)".
+pub const REPEAT_DISPATCH: &[&str] = &["又電", "又电"];
+
+/// Whether a paragraph opens with a repeated dispatch's tag, 〔又電〕: an opening
+/// bracket (or none, when the OCR dropped it), [`REPEAT_DISPATCH`], and a closing
+/// bracket, or 一 (a vertical page's bracket is a flat stroke, read as 一). Printed only
+/// in an article that collects several dispatches under one headline (a 行憲 day's
+/// reports from 南京, 瀋陽, 福州, 曼谷 under one head), so `stages::segment` takes the
+/// bracketed dispatches after it as that article's paragraphs. Issue 13, local 申報 pages.
+pub fn repeat_dispatch_tag(text: &str) -> bool {
+    let s = trim(text);
+    let s = s.strip_prefix(crate::rules::chars::is_opener).unwrap_or(s);
+    REPEAT_DISPATCH
+        .iter()
+        .filter_map(|w| s.strip_prefix(w))
+        .any(|rest| rest.starts_with(|c: char| c == '一' || crate::rules::chars::is_closer(c)))
+}
+
 /// Most Han characters of the place in a bare place tag ([`bare_place_tag`]).
 pub const PLACE_TAG_MAX_HAN: usize = 4;
 

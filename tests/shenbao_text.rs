@@ -1,0 +1,52 @@
+//! Issues 13 and 14, text-stage faults seen on Republican-era (申報-like) pages, Traditional
+//! script: one test page per fault kind fixed, its text invented here (places, names and
+//! events made up). The fix is in the module named on each test.
+
+use crate::accuracy_text::{headlines, process};
+
+use banmian::BlockKind;
+
+/// `stages::segment` (`Draft::collects_dispatches`): an article that collects several
+/// dispatches under one headline, marked by a 〔又電〕 paragraph, keeps the bracketed
+/// dispatches after it (the paper's own in 「」, another source's in 〔〕) as its
+/// paragraphs; its dateline stays its first dispatch's. Without the 又電 paragraph the
+/// same 中央社 dispatch after the body still opens an article of its own.
+#[test]
+fn dispatches_after_a_repeat_dispatch_tag_stay_in_their_collection() {
+    let text = "## 青石新堤落成 各地同伸慶賀\n\n（中央社青石十二日電）青石新堤今日落成，縣民數千人集會慶祝。\n\n〔又電〕縣府於午後設宴，到甲某乙某等三十餘人。\n\n「本報白沙十二日電」白沙今日懸旗誌慶，商店休業半日。\n\n〔中央社紅嶺十二日電〕紅嶺各界代表千餘人，上午在公園集會。\n\n## 江口輪船公司新輪下水\n\n〔本報訊〕江口輪船公司新輪一艘，昨日下水。\n";
+    let page = process("page.md", text);
+    assert_eq!(headlines(&page), vec![Some("青石新堤落成 各地同伸慶賀"), Some("江口輪船公司新輪下水")]);
+    let a = &page.articles[0];
+    assert_eq!(a.dateline.as_deref(), Some("中央社青石十二日電"));
+    let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        vec![
+            "青石新堤今日落成，縣民數千人集會慶祝。",
+            "〔又電〕縣府於午後設宴，到甲某乙某等三十餘人。",
+            "「本報白沙十二日電」白沙今日懸旗誌慶，商店休業半日。",
+            "〔中央社紅嶺十二日電〕紅嶺各界代表千餘人，上午在公園集會。",
+        ]
+    );
+    assert!(a.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+
+    // No 又電 paragraph: the later dispatches are articles of their own, as before.
+    let text = "## 青石新堤落成\n\n（中央社青石十二日電）青石新堤今日落成，縣民數千人集會慶祝。\n\n〔中央社紅嶺十二日電〕紅嶺各界代表千餘人，上午在公園集會。\n";
+    let page = process("page.md", text);
+    assert_eq!(page.articles.len(), 2, "{:?}", headlines(&page));
+    assert_eq!(page.articles[1].dateline.as_deref(), Some("中央社紅嶺十二日電"));
+}
+
+/// `rules::byline::repeat_dispatch_tag`: the tag as printed, with its opening bracket
+/// lost, or its closing bracket read as 一 (a vertical page's bracket is a flat stroke).
+#[test]
+fn a_repeat_dispatch_tag_is_read_however_its_brackets_came_out() {
+    use banmian::rules::byline::repeat_dispatch_tag;
+    assert!(repeat_dispatch_tag("〔又電〕縣府於午後設宴"));
+    assert!(repeat_dispatch_tag("又電一縣府於午後設宴"));
+    assert!(repeat_dispatch_tag("(又電]縣府於午後設宴"));
+    assert!(repeat_dispatch_tag("（又电）县府于午后设宴"));
+    // 又電 as words of a sentence is no tag.
+    assert!(!repeat_dispatch_tag("又電告各縣，即日施行"));
+    assert!(!repeat_dispatch_tag("縣府又電省府請示"));
+}
