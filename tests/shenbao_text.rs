@@ -50,3 +50,28 @@ fn a_repeat_dispatch_tag_is_read_however_its_brackets_came_out() {
     assert!(!repeat_dispatch_tag("又電告各縣，即日施行"));
     assert!(!repeat_dispatch_tag("縣府又電省府請示"));
 }
+
+/// `rules::byline::standalone`: a dispatch alone on its line in round brackets (a column
+/// split or a narrow column puts it there) keeps them in the byline, as printed and as
+/// the same dispatch at a paragraph's head keeps them; the dateline is the dispatch
+/// without them. A bracketed name credit kept them already.
+#[test]
+fn a_bracketed_dispatch_alone_on_its_line_keeps_its_brackets_in_the_byline() {
+    for (credit, byline, dateline) in [
+        ("（中央社青石十二日電）", "（中央社青石十二日電）", Some("中央社青石十二日電")),
+        ("(本報白沙電)", "（本報白沙電）", Some("本報白沙電")),
+        ("（本報訊）", "（本報訊）", Some("本報訊")),
+        ("（記者 甲某）", "（記者 甲某）", None),
+    ] {
+        let text = format!("青石新堤落成\n\n{credit}\n\n青石新堤今日落成，縣民數千人集會慶祝。\n");
+        let page = process("page.txt", &text);
+        assert_eq!(headlines(&page), vec![Some("青石新堤落成")], "{credit}");
+        let a = &page.articles[0];
+        assert_eq!(a.byline.as_deref(), Some(byline), "{credit}");
+        assert_eq!(a.dateline.as_deref(), dateline, "{credit}");
+        assert_eq!(a.blocks.len(), 1, "{credit}");
+    }
+    // At a paragraph's head the same dispatch reads alike.
+    let page = process("page.txt", "青石新堤落成\n\n（中央社青石十二日電）青石新堤今日落成，縣民數千人集會慶祝。\n");
+    assert_eq!(page.articles[0].byline.as_deref(), Some("（中央社青石十二日電）"));
+}

@@ -389,7 +389,12 @@ pub fn standalone_with(line: &str, roleless: bool, leading_of: impl FnOnce(&str)
         .and_then(|x| x.strip_suffix(['）', ')']))
         .unwrap_or(s);
     if let Some(c) = leading_of(inner) {
-        return (c.len == inner.len()).then_some(Credit { len: line.len(), ..c });
+        // The byline is the credit as printed: a dispatch alone on its line keeps its
+        // round brackets ("（中央社青石十二日電）"), full width, as [`leading`] gives a
+        // bracketed credit at a paragraph's head (issue 14: a column split put one on a line
+        // of its own and its byline lost them).
+        let byline = if inner.len() < s.len() { format!("（{}）", c.byline) } else { c.byline };
+        return (c.len == inner.len()).then_some(Credit { byline, len: line.len(), ..c });
     }
     if own_correspondence(inner) {
         return Some(Credit { byline: s.to_string(), dateline: None, date: None, authors: Vec::new(), len: line.len() });
