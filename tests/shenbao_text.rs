@@ -75,3 +75,21 @@ fn a_bracketed_dispatch_alone_on_its_line_keeps_its_brackets_in_the_byline() {
     let page = process("page.txt", "青石新堤落成\n\n（中央社青石十二日電）青石新堤今日落成，縣民數千人集會慶祝。\n");
     assert_eq!(page.articles[0].byline.as_deref(), Some("（中央社青石十二日電）"));
 }
+
+/// `rules::furniture` (`briefs_title`): a section's briefs column titled 要聞簡報 right
+/// under the running head ends in 報 like a paper's name, yet is the column's headline,
+/// not furniture. A name ending in 簡報 that is no section's stays furniture at the edge.
+#[test]
+fn a_briefs_column_title_under_the_running_head_is_a_headline_not_furniture() {
+    let text = "青石日報 中華民國二十四年三月五日 星期二 第三版 要聞\n\n要聞簡報\n\n（本報訊）白沙電白沙商會四日開會，推舉乙某為會長。\n";
+    let page = process("page.txt", text);
+    assert_eq!(headlines(&page), vec![Some("要聞簡報")]);
+    assert_eq!(page.articles[0].dateline.as_deref(), Some("本報訊"));
+    let furniture: Vec<&str> = page.leftovers.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(furniture, vec!["青石日報 中華民國二十四年三月五日 星期二 第三版 要聞"]);
+
+    let page = process("page.txt", "青石簡報\n\n要聞簡報\n\n（本報訊）白沙電白沙商會四日開會，推舉乙某為會長。\n");
+    let furniture: Vec<&str> = page.leftovers.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(furniture, vec!["青石簡報"]);
+    assert_eq!(headlines(&page), vec![Some("要聞簡報")]);
+}

@@ -126,6 +126,18 @@ fn label_facts(s: &str) -> Option<(Facts, std::ops::Range<usize>)> {
     Some((Facts { number: Some(number), label: Some(label), date: None }, all.range()))
 }
 
+/// How a briefs column's title ends: 簡報 / 简报, "news in brief".
+pub const BRIEFS_ENDS: &[&str] = &["簡報", "简报"];
+
+/// Whether `s` is the title of a section's briefs column, a section name of
+/// [`SECTIONS`] and [`BRIEFS_ENDS`] and nothing else ("要聞簡報", "国内简报"): it ends
+/// in 報 like a paper's name, but a paper is not named for a page's section, so it is a
+/// headline, not furniture, even at the page's edge (issue 14, local 申報 pages: 要聞簡報
+/// right under the running head went to `leftovers`).
+fn briefs_title(s: &str) -> bool {
+    BRIEFS_ENDS.iter().filter_map(|e| s.strip_suffix(e)).any(|head| SECTIONS.contains(&head))
+}
+
 /// The text without section names at its end ("滨江日报要闻" → "滨江日报").
 fn strip_sections(s: &str) -> &str {
     let mut t = s;
@@ -200,7 +212,7 @@ pub fn read(line: &str, edge: bool) -> Option<Facts> {
     }
     let leftover: String = rest.chars().filter(|c| !crate::rules::chars::is_space(*c)).collect();
     let leftover = leftover.trim_matches(|c: char| matches!(c, '|' | '｜' | '-' | '—' | '·' | ',' | '，' | '、'));
-    let paper_only = PAPER_RE.is_match(strip_sections(leftover));
+    let paper_only = PAPER_RE.is_match(strip_sections(leftover)) && !briefs_title(leftover);
     let sentence = leftover.contains(['。', '，', '；', '！', '？']);
     let short = leftover.chars().count() <= 12;
     let accepted = match signals {
