@@ -13,7 +13,7 @@ use banmian::BlockKind;
 /// same 中央社 dispatch after the body still opens an article of its own.
 #[test]
 fn dispatches_after_a_repeat_dispatch_tag_stay_in_their_collection() {
-    let text = "## 青石新堤落成 各地同伸慶賀\n\n（中央社青石十二日電）青石新堤今日落成，縣民數千人集會慶祝。\n\n〔又電〕縣府於午後設宴，到甲某乙某等三十餘人。\n\n「本報白沙十二日電」白沙今日懸旗誌慶，商店休業半日。\n\n〔中央社紅嶺十二日電〕紅嶺各界代表千餘人，上午在公園集會。\n\n## 江口輪船公司新輪下水\n\n〔本報訊〕江口輪船公司新輪一艘，昨日下水。\n";
+    let text = "## 青石新堤落成 各地同伸慶賀\n\n（中央社青石十二日電）青石新堤今日落成，縣民數千人集會慶祝。\n\n〔又電〕縣府於午後設宴，到甲某乙某等三十餘人。\n\n「本報白沙十一日電」白沙今日懸旗誌慶，商店休業半日。\n\n〔中央社紅嶺十一日電〕紅嶺各界代表千餘人，上午在公園集會。\n\n## 江口輪船公司新輪下水\n\n〔本報訊〕江口輪船公司新輪一艘，昨日下水。\n";
     let page = process("page.md", text);
     assert_eq!(headlines(&page), vec![Some("青石新堤落成 各地同伸慶賀"), Some("江口輪船公司新輪下水")]);
     let a = &page.articles[0];
@@ -24,17 +24,17 @@ fn dispatches_after_a_repeat_dispatch_tag_stay_in_their_collection() {
         vec![
             "青石新堤今日落成，縣民數千人集會慶祝。",
             "〔又電〕縣府於午後設宴，到甲某乙某等三十餘人。",
-            "「本報白沙十二日電」白沙今日懸旗誌慶，商店休業半日。",
-            "〔中央社紅嶺十二日電〕紅嶺各界代表千餘人，上午在公園集會。",
+            "「本報白沙十一日電」白沙今日懸旗誌慶，商店休業半日。",
+            "〔中央社紅嶺十一日電〕紅嶺各界代表千餘人，上午在公園集會。",
         ]
     );
     assert!(a.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
 
-    // No 又電 paragraph: the later dispatches are articles of their own, as before.
-    let text = "## 青石新堤落成\n\n（中央社青石十二日電）青石新堤今日落成，縣民數千人集會慶祝。\n\n〔中央社紅嶺十二日電〕紅嶺各界代表千餘人，上午在公園集會。\n";
+    // No 又電 paragraph: a dispatch of another day is an article of its own, as before.
+    let text = "## 青石新堤落成\n\n（中央社青石十二日電）青石新堤今日落成，縣民數千人集會慶祝。\n\n〔中央社紅嶺十一日電〕紅嶺各界代表千餘人，上午在公園集會。\n";
     let page = process("page.md", text);
     assert_eq!(page.articles.len(), 2, "{:?}", headlines(&page));
-    assert_eq!(page.articles[1].dateline.as_deref(), Some("中央社紅嶺十二日電"));
+    assert_eq!(page.articles[1].dateline.as_deref(), Some("中央社紅嶺十一日電"));
 }
 
 /// `rules::byline::repeat_dispatch_tag`: the tag as printed, with its opening bracket
@@ -92,4 +92,40 @@ fn a_briefs_column_title_under_the_running_head_is_a_headline_not_furniture() {
     let furniture: Vec<&str> = page.leftovers.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(furniture, vec!["青石簡報"]);
     assert_eq!(headlines(&page), vec![Some("要聞簡報")]);
+}
+
+/// `stages::segment` (`Draft::same_day_dispatch`): another agency's dispatch of the same
+/// day, right after the article's paragraph with no headline of its own, is the next
+/// report of that article; one of another day, or naming no day, still opens an
+/// article (its headline may have been read elsewhere on a multi-column page).
+#[test]
+fn another_agencys_dispatch_of_the_same_day_stays_in_the_article() {
+    let article =
+        |second: &str| format!("## 青石議會通過新約\n\n（路透社青石城七日電）青石議會今日通過新約。\n\n{second}議長甲某於會後發表談話。\n");
+    let page = process("page.md", &article("〔合眾社青石七日電〕"));
+    assert_eq!(headlines(&page), vec![Some("青石議會通過新約")]);
+    let a = &page.articles[0];
+    assert_eq!(a.dateline.as_deref(), Some("路透社青石城七日電"));
+    let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts, vec!["青石議會今日通過新約。", "〔合眾社青石七日電〕議長甲某於會後發表談話。"]);
+    // The OCR's 曰 for 日 names the same day.
+    let page = process("page.md", &article("〔合眾社青石七曰電〕"));
+    assert_eq!(page.articles.len(), 1, "{:?}", headlines(&page));
+    // Another day, or no day named: an article of its own.
+    for second in ["〔合眾社白沙八日電〕", "〔合眾社青石十七日電〕", "【本報訊】"] {
+        let page = process("page.md", &article(second));
+        assert_eq!(page.articles.len(), 2, "{second}: {:?}", headlines(&page));
+    }
+}
+
+/// `rules::byline::dispatch_day`: the day's numerals before the last 日 (or 曰).
+#[test]
+fn a_dispatchs_day_is_the_numerals_before_its_last_ri() {
+    use banmian::rules::byline::dispatch_day;
+    assert_eq!(dispatch_day("合眾社青石七日電"), Some("七"));
+    assert_eq!(dispatch_day("中央社白沙廿五日電"), Some("廿五"));
+    assert_eq!(dispatch_day("中央社紅嶺9日電"), Some("9"));
+    assert_eq!(dispatch_day("合眾社青石七曰電"), Some("七"));
+    assert_eq!(dispatch_day("本報訊"), None);
+    assert_eq!(dispatch_day("本報白沙日電"), None);
 }

@@ -134,8 +134,8 @@ pub const REPEAT_DISPATCH: &[&str] = &["又電", "又电"];
 /// Whether a paragraph opens with a repeated dispatch's tag, 〔又電〕: an opening
 /// bracket (or none, when the OCR dropped it), [`REPEAT_DISPATCH`], and a closing
 /// bracket, or 一 (a vertical page's bracket is a flat stroke, read as 一). Printed only
-/// in an article that collects several dispatches under one headline (a 行憲 day's
-/// reports from 南京, 瀋陽, 福州, 曼谷 under one head), so `stages::segment` takes the
+/// in an article that collects several dispatches under one headline (one day's
+/// reports of a celebration from several cities under one head), so `stages::segment` takes the
 /// bracketed dispatches after it as that article's paragraphs. Issue 13, local 申報 pages.
 pub fn repeat_dispatch_tag(text: &str) -> bool {
     let s = trim(text);
@@ -144,6 +144,24 @@ pub fn repeat_dispatch_tag(text: &str) -> bool {
         .iter()
         .filter_map(|w| s.strip_prefix(w))
         .any(|rest| rest.starts_with(|c: char| c == '一' || crate::rules::chars::is_closer(c)))
+}
+
+/// The day a dispatch's dateline names, as printed: the numerals right before its
+/// last 日 (or 曰, its look-alike the OCR gives), "七" of "合眾社青石七日電", "廿五" of
+/// "中央社白沙廿五日電", "9" of "中央社紅嶺9日電"; `None` for a dateline naming no day
+/// ("本報訊"). Read for `stages::segment`: two wire dispatches of one day, one right
+/// after the other's paragraph with no headline between, report one event (issue 13,
+/// local 申報 pages: one agency's dispatch under another's of the same day and place).
+pub fn dispatch_day(dateline: &str) -> Option<&str> {
+    let at = dateline.rfind(['日', '曰'])?;
+    let before = &dateline[..at];
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_ascii_digit() || "一二三四五六七八九十廿卅".contains(c))
+        .last()
+        .map(|(i, _)| i)?;
+    Some(&before[start..])
 }
 
 /// Most Han characters of the place in a bare place tag ([`bare_place_tag`]).
