@@ -129,3 +129,21 @@ fn a_dispatchs_day_is_the_numerals_before_its_last_ri() {
     assert_eq!(dispatch_day("本報訊"), None);
     assert_eq!(dispatch_day("本報白沙日電"), None);
 }
+
+/// `rules::furniture` (`title_word_before`): a headline at the page's top whose words
+/// end in 第一頁 ("the first page" of a history) is no page label glued to a running
+/// head; running heads whose label follows a space, the paper's name, a section or the
+/// date stay furniture.
+#[test]
+fn a_headline_saying_first_page_at_the_top_is_not_a_page_label() {
+    let text = "青石日報 中華民國二十四年三月五日 星期二\n\n第三版 要聞\n\n#### 建縣史第一頁 青石設縣記\n\n（本報訊）青石設縣之議，始於前清，至今三十年。\n";
+    let page = process("page.md", text);
+    assert_eq!(headlines(&page), vec![Some("建縣史第一頁 青石設縣記")]);
+    let furniture: Vec<&str> = page.leftovers.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(furniture, vec!["青石日報 中華民國二十四年三月五日 星期二", "第三版 要聞"]);
+    for head in ["青石日報第三版", "要聞第三版", "星期二第三版"] {
+        let page = process("page.txt", &format!("{head}\n\n青石設縣記\n\n（本報訊）青石設縣之議，始於前清，至今三十年。\n"));
+        let furniture: Vec<&str> = page.leftovers.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(furniture, vec![head], "{head}");
+    }
+}
