@@ -135,8 +135,9 @@ pub const REPEAT_DISPATCH: &[&str] = &["又電", "又电"];
 /// bracket (or none, when the OCR dropped it), [`REPEAT_DISPATCH`], and a closing
 /// bracket, or 一 (a vertical page's bracket is a flat stroke, read as 一). Printed only
 /// in an article that collects several dispatches under one headline (one day's
-/// reports of a celebration from several cities under one head), so `stages::segment` takes the
-/// bracketed dispatches after it as that article's paragraphs. Issue 13, local 申報 pages.
+/// reports of a celebration from several cities under one head), so `stages::segment`
+/// takes the bracketed dispatches after it as that article's paragraphs. Issue 13,
+/// local 申報 pages.
 pub fn repeat_dispatch_tag(text: &str) -> bool {
     let s = trim(text);
     let s = s.strip_prefix(crate::rules::chars::is_opener).unwrap_or(s);

@@ -92,15 +92,16 @@ impl Draft {
             && self.article.blocks.last().is_some_and(|b| b.kind == BlockKind::Paragraph)
             && (c.dateline.as_deref() == Some(c.byline.as_str())
                 || [self.article.dateline.as_deref(), c.dateline.as_deref()].iter().all(|d| d.is_some_and(|d| OWN_DISPATCH.iter().any(|w| d.starts_with(w))))
-                || self.collects_dispatches()
-                || self.same_day_dispatch(c))
+                || self.same_day_dispatch(c)
+                || self.collects_dispatches())
     }
 
     /// Whether `c` names the same day as this article's dispatch
     /// ([`byline::dispatch_day`]): another agency's report of the same day's event, set
     /// on under the first with no headline of its own (〔合眾社青石七日電〕 after the body
-    /// of a （路透社青石城七日電） article; issue 13, local 申報 pages). A dispatch of another day (「哈瓦斯十日巴黎電」
-    /// under 南京十五日專電, eval h016) or naming none (【本報訊】) is not taken.
+    /// of a （路透社青石城七日電） article; issue 13, local 申報 pages). A dispatch of
+    /// another day (「哈瓦斯十日巴黎電」 under 南京十五日專電, eval h016) or naming none
+    /// (【本報訊】) is not taken. Asked before [`Draft::collects_dispatches`]: it is cheap.
     fn same_day_dispatch(&self, c: &Credit) -> bool {
         let ours = self.article.dateline.as_deref().and_then(byline::dispatch_day);
         ours.is_some_and(|d| c.dateline.as_deref().and_then(byline::dispatch_day) == Some(d))
@@ -110,8 +111,10 @@ impl Draft {
     /// paragraph opens with a repeated dispatch's tag (〔又電〕, [`byline::repeat_dispatch_tag`]).
     /// Then any dispatch after a paragraph, bracketed and whatever its source
     /// (「本報白沙十一日電」, 〔中央社紅嶺十一日電〕 under a 中央社 dateline), is the
-    /// next report of the collection, not a new article. Linear in the article's blocks,
-    /// asked only of a dispatch the other tests of [`Draft::takes_dispatch`] let through.
+    /// next report of the collection, not a new article. Linear in the article's blocks
+    /// (stopping at the tag, near the article's start, when there is one), asked last of
+    /// the tests of [`Draft::takes_dispatch`]; a dispatch it refuses opens a new article,
+    /// so a page's blocks are walked about once.
     fn collects_dispatches(&self) -> bool {
         self.article.blocks.iter().any(|b| b.kind == BlockKind::Paragraph && byline::repeat_dispatch_tag(&b.text))
     }
