@@ -36,5 +36,6 @@ mod rubrics;
 mod running_heads;
 mod scans;
 mod schema;
+mod shenbao_text;
 mod title_cues;
 mod vertical;

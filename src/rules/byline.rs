@@ -127,6 +127,44 @@ pub const MAX_CREDIT_CHARS: usize = 80;
 /// (`stages::segment`) and a tag the OCR split over two lines (`stages::assemble`).
 pub const OWN_DISPATCH: &[&str] = &["本報", "本报"];
 
+/// What a repeated dispatch's tag says: "又電" (Traditional) / "又电", "another
+/// dispatch (from the same source)".
+pub const REPEAT_DISPATCH: &[&str] = &["又電", "又电"];
+
+/// Whether a paragraph opens with a repeated dispatch's tag, 〔又電〕: an opening
+/// bracket (or none, when the OCR dropped it), [`REPEAT_DISPATCH`], and a closing
+/// bracket, or 一 (a vertical page's bracket is a flat stroke, read as 一). Printed only
+/// in an article that collects several dispatches under one headline (one day's
+/// reports of a celebration from several cities under one head), so `stages::segment`
+/// takes the bracketed dispatches after it as that article's paragraphs. Issue 13,
+/// local 申報 pages.
+pub fn repeat_dispatch_tag(text: &str) -> bool {
+    let s = trim(text);
+    let s = s.strip_prefix(crate::rules::chars::is_opener).unwrap_or(s);
+    REPEAT_DISPATCH
+        .iter()
+        .filter_map(|w| s.strip_prefix(w))
+        .any(|rest| rest.starts_with(|c: char| c == '一' || crate::rules::chars::is_closer(c)))
+}
+
+/// The day a dispatch's dateline names, as printed: the numerals right before its
+/// last 日 (or 曰, its look-alike the OCR gives), "七" of "合眾社青石七日電", "廿五" of
+/// "中央社白沙廿五日電", "9" of "中央社紅嶺9日電"; `None` for a dateline naming no day
+/// ("本報訊"). Read for `stages::segment`: two wire dispatches of one day, one right
+/// after the other's paragraph with no headline between, report one event (issue 13,
+/// local 申報 pages: one agency's dispatch under another's of the same day and place).
+pub fn dispatch_day(dateline: &str) -> Option<&str> {
+    let at = dateline.rfind(['日', '曰'])?;
+    let before = &dateline[..at];
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_ascii_digit() || "一二三四五六七八九十廿卅".contains(c))
+        .last()
+        .map(|(i, _)| i)?;
+    Some(&before[start..])
+}
+
 /// Most Han characters of the place in a bare place tag ([`bare_place_tag`]).
 pub const PLACE_TAG_MAX_HAN: usize = 4;
 
@@ -370,7 +408,12 @@ pub fn standalone_with(line: &str, roleless: bool, leading_of: impl FnOnce(&str)
         .and_then(|x| x.strip_suffix(['）', ')']))
         .unwrap_or(s);
     if let Some(c) = leading_of(inner) {
-        return (c.len == inner.len()).then_some(Credit { len: line.len(), ..c });
+        // The byline is the credit as printed: a dispatch alone on its line keeps its
+        // round brackets ("（中央社青石十二日電）"), full width, as [`leading`] gives a
+        // bracketed credit at a paragraph's head (issue 14: a column split put one on a line
+        // of its own and its byline lost them).
+        let byline = if inner.len() < s.len() { format!("（{}）", c.byline) } else { c.byline };
+        return (c.len == inner.len()).then_some(Credit { byline, len: line.len(), ..c });
     }
     if own_correspondence(inner) {
         return Some(Credit { byline: s.to_string(), dateline: None, date: None, authors: Vec::new(), len: line.len() });

@@ -126,6 +126,34 @@ fn label_facts(s: &str) -> Option<(Facts, std::ops::Range<usize>)> {
     Some((Facts { number: Some(number), label: Some(label), date: None }, all.range()))
 }
 
+/// How a briefs column's title ends: 簡報 / 简报, "news in brief".
+pub const BRIEFS_ENDS: &[&str] = &["簡報", "简报"];
+
+/// Whether `s` is the title of a section's briefs column, a section name of
+/// [`SECTIONS`] and [`BRIEFS_ENDS`] and nothing else ("要聞簡報", "国内简报"): it ends
+/// in 報 like a paper's name, but a paper is not named for a page's section, so it is a
+/// headline, not furniture, even at the page's edge (issue 14, local 申報 pages: 要聞簡報
+/// right under the running head went to `leftovers`).
+fn briefs_title(s: &str) -> bool {
+    BRIEFS_ENDS.iter().filter_map(|e| s.strip_suffix(e)).any(|head| SECTIONS.contains(&head))
+}
+
+/// Whether `before`, the text before a page label, ends in a word of a title glued to
+/// the label: two or more Han characters and nothing else since the last space, not a
+/// paper's name or a section (滬報第十六版, 要聞第三版), not a date's or weekday's end
+/// (…日第三版, 星期五第十一版). A running head sets its label apart or after those; a
+/// title that says 第一頁 ("建縣史第一頁", "the first page of a history") is no label
+/// (issue 13, local 申報 Markdown: a headline at the page's top went to `leftovers`).
+fn title_word_before(before: &str) -> bool {
+    let word = before.rsplit(crate::rules::chars::is_space).next().unwrap_or("");
+    word.chars().nth(1).is_some()
+        && word.chars().all(crate::rules::chars::is_han)
+        && !word.ends_with(['日', '年', '期'])
+        && !WEEKDAY_RE.is_match(word)
+        && !PAPER_RE.is_match(strip_sections(word))
+        && !strip_sections(word).is_empty()
+}
+
 /// The text without section names at its end ("滨江日报要闻" → "滨江日报").
 fn strip_sections(s: &str) -> &str {
     let mut t = s;
@@ -173,7 +201,7 @@ pub fn read(line: &str, edge: bool) -> Option<Facts> {
     let mut facts = Facts::default();
     let mut rest = s.to_string();
     let mut signals = 0;
-    if let Some((f, range)) = label_facts(s) {
+    if let Some((f, range)) = label_facts(s).filter(|(_, r)| !title_word_before(&s[..r.start])) {
         // "第3版" alone, or with other furniture; never inside a sentence.
         facts = f;
         rest.replace_range(range, " ");
@@ -200,7 +228,7 @@ pub fn read(line: &str, edge: bool) -> Option<Facts> {
     }
     let leftover: String = rest.chars().filter(|c| !crate::rules::chars::is_space(*c)).collect();
     let leftover = leftover.trim_matches(|c: char| matches!(c, '|' | '｜' | '-' | '—' | '·' | ',' | '，' | '、'));
-    let paper_only = PAPER_RE.is_match(strip_sections(leftover));
+    let paper_only = PAPER_RE.is_match(strip_sections(leftover)) && !briefs_title(leftover);
     let sentence = leftover.contains(['。', '，', '；', '！', '？']);
     let short = leftover.chars().count() <= 12;
     let accepted = match signals {

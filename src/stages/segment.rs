@@ -79,14 +79,44 @@ impl Draft {
     /// tag, or is the paper's own ([`OWN_DISPATCH`]) in a column whose dateline is the
     /// paper's own too (another bracketed dispatch, 「哈瓦斯十日巴黎電」 or 【本報訊】 under
     /// a 中央社 one, opens an article whose headline a multi-column read may have put
-    /// elsewhere: eval h016). Cheap: reads only the parsed credits and the last block's kind.
+    /// elsewhere: eval h016), or whatever it is in an article that
+    /// [`Draft::collects_dispatches`] (a 〔又電〕 paragraph), or naming the day the
+    /// article's dispatch names ([`Draft::same_day_dispatch`]). Cheap: reads the parsed
+    /// credits and the last block's kind, and the blocks only for a dispatch the other
+    /// tests let through.
     fn takes_dispatch(&self, c: &Credit) -> bool {
         let dispatch_only = |authors: &[crate::model::Author], dateline: Option<&String>| authors.is_empty() && dateline.is_some();
         self.has_credit
             && dispatch_only(&self.article.authors, self.article.dateline.as_ref())
             && dispatch_only(&c.authors, c.dateline.as_ref())
-            && (c.dateline.as_deref() == Some(c.byline.as_str()) || [self.article.dateline.as_deref(), c.dateline.as_deref()].iter().all(|d| d.is_some_and(|d| OWN_DISPATCH.iter().any(|w| d.starts_with(w)))))
             && self.article.blocks.last().is_some_and(|b| b.kind == BlockKind::Paragraph)
+            && (c.dateline.as_deref() == Some(c.byline.as_str())
+                || [self.article.dateline.as_deref(), c.dateline.as_deref()].iter().all(|d| d.is_some_and(|d| OWN_DISPATCH.iter().any(|w| d.starts_with(w))))
+                || self.same_day_dispatch(c)
+                || self.collects_dispatches())
+    }
+
+    /// Whether `c` names the same day as this article's dispatch
+    /// ([`byline::dispatch_day`]): another agency's report of the same day's event, set
+    /// on under the first with no headline of its own (〔合眾社青石七日電〕 after the body
+    /// of a （路透社青石城七日電） article; issue 13, local 申報 pages). A dispatch of
+    /// another day (「哈瓦斯十日巴黎電」 under 南京十五日專電, eval h016) or naming none
+    /// (【本報訊】) is not taken. Asked before [`Draft::collects_dispatches`]: it is cheap.
+    fn same_day_dispatch(&self, c: &Credit) -> bool {
+        let ours = self.article.dateline.as_deref().and_then(byline::dispatch_day);
+        ours.is_some_and(|d| c.dateline.as_deref().and_then(byline::dispatch_day) == Some(d))
+    }
+
+    /// Whether this article collects several dispatches under its headline: a body
+    /// paragraph opens with a repeated dispatch's tag (〔又電〕, [`byline::repeat_dispatch_tag`]).
+    /// Then any dispatch after a paragraph, bracketed and whatever its source
+    /// (「本報白沙十一日電」, 〔中央社紅嶺十一日電〕 under a 中央社 dateline), is the
+    /// next report of the collection, not a new article. Linear in the article's blocks
+    /// (stopping at the tag, near the article's start, when there is one), asked last of
+    /// the tests of [`Draft::takes_dispatch`]; a dispatch it refuses opens a new article,
+    /// so a page's blocks are walked about once.
+    fn collects_dispatches(&self) -> bool {
+        self.article.blocks.iter().any(|b| b.kind == BlockKind::Paragraph && byline::repeat_dispatch_tag(&b.text))
     }
 
     /// A dispatch whose reporter the wrap put on the next line: "本报北京7月3日电" read
