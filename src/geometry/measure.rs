@@ -70,6 +70,33 @@ pub(super) fn is_unread(p: &Piece, confidence: Option<f64>) -> bool {
     p.chars() <= UNREAD_MAX_CHARS && confidence.is_some_and(|c| c < UNREAD_CONFIDENCE)
 }
 
+/// A horizontal box lying inside a horizontal heading box (at least
+/// [`CUT_HEADING_RATIO`] `H` thick) at least [`GHOST_HOST_RATIO`] times as thick as
+/// it: [`GHOST_OVERLAP`] of its area or more within the heading's box. The engine read
+/// part of the heading's ink a second time as a thin line of wrong characters
+/// (Tesseract on the committed page h004: the top half of a 51 px headline read again as
+/// a 21 px line of ten wrong characters, which became the kicker). Printed text is not
+/// set inside a heading line twice its size. The heading's box must be upright (its
+/// rectangle at most [`GHOST_UPRIGHT`] times its thickness): the rectangle of a tilted
+/// box covers the lines above and below it (PaddleOCR boxes of a skewed leaflet scan in
+/// bha21-leaflets, 156 px rectangles of 92 px lines). Only on pages set across (a run of digits
+/// set across inside a vertical column is text). Returns one flag per piece.
+pub(super) fn ghosts(pieces: &[Piece], h: f64) -> Vec<bool> {
+    let heads: Vec<&Piece> = pieces.iter().filter(|q| !q.vertical && q.thickness >= CUT_HEADING_RATIO * h && q.rect.height() <= GHOST_UPRIGHT * q.thickness).collect();
+    pieces
+        .iter()
+        .map(|p| {
+            let area = p.rect.width() * p.rect.height();
+            !p.vertical
+                && area > 0.0
+                && heads.iter().any(|q| {
+                    let y_overlap = (p.rect.y1.min(q.rect.y1) - p.rect.y0.max(q.rect.y0)).max(0.0);
+                    q.thickness >= GHOST_HOST_RATIO * p.thickness && p.rect.x_overlap(&q.rect) * y_overlap >= GHOST_OVERLAP * area
+                })
+        })
+        .collect()
+}
+
 /// Median gap between a body line and the nearest body line under it that overlaps it
 /// by half its width (within 2.5 line heights).
 pub(super) fn line_gap(pieces: &[Piece], h: f64) -> f64 {
