@@ -26,11 +26,15 @@ pub(super) fn is_body_like(p: &Piece, h: f64) -> bool {
 }
 
 /// The rectangle of the body lines, grown by one and a half line heights (room for a
-/// short last line under the last body line).
+/// short last line under the last body line). On a page set vertically, the heading
+/// columns count as body lines too (any vertical box of four characters or more at
+/// least [`BODY_MIN_RATIO`] `H` thick): a headline column often stands right of the
+/// body's first column, on the page's edge, and a short author name under it was taken
+/// for debris outside the area (local 申報 vertical v002).
 pub(super) fn text_area(pieces: &[Piece], h: f64, vertical_page: bool) -> Option<Rect> {
     let body = |p: &&Piece| {
         if vertical_page {
-            p.vertical && p.chars() >= MIN_BODY_CHARS && p.thickness >= BODY_MIN_RATIO * h && p.thickness <= BODY_MAX_RATIO * h
+            p.vertical && p.chars() >= MIN_BODY_CHARS && p.thickness >= BODY_MIN_RATIO * h
         } else {
             is_body_like(p, h)
         }
