@@ -230,9 +230,9 @@ impl Options {
     /// use banmian::{Lookalikes, Options, Pipeline};
     ///
     /// let page = "## 会议举行\n\n本报讯 会议昨夭举行。\n";
-    /// let kept = Pipeline::new(Options::default().lookalikes(Lookalikes::Keep)).unwrap();
+    /// let kept = Pipeline::new(Options::default()).unwrap();
     /// assert_eq!(kept.process("-", page).articles[0].text, "会议昨夭举行。");
-    /// let repaired = Pipeline::new(Options::default()).unwrap();
+    /// let repaired = Pipeline::new(Options::default().lookalikes(Lookalikes::Repair)).unwrap();
     /// assert_eq!(repaired.process("-", page).articles[0].text, "会议昨天举行。");
     /// ```
     pub fn lookalikes(mut self, lookalikes: Lookalikes) -> Options {
