@@ -43,3 +43,25 @@ fn the_same_line_printed_above_the_headline_is_its_kicker() {
     assert_eq!(page.articles[0].kicker.as_deref(), Some(GHOST));
     assert!(page.removed.iter().all(|r| r.text != GHOST), "{:?}", page.removed);
 }
+
+#[test]
+fn a_line_inside_a_box_made_thick_by_one_tall_garbage_word_is_kept() {
+    // Between the headline and the body: a box of a 62 px garbage word `ee` and a
+    // 22 px word 丁丁 (the line's box 62 px thick, 1.9 thicknesses per em: no heading's
+    // characters are set so wide), and under the garbage word, inside that box, a
+    // 22 px line of text.
+    let (mut lines, _) = page();
+    let host = vec![("ee".to_string(), [300, 150, 500, 212]), ("丁丁".to_string(), [510, 150, 554, 172])];
+    lines.insert(1, (host, [300, 150, 554, 212]));
+    let inside =
+        GHOST.chars().take(5).enumerate().map(|(k, c)| (c.to_string(), [320 + 24 * k as u32, 188, 342 + 24 * k as u32, 210])).collect();
+    lines.insert(2, (inside, [320, 188, 438, 210]));
+    let page = run(InputFormat::Hocr, &hocr(&lines));
+    let text: String = GHOST.chars().take(5).collect();
+    assert!(page.removed.iter().all(|r| r.text != text), "{:?}", page.removed);
+    assert!(
+        page.articles.iter().any(|a| a.text.contains(&text) || [&a.kicker, &a.subheadline].iter().any(|h| h.as_deref() == Some(&text))),
+        "{:?}",
+        page.articles
+    );
+}

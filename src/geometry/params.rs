@@ -23,6 +23,7 @@
 //! | `GHOST_HOST_RATIO` | 2 | thicknesses | a box inside a heading box this much thicker is a ghost |
 //! | `GHOST_OVERLAP` | 0.8 | share of area | how much of a ghost lies inside its host |
 //! | `GHOST_UPRIGHT` | 1.1 | thicknesses | tallest rectangle of an upright host |
+//! | `GHOST_HOST_PITCH` | 1.25 | thicknesses per em | widest advance of a ghost's host |
 //! | `LINE_GAP_REACH` | 2.5 | `H` | how far under a body line the next one is looked for |
 //! | `DEFAULT_LINE_GAP` | 0.25 | `H` | the line gap when none is measured |
 //! | `HEADING_RATIO` | 1.55 | `H` | thinnest heading |
@@ -147,6 +148,11 @@ pub const GHOST_OVERLAP: f64 = 0.8;
 /// tilted box, whose rectangle covers its neighbours (bha21-leaflets: 1.7). Tesseract's
 /// line boxes are upright (1.0).
 pub const GHOST_UPRIGHT: f64 = 1.1;
+/// Widest advance per em (in the box's thicknesses) of a ghost's host: a heading's
+/// characters are set about square. The hosts of the ghosts on the committed and local
+/// Tesseract pages advance 0.98–1.13; a box made thick by one tall garbage word
+/// (committed h024: `ee結構`, over a real body line) 1.39.
+pub const GHOST_HOST_PITCH: f64 = 1.25;
 /// How far (`H`) under a body line the next one is looked for, measuring the line gap.
 pub const LINE_GAP_REACH: f64 = 2.5;
 /// The line gap (`H`) when none can be measured.
