@@ -80,23 +80,23 @@ pub(super) fn is_unread(p: &Piece, confidence: Option<f64>) -> bool {
 /// part of the heading's ink a second time as a thin line of wrong characters
 /// (Tesseract on the committed page h004: the top half of a 51 px headline read again as
 /// a 21 px line of ten wrong characters, which became the kicker). Printed text is not
-/// set inside a heading line twice its size. The heading's characters must be set
-/// about square (an advance per em of at most [`GHOST_HOST_PITCH`] thicknesses): a
-/// box made thick by a tall garbage word is no heading (Tesseract on the committed
-/// page h024: `ee結構`, 62 px thick for 86 px per em, over a real body line
-/// `、語言節制。`). The heading's box must be upright (its
-/// rectangle at most [`GHOST_UPRIGHT`] times its thickness): the rectangle of a tilted
-/// box covers the lines above and below it (PaddleOCR boxes of a skewed leaflet scan in
-/// bha21-leaflets, 156 px rectangles of 92 px lines). Only on pages set across (a run of digits
-/// set across inside a vertical column is text). Returns one flag per piece.
+/// set inside a heading line twice its size.
+///
+/// The heading's box must be upright (its rectangle at most [`GHOST_UPRIGHT`] times its
+/// thickness: the rectangle of a tilted box covers the lines above and below it, as
+/// PaddleOCR's boxes of a skewed leaflet scan in bha21-leaflets, 156 px rectangles of
+/// 92 px lines) and set its characters about square (an advance per em of at most
+/// [`GHOST_HOST_PITCH`] thicknesses: a box made thick by one tall garbage word is no
+/// heading, as Tesseract's `ee結構` on the committed page h024, 62 px thick for 86 px
+/// per em, over a real body line). Only on pages set across (a run of digits set across
+/// inside a vertical column is text). Returns one flag per piece of `pieces`.
 pub(super) fn ghosts(pieces: &[Piece], h: f64) -> Vec<bool> {
-    let heads: Vec<&Piece> = pieces.iter().filter(|q| {
-            !q.vertical
-                && q.thickness >= CUT_HEADING_RATIO * h
-                && q.rect.height() <= GHOST_UPRIGHT * q.thickness
-                && q.em() > 0.0
-                && q.rect.width() / q.em() <= GHOST_HOST_PITCH * q.thickness
-        }).collect();
+    let host = |q: &&Piece| {
+        let upright = q.rect.height() <= GHOST_UPRIGHT * q.thickness;
+        let square = q.em() > 0.0 && q.rect.width() / q.em() <= GHOST_HOST_PITCH * q.thickness;
+        !q.vertical && q.thickness >= CUT_HEADING_RATIO * h && upright && square
+    };
+    let heads: Vec<&Piece> = pieces.iter().filter(host).collect();
     pieces
         .iter()
         .map(|p| {

@@ -16,10 +16,10 @@
 //!    ½), and the line gap the median space between a body line and the next under it.
 //! 2. **Noise.** A box of at most three characters that is tiny (thinner than 0.55
 //!    `H`: the ornaments of column rules), lies outside the text area (the body
-//!    lines' rectangle, with the heading columns on a vertical page, grown by 1.5 `H`:
-//!    border debris), holds neither a Han
-//!    character nor only digits, or is thinner than body text and over eight times
-//!    as wide as thick per character (a rule read as a character), is page noise,
+//!    lines' rectangle, with the heading columns on a vertical page, grown by 1.5
+//!    `H`: border debris), holds neither a Han character nor only digits, or is
+//!    thinner than body text and over eight times as wide as thick per character (a
+//!    rule read as a character), is page noise,
 //!    for `removed` with reason `noise`; so is a box of at most six characters read
 //!    with a confidence under 0.3 (an ornament or photo the engine read as text),
 //!    and, on a horizontal page, a box lying inside an upright heading box at least
