@@ -9,9 +9,9 @@ use std::process::Command;
 use banmian::{InputFormat, Options, Pipeline, read};
 
 /// The page's lines: `(words, line box)`, each word `(text, [x0, y0, x1, y1])`.
-type Lines = Vec<(Vec<(String, [u32; 4])>, [u32; 4])>;
+pub(super) type Lines = Vec<(Vec<(String, [u32; 4])>, [u32; 4])>;
 
-const HEADLINE: &str = "全市秋粮收获进度过九成";
+pub(super) const HEADLINE: &str = "全市秋粮收获进度过九成";
 /// Body rows, 18 characters each: the left column's, then the right column's.
 const BODY: &str = "记者从市农业农村局获悉，截至昨日，全市秋粮已收获百分之九十二，进度同比快两个百分点。\
 各地抢抓晴好天气，加快机收进度，确保颗粒归仓。今年秋粮播种面积稳中有增，多数地区光温水条件匹配较好，\
@@ -21,7 +21,7 @@ const BODY: &str = "记者从市农业农村局获悉，截至昨日，全市秋
 /// A page of 1000 × 1400 px: the headline across both columns, then the body in two
 /// columns (x 60–456 and 540–936), each row of Tesseract's a line over both columns;
 /// each character a word 22 px wide. Returns the lines and the body text in reading order.
-fn page() -> (Lines, String) {
+pub(super) fn page() -> (Lines, String) {
     let chars: Vec<char> = BODY.chars().collect();
     let per_row = 18;
     let rows = chars.len().div_ceil(per_row).div_ceil(2);
@@ -44,7 +44,7 @@ fn page() -> (Lines, String) {
     (lines, BODY.to_string())
 }
 
-fn hocr(lines: &Lines) -> String {
+pub(super) fn hocr(lines: &Lines) -> String {
     let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>\n\
          <div class='ocr_page' id='page_1' title='image \"p.png\"; bbox 0 0 1000 1400; ppageno 0'>\n",
@@ -63,7 +63,7 @@ fn hocr(lines: &Lines) -> String {
     s + "</div></body></html>\n"
 }
 
-fn alto(lines: &Lines) -> String {
+pub(super) fn alto(lines: &Lines) -> String {
     let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<alto xmlns=\"http://www.loc.gov/standards/alto/ns-v4#\">\n\
          <Description><MeasurementUnit>pixel</MeasurementUnit></Description>\n\
@@ -93,7 +93,7 @@ fn alto(lines: &Lines) -> String {
     s + "</TextBlock></PrintSpace></Page></Layout></alto>\n"
 }
 
-fn tsv(lines: &Lines) -> String {
+pub(super) fn tsv(lines: &Lines) -> String {
     let mut s = String::from("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n");
     s += "1\t1\t0\t0\t0\t0\t0\t0\t1000\t1400\t-1\t\n";
     for (i, (words, b)) in lines.iter().enumerate() {
@@ -105,12 +105,12 @@ fn tsv(lines: &Lines) -> String {
     s
 }
 
-fn run(format: InputFormat, bytes: &str) -> banmian::Page {
+pub(super) fn run(format: InputFormat, bytes: &str) -> banmian::Page {
     Pipeline::new(Options::default().input_format(format)).unwrap().process_bytes("p", bytes.as_bytes()).unwrap()
 }
 
 /// Headline and body of every article.
-fn articles(p: &banmian::Page) -> Vec<(Option<String>, String)> {
+pub(super) fn articles(p: &banmian::Page) -> Vec<(Option<String>, String)> {
     p.articles.iter().map(|a| (a.headline.clone(), a.text.replace('\n', ""))).collect()
 }
 

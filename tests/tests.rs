@@ -16,6 +16,7 @@ mod detect;
 mod eval;
 mod first_hour;
 mod formats;
+mod ghost_lines;
 mod gold;
 mod heads;
 mod issue;

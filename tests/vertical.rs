@@ -164,3 +164,26 @@ fn a_short_column_ending_a_tier_is_no_kicker_of_the_next_tiers_headline() {
     let want: Vec<String> = C.iter().map(|p| horizontal(p)).collect();
     assert_eq!(got, want);
 }
+
+/// Fault kind (issue 15; local 申報 vertical v002): a two-character author name set in
+/// the headline's column under it, on the page's right edge, was dropped as noise: the
+/// text area (the body columns' rectangle grown by 1.5 `H`) ended left of the headline
+/// column, which stands further right than the body's first column. On a page set
+/// vertically the heading columns are inside the text area too.
+#[test]
+fn an_author_name_under_a_headline_column_at_the_pages_edge_is_kept() {
+    let mut s = Sheet::new();
+    let top = 110.0;
+    s.head("青石縣展銷會開幕", 1510.0, top, 62.0);
+    s.push("丁一", 1510.0, top + 8.0 * 62.0 + 20.0, 1510.0 + HEAD_WIDTH, top + 8.0 * 62.0 + 120.0);
+    s.body(&A, 1440.0, top);
+    let page = s.page();
+    assert!(page.removed.iter().all(|r| r.text != "丁一"), "{:?}", page.removed);
+    assert_eq!(page.articles.len(), 1);
+    let a = &page.articles[0];
+    // In the headline's group (a space between the two where the gap is wide, as on v002).
+    assert_eq!(a.headline.as_deref().map(|h| h.replace(' ', "")).as_deref(), Some("青石縣展銷會開幕丁一"));
+    let got: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
+    let want: Vec<String> = A.iter().map(|p| horizontal(p)).collect();
+    assert_eq!(got, want);
+}

@@ -26,11 +26,15 @@ pub(super) fn is_body_like(p: &Piece, h: f64) -> bool {
 }
 
 /// The rectangle of the body lines, grown by one and a half line heights (room for a
-/// short last line under the last body line).
+/// short last line under the last body line). On a page set vertically, the heading
+/// columns count as body lines too (any vertical box of four characters or more at
+/// least [`BODY_MIN_RATIO`] `H` thick): a headline column often stands right of the
+/// body's first column, on the page's edge, and a short author name under it was taken
+/// for debris outside the area (local 申報 vertical v002).
 pub(super) fn text_area(pieces: &[Piece], h: f64, vertical_page: bool) -> Option<Rect> {
     let body = |p: &&Piece| {
         if vertical_page {
-            p.vertical && p.chars() >= MIN_BODY_CHARS && p.thickness >= BODY_MIN_RATIO * h && p.thickness <= BODY_MAX_RATIO * h
+            p.vertical && p.chars() >= MIN_BODY_CHARS && p.thickness >= BODY_MIN_RATIO * h
         } else {
             is_body_like(p, h)
         }
@@ -68,6 +72,43 @@ fn is_rule_read_as_text(p: &Piece, h: f64) -> bool {
 /// and subheadlines.
 pub(super) fn is_unread(p: &Piece, confidence: Option<f64>) -> bool {
     p.chars() <= UNREAD_MAX_CHARS && confidence.is_some_and(|c| c < UNREAD_CONFIDENCE)
+}
+
+/// A horizontal box lying inside a horizontal heading box (at least
+/// [`CUT_HEADING_RATIO`] `H` thick) at least [`GHOST_HOST_RATIO`] times as thick as
+/// it: [`GHOST_OVERLAP`] of its area or more within the heading's box. The engine read
+/// part of the heading's ink a second time as a thin line of wrong characters
+/// (Tesseract on the committed page h004: the top half of a 51 px headline read again as
+/// a 21 px line of ten wrong characters, which became the kicker). Printed text is not
+/// set inside a heading line twice its size.
+///
+/// The heading's box must be upright (its rectangle at most [`GHOST_UPRIGHT`] times its
+/// thickness: the rectangle of a tilted box covers the lines above and below it, as
+/// PaddleOCR's boxes of a skewed leaflet scan in bha21-leaflets, 156 px rectangles of
+/// 92 px lines) and set its characters about square (an advance per em of at most
+/// [`GHOST_HOST_PITCH`] thicknesses: a box made thick by one tall garbage word is no
+/// heading, as Tesseract's `ee結構` on the committed page h024, 62 px thick for 86 px
+/// per em, over a real body line). Only on pages set across (a run of digits set across
+/// inside a vertical column is text). Returns one flag per piece of `pieces`.
+pub(super) fn ghosts(pieces: &[Piece], h: f64) -> Vec<bool> {
+    let host = |q: &&Piece| {
+        let upright = q.rect.height() <= GHOST_UPRIGHT * q.thickness;
+        let square = q.em() > 0.0 && q.rect.width() / q.em() <= GHOST_HOST_PITCH * q.thickness;
+        !q.vertical && q.thickness >= CUT_HEADING_RATIO * h && upright && square
+    };
+    let heads: Vec<&Piece> = pieces.iter().filter(host).collect();
+    pieces
+        .iter()
+        .map(|p| {
+            let area = p.rect.width() * p.rect.height();
+            !p.vertical
+                && area > 0.0
+                && heads.iter().any(|q| {
+                    let y_overlap = (p.rect.y1.min(q.rect.y1) - p.rect.y0.max(q.rect.y0)).max(0.0);
+                    q.thickness >= GHOST_HOST_RATIO * p.thickness && p.rect.x_overlap(&q.rect) * y_overlap >= GHOST_OVERLAP * area
+                })
+        })
+        .collect()
 }
 
 /// Median gap between a body line and the nearest body line under it that overlaps it

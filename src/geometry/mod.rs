@@ -16,11 +16,14 @@
 //!    ½), and the line gap the median space between a body line and the next under it.
 //! 2. **Noise.** A box of at most three characters that is tiny (thinner than 0.55
 //!    `H`: the ornaments of column rules), lies outside the text area (the body
-//!    lines' rectangle grown by 1.5 `H`: border debris), holds neither a Han
-//!    character nor only digits, or is thinner than body text and over eight times
-//!    as wide as thick per character (a rule read as a character), is page noise,
+//!    lines' rectangle, with the heading columns on a vertical page, grown by 1.5
+//!    `H`: border debris), holds neither a Han character nor only digits, or is
+//!    thinner than body text and over eight times as wide as thick per character (a
+//!    rule read as a character), is page noise,
 //!    for `removed` with reason `noise`; so is a box of at most six characters read
-//!    with a confidence under 0.3 (an ornament or photo the engine read as text).
+//!    with a confidence under 0.3 (an ornament or photo the engine read as text),
+//!    and, on a horizontal page, a box lying inside an upright heading box at least
+//!    twice as thick (part of the heading's ink read again: `ghosts`).
 //!    On a horizontal page, a heading box whose right end runs into the next heading
 //!    of its row and repeats that heading's first characters loses the repeat (see
 //!    `trim_overlapping_heads`).
@@ -356,10 +359,14 @@ pub fn recover(page: &BoxPage) -> Recovered {
     let area = text_area(&pieces, line_height, vertical_page);
     // Each piece's box confidence (the pieces are the boxes with text, in order).
     let confidence = page.boxes.iter().filter(|b| !b.text.is_empty()).map(|b| b.confidence);
-    let (noise, text): (Vec<_>, Vec<_>) =
-        pieces.into_iter().zip(confidence).partition(|(p, c)| is_noise(p, line_height, area.as_ref(), vertical_page) || is_unread(p, *c));
-    let noise: Vec<Piece> = noise.into_iter().map(|(p, _)| p).collect();
-    let mut text: Vec<Piece> = text.into_iter().map(|(p, _)| p).collect();
+    let ghost = if vertical_page { vec![false; pieces.len()] } else { ghosts(&pieces, line_height) };
+    let (noise, text): (Vec<_>, Vec<_>) = pieces
+        .into_iter()
+        .zip(confidence)
+        .zip(ghost)
+        .partition(|((p, c), g)| *g || is_noise(p, line_height, area.as_ref(), vertical_page) || is_unread(p, *c));
+    let noise: Vec<Piece> = noise.into_iter().map(|((p, _), _)| p).collect();
+    let mut text: Vec<Piece> = text.into_iter().map(|((p, _), _)| p).collect();
     let metrics = Metrics { line_height, pitch, line_gap: line_gap(&text, line_height) };
     if !vertical_page {
         trim_overlapping_heads(&mut text, line_height);

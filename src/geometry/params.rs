@@ -20,6 +20,10 @@
 //! | `RULE_WIDTH` | 8 | thicknesses per character | a short box thinner than body text and wider than this is a rule read as text |
 //! | `UNREAD_CONFIDENCE` | 0.3 | confidence, 0..=1 | a short box read with less is noise |
 //! | `UNREAD_MAX_CHARS` | 6 | characters | longest box that low confidence makes noise |
+//! | `GHOST_HOST_RATIO` | 2 | thicknesses | a box inside a heading box this much thicker is a ghost |
+//! | `GHOST_OVERLAP` | 0.8 | share of area | how much of a ghost lies inside its host |
+//! | `GHOST_UPRIGHT` | 1.1 | thicknesses | tallest rectangle of an upright host |
+//! | `GHOST_HOST_PITCH` | 1.25 | thicknesses per em | widest advance of a ghost's host |
 //! | `LINE_GAP_REACH` | 2.5 | `H` | how far under a body line the next one is looked for |
 //! | `DEFAULT_LINE_GAP` | 0.25 | `H` | the line gap when none is measured |
 //! | `HEADING_RATIO` | 1.55 | `H` | thinnest heading |
@@ -134,6 +138,21 @@ pub const UNREAD_CONFIDENCE: f64 = 0.3;
 /// badly is kept (flagged `low_confidence`). With no bound, 申報 layout 72.2 → 72.0 %,
 /// order 0.067 → 0.069.
 pub const UNREAD_MAX_CHARS: usize = 6;
+/// A horizontal box inside a horizontal box at least this many times as thick (both in
+/// the box's own unit) is a ghost: part of the thick line's ink read again
+/// ([`super::measure::ghosts`]; committed Tesseract h004: 21 px inside 51 px).
+pub const GHOST_HOST_RATIO: f64 = 2.0;
+/// Least share of a ghost's area inside its host (committed Tesseract h004: 0.96).
+pub const GHOST_OVERLAP: f64 = 0.8;
+/// Tallest rectangle (in the box's thicknesses) of a ghost's host: a taller one is a
+/// tilted box, whose rectangle covers its neighbours (bha21-leaflets: 1.7). Tesseract's
+/// line boxes are upright (1.0).
+pub const GHOST_UPRIGHT: f64 = 1.1;
+/// Widest advance per em (in the box's thicknesses) of a ghost's host: a heading's
+/// characters are set about square. The hosts of the ghosts on the committed and local
+/// Tesseract pages advance 0.98–1.13; a box made thick by one tall garbage word
+/// (committed h024: `ee結構`, over a real body line) 1.39.
+pub const GHOST_HOST_PITCH: f64 = 1.25;
 /// How far (`H`) under a body line the next one is looked for, measuring the line gap.
 pub const LINE_GAP_REACH: f64 = 2.5;
 /// The line gap (`H`) when none can be measured.
