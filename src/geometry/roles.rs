@@ -251,8 +251,7 @@ pub(super) fn rank_headings(lines: &mut [PrintedLine], heading: &[bool]) {
 /// weigh them against the line's text and size.
 pub(super) fn apply_hints(lines: &mut [PrintedLine], heading: &mut [bool], hints: &std::collections::HashMap<usize, Option<LayoutHint>>) {
     for (i, l) in lines.iter_mut().enumerate() {
-        let furniture = !l.pieces.is_empty() && l.pieces.iter().all(|p| hints.get(&p.box_index).copied().flatten() == Some(LayoutHint::Furniture));
-        if furniture {
+        if hinted(l, hints, LayoutHint::Furniture) {
             l.margin = true;
             l.bold = false;
             l.heading = None;
@@ -267,6 +266,11 @@ pub(super) fn apply_hints(lines: &mut [PrintedLine], heading: &mut [bool], hints
 /// so that a line joined from a labelled and an unlabelled box is not marked.
 pub(super) fn caption_labels(lines: &mut [PrintedLine], hints: &std::collections::HashMap<usize, Option<LayoutHint>>) {
     for l in lines.iter_mut() {
-        l.caption_label = !l.pieces.is_empty() && l.pieces.iter().all(|p| hints.get(&p.box_index).copied().flatten() == Some(LayoutHint::Caption));
+        l.caption_label = hinted(l, hints, LayoutHint::Caption);
     }
+}
+
+/// Whether every piece of `l` (one at least) has the hint `hint` in `hints`.
+fn hinted(l: &PrintedLine, hints: &std::collections::HashMap<usize, Option<LayoutHint>>, hint: LayoutHint) -> bool {
+    !l.pieces.is_empty() && l.pieces.iter().all(|p| hints.get(&p.box_index).copied().flatten() == Some(hint))
 }

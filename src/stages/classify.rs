@@ -151,7 +151,7 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
 /// (only body and display lines are re-read), and so does a line set larger than body
 /// text (a heading level, or a subhead's size: a title the model labelled caption).
 /// No length limit: the long labelled runs of `../shared/realpages/formats` are real
-/// captions (marker's figure captions of up to 738 characters and six sentences).
+/// captions (marker's figure captions, up to 738 characters and nine sentences).
 fn labelled_captions(lines: &[Line], roles: &mut [Role]) {
     for (l, r) in lines.iter().zip(roles.iter_mut()) {
         if l.caption_label && l.heading.is_none() && !l.bold && matches!(r, Role::Body | Role::Display) {
