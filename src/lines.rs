@@ -49,6 +49,13 @@ pub struct Line {
     /// labelled header, footer or page number (see [`crate::geometry`]); never set for
     /// text input.
     pub margin: bool,
+    /// Every piece of the line lies in a region the input's layout tool labelled a
+    /// caption (PAGE `caption`, MinerU `image_caption` / `table_caption`, marker and
+    /// dots.ocr `Caption`, PP-StructureV3 `figure_title` …; see
+    /// [`crate::read::boxes::OcrBox::hint`]). Evidence, not a decision: the text stages
+    /// read such a line as a caption where it stands only when its text and size do
+    /// not say otherwise (`classify::labelled_captions`). Never set for text input.
+    pub caption_label: bool,
     /// Its facts record (leading credit, list number: [`BlockFacts`]; display width),
     /// read from `text` the first time a stage asks ([`Line::facts`], [`Line::width`])
     /// and kept: `text` does not change once the line is made. Ignored by equality.

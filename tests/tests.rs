@@ -9,6 +9,7 @@ mod accuracy_text;
 mod batch;
 mod batch_trial;
 mod boxes;
+mod caption_labels;
 mod cli;
 mod column_gaps;
 mod convert;

@@ -267,6 +267,10 @@ pub struct PrintedLine {
     /// its format's label (a header, footer or page number region, see
     /// [`crate::read::boxes::OcrBox::hint`]).
     pub margin: bool,
+    /// Every piece of it comes from a box its format labelled a caption
+    /// ([`crate::read::boxes::LayoutHint::Caption`]; set by `roles::caption_labels`
+    /// once the lines are joined): [`Line::caption_label`] for the text stages.
+    pub caption_label: bool,
     /// A line of a quotation box set beside the masthead (毛主席语录, 最高指示 in the
     /// ear of a front page; see [`masthead`]): a `quote` block for the text stages.
     pub quote: bool,
@@ -291,6 +295,7 @@ impl PrintedLine {
             indent: self.indent,
             fills_column: self.fills_column,
             margin: self.margin,
+            caption_label: self.caption_label,
             quote: self.quote,
             ..Line::default()
         }
@@ -401,7 +406,8 @@ pub fn recover(page: &BoxPage) -> Recovered {
         column_width: cutter.column_width,
     };
     let mut heading = assign_roles(&mut lines, &ctx, metrics);
-    apply_hints(&mut lines, &mut heading, &layout_hints(page));
+    let hints = layout_hints(page);
+    apply_hints(&mut lines, &mut heading, &hints);
     mastheads(&mut lines, &mut heading, metrics);
     rank_headings(&mut lines, &heading);
     join_wrapped_headings(&mut lines, &ctx.grid, metrics);
@@ -409,6 +415,7 @@ pub fn recover(page: &BoxPage) -> Recovered {
     join_tails_over_headings(&mut lines, metrics);
     join_quote_tails(&mut lines, metrics);
     piece_gaps(&mut lines, metrics);
+    caption_labels(&mut lines, &hints);
     let vertical = lines.iter().filter(|l| l.vertical).count();
     if vertical * MARGIN_VERTICAL_SHARE <= lines.len() {
         for l in lines.iter_mut().filter(|l| l.vertical && !l.quote && ratio(l, metrics) < HEADING_RATIO) {

@@ -243,19 +243,34 @@ pub(super) fn rank_headings(lines: &mut [PrintedLine], heading: &[bool]) {
 /// gives each box index's hint (`None` when its boxes disagree); a line takes a hint
 /// when every piece of it has that hint. A line labelled *furniture* (a running head,
 /// a footer, a page number) is page furniture ([`PrintedLine::margin`]) whatever its
-/// size: not a heading, not bold. *Heading* and *caption* labels change nothing: on
+/// size: not a heading, not bold. *Heading* labels change nothing: on
 /// `../shared/realpages/formats` a heading label read as a heading candidate (a heading
 /// from 1.42 `H`, a bold line under it) made a person's name in MinerU's front matter
 /// the headline of a new article and joined a marker section header to the paragraph
-/// over it; captions are read from their text by the text stages.
+/// over it. *Caption* labels go on to the text stages ([`caption_labels`]), which
+/// weigh them against the line's text and size.
 pub(super) fn apply_hints(lines: &mut [PrintedLine], heading: &mut [bool], hints: &std::collections::HashMap<usize, Option<LayoutHint>>) {
     for (i, l) in lines.iter_mut().enumerate() {
-        let furniture = !l.pieces.is_empty() && l.pieces.iter().all(|p| hints.get(&p.box_index).copied().flatten() == Some(LayoutHint::Furniture));
-        if furniture {
+        if hinted(l, hints, LayoutHint::Furniture) {
             l.margin = true;
             l.bold = false;
             l.heading = None;
             heading[i] = false;
         }
     }
+}
+
+/// Marks the lines every piece of which comes from a box its format labelled a caption
+/// ([`LayoutHint::Caption`]; `hints` as for [`apply_hints`]): [`PrintedLine::caption_label`],
+/// evidence the text stages weigh (`stages::classify`). Run once the lines are joined,
+/// so that a line joined from a labelled and an unlabelled box is not marked.
+pub(super) fn caption_labels(lines: &mut [PrintedLine], hints: &std::collections::HashMap<usize, Option<LayoutHint>>) {
+    for l in lines.iter_mut() {
+        l.caption_label = hinted(l, hints, LayoutHint::Caption);
+    }
+}
+
+/// Whether every piece of `l` (one at least) has the hint `hint` in `hints`.
+fn hinted(l: &PrintedLine, hints: &std::collections::HashMap<usize, Option<LayoutHint>>, hint: LayoutHint) -> bool {
+    !l.pieces.is_empty() && l.pieces.iter().all(|p| hints.get(&p.box_index).copied().flatten() == Some(hint))
 }

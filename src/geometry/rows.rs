@@ -65,6 +65,7 @@ impl PrintedLine {
             fills_column: None,
             ends_band: false,
             margin: false,
+            caption_label: false,
             quote: false,
             opens_piece: false,
         }

@@ -183,12 +183,17 @@ pub fn assemble(lines: &[Line], roles: &[Role], layout: Layout) -> Vec<Unit> {
             Role::Caption => {
                 // A caption wrapped over two lines or more is one caption: an open line
                 // goes on in the text line right under it. Not for OCR box lines, which
-                // have no blank lines to end a caption (the geometry groups them).
+                // have no blank lines to end a caption (the geometry groups them). A line
+                // its layout tool labelled a caption goes on only in the next labelled one
+                // of its band ([`Line::caption_label`]).
                 let mut u = Unit::from_line(UnitKind::Caption, line, blank_before);
                 let mut k = i + 1;
+                let goes_on = |k: usize| match line.caption_label {
+                    true => lines[k].caption_label && roles[k] == Role::Caption && !lines[k - 1].hard_break,
+                    false => line.fills_column.is_none() && matches!(roles[k], Role::Caption | Role::Body | Role::Display),
+                };
                 while k < lines.len()
-                    && line.fills_column.is_none()
-                    && matches!(roles[k], Role::Caption | Role::Body | Role::Display)
+                    && goes_on(k)
                     && !ends_sentence(&u.text)
                     && lines[k].facts().credit.is_none()
                 {

@@ -134,12 +134,30 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
     headlines_over_credits(lines, &mut roles, layout);
     labels_under_headlines(lines, &mut roles);
     names_under_headlines(lines, &mut roles);
+    labelled_captions(lines, &mut roles);
     if !boxed {
         open_lines_with_commas(lines, &mut roles);
         repeated_lines(lines, &mut roles, layout.column_width);
         wrapped_captions(lines, &mut roles);
     }
     roles
+}
+
+/// A line its layout tool labelled a caption ([`Line::caption_label`]: PAGE, MinerU,
+/// marker, …; issue 15, labels as evidence) that the text rules read as body text, or
+/// as a display line set at body size, is a caption where it stands: it is no longer
+/// glued to the paragraph over it, nor taken for a subhead or a headline. Its text or
+/// size overrules the label: a credit, date line, jump or furniture keeps its role
+/// (only body and display lines are re-read), and so does a line set larger than body
+/// text (a heading level, or a subhead's size: a title the model labelled caption).
+/// No length limit: the long labelled runs of `../shared/realpages/formats` are real
+/// captions (marker's figure captions, up to 738 characters and nine sentences).
+fn labelled_captions(lines: &[Line], roles: &mut [Role]) {
+    for (l, r) in lines.iter().zip(roles.iter_mut()) {
+        if l.caption_label && l.heading.is_none() && !l.bold && matches!(r, Role::Body | Role::Display) {
+            *r = Role::Caption;
+        }
+    }
 }
 
 /// A text line printed again at once on the next line, the same or nearly so (eval
