@@ -167,11 +167,22 @@ struct Builder {
     headline_level: Option<u8>,
     /// The unit after the one being pushed is body text.
     body_follows: bool,
+    /// The page marks its display type: a text page holding at least
+    /// [`MARKED_PAGE_MIN_HEADINGS`] Markdown headings ([`marks_headings`]). Box pages,
+    /// whose heading levels the geometry guesses from line heights, are not marked.
+    marked: bool,
 }
 
-/// Segments a page's units into articles, leftovers and removed noise. The texts are
-/// as printed; repair comes later.
+/// Segments a text page's units into articles, leftovers and removed noise. The texts
+/// are as printed; repair comes later. As [`segment_from`] with `text` true.
 pub fn segment(units: Vec<Unit>, layout: Layout) -> Page {
+    segment_from(units, layout, true)
+}
+
+/// Segments a page's units into articles, leftovers and removed noise; `text`: the
+/// units come from a text page (Markdown headings are the converter's marks), not from
+/// OCR boxes (heading levels the geometry guessed from line heights).
+pub fn segment_from(units: Vec<Unit>, layout: Layout, text: bool) -> Page {
     let mut info = PageInfo::default();
     for u in &units {
         if let UnitKind::Furniture(f) = &u.kind {
@@ -188,6 +199,7 @@ pub fn segment(units: Vec<Unit>, layout: Layout) -> Page {
         page_year: info.date.as_deref().and_then(iso_year),
         headline_level: headline_level(&units),
         body_follows: false,
+        marked: text && marks_headings(&units),
     };
     let mut units = units.into_iter().peekable();
     while let Some(u) = units.next() {
@@ -282,6 +294,7 @@ impl Builder {
 
     /// Closes the current article and opens one headed by the pending group.
     fn start_article(&mut self) {
+        self.shed_unmarked_lead();
         if let Some(done) = self.cur.take() {
             self.articles.push(done);
         }
@@ -291,6 +304,31 @@ impl Builder {
             d.group.push(g);
         }
         self.cur = Some(d);
+    }
+
+    /// Whether the pending group is display lines the page left unmarked although it
+    /// marks its headings ([`Builder::marked`]): no line has a Markdown heading or bold.
+    fn unmarked_group(&self) -> bool {
+        self.marked && self.group.iter().all(|g| g.kind == UnitKind::Display && g.heading.is_none() && !g.bold)
+    }
+
+    /// On a page that marks its headings ([`Builder::marked`]), a run of at least
+    /// [`UNMARKED_RUN_MIN_LINES`] unmarked display lines in front of the pending group's
+    /// first heading, under a running article's text, is that article's end (a listing's
+    /// or an advertisement's lines), not a kicker: a kicker is one line. The lines go to
+    /// the current article as paragraphs; the group keeps the heading and what follows.
+    fn shed_unmarked_lead(&mut self) {
+        if !self.marked || !self.cur.as_ref().is_some_and(|c| !c.article.blocks.is_empty() && !c.closed) {
+            return;
+        }
+        let lead = self.group.iter().take_while(|g| g.kind == UnitKind::Display && g.heading.is_none() && !g.bold).count();
+        if lead < UNMARKED_RUN_MIN_LINES || lead == self.group.len() || self.group[lead].heading.is_none() {
+            return;
+        }
+        let rest = self.group.split_off(lead);
+        for g in std::mem::replace(&mut self.group, rest) {
+            self.cur_mut().push_block(BlockKind::Paragraph, g.text, g.lines, g.facts);
+        }
     }
 
     fn flush_group_as_subheads(&mut self) {
@@ -372,6 +410,11 @@ impl Builder {
         if displays.iter().any(|g| g.wide) {
             return true;
         }
+        // On a page that marks its headings, lines left unmarked under a running
+        // article's text are its body (a shop's listing, a theatre's programme, 申報).
+        if self.unmarked_group() && !cur.closed {
+            return false;
+        }
         // A heading set deeper than every headline the page heads with a credit or opens
         // with, inside an article still running and over text with no credit: a subhead
         // (## headlines, ### 龙头带动 抱团发展 under two paragraphs of one of them).
@@ -415,6 +458,13 @@ impl Builder {
                     }
                 } else {
                     self.start_article();
+                }
+            } else if self.unmarked_group() && self.group.len() >= UNMARKED_RUN_MIN_LINES {
+                // A run of lines the page's converter left unmarked is body text (listing
+                // and advertisement lines: 天仙茶園 / 十月十四夜演 over the programme); one
+                // such line alone between paragraphs stays a subhead.
+                for g in std::mem::take(&mut self.group) {
+                    self.cur_mut().push_block(BlockKind::Paragraph, g.text, g.lines, g.facts);
                 }
             } else {
                 self.flush_group_as_subheads();
@@ -579,6 +629,14 @@ fn headline_level(units: &[Unit]) -> Option<u8> {
     }
     let first = *levels.first()?;
     (levels.len() >= HEADLINE_LEVEL_MIN_HEADS && levels.iter().all(|&l| l == first)).then_some(first)
+}
+
+/// Whether the page marks its display type: at least [`MARKED_PAGE_MIN_HEADINGS`]
+/// display lines carry a Markdown heading. On such a page (a converter's Markdown)
+/// a short line left unmarked is body text, not a headline.
+/// Source: issue 13, local 申報 Markdown pages (listing and advertisement lines).
+fn marks_headings(units: &[Unit]) -> bool {
+    units.iter().filter(|u| u.kind == UnitKind::Display && u.heading.is_some()).count() >= MARKED_PAGE_MIN_HEADINGS
 }
 
 /// A line printed alone, without any punctuation, at most [`LONE_HEAD_MAX_CHARS`]
