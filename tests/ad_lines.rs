@@ -48,3 +48,37 @@ fn unmarked_listing_lines_on_a_page_that_marks_its_headings_are_paragraphs() {
     let page = process("page.md", text);
     assert_eq!(page.articles.len(), 2, "{:?}", headlines(&page));
 }
+
+/// `stages::segment` (`Builder::listing_group`): on a plain page, with nothing to mark
+/// its heads, a run of more unmarked display lines than a head group holds (kicker,
+/// headline, subheadline), with no comma or sentence end and no credit among them, under
+/// a running article's text, is that article's listing (a shop's wares, its address,
+/// its telephone): paragraphs, not a new article's head. A head group of three lines
+/// over a credit still opens an article, and so do lines of verse (commas) over text.
+#[test]
+fn a_run_of_listing_lines_on_a_plain_page_stays_in_its_article() {
+    let text = "白鶴牌雨傘\n\n（本報訊）本廠新製雨傘，輕便耐用，各埠均有分銷。\n\n白鶴牌雨傘\n\n傘骨堅固不易折斷\n\n青石傘廠出品\n\n發行所江口路二一○號\n\n電話三四五六號\n\n各大公司均有代售，批發另議，函索價目單即寄。\n\n紅嶺縣議會開會\n\n選出議長副議長\n\n議員到者四十餘人\n\n（本報紅嶺三日電）縣議會今日開會，選出議長一人。\n";
+    let page = process("page.txt", text);
+    assert_eq!(headlines(&page), vec![Some("白鶴牌雨傘"), Some("紅嶺縣議會開會")], "{:?}", page.articles);
+    let texts: Vec<&str> = page.articles[0].blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        vec![
+            "本廠新製雨傘，輕便耐用，各埠均有分銷。",
+            "白鶴牌雨傘",
+            "傘骨堅固不易折斷",
+            "青石傘廠出品",
+            "發行所江口路二一○號",
+            "電話三四五六號",
+            "各大公司均有代售，批發另議，函索價目單即寄。",
+        ]
+    );
+    assert!(page.articles[0].blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+    assert_eq!(page.articles[1].blocks[0].text, "縣議會今日開會，選出議長一人。");
+
+    // Four lines of verse (commas) under a paragraph are no listing: they still head an
+    // article, as before.
+    let text = "江口新聞\n\n（本報訊）江口今日晴。\n\n春風吹過江口，\n\n柳色新於往年，\n\n行人停步看花，\n\n燕子歸來\n\n江口公園遊人甚眾，園中花木盛開。\n";
+    let page = process("page.txt", text);
+    assert_eq!(page.articles.len(), 2, "{:?}", headlines(&page));
+}

@@ -171,6 +171,8 @@ struct Builder {
     /// [`MARKED_PAGE_MIN_HEADINGS`] Markdown headings ([`marks_headings`]). Box pages,
     /// whose heading levels the geometry guesses from line heights, are not marked.
     marked: bool,
+    /// The units come from a text page, not from OCR boxes ([`segment_from`]).
+    text: bool,
 }
 
 /// Segments a text page's units into articles, leftovers and removed noise. The texts
@@ -200,6 +202,7 @@ pub fn segment_from(units: Vec<Unit>, layout: Layout, text: bool) -> Page {
         headline_level: headline_level(&units),
         body_follows: false,
         marked: text && marks_headings(&units),
+        text,
     };
     let mut units = units.into_iter().peekable();
     while let Some(u) = units.next() {
@@ -331,6 +334,26 @@ impl Builder {
         }
     }
 
+    /// Whether the pending group, on a text page, is more unmarked display lines than a
+    /// head group holds ([`DECK_MAX_LINES`]: kicker, headline, subheadline): a listing's
+    /// or an advertisement's lines (a theatre's programme, a shop's wares), read as body.
+    /// Not a listing: lines with a comma or a sentence's end (verse, a wrapped sentence),
+    /// a line opening with a credit (an advertisement's own head: （分類廣告 本報訊）…),
+    /// or a hard-wrapped page (a narrow column's headline wrapped over several lines).
+    fn listing_group(&self) -> bool {
+        self.text
+            && self.layout.column_width.is_none()
+            && self.group.len() > DECK_MAX_LINES
+            && self.group.iter().all(|g| {
+                g.kind == UnitKind::Display
+                    && g.heading.is_none()
+                    && !g.bold
+                    && !g.text.chars().any(|c| crate::rules::chars::is_terminal(c) || matches!(c, '，' | ',' | '、' | '；'))
+                    && byline::leading(&g.text).is_none()
+                    && !bracketed_dispatch(&g.text)
+            })
+    }
+
     fn flush_group_as_subheads(&mut self) {
         let group = std::mem::take(&mut self.group);
         if group.is_empty() {
@@ -412,7 +435,7 @@ impl Builder {
         }
         // On a page that marks its headings, lines left unmarked under a running
         // article's text are its body (a shop's listing, a theatre's programme, 申報).
-        if self.unmarked_group() && !cur.closed {
+        if (self.unmarked_group() || self.listing_group()) && !cur.closed && !next_leads {
             return false;
         }
         // A heading set deeper than every headline the page heads with a credit or opens
@@ -459,7 +482,7 @@ impl Builder {
                 } else {
                     self.start_article();
                 }
-            } else if self.unmarked_group() && self.group.len() >= UNMARKED_RUN_MIN_LINES {
+            } else if (self.unmarked_group() && self.group.len() >= UNMARKED_RUN_MIN_LINES) || self.listing_group() {
                 // A run of lines the page's converter left unmarked is body text (listing
                 // and advertisement lines: 天仙茶園 / 十月十四夜演 over the programme); one
                 // such line alone between paragraphs stays a subhead.
@@ -637,6 +660,18 @@ fn headline_level(units: &[Unit]) -> Option<u8> {
 /// Source: issue 13, local 申報 Markdown pages (listing and advertisement lines).
 fn marks_headings(units: &[Unit]) -> bool {
     units.iter().filter(|u| u.kind == UnitKind::Display && u.heading.is_some()).count() >= MARKED_PAGE_MIN_HEADINGS
+}
+
+/// Whether `text` opens with a bracket whose inside names a dispatch (訊 or 電, either
+/// script) in words [`byline::leading`] does not read: "（分類廣告 本報訊）…", an
+/// advertisement column's credit.
+fn bracketed_dispatch(text: &str) -> bool {
+    let mut chars = text.chars();
+    if !chars.next().is_some_and(crate::rules::chars::is_opener) {
+        return false;
+    }
+    let inside: String = chars.take_while(|&c| !crate::rules::chars::is_closer(c)).collect();
+    inside.contains(['訊', '讯', '電', '电'])
 }
 
 /// A line printed alone, without any punctuation, at most [`LONE_HEAD_MAX_CHARS`]
