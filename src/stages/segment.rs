@@ -7,7 +7,10 @@
 //! deeper than every sure headline of the page, inside a running article: a subhead),
 //! it has two or more lines, it holds a printed date, the previous article was closed
 //! by a signature or a 下转 jump, the body after it starts with 上接, or blank lines set
-//! it apart on a page whose paragraphs run on with none between them. Otherwise a
+//! it apart on a page whose paragraphs run on with none between them. A run of short
+//! lines a page that marks its headings left unmarked, or a run longer than a head group
+//! with no punctuation, under a running article, is that article's listing (its
+//! paragraphs), not a head group nor a kicker (issue 13, 申報 advertisements). Otherwise a
 //! display line inside a body is a subhead (小标题). Text before any headline, or after 上接 in another article's
 //! body, is an article without a headline. A group with no body after it goes to
 //! `leftovers` as a rubric. Furniture goes to `leftovers`, noise to `removed`.
@@ -433,8 +436,10 @@ impl Builder {
         if displays.iter().any(|g| g.wide) {
             return true;
         }
-        // On a page that marks its headings, lines left unmarked under a running
-        // article's text are its body (a shop's listing, a theatre's programme, 申報).
+        // Under a running article's text and over no credit: on a page that marks its
+        // headings, lines it left unmarked; on any text page, a run longer than a head
+        // group with no punctuation: the article's listing (a shop's wares, a theatre's
+        // programme, 申報), its body.
         if (self.unmarked_group() || self.listing_group()) && !cur.closed && !next_leads {
             return false;
         }
