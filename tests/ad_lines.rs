@@ -82,3 +82,22 @@ fn a_run_of_listing_lines_on_a_plain_page_stays_in_its_article() {
     let page = process("page.txt", text);
     assert_eq!(page.articles.len(), 2, "{:?}", headlines(&page));
 }
+
+/// `stages::segment` (`signer_line`): on a plain page, an advertisement's signer
+/// (…行啓) over the next advertisement's title, two lines with no punctuation under a
+/// column of auction notices, ends one notice and starts the next inside the same column:
+/// paragraphs, not a new article's headline and subheadline. Two title lines over text
+/// with no signer above them still head an article, as before.
+#[test]
+fn an_advertisers_signer_over_the_next_notice_stays_in_the_column() {
+    let text = "青石拍賣行告白\n\n（本報訊）本行定於初五日午後開拍木器瓷盆各數十件，有意者届期到行看貨。\n\n白沙號謹啓\n\n禮拜三拍賣\n\n本號定於初六日上午開拍洋傘皮箱，有意者届期到號看貨。\n";
+    let page = process("page.txt", text);
+    assert_eq!(headlines(&page), vec![Some("青石拍賣行告白")], "{:?}", page.articles);
+    let texts: Vec<&str> = page.articles[0].blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts[1..3], ["白沙號謹啓", "禮拜三拍賣"]);
+    assert!(page.articles[0].blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+
+    let text = "青石拍賣行告白\n\n（本報訊）本行定於初五日午後開拍木器瓷盆各數十件，有意者届期到行看貨。\n\n紅嶺縣議會開會\n\n選出議長副議長\n\n縣議會今日開會，選出議長一人。\n";
+    let page = process("page.txt", text);
+    assert_eq!(page.articles.len(), 2, "{:?}", headlines(&page));
+}

@@ -338,15 +338,17 @@ impl Builder {
     }
 
     /// Whether the pending group, on a text page, is more unmarked display lines than a
-    /// head group holds ([`DECK_MAX_LINES`]: kicker, headline, subheadline): a listing's
-    /// or an advertisement's lines (a theatre's programme, a shop's wares), read as body.
+    /// head group holds ([`DECK_MAX_LINES`]: kicker, headline, subheadline), or at least
+    /// [`UNMARKED_RUN_MIN_LINES`] opening with an advertisement's signer ([`signer_line`]):
+    /// a listing's or an advertisement's lines (a theatre's programme, a shop's wares,
+    /// an auction column), read as body.
     /// Not a listing: lines with a comma or a sentence's end (verse, a wrapped sentence),
     /// a line opening with a credit (an advertisement's own head: （分類廣告 本報訊）…),
     /// or a hard-wrapped page (a narrow column's headline wrapped over several lines).
     fn listing_group(&self) -> bool {
         self.text
             && self.layout.column_width.is_none()
-            && self.group.len() > DECK_MAX_LINES
+            && (self.group.len() > DECK_MAX_LINES || (self.group.len() >= UNMARKED_RUN_MIN_LINES && self.group.first().is_some_and(|g| signer_line(&g.text))))
             && self.group.iter().all(|g| {
                 g.kind == UnitKind::Display
                     && g.heading.is_none()
@@ -665,6 +667,13 @@ fn headline_level(units: &[Unit]) -> Option<u8> {
 /// Source: issue 13, local 申報 Markdown pages (listing and advertisement lines).
 fn marks_headings(units: &[Unit]) -> bool {
     units.iter().filter(|u| u.kind == UnitKind::Display && u.heading.is_some()).count() >= MARKED_PAGE_MIN_HEADINGS
+}
+
+/// Whether `text` is an advertisement's signer: it ends with 啓 (啟), "(the firm)
+/// announces" (隆茂行啓, 老悅生號謹啓). Under it starts the next advertisement of the
+/// same column, not a new article. Source: issue 13, local 申報 plain pages.
+fn signer_line(text: &str) -> bool {
+    text.ends_with(['啓', '啟'])
 }
 
 /// Whether `text` opens with a bracket whose inside names a dispatch (訊 or 電, either
