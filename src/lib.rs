@@ -388,7 +388,7 @@ impl Pipeline {
     /// Stages 5 to 8 on assembled units; `text`: the units come from a text page (not
     /// from OCR boxes, where a sentence printed twice has two places).
     fn run_units(&self, units: Vec<assemble::Unit>, layout: lines::Layout, text: bool) -> Page {
-        let mut page = segment::segment(units, layout);
+        let mut page = segment::segment_from(units, layout, text);
         dedup::remove_duplicates(&mut page);
         if text {
             dedup::remove_repeated_sentences(&mut page);

@@ -6,6 +6,7 @@ mod common;
 mod pages;
 
 mod accuracy_text;
+mod ad_lines;
 mod batch;
 mod batch_trial;
 mod boxes;

@@ -35,6 +35,9 @@
 //! | `ITEM_MAX_CHARS` | 40 | characters | longest numbered list item |
 //! | `LONE_HEAD_MAX_CHARS` | 24 | characters | longest one-line unpunctuated opening read as a headline (issue 13) |
 //! | `LABEL_MAX_CHARS` | 4 | characters | longest lone label (本埠新聞) a lifted headline joins |
+//! | `MARKED_PAGE_MIN_HEADINGS` | 2 | headings | fewest Markdown headings on a text page before its unmarked short lines are body text (issue 13) |
+//! | `UNMARKED_RUN_MIN_LINES` | 2 | lines | fewest unmarked lines in a row read as a listing: paragraphs of the running article, not a head group, nor a heading's kicker (issue 13) |
+//! | `DECK_MAX_LINES` | 3 | lines | most unmarked display lines of one head group on a text page; more are a listing's body (issue 13) |
 //! | `HEADLINE_LEVEL_MIN_HEADS` | 2 | groups | sure headlines that must agree on a heading level before a deeper heading is read as a subhead (issue 13) |
 //! | `SAME_START_CHARS` | 8 | characters | opening compared to tell a paragraph printed twice from a second 上接 continuation |
 //! | `WRAPPED_TAIL_MAX_CHARS` | 3 | characters | longest line of punctuation alone read as the end of the body line above |
@@ -193,6 +196,21 @@ pub const PHOTO_NOISE_GAP: usize = 2;
 /// Longest run of Latin letters in a line of photo noise: stray pairs of letters
 /// ("ws   FE", "xz"), not a word ("New  York", "GDP").
 pub const PHOTO_NOISE_MAX_LATIN: usize = 2;
+
+/// Markdown headings a page needs before its unmarked display lines are read as body
+/// text (`segment::marks_headings`): one heading may be a converter's accident, two
+/// show the page marks its heads. Source: issue 13, local 申報 Markdown pages.
+pub const MARKED_PAGE_MIN_HEADINGS: usize = 2;
+/// Unmarked display lines in a row on a page that marks its headings that are read as
+/// a listing, paragraphs of the running article (`segment::Builder::push_body`), also in
+/// front of a Markdown heading, rather than its kicker (`segment::Builder::shed_unmarked_lead`):
+/// a kicker or a subhead is one line, a listing runs on. Source: issue 13, local 申報 Markdown pages
+/// (a shop's listing over the next `##` headline taken as its kicker).
+pub const UNMARKED_RUN_MIN_LINES: usize = 2;
+/// Most display lines of one head group (kicker, headline, subheadline: an old paper's
+/// decks): a longer run of unmarked display lines on a text page is a listing's body
+/// (`segment::Builder::listing_group`). Source: issue 13, local 申報 plain pages.
+pub const DECK_MAX_LINES: usize = 3;
 
 #[cfg(test)]
 mod tests {

@@ -7,7 +7,10 @@
 //! deeper than every sure headline of the page, inside a running article: a subhead),
 //! it has two or more lines, it holds a printed date, the previous article was closed
 //! by a signature or a 下转 jump, the body after it starts with 上接, or blank lines set
-//! it apart on a page whose paragraphs run on with none between them. Otherwise a
+//! it apart on a page whose paragraphs run on with none between them. A run of short
+//! lines a page that marks its headings left unmarked, or a run longer than a head group
+//! with no punctuation, under a running article, is that article's listing (its
+//! paragraphs), not a head group nor a kicker (issue 13, 申報 advertisements). Otherwise a
 //! display line inside a body is a subhead (小标题). Text before any headline, or after 上接 in another article's
 //! body, is an article without a headline. A group with no body after it goes to
 //! `leftovers` as a rubric. Furniture goes to `leftovers`, noise to `removed`.
@@ -167,11 +170,24 @@ struct Builder {
     headline_level: Option<u8>,
     /// The unit after the one being pushed is body text.
     body_follows: bool,
+    /// The page marks its display type: a text page holding at least
+    /// [`MARKED_PAGE_MIN_HEADINGS`] Markdown headings ([`marks_headings`]). Box pages,
+    /// whose heading levels the geometry guesses from line heights, are not marked.
+    marked: bool,
+    /// The units come from a text page, not from OCR boxes ([`segment_from`]).
+    text: bool,
 }
 
-/// Segments a page's units into articles, leftovers and removed noise. The texts are
-/// as printed; repair comes later.
+/// Segments a text page's units into articles, leftovers and removed noise. The texts
+/// are as printed; repair comes later. As [`segment_from`] with `text` true.
 pub fn segment(units: Vec<Unit>, layout: Layout) -> Page {
+    segment_from(units, layout, true)
+}
+
+/// Segments a page's units into articles, leftovers and removed noise; `text`: the
+/// units come from a text page (Markdown headings are the converter's marks), not from
+/// OCR boxes (heading levels the geometry guessed from line heights).
+pub fn segment_from(units: Vec<Unit>, layout: Layout, text: bool) -> Page {
     let mut info = PageInfo::default();
     for u in &units {
         if let UnitKind::Furniture(f) = &u.kind {
@@ -188,6 +204,8 @@ pub fn segment(units: Vec<Unit>, layout: Layout) -> Page {
         page_year: info.date.as_deref().and_then(iso_year),
         headline_level: headline_level(&units),
         body_follows: false,
+        marked: text && marks_headings(&units),
+        text,
     };
     let mut units = units.into_iter().peekable();
     while let Some(u) = units.next() {
@@ -282,6 +300,7 @@ impl Builder {
 
     /// Closes the current article and opens one headed by the pending group.
     fn start_article(&mut self) {
+        self.shed_unmarked_lead();
         if let Some(done) = self.cur.take() {
             self.articles.push(done);
         }
@@ -291,6 +310,53 @@ impl Builder {
             d.group.push(g);
         }
         self.cur = Some(d);
+    }
+
+    /// Whether the pending group is display lines the page left unmarked although it
+    /// marks its headings ([`Builder::marked`]): no line has a Markdown heading or bold.
+    fn unmarked_group(&self) -> bool {
+        self.marked && self.group.iter().all(|g| g.kind == UnitKind::Display && g.heading.is_none() && !g.bold)
+    }
+
+    /// On a page that marks its headings ([`Builder::marked`]), a run of at least
+    /// [`UNMARKED_RUN_MIN_LINES`] unmarked display lines in front of the pending group's
+    /// first heading, under a running article's text, is that article's end (a listing's
+    /// or an advertisement's lines), not a kicker: a kicker is one line. The lines go to
+    /// the current article as paragraphs; the group keeps the heading and what follows.
+    fn shed_unmarked_lead(&mut self) {
+        if !self.marked || !self.cur.as_ref().is_some_and(|c| !c.article.blocks.is_empty() && !c.closed) {
+            return;
+        }
+        let lead = self.group.iter().take_while(|g| g.kind == UnitKind::Display && g.heading.is_none() && !g.bold).count();
+        if lead < UNMARKED_RUN_MIN_LINES || lead == self.group.len() || self.group[lead].heading.is_none() {
+            return;
+        }
+        let rest = self.group.split_off(lead);
+        for g in std::mem::replace(&mut self.group, rest) {
+            self.cur_mut().push_block(BlockKind::Paragraph, g.text, g.lines, g.facts);
+        }
+    }
+
+    /// Whether the pending group, on a text page, is more unmarked display lines than a
+    /// head group holds ([`DECK_MAX_LINES`]: kicker, headline, subheadline), or at least
+    /// [`UNMARKED_RUN_MIN_LINES`] opening with an advertisement's signer ([`signer_line`]):
+    /// a listing's or an advertisement's lines (a theatre's programme, a shop's wares,
+    /// an auction column), read as body.
+    /// Not a listing: lines with a comma or a sentence's end (verse, a wrapped sentence),
+    /// a line opening with a credit (an advertisement's own head: （分類廣告 本報訊）…),
+    /// or a hard-wrapped page (a narrow column's headline wrapped over several lines).
+    fn listing_group(&self) -> bool {
+        self.text
+            && self.layout.column_width.is_none()
+            && (self.group.len() > DECK_MAX_LINES || (self.group.len() >= UNMARKED_RUN_MIN_LINES && self.group.first().is_some_and(|g| signer_line(&g.text))))
+            && self.group.iter().all(|g| {
+                g.kind == UnitKind::Display
+                    && g.heading.is_none()
+                    && !g.bold
+                    && !g.text.chars().any(|c| crate::rules::chars::is_terminal(c) || matches!(c, '，' | ',' | '、' | '；'))
+                    && byline::leading(&g.text).is_none()
+                    && !bracketed_dispatch(&g.text)
+            })
     }
 
     fn flush_group_as_subheads(&mut self) {
@@ -372,6 +438,13 @@ impl Builder {
         if displays.iter().any(|g| g.wide) {
             return true;
         }
+        // Under a running article's text and over no credit: on a page that marks its
+        // headings, lines it left unmarked; on any text page, a run longer than a head
+        // group with no punctuation: the article's listing (a shop's wares, a theatre's
+        // programme, 申報), its body.
+        if (self.unmarked_group() || self.listing_group()) && !cur.closed && !next_leads {
+            return false;
+        }
         // A heading set deeper than every headline the page heads with a credit or opens
         // with, inside an article still running and over text with no credit: a subhead
         // (## headlines, ### 龙头带动 抱团发展 under two paragraphs of one of them).
@@ -415,6 +488,13 @@ impl Builder {
                     }
                 } else {
                     self.start_article();
+                }
+            } else if (self.unmarked_group() && self.group.len() >= UNMARKED_RUN_MIN_LINES) || self.listing_group() {
+                // A run of lines the page's converter left unmarked is body text (listing
+                // and advertisement lines: 天仙茶園 / 十月十四夜演 over the programme); one
+                // such line alone between paragraphs stays a subhead.
+                for g in std::mem::take(&mut self.group) {
+                    self.cur_mut().push_block(BlockKind::Paragraph, g.text, g.lines, g.facts);
                 }
             } else {
                 self.flush_group_as_subheads();
@@ -579,6 +659,33 @@ fn headline_level(units: &[Unit]) -> Option<u8> {
     }
     let first = *levels.first()?;
     (levels.len() >= HEADLINE_LEVEL_MIN_HEADS && levels.iter().all(|&l| l == first)).then_some(first)
+}
+
+/// Whether the page marks its display type: at least [`MARKED_PAGE_MIN_HEADINGS`]
+/// display lines carry a Markdown heading. On such a page (a converter's Markdown)
+/// a short line left unmarked is body text, not a headline.
+/// Source: issue 13, local 申報 Markdown pages (listing and advertisement lines).
+fn marks_headings(units: &[Unit]) -> bool {
+    units.iter().filter(|u| u.kind == UnitKind::Display && u.heading.is_some()).count() >= MARKED_PAGE_MIN_HEADINGS
+}
+
+/// Whether `text` is an advertisement's signer: it ends with 啓 (啟), "(the firm)
+/// announces" (隆茂行啓, 老悅生號謹啓). Under it starts the next advertisement of the
+/// same column, not a new article. Source: issue 13, local 申報 plain pages.
+fn signer_line(text: &str) -> bool {
+    text.ends_with(['啓', '啟'])
+}
+
+/// Whether `text` opens with a bracket whose inside names a dispatch (訊 or 電, either
+/// script) in words [`byline::leading`] does not read: "（分類廣告 本報訊）…", an
+/// advertisement column's credit.
+fn bracketed_dispatch(text: &str) -> bool {
+    let mut chars = text.chars();
+    if !chars.next().is_some_and(crate::rules::chars::is_opener) {
+        return false;
+    }
+    let inside: String = chars.take_while(|&c| !crate::rules::chars::is_closer(c)).collect();
+    inside.contains(['訊', '讯', '電', '电'])
 }
 
 /// A line printed alone, without any punctuation, at most [`LONE_HEAD_MAX_CHARS`]
