@@ -43,7 +43,7 @@
 //! process that reads one small page takes about ten times as long as without it.
 //!
 //! Known wrong repairs (measured, see [`CONTEXT_RATIO`]): a frequent single-character
-//! word that a word could absorb (八時向 → 八時間), and names (應國士 → 應國土).
+//! word that a word could absorb (八時向 → 八時間), and names (a given name 國士 read as 國土).
 
 use std::sync::OnceLock;
 
@@ -93,7 +93,7 @@ pub const CORPUS_WORDS: u64 = 60_101_964;
 /// transcriptions (which hold OCR errors of their own): at 100, 170 repairs, of which
 /// 4 wrong (a unigram model cannot tell a preposition from a word's second half:
 /// 八時向 "at eight, to" reads 八時間 250 times as likely; 曾晤, 通問 in a book title,
-/// the name 應國士); at 1,000, 109 repairs and none of those, but 61 right ones lost
+/// a given name 國士); at 1,000, 109 repairs and none of those, but 61 right ones lost
 /// (自已 → 自己 among them: 自已 is in jieba's dictionary, 345 times less frequent);
 /// at 10,000, 76. On modern Simplified text (57,000 characters of clean gold and
 /// 人民日报 text) there is no wrong repair at 100.
