@@ -24,10 +24,20 @@
 //!   "bbox": [x0, y0, x1, y1]}, …]` in reading order; `type` `text`, `equation`, `image`
 //!   (`img_caption` / `image_caption`, `img_footnote` / `image_footnote` lists), `table`
 //!   (`table_caption`, `table_footnote`; the HTML `table_body` is not read). With `bbox`
-//!   on every item that has text (MinerU 2.x: 0–1000 of the page), each item is one box
-//!   (`page.unit` `permille`, page 1000 × 1000), numbered in list order. Without (0.x),
-//!   the page is Markdown text: a `text_level` N item a level-N heading, every other
-//!   text its own paragraph, captions and footnotes paragraphs where they stand.
+//!   on every item that has text (MinerU 2.x: 0–1000 of the page; `page.unit`
+//!   `permille`, page 1000 × 1000), a text item is one box, unlabelled. An image or
+//!   table item's `bbox` is the picture's and its captions and footnotes have none: each
+//!   non-blank one is a box of its own, labelled as what it is (`image_caption`,
+//!   `table_caption`, `image_footnote`, `table_footnote`: the part names of
+//!   `middle.json`, so a caption is a `caption` block as it is there), placed just under
+//!   the picture, as wide as it and one line tall each, captions then footnotes (the
+//!   line's height is the smallest text item's, the format giving no other). These
+//!   places are the reader's, not MinerU's: `provenance.bbox` of such a block is where
+//!   the reader put it. Boxes are numbered 0, 1, … in list order, an item's captions and
+//!   footnotes one number each; no box has an `id`. Without `bbox` (0.x), the page is
+//!   Markdown text: a `text_level` N item a level-N heading, every other text its own
+//!   paragraph, captions and footnotes paragraphs where they stand, unlabelled (Markdown
+//!   carries no label, so a caption there is a caption only if its words say so).
 //!
 //! A file holding several pages (several `pdf_info` entries, several `page_idx`
 //! values) is read page by page by [`pages`] ([`super::read_pages`]; the command line
