@@ -313,7 +313,7 @@ fn content_list(v: &Value) -> Result<Vec<MinerPage>> {
 const PERMILLE: f64 = 1000.0;
 
 /// One caption line's height in 2.x `content_list.json` coordinates (permille of the
-/// page) on a page with no text item to measure it from: 12 pt on an A4 page (842 pt).
+/// page) on a page with no text item to measure it from: about 12 pt on an A4 page (842 pt).
 const LINE: f64 = 14.0;
 
 #[cfg(test)]
