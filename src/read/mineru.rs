@@ -24,10 +24,20 @@
 //!   "bbox": [x0, y0, x1, y1]}, …]` in reading order; `type` `text`, `equation`, `image`
 //!   (`img_caption` / `image_caption`, `img_footnote` / `image_footnote` lists), `table`
 //!   (`table_caption`, `table_footnote`; the HTML `table_body` is not read). With `bbox`
-//!   on every item that has text (MinerU 2.x: 0–1000 of the page), each item is one box
-//!   (`page.unit` `permille`, page 1000 × 1000), numbered in list order. Without (0.x),
-//!   the page is Markdown text: a `text_level` N item a level-N heading, every other
-//!   text its own paragraph, captions and footnotes paragraphs where they stand.
+//!   on every item that has text (MinerU 2.x: 0–1000 of the page; `page.unit`
+//!   `permille`, page 1000 × 1000), a text item is one box, unlabelled. An image or
+//!   table item's `bbox` is the picture's and its captions and footnotes have none: each
+//!   non-blank one is a box of its own, labelled as what it is (`image_caption`,
+//!   `table_caption`, `image_footnote`, `table_footnote`: the part names of
+//!   `middle.json`, so a caption is a `caption` block as it is there), placed just under
+//!   the picture, as wide as it and one line tall each, captions then footnotes (the
+//!   line's height is the smallest text item's, the format giving no other). These
+//!   places are the reader's, not MinerU's: `provenance.bbox` of such a block is where
+//!   the reader put it. Boxes are numbered 0, 1, … in list order, an item's captions and
+//!   footnotes one number each; no box has an `id`. Without `bbox` (0.x), the page is
+//!   Markdown text: a `text_level` N item a level-N heading, every other text its own
+//!   paragraph, captions and footnotes paragraphs where they stand, unlabelled (Markdown
+//!   carries no label, so a caption there is a caption only if its words say so).
 //!
 //! A file holding several pages (several `pdf_info` entries, several `page_idx`
 //! values) is read page by page by [`pages`] ([`super::read_pages`]; the command line
@@ -190,13 +200,77 @@ fn block_lines(block: &Value, at: &str, boxes: &mut Vec<OcrBox>) -> Result<()> {
     Ok(())
 }
 
-/// The text of a content list item: its `text`, or its captions and footnotes.
-fn item_texts(item: &Value) -> Vec<String> {
+/// The lists of a content list item that hold captions and footnotes, each with the
+/// label its boxes get (the part names of `middle.json`; `img_…` is MinerU 0.x's
+/// spelling of `image_…`), in the order they are read.
+const PARTS: [(&str, &str); 6] = [
+    ("img_caption", "image_caption"),
+    ("image_caption", "image_caption"),
+    ("table_caption", "table_caption"),
+    ("img_footnote", "image_footnote"),
+    ("image_footnote", "image_footnote"),
+    ("table_footnote", "table_footnote"),
+];
+
+/// The texts of a content list item with their labels: its `text` (no label), or its
+/// captions and footnotes (each labelled as what it is, see [`PARTS`]), blank ones left out.
+fn item_texts(item: &Value) -> Vec<(String, Option<&'static str>)> {
     if let Some(t) = item.get("text").and_then(Value::as_str) {
-        return vec![t.to_string()];
+        return vec![(t.to_string(), None)];
     }
-    let keys = ["img_caption", "image_caption", "table_caption", "img_footnote", "image_footnote", "table_footnote"];
-    keys.iter().filter_map(|k| item.get(*k).and_then(Value::as_array)).flatten().filter_map(Value::as_str).map(str::to_string).collect()
+    PARTS
+        .iter()
+        .filter_map(|(key, label)| item.get(*key).and_then(Value::as_array).map(|a| (a, *label)))
+        .flat_map(|(a, label)| {
+            a.iter().filter_map(Value::as_str).filter(|t| !t.trim().is_empty()).map(move |t| (t.to_string(), Some(label)))
+        })
+        .collect()
+}
+
+/// The boxes of one page of a 2.x content list. A text item is one box at its `bbox`.
+/// An image or table item's `bbox` is the picture's, and its captions and footnotes
+/// have none: each becomes a box of its own, labelled, stacked just under the picture
+/// (as wide as it, one line tall each, in [`PARTS`] order), so the reading order goes
+/// picture, captions, footnotes. A line's height is the smallest `bbox` height of the
+/// page's text items (the nearest thing to one printed line the format gives), or
+/// [`LINE`] on a page without text items.
+fn boxed_page(page: &[(usize, &Value)]) -> Result<Vec<OcrBox>> {
+    let mut boxes = Vec::new();
+    let mut line = f64::INFINITY;
+    for (i, item) in page {
+        if item.get("text").is_some_and(Value::is_string)
+            && let Some(points) = bbox(item.get("bbox"), &format!("item {i}"))?
+        {
+            let ys = points.iter().map(|p| p[1]);
+            let h = ys.clone().fold(f64::NEG_INFINITY, f64::max) - ys.fold(f64::INFINITY, f64::min);
+            if h > 0.0 {
+                line = line.min(h);
+            }
+        }
+    }
+    let line = if line.is_finite() { line } else { LINE };
+    for (i, item) in page {
+        let texts = item_texts(item);
+        if texts.is_empty() {
+            continue;
+        }
+        let Some(points) = bbox(item.get("bbox"), &format!("item {i}"))? else {
+            return Err(bad(format!("item {i} has text but no bbox, where the other items have one")));
+        };
+        for (k, (text, label)) in texts.iter().enumerate() {
+            let mut b = match label {
+                None => OcrBox::unchecked(boxes.len(), text, points.clone()),
+                Some(_) => {
+                    let (x0, x1) = points.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| (a.min(p[0]), b.max(p[0])));
+                    let top = points.iter().map(|p| p[1]).fold(f64::NEG_INFINITY, f64::max) + k as f64 * line;
+                    OcrBox::unchecked(boxes.len(), text, vec![[x0, top], [x1, top], [x1, top + line], [x0, top + line]])
+                }
+            };
+            b.label = label.map(str::to_string);
+            boxes.push(b);
+        }
+    }
+    Ok(boxes)
 }
 
 fn content_list(v: &Value) -> Result<Vec<MinerPage>> {
@@ -210,23 +284,13 @@ fn content_list(v: &Value) -> Result<Vec<MinerPage>> {
     let mut out = Vec::with_capacity(by_page.len());
     for page in by_page.values() {
         if boxed {
-            let mut boxes = Vec::new();
-            for (i, item) in page {
-                let texts = item_texts(item);
-                if texts.is_empty() {
-                    continue;
-                }
-                let Some(points) = bbox(item.get("bbox"), &format!("item {i}"))? else {
-                    return Err(bad(format!("item {i} has text but no bbox, where the other items have one")));
-                };
-                boxes.push(OcrBox::unchecked(boxes.len(), &texts.join("\n"), points));
-            }
+            let boxes = boxed_page(page)?;
             out.push(MinerPage::Boxes(BoxPage { boxes, width: PERMILLE, height: PERMILLE, unit: Unit::Permille }));
         } else {
             let mut md = String::new();
             for (_, item) in page {
                 let level = item.get("text_level").and_then(Value::as_u64).unwrap_or(0).min(6) as usize;
-                for t in item_texts(item) {
+                for (t, _) in item_texts(item) {
                     let t = t.trim();
                     if t.is_empty() {
                         continue;
@@ -247,6 +311,10 @@ fn content_list(v: &Value) -> Result<Vec<MinerPage>> {
 
 /// The page's extent in MinerU 2.x `content_list.json` coordinates (0–1000).
 const PERMILLE: f64 = 1000.0;
+
+/// One caption line's height in 2.x `content_list.json` coordinates (permille of the
+/// page) on a page with no text item to measure it from: about 12 pt on an A4 page (842 pt).
+const LINE: f64 = 14.0;
 
 #[cfg(test)]
 mod tests {
@@ -338,5 +406,48 @@ mod tests {
         let two = old.replacen("\"page_idx\": 0}]", "\"page_idx\": 3}]", 1);
         assert!(parse(two.as_bytes()).unwrap_err().to_string().contains("2 pages in one file"));
         assert!(detect(br#"[{"type": "x"}]"#).unwrap().is_none());
+    }
+
+    /// One page of a MinerU 2.x `content_list.json` (text written here): a headline, body
+    /// lines one item each, a photo with a caption (no caption word in it) and a
+    /// footnote, a table with a caption, more body.
+    const CONTENT_LIST_2X: &str = r#"[
+        {"type": "text", "text": "山区小学新添图书室", "text_level": 1, "bbox": [100, 60, 700, 90], "page_idx": 0},
+        {"type": "text", "text": "本报讯 村里的孩子们今年秋天", "bbox": [100, 110, 600, 124], "page_idx": 0},
+        {"type": "text", "text": "有了自己的图书室，书架上摆满", "bbox": [100, 128, 600, 142], "page_idx": 0},
+        {"type": "text", "text": "了新书，每天放学都有人来借。", "bbox": [100, 146, 600, 160], "page_idx": 0},
+        {"type": "image", "img_path": "p.jpg", "image_caption": ["孩子们在书架前挑选新书"], "image_footnote": ["张三供图"], "bbox": [100, 180, 600, 400], "page_idx": 0},
+        {"type": "table", "img_path": "t.jpg", "table_caption": ["", "表1 藏书分类"], "table_footnote": [], "table_body": "<table><tr><td>1</td></tr></table>", "bbox": [100, 460, 600, 560], "page_idx": 0},
+        {"type": "text", "text": "图书室由村委会腾出的两间旧屋", "bbox": [100, 600, 600, 614], "page_idx": 0},
+        {"type": "text", "text": "改建而成，周末也向村民开放。", "bbox": [100, 618, 600, 632], "page_idx": 0}]"#;
+
+    #[test]
+    fn content_list_2x_captions_and_footnotes_are_labelled_boxes_under_their_picture() {
+        let Input::Boxes(p) = detect(CONTENT_LIST_2X.as_bytes()).unwrap().unwrap() else { panic!("boxes") };
+        let read: Vec<(usize, &str, Option<&str>)> = p.boxes.iter().map(|b| (b.index, b.text.as_str(), b.label.as_deref())).collect();
+        assert_eq!(
+            read[4..8],
+            [
+                (4, "孩子们在书架前挑选新书", Some("image_caption")),
+                (5, "张三供图", Some("image_footnote")),
+                (6, "表1 藏书分类", Some("table_caption")),
+                (7, "图书室由村委会腾出的两间旧屋", None)
+            ]
+        );
+        assert_eq!(p.boxes.len(), 9, "the blank table caption is no box");
+        // As wide as the picture, one line (14, the smallest text item) tall each, stacked under it.
+        assert_eq!(p.boxes[4].rect, Rect { x0: 100.0, y0: 400.0, x1: 600.0, y1: 414.0 });
+        assert_eq!(p.boxes[5].rect, Rect { x0: 100.0, y0: 414.0, x1: 600.0, y1: 428.0 });
+        assert_eq!(p.boxes[6].rect, Rect { x0: 100.0, y0: 560.0, x1: 600.0, y1: 574.0 });
+        assert!(p.boxes.iter().all(|b| b.id.is_none()));
+        // Through the pipeline the labelled caption is a caption block of its own.
+        let page = crate::Pipeline::new(crate::Options::default())
+            .unwrap()
+            .process_bytes("content_list.json", CONTENT_LIST_2X.as_bytes())
+            .unwrap();
+        let blocks: Vec<(crate::BlockKind, &str)> =
+            page.articles.iter().flat_map(|a| a.blocks.iter().map(|b| (b.kind, b.text.as_str()))).collect();
+        let captions: Vec<&str> = blocks.iter().filter(|(k, _)| *k == crate::BlockKind::Caption).map(|(_, t)| *t).collect();
+        assert!(captions.contains(&"孩子们在书架前挑选新书"), "{blocks:?}");
     }
 }
