@@ -94,7 +94,7 @@ pub(super) fn ghosts(pieces: &[Piece], h: f64) -> Vec<bool> {
     let host = |q: &&Piece| {
         let upright = q.rect.height() <= GHOST_UPRIGHT * q.thickness;
         let square = q.em() > 0.0 && q.rect.width() / q.em() <= GHOST_HOST_PITCH * q.thickness;
-        !q.vertical && q.thickness >= CUT_HEADING_RATIO * h && upright && square
+        q.heading_sized(h) && upright && square
     };
     let heads: Vec<&Piece> = pieces.iter().filter(host).collect();
     pieces

@@ -220,6 +220,12 @@ impl Piece {
         self.text.chars().count()
     }
 
+    /// Set across and at least [`CUT_HEADING_RATIO`] line heights `h` thick: the size of
+    /// a heading, as the band cut and the column rules read it.
+    fn heading_sized(&self, h: f64) -> bool {
+        !self.vertical && self.thickness >= CUT_HEADING_RATIO * h
+    }
+
     /// Vertical extent used for band cuts and rows: the box's thickness around its
     /// centre (a slightly rotated box's rectangle is taller than its text), or the
     /// rectangle for vertical text.
@@ -434,7 +440,7 @@ pub fn recover(page: &BoxPage) -> Recovered {
 /// Seen on RapidOCR pages with two headlines set close side by side: the merged box
 /// left no gap for the side-by-side cut, and both articles were lost.
 fn trim_overlapping_heads(text: &mut [Piece], line_height: f64) {
-    let head = |p: &Piece| !p.vertical && p.thickness >= CUT_HEADING_RATIO * line_height && p.chars() >= 2;
+    let head = |p: &Piece| p.heading_sized(line_height) && p.chars() >= 2;
     for a in 0..text.len() {
         if !head(&text[a]) {
             continue;

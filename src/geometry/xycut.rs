@@ -84,7 +84,7 @@ impl Cutter {
             }
             return;
         }
-        let heads_only = |band: &Vec<Piece>| band.iter().all(|p| !p.vertical && p.thickness >= CUT_HEADING_RATIO * self.m.line_height);
+        let heads_only = |band: &Vec<Piece>| band.iter().all(|p| p.heading_sized(self.m.line_height));
         let Some(bands) = self.bands(&pieces) else {
             // No band to cut: columns, grouped under side-by-side headlines if any.
             match self.columns(pieces) {
@@ -150,7 +150,7 @@ impl Cutter {
         let threshold = self.band_threshold();
         let mut idx: Vec<usize> = (0..pieces.len()).collect();
         idx.sort_by(|&a, &b| pieces[a].y_extent().0.total_cmp(&pieces[b].y_extent().0));
-        let is_head = |p: &Piece| !p.vertical && p.thickness >= CUT_HEADING_RATIO * h;
+        let is_head = |p: &Piece| p.heading_sized(h);
         // A short line centred right under a heading, narrower than it, with no clause
         // mark, is its subheadline (eval rapidocr h022: 皖北淮水暴漲 災民數十萬, body-sized,
         // across a column gap under 各地災況 賑務會撥款急賑): it goes with the heading.
@@ -268,8 +268,7 @@ impl Cutter {
         let h = self.m.line_height;
         let top = pieces.iter().map(|p| p.y_extent().0).fold(f64::INFINITY, f64::min);
         pieces.iter().any(|p| {
-            !p.vertical
-                && p.thickness >= CUT_HEADING_RATIO * h
+            p.heading_sized(h)
                 && p.y_extent().0 <= top + h
                 && p.rect.width() <= self.column_width + self.m.pitch
                 && self.stacked(pieces, p)
@@ -410,7 +409,7 @@ impl Cutter {
     pub(super) fn territories(&self, columns: &[Vec<Piece>]) -> Option<Vec<Vec<Piece>>> {
         let h = self.m.line_height;
         // The parts of a line split at a gap are one line, not two headings.
-        let heading = |p: &Piece| !p.vertical && !p.cut_left && !p.cut_right && p.thickness >= CUT_HEADING_RATIO * h && p.em() <= HEADING_MAX_EM;
+        let heading = |p: &Piece| p.heading_sized(h) && !p.cut_left && !p.cut_right && p.em() <= HEADING_MAX_EM;
         let headed = |g: &Vec<Piece>| g.iter().min_by(|a, b| a.y_extent().0.total_cmp(&b.y_extent().0)).is_some_and(heading);
         if columns.len() >= 2 && columns.iter().all(headed) {
             // One headline printed in pieces, one over each column, when the text runs on
@@ -527,8 +526,7 @@ impl Cutter {
     fn stacked(&self, g: &[Piece], head: &Piece) -> bool {
         let h = self.m.line_height;
         g.iter().any(|q| {
-            !q.vertical
-                && q.thickness >= CUT_HEADING_RATIO * h
+            q.heading_sized(h)
                 && q.y_extent().0 >= head.rect.cy()
                 && q.y_extent().0 - head.y_extent().1 <= KICKER_GAP * h
                 && q.rect.x_overlap(&head.rect) > 0.0
@@ -650,7 +648,7 @@ impl Cutter {
         if side == 0 || !crossing.iter().all(|&c| self.splittable(&pieces[c]) && beside(c, &left) && beside(c, &right)) {
             return false;
         }
-        let heads: Vec<&Piece> = pieces.iter().filter(|q| !q.vertical && q.thickness >= CUT_HEADING_RATIO * h).collect();
+        let heads: Vec<&Piece> = pieces.iter().filter(|q| q.heading_sized(h)).collect();
         if crossing.iter().any(|&c| self.flush_under(&pieces[c], &heads)) {
             return false;
         }
