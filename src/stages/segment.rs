@@ -298,6 +298,15 @@ impl Builder {
         self.cur.get_or_insert_with(Draft::default)
     }
 
+    /// Keeps display lines read as no head group (a listing's lines, a briefs column's
+    /// tag) in the current article, each a paragraph as printed.
+    fn keep_as_paragraphs(&mut self, lines: Vec<Unit>) {
+        let cur = self.cur_mut();
+        for g in lines {
+            cur.push_block(BlockKind::Paragraph, g.text, g.lines, g.facts);
+        }
+    }
+
     /// Closes the current article and opens one headed by the pending group.
     fn start_article(&mut self) {
         self.shed_unmarked_lead();
@@ -332,9 +341,8 @@ impl Builder {
             return;
         }
         let rest = self.group.split_off(lead);
-        for g in std::mem::replace(&mut self.group, rest) {
-            self.cur_mut().push_block(BlockKind::Paragraph, g.text, g.lines, g.facts);
-        }
+        let lead = std::mem::replace(&mut self.group, rest);
+        self.keep_as_paragraphs(lead);
     }
 
     /// Whether the pending group, on a text page, is more unmarked display lines than a
@@ -472,8 +480,8 @@ impl Builder {
         if let [tag] = self.group.as_slice() {
             let taken = tag.kind == UnitKind::Display && !tag.after_gap && byline::bare_place_tag(&tag.text).is_some_and(|c| self.cur.as_ref().is_some_and(|d| d.takes_dispatch(&c)));
             if taken {
-                let tag = self.group.pop().expect("one tag");
-                self.cur_mut().push_block(BlockKind::Paragraph, tag.text, tag.lines, tag.facts);
+                let tag = std::mem::take(&mut self.group);
+                self.keep_as_paragraphs(tag);
             }
         }
         if !self.group.is_empty() {
@@ -493,9 +501,8 @@ impl Builder {
                 // A run of lines the page's converter left unmarked is body text (listing
                 // and advertisement lines: 天仙茶園 / 十月十四夜演 over the programme); one
                 // such line alone between paragraphs stays a subhead.
-                for g in std::mem::take(&mut self.group) {
-                    self.cur_mut().push_block(BlockKind::Paragraph, g.text, g.lines, g.facts);
-                }
+                let group = std::mem::take(&mut self.group);
+                self.keep_as_paragraphs(group);
             } else {
                 self.flush_group_as_subheads();
             }
