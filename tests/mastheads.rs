@@ -2,12 +2,10 @@
 //! and the quotation box beside it, on an invented tabloid front page in PaddleOCR's
 //! page JSON.
 
+use crate::common;
+use crate::common::paddle_box as bx;
 use banmian::{BlockKind, Options, Pipeline};
 use serde_json::{Value, json};
-
-fn bx(text: &str, x0: i64, y0: i64, x1: i64, y1: i64) -> Value {
-    json!({"text": text, "box": [[x0, y0], [x1, y0], [x1, y1], [x0, y1]], "score": 0.95})
-}
 
 /// The page (`H` = `P` = 40 px): masthead 星火快讯 200 px thick; publisher, issue line
 /// and date under it, emitted row by row with the quotation box left of it; a headline
@@ -75,16 +73,9 @@ fn front_page_with_a_wrapped_quote() -> Value {
 fn a_quotations_last_characters_wrapped_alone_under_it_are_its_text_not_its_credit() {
     let bytes = serde_json::to_vec(&front_page_with_a_wrapped_quote()).unwrap();
     let page = Pipeline::new(Options::default()).unwrap().process_bytes("front.json", &bytes).unwrap();
-    let first = &page.articles[0];
-    assert_eq!((first.headline.as_deref(), first.byline.as_deref()), (None, None));
-    assert!(first.authors.is_empty());
-    let blocks: Vec<(&BlockKind, &str)> = first.blocks.iter().map(|b| (&b.kind, b.text.as_str())).collect();
-    assert_eq!(
-        blocks,
-        [
-            (&BlockKind::Quote, "一切工作都要从实际出发，要同群众商量，要把群众的意见集中起来再到群众中去，这是法宝"),
-            (&BlockKind::Quote, "毛主席语录")
-        ]
+    common::assert_quotation_opens(
+        &page,
+        &["一切工作都要从实际出发，要同群众商量，要把群众的意见集中起来再到群众中去，这是法宝", "毛主席语录"],
+        "全社春耕生产全面展开",
     );
-    assert_eq!(page.articles[1].headline.as_deref(), Some("全社春耕生产全面展开"));
 }

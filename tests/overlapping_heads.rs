@@ -2,12 +2,9 @@
 //! holding the right one's first character (issue 14; eval rapidocr h020), on an
 //! invented page in PaddleOCR's page JSON (text invented).
 
+use crate::common::paddle_box as bx;
 use banmian::{Options, Pipeline};
 use serde_json::{Value, json};
-
-fn bx(text: &str, x0: i64, y0: i64, x1: i64, y1: i64) -> Value {
-    json!({"text": text, "box": [[x0, y0], [x1, y0], [x1, y1], [x0, y1]], "score": 0.95})
-}
 
 /// Article 甲's body: one column.
 const FIRST: &str = "清晨六点山村小学的铃声就响了起来，孩子们沿着山路陆续走进校园，老师早已在门口等候。第一节课是语文课，大家齐声朗读课文，声音传遍了整个山谷。午饭后学生们在操场上跳绳踢毽子，笑声不断。";

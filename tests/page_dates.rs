@@ -4,12 +4,10 @@
 //! label of a quotation box (最高指示) is the box's first `quote` block, not a credit.
 //! Invented pages: PaddleOCR page JSON, plain text and Markdown.
 
-use banmian::{BlockKind, Options, Page, Pipeline};
+use crate::common;
+use crate::common::paddle_box as bx;
+use banmian::{Options, Page, Pipeline};
 use serde_json::{Value, json};
-
-fn bx(text: &str, x0: i64, y0: i64, x1: i64, y1: i64) -> Value {
-    json!({"text": text, "box": [[x0, y0], [x1, y0], [x1, y1], [x0, y1]], "score": 0.95})
-}
 
 fn run(name: &str, bytes: &[u8]) -> Page {
     Pipeline::new(Options::default()).unwrap().process_bytes(name, bytes).unwrap()
@@ -70,15 +68,10 @@ fn a_quotation_label_opens_its_quote_and_is_no_credit() {
             "> 最 高 指 示\n{gap}> 一切工作都要从实际出发，要同群众商量，再到群众中去坚持下去。\n\n# 全社春耕生产全面展开\n\n各大队抓紧时间修好农具积好肥料。\n"
         );
         let page = run("front.md", md.as_bytes());
-        let first = &page.articles[0];
-        assert_eq!((first.headline.as_deref(), first.byline.as_deref()), (None, None));
-        assert!(first.authors.is_empty());
-        let blocks: Vec<(&BlockKind, &str)> = first.blocks.iter().map(|b| (&b.kind, b.text.as_str())).collect();
-        assert_eq!(
-            blocks,
-            [(&BlockKind::Quote, "最高指示"), (&BlockKind::Quote, "一切工作都要从实际出发，要同群众商量，再到群众中去坚持下去。")],
-            "{gap:?}"
+        common::assert_quotation_opens(
+            &page,
+            &["最高指示", "一切工作都要从实际出发，要同群众商量，再到群众中去坚持下去。"],
+            "全社春耕生产全面展开",
         );
-        assert_eq!(page.articles[1].headline.as_deref(), Some("全社春耕生产全面展开"));
     }
 }

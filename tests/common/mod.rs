@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use banmian::{Page, WarningKind};
+use banmian::{BlockKind, Page, WarningKind};
 
 /// The characters that must survive: Han ideographs and digits.
 pub fn counted(c: char) -> bool {
@@ -164,4 +164,24 @@ pub fn assert_sane(input: &str, page: &Page) {
     );
     let bad = span_problems(page, line_count(input));
     assert!(bad.is_empty(), "{}\ninput: {input:?}\npage: {}", bad.join("\n"), json(page));
+}
+
+/// A front page opened by a quotation box: its first article has no headline, no
+/// credit and no authors, and holds exactly `quotes` as quote blocks; the next article
+/// is headed `next`.
+#[track_caller]
+pub fn assert_quotation_opens(page: &Page, quotes: &[&str], next: &str) {
+    let first = &page.articles[0];
+    assert_eq!((first.headline.as_deref(), first.byline.as_deref()), (None, None));
+    assert!(first.authors.is_empty(), "{:?}", first.authors);
+    let blocks: Vec<(&BlockKind, &str)> = first.blocks.iter().map(|b| (&b.kind, b.text.as_str())).collect();
+    let want: Vec<(&BlockKind, &str)> = quotes.iter().map(|q| (&BlockKind::Quote, *q)).collect();
+    assert_eq!(blocks, want);
+    assert_eq!(page.articles[1].headline.as_deref(), Some(next));
+}
+
+/// A PaddleOCR page JSON line: `text` in the upright box `[x0, y0]`–`[x1, y1]` (pixels),
+/// read with confidence 0.95.
+pub fn paddle_box(text: &str, x0: i64, y0: i64, x1: i64, y1: i64) -> serde_json::Value {
+    serde_json::json!({"text": text, "box": [[x0, y0], [x1, y0], [x1, y1], [x0, y1]], "score": 0.95})
 }
