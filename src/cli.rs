@@ -45,7 +45,7 @@ struct Args {
 
     /// How each page is written (the files take the format's extension: .json, .txt,
     /// .md, .ninjs.json). --jsonl and --input-jsonl take json and ninjs only.
-    #[arg(long = "format", visible_alias = "output-format", value_name = "FORMAT", default_value = "json", value_parser = output_formats())]
+    #[arg(long = "format", visible_alias = "output-format", value_name = "FORMAT", default_value = "json", value_parser = named::<OutputFormat>(OutputFormat::ALL.iter().map(|f| f.name())))]
     output_format: OutputFormat,
 
     /// `articles`: one file per article, OUT/<relative path>/<NN>-<slug>.<ext>, plus
@@ -54,12 +54,12 @@ struct Args {
     split: Option<SplitArg>,
 
     /// Punctuation next to Chinese text: `normalize` to full width (GB/T 15834-2011) or `keep` as printed.
-    #[arg(long, value_enum, default_value_t = PunctArg::Normalize)]
-    punct: PunctArg,
+    #[arg(long, default_value = "normalize", value_parser = named::<Punct>(Punct::ALL.iter().map(|p| p.name())))]
+    punct: Punct,
     /// OCR look-alike characters (昨夭, 己经): `repair` from word frequencies, each repair
     /// named in a `lookalike` warning, or `keep` as printed (the default).
-    #[arg(long, value_enum, default_value_t = LookalikesArg::Keep)]
-    lookalikes: LookalikesArg,
+    #[arg(long, default_value = "keep", value_parser = named::<Lookalikes>(Lookalikes::ALL.iter().map(|l| l.name())))]
+    lookalikes: Lookalikes,
 
     /// Convert the script with an OpenCC configuration: s2t, t2s, s2tw, tw2s, s2hk, hk2s,
     /// s2twp, tw2sp, t2tw, t2hk, tw2t, hk2t. Default: no conversion.
@@ -184,29 +184,21 @@ fn parse_lines(s: &str) -> Result<u64, String> {
 
 /// `--input-format`'s values: the names in the table of input formats.
 fn input_formats() -> impl TypedValueParser<Value = InputFormat> {
-    PossibleValuesParser::new(InputFormat::names()).try_map(|s| s.parse::<InputFormat>().map_err(|e| e.to_string()))
+    named(InputFormat::names())
 }
 
-/// `--output-format`'s values: the names of the output formats.
-fn output_formats() -> impl TypedValueParser<Value = OutputFormat> {
-    PossibleValuesParser::new(OutputFormat::ALL.iter().map(|f| f.name())).try_map(|s| s.parse::<OutputFormat>().map_err(|e| e.to_string()))
+/// The values of an option read by the library's `FromStr` (`--format`, `--punct`,
+/// `--lookalikes`, `--input-format`): `names` listed in the help, each parsed by `T`.
+fn named<T>(names: impl IntoIterator<Item = &'static str>) -> impl TypedValueParser<Value = T>
+where
+    T: std::str::FromStr<Err = Error> + Clone + Send + Sync + 'static,
+{
+    PossibleValuesParser::new(names).try_map(|s| s.parse::<T>().map_err(|e| e.to_string()))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum SplitArg {
     Articles,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum PunctArg {
-    Normalize,
-    Keep,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum LookalikesArg {
-    Repair,
-    Keep,
 }
 
 fn parse_config(s: &str) -> Result<Config, String> {
@@ -272,14 +264,8 @@ pub fn run() -> i32 {
         }
     }
     let options = Options::default()
-        .punct(match args.punct {
-            PunctArg::Normalize => Punct::Normalize,
-            PunctArg::Keep => Punct::Keep,
-        })
-        .lookalikes(match args.lookalikes {
-            LookalikesArg::Repair => Lookalikes::Repair,
-            LookalikesArg::Keep => Lookalikes::Keep,
-        })
+        .punct(args.punct)
+        .lookalikes(args.lookalikes)
         .convert(args.convert)
         .convert_dict(args.convert_dict.clone())
         .max_page_bytes(args.max_page_bytes)

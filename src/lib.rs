@@ -161,6 +161,66 @@ pub enum Lookalikes {
     Keep,
 }
 
+impl Punct {
+    /// Every value, the default first, in the order the command line lists them.
+    pub const ALL: &'static [Punct] = &[Punct::Normalize, Punct::Keep];
+
+    /// The name `--punct`, the Python `punct=` keyword and the run record use:
+    /// `normalize` or `keep`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Punct::Normalize => "normalize",
+            Punct::Keep => "keep",
+        }
+    }
+}
+
+impl std::str::FromStr for Punct {
+    type Err = Error;
+
+    /// Reads a name of [`Punct::ALL`]. Errors: [`ErrorKind::Io`] naming the values,
+    /// for an unknown name.
+    fn from_str(s: &str) -> Result<Punct> {
+        by_name("punct", s, Punct::ALL, |p| p.name())
+    }
+}
+
+impl Lookalikes {
+    /// Every value, the default first, in the order the command line lists them.
+    pub const ALL: &'static [Lookalikes] = &[Lookalikes::Keep, Lookalikes::Repair];
+
+    /// The name `--lookalikes`, `banmian eval --lookalikes`, the Python `lookalikes=`
+    /// keyword and the run record use: `repair` or `keep`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lookalikes::Repair => "repair",
+            Lookalikes::Keep => "keep",
+        }
+    }
+}
+
+impl std::str::FromStr for Lookalikes {
+    type Err = Error;
+
+    /// Reads a name of [`Lookalikes::ALL`]. Errors: [`ErrorKind::Io`] naming the
+    /// values, for an unknown name.
+    fn from_str(s: &str) -> Result<Lookalikes> {
+        by_name("lookalikes value", s, Lookalikes::ALL, |l| l.name())
+    }
+}
+
+/// The value of `all` whose `name` is `s`; for an unknown name, an [`ErrorKind::Io`]
+/// (`InvalidInput`) error "unknown {what} \"s\": one of a, b, ...". The one reading
+/// of every option named on the command line, in `banmian eval` and in the Python
+/// binding ([`Punct`], [`Lookalikes`], [`OutputFormat`]).
+pub(crate) fn by_name<T: Copy>(what: &str, s: &str, all: &[T], name: impl Fn(T) -> &'static str) -> Result<T> {
+    all.iter().copied().find(|v| name(*v) == s).ok_or_else(|| {
+        let names: Vec<&str> = all.iter().map(|v| name(*v)).collect();
+        let msg = format!("unknown {what} {s:?}: one of {}", names.join(", "));
+        Error::new(ErrorKind::Io(std::io::Error::new(std::io::ErrorKind::InvalidInput, msg)))
+    })
+}
+
 /// The pipeline's options: the same as the command line's. Non-exhaustive, so that
 /// an option can be added without breaking callers: start from
 /// [`Options::default`] and set fields (`o.punct = Punct::Keep`) or chain the setters

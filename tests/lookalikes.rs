@@ -4,7 +4,7 @@
 
 use std::process::Command;
 
-use banmian::{Lookalikes, Options, Page, Pipeline, WarningKind};
+use banmian::{Lookalikes, Options, Page, Pipeline, Punct, WarningKind};
 
 use crate::common;
 
@@ -67,4 +67,24 @@ fn the_command_line_option_turns_the_repair_on() {
     assert_eq!(run(&[]).as_deref(), Some("市场昨夭开业"));
     assert_eq!(run(&["--lookalikes", "keep"]).as_deref(), Some("市场昨夭开业"));
     assert_eq!(run(&["--lookalikes", "repair"]).as_deref(), Some("市场昨天开业"));
+}
+
+/// The review of issue 13's look-alike change: `--lookalikes` was read in three places
+/// (the command line, `banmian eval`, the Python binding), each with its own names.
+/// The library's `FromStr` is now the one reading; its names round-trip and an unknown
+/// name is an error that names the values.
+#[test]
+fn option_names_round_trip_through_the_librarys_from_str() {
+    for l in Lookalikes::ALL {
+        assert_eq!(l.name().parse::<Lookalikes>().unwrap(), *l);
+    }
+    for p in Punct::ALL {
+        assert_eq!(p.name().parse::<Punct>().unwrap(), *p);
+    }
+    assert_eq!(Lookalikes::ALL.iter().map(|l| l.name()).collect::<Vec<_>>(), ["keep", "repair"]);
+    assert_eq!(Punct::ALL.iter().map(|p| p.name()).collect::<Vec<_>>(), ["normalize", "keep"]);
+    let e = "Repair".parse::<Lookalikes>().unwrap_err().to_string();
+    assert!(e.contains("unknown lookalikes value \"Repair\": one of keep, repair"), "{e}");
+    let e = "full".parse::<Punct>().unwrap_err().to_string();
+    assert!(e.contains("unknown punct \"full\": one of normalize, keep"), "{e}");
 }

@@ -155,20 +155,13 @@ fn to_py(py: Python<'_>, source: &str, outcome: Outcome, as_json: bool) -> PyRes
 /// The `loads` in use, and whether it takes bytes (orjson) or a `str` (`json`).
 static JSON_LOADS: PyOnceLock<(Py<PyAny>, bool)> = PyOnceLock::new();
 
-fn parse_punct(s: &str) -> PyResult<Punct> {
-    match s {
-        "normalize" => Ok(Punct::Normalize),
-        "keep" => Ok(Punct::Keep),
-        _ => Err(PyValueError::new_err(format!("punct must be \"normalize\" or \"keep\", not {s:?}"))),
-    }
-}
-
-fn parse_lookalikes(s: &str) -> PyResult<Lookalikes> {
-    match s {
-        "keep" => Ok(Lookalikes::Keep),
-        "repair" => Ok(Lookalikes::Repair),
-        _ => Err(PyValueError::new_err(format!("lookalikes must be \"keep\" or \"repair\", not {s:?}"))),
-    }
+/// `s` read by the library's `FromStr` (`Punct`, `Lookalikes`); a ValueError naming
+/// the keyword and the `names` it takes otherwise.
+fn parse_named<T: std::str::FromStr>(keyword: &str, s: &str, names: impl Iterator<Item = &'static str>) -> PyResult<T> {
+    s.parse::<T>().map_err(|_| {
+        let names: Vec<String> = names.map(|n| format!("{n:?}")).collect();
+        PyValueError::new_err(format!("{keyword} must be {}, not {s:?}", names.join(" or ")))
+    })
 }
 
 /// A name of the command line's `--input-format` (`InputFormat::names`: auto, text,
@@ -279,8 +272,8 @@ impl Pipeline {
         lookalikes: &str,
     ) -> PyResult<Pipeline> {
         let mut o = Options::default();
-        o.punct = parse_punct(punct)?;
-        o.lookalikes = parse_lookalikes(lookalikes)?;
+        o.punct = parse_named("punct", punct, Punct::ALL.iter().map(|p| p.name()))?;
+        o.lookalikes = parse_named("lookalikes", lookalikes, Lookalikes::ALL.iter().map(|l| l.name()))?;
         o.input_format = parse_input_format(input_format)?;
         if let Some(n) = max_page_bytes {
             o.max_page_bytes = n;

@@ -12,9 +12,9 @@ use std::time::SystemTime;
 use serde::{Deserialize, Serialize};
 
 use super::atomic::write_atomic;
+use crate::Options;
 use crate::error::{Error, Result};
 use crate::write::OutputFormat;
-use crate::{Lookalikes, Options, Punct};
 
 /// Where a folder run keeps its record, relative to the output folder. The walk never
 /// reads it as a page (it is a hidden folder, and the output folder is not walked).
@@ -85,16 +85,8 @@ impl Record {
             schema: RECORD_SCHEMA.into(),
             version: env!("CARGO_PKG_VERSION").into(),
             schemas: vec![crate::SCHEMA.into(), super::ERROR_SCHEMA.into()],
-            punct: match options.punct {
-                Punct::Normalize => "normalize",
-                Punct::Keep => "keep",
-            }
-            .into(),
-            lookalikes: match options.lookalikes {
-                Lookalikes::Repair => "repair",
-                Lookalikes::Keep => "keep",
-            }
-            .into(),
+            punct: options.punct.name().into(),
+            lookalikes: options.lookalikes.name().into(),
             convert: options.convert.map(|c| c.name().to_string()),
             convert_dict: options.convert_dict.clone(),
             input_format: options.input_format.name().into(),

@@ -12,6 +12,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::Parser;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 
 use super::evaluate;
 use super::report::Floor;
@@ -41,12 +42,17 @@ struct Args {
 
     /// Score with OCR look-alike characters `repair`ed (as `banmian --lookalikes repair`)
     /// or `keep` as printed (the default, as banmian's own).
-    #[arg(long, value_name = "repair|keep", default_value = "keep", value_parser = ["repair", "keep"])]
-    lookalikes: String,
+    #[arg(long, value_name = "repair|keep", default_value = "keep", value_parser = lookalikes())]
+    lookalikes: Lookalikes,
 
     /// Worker threads (default: one per core). The report is the same whatever the number.
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
     threads: Option<u16>,
+}
+
+/// `--lookalikes`' values, read by [`Lookalikes`]' `FromStr` as `banmian --lookalikes` reads them.
+fn lookalikes() -> impl TypedValueParser<Value = Lookalikes> {
+    PossibleValuesParser::new(Lookalikes::ALL.iter().map(|l| l.name())).try_map(|s| s.parse::<Lookalikes>().map_err(|e| e.to_string()))
 }
 
 /// What `--write-floor` takes off each figure: one point, the spread issue 12 allows
@@ -143,7 +149,7 @@ fn scored<F, R: Send>(
             }
         },
     };
-    let lookalikes = if args.lookalikes == "repair" { Lookalikes::Repair } else { Lookalikes::Keep };
+    let lookalikes = args.lookalikes;
     let pipeline = Pipeline::new(Options::default().lookalikes(lookalikes)).map_err(|e| {
         eprintln!("banmian eval: {e}");
         EXIT_USAGE

@@ -19,7 +19,7 @@
 
 use std::str::FromStr;
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
 use crate::model::Page;
 
 mod compact;
@@ -71,7 +71,7 @@ impl OutputFormat {
     }
 
     /// The page in this format, ending in a line feed. Errors:
-    /// [`ErrorKind::JsonOutput`] when serializing fails.
+    /// [`ErrorKind::JsonOutput`](crate::ErrorKind::JsonOutput) when serializing fails.
     ///
     /// ```
     /// use banmian::{Options, OutputFormat, Pipeline};
@@ -92,7 +92,7 @@ impl OutputFormat {
     /// The page as one JSON Lines line (`--jsonl`, `--input-jsonl`), for the formats
     /// that have one: json (the page object) and ninjs (the page's array of ninjs
     /// objects); `None` for the reading views, which the command line refuses with
-    /// `--jsonl` (a usage error). Errors: [`ErrorKind::JsonOutput`].
+    /// `--jsonl` (a usage error). Errors: [`ErrorKind::JsonOutput`](crate::ErrorKind::JsonOutput).
     ///
     /// ```
     /// use banmian::{Options, OutputFormat, Pipeline};
@@ -118,14 +118,10 @@ impl OutputFormat {
 impl FromStr for OutputFormat {
     type Err = Error;
 
-    /// Reads a name of [`OutputFormat::ALL`]. Errors: [`ErrorKind::Io`] naming the
+    /// Reads a name of [`OutputFormat::ALL`]. Errors: [`ErrorKind::Io`](crate::ErrorKind::Io) naming the
     /// formats, for an unknown name.
     fn from_str(s: &str) -> Result<OutputFormat> {
-        OutputFormat::ALL.iter().copied().find(|f| f.name() == s).ok_or_else(|| {
-            let names: Vec<&str> = OutputFormat::ALL.iter().map(|f| f.name()).collect();
-            let msg = format!("unknown output format {s:?}: one of {}", names.join(", "));
-            Error::new(ErrorKind::Io(std::io::Error::new(std::io::ErrorKind::InvalidInput, msg)))
-        })
+        crate::by_name("output format", s, OutputFormat::ALL, OutputFormat::name)
     }
 }
 
