@@ -134,3 +134,20 @@ fn a_feature_credit_names_no_dateline() {
         assert_eq!(people(a), [("甲某某", Some("記者"), None)]);
     }
 }
+
+/// rules/byline.rs: an engine reads a Taiwan credit's full-width slash as `/`
+/// (記者包宇軒/台北報導; eval rapidocr h012, h015, h018, h021, h024 and the vertical
+/// pages): the byline gives it full width, as it gives a credit's brackets, and the
+/// credit reads as before.
+#[test]
+fn a_taiwan_credits_slash_is_full_width_in_the_byline() {
+    let body = "市府昨天宣布，將擴大補助老屋耐震補強，申請期限延長至年底。";
+    for (printed, byline) in [("記者甲某某/山城報導", "記者甲某某／山城報導"), ("【記者甲某某/山城報導】", "【記者甲某某／山城報導】")]
+    {
+        let page = process("page.txt", &format!("市府推動老屋補強\n\n{printed}{body}\n"));
+        let a = only(&page);
+        assert_eq!((a.byline.as_deref(), a.dateline.as_deref()), (Some(byline), Some("山城報導")), "{printed}");
+        assert_eq!(people(a), [("甲某某", Some("記者"), None)]);
+        assert_eq!(a.blocks[0].text, body);
+    }
+}

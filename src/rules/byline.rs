@@ -26,7 +26,8 @@ use crate::rules::chars::{PrintedDate, collapse_spaces, find_date, is_han, is_sp
 /// A credit read from the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Credit {
-    /// The credit as printed, spaces collapsed, brackets full width: "本报讯（记者 尹明）".
+    /// The credit as printed, spaces collapsed, brackets full width (and the slash of a
+    /// Taiwan credit, "記者張志豪／臺北報導"): "本报讯（记者 尹明）".
     pub byline: String,
     /// "本报讯", "新华社北京1月12日电", "据新华社电", when the credit has one.
     pub dateline: Option<String>,
@@ -370,7 +371,12 @@ fn reported_from(text: &str) -> Option<Credit> {
     // 13, eval m011: 記者陸子晴／專題報導, whose gold dateline is null).
     let feature = REPORTED_WORDS.iter().filter_map(|r| dl.strip_suffix(r)).any(|kind| FEATURE_REPORTS.contains(&kind));
     let dateline = (!feature).then(|| dl.to_string());
-    Some(Credit { byline: collapse_spaces(all.as_str()), dateline, date: None, authors, len: all.end() })
+    // The slash full width, as the papers set it and as a byline's brackets are given
+    // ([`Credit::byline`]): an engine reads ／ as `/` (eval rapidocr and vertical pages,
+    // 記者包宇軒/台北報導 for 記者包宇軒／台北報導). `/` is the only half-width character the
+    // pattern lets through.
+    let byline = collapse_spaces(all.as_str()).replace('/', "／");
+    Some(Credit { byline, dateline, date: None, authors, len: all.end() })
 }
 
 /// True when both brackets are absent, or both present and of one pair (〔〕, 【】, ［］,
@@ -888,7 +894,7 @@ mod tests {
         // Two square brackets that do not match are a printed pair OCR misread (issue 14:
         // Tesseract read 〔記者…／…報導〕 as [記者…/…報導〕).
         let c = leading("[記者張志豪/臺北報導〕臺北市").unwrap();
-        assert_eq!((c.byline.as_str(), c.dateline.as_deref()), ("[記者張志豪/臺北報導〕", Some("臺北報導")));
+        assert_eq!((c.byline.as_str(), c.dateline.as_deref()), ("[記者張志豪／臺北報導〕", Some("臺北報導")));
         assert_eq!(c.authors, vec![a("張志豪", Some("記者"), None)]);
     }
 
