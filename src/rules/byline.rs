@@ -944,6 +944,17 @@ mod tests {
     }
 
     #[test]
+    fn the_french_news_agency_by_its_full_name_sends_a_dispatch() {
+        // 申報 prints Agence France-Presse's full name (法國新聞社) as well as 法新社 (local 申報 set).
+        let text = "（法國新聞社里昂三日電）兩地代表今晨會面。";
+        let c = leading(text).unwrap();
+        assert_eq!((c.byline.as_str(), c.dateline.as_deref()), ("（法國新聞社里昂三日電）", Some("法國新聞社里昂三日電")));
+        assert_eq!(&text[c.len..], "三國代表今日在此會商。");
+        let c = leading("法国新闻社巴黎1月5日电（记者 甲某）会议今天开幕").unwrap();
+        assert_eq!(c.authors, vec![a("甲某", Some("记者"), Some("法国新闻社"))]);
+    }
+
+    #[test]
     fn a_feature_credit_has_no_dateline() {
         let c = standalone("記者甲某某／專題報導", false).unwrap();
         assert_eq!((c.byline.as_str(), c.dateline), ("記者甲某某／專題報導", None));

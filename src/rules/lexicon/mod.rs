@@ -119,7 +119,7 @@ pub const SOURCE: &[Family] = &[
         doc: "News sources a dateline names (本报讯, 新华社北京1月12日电, 据中新社电).",
         words: &[
             "本报", "新华社", "中新社", "中央社", "中新网", "人民网", "央视网", "光明网", "法新社", "路透社", "美联社", "共同社",
-            "塔斯社", "合众社", "哈瓦斯", "国民社", "电通社", "海通社",
+            "塔斯社", "合众社", "哈瓦斯", "国民社", "电通社", "海通社", "法国新闻社",
         ],
         manual: &[],
     },
@@ -138,7 +138,7 @@ pub const SOURCE: &[Family] = &[
     Family {
         name: "WIRE_AGENCIES",
         doc: "News agencies a reporter's dispatch is credited to (新华社记者 X): the author's organisation.",
-        words: &["新华社", "中新社", "中央社", "法新社", "路透社", "美联社", "共同社", "塔斯社", "合众社"],
+        words: &["新华社", "中新社", "中央社", "法新社", "路透社", "美联社", "共同社", "塔斯社", "合众社", "法国新闻社"],
         manual: &[],
     },
     Family {

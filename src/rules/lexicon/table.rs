@@ -309,6 +309,8 @@ pub const AGENCIES: &[&str] = &[
     "电通社",
     "電通社",
     "海通社",
+    "法国新闻社",
+    "法國新聞社",
 ];
 
 /// Endings of a dateline (…电, …讯, …消息).
@@ -343,6 +345,8 @@ pub const WIRE_AGENCIES: &[&str] = &[
     "合众社",
     "合衆社",
     "合眾社",
+    "法国新闻社",
+    "法國新聞社",
 ];
 
 /// Organisations printed before a role without brackets or a media ending (本报记者, 新华社记者).
