@@ -4,7 +4,8 @@
 //! This module owns the roles inside one headline group. Markdown levels from OCR
 //! tools are unreliable (a `##` kicker above a `###` headline, or every heading at
 //! `#`), so roles are decided by what the lines say first and by level second:
-//! - a line ending in 强调/指出/要求/表示/… (or a colon) above another line is a kicker;
+//! - a line ending in 强调/指出/要求/表示/… (or a colon), or naming the report's genre
+//!   (…调查, …见闻: [`KICKER_GENRES`]), above another line is a kicker;
 //! - a line under another that starts with —— or reports attendance ("X出席",
 //!   "X主持会议") is a subheadline;
 //! - among the remaining lines, slogan lines ("精准施策 坚决有效 …", short phrases set
@@ -16,8 +17,9 @@
 //!   subheadline) unless they are slogans of one level on a page that uses several;
 //! - of two lines set alike and not joined, with nothing else telling them apart, the
 //!   shorter is the headline (a longer first line is its kicker);
-//! - a bracketed label (【聚焦两会】), a short first line (a word or two) above the rest, or a
-//!   label in brackets after the headline ("稳字当头 细处用力（晨读札记）") is a rubric.
+//! - a bracketed label (【聚焦两会】), a short first line (a word or two) above the rest, a
+//!   first line naming a role and a kind of piece (评论员文章), or a label in brackets after
+//!   the headline ("稳字当头 细处用力（晨读札记）") is a rubric.
 
 use crate::rules::lexicon::table::{KICKER_ENDS, KICKER_GENRES, SUBHEAD_ENDS};
 use crate::model::HeadRole;
