@@ -66,8 +66,8 @@ fn a_credit_with_mismatched_square_brackets_is_the_byline() {
     let a = &page.articles;
     assert_eq!(a.len(), 1, "{a:#?}");
     assert_eq!(a[0].headline.as_deref(), Some("南光戲院重新開幕"));
-    // The brackets as the OCR read them.
-    assert_eq!(a[0].byline.as_deref(), Some("[記者甲乙丙/南光報導〕"));
+    // The brackets as the OCR read them; the slash full width (issue 13, fields9).
+    assert_eq!(a[0].byline.as_deref(), Some("[記者甲乙丙／南光報導〕"));
     assert_eq!(a[0].dateline.as_deref(), Some("南光報導"));
     assert_eq!(a[0].authors.iter().map(|x| x.name.as_str()).collect::<Vec<_>>(), ["甲乙丙"]);
     assert_eq!(a[0].blocks[0].text, "位於舊城區的南光戲院，曾是鎮上最熱鬧的地方，昨天重新開幕。");

@@ -16,6 +16,7 @@ mod column_gaps;
 mod convert;
 mod detect;
 mod eval;
+mod fields9;
 mod first_hour;
 mod formats;
 mod ghost_lines;

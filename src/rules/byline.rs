@@ -19,14 +19,15 @@ use crate::model::{Author, CreditFor};
 use crate::rules::lexicon::{alternation, first_chars};
 use crate::rules::lexicon::table::{
     ACCORDING_TO, AGENCIES, CREDIT_MARKS, DATELINE_ENDS, DATELINE_ROLES, KNOWN_ORGS, MEDIA_SUFFIXES, OWN_CORRESPONDENCE, OWN_PAPER, PHOTO_TAKEN, SPECIAL_DISPATCH,
-    REPORTED as REPORTED_WORDS, ROLES, WIRE_AGENCIES,
+    FEATURE_REPORTS, REPORTED as REPORTED_WORDS, ROLES, WIRE_AGENCIES, WRITING_KINDS,
 };
 use crate::rules::chars::{PrintedDate, collapse_spaces, find_date, is_han, is_space, trim};
 
 /// A credit read from the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Credit {
-    /// The credit as printed, spaces collapsed, brackets full width: "本报讯（记者 尹明）".
+    /// The credit as printed, spaces collapsed, brackets full width (and the slash of a
+    /// Taiwan credit, "記者張志豪／臺北報導"): "本报讯（记者 尹明）".
     pub byline: String,
     /// "本报讯", "新华社北京1月12日电", "据新华社电", when the credit has one.
     pub dateline: Option<String>,
@@ -186,6 +187,16 @@ fn strip_bullets(s: &str) -> &str {
     s.trim_start_matches(|c: char| matches!(c, '■' | '□' | '●' | '◆' | '◇' | '▲' | '△' | '★' | '☆' | '▼' | '◎') || is_space(c))
 }
 
+/// The byline of a credit whose printed ornament [`strip_bullets`] took off to read it:
+/// the ornament (■, □, ... without the spaces around it) then the credit, "□本报记者 X 通讯员 Y".
+/// The byline is the credit line as printed (CONTRACT.md `byline`), and the ornament is
+/// nowhere else in the output ("No input character is lost"); issue 13, eval m006, m007:
+/// the golds keep it.
+fn with_ornament(printed: &str, stripped: &str, byline: String) -> String {
+    let ornament: String = printed[..printed.len() - stripped.len()].chars().filter(|&c| !is_space(c)).collect();
+    if ornament.is_empty() { byline } else { ornament + &byline }
+}
+
 /// Reads a credit at the start of a paragraph: a dateline (本报讯, 新华社北京1月12日电,
 /// 据新华社电, 本报哈尔滨1月12日讯, 【本報訊】) optionally followed by a bracketed credit
 /// (（记者 尹明）), or the Taiwan credit (〔記者張志豪／臺北報導〕). Returns `None` when
@@ -197,7 +208,7 @@ pub fn leading(text: &str) -> Option<Credit> {
         return reported_from(stripped)
             .or_else(|| bracketed_people(stripped))
             .or_else(|| special_dispatch(stripped))
-            .map(|c| Credit { len: offset + c.len, ..c });
+            .map(|c| Credit { byline: with_ornament(text, stripped, c.byline), len: offset + c.len, ..c });
     };
     // A bracket opened before the dateline must be closed after it: 【本報訊】, and by
     // its own mate, not a misread one: the local 申報 set's Tesseract pages read a second
@@ -250,7 +261,7 @@ pub fn leading(text: &str) -> Option<Credit> {
             len = caps.get(0).map_or(len, |m| m.end());
         }
     }
-    Some(Credit { byline, dateline: Some(dateline), date, authors, len: offset + len })
+    Some(Credit { byline: with_ornament(text, stripped, byline), dateline: Some(dateline), date, authors, len: offset + len })
 }
 
 /// Reads a credit set at the start of a paragraph without brackets or a dateline:
@@ -280,7 +291,7 @@ pub fn leading_undelimited(text: &str) -> Option<Credit> {
             return None;
         }
         let authors = parse_people(credit, false).filter(|a| !a.is_empty())?;
-        Some(Credit { byline: collapse_spaces(credit), dateline: None, date: None, authors, len: offset + end })
+        Some(Credit { byline: with_ornament(text, stripped, collapse_spaces(credit)), dateline: None, date: None, authors, len: offset + end })
     })
 }
 
@@ -354,8 +365,18 @@ fn reported_from(text: &str) -> Option<Credit> {
     }
     let authors = parse_people(caps.name("people")?.as_str(), false)?;
     let all = caps.get(0)?;
-    let dateline = caps.name("dl")?.as_str().to_string();
-    Some(Credit { byline: collapse_spaces(all.as_str()), dateline: Some(dateline), date: None, authors, len: all.end() })
+    let dl = caps.name("dl")?.as_str();
+    // A kind of report named where the place goes ("專題報導", a feature) says where the
+    // report was filed from no more than the credit would without it: no dateline (issue
+    // 13, eval m011: 記者陸子晴／專題報導, whose gold dateline is null).
+    let feature = REPORTED_WORDS.iter().filter_map(|r| dl.strip_suffix(r)).any(|kind| FEATURE_REPORTS.contains(&kind));
+    let dateline = (!feature).then(|| dl.to_string());
+    // The slash full width, as the papers set it and as a byline's brackets are given
+    // ([`Credit::byline`]): an engine reads ／ as `/` (eval rapidocr and vertical pages,
+    // 記者包宇軒/台北報導 for 記者包宇軒／台北報導). `/` is the only half-width character the
+    // pattern lets through.
+    let byline = collapse_spaces(all.as_str()).replace('/', "／");
+    Some(Credit { byline, dateline, date: None, authors, len: all.end() })
 }
 
 /// True when both brackets are absent, or both present and of one pair (〔〕, 【】, ［］,
@@ -397,7 +418,8 @@ pub fn standalone(line: &str, roleless: bool) -> Option<Credit> {
 /// `leading_of` (which must answer as [`leading`] does): a caller that holds the
 /// credit of its line, read already, passes it instead of reading it again.
 pub fn standalone_with(line: &str, roleless: bool, leading_of: impl FnOnce(&str) -> Option<Credit>) -> Option<Credit> {
-    let s = trim(strip_bullets(line));
+    let bare = strip_bullets(line);
+    let s = trim(bare);
     // A photo credit ("记者阎峥摄", a caption's last words wrapped onto a line of their
     // own) credits a picture, not the article under it.
     if s.chars().nth(MAX_CREDIT_CHARS).is_some() || PHOTO_TAKEN.iter().any(|w| s.ends_with(w)) {
@@ -413,10 +435,10 @@ pub fn standalone_with(line: &str, roleless: bool, leading_of: impl FnOnce(&str)
         // bracketed credit at a paragraph's head (issue 14: a column split put one on a line
         // of its own and its byline lost them).
         let byline = if inner.len() < s.len() { format!("（{}）", c.byline) } else { c.byline };
-        return (c.len == inner.len()).then_some(Credit { byline, len: line.len(), ..c });
+        return (c.len == inner.len()).then_some(Credit { byline: with_ornament(line, bare, byline), len: line.len(), ..c });
     }
     if own_correspondence(inner) {
-        return Some(Credit { byline: s.to_string(), dateline: None, date: None, authors: Vec::new(), len: line.len() });
+        return Some(Credit { byline: with_ornament(line, bare, s.to_string()), dateline: None, date: None, authors: Vec::new(), len: line.len() });
     }
     // Without a role of [`ROLES`] no line of names is a credit unless `roleless` (every
     // role [`parse_people`] and [`glued_names`] read is a piece of `inner`).
@@ -424,7 +446,7 @@ pub fn standalone_with(line: &str, roleless: bool, leading_of: impl FnOnce(&str)
         return None;
     }
     let authors = parse_people(inner, roleless).or_else(|| glued_names(inner))?;
-    Some(Credit { byline: collapse_spaces(s), dateline: None, date: None, authors, len: line.len() })
+    Some(Credit { byline: with_ornament(line, bare, collapse_spaces(s)), dateline: None, date: None, authors, len: line.len() })
 }
 
 /// Whether a credit line names a role and no one: "本报评论员", "新华社评论员", "本報記者"
@@ -434,6 +456,18 @@ pub fn standalone_with(line: &str, roleless: bool, leading_of: impl FnOnce(&str)
 pub fn role_only(line: &str) -> bool {
     let s = trim(line);
     ROLES_AC.find(s).is_some_and(|m| m.end() == s.len() && (m.start() == 0 || organisation(&s[..m.start()]).is_some()))
+}
+
+/// Whether a line names a kind of piece after a role and no one: "评论员文章",
+/// "本报评论员文章", "记者手记" (an optional organisation, a role of [`ROLES`], then a word
+/// of [`WRITING_KINDS`], nothing else). Papers set it as a column label (栏目) over the
+/// headline of a commentary or a reporter's notes: the rubric, not a credit whose author
+/// is "文章" (issue 13, eval m005, m022, p004, p019).
+pub fn role_and_kind(line: &str) -> bool {
+    let s = trim(line);
+    ROLES_AC.find(s).is_some_and(|m| {
+        (m.start() == 0 || organisation(&s[..m.start()]).is_some()) && WRITING_KINDS.contains(&&s[m.end()..])
+    })
 }
 
 /// The paper's own correspondence from a place, credited on its own line: "本報廣州特約通信",
@@ -458,6 +492,9 @@ fn glued_names(s: &str) -> Option<Vec<Author>> {
     let role = ROLES[m.pattern().as_usize()];
     let org = if m.start() > 0 { Some(organisation(&s[..m.start()])?) } else { None };
     let rest = &s[m.end()..];
+    if WRITING_KINDS.contains(&rest) {
+        return None;
+    }
     let rest = REPORTED_WORDS.iter().find_map(|r| rest.strip_suffix(r)).unwrap_or(rest);
     let n = rest.chars().count();
     if !rest.chars().all(is_han) || !(2..=MAX_GLUED_NAMES_CHARS).contains(&n) {
@@ -625,6 +662,10 @@ fn split_token(raw: &str, out: &mut Vec<Token>) -> Option<()> {
                     Some(o) => org = Some(o),
                     None => out.push(Token::Name(name(prefix)?)),
                 }
+            }
+            // A kind of piece run on to the role ("评论员文章") names no one: not a credit.
+            if WRITING_KINDS.contains(&suffix) {
+                return None;
             }
             out.push(Token::Role(role_name, org));
             if !suffix.is_empty() {
@@ -853,7 +894,7 @@ mod tests {
         // Two square brackets that do not match are a printed pair OCR misread (issue 14:
         // Tesseract read 〔記者…／…報導〕 as [記者…/…報導〕).
         let c = leading("[記者張志豪/臺北報導〕臺北市").unwrap();
-        assert_eq!((c.byline.as_str(), c.dateline.as_deref()), ("[記者張志豪/臺北報導〕", Some("臺北報導")));
+        assert_eq!((c.byline.as_str(), c.dateline.as_deref()), ("[記者張志豪／臺北報導〕", Some("臺北報導")));
         assert_eq!(c.authors, vec![a("張志豪", Some("記者"), None)]);
     }
 
@@ -873,5 +914,54 @@ mod tests {
         assert!(standalone("祝大伟  高洪刚", false).is_none());
         assert_eq!(standalone("祝大伟  高洪刚", true).unwrap().authors.len(), 2);
         assert!(standalone("记者发现这里的变化很大", false).is_none());
+    }
+
+    #[test]
+    fn a_role_and_a_kind_of_piece_names_no_one() {
+        for label in ["评论员文章", "本报评论员文章", "特约评论员文章", "記者手記", "评论员观察"] {
+            assert!(role_and_kind(label), "{label}");
+            assert!(standalone(label, false).is_none(), "{label}");
+            assert!(standalone(label, true).is_none(), "{label}");
+        }
+        assert!(leading_undelimited("评论员文章 近期，各地秋粮收购工作有序推进。").is_none());
+        // A name parted from the role by a space is a name, whatever it means as a word.
+        assert!(!role_and_kind("本报记者 文章"));
+        assert_eq!(standalone("本报记者 文章", false).unwrap().authors, vec![a("文章", Some("记者"), Some("本报"))]);
+        assert!(!role_and_kind("文章"));
+        assert!(!role_and_kind("评论员"));
+    }
+
+    #[test]
+    fn an_ornament_before_a_credit_stays_in_its_byline() {
+        let c = standalone("□本报记者 甲某 通讯员 乙某", false).unwrap();
+        assert_eq!(c.byline, "□本报记者 甲某 通讯员 乙某");
+        assert_eq!(c.authors, vec![a("甲某", Some("记者"), Some("本报")), a("乙某", Some("通讯员"), None)]);
+        let text = "■ 李鹏 本报记者 梁可心 平房区近日推出";
+        let c = leading_undelimited(text).unwrap();
+        assert_eq!((c.byline.as_str(), &text[c.len..]), ("■李鹏 本报记者 梁可心", " 平房区近日推出"));
+        let c = standalone("◆本報廣州特約通信", false).unwrap();
+        assert_eq!(c.byline, "◆本報廣州特約通信");
+    }
+
+    #[test]
+    fn the_french_news_agency_by_its_full_name_sends_a_dispatch() {
+        // 申報 prints Agence France-Presse's full name (法國新聞社) as well as 法新社 (local 申報 set).
+        let text = "（法國新聞社里昂三日電）兩地代表今晨會面。";
+        let c = leading(text).unwrap();
+        assert_eq!((c.byline.as_str(), c.dateline.as_deref()), ("（法國新聞社里昂三日電）", Some("法國新聞社里昂三日電")));
+        assert_eq!(&text[c.len..], "三國代表今日在此會商。");
+        let c = leading("法国新闻社巴黎1月5日电（记者 甲某）会议今天开幕").unwrap();
+        assert_eq!(c.authors, vec![a("甲某", Some("记者"), Some("法国新闻社"))]);
+    }
+
+    #[test]
+    fn a_feature_credit_has_no_dateline() {
+        let c = standalone("記者甲某某／專題報導", false).unwrap();
+        assert_eq!((c.byline.as_str(), c.dateline), ("記者甲某某／專題報導", None));
+        assert_eq!(c.authors, vec![a("甲某某", Some("記者"), None)]);
+        let c = leading("〔記者甲某某／獨家報導〕臺北市").unwrap();
+        assert_eq!(c.dateline, None);
+        // 綜合報導 (compiled from several sources) stays a dateline, as the corpus gold has it.
+        assert_eq!(leading("〔記者甲某某／綜合報導〕臺北市").unwrap().dateline.as_deref(), Some("綜合報導"));
     }
 }

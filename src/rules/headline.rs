@@ -4,7 +4,8 @@
 //! This module owns the roles inside one headline group. Markdown levels from OCR
 //! tools are unreliable (a `##` kicker above a `###` headline, or every heading at
 //! `#`), so roles are decided by what the lines say first and by level second:
-//! - a line ending in 强调/指出/要求/表示/… (or a colon) above another line is a kicker;
+//! - a line ending in 强调/指出/要求/表示/… (or a colon), or naming the report's genre
+//!   (…调查, …见闻: [`KICKER_GENRES`]), above another line is a kicker;
 //! - a line under another that starts with —— or reports attendance ("X出席",
 //!   "X主持会议") is a subheadline;
 //! - among the remaining lines, slogan lines ("精准施策 坚决有效 …", short phrases set
@@ -16,10 +17,11 @@
 //!   subheadline) unless they are slogans of one level on a page that uses several;
 //! - of two lines set alike and not joined, with nothing else telling them apart, the
 //!   shorter is the headline (a longer first line is its kicker);
-//! - a bracketed label (【聚焦两会】), a short first line (a word or two) above the rest, or a
-//!   label in brackets after the headline ("稳字当头 细处用力（晨读札记）") is a rubric.
+//! - a bracketed label (【聚焦两会】), a short first line (a word or two) above the rest, a
+//!   first line naming a role and a kind of piece (评论员文章), or a label in brackets after
+//!   the headline ("稳字当头 细处用力（晨读札记）") is a rubric.
 
-use crate::rules::lexicon::table::{KICKER_ENDS, SUBHEAD_ENDS};
+use crate::rules::lexicon::table::{KICKER_ENDS, KICKER_GENRES, SUBHEAD_ENDS};
 use crate::model::HeadRole;
 use crate::rules::chars::{collapse_spaces, is_han, trim};
 
@@ -56,7 +58,24 @@ pub struct Roles {
 
 fn kicker_cue(t: &str) -> bool {
     let t = trim(t);
-    KICKER_ENDS.iter().any(|e| t.ends_with(e))
+    KICKER_ENDS.iter().any(|e| t.ends_with(e)) || genre_kicker(t)
+}
+
+/// Fewest Han characters before the genre word of a kicker naming its report's genre
+/// ([`genre_kicker`]): what the report is about ("县域教育均衡发展" of "…调查").
+pub const GENRE_KICKER_MIN_SUBJECT_HAN: usize = 4;
+
+/// Whether a head names the series or genre of the report under it, as papers set a
+/// kicker (引题): a subject of [`GENRE_KICKER_MIN_SUBJECT_HAN`] Han characters or more,
+/// then a word of [`KICKER_GENRES`] ("县域教育均衡发展调查", "白沙江流域生态保护修复见闻").
+/// Set above a headline with nothing else telling the two apart, it is the kicker, not
+/// the headline over a subheadline (issue 13, eval m004, p001, p019). No headline or
+/// subheadline of the golds (committed set, local 人民日报 and 申報 sets, seed) ends so.
+fn genre_kicker(t: &str) -> bool {
+    KICKER_GENRES
+        .iter()
+        .filter_map(|g| t.strip_suffix(g))
+        .any(|subject| subject.chars().filter(|&c| is_han(c)).count() >= GENRE_KICKER_MIN_SUBJECT_HAN)
 }
 
 fn subheadline_cue(t: &str) -> bool {
@@ -109,8 +128,11 @@ fn is_rubric(t: &str, first: bool, group_len: usize) -> bool {
     let n = t.chars().count();
     let label = t.chars().all(is_han) && !kicker_cue(t) && !subheadline_cue(t);
     // A column label is a word or two: up to six characters above two or more lines,
-    // up to four above a single headline ("短评" / "守住安全底线").
-    bracketed || (first && label && ((group_len >= 3 && n <= 6) || (group_len == 2 && n <= 4)))
+    // up to four above a single headline ("短评" / "守住安全底线"); or a kind of piece
+    // named after a role ("评论员文章", [`role_and_kind`](crate::rules::byline::role_and_kind)).
+    bracketed
+        || (first && label && ((group_len >= 3 && n <= 6) || (group_len == 2 && n <= 4)))
+        || (first && crate::rules::byline::role_and_kind(t))
 }
 
 /// The words inside a line (trimmed) that is one square-bracketed item: 【聚焦两会】,
@@ -234,7 +256,10 @@ pub fn assign(lines: &[GroupLine], levels_informative: bool) -> Roles {
         // sizes apart (box input), a line set as large as the line under it is the
         // headline's first part ("滬杭鐵路 / 改訂行車時刻"), not a column label.
         let as_large_as_next = levels_informative && l.heading.is_some() && lines.get(i + 1).is_some_and(|n| n.heading == l.heading);
-        if lines.len() > 1 && is_rubric(&l.text, i == 0, lines.len()) && roles.rubric.is_none() && !as_large_as_next {
+        // A label its words name ("评论员文章") is one whatever its size (eval m022: set
+        // as large as the headline under it).
+        let named = i == 0 && crate::rules::byline::role_and_kind(&l.text);
+        if lines.len() > 1 && is_rubric(&l.text, i == 0, lines.len()) && roles.rubric.is_none() && (!as_large_as_next || named) {
             let t = lone_column_label(&l.text).or_else(|| square_bracketed(&l.text)).unwrap_or_else(|| trim(&l.text));
             roles.rubric = Some(collapse_spaces(t));
             roles.spans.push((HeadRole::Rubric, i, i));
