@@ -86,3 +86,41 @@ fn a_deck_of_heading_lines_of_one_type_size_is_one_headline() {
     assert_eq!(page.articles[0].text, FIRST.strip_prefix("（本報訊）").unwrap());
     assert_eq!(page.articles[1].text, SECOND.strip_prefix("（本報訊）").unwrap());
 }
+
+/// An advertisement column of a box page: under its headline and a first paragraph, a
+/// run of four short body-sized lines with no punctuation (the wares it lists), then a
+/// paragraph. The geometry measured the four lines body-sized (no heading, not bold):
+/// a listing, kept in the article as paragraphs, not the head group of a new article
+/// (local 申報 rapidocr h003, h014).
+#[test]
+fn a_listing_of_short_body_sized_lines_on_a_box_page_stays_in_its_article() {
+    let lead = "（本報訊）本號開設南市大街已歷三十餘年，專辦各省土產洋貨，批發零售一律從廉，素蒙各界惠顧，今由產地新到大批貨品，開列於後。";
+    let wares = ["上等龍井茶葉", "頂好湖州絲綿", "各色洋布花邊", "精製蘇州蜜餞"];
+    let close = "以上各貨均係親赴產地揀選，貨真價實，童叟無欺，倘蒙光顧，請認本號商標為記。";
+    let mut boxes = vec![bx("滬報1935年5月6日星期一", 80, 20, 400, 52), bx("第三版 本埠新聞", 1200, 20, 1368, 52)];
+    let (v, y) = deck(&[("本號新到各色貨品", 62, 66)], 90);
+    boxes.extend(v);
+    // The lead fills the left column; the wares and the closing paragraph the right one.
+    let top = y + 16;
+    let chars: Vec<char> = lead.chars().collect();
+    for (k, line) in chars.chunks(PER_LINE).enumerate() {
+        let y = top + 42 * k as i64;
+        let x = COLUMNS[0] + if k == 0 { 2 * P } else { 0 };
+        boxes.push(bx(&line.iter().collect::<String>(), x, y, x + P * line.len() as i64, y + H));
+    }
+    for (k, w) in wares.iter().enumerate() {
+        let y = top + 42 * k as i64;
+        boxes.push(bx(w, COLUMNS[1], y, COLUMNS[1] + P * w.chars().count() as i64, y + H));
+    }
+    let chars: Vec<char> = close.chars().collect();
+    for (k, line) in chars.chunks(PER_LINE).enumerate() {
+        let y = top + 42 * (wares.len() + k) as i64;
+        let x = COLUMNS[1] + if k == 0 { 2 * P } else { 0 };
+        boxes.push(bx(&line.iter().collect::<String>(), x, y, x + P * line.len() as i64, y + H));
+    }
+    let page = run(boxes);
+    let heads: Vec<Option<&str>> = page.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert_eq!(heads, [Some("本號新到各色貨品")]);
+    let text = [lead.strip_prefix("（本報訊）").unwrap(), wares[0], wares[1], wares[2], wares[3], close].join("\n");
+    assert_eq!(page.articles[0].text, text);
+}
