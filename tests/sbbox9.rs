@@ -124,3 +124,21 @@ fn a_listing_of_short_body_sized_lines_on_a_box_page_stays_in_its_article() {
     let text = [lead.strip_prefix("（本報訊）").unwrap(), wares[0], wares[1], wares[2], wares[3], close].join("\n");
     assert_eq!(page.articles[0].text, text);
 }
+
+/// An advertisement's headline set as a deck of two heading lines, the ornament between
+/// its phrases (○) read by the OCR as a full stop at the end of the first line (local
+/// 申報 rapidocr h008): the first line is still a display line of the head group, not
+/// the first paragraph of the body under a one-line headline.
+#[test]
+fn a_heading_line_ending_in_an_ornament_read_as_a_full_stop_stays_in_its_deck() {
+    let body_text = "（本報訊）本堂開設已歷百年，所製止咳丸散功效卓著，凡久咳不止、痰多氣喘者，服之無不見效，每盒大洋一元，外埠函購，郵費照加，請認本堂商標為記，庶不致誤。";
+    let mut boxes = vec![bx("滬報1935年5月6日星期一", 80, 20, 400, 52), bx("第三版 本埠新聞", 1200, 20, 1368, 52)];
+    let (v, y) = deck(&[("本堂秘製止咳丸散靈驗非凡。", 62, 66), ("一試便知", 62, 66)], 90);
+    boxes.extend(v);
+    let (v, _) = body(body_text, y + 16);
+    boxes.extend(v);
+    let page = run(boxes);
+    let heads: Vec<Option<&str>> = page.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert_eq!(heads, [Some("本堂秘製止咳丸散靈驗非凡。一試便知")]);
+    assert_eq!(page.articles[0].text, body_text.strip_prefix("（本報訊）").unwrap());
+}

@@ -135,6 +135,9 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
     labels_under_headlines(lines, &mut roles);
     names_under_headlines(lines, &mut roles);
     labelled_captions(lines, &mut roles);
+    if boxed {
+        headings_ending_in_a_stop(lines, &mut roles);
+    }
     if !boxed {
         open_lines_with_commas(lines, &mut roles);
         repeated_lines(lines, &mut roles, layout.column_width);
@@ -345,6 +348,31 @@ fn names_under_headlines(lines: &[Line], roles: &mut [Role]) {
         let leading_of = |inner: &str| if inner == line.text { line.facts().credit.as_deref().cloned() } else { byline::leading(inner) };
         if let Some(c) = byline::standalone_with(&line.text, true, leading_of) {
             roles[i] = Role::Credit(Box::new(c), None);
+        }
+    }
+}
+
+/// On a box page, a heading line (the geometry measured it heading-sized) read as body
+/// only for one full stop at its end, over another heading line of its level (the deck
+/// goes on), with no other sentence or clause mark and at most [`DISPLAY_MAX_CHARS`]
+/// characters, and not under a body line that leaves its sentence open (committed
+/// Tesseract h016: 討論。, a paragraph's last word boxed thick), is a display line: a deck's ornament (○, ◎) read as 。 between two of its
+/// phrases (local 申報 rapidocr h008: a patent medicine's headline in three phrases parted
+/// by ○, the second ○ read 。, so the first line went to the body and the second was the
+/// headline alone).
+fn headings_ending_in_a_stop(lines: &[Line], roles: &mut [Role]) {
+    for i in 0..lines.len().saturating_sub(1) {
+        let (l, next) = (&lines[i], &lines[i + 1]);
+        let t = l.text.trim_end().strip_suffix('。');
+        // Not the end of a sentence the body line above leaves open (討論。 under it).
+        let goes_on = i > 0 && roles[i - 1] == Role::Body && !ends_sentence(&lines[i - 1].text);
+        let deck = roles[i] == Role::Body && l.heading.is_some() && next.heading == l.heading && !goes_on;
+        if deck
+            && t.is_some_and(|t| {
+                !t.is_empty() && t.chars().count() < DISPLAY_MAX_CHARS && !t.contains(['。', '；', ';', '，', ',', '、', '！', '？', '!', '?', '：', ':'])
+            })
+        {
+            roles[i] = Role::Display;
         }
     }
 }
