@@ -142,3 +142,20 @@ fn a_heading_line_ending_in_an_ornament_read_as_a_full_stop_stays_in_its_deck() 
     assert_eq!(heads, [Some("本堂秘製止咳丸散靈驗非凡。一試便知")]);
     assert_eq!(page.articles[0].text, body_text.strip_prefix("（本報訊）").unwrap());
 }
+
+/// A headline set as a deck of three lines of one size whose middle line ends in a
+/// kicker's cue word (…批示, "instructs"): under the first line it introduces nothing,
+/// and the deck is one headline, not a headline over a subheadline (local 申報 rapidocr
+/// h008).
+#[test]
+fn a_kicker_cue_in_the_middle_of_a_deck_does_not_end_its_headline() {
+    let mut boxes = vec![bx("滬報1935年5月6日星期一", 80, 20, 400, 52), bx("第三版 本埠新聞", 1200, 20, 1368, 52)];
+    let (v, y) = deck(&[("縣署呈請撥款修堤", 62, 66), ("已奉省府批示", 62, 66), ("定期下月一日開工動土", 62, 66)], 90);
+    boxes.extend(v);
+    let (v, _) = body(FIRST, y + 16);
+    boxes.extend(v);
+    let page = run(boxes);
+    let heads: Vec<(Option<&str>, Option<&str>)> =
+        page.articles.iter().map(|a| (a.headline.as_deref(), a.subheadline.as_deref())).collect();
+    assert_eq!(heads, [(Some("縣署呈請撥款修堤 已奉省府批示 定期下月一日開工動土"), None)]);
+}
