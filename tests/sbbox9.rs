@@ -159,3 +159,24 @@ fn a_kicker_cue_in_the_middle_of_a_deck_does_not_end_its_headline() {
         page.articles.iter().map(|a| (a.headline.as_deref(), a.subheadline.as_deref())).collect();
     assert_eq!(heads, [(Some("縣署呈請撥款修堤 已奉省府批示 定期下月一日開工動土"), None)]);
 }
+
+/// The same deck boxed as one heading line, the ornament read as 。 between its two
+/// phrases (local 申報 vertical v006, where the detector gave the headline one column):
+/// the line heads the article; a heading line whose stop parts a sentence from a
+/// signature with a date in digits stays text.
+#[test]
+fn a_heading_line_parted_by_an_ornament_read_as_a_full_stop_is_the_headline() {
+    let body_text = "（本報訊）本堂開設已歷百年，所製止咳丸散功效卓著，凡久咳不止、痰多氣喘者，服之無不見效，每盒大洋一元，外埠函購，郵費照加，請認本堂商標為記，庶不致誤。";
+    for (head, headline) in
+        [("本堂秘製止咳丸散靈驗非凡。一試便知", Some("本堂秘製止咳丸散靈驗非凡。一試便知")), ("此係本廠工友所見。東廠工友三人1934.5", None)]
+    {
+        let mut boxes = vec![bx("滬報1935年5月6日星期一", 80, 20, 400, 52), bx("第三版 本埠新聞", 1200, 20, 1368, 52)];
+        let (v, y) = deck(&[(head, 50, 66)], 90);
+        boxes.extend(v);
+        let (v, _) = body(body_text, y + 16);
+        boxes.extend(v);
+        let page = run(boxes);
+        assert_eq!(page.articles[0].headline.as_deref(), headline, "{head}");
+        assert!(page.articles[0].text.ends_with("請認本堂商標為記，庶不致誤。"), "{head}");
+    }
+}

@@ -136,7 +136,7 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
     names_under_headlines(lines, &mut roles);
     labelled_captions(lines, &mut roles);
     if boxed {
-        headings_ending_in_a_stop(lines, &mut roles);
+        headings_with_an_ornament_stop(lines, &mut roles);
     }
     if !boxed {
         open_lines_with_commas(lines, &mut roles);
@@ -353,25 +353,32 @@ fn names_under_headlines(lines: &[Line], roles: &mut [Role]) {
 }
 
 /// On a box page, a heading line (the geometry measured it heading-sized) read as body
-/// only for one full stop at its end, over another heading line of its level (the deck
-/// goes on), with no other sentence or clause mark and at most [`DISPLAY_MAX_CHARS`]
-/// characters, and not under a body line that leaves its sentence open (committed
-/// Tesseract h016: 討論。, a paragraph's last word boxed thick), is a display line: a deck's ornament (○, ◎) read as 。 between two of its
-/// phrases (local 申報 rapidocr h008: a patent medicine's headline in three phrases parted
-/// by ○, the second ○ read 。, so the first line went to the body and the second was the
-/// headline alone).
-fn headings_ending_in_a_stop(lines: &[Line], roles: &mut [Role]) {
-    for i in 0..lines.len().saturating_sub(1) {
-        let (l, next) = (&lines[i], &lines[i + 1]);
-        let t = l.text.trim_end().strip_suffix('。');
-        // Not the end of a sentence the body line above leaves open (討論。 under it).
+/// only for a full stop (。) between or after its phrases is a display line: a deck's
+/// ornament (○, ◎) the OCR read as 。 (local 申報 rapidocr h008 and vertical v006:
+/// a patent medicine's headline in three phrases parted by ○, a ○ read 。, so the line went to the body and
+/// the article had no headline, or the next line alone). Either the stop ends the line,
+/// which holds no other sentence or clause mark and is under [`DISPLAY_MAX_CHARS`]
+/// characters, over a heading line of its level (the deck goes on); or it parts the
+/// line, under [`DISPLAY_MAX_CHARS`] characters with no space, into two phrases of at
+/// least [`ORNAMENT_PHRASE_MIN_CHARS`] characters, all Han. Never under a body line
+/// that leaves its sentence open (committed Tesseract h016: 討論。, a paragraph's last
+/// word boxed thick).
+fn headings_with_an_ornament_stop(lines: &[Line], roles: &mut [Role]) {
+    let marks = ['。', '；', ';', '，', ',', '、', '！', '？', '!', '?', '：', ':'];
+    for i in 0..lines.len() {
+        let l = &lines[i];
         let goes_on = i > 0 && roles[i - 1] == Role::Body && !ends_sentence(&lines[i - 1].text);
-        let deck = roles[i] == Role::Body && l.heading.is_some() && next.heading == l.heading && !goes_on;
-        if deck
-            && t.is_some_and(|t| {
-                !t.is_empty() && t.chars().count() < DISPLAY_MAX_CHARS && !t.contains(['。', '；', ';', '，', ',', '、', '！', '？', '!', '?', '：', ':'])
-            })
-        {
+        if roles[i] != Role::Body || l.heading.is_none() || goes_on || l.text.chars().count() >= DISPLAY_MAX_CHARS {
+            continue;
+        }
+        let text = l.text.trim_end();
+        let deck_goes_on = lines.get(i + 1).is_some_and(|n| n.heading == l.heading);
+        let ends = text.strip_suffix('。').is_some_and(|t| !t.is_empty() && !t.contains(marks)) && deck_goes_on;
+        let parts = !text.contains(crate::rules::chars::is_space)
+            && text.split_once('。').is_some_and(|(a, b)| {
+                a.chars().count() >= ORNAMENT_PHRASE_MIN_CHARS && b.chars().count() >= ORNAMENT_PHRASE_MIN_CHARS && a.chars().chain(b.chars()).all(is_han)
+            });
+        if ends || parts {
             roles[i] = Role::Display;
         }
     }
