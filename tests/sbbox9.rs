@@ -39,6 +39,21 @@ fn deck(lines: &[(&str, i64, i64)], top: i64) -> (Vec<Value>, i64) {
     (v, y)
 }
 
+/// The page's running head.
+fn running_head() -> Vec<Value> {
+    vec![bx("滬報1935年5月6日星期一", 80, 20, 400, 52), bx("第三版 本埠新聞", 1200, 20, 1368, 52)]
+}
+
+/// A page of one article: the running head, the deck `lines` (see [`deck`]) and the
+/// body `text` under it.
+fn one_article(lines: &[(&str, i64, i64)], text: &str) -> Vec<Value> {
+    let mut boxes = running_head();
+    let (v, y) = deck(lines, 90);
+    boxes.extend(v);
+    boxes.extend(body(text, y + 16).0);
+    boxes
+}
+
 fn run(boxes: Vec<Value>) -> banmian::Page {
     let bytes = serde_json::to_vec(&json!({ "ocr_results": boxes })).unwrap();
     Pipeline::new(Options::default()).unwrap().process_bytes("deck.json", &bytes).unwrap()
@@ -57,7 +72,7 @@ const SECOND: &str = "（本報訊）西鄉各村今歲雨水調勻，早稻收�
 /// per character) stays its kicker.
 #[test]
 fn a_deck_of_heading_lines_of_one_type_size_is_one_headline() {
-    let mut boxes = vec![bx("滬報1935年5月6日星期一", 80, 20, 400, 52), bx("第三版 本埠新聞", 1200, 20, 1368, 52)];
+    let mut boxes = running_head();
     let (v, y) = deck(&[("城東商會議決修路", 62, 66), ("各業董事認捐踴躍", 62, 70), ("限於明歲春間一律竣工", 62, 66)], 90);
     boxes.extend(v);
     let (v, y) = body(FIRST, y + 16);
@@ -97,7 +112,7 @@ fn a_listing_of_short_body_sized_lines_on_a_box_page_stays_in_its_article() {
     let lead = "（本報訊）本號開設南市大街已歷三十餘年，專辦各省土產洋貨，批發零售一律從廉，素蒙各界惠顧，今由產地新到大批貨品，開列於後。";
     let wares = ["上等龍井茶葉", "頂好湖州絲綿", "各色洋布花邊", "精製蘇州蜜餞"];
     let close = "以上各貨均係親赴產地揀選，貨真價實，童叟無欺，倘蒙光顧，請認本號商標為記。";
-    let mut boxes = vec![bx("滬報1935年5月6日星期一", 80, 20, 400, 52), bx("第三版 本埠新聞", 1200, 20, 1368, 52)];
+    let mut boxes = running_head();
     let (v, y) = deck(&[("本號新到各色貨品", 62, 66)], 90);
     boxes.extend(v);
     // The lead fills the left column; the wares and the closing paragraph the right one.
@@ -132,12 +147,7 @@ fn a_listing_of_short_body_sized_lines_on_a_box_page_stays_in_its_article() {
 #[test]
 fn a_heading_line_ending_in_an_ornament_read_as_a_full_stop_stays_in_its_deck() {
     let body_text = "（本報訊）本堂開設已歷百年，所製止咳丸散功效卓著，凡久咳不止、痰多氣喘者，服之無不見效，每盒大洋一元，外埠函購，郵費照加，請認本堂商標為記，庶不致誤。";
-    let mut boxes = vec![bx("滬報1935年5月6日星期一", 80, 20, 400, 52), bx("第三版 本埠新聞", 1200, 20, 1368, 52)];
-    let (v, y) = deck(&[("本堂秘製止咳丸散靈驗非凡。", 62, 66), ("一試便知", 62, 66)], 90);
-    boxes.extend(v);
-    let (v, _) = body(body_text, y + 16);
-    boxes.extend(v);
-    let page = run(boxes);
+    let page = run(one_article(&[("本堂秘製止咳丸散靈驗非凡。", 62, 66), ("一試便知", 62, 66)], body_text));
     let heads: Vec<Option<&str>> = page.articles.iter().map(|a| a.headline.as_deref()).collect();
     assert_eq!(heads, [Some("本堂秘製止咳丸散靈驗非凡。一試便知")]);
     assert_eq!(page.articles[0].text, body_text.strip_prefix("（本報訊）").unwrap());
@@ -149,12 +159,7 @@ fn a_heading_line_ending_in_an_ornament_read_as_a_full_stop_stays_in_its_deck() 
 /// h008).
 #[test]
 fn a_kicker_cue_in_the_middle_of_a_deck_does_not_end_its_headline() {
-    let mut boxes = vec![bx("滬報1935年5月6日星期一", 80, 20, 400, 52), bx("第三版 本埠新聞", 1200, 20, 1368, 52)];
-    let (v, y) = deck(&[("縣署呈請撥款修堤", 62, 66), ("已奉省府批示", 62, 66), ("定期下月一日開工動土", 62, 66)], 90);
-    boxes.extend(v);
-    let (v, _) = body(FIRST, y + 16);
-    boxes.extend(v);
-    let page = run(boxes);
+    let page = run(one_article(&[("縣署呈請撥款修堤", 62, 66), ("已奉省府批示", 62, 66), ("定期下月一日開工動土", 62, 66)], FIRST));
     let heads: Vec<(Option<&str>, Option<&str>)> =
         page.articles.iter().map(|a| (a.headline.as_deref(), a.subheadline.as_deref())).collect();
     assert_eq!(heads, [(Some("縣署呈請撥款修堤 已奉省府批示 定期下月一日開工動土"), None)]);
@@ -170,12 +175,7 @@ fn a_heading_line_parted_by_an_ornament_read_as_a_full_stop_is_the_headline() {
     for (head, headline) in
         [("本堂秘製止咳丸散靈驗非凡。一試便知", Some("本堂秘製止咳丸散靈驗非凡。一試便知")), ("此係本廠工友所見。東廠工友三人1934.5", None)]
     {
-        let mut boxes = vec![bx("滬報1935年5月6日星期一", 80, 20, 400, 52), bx("第三版 本埠新聞", 1200, 20, 1368, 52)];
-        let (v, y) = deck(&[(head, 50, 66)], 90);
-        boxes.extend(v);
-        let (v, _) = body(body_text, y + 16);
-        boxes.extend(v);
-        let page = run(boxes);
+        let page = run(one_article(&[(head, 50, 66)], body_text));
         assert_eq!(page.articles[0].headline.as_deref(), headline, "{head}");
         assert!(page.articles[0].text.ends_with("請認本堂商標為記，庶不致誤。"), "{head}");
     }
