@@ -9,9 +9,10 @@
 //! made kicker + headline, or headline + subheadline) or leaves a line under the heading
 //! ratio (h009, h013: a 51 px line among 55–58 px ones read bold, then subheadline).
 //! The advance per character is a steadier measure of type size (62.1–63.4 px over those
-//! six h008 lines), and a kicker or subheadline set a size down differs in it as in
-//! thickness (committed rapidocr: kickers and subheadlines 0.42–0.80 of their headline's
-//! thickness; local 人民日报 0.53 and 0.76).
+//! six h008 lines), and a kicker or subheadline set a size down differs in it more than
+//! in thickness (committed rapidocr: kickers and subheadlines 0.42–0.80 of their
+//! headline's thickness, 0.38–0.65 of its advance; local 人民日报 0.53 and 0.76, 0.46 and
+//! 0.60).
 
 use super::params::{DECK_GAP, DECK_SAME_PITCH, LEVEL_STEP};
 use super::{PrintedLine, em};
