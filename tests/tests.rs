@@ -38,6 +38,7 @@ mod realpages;
 mod regressions;
 mod rubrics;
 mod running_heads;
+mod sbbox9;
 mod scans;
 mod schema;
 mod shenbao_text;

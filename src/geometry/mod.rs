@@ -131,7 +131,10 @@
 //!    under it and within its sides, merely wraps there: the two are one printed line,
 //!    joined without a space (`join_wrapped_headings`); a rest of three characters or
 //!    fewer may be measured up to a fifth thicker (a short box is padded), and the
-//!    joined line is as thick as its longer part. Then a short line ending the text
+//!    joined line is as thick as its longer part. A deck of display lines stacked in one
+//!    column, of one type size by their advance per character (within 7%) and thickness
+//!    (within 15%), takes one heading level (`decks::level_decks`: a padded box no longer splits a
+//!    headline into kicker, headline and subheadline). Then a short line ending the text
 //!    above it, followed by a heading it does not stand over (a quote box's wrapped
 //!    attribution), is joined to that text (`join_tails_over_headings`), on pages set
 //!    either way; and in a quotation box, its sentence's last two to four Han
@@ -155,6 +158,7 @@
 //! articles and `removed` for box input. Noise boxes are numbered after the last line,
 //! in input order.
 
+mod decks;
 mod masthead;
 mod measure;
 pub mod params;
@@ -417,6 +421,7 @@ pub fn recover(page: &BoxPage) -> Recovered {
     mastheads(&mut lines, &mut heading, metrics);
     rank_headings(&mut lines, &heading);
     join_wrapped_headings(&mut lines, &ctx.grid, metrics);
+    decks::level_decks(&mut lines);
     kickers_over_headings(&mut lines, metrics);
     join_tails_over_headings(&mut lines, metrics);
     join_quote_tails(&mut lines, metrics);

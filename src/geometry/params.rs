@@ -74,6 +74,8 @@
 //! | `INDENT_ROUNDING` | 0.35 | characters | an indentation this close to a whole character counts it |
 //! | `MAX_INDENT_CHARS` | 4 | characters | largest indentation read |
 //! | `LEVEL_STEP` | 0.85 | thickness | a heading this much thinner starts a level |
+//! | `DECK_SAME_PITCH` | 0.93 | advance per character | the smaller over the larger: two deck lines of one type size |
+//! | `DECK_GAP` | 0.5 | thickness | most space between two lines of a deck |
 //! | `MAX_HEADING_LEVEL` | 6 | level | Markdown's deepest heading |
 //! | `MAX_DEPTH` | 256 | levels | deepest XY-cut recursion |
 //! | `VERTICAL_PAGE_SHARE` | 0.5 | characters | this share in vertical boxes: a page set vertically |
@@ -313,6 +315,16 @@ pub const INDENT_ROUNDING: f64 = 0.35;
 pub const MAX_INDENT_CHARS: f64 = 4.0;
 /// A heading thinner than this share of the thickest of the level above starts a level.
 pub const LEVEL_STEP: f64 = 0.85;
+/// Two display lines of a deck (see `decks::level_decks`) are of one type size when
+/// the smaller advance per character is at least this share of the larger: the
+/// detector pads a box's thickness by a few pixels, its width hardly (local 申報
+/// rapidocr h008: lines 66–77 px thick advance 62.1–63.4 px per character, 0.98; h009
+/// and h013, 51–58 px: 0.97); a kicker or subheadline set a size down advances 0.38–0.65
+/// of its headline's pitch (committed rapidocr, 22 of them; local 人民日报 0.46 and 0.60).
+pub const DECK_SAME_PITCH: f64 = 0.93;
+/// Most space between two lines of a deck (the thicker's thickness): a deck is set
+/// solid or nearly (申報 rapidocr: 0–0.2).
+pub const DECK_GAP: f64 = 0.5;
 /// Deepest heading level (Markdown's).
 pub const MAX_HEADING_LEVEL: usize = 6;
 /// Deepest recursion of the XY-cut; a region deeper than this is a leaf.

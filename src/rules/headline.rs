@@ -320,7 +320,12 @@ pub fn assign(lines: &[GroupLine], levels_informative: bool) -> Roles {
         best = 1;
     }
     let mut end = best;
-    while end + 1 < n && candidate[end + 1] && runs_on(rest[end], rest[end + 1]) {
+    // A kicker's cue (…批示) on a line under the headline, set at its level on a page
+    // whose levels tell sizes apart, introduces nothing under it: the headline goes on
+    // (local 申報 rapidocr h008: the middle one of three phrases of one headline set as
+    // a deck ends in 批示).
+    let goes_on = |k: usize| candidate[k] || (levels_informative && rest[k].heading.is_some() && rest[k].heading == rest[k - 1].heading && !subheadline_cue(&rest[k].text));
+    while end + 1 < n && goes_on(end + 1) && runs_on(rest[end], rest[end + 1]) {
         end += 1;
     }
     let join = |ls: &[&GroupLine]| -> Option<String> {

@@ -135,6 +135,9 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
     labels_under_headlines(lines, &mut roles);
     names_under_headlines(lines, &mut roles);
     labelled_captions(lines, &mut roles);
+    if boxed {
+        headings_with_an_ornament_stop(lines, &mut roles);
+    }
     if !boxed {
         open_lines_with_commas(lines, &mut roles);
         repeated_lines(lines, &mut roles, layout.column_width);
@@ -345,6 +348,38 @@ fn names_under_headlines(lines: &[Line], roles: &mut [Role]) {
         let leading_of = |inner: &str| if inner == line.text { line.facts().credit.as_deref().cloned() } else { byline::leading(inner) };
         if let Some(c) = byline::standalone_with(&line.text, true, leading_of) {
             roles[i] = Role::Credit(Box::new(c), None);
+        }
+    }
+}
+
+/// On a box page, a heading line (the geometry measured it heading-sized) read as body
+/// only for a full stop (。) between or after its phrases is a display line: a deck's
+/// ornament (○, ◎) the OCR read as 。 (local 申報 rapidocr h008 and vertical v006:
+/// a patent medicine's headline in three phrases parted by ○, a ○ read 。, so the line went to the body and
+/// the article had no headline, or the next line alone). Either the stop ends the line,
+/// which holds no other sentence or clause mark and is under [`DISPLAY_MAX_CHARS`]
+/// characters, over a heading line of its level (the deck goes on); or it parts the
+/// line, under [`DISPLAY_MAX_CHARS`] characters with no space, into two phrases of at
+/// least [`ORNAMENT_PHRASE_MIN_CHARS`] characters, all Han. Never under a body line
+/// that leaves its sentence open (committed Tesseract h016: 討論。, a paragraph's last
+/// word boxed thick).
+fn headings_with_an_ornament_stop(lines: &[Line], roles: &mut [Role]) {
+    let marks = ['。', '；', ';', '，', ',', '、', '！', '？', '!', '?', '：', ':'];
+    for i in 0..lines.len() {
+        let l = &lines[i];
+        let goes_on = i > 0 && roles[i - 1] == Role::Body && !ends_sentence(&lines[i - 1].text);
+        if roles[i] != Role::Body || l.heading.is_none() || goes_on || l.text.chars().count() >= DISPLAY_MAX_CHARS {
+            continue;
+        }
+        let text = l.text.trim_end();
+        let deck_goes_on = lines.get(i + 1).is_some_and(|n| n.heading == l.heading);
+        let ends = text.strip_suffix('。').is_some_and(|t| !t.is_empty() && !t.contains(marks)) && deck_goes_on;
+        let parts = !text.contains(crate::rules::chars::is_space)
+            && text.split_once('。').is_some_and(|(a, b)| {
+                a.chars().count() >= ORNAMENT_PHRASE_MIN_CHARS && b.chars().count() >= ORNAMENT_PHRASE_MIN_CHARS && a.chars().chain(b.chars()).all(is_han)
+            });
+        if ends || parts {
+            roles[i] = Role::Display;
         }
     }
 }

@@ -18,6 +18,7 @@
 //! | `PHOTO_SOURCE_MAX_CHARS` | 8 | characters | longest bracketed source after a photo credit (摄（人民视觉）) |
 //! | `MARKED_DISPLAY_MAX_CHARS` | 60 | characters | longest Markdown-marked display line |
 //! | `DISPLAY_MAX_CHARS` | 40 | characters | longest unmarked display line |
+//! | `ORNAMENT_PHRASE_MIN_CHARS` | 4 | characters | shortest phrase on either side of an ornament read as 。 in a heading line |
 //! | `COMMA_DISPLAY_MAX_CHARS` | 24 | characters | longest display line with one comma |
 //! | `EXCLAIM_DISPLAY_MAX_CHARS` | 20 | characters | longest display line ending in ！ or ？ |
 //! | `MIN_INDENT` / `MAX_INDENT` | 2 / 4 | columns | a paragraph indent |
@@ -68,6 +69,11 @@ pub const PHOTO_SOURCE_MAX_CHARS: usize = 8;
 pub const MARKED_DISPLAY_MAX_CHARS: usize = 60;
 /// Longest unmarked display line (characters): headlines are short.
 pub const DISPLAY_MAX_CHARS: usize = 40;
+/// Shortest phrase (characters, all Han) on either side of a full stop inside a box
+/// page's heading line for the stop to be read as a deck's ornament (○ read 。: 申報
+/// vertical v006: phrases of 24 and 8 characters), not a sentence's end before a
+/// signature with a date in digits (seen on a real leaflet of `../shared/realpages`).
+pub const ORNAMENT_PHRASE_MIN_CHARS: usize = 4;
 /// Longest display line with one comma (characters): headlines seldom carry one.
 pub const COMMA_DISPLAY_MAX_CHARS: usize = 24;
 /// Longest display line ending in ！ or ？ (characters): a slogan, not a sentence.

@@ -174,8 +174,6 @@ struct Builder {
     /// [`MARKED_PAGE_MIN_HEADINGS`] Markdown headings ([`marks_headings`]). Box pages,
     /// whose heading levels the geometry guesses from line heights, are not marked.
     marked: bool,
-    /// The units come from a text page, not from OCR boxes ([`segment_from`]).
-    text: bool,
 }
 
 /// Segments a text page's units into articles, leftovers and removed noise. The texts
@@ -205,7 +203,6 @@ pub fn segment_from(units: Vec<Unit>, layout: Layout, text: bool) -> Page {
         headline_level: headline_level(&units),
         body_follows: false,
         marked: text && marks_headings(&units),
-        text,
     };
     let mut units = units.into_iter().peekable();
     while let Some(u) = units.next() {
@@ -345,17 +342,19 @@ impl Builder {
         self.keep_as_paragraphs(lead);
     }
 
-    /// Whether the pending group, on a text page, is more unmarked display lines than a
-    /// head group holds ([`DECK_MAX_LINES`]: kicker, headline, subheadline), or at least
+    /// Whether the pending group is more unmarked display lines than a head group holds
+    /// ([`DECK_MAX_LINES`]: kicker, headline, subheadline), or at least
     /// [`UNMARKED_RUN_MIN_LINES`] opening with an advertisement's signer ([`signer_line`]):
     /// a listing's or an advertisement's lines (a theatre's programme, a shop's wares,
-    /// an auction column), read as body.
+    /// an auction column), read as body. On a box page "unmarked" is the geometry's
+    /// evidence: lines it measured body-sized (no heading, not bold; local 申報 rapidocr
+    /// h003 an advertising rate card's lines, h014 a list of officials' names, read as a head
+    /// group before).
     /// Not a listing: lines with a comma or a sentence's end (verse, a wrapped sentence),
     /// a line opening with a credit (an advertisement's own head: （分類廣告 本報訊）…),
     /// or a hard-wrapped page (a narrow column's headline wrapped over several lines).
     fn listing_group(&self) -> bool {
-        self.text
-            && self.layout.column_width.is_none()
+        self.layout.column_width.is_none()
             && (self.group.len() > DECK_MAX_LINES || (self.group.len() >= UNMARKED_RUN_MIN_LINES && self.group.first().is_some_and(|g| signer_line(&g.text))))
             && self.group.iter().all(|g| {
                 g.kind == UnitKind::Display
