@@ -40,5 +40,6 @@ mod running_heads;
 mod scans;
 mod schema;
 mod shenbao_text;
+mod tabloid9;
 mod title_cues;
 mod vertical;

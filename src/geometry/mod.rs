@@ -155,6 +155,7 @@
 //! articles and `removed` for box input. Noise boxes are numbered after the last line,
 //! in input order.
 
+mod gutter;
 mod masthead;
 mod measure;
 pub mod params;
@@ -389,6 +390,7 @@ pub fn recover(page: &BoxPage) -> Recovered {
     let mut cutter = Cutter { m: metrics, gaps: Vec::new(), column_width: column_width.unwrap_or(f64::INFINITY), leaves: Vec::new(), warnings: Vec::new() };
     cutter.order(text, 0, true);
     cutter.protrusions();
+    cutter.merged_columns();
     let mut lines = Vec::new();
     let mut leaf_of = Vec::new();
     let mut opens_band = Vec::new();

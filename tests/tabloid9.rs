@@ -1,0 +1,163 @@
+//! Issue 14, the real tabloid pages and merged columns (helper tabloid9), on invented
+//! pages in PaddleOCR's page JSON (text invented):
+//! - two columns whose every line the detector merged across their gutter, cut at the
+//!   page's column grid (local 人民日报 RapidOCR h012 #0's kind);
+//! - a news brief whose first line uses an imprint word (印刷) as a verb, which was read
+//!   as page furniture and cut the brief in two (the 财贸动态 tabloid page's kind).
+
+use crate::common::paddle_box as bx;
+use banmian::{Options, Page, Pipeline};
+use serde_json::{Value, json};
+
+/// The top article's body: three rows of four columns of ten characters.
+const TOP: &str = "小城东边的老纺织厂搬走以后，空出来的厂房被改成了一座社区图书馆，书架沿着原来的车间一字排开。每天傍晚，附近的居民带着孩子来这里看书，退休的老工人也常来坐坐，给年轻人讲当年织布的故事。馆里还专门开辟了一个角落，陈列旧机器。";
+/// The two articles under it: five rows of four columns each.
+const MIDDLE: &str = "今年春天，河边的十几户人家商量着把荒了多年的菜地重新种起来。大家分好地块，约定不用农药，肥料全用自家沤的草木灰和落叶。到了夏天，黄瓜、豆角、茄子挂满了架子，吃不完的就摆在路口，谁路过都可以拿一些。孩子们放学后也来帮忙浇水拔草，认识了不少以前叫不出名字的蔬菜。秋收那天，各家端出自己做的菜，在地头摆了一长溜桌子，一起吃了顿丰收饭。";
+const BOTTOM: &str = "镇上的修车铺开了三十年，店主老胡从十几岁起就跟着师傅学手艺。铺子不大，墙上挂满了扳手和钳子，门口总停着几辆等着补胎的自行车。这些年骑电动车的人多了，老胡又学会了修电机和换电池，生意反倒比从前更忙。他说手艺人就得跟着日子走，不学新东西，铺子早就关门了。徒弟小胡如今也能独当一面，街坊们都说这门手艺有人接了，老胡听了很高兴。";
+
+/// Character pitch = body line height = 40 px; columns 400 px wide (10 characters),
+/// 40 px apart, at x 100, 540, 980 and 1420; rows 50 px apart.
+const COLUMNS: [i64; 4] = [100, 540, 980, 1420];
+
+/// One article: a headline box at `y`, then its body in four columns of `rows` rows.
+/// With `merged`, the detector read the lines of the second and third columns as one
+/// box each, across their gutter (x 940–980).
+fn article(v: &mut Vec<Value>, head: &str, body: &str, y: i64, rows: usize, merged: bool) {
+    v.push(bx(head, 500, y, 500 + 64 * head.chars().count() as i64, y + 64));
+    let lines: Vec<String> = body.chars().collect::<Vec<char>>().chunks(10).map(|c| c.iter().collect()).collect();
+    for row in 0..rows {
+        let top = y + 90 + 50 * row as i64;
+        let line = |col: usize| lines.get(col * rows + row).cloned().unwrap_or_default();
+        for col in 0..4 {
+            let text = line(col);
+            if text.is_empty() || (merged && col == 2) {
+                continue;
+            }
+            let x = COLUMNS[col];
+            if merged && col == 1 {
+                let joined = format!("{text}{}", line(2));
+                v.push(bx(&joined, x, top, COLUMNS[2] + 40 * line(2).chars().count() as i64, top + 40));
+            } else {
+                v.push(bx(&text, x, top, x + 40 * text.chars().count() as i64, top + 40));
+            }
+        }
+    }
+}
+
+fn run(name: &str, boxes: Vec<Value>) -> Page {
+    let bytes = serde_json::to_vec(&json!({ "ocr_results": boxes })).unwrap();
+    Pipeline::new(Options::default()).unwrap().process_bytes(name, &bytes).unwrap()
+}
+
+fn grid_page(merged: bool) -> Page {
+    let mut v = Vec::new();
+    article(&mut v, "老厂房里的图书馆", TOP, 100, 3, merged);
+    article(&mut v, "河边菜地又绿了", MIDDLE, 400, 5, false);
+    article(&mut v, "修车铺的新手艺", BOTTOM, 800, 5, false);
+    run("grid.json", v)
+}
+
+#[test]
+fn two_columns_merged_line_by_line_are_cut_at_the_pages_column_grid() {
+    for merged in [false, true] {
+        let page = grid_page(merged);
+        let heads: Vec<Option<&str>> = page.articles.iter().map(|a| a.headline.as_deref()).collect();
+        assert_eq!(heads, [Some("老厂房里的图书馆"), Some("河边菜地又绿了"), Some("修车铺的新手艺")], "merged {merged}");
+        assert_eq!(page.articles[0].text, TOP, "merged {merged}");
+        assert_eq!(page.articles[1].text, MIDDLE, "merged {merged}");
+        assert_eq!(page.articles[2].text, BOTTOM, "merged {merged}");
+        let splits = page.warnings.iter().filter(|w| w.message.contains("spans two columns")).count();
+        assert_eq!(splits, if merged { 3 } else { 0 }, "merged {merged}");
+    }
+}
+
+/// The same merged lines with no other article on the page: no grid to cut at, and
+/// nothing beside them; a band set across two columns' measure is read as it is.
+#[test]
+fn lines_across_two_columns_with_no_grid_are_not_cut() {
+    let mut v = Vec::new();
+    article(&mut v, "老厂房里的图书馆", TOP, 100, 3, true);
+    let page = run("alone.json", v);
+    assert!(page.warnings.iter().all(|w| !w.message.contains("spans two columns")), "{:?}", page.warnings);
+}
+
+/// A line set across the merged columns' measure, solid (no gutter's blank in it), is
+/// not cut even where the grid has a gap under it.
+#[test]
+fn a_line_set_solid_across_a_grid_gap_is_not_cut() {
+    let mut v = Vec::new();
+    article(&mut v, "老厂房里的图书馆", TOP, 100, 3, true);
+    // The merged boxes made 40 px (one character) narrower: the text set solid.
+    for b in v.iter_mut() {
+        let n = b["text"].as_str().unwrap().chars().count();
+        if n == 20 {
+            let x1 = b["box"][1][0].as_i64().unwrap() - 40;
+            b["box"][1][0] = json!(x1);
+            b["box"][2][0] = json!(x1);
+        }
+    }
+    article(&mut v, "河边菜地又绿了", MIDDLE, 400, 5, false);
+    article(&mut v, "修车铺的新手艺", BOTTOM, 800, 5, false);
+    let page = run("solid.json", v);
+    assert!(page.warnings.iter().all(|w| !w.message.contains("box 2 ")), "{:?}", page.warnings);
+    assert_ne!(page.articles[0].text, TOP);
+}
+
+/// Briefs under a page title, the second opening with a line that uses 印刷 (an
+/// imprint word) as a verb: a column 20 characters wide, each brief's first line
+/// indented two.
+const BRIEFS: [&str; 3] = [
+    "△区文化馆举办的农民画展开幕以来，每天都有许多居民前来参观，留言簿已经写满了两本。",
+    "△本月底工人出版社将印刷一批年画，区文化馆创作组的三幅作品也被选入，不久将与读者见面。",
+    "△街道食堂从本月起延长供应时间，早上六点开门，晚上八点以后还有夜宵供应。",
+];
+
+#[test]
+fn a_brief_whose_first_line_uses_an_imprint_word_stays_whole() {
+    let mut v = vec![bx("街 道 动 态", 300, 60, 700, 124)];
+    let mut y = 160;
+    for brief in BRIEFS {
+        let chars: Vec<char> = brief.chars().collect();
+        let (first, rest) = chars.split_at(18);
+        v.push(bx(&first.iter().collect::<String>(), 140, y, 860, y + 40));
+        for line in rest.chunks(20) {
+            y += 50;
+            v.push(bx(&line.iter().collect::<String>(), 60, y, 60 + 40 * line.len() as i64, y + 40));
+        }
+        y += 50;
+    }
+    let page = run("briefs.json", v);
+    assert!(page.leftovers.is_empty(), "{:?}", page.leftovers);
+    assert_eq!(page.articles.len(), 1);
+    let blocks: Vec<&str> = page.articles[0].blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(blocks, BRIEFS);
+}
+
+/// A lead set across both columns in larger type (44 px a character, over body text of
+/// 40) over a two-column article, with a second two-column article under it: the lead's
+/// lines cross the grid's gutter and are wider than their text at the columns' pitch,
+/// but no column stands beside them: they are read whole (a tabloid of
+/// `../shared/realpages/bha25-tabloids` has such a lead).
+#[test]
+fn a_lead_set_across_the_whole_width_is_not_cut_at_the_grid() {
+    const LEAD: &str =
+        "全县十二个乡镇的农民运动会昨天在县体育场开幕，两千多名选手参加拔河、挑担、插秧等十个项目的比赛，场边挤满了加油的乡亲们。";
+    let mut v = vec![bx("农民运动会开幕", 300, 40, 748, 104)];
+    let chars: Vec<char> = LEAD.chars().collect();
+    for (k, line) in chars.chunks(20).enumerate() {
+        let y = 130 + 60 * k as i64;
+        v.push(bx(&line.iter().collect::<String>(), 100, y, 100 + 44 * line.len() as i64, y + 48));
+    }
+    for (head, body, y) in [("老厂房里的图书馆", TOP, 400), ("河边菜地又绿了", MIDDLE, 800)] {
+        v.push(bx(head, 300, y, 300 + 64 * head.chars().count() as i64, y + 64));
+        let lines: Vec<String> = body.chars().collect::<Vec<char>>().chunks(10).map(|c| c.iter().collect()).collect();
+        let rows = lines.len().div_ceil(2);
+        for (k, line) in lines.iter().enumerate() {
+            let (x, top) = (COLUMNS[k / rows], y + 90 + 50 * (k % rows) as i64);
+            v.push(bx(line, x, top, x + 40 * line.chars().count() as i64, top + 40));
+        }
+    }
+    let page = run("lead.json", v);
+    assert!(page.warnings.iter().all(|w| !w.message.contains("spans two columns")), "{:?}", page.warnings);
+    assert_eq!(page.articles[0].text, LEAD);
+}
