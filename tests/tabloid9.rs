@@ -161,3 +161,31 @@ fn a_lead_set_across_the_whole_width_is_not_cut_at_the_grid() {
     assert!(page.warnings.iter().all(|w| !w.message.contains("spans two columns")), "{:?}", page.warnings);
     assert_eq!(page.articles[0].text, LEAD);
 }
+
+/// A lead article's credit, an editorial board, centred under its headline, and its
+/// first section title (一、…) set bold over the first column: the credit is the
+/// byline, the title the first subhead (it was read as the subheadline, credit and
+/// title joined; the 红卫兵报 tabloid's kind).
+#[test]
+fn an_editorial_boards_credit_under_the_headline_is_the_byline() {
+    const BODY: &str = "开春以来，公社各大队抓紧整修水渠，平整土地，准备了充足的种子和肥料。社员们起早贪黑，干劲很足，不少生产队提前完成了备耕任务。各队还组织青年突击队，利用农闲修好了两座小水库，可以多灌溉三百亩农田。";
+    let mut v = vec![bx("谈谈今年的春耕生产", 340, 60, 1052, 140), bx("《山河报》编辑部", 520, 170, 904, 218)];
+    v.push(bx("一、关于备耕", 100, 250, 412, 302));
+    let chars: Vec<char> = BODY.chars().collect();
+    for (k, line) in chars.chunks(10).enumerate() {
+        let (col, row) = (k / 4, k % 4);
+        // The first column starts under the section title, the others level with it.
+        let y = if col == 0 { 320 } else { 250 } + 50 * row as i64;
+        let x = 100 + 440 * col as i64;
+        v.push(bx(&line.iter().collect::<String>(), x, y, x + 40 * line.len() as i64, y + 40));
+    }
+    let page = run("board.json", v);
+    assert_eq!(page.articles.len(), 1, "{:?}", page.articles.iter().map(|a| &a.headline).collect::<Vec<_>>());
+    let a = &page.articles[0];
+    assert_eq!(
+        (a.headline.as_deref(), a.subheadline.as_deref(), a.byline.as_deref()),
+        (Some("谈谈今年的春耕生产"), None, Some("《山河报》编辑部"))
+    );
+    assert_eq!(a.blocks[0].text, "一、关于备耕");
+    assert_eq!(a.text, format!("一、关于备耕\n{BODY}"));
+}
