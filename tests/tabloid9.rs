@@ -189,3 +189,26 @@ fn an_editorial_boards_credit_under_the_headline_is_the_byline() {
     assert_eq!(a.blocks[0].text, "一、关于备耕");
     assert_eq!(a.text, format!("一、关于备耕\n{BODY}"));
 }
+
+/// The bottom rule of a box read by the engine as a thin run of digits and strokes
+/// under the box's last line (0.3 `H`): noise, not text glued to the article (the
+/// 工地战报 tabloid's quotation box ended in `…命脉21117T17`).
+#[test]
+fn a_box_rule_read_as_a_thin_run_of_digits_is_noise() {
+    const BODY: &str =
+        "山区的小水电站去年冬天建成发电，全村七十多户人家第一次用上了电灯。晚上，学校的教室里亮堂堂的，大人们也来上夜校识字。";
+    let mut v = vec![bx("山村有了电", 200, 40, 520, 104)];
+    let chars: Vec<char> = BODY.chars().collect();
+    let mut y = 130;
+    for line in chars.chunks(15) {
+        v.push(bx(&line.iter().collect::<String>(), 100, y, 100 + 40 * line.len() as i64, y + 40));
+        y += 50;
+    }
+    v.push(bx("21117T17", 300, y, 500, y + 12));
+    let page = run("rule.json", v);
+    assert_eq!(page.articles.len(), 1);
+    assert_eq!(page.articles[0].text, BODY);
+    assert!(page.leftovers.is_empty(), "{:?}", page.leftovers);
+    let removed: Vec<&str> = page.removed.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(removed, ["21117T17"]);
+}

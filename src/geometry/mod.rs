@@ -23,7 +23,9 @@
 //!    for `removed` with reason `noise`; so is a box of at most six characters read
 //!    with a confidence under 0.3 (an ornament or photo the engine read as text),
 //!    and, on a horizontal page, a box lying inside an upright heading box at least
-//!    twice as thick (part of the heading's ink read again: `ghosts`).
+//!    twice as thick (part of the heading's ink read again: `ghosts`); so is a box of
+//!    at most twelve characters, no Han and half of them digits or more, under 0.4 `H`
+//!    thick (a box rule read as `21117T17`).
 //!    On a horizontal page, a heading box whose right end runs into the next heading
 //!    of its row and repeats that heading's first characters loses the repeat (see
 //!    `trim_overlapping_heads`).

@@ -17,6 +17,8 @@
 //! | `TEXT_AREA_MARGIN` | 1.5 | `H` | the body lines' rectangle grown by this: the text area |
 //! | `NOISE_MAX_CHARS` | 3 | characters | longest box that may be noise |
 //! | `NOISE_TINY` | 0.55 | `H` | a box thinner than this is an ornament |
+//! | `DEBRIS_RATIO` | 0.4 | `H` | a box with no Han character thinner than this is a rule read as text |
+//! | `DEBRIS_MAX_CHARS` | 12 | characters | longest such box |
 //! | `RULE_WIDTH` | 8 | thicknesses per character | a short box thinner than body text and wider than this is a rule read as text |
 //! | `UNREAD_CONFIDENCE` | 0.3 | confidence, 0..=1 | a short box read with less is noise |
 //! | `UNREAD_MAX_CHARS` | 6 | characters | longest box that low confidence makes noise |
@@ -123,6 +125,13 @@ pub const TEXT_AREA_MARGIN: f64 = 1.5;
 pub const NOISE_MAX_CHARS: usize = 3;
 /// A short box thinner than this (`H`) is an ornament of a column rule.
 pub const NOISE_TINY: f64 = 0.55;
+/// A box with no Han character thinner than this (`H`) is a box rule or border read as
+/// digits and letters, whatever its length up to [`DEBRIS_MAX_CHARS`] (`21117T17` at 0.29
+/// `H` on a tabloid of `../shared/realpages/bha25-tabloids`); small print (a footer's
+/// URL or serial number) is thicker.
+pub const DEBRIS_RATIO: f64 = 0.4;
+/// Longest box (characters) that [`DEBRIS_RATIO`] makes noise.
+pub const DEBRIS_MAX_CHARS: usize = 12;
 /// A short box thinner than body text and wider than this many times its thickness
 /// per character is a rule or border read as text, not characters: Tesseract reads a
 /// column rule under an advertisement module of a 申報 page as one word 店, 1495 × 16
