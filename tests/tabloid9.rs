@@ -212,3 +212,30 @@ fn a_box_rule_read_as_a_thin_run_of_digits_is_noise() {
     let removed: Vec<&str> = page.removed.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(removed, ["21117T17"]);
 }
+
+/// An investigation report's credit, two organisations' 调查员 (investigators), under
+/// its subheadline: the byline, not part of the subheadline (the 红镇江报 tabloid's
+/// lead read 调查报告… and the credit as one subheadline).
+#[test]
+fn an_investigators_credit_under_the_subheadline_is_the_byline() {
+    const BODY: &str = "青山公社的几所小学，过去教学脱离农村实际。去年冬天，公社请有经验的老农到学校讲课，学生们学会了选种、育秧和看天气，家长们都很满意。";
+    let mut v = vec![
+        bx("农村学校要为农业服务", 300, 40, 1100, 120),
+        bx("——记青山公社办学的经验", 420, 150, 980, 206),
+        bx("《山河报》《前哨》杂志调查员", 460, 236, 940, 280),
+    ];
+    let chars: Vec<char> = BODY.chars().collect();
+    for (k, line) in chars.chunks(10).enumerate() {
+        let (col, row) = (k / 4, k % 4);
+        let (x, y) = (100 + 440 * col as i64, 320 + 50 * row as i64);
+        v.push(bx(&line.iter().collect::<String>(), x, y, x + 40 * line.len() as i64, y + 40));
+    }
+    let page = run("report.json", v);
+    assert_eq!(page.articles.len(), 1);
+    let a = &page.articles[0];
+    assert_eq!(
+        (a.headline.as_deref(), a.subheadline.as_deref(), a.byline.as_deref()),
+        (Some("农村学校要为农业服务"), Some("——记青山公社办学的经验"), Some("《山河报》《前哨》杂志调查员"))
+    );
+    assert_eq!(a.text, BODY);
+}
