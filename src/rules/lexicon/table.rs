@@ -95,8 +95,6 @@ pub const ROLES: &[&str] = &[
     "圖/文",
     "特派员",
     "特派員",
-    // the investigators credited under an investigation report (调查报告): "《人民日报》
-    // 《红旗》杂志调查员" (a tabloid of `../shared/realpages/bha25-tabloids`, issue 14)
     "调查员",
     "調查員",
 ];
