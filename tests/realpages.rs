@@ -94,6 +94,8 @@ fn hongzhenjiangbao_front_page_reads_by_column_with_its_jump() {
     let a = main_article(&f.page);
     assert!(headline_over_body(&f, a));
     assert!(a.subheadline.is_some());
+    // The investigators' credit under the subheadline is the byline (issue 14, tabloid9).
+    assert!(a.byline.is_some());
     assert_eq!(steps_back(&f, a), 0);
     assert!(a.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedOn && j.page == Some(3)), "{:?}", a.jumps);
     assert!(a.blocks.len() >= 10);
@@ -111,11 +113,37 @@ fn hongweibingbao_front_page_reads_by_column_with_its_jump() {
     assert!(headline_over_body(&f, a));
     assert_eq!(steps_back(&f, a), 0);
     assert!(a.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedOn && j.page == Some(2)), "{:?}", a.jumps);
-    assert_eq!(a.blocks.iter().filter(|b| b.kind == BlockKind::Subhead).count(), 2);
+    // The three section titles are subheads, the first too, and the editorial board's
+    // credit under the headline is the byline (issue 14, tabloid9: both were the
+    // subheadline).
+    assert_eq!(a.blocks.iter().filter(|b| b.kind == BlockKind::Subhead).count(), 3);
+    assert_eq!(a.blocks[0].kind, BlockKind::Subhead);
+    assert!(a.byline.is_some() && a.subheadline.is_none());
     // The column-rule ornaments are noise, each with its box.
     let noise: Vec<_> = f.page.removed.iter().filter(|r| r.reason == banmian::RemovedReason::Noise).collect();
     assert_eq!(noise.len(), 3);
     assert!(noise.iter().all(|r| r.provenance.boxes.as_ref().is_some_and(|b| b.len() == 1)));
+}
+
+/// A brief page: no brief's first line is page furniture (issue 14, tabloid9: one using
+/// an imprint word was).
+#[test]
+#[cfg_attr(not(banmian_shared), ignore = "needs ../shared: set BANMIAN_SHARED to the shared folder")]
+fn wengejianxun_brief_page_keeps_every_brief_whole() {
+    let Some(f) = front("01a44a03_wengejianxun_1967-07-15_p3.json") else { return };
+    assert!(f.page.leftovers.iter().all(|b| !banmian::rules::numbering::brief_item(&b.text)));
+}
+
+/// The bottom rule of the quotation box, read as a thin run of digits and letters, is
+/// noise (issue 14, tabloid9: it ended the quotation's last block).
+#[test]
+#[cfg_attr(not(banmian_shared), ignore = "needs ../shared: set BANMIAN_SHARED to the shared folder")]
+fn gongdizhanbao_quotation_box_rule_is_noise() {
+    let Some(f) = front("fb3304c0_gongdizhanbao_1976-12-17_p1.json") else { return };
+    let quotes: Vec<&str> =
+        f.page.articles.iter().flat_map(|a| &a.blocks).filter(|b| b.kind == BlockKind::Quote).map(|b| b.text.as_str()).collect();
+    assert!(!quotes.is_empty());
+    assert!(quotes.iter().all(|q| !q.ends_with(|c: char| c.is_ascii_alphanumeric())), "{quotes:?}");
 }
 
 #[test]

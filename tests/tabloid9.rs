@@ -28,12 +28,11 @@ fn article(v: &mut Vec<Value>, head: &str, body: &str, y: i64, rows: usize, merg
     for row in 0..rows {
         let top = y + 90 + 50 * row as i64;
         let line = |col: usize| lines.get(col * rows + row).cloned().unwrap_or_default();
-        for col in 0..4 {
+        for (col, &x) in COLUMNS.iter().enumerate() {
             let text = line(col);
             if text.is_empty() || (merged && col == 2) {
                 continue;
             }
-            let x = COLUMNS[col];
             if merged && col == 1 {
                 let joined = format!("{text}{}", line(2));
                 v.push(bx(&joined, x, top, COLUMNS[2] + 40 * line(2).chars().count() as i64, top + 40));
