@@ -6,7 +6,7 @@
 //!   as page furniture and cut the brief in two (the 财贸动态 tabloid page's kind).
 
 use crate::common::paddle_box as bx;
-use banmian::{Options, Page, Pipeline};
+use banmian::{BlockKind, Options, Page, Pipeline};
 use serde_json::{Value, json};
 
 /// The top article's body: three rows of four columns of ten characters.
@@ -237,4 +237,34 @@ fn an_investigators_credit_under_the_subheadline_is_the_byline() {
         (Some("农村学校要为农业服务"), Some("——记青山公社办学的经验"), Some("《山河报》《前哨》杂志调查员"))
     );
     assert_eq!(a.text, BODY);
+}
+
+/// A quotation box at the top of a page with no masthead beside it: its label (最高指示)
+/// over the quotation set in larger type, then an article. The label is the box's first
+/// `quote` block and the quotation the next, in a headless article; the label is no
+/// headline (it was: the 挺进快报 tabloid and two leaflets of bha21).
+#[test]
+fn a_quotation_label_over_its_quotation_heads_no_article() {
+    const QUOTE: &str = "一切工作都要从实际出发，要同群众商量，要把群众的意见集中起来，再到群众中去坚持下去。";
+    const BODY: &str =
+        "各大队抓紧时间修好农具，积好肥料，社员们起早贪黑，把秧田整得平平整整。公社还派出技术员下队指导，帮助各队选好良种，做到不误农时。";
+    let mut v = vec![bx("最高指示", 600, 40, 920, 120)];
+    let chars: Vec<char> = QUOTE.chars().collect();
+    for (k, line) in chars.chunks(20).enumerate() {
+        let y = 150 + 70 * k as i64;
+        v.push(bx(&line.iter().collect::<String>(), 160, y, 160 + 56 * line.len() as i64, y + 56));
+    }
+    v.push(bx("全社春耕生产全面展开", 360, 420, 1160, 500));
+    let chars: Vec<char> = BODY.chars().collect();
+    for (k, line) in chars.chunks(10).enumerate() {
+        let (col, row) = (k / 4, k % 4);
+        let (x, y) = (100 + 440 * col as i64, 540 + 50 * row as i64);
+        v.push(bx(&line.iter().collect::<String>(), x, y, x + 40 * line.len() as i64, y + 40));
+    }
+    let page = run("label.json", v);
+    let heads: Vec<Option<&str>> = page.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert_eq!(heads, [None, Some("全社春耕生产全面展开")]);
+    let box_blocks: Vec<(BlockKind, &str)> = page.articles[0].blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+    assert_eq!(box_blocks, [(BlockKind::Quote, "最高指示"), (BlockKind::Quote, QUOTE)]);
+    assert_eq!(page.articles[1].text, BODY);
 }

@@ -126,6 +126,8 @@
 //!    again as thick as the page's other headings, with lines printed under it) and those
 //!    lines (publisher, issue line, date) are page furniture, read first; the quotation
 //!    box beside it (毛主席语录, 最高指示) is read next, as quote lines ([`masthead`]).
+//!    Elsewhere, a line that is a quotation label alone and the lines after it to the
+//!    end of their band are quote lines too, the label no heading ([`quotebox`]).
 //!    Last, a heading line that fills the columns it stands over (85%; or, in a stack of
 //!    three heading lines or more of one size in one column, is as wide as the widest
 //!    within a character: a headline wrapped in a narrow column), holds no space
@@ -161,6 +163,7 @@ mod gutter;
 mod masthead;
 mod measure;
 pub mod params;
+mod quotebox;
 mod roles;
 mod rows;
 pub mod vertical;
@@ -169,6 +172,7 @@ mod xycut;
 use masthead::*;
 use measure::*;
 use params::*;
+use quotebox::*;
 use roles::*;
 use rows::*;
 use xycut::*;
@@ -419,6 +423,7 @@ pub fn recover(page: &BoxPage) -> Recovered {
     let hints = layout_hints(page);
     apply_hints(&mut lines, &mut heading, &hints);
     mastheads(&mut lines, &mut heading, metrics);
+    labelled_quotes(&mut lines, &mut heading);
     rank_headings(&mut lines, &heading);
     join_wrapped_headings(&mut lines, &ctx.grid, metrics);
     kickers_over_headings(&mut lines, metrics);
