@@ -125,6 +125,25 @@ fn hongweibingbao_front_page_reads_by_column_with_its_jump() {
     assert!(noise.iter().all(|r| r.provenance.boxes.as_ref().is_some_and(|b| b.len() == 1)));
 }
 
+/// Leaflets whose quotation box (最高指示 and its quotation) stands over the leaflet's
+/// own article: the box is a headless article of quotes, and the article under it keeps
+/// its headline (issue 14, tabloid9: the label headed the box; on `01d6f73e_p1`, where
+/// the label stands beside the quotation's first line and no band gap parts the box
+/// from the headline under it, the label and that line were one headline, and without
+/// the sentence stop the whole leaflet became quotes).
+#[test]
+#[cfg_attr(not(banmian_shared), ignore = "needs ../shared: set BANMIAN_SHARED to the shared folder")]
+fn leaflet_quotation_boxes_are_headless_quotes_over_their_article() {
+    let Some(dir) = realpages() else { return };
+    for name in ["01d6f73e_p1.json", "1f986222_p1.json"] {
+        let bytes = std::fs::read(dir.join("bha21-leaflets/raw_paddleocr").join(name)).unwrap();
+        let page = pipeline().process_bytes(name, &bytes).unwrap();
+        let first = &page.articles[0];
+        assert!(first.headline.is_none() && first.blocks[0].kind == BlockKind::Quote, "{name}");
+        assert!(page.articles.len() >= 2 && page.articles[1].headline.is_some(), "{name}");
+    }
+}
+
 /// A brief page: no brief's first line is page furniture (issue 14, tabloid9: one using
 /// an imprint word was).
 #[test]

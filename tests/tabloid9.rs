@@ -268,3 +268,29 @@ fn a_quotation_label_over_its_quotation_heads_no_article() {
     assert_eq!(box_blocks, [(BlockKind::Quote, "最高指示"), (BlockKind::Quote, QUOTE)]);
     assert_eq!(page.articles[1].text, BODY);
 }
+
+/// The label set left of a two-line quotation, level with its first line (read as one
+/// row with it), the second line running on under the label, and an article's headline right under the quotation with no
+/// wider gap: the label is cut off into its own quote block, the quotation is quotes,
+/// and the headline after its last sentence still heads its article (the leaflet
+/// 01d6f73e of bha21: the label and the quotation's first line were one headline).
+#[test]
+fn a_quotation_label_beside_the_first_line_is_its_own_quote_block() {
+    const QUOTE: [&str; 2] = ["要把群众的意见集中起来，", "再到群众中去坚持下去。"];
+    const BODY: &str =
+        "各大队抓紧时间修好农具，积好肥料，社员们起早贪黑，把秧田整得平平整整。公社还派出技术员下队指导，帮助各队选好良种，做到不误农时。";
+    let mut v = vec![bx("最高指示", 100, 40, 420, 100), bx(QUOTE[0], 480, 40, 1152, 100), bx(QUOTE[1], 100, 114, 716, 174)];
+    v.push(bx("全社春耕生产全面展开", 300, 180, 1100, 260));
+    let chars: Vec<char> = BODY.chars().collect();
+    for (k, line) in chars.chunks(10).enumerate() {
+        let (col, row) = (k / 4, k % 4);
+        let (x, y) = (100 + 440 * col as i64, 300 + 50 * row as i64);
+        v.push(bx(&line.iter().collect::<String>(), x, y, x + 40 * line.len() as i64, y + 40));
+    }
+    let page = run("beside.json", v);
+    let heads: Vec<Option<&str>> = page.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert_eq!(heads, [None, Some("全社春耕生产全面展开")]);
+    let box_blocks: Vec<(BlockKind, &str)> = page.articles[0].blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+    assert_eq!(box_blocks, [(BlockKind::Quote, "最高指示"), (BlockKind::Quote, QUOTE.concat().as_str())]);
+    assert_eq!(page.articles[1].text, BODY);
+}

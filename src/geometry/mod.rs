@@ -423,7 +423,7 @@ pub fn recover(page: &BoxPage) -> Recovered {
     let hints = layout_hints(page);
     apply_hints(&mut lines, &mut heading, &hints);
     mastheads(&mut lines, &mut heading, metrics);
-    labelled_quotes(&mut lines, &mut heading);
+    labelled_quotes(&mut lines, &mut heading, metrics);
     rank_headings(&mut lines, &heading);
     join_wrapped_headings(&mut lines, &ctx.grid, metrics);
     kickers_over_headings(&mut lines, metrics);
