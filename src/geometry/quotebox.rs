@@ -8,7 +8,8 @@ use super::*;
 /// it up to the end of their band (past the label's own band, when the label stands
 /// alone in one and the next band does not open with a heading), headings in display
 /// type among them, but not a heading after a line that ends a sentence (。！？”」: the
-/// next article's headline, in the same band). The heading flags are cleared: the
+/// next article's headline, in the same band), nor a line starting above the label (a
+/// column beside the box; above the label's row, for a label cut off its row). The heading flags are cleared: the
 /// contract makes a boxed quotation `quote` blocks, its label the first of them, not an
 /// article's headline. A label with no line under it to take is left as it is.
 /// `heading` is the heading flag of each line (as [`assign_roles`] gives it).
@@ -23,6 +24,8 @@ use super::*;
 /// row when the row ended one (the leaflet `01d6f73e_p1` of `bha21-leaflets`: 最高指示
 /// left of a two-line quotation).
 pub(super) fn labelled_quotes(lines: &mut Vec<PrintedLine>, heading: &mut Vec<bool>, m: Metrics) {
+    // The labels cut off their row (lines are only inserted after them).
+    let mut cut_off = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let l = &lines[i];
@@ -42,6 +45,7 @@ pub(super) fn labelled_quotes(lines: &mut Vec<PrintedLine>, heading: &mut Vec<bo
             lines[i] = label;
             lines.insert(i + 1, rest);
             heading.insert(i + 1, false);
+            cut_off.push(i);
         }
         i += 1;
     }
@@ -60,7 +64,9 @@ pub(super) fn labelled_quotes(lines: &mut Vec<PrintedLine>, heading: &mut Vec<bo
             i += 1;
             continue;
         }
-        while end < lines.len() && !lines[end].margin && !lines[end].quote {
+        let top = if cut_off.contains(&i) { lines[i].rect.y0.min(lines[i + 1].rect.y0) } else { lines[i].rect.y0 };
+        // A line starting above the label stands beside the box, in the next column.
+        while end < lines.len() && !lines[end].margin && !lines[end].quote && lines[end].rect.y0 >= top {
             // A heading after a finished sentence is the next article's headline.
             if end > i + 1 && heading[end] && lines[end - 1].text.ends_with(['。', '！', '？', '”', '」']) {
                 break;
