@@ -48,6 +48,21 @@ fn run(name: &str, boxes: Vec<Value>) -> Page {
     Pipeline::new(Options::default()).unwrap().process_bytes(name, &bytes).unwrap()
 }
 
+/// A body in columns of four rows of ten characters (40 px a character, rows 50 px
+/// apart, columns at x 100, 540, 980, ...), each column's first row at `top(column)`.
+fn four_row_columns(v: &mut Vec<Value>, body: &str, top: impl Fn(usize) -> i64) {
+    let chars: Vec<char> = body.chars().collect();
+    for (k, line) in chars.chunks(10).enumerate() {
+        let (col, row) = (k / 4, k % 4);
+        let (x, y) = (100 + 440 * col as i64, top(col) + 50 * row as i64);
+        v.push(bx(&line.iter().collect::<String>(), x, y, x + 40 * line.len() as i64, y + 40));
+    }
+}
+
+/// An article's body under a quotation box (two tests).
+const SPRING: &str =
+    "各大队抓紧时间修好农具，积好肥料，社员们起早贪黑，把秧田整得平平整整。公社还派出技术员下队指导，帮助各队选好良种，做到不误农时。";
+
 fn grid_page(merged: bool) -> Page {
     let mut v = Vec::new();
     article(&mut v, "老厂房里的图书馆", TOP, 100, 3, merged);
@@ -170,14 +185,8 @@ fn an_editorial_boards_credit_under_the_headline_is_the_byline() {
     const BODY: &str = "开春以来，公社各大队抓紧整修水渠，平整土地，准备了充足的种子和肥料。社员们起早贪黑，干劲很足，不少生产队提前完成了备耕任务。各队还组织青年突击队，利用农闲修好了两座小水库，可以多灌溉三百亩农田。";
     let mut v = vec![bx("谈谈今年的春耕生产", 340, 60, 1052, 140), bx("《山河报》编辑部", 520, 170, 904, 218)];
     v.push(bx("一、关于备耕", 100, 250, 412, 302));
-    let chars: Vec<char> = BODY.chars().collect();
-    for (k, line) in chars.chunks(10).enumerate() {
-        let (col, row) = (k / 4, k % 4);
-        // The first column starts under the section title, the others level with it.
-        let y = if col == 0 { 320 } else { 250 } + 50 * row as i64;
-        let x = 100 + 440 * col as i64;
-        v.push(bx(&line.iter().collect::<String>(), x, y, x + 40 * line.len() as i64, y + 40));
-    }
+    // The first column starts under the section title, the others level with it.
+    four_row_columns(&mut v, BODY, |col| if col == 0 { 320 } else { 250 });
     let page = run("board.json", v);
     assert_eq!(page.articles.len(), 1, "{:?}", page.articles.iter().map(|a| &a.headline).collect::<Vec<_>>());
     let a = &page.articles[0];
@@ -223,12 +232,7 @@ fn an_investigators_credit_under_the_subheadline_is_the_byline() {
         bx("——记青山公社办学的经验", 420, 150, 980, 206),
         bx("《山河报》《前哨》杂志调查员", 460, 236, 940, 280),
     ];
-    let chars: Vec<char> = BODY.chars().collect();
-    for (k, line) in chars.chunks(10).enumerate() {
-        let (col, row) = (k / 4, k % 4);
-        let (x, y) = (100 + 440 * col as i64, 320 + 50 * row as i64);
-        v.push(bx(&line.iter().collect::<String>(), x, y, x + 40 * line.len() as i64, y + 40));
-    }
+    four_row_columns(&mut v, BODY, |_| 320);
     let page = run("report.json", v);
     assert_eq!(page.articles.len(), 1);
     let a = &page.articles[0];
@@ -246,8 +250,7 @@ fn an_investigators_credit_under_the_subheadline_is_the_byline() {
 #[test]
 fn a_quotation_label_over_its_quotation_heads_no_article() {
     const QUOTE: &str = "一切工作都要从实际出发，要同群众商量，要把群众的意见集中起来，再到群众中去坚持下去。";
-    const BODY: &str =
-        "各大队抓紧时间修好农具，积好肥料，社员们起早贪黑，把秧田整得平平整整。公社还派出技术员下队指导，帮助各队选好良种，做到不误农时。";
+    const BODY: &str = SPRING;
     let mut v = vec![bx("最高指示", 600, 40, 920, 120)];
     let chars: Vec<char> = QUOTE.chars().collect();
     for (k, line) in chars.chunks(20).enumerate() {
@@ -255,12 +258,7 @@ fn a_quotation_label_over_its_quotation_heads_no_article() {
         v.push(bx(&line.iter().collect::<String>(), 160, y, 160 + 56 * line.len() as i64, y + 56));
     }
     v.push(bx("全社春耕生产全面展开", 360, 420, 1160, 500));
-    let chars: Vec<char> = BODY.chars().collect();
-    for (k, line) in chars.chunks(10).enumerate() {
-        let (col, row) = (k / 4, k % 4);
-        let (x, y) = (100 + 440 * col as i64, 540 + 50 * row as i64);
-        v.push(bx(&line.iter().collect::<String>(), x, y, x + 40 * line.len() as i64, y + 40));
-    }
+    four_row_columns(&mut v, BODY, |_| 540);
     let page = run("label.json", v);
     let heads: Vec<Option<&str>> = page.articles.iter().map(|a| a.headline.as_deref()).collect();
     assert_eq!(heads, [None, Some("全社春耕生产全面展开")]);
@@ -277,16 +275,10 @@ fn a_quotation_label_over_its_quotation_heads_no_article() {
 #[test]
 fn a_quotation_label_beside_the_first_line_is_its_own_quote_block() {
     const QUOTE: [&str; 2] = ["要把群众的意见集中起来，", "再到群众中去坚持下去。"];
-    const BODY: &str =
-        "各大队抓紧时间修好农具，积好肥料，社员们起早贪黑，把秧田整得平平整整。公社还派出技术员下队指导，帮助各队选好良种，做到不误农时。";
+    const BODY: &str = SPRING;
     let mut v = vec![bx("最高指示", 100, 40, 420, 100), bx(QUOTE[0], 480, 40, 1152, 100), bx(QUOTE[1], 100, 114, 716, 174)];
     v.push(bx("全社春耕生产全面展开", 300, 180, 1100, 260));
-    let chars: Vec<char> = BODY.chars().collect();
-    for (k, line) in chars.chunks(10).enumerate() {
-        let (col, row) = (k / 4, k % 4);
-        let (x, y) = (100 + 440 * col as i64, 300 + 50 * row as i64);
-        v.push(bx(&line.iter().collect::<String>(), x, y, x + 40 * line.len() as i64, y + 40));
-    }
+    four_row_columns(&mut v, BODY, |_| 300);
     let page = run("beside.json", v);
     let heads: Vec<Option<&str>> = page.articles.iter().map(|a| a.headline.as_deref()).collect();
     assert_eq!(heads, [None, Some("全社春耕生产全面展开")]);
