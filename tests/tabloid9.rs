@@ -122,7 +122,7 @@ fn a_line_set_solid_across_a_grid_gap_is_not_cut() {
 /// indented two.
 const BRIEFS: [&str; 3] = [
     "△区文化馆举办的农民画展开幕以来，每天都有许多居民前来参观，留言簿已经写满了两本。",
-    "△本月底工人出版社将印刷一批年画，区文化馆创作组的三幅作品也被选入，不久将与读者见面。",
+    "△本月底工人出版社将印刷一批农民画，县文化馆选送的三幅作品都在其中，春节前可以买到。",
     "△街道食堂从本月起延长供应时间，早上六点开门，晚上八点以后还有夜宵供应。",
 ];
 
@@ -200,7 +200,7 @@ fn an_editorial_boards_credit_under_the_headline_is_the_byline() {
 
 /// The bottom rule of a box read by the engine as a thin run of digits and strokes
 /// under the box's last line (0.3 `H`): noise, not text glued to the article (the
-/// 工地战报 tabloid's quotation box ended in `…命脉21117T17`).
+/// 工地战报 tabloid's quotation box ended in `…21117T17`).
 #[test]
 fn a_box_rule_read_as_a_thin_run_of_digits_is_noise() {
     const BODY: &str =

@@ -9,10 +9,11 @@ use super::*;
 /// alone in one and the next band does not open with a heading), headings in display
 /// type among them, but not a heading after a line that ends a sentence (。！？”」: the
 /// next article's headline, in the same band), nor a line starting above the label (a
-/// column beside the box; above the label's row, for a label cut off its row). The heading flags are cleared: the
-/// contract makes a boxed quotation `quote` blocks, its label the first of them, not an
-/// article's headline. A label with no line under it to take is left as it is.
-/// `heading` is the heading flag of each line (as [`assign_roles`] gives it).
+/// column beside the box; above the label's row, for a label cut off its row). The
+/// heading flags are cleared: the contract makes a boxed quotation `quote` blocks, its
+/// label the first of them, not an article's headline. A label with no line under it
+/// to take is left as it is. `heading` is the heading flag of each line (as
+/// [`assign_roles`] gives it); `m` measures the lines cut apart.
 ///
 /// Source: three pages of `../shared/realpages` (a tabloid of `bha25-tabloids`, two
 /// leaflets of `bha21-leaflets`) where 最高指示 became the headline of the quotation

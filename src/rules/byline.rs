@@ -445,7 +445,7 @@ fn own_correspondence(s: &str) -> bool {
 }
 
 /// Editorial boards credited on their own line, the collective byline of an editorial
-/// or a paper's own article: "《红卫兵报》编辑部", "人民日报编辑部  红旗杂志编辑部" (each
+/// or a paper's own article: "《山河报》编辑部", "人民日报编辑部  红旗杂志编辑部" (each
 /// part an [`organisation`] followed by 编辑部 or 編輯部); no one is named. Source: the
 /// lead article of a tabloid of `../shared/realpages/bha25-tabloids` (issue 14), whose
 /// credit under the headline was read as its subheadline.
