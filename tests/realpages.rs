@@ -94,6 +94,8 @@ fn hongzhenjiangbao_front_page_reads_by_column_with_its_jump() {
     let a = main_article(&f.page);
     assert!(headline_over_body(&f, a));
     assert!(a.subheadline.is_some());
+    // The investigators' credit under the subheadline is the byline (issue 14, tabloid9).
+    assert!(a.byline.is_some());
     assert_eq!(steps_back(&f, a), 0);
     assert!(a.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedOn && j.page == Some(3)), "{:?}", a.jumps);
     assert!(a.blocks.len() >= 10);
@@ -111,11 +113,56 @@ fn hongweibingbao_front_page_reads_by_column_with_its_jump() {
     assert!(headline_over_body(&f, a));
     assert_eq!(steps_back(&f, a), 0);
     assert!(a.jumps.iter().any(|j| j.direction == JumpDirection::ContinuedOn && j.page == Some(2)), "{:?}", a.jumps);
-    assert_eq!(a.blocks.iter().filter(|b| b.kind == BlockKind::Subhead).count(), 2);
+    // The three section titles are subheads, the first too, and the editorial board's
+    // credit under the headline is the byline (issue 14, tabloid9: both were the
+    // subheadline).
+    assert_eq!(a.blocks.iter().filter(|b| b.kind == BlockKind::Subhead).count(), 3);
+    assert_eq!(a.blocks[0].kind, BlockKind::Subhead);
+    assert!(a.byline.is_some() && a.subheadline.is_none());
     // The column-rule ornaments are noise, each with its box.
     let noise: Vec<_> = f.page.removed.iter().filter(|r| r.reason == banmian::RemovedReason::Noise).collect();
     assert_eq!(noise.len(), 3);
     assert!(noise.iter().all(|r| r.provenance.boxes.as_ref().is_some_and(|b| b.len() == 1)));
+}
+
+/// Leaflets whose quotation box (最高指示 and its quotation) stands over the leaflet's
+/// own article: the box is a headless article of quotes, and the article under it keeps
+/// its headline (issue 14, tabloid9: the label headed the box; on `01d6f73e_p1`, where
+/// the label stands beside the quotation's first line and no band gap parts the box
+/// from the headline under it, the label and that line were one headline, and without
+/// the sentence stop the whole leaflet became quotes).
+#[test]
+#[cfg_attr(not(banmian_shared), ignore = "needs ../shared: set BANMIAN_SHARED to the shared folder")]
+fn leaflet_quotation_boxes_are_headless_quotes_over_their_article() {
+    let Some(dir) = realpages() else { return };
+    for name in ["01d6f73e_p1.json", "1f986222_p1.json"] {
+        let bytes = std::fs::read(dir.join("bha21-leaflets/raw_paddleocr").join(name)).unwrap();
+        let page = pipeline().process_bytes(name, &bytes).unwrap();
+        let first = &page.articles[0];
+        assert!(first.headline.is_none() && first.blocks[0].kind == BlockKind::Quote, "{name}");
+        assert!(page.articles.len() >= 2 && page.articles[1].headline.is_some(), "{name}");
+    }
+}
+
+/// A brief page: no brief's first line is page furniture (issue 14, tabloid9: one using
+/// an imprint word was).
+#[test]
+#[cfg_attr(not(banmian_shared), ignore = "needs ../shared: set BANMIAN_SHARED to the shared folder")]
+fn wengejianxun_brief_page_keeps_every_brief_whole() {
+    let Some(f) = front("01a44a03_wengejianxun_1967-07-15_p3.json") else { return };
+    assert!(f.page.leftovers.iter().all(|b| !banmian::rules::numbering::brief_item(&b.text)));
+}
+
+/// The bottom rule of the quotation box, read as a thin run of digits and letters, is
+/// noise (issue 14, tabloid9: it ended the quotation's last block).
+#[test]
+#[cfg_attr(not(banmian_shared), ignore = "needs ../shared: set BANMIAN_SHARED to the shared folder")]
+fn gongdizhanbao_quotation_box_rule_is_noise() {
+    let Some(f) = front("fb3304c0_gongdizhanbao_1976-12-17_p1.json") else { return };
+    let quotes: Vec<&str> =
+        f.page.articles.iter().flat_map(|a| &a.blocks).filter(|b| b.kind == BlockKind::Quote).map(|b| b.text.as_str()).collect();
+    assert!(!quotes.is_empty());
+    assert!(quotes.iter().all(|q| !q.ends_with(|c: char| c.is_ascii_alphanumeric())), "{quotes:?}");
 }
 
 #[test]
@@ -123,7 +170,11 @@ fn hongweibingbao_front_page_reads_by_column_with_its_jump() {
 fn tingjinkuaibao_front_page_keeps_each_headline_over_its_article() {
     let Some(f) = front("1983c472_tingjinkuaibao_1967-02-07_p1.json") else { return };
     let headed: Vec<&Article> = f.page.articles.iter().filter(|a| a.headline.is_some()).collect();
-    assert_eq!(headed.len(), 4);
+    assert_eq!(headed.len(), 3);
+    // The quotation box at the top is a headless article of quotes, its label the first
+    // (issue 14, tabloid9: the label was its headline).
+    let first = &f.page.articles[0];
+    assert!(first.headline.is_none() && first.blocks.len() >= 2 && first.blocks.iter().all(|b| b.kind == BlockKind::Quote));
     for a in &headed {
         assert!(headline_over_body(&f, a), "{:?}", a.headline);
         assert_eq!(steps_back(&f, a), 0, "{:?}", a.headline);

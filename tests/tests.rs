@@ -42,5 +42,6 @@ mod sbbox9;
 mod scans;
 mod schema;
 mod shenbao_text;
+mod tabloid9;
 mod title_cues;
 mod vertical;

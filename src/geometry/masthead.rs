@@ -172,6 +172,10 @@ mod tests {
         r.lines.iter().map(|l| l.text.as_str()).collect()
     }
 
+    fn quotes(r: &Recovered) -> Vec<&str> {
+        r.lines.iter().filter(|l| l.quote).map(|l| l.text.as_str()).collect()
+    }
+
     #[test]
     fn a_masthead_and_its_furniture_are_read_first_as_furniture_and_the_box_beside_it_as_a_quote() {
         let r = recover(&front_page(200.0, true, false));
@@ -192,7 +196,9 @@ mod tests {
     fn a_short_top_heading_not_half_again_as_thick_as_the_headline_is_no_masthead() {
         // 110 px: 1.375 times the 80 px headline.
         let r = recover(&front_page(110.0, true, false));
-        assert!(r.lines.iter().all(|l| !l.margin && !l.quote));
+        assert!(r.lines.iter().all(|l| !l.margin));
+        // The box is still a quote under its label (`quotebox`), read where it stands.
+        assert_eq!(quotes(&r), ["毛主席语录", QUOTE[0], QUOTE[1], QUOTE[2], QUOTE[3]]);
         let name = r.lines.iter().find(|l| l.text == "星火快讯").unwrap();
         assert_eq!(name.heading, Some(1));
     }
@@ -200,7 +206,8 @@ mod tests {
     #[test]
     fn a_huge_label_with_nothing_printed_under_it_is_no_masthead() {
         let r = recover(&front_page(200.0, false, false));
-        assert!(r.lines.iter().all(|l| !l.margin && !l.quote));
+        assert!(r.lines.iter().all(|l| !l.margin));
+        assert_eq!(quotes(&r), ["毛主席语录", QUOTE[0], QUOTE[1], QUOTE[2], QUOTE[3]]);
         assert_eq!(r.lines.iter().find(|l| l.text == "星火快讯").unwrap().heading, Some(1));
     }
 

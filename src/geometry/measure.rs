@@ -48,6 +48,9 @@ pub(super) fn text_area(pieces: &[Piece], h: f64, vertical_page: bool) -> Option
 /// a Han character nor only digits; on a page set vertically a box of CJK punctuation
 /// alone in the text area is the last of a paragraph's column (。 run over), not noise.
 pub(super) fn is_noise(p: &Piece, h: f64, area: Option<&Rect>, vertical_page: bool) -> bool {
+    if is_rule_debris(p, h) {
+        return true;
+    }
     if p.chars() > NOISE_MAX_CHARS {
         return false;
     }
@@ -56,6 +59,17 @@ pub(super) fn is_noise(p: &Piece, h: f64, area: Option<&Rect>, vertical_page: bo
     let run_over_mark = vertical_page && p.text.chars().all(crate::rules::chars::is_cjk_punct);
     let wordless = !(p.text.chars().any(is_han) || p.text.chars().all(|c| c.is_ascii_digit()) || run_over_mark);
     tiny || outside || wordless || is_rule_read_as_text(p, h)
+}
+
+/// A horizontal box of at most [`DEBRIS_MAX_CHARS`] characters, none of them Han and at
+/// least half of them digits, less than [`DEBRIS_RATIO`] `H` thick: a box rule or border
+/// the engine read as a run of digits and strokes (a tabloid of
+/// `../shared/realpages/bha25-tabloids`: `21117T17`, 0.3 `H`, the bottom rule of a
+/// quotation box, was glued to the quotation's last line). Words are kept: a layout
+/// format's one-line section title (`Abstract`) is as thin beside its paragraph blocks.
+fn is_rule_debris(p: &Piece, h: f64) -> bool {
+    let digits = p.text.chars().filter(char::is_ascii_digit).count();
+    !p.vertical && p.chars() <= DEBRIS_MAX_CHARS && p.thickness < DEBRIS_RATIO * h && !p.text.chars().any(is_han) && 2 * digits >= p.chars()
 }
 
 /// A short horizontal box thinner than body text ([`BODY_MIN_RATIO`] `H`) and far

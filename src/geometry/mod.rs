@@ -23,7 +23,9 @@
 //!    for `removed` with reason `noise`; so is a box of at most six characters read
 //!    with a confidence under 0.3 (an ornament or photo the engine read as text),
 //!    and, on a horizontal page, a box lying inside an upright heading box at least
-//!    twice as thick (part of the heading's ink read again: `ghosts`).
+//!    twice as thick (part of the heading's ink read again: `ghosts`); so is a box of
+//!    at most twelve characters, no Han and half of them digits or more, under 0.4 `H`
+//!    thick (a box rule read as `21117T17`).
 //!    On a horizontal page, a heading box whose right end runs into the next heading
 //!    of its row and repeats that heading's first characters loses the repeat (see
 //!    `trim_overlapping_heads`).
@@ -124,6 +126,8 @@
 //!    again as thick as the page's other headings, with lines printed under it) and those
 //!    lines (publisher, issue line, date) are page furniture, read first; the quotation
 //!    box beside it (毛主席语录, 最高指示) is read next, as quote lines ([`masthead`]).
+//!    Elsewhere, a line that is a quotation label alone and the lines after it to the
+//!    end of their band are quote lines too, the label no heading ([`quotebox`]).
 //!    Last, a heading line that fills the columns it stands over (85%; or, in a stack of
 //!    three heading lines or more of one size in one column, is as wide as the widest
 //!    within a character: a headline wrapped in a narrow column), holds no space
@@ -159,9 +163,11 @@
 //! in input order.
 
 mod decks;
+mod gutter;
 mod masthead;
 mod measure;
 pub mod params;
+mod quotebox;
 mod roles;
 mod rows;
 pub mod vertical;
@@ -170,6 +176,7 @@ mod xycut;
 use masthead::*;
 use measure::*;
 use params::*;
+use quotebox::*;
 use roles::*;
 use rows::*;
 use xycut::*;
@@ -393,6 +400,7 @@ pub fn recover(page: &BoxPage) -> Recovered {
     let mut cutter = Cutter { m: metrics, gaps: Vec::new(), column_width: column_width.unwrap_or(f64::INFINITY), leaves: Vec::new(), warnings: Vec::new() };
     cutter.order(text, 0, true);
     cutter.protrusions();
+    cutter.merged_columns();
     let mut lines = Vec::new();
     let mut leaf_of = Vec::new();
     let mut opens_band = Vec::new();
@@ -419,6 +427,7 @@ pub fn recover(page: &BoxPage) -> Recovered {
     let hints = layout_hints(page);
     apply_hints(&mut lines, &mut heading, &hints);
     mastheads(&mut lines, &mut heading, metrics);
+    labelled_quotes(&mut lines, &mut heading, metrics);
     rank_headings(&mut lines, &heading);
     join_wrapped_headings(&mut lines, &ctx.grid, metrics);
     decks::level_decks(&mut lines);

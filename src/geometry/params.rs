@@ -17,6 +17,8 @@
 //! | `TEXT_AREA_MARGIN` | 1.5 | `H` | the body lines' rectangle grown by this: the text area |
 //! | `NOISE_MAX_CHARS` | 3 | characters | longest box that may be noise |
 //! | `NOISE_TINY` | 0.55 | `H` | a box thinner than this is an ornament |
+//! | `DEBRIS_RATIO` | 0.4 | `H` | a box with no Han character thinner than this is a rule read as text |
+//! | `DEBRIS_MAX_CHARS` | 12 | characters | longest such box |
 //! | `RULE_WIDTH` | 8 | thicknesses per character | a short box thinner than body text and wider than this is a rule read as text |
 //! | `UNREAD_CONFIDENCE` | 0.3 | confidence, 0..=1 | a short box read with less is noise |
 //! | `UNREAD_MAX_CHARS` | 6 | characters | longest box that low confidence makes noise |
@@ -57,6 +59,10 @@
 //! | `MERGED_LEFT_SHARE` | 0.6 | body line width | a merged box holds this much of a line left of the gap |
 //! | `COLUMN_EDGE_SLACK` | 0.6 | `P` | slack at a column's left edge |
 //! | `MERGED_MIN_GUTTER` | 0.5 | `P` | an open gutter, for a merged box's indented left column |
+//! | `GRID_MERGED_MIN_LINES` | 2 | lines | fewest lines of a leaf cut at the column grid |
+//! | `GRID_MERGED_MIN_CUTS` | 2 | column cuts | a grid gap made this often may cut a leaf |
+//! | `GRID_MERGED_REACH` | 2 | `P` | each merged line's reach past the grid gap |
+//! | `GRID_MERGED_EXCESS` | 0.5 | `P` | a merged line is this much wider than its text set solid |
 //! | `FILL_SLACK` | 0.8 | `P` | a line ending this near the right edge fills its column |
 //! | `GAP_EDGE_NEAR` | 6 | `H` | lines this near a split box give the gap's edges |
 //! | `FILL_WEIGHT` | 0.25 | characters | weight of the pitch estimate when splitting a box |
@@ -121,6 +127,13 @@ pub const TEXT_AREA_MARGIN: f64 = 1.5;
 pub const NOISE_MAX_CHARS: usize = 3;
 /// A short box thinner than this (`H`) is an ornament of a column rule.
 pub const NOISE_TINY: f64 = 0.55;
+/// A box with no Han character thinner than this (`H`) is a box rule or border read as
+/// digits and letters, whatever its length up to [`DEBRIS_MAX_CHARS`] (`21117T17` at 0.29
+/// `H` on a tabloid of `../shared/realpages/bha25-tabloids`); small print (a footer's
+/// URL or serial number) is thicker.
+pub const DEBRIS_RATIO: f64 = 0.4;
+/// Longest box (characters) that [`DEBRIS_RATIO`] makes noise.
+pub const DEBRIS_MAX_CHARS: usize = 12;
 /// A short box thinner than body text and wider than this many times its thickness
 /// per character is a rule or border read as text, not characters: Tesseract reads a
 /// column rule under an advertisement module of a 申報 page as one word 店, 1495 × 16
@@ -274,6 +287,22 @@ pub const COLUMN_EDGE_SLACK: f64 = 0.6;
 /// about a character wide, while Tesseract's pieces of one line split at a word space
 /// abut or overlap (local 人民日报 h007, −2 px), and a word gap is no gutter.
 pub const MERGED_MIN_GUTTER: f64 = 0.5;
+/// Fewest lines of a leaf whose every line is merged across a gutter of the page's
+/// column grid, for the leaf to be cut there (`Cutter::merged_columns`): one merged
+/// line alone is a protrusion's business, or a line set across.
+pub const GRID_MERGED_MIN_LINES: usize = 2;
+/// Fewest column cuts of the page (within a `P` of each other) that make a gap of the
+/// grid trusted to cut a leaf with no gutter of its own: a gap of one cut may be a
+/// module's own (local 人民日报 RapidOCR h012: the gutter of the merged columns is cut
+/// in four other articles).
+pub const GRID_MERGED_MIN_CUTS: usize = 2;
+/// Each merged line reaches at least this far (`P`) past either side of the grid gap:
+/// two characters of each column.
+pub const GRID_MERGED_REACH: f64 = 2.0;
+/// A line merged across a gutter is at least this much (`P`) wider than its text set
+/// solid, the gutter's blank (h012: 1.3 `P`, a gutter of about a character); a full line
+/// set across two columns' measure is not.
+pub const GRID_MERGED_EXCESS: f64 = 0.5;
 /// A line ending within this (`P`) of its column's right edge fills the column
 /// (kinsoku may leave it a little short).
 pub const FILL_SLACK: f64 = 0.8;

@@ -437,7 +437,7 @@ pub fn standalone_with(line: &str, roleless: bool, leading_of: impl FnOnce(&str)
         let byline = if inner.len() < s.len() { format!("（{}）", c.byline) } else { c.byline };
         return (c.len == inner.len()).then_some(Credit { byline: with_ornament(line, bare, byline), len: line.len(), ..c });
     }
-    if own_correspondence(inner) {
+    if own_correspondence(inner) || editorial_board(inner) {
         return Some(Credit { byline: with_ornament(line, bare, s.to_string()), dateline: None, date: None, authors: Vec::new(), len: line.len() });
     }
     // Without a role of [`ROLES`] no line of names is a credit unless `roleless` (every
@@ -476,6 +476,17 @@ fn own_correspondence(s: &str) -> bool {
     let Some(rest) = OWN_PAPER.iter().find_map(|p| s.strip_prefix(p)) else { return false };
     let place = OWN_CORRESPONDENCE.iter().find_map(|e| rest.strip_suffix(e));
     place.is_some_and(|p| p.chars().count() <= 6 && p.chars().all(is_han))
+}
+
+/// Editorial boards credited on their own line, the collective byline of an editorial
+/// or a paper's own article: "《山河报》编辑部", "人民日报编辑部  红旗杂志编辑部" (each
+/// part an [`organisation`] followed by 编辑部 or 編輯部); no one is named. Source: the
+/// lead article of a tabloid of `../shared/realpages/bha25-tabloids` (issue 14), whose
+/// credit under the headline was read as its subheadline.
+fn editorial_board(s: &str) -> bool {
+    let mut parts = s.split(crate::rules::chars::is_space).filter(|p| !p.is_empty()).peekable();
+    parts.peek().is_some()
+        && parts.all(|p| ["编辑部", "編輯部"].iter().any(|b| p.strip_suffix(b).is_some_and(|org| organisation(org).is_some())))
 }
 
 /// Most Han characters of names run together after a role, with no space between
@@ -698,6 +709,15 @@ fn organisation(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_editorial_board_alone_on_its_line_is_a_credit_naming_no_one() {
+        let c = standalone("《山河报》编辑部", false).expect("a credit");
+        assert_eq!((c.byline.as_str(), c.authors.len()), ("《山河报》编辑部", 0));
+        assert!(standalone("江城日报编辑部  《前哨》杂志编辑部", false).is_some());
+        assert!(standalone("编辑部", false).is_none() && standalone("致编辑部", false).is_none());
+        assert!(standalone("他们来到编辑部", false).is_none());
+    }
 
     #[test]
     fn a_bare_place_tag_is_a_dispatch_naming_no_one() {

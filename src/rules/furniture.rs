@@ -179,6 +179,9 @@ pub fn read(line: &str, edge: bool) -> Option<Facts> {
     if !edge && !SIGNALS.is_match(s) {
         return None;
     }
+    if brief_sentence(s) {
+        return None;
+    }
     if let Some(caps) = CITATION_RE.captures(s) {
         let date = find_date(caps.name("date")?.as_str()).and_then(|(d, _)| d.iso(None));
         let n = caps.name("n").and_then(|m| parse_number(m.as_str()));
@@ -245,6 +248,15 @@ pub fn read(line: &str, edge: bool) -> Option<Facts> {
         return running_head(s);
     }
     None
+}
+
+/// Whether `s` is the first line of a news brief that runs on as a sentence: it opens
+/// with a brief mark ([`crate::rules::numbering::brief_item`], △ ▲ ★ ☆) and holds a
+/// clause mark. Such a line is article text even when it uses an imprint word of
+/// [`MASTHEAD_WORDS`] ("△本月底工人出版社将印刷一批年画，区…": 印刷 as a verb). Source:
+/// a brief cut off on the 财贸动态 page of `../shared/realpages/bha25-tabloids` (issue 14).
+fn brief_sentence(s: &str) -> bool {
+    crate::rules::numbering::brief_item(s) && s.contains(['，', '。', '；', '、', '！', '？'])
 }
 
 /// Reads a running head the signals above miss (see [`RUNNING_HEAD_RE`]): its date when
@@ -472,6 +484,15 @@ mod tests {
         assert!(read("1月12日18:50，哈尔滨市报告1例新冠肺炎确诊病例", true).is_none());
         assert!(read("市十五届人大常委会第三十六次会议举行", true).is_none());
         assert!(read("编制全区所有行政审批和公共事务事项标准化业务手册和办事指南，实现一码管理", false).is_none());
+    }
+
+    #[test]
+    fn a_brief_using_an_imprint_word_is_not_furniture() {
+        assert!(read("△本月底工人出版社将印刷一批年画，区", false).is_none());
+        assert!(read("★区里即将公布新的定价，各店", true).is_none());
+        // the imprint line itself still is
+        assert!(read("印刷：江城日报印刷厂", false).is_some());
+        assert!(read("△印刷：江城日报印刷厂", false).is_some());
     }
 
     #[test]

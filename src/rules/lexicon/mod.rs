@@ -59,6 +59,9 @@ pub const SOURCE: &[Family] = &[
         words: &[
             "特约评论员", "特约记者", "见习记者", "实习记者", "摄影记者", "首席记者", "本报评论员", "记者", "通讯员", "实习生",
             "评论员", "撰稿人", "摄影", "文/图", "文／图", "图/文", "特派员",
+            // the investigators credited under an investigation report (调查报告):
+            // 《江城日报》《前哨》杂志调查员 (the lead of a tabloid of ../shared/realpages/bha25-tabloids, issue 14)
+            "调查员",
         ],
         manual: &[],
     },

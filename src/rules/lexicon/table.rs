@@ -95,6 +95,8 @@ pub const ROLES: &[&str] = &[
     "圖/文",
     "特派员",
     "特派員",
+    "调查员",
+    "調查員",
 ];
 
 /// Endings of an organisation's name: the issuing body of a signature (落款).
