@@ -37,6 +37,7 @@ mod realpages;
 mod regressions;
 mod rubrics;
 mod running_heads;
+mod sbtext9;
 mod scans;
 mod schema;
 mod shenbao_text;

@@ -1,0 +1,47 @@
+//! Issue 13, text stages, 申報-like pages (Traditional script, advertisements and
+//! listings between the news): the lines that end one article read as the next
+//! article's head group. One test page per fault kind fixed; the text is invented here
+//! (shops, places and people made up). The fix is in the module named on each test.
+
+use crate::accuracy_text::{headlines, process};
+
+use banmian::BlockKind;
+
+/// `stages::segment` (`Builder::shed_listing_lead`): on a plain page, a listing run
+/// (more lines than a head group, no punctuation) whose last line has a credit under it
+/// is the running advertisement's end and one headline: the run's other lines are the
+/// advertisement's paragraphs, the last line alone heads the dispatch. An advertiser's
+/// signer (…號啓) over a headline and its credit is the advertisement's last line too.
+/// A three-line deck over a credit still heads its article whole.
+#[test]
+fn a_listing_run_over_a_credit_ends_its_advertisement_and_its_last_line_is_the_headline() {
+    let text = "白鶴牌雨傘\n\n（本報訊）本廠新製雨傘，輕便耐用，各埠均有分銷。\n\n傘骨堅固不易折斷\n\n青石傘廠出品\n\n發行所江口路二一○號\n\n電話三四五六號\n\n紅嶺縣議會開會 選出議長副議長\n\n（本報紅嶺三日電）縣議會今日開會，選出議長一人。\n";
+    let page = process("page.txt", text);
+    assert_eq!(headlines(&page), vec![Some("白鶴牌雨傘"), Some("紅嶺縣議會開會 選出議長副議長")], "{:?}", page.articles);
+    let texts: Vec<&str> = page.articles[0].blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["本廠新製雨傘，輕便耐用，各埠均有分銷。", "傘骨堅固不易折斷", "青石傘廠出品", "發行所江口路二一○號", "電話三四五六號"]
+    );
+    assert!(page.articles[0].blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+    let b = &page.articles[1];
+    assert_eq!((b.kicker.as_deref(), b.subheadline.as_deref()), (None, None));
+    assert_eq!(b.byline.as_deref(), Some("（本報紅嶺三日電）"));
+    assert_eq!(b.blocks[0].text, "縣議會今日開會，選出議長一人。");
+
+    // An advertiser's signer over a headline and its credit.
+    let text = "青石拍賣行告白\n\n（本報訊）本行定於初五日午後開拍木器瓷盆各數十件，有意者届期到行看貨。\n\n白沙號謹啓\n\n紅嶺縣議會開會 選出議長副議長\n\n（本報紅嶺三日電）縣議會今日開會，選出議長一人。\n";
+    let page = process("page.txt", text);
+    assert_eq!(headlines(&page), vec![Some("青石拍賣行告白"), Some("紅嶺縣議會開會 選出議長副議長")], "{:?}", page.articles);
+    assert_eq!(page.articles[0].blocks.last().map(|b| b.text.as_str()), Some("白沙號謹啓"));
+    assert_eq!(page.articles[1].kicker, None);
+
+    // Kicker, headline and subheadline over a credit: one head group, as before.
+    let text = "青石拍賣行告白\n\n（本報訊）本行定於初五日午後開拍木器瓷盆各數十件，有意者届期到行看貨。\n\n十餘村田畝被淹\n\n紅嶺江水暴漲\n\n縣府撥款急賑 各界捐款\n\n（本報紅嶺三日電）紅嶺江水昨夜暴漲。\n";
+    let page = process("page.txt", text);
+    assert_eq!(page.articles.len(), 2, "{:?}", headlines(&page));
+    assert_eq!(page.articles[0].blocks.len(), 1);
+    let b = &page.articles[1];
+    let group = [&b.kicker, &b.headline, &b.subheadline].iter().filter_map(|f| f.as_deref()).collect::<Vec<_>>().join(" ");
+    assert_eq!(group, "十餘村田畝被淹 紅嶺江水暴漲 縣府撥款急賑 各界捐款");
+}
