@@ -45,3 +45,30 @@ fn a_listing_run_over_a_credit_ends_its_advertisement_and_its_last_line_is_the_h
     let group = [&b.kicker, &b.headline, &b.subheadline].iter().filter_map(|f| f.as_deref()).collect::<Vec<_>>().join(" ");
     assert_eq!(group, "十餘村田畝被淹 紅嶺江水暴漲 縣府撥款急賑 各界捐款");
 }
+
+/// `stages::segment` (`Builder::shed_listing_lead`), on a hard-wrapped plain page (every
+/// body line as wide as the column): the listing lines, each set apart by a blank line,
+/// over a headline a blank line sets apart and its credit, end the running
+/// advertisement; the headline alone heads the dispatch. A headline wrapped over four
+/// lines that run on with no blank line between them still heads its article whole.
+#[test]
+fn on_a_hard_wrapped_page_a_listing_run_set_apart_by_blank_lines_ends_its_advertisement() {
+    let body = "（本報訊）本廠新製雨傘輕便耐用各埠\n均有分銷價目從廉批發另議函索即寄\n本廠出品向蒙各界讚許茲又新到花色\n數種定價格外克己凡我顧客務請早\n臨選購以免向隅特此佈告諸君公鑒\n";
+    let news = "（本報紅嶺三日電）縣議會今日開會選\n出議長一人議員到者四十餘人會場秩\n序甚佳各界代表亦有到場旁聽者議長\n致詞後議員相繼發言至午後始散會\n各案均付審查定於下週再行開會云\n";
+    let text = format!(
+        "白鶴牌雨傘\n\n{body}\n傘骨堅固不易折斷\n\n青石傘廠出品\n\n發行所江口路二一○號\n\n電話三四五六號\n\n紅嶺縣議會開會 選出議長\n\n{news}"
+    );
+    let page = process("page.txt", &text);
+    assert_eq!(headlines(&page), vec![Some("白鶴牌雨傘"), Some("紅嶺縣議會開會 選出議長")], "{:?}", page.articles);
+    let texts: Vec<&str> = page.articles[0].blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts[texts.len() - 4..], ["傘骨堅固不易折斷", "青石傘廠出品", "發行所江口路二一○號", "電話三四五六號"]);
+    assert_eq!(page.articles[1].kicker, None);
+
+    // A headline wrapped over four lines, running on, over its credit: one head group.
+    let text = format!("白鶴牌雨傘\n\n{body}\n紅嶺縣議會開會\n選出議長副議長\n通過本年預算\n議員到者四十餘人\n{news}");
+    let page = process("page.txt", &text);
+    assert_eq!(page.articles.len(), 2, "{:?}", headlines(&page));
+    let b = &page.articles[1];
+    let group = [&b.kicker, &b.headline, &b.subheadline].iter().filter_map(|f| f.as_deref()).collect::<Vec<_>>().join(" ");
+    assert_eq!(group.split(' ').count(), 4, "{group}");
+}

@@ -356,7 +356,11 @@ impl Builder {
     /// 9-line kicker).
     fn shed_listing_lead(&mut self) {
         let running = self.cur.as_ref().is_some_and(|c| !c.article.blocks.is_empty() && !c.closed);
-        if !running || self.group.first().is_none_or(|g| g.after_gap) || !self.listing_group() {
+        // On a hard-wrapped page a headline wrapped over four lines runs on with no blank
+        // line between its pieces (申報 Tesseract multicol h009): the last line must be
+        // set apart from the run by a blank line.
+        let apart = self.layout.column_width.is_none() || self.group.last().is_some_and(|g| g.after_blank);
+        if !running || !apart || self.group.first().is_none_or(|g| g.after_gap) || !self.listing_run() {
             return;
         }
         let head = self.group.split_off(self.group.len() - 1);
@@ -373,8 +377,13 @@ impl Builder {
     /// a line opening with a credit (an advertisement's own head: （分類廣告 本報訊）…),
     /// or a hard-wrapped page (a narrow column's headline wrapped over several lines).
     fn listing_group(&self) -> bool {
+        self.layout.column_width.is_none() && self.listing_run()
+    }
+
+    /// [`Builder::listing_group`]'s test of the pending group's lines, whatever the
+    /// page's wrap.
+    fn listing_run(&self) -> bool {
         self.text
-            && self.layout.column_width.is_none()
             && (self.group.len() > DECK_MAX_LINES || (self.group.len() >= UNMARKED_RUN_MIN_LINES && self.group.first().is_some_and(|g| signer_line(&g.text))))
             && self.group.iter().all(|g| {
                 g.kind == UnitKind::Display
