@@ -72,3 +72,22 @@ fn on_a_hard_wrapped_page_a_listing_run_set_apart_by_blank_lines_ends_its_advert
     let group = [&b.kicker, &b.headline, &b.subheadline].iter().filter_map(|f| f.as_deref()).collect::<Vec<_>>().join(" ");
     assert_eq!(group.split(' ').count(), 4, "{group}");
 }
+/// `stages::segment` (`listing_punctuation`): a listing line whose 一 the OCR read as a
+/// dash (禮拜—拍賣, the Monday auction; —日, the first day) is still a listing line, not
+/// a sentence's end: the run over the headline and its credit ends the running notice.
+/// A doubled dash (——) is a dash and keeps the old reading.
+#[test]
+fn a_dash_the_ocr_read_for_yi_does_not_end_a_listing_run() {
+    let page = |auction: &str| {
+        let text = format!(
+            "青石拍賣行告白\n\n（本報訊）本行定於初五日午後開拍木器瓷盆各數十件，有意者届期到行看貨。\n\n洋傘皮箱各二十件\n\n白沙號謹啓\n\n{auction}\n\n紅嶺縣議會開會 選出議長\n\n（本報紅嶺三日電）縣議會今日開會，選出議長一人。\n"
+        );
+        process("page.txt", &text)
+    };
+    let p = page("禮拜—拍賣");
+    assert_eq!(headlines(&p), vec![Some("青石拍賣行告白"), Some("紅嶺縣議會開會 選出議長")], "{:?}", p.articles);
+    assert_eq!(p.articles[0].blocks.last().map(|b| b.text.as_str()), Some("禮拜—拍賣"));
+    assert_eq!(p.articles[1].kicker, None);
+    let p = page("禮拜——拍賣");
+    assert_ne!(p.articles[0].blocks.last().map(|b| b.text.as_str()), Some("禮拜——拍賣"), "{:?}", p.articles);
+}

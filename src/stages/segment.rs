@@ -351,7 +351,8 @@ impl Builder {
     /// （本報訊）…) ends the running article: the run's lines but the last go to it as
     /// paragraphs (the advertisement's or the chronicle's last lines), the last heads
     /// the new article, as a 申報 page sets a headline, one line over its credit.
-    /// Not after the page's article gap, nor under a closed article.
+    /// Not under a closed article. On a hard-wrapped page every blank line is the
+    /// page's article gap, so the gap is no bar here: the run's shape decides.
     /// Source: issue 13, local 申報 plain pages (an advertisement's lines read as a
     /// 9-line kicker).
     fn shed_listing_lead(&mut self) {
@@ -360,7 +361,7 @@ impl Builder {
         // line between its pieces (申報 Tesseract multicol h009): the last line must be
         // set apart from the run by a blank line.
         let apart = self.layout.column_width.is_none() || self.group.last().is_some_and(|g| g.after_blank);
-        if !running || !apart || self.group.first().is_none_or(|g| g.after_gap) || !self.listing_run() {
+        if !running || !apart || !self.listing_run() {
             return;
         }
         let head = self.group.split_off(self.group.len() - 1);
@@ -389,7 +390,7 @@ impl Builder {
                 g.kind == UnitKind::Display
                     && g.heading.is_none()
                     && !g.bold
-                    && !g.text.chars().any(|c| crate::rules::chars::is_terminal(c) || matches!(c, '，' | ',' | '、' | '；'))
+                    && !listing_punctuation(&g.text)
                     && byline::leading(&g.text).is_none()
                     && !bracketed_dispatch(&g.text)
             })
@@ -702,6 +703,18 @@ fn headline_level(units: &[Unit]) -> Option<u8> {
 /// Source: issue 13, local 申報 Markdown pages (listing and advertisement lines).
 fn marks_headings(units: &[Unit]) -> bool {
     units.iter().filter(|u| u.kind == UnitKind::Display && u.heading.is_some()).count() >= MARKED_PAGE_MIN_HEADINGS
+}
+
+/// Whether `text` holds a comma or a sentence's end, which a listing's line does not
+/// ([`Builder::listing_group`]). A single dash between Han characters (禮拜—拍買, —日)
+/// is the OCR's reading of 一, not a dash: a dash is printed doubled (——).
+/// Source: issue 13, local 申報 plain pages.
+fn listing_punctuation(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        let misread_one = c == '—' && i.checked_sub(1).is_none_or(|p| crate::rules::chars::is_han(chars[p])) && chars.get(i + 1).is_some_and(|&n| crate::rules::chars::is_han(n));
+        (crate::rules::chars::is_terminal(c) && !misread_one) || matches!(c, '，' | ',' | '、' | '；')
+    })
 }
 
 /// Whether `text` is an advertisement's signer: it ends with 啓 (啟), "(the firm)
