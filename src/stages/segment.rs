@@ -10,7 +10,8 @@
 //! it apart on a page whose paragraphs run on with none between them. A run of short
 //! lines a page that marks its headings left unmarked, or a run longer than a head group
 //! with no punctuation, under a running article, is that article's listing (its
-//! paragraphs), not a head group nor a kicker (issue 13, 申報 advertisements). Otherwise a
+//! paragraphs), not a head group nor a kicker (issue 13, 申報 advertisements); such
+//! a run over a credit is that article's end, and only its last line heads the next one. Otherwise a
 //! display line inside a body is a subhead (小标题). Text before any headline, or after 上接 in another article's
 //! body, is an article without a headline. A group with no body after it goes to
 //! `leftovers` as a rubric. Furniture goes to `leftovers`, noise to `removed`.
@@ -417,8 +418,10 @@ impl Builder {
 
     /// Whether the pending group heads a new article rather than being subheads of the
     /// current one, given the body unit that follows it.
-    /// `next_leads`: `next` is a body that opens with a credit ([`byline::leading`]).
-    fn group_is_headline(&self, next: &Unit, next_leads: bool) -> bool {
+    /// `next_leads`: `next` is a body that opens with a credit ([`byline::leading`]);
+    /// `unmarked`, `listing`: [`Builder::unmarked_group`] and [`Builder::listing_group`]
+    /// of the pending group, asked once by the caller.
+    fn group_is_headline(&self, next: &Unit, next_leads: bool, unmarked: bool, listing: bool) -> bool {
         let Some(cur) = &self.cur else { return true };
         if cur.article.blocks.is_empty() {
             return cur.group.is_empty();
@@ -479,7 +482,7 @@ impl Builder {
         // headings, lines it left unmarked; on any text page, a run longer than a head
         // group with no punctuation: the article's listing (a shop's wares, a theatre's
         // programme, 申報), its body.
-        if (self.unmarked_group() || self.listing_group()) && !cur.closed && !next_leads {
+        if (unmarked || listing) && !cur.closed && !next_leads {
             return false;
         }
         // A heading set deeper than every headline the page heads with a credit or opens
@@ -514,7 +517,8 @@ impl Builder {
             }
         }
         if !self.group.is_empty() {
-            if self.group_is_headline(&u, credit.is_some()) {
+            let (unmarked, listing) = (self.unmarked_group(), self.listing_group());
+            if self.group_is_headline(&u, credit.is_some(), unmarked, listing) {
                 let keep_cur = self.cur.as_ref().is_some_and(|c| c.article.blocks.is_empty() && c.group.is_empty());
                 if keep_cur {
                     let group = std::mem::take(&mut self.group);
@@ -526,7 +530,7 @@ impl Builder {
                 } else {
                     self.start_article();
                 }
-            } else if (self.unmarked_group() && self.group.len() >= UNMARKED_RUN_MIN_LINES) || self.listing_group() {
+            } else if (unmarked && self.group.len() >= UNMARKED_RUN_MIN_LINES) || listing {
                 // A run of lines the page's converter left unmarked is body text (listing
                 // and advertisement lines: 天仙茶園 / 十月十四夜演 over the programme); one
                 // such line alone between paragraphs stays a subhead.
