@@ -39,6 +39,7 @@ mod regressions;
 mod rubrics;
 mod running_heads;
 mod sbbox9;
+mod sbtext9;
 mod scans;
 mod schema;
 mod shenbao_text;

@@ -10,7 +10,8 @@
 //! it apart on a page whose paragraphs run on with none between them. A run of short
 //! lines a page that marks its headings left unmarked, or a run longer than a head group
 //! with no punctuation, under a running article, is that article's listing (its
-//! paragraphs), not a head group nor a kicker (issue 13, 申報 advertisements). Otherwise a
+//! paragraphs), not a head group nor a kicker (issue 13, 申報 advertisements); such
+//! a run over a credit is that article's end, and only its last line heads the next one. Otherwise a
 //! display line inside a body is a subhead (小标题). Text before any headline, or after 上接 in another article's
 //! body, is an article without a headline. A group with no body after it goes to
 //! `leftovers` as a rubric. Furniture goes to `leftovers`, noise to `removed`.
@@ -174,6 +175,8 @@ struct Builder {
     /// [`MARKED_PAGE_MIN_HEADINGS`] Markdown headings ([`marks_headings`]). Box pages,
     /// whose heading levels the geometry guesses from line heights, are not marked.
     marked: bool,
+    /// The units come from a text page, not from OCR boxes ([`segment_from`]).
+    text: bool,
 }
 
 /// Segments a text page's units into articles, leftovers and removed noise. The texts
@@ -203,6 +206,7 @@ pub fn segment_from(units: Vec<Unit>, layout: Layout, text: bool) -> Page {
         headline_level: headline_level(&units),
         body_follows: false,
         marked: text && marks_headings(&units),
+        text,
     };
     let mut units = units.into_iter().peekable();
     while let Some(u) = units.next() {
@@ -307,6 +311,7 @@ impl Builder {
     /// Closes the current article and opens one headed by the pending group.
     fn start_article(&mut self) {
         self.shed_unmarked_lead();
+        self.shed_listing_lead();
         if let Some(done) = self.cur.take() {
             self.articles.push(done);
         }
@@ -342,6 +347,29 @@ impl Builder {
         self.keep_as_paragraphs(lead);
     }
 
+    /// On a plain text page, a listing run ([`Builder::listing_group`]) that a new
+    /// article's opening cuts short (a credit under its last line: 「開徵臨時財產稅 …」 /
+    /// （本報訊）…) ends the running article: the run's lines but the last go to it as
+    /// paragraphs (the advertisement's or the chronicle's last lines), the last heads
+    /// the new article, as a 申報 page sets a headline, one line over its credit.
+    /// Not under a closed article. On a hard-wrapped page every blank line is the
+    /// page's article gap, so the gap is no bar here: the run's shape decides.
+    /// Source: issue 13, local 申報 plain pages (an advertisement's lines read as a
+    /// 9-line kicker).
+    fn shed_listing_lead(&mut self) {
+        let running = self.cur.as_ref().is_some_and(|c| !c.article.blocks.is_empty() && !c.closed);
+        // On a hard-wrapped page a headline wrapped over four lines runs on with no blank
+        // line between its pieces (申報 Tesseract multicol h009): the last line must be
+        // set apart from the run by a blank line.
+        let apart = self.layout.column_width.is_none() || self.group.last().is_some_and(|g| g.after_blank);
+        if !self.text || !running || !apart || !self.listing_run() {
+            return;
+        }
+        let head = self.group.split_off(self.group.len() - 1);
+        let lead = std::mem::replace(&mut self.group, head);
+        self.keep_as_paragraphs(lead);
+    }
+
     /// Whether the pending group is more unmarked display lines than a head group holds
     /// ([`DECK_MAX_LINES`]: kicker, headline, subheadline), or at least
     /// [`UNMARKED_RUN_MIN_LINES`] opening with an advertisement's signer ([`signer_line`]):
@@ -354,13 +382,18 @@ impl Builder {
     /// a line opening with a credit (an advertisement's own head: （分類廣告 本報訊）…),
     /// or a hard-wrapped page (a narrow column's headline wrapped over several lines).
     fn listing_group(&self) -> bool {
-        self.layout.column_width.is_none()
-            && (self.group.len() > DECK_MAX_LINES || (self.group.len() >= UNMARKED_RUN_MIN_LINES && self.group.first().is_some_and(|g| signer_line(&g.text))))
+        self.layout.column_width.is_none() && self.listing_run()
+    }
+
+    /// [`Builder::listing_group`]'s test of the pending group's lines, whatever the
+    /// page's wrap.
+    fn listing_run(&self) -> bool {
+        (self.group.len() > DECK_MAX_LINES || (self.group.len() >= UNMARKED_RUN_MIN_LINES && self.group.first().is_some_and(|g| signer_line(&g.text))))
             && self.group.iter().all(|g| {
                 g.kind == UnitKind::Display
                     && g.heading.is_none()
                     && !g.bold
-                    && !g.text.chars().any(|c| crate::rules::chars::is_terminal(c) || matches!(c, '，' | ',' | '、' | '；'))
+                    && !listing_punctuation(&g.text)
                     && byline::leading(&g.text).is_none()
                     && !bracketed_dispatch(&g.text)
             })
@@ -387,8 +420,10 @@ impl Builder {
 
     /// Whether the pending group heads a new article rather than being subheads of the
     /// current one, given the body unit that follows it.
-    /// `next_leads`: `next` is a body that opens with a credit ([`byline::leading`]).
-    fn group_is_headline(&self, next: &Unit, next_leads: bool) -> bool {
+    /// `next_leads`: `next` is a body that opens with a credit ([`byline::leading`]);
+    /// `unmarked`, `listing`: [`Builder::unmarked_group`] and [`Builder::listing_group`]
+    /// of the pending group, asked once by the caller.
+    fn group_is_headline(&self, next: &Unit, next_leads: bool, unmarked: bool, listing: bool) -> bool {
         let Some(cur) = &self.cur else { return true };
         if cur.article.blocks.is_empty() {
             return cur.group.is_empty();
@@ -449,7 +484,7 @@ impl Builder {
         // headings, lines it left unmarked; on any text page, a run longer than a head
         // group with no punctuation: the article's listing (a shop's wares, a theatre's
         // programme, 申報), its body.
-        if (self.unmarked_group() || self.listing_group()) && !cur.closed && !next_leads {
+        if (unmarked || listing) && !cur.closed && !next_leads {
             return false;
         }
         // A heading set deeper than every headline the page heads with a credit or opens
@@ -484,7 +519,8 @@ impl Builder {
             }
         }
         if !self.group.is_empty() {
-            if self.group_is_headline(&u, credit.is_some()) {
+            let (unmarked, listing) = (self.unmarked_group(), self.listing_group());
+            if self.group_is_headline(&u, credit.is_some(), unmarked, listing) {
                 let keep_cur = self.cur.as_ref().is_some_and(|c| c.article.blocks.is_empty() && c.group.is_empty());
                 if keep_cur {
                     let group = std::mem::take(&mut self.group);
@@ -496,7 +532,7 @@ impl Builder {
                 } else {
                     self.start_article();
                 }
-            } else if (self.unmarked_group() && self.group.len() >= UNMARKED_RUN_MIN_LINES) || self.listing_group() {
+            } else if (unmarked && self.group.len() >= UNMARKED_RUN_MIN_LINES) || listing {
                 // A run of lines the page's converter left unmarked is body text (listing
                 // and advertisement lines: 天仙茶園 / 十月十四夜演 over the programme); one
                 // such line alone between paragraphs stays a subhead.
@@ -673,6 +709,18 @@ fn headline_level(units: &[Unit]) -> Option<u8> {
 /// Source: issue 13, local 申報 Markdown pages (listing and advertisement lines).
 fn marks_headings(units: &[Unit]) -> bool {
     units.iter().filter(|u| u.kind == UnitKind::Display && u.heading.is_some()).count() >= MARKED_PAGE_MIN_HEADINGS
+}
+
+/// Whether `text` holds a comma or a sentence's end, which a listing's line does not
+/// ([`Builder::listing_group`]). A single dash between Han characters (禮拜—拍買, —日)
+/// is the OCR's reading of 一, not a dash: a dash is printed doubled (——).
+/// Source: issue 13, local 申報 plain pages.
+fn listing_punctuation(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        let misread_one = c == '—' && i.checked_sub(1).is_none_or(|p| crate::rules::chars::is_han(chars[p])) && chars.get(i + 1).is_some_and(|&n| crate::rules::chars::is_han(n));
+        (crate::rules::chars::is_terminal(c) && !misread_one) || matches!(c, '，' | ',' | '、' | '；')
+    })
 }
 
 /// Whether `text` is an advertisement's signer: it ends with 啓 (啟), "(the firm)
