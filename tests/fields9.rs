@@ -150,4 +150,15 @@ fn a_taiwan_credits_slash_is_full_width_in_the_byline() {
         assert_eq!(people(a), [("甲某某", Some("記者"), None)]);
         assert_eq!(a.blocks[0].text, body);
     }
+    // the widening is the punctuation repair's: `--punct keep` leaves the slash as
+    // printed, as it leaves the brackets (the lead's review of the merge)
+    let text = format!("市府推動老屋補強\n\n(記者甲某某/山城報導){body}\n");
+    let page = Pipeline::new(Options::default().punct(banmian::Punct::Keep)).unwrap().process("page.txt", &text);
+    assert_eq!(only(&page).byline.as_deref(), Some("(記者甲某某/山城報導)"));
+    // another credit's slash is no Taiwan credit's: 文/ and 图/ stay as printed
+    let page = process(
+        "page.txt",
+        "老街新貌\n\n一条老街的“新生”\n\n文/本报记者 甲某某 图/本报记者 乙某\n\n清晨的青石巷里，早点铺已经冒出热气。\n",
+    );
+    assert_eq!(only(&page).byline.as_deref(), Some("文/本报记者 甲某某 图/本报记者 乙某"));
 }

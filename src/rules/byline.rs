@@ -371,12 +371,20 @@ fn reported_from(text: &str) -> Option<Credit> {
     // 13, eval m011: 記者陸子晴／專題報導, whose gold dateline is null).
     let feature = REPORTED_WORDS.iter().filter_map(|r| dl.strip_suffix(r)).any(|kind| FEATURE_REPORTS.contains(&kind));
     let dateline = (!feature).then(|| dl.to_string());
-    // The slash full width, as the papers set it and as a byline's brackets are given
-    // ([`Credit::byline`]): an engine reads ／ as `/` (eval rapidocr and vertical pages,
-    // 記者包宇軒/台北報導 for 記者包宇軒／台北報導). `/` is the only half-width character the
-    // pattern lets through.
-    let byline = collapse_spaces(all.as_str()).replace('/', "／");
+    // The slash is given full width by the punctuation repair ([`widen_credit_slash`]).
+    let byline = collapse_spaces(all.as_str());
     Some(Credit { byline, dateline, date: None, authors, len: all.end() })
+}
+
+/// Puts the Taiwan credit's slash in full width in a `byline` that is such a credit
+/// as a whole ("〔記者甲某/台北報導〕" → "〔記者甲某／台北報導〕"), as the papers set it and
+/// as the punctuation repair gives a credit's brackets: an engine reads ／ as `/` (eval
+/// rapidocr and vertical pages). Another credit's slash ("文/本报记者 X 图/本报记者 Y") is
+/// left as printed. Called by the repair stage only under `--punct normalize`.
+pub fn widen_credit_slash(byline: &mut String) {
+    if byline.contains('/') && reported_from(byline).is_some_and(|c| c.len == byline.len()) {
+        *byline = byline.replace('/', "／");
+    }
 }
 
 /// True when both brackets are absent, or both present and of one pair (〔〕, 【】, ［］,

@@ -145,6 +145,9 @@ pub fn repair(page: &mut Page, r: Repair<'_>) {
         r.opt(&mut a.subheadline);
         r.opt(&mut a.rubric);
         r.opt(&mut a.byline);
+        if let (true, Some(b)) = (r.punct, a.byline.as_mut()) {
+            crate::rules::byline::widen_credit_slash(b);
+        }
         r.opt(&mut a.dateline);
         for au in &mut a.authors {
             r.display(&mut au.name);
