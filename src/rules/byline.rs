@@ -922,7 +922,7 @@ mod tests {
         // Two square brackets that do not match are a printed pair OCR misread (issue 14:
         // Tesseract read 〔記者…／…報導〕 as [記者…/…報導〕).
         let c = leading("[記者張志豪/臺北報導〕臺北市").unwrap();
-        assert_eq!((c.byline.as_str(), c.dateline.as_deref()), ("[記者張志豪／臺北報導〕", Some("臺北報導")));
+        assert_eq!((c.byline.as_str(), c.dateline.as_deref()), ("[記者張志豪/臺北報導〕", Some("臺北報導")));
         assert_eq!(c.authors, vec![a("張志豪", Some("記者"), None)]);
     }
 
@@ -977,7 +977,7 @@ mod tests {
         let text = "（法國新聞社里昂三日電）兩地代表今晨會面。";
         let c = leading(text).unwrap();
         assert_eq!((c.byline.as_str(), c.dateline.as_deref()), ("（法國新聞社里昂三日電）", Some("法國新聞社里昂三日電")));
-        assert_eq!(&text[c.len..], "三國代表今日在此會商。");
+        assert_eq!(&text[c.len..], "兩地代表今晨會面。");
         let c = leading("法国新闻社巴黎1月5日电（记者 甲某）会议今天开幕").unwrap();
         assert_eq!(c.authors, vec![a("甲某", Some("记者"), Some("法国新闻社"))]);
     }
