@@ -39,12 +39,7 @@ impl Cutter {
         let body: Vec<(usize, Rect)> =
             leaves.iter().enumerate().flat_map(|(k, l)| l.pieces.iter().filter(|q| is_body_like(q, h)).map(move |q| (k, q.rect))).collect();
         for (k, leaf) in leaves.into_iter().enumerate() {
-            let (Some(x0), Some(x1), Some(y0), Some(y1)) = (
-                leaf.pieces.iter().map(|q| q.rect.x0).min_by(f64::total_cmp),
-                leaf.pieces.iter().map(|q| q.rect.x1).max_by(f64::total_cmp),
-                leaf.pieces.iter().map(|q| q.rect.y0).min_by(f64::total_cmp),
-                leaf.pieces.iter().map(|q| q.rect.y1).max_by(f64::total_cmp),
-            ) else {
+            let Some(Rect { x0, y0, x1, y1 }) = leaf.pieces.iter().map(|q| q.rect).reduce(|a, b| a.union(&b)) else {
                 self.leaves.push(leaf);
                 continue;
             };

@@ -137,8 +137,7 @@ pub fn classify_with(lines: &[Line], layout: Layout) -> Vec<Role> {
     labelled_captions(lines, &mut roles);
     if boxed {
         headings_with_an_ornament_stop(lines, &mut roles);
-    }
-    if !boxed {
+    } else {
         open_lines_with_commas(lines, &mut roles);
         repeated_lines(lines, &mut roles, layout.column_width);
         wrapped_captions(lines, &mut roles);
